@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { paths } from './paths.ts';
+
+/**
+ * Everything that differs per deployment stage, validated in one place and passed down as stack props.
+ * Stacks never read `process.env` themselves.
+ */
+export interface StageConfig {
+  /** Short stage name, used as a prefix for stack names. */
+  readonly stage: string;
+  readonly env: { readonly account: string; readonly region: string };
+  readonly api: {
+    /** Absolute path of the Lambda entry (Hono app wrapped with `handle()`). */
+    readonly entry: string;
+    /** Caps the blast radius of a runaway client; the account must keep ≥ 10 unreserved. */
+    readonly reservedConcurrency: number;
+    readonly throttle: { readonly burstLimit: number; readonly rateLimit: number };
+  };
+  readonly auth: {
+    readonly callbackUrls: readonly string[];
+    readonly logoutUrls: readonly string[];
+  };
+  readonly web: {
+    /** The built SPA; deployed only when present at synth time so synth works before a web build. */
+    readonly assetsPath: string | undefined;
+  };
+}
+
+/** Placeholders so `cdk synth` works without credentials; a real deploy sets CDK_DEFAULT_ACCOUNT/REGION. */
+const DEFAULT_ACCOUNT = '123456789012';
+const DEFAULT_REGION = 'eu-central-1';
+
+export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
+  const account = env.CDK_DEFAULT_ACCOUNT ?? DEFAULT_ACCOUNT;
+  const region = env.CDK_DEFAULT_REGION ?? DEFAULT_REGION;
+  if (!/^\d{12}$/.test(account)) throw new Error(`CDK_DEFAULT_ACCOUNT must be 12 digits, got "${account}"`);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error(`CDK_DEFAULT_REGION is invalid: "${region}"`);
+
+  return {
+    stage: 'dev',
+    env: { account, region },
+    api: {
+      entry: paths.apiEntry,
+      reservedConcurrency: 20,
+      throttle: { burstLimit: 100, rateLimit: 50 },
+    },
+    auth: {
+      callbackUrls: ['http://localhost:5173/auth/callback'],
+      logoutUrls: ['http://localhost:5173/'],
+    },
+    web: { assetsPath: existsSync(paths.webDist) ? paths.webDist : undefined },
+  };
+}

@@ -1,0 +1,52 @@
+import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { StageConfig } from './config.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { AuthStack } from './stacks/auth-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { WebStack } from './stacks/web-stack.ts';
+
+export interface RegieStacks {
+  readonly data: DataStack;
+  readonly auth: AuthStack;
+  readonly api: ApiStack;
+  readonly web: WebStack;
+}
+
+/**
+ * Builds every stack of one stage into `app`. Shared by `bin/regie.ts` and the tests, so the tests check
+ * exactly what gets deployed.
+ */
+export function defineRegie(app: App, config: StageConfig): RegieStacks {
+  const prefix = `Regie-${config.stage}`;
+  const env = config.env;
+
+  const data = new DataStack(app, `${prefix}-Data`, { env, terminationProtection: true });
+  const auth = new AuthStack(app, `${prefix}-Auth`, {
+    env,
+    callbackUrls: config.auth.callbackUrls,
+    logoutUrls: config.auth.logoutUrls,
+  });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    table: data.table,
+    entry: config.api.entry,
+    jwt: { issuer: auth.issuer, audience: auth.webClient.userPoolClientId, jwksUrl: auth.jwksUrl },
+    reservedConcurrency: config.api.reservedConcurrency,
+    throttle: config.api.throttle,
+  });
+  const web = new WebStack(app, `${prefix}-Web`, {
+    env,
+    apiDomainName: api.apiDomainName,
+    assetsPath: config.web.assetsPath,
+  });
+
+  Tags.of(app).add('project', 'regie');
+  Tags.of(app).add('stage', config.stage);
+  return { data, auth, api, web };
+}
+
+/** cdk-nag v3: AwsSolutions runs as a policy-validation plugin; findings fail synth unless acknowledged. */
+export function addNagChecks(app: App): void {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+}

@@ -1,0 +1,180 @@
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '@regie/db/table';
+import { paths } from '../paths.ts';
+import { leadingKeysPattern, SPACE_TAG, TENANT_ITEM_ACTIONS } from '../tenant-policy.ts';
+
+export interface ApiStackProps extends StackProps {
+  readonly table: ITableV2;
+  /** Absolute path of the Lambda entry exporting `handler`. */
+  readonly entry: string;
+  readonly jwt: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  readonly reservedConcurrency: number;
+  readonly throttle: { readonly burstLimit: number; readonly rateLimit: number };
+}
+
+/** Table actions the API function needs for itself (no Scan, no table management, no `dynamodb:*`). */
+const API_TABLE_ACTIONS = [...TENANT_ITEM_ACTIONS, 'dynamodb:DescribeTable'];
+
+/** ESM bundles have no `require`; some CommonJS dependencies still call it. */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Stateless: the API function, its roles and the HTTP API. Safe to destroy and recreate. */
+export class ApiStack extends Stack {
+  readonly httpApi: HttpApi;
+  /** Host name of the API's execute-api endpoint, used as the CloudFront origin. */
+  readonly apiDomainName: string;
+  readonly handler: NodejsFunction;
+  readonly tenantDataRole: Role;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    const { table } = props;
+    // Explicit index ARNs (no `index/*` wildcard), derived from the shared definition.
+    const tableResources = [
+      table.tableArn,
+      ...tableDefinition.indexes.map((index) => `${table.tableArn}/index/${index.name}`),
+    ];
+
+    const logGroup = new LogGroup(this, 'ApiFunctionLogs', { retention: RetentionDays.ONE_MONTH });
+
+    // Own role instead of AWSLambdaBasicExecutionRole: logs to its own group only.
+    const functionRole = new Role(this, 'ApiFunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Regie API function',
+    });
+    logGroup.grantWrite(functionRole);
+    functionRole.addToPolicy(new PolicyStatement({ actions: API_TABLE_ACTIONS, resources: tableResources }));
+
+    // Assumed per request with a `space` session tag from the verified token; IAM then refuses any
+    // partition key outside that space, independent of application code.
+    this.tenantDataRole = new Role(this, 'TenantDataRole', {
+      assumedBy: new ArnPrincipal(functionRole.roleArn)
+        .withSessionTags()
+        .withConditions({ Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' } }),
+      description: 'Regie tenant-scoped data access (LeadingKeys = session tag space)',
+      maxSessionDuration: Duration.hours(1),
+    });
+    this.tenantDataRole.addToPolicy(
+      new PolicyStatement({
+        actions: [...TENANT_ITEM_ACTIONS],
+        resources: tableResources,
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [leadingKeysPattern()] } },
+      }),
+    );
+    functionRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.tenantDataRole.roleArn],
+      }),
+    );
+
+    this.handler = new NodejsFunction(this, 'ApiFunction', {
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: paths.repoRoot,
+      depsLockFilePath: paths.lockFile,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      role: functionRole,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      environment: {
+        TABLE_NAME: table.tableName,
+        TENANT_ROLE_ARN: this.tenantDataRole.roleArn,
+        JWKS_URL: props.jwt.jwksUrl,
+        JWT_ISSUER: props.jwt.issuer,
+        JWT_AUDIENCE: props.jwt.audience,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        // A linked external map: readable stack traces with --enable-source-maps, no inline bloat.
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        // Bundle the AWS SDK too: a pinned, tree-shaken SDK instead of whatever the runtime ships.
+        externalModules: [],
+        banner: ESM_REQUIRE_BANNER,
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.ONE_MONTH });
+
+    // Every route requires a Cognito JWT unless it opts out explicitly below.
+    const jwtAuthorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwt.issuer, {
+      jwtAudience: [props.jwt.audience],
+    });
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Regie API (tRPC over Hono)',
+      createDefaultStage: false,
+      defaultAuthorizer: jwtAuthorizer,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('ApiIntegration', this.handler);
+    this.httpApi.addRoutes({ path: '/trpc/{proxy+}', methods: [HttpMethod.ANY], integration });
+
+    // Public by specification (SPEC §7): health check, public registers, iCal feeds (secret token in path).
+    const publicRoutes = ['/health', '/public/{proxy+}', '/ical/{proxy+}'];
+    for (const path of publicRoutes) {
+      const [route] = this.httpApi.addRoutes({
+        path,
+        methods: [HttpMethod.GET],
+        integration,
+        authorizer: new HttpNoneAuthorizer(),
+      });
+      Validations.of(route!).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${path} is public by specification (SPEC §7); the handler serves no tenant-private data on it.`,
+      });
+    }
+
+    this.apiDomainName = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+}

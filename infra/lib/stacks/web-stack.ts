@@ -1,0 +1,175 @@
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  type BehaviorOptions,
+  CachePolicy,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  Function as CloudFrontFunction,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+
+export interface WebStackProps extends StackProps {
+  /** Host name of the HTTP API (no scheme), reached through CloudFront on the same origin. */
+  readonly apiDomainName: string;
+  /** Built SPA directory; when undefined nothing is deployed (synth before a web build). */
+  readonly assetsPath: string | undefined;
+}
+
+/** Paths served by the API. Same origin as the SPA, so the browser needs no CORS. */
+export const API_PATH_PATTERNS = ['/trpc/*', '/public/*', '/ical/*', '/health'] as const;
+
+/**
+ * SPA routing: a path without a file extension gets `index.html`. Done in a viewer-request function rather
+ * than with distribution-wide error responses, which would also turn the API's 404 NOT_FOUND into HTML.
+ */
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+export class WebStack extends Stack {
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+
+    // CloudFront standard logging writes with ACLs, hence BUCKET_OWNER_PREFERRED rather than ENFORCED.
+    const logsBucket = new Bucket(this, 'LogsBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access log target for the site bucket and CloudFront; logging it would recurse.',
+    });
+
+    const siteBucket = new Bucket(this, 'SiteBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logsBucket,
+      serverAccessLogsPrefix: 'site/',
+      // Build output only: recreated by every deploy.
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    });
+
+    const cognitoEndpoints = [
+      `https://cognito-idp.${this.region}.amazonaws.com`,
+      `https://*.auth.${this.region}.amazoncognito.com`,
+    ];
+    const contentSecurityPolicy = [
+      "default-src 'self'",
+      // Vite emits external modules only; no inline scripts, no eval.
+      "script-src 'self'",
+      // Component libraries set style attributes; inline styles carry far less risk than inline scripts.
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      `connect-src 'self' ${cognitoEndpoints.join(' ')}`,
+      "object-src 'none'",
+      "base-uri 'self'",
+      `form-action 'self' ${cognitoEndpoints[1]}`,
+      "frame-ancestors 'none'",
+      'upgrade-insecure-requests',
+    ].join('; ');
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Regie security headers',
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=()',
+            override: true,
+          },
+        ],
+      },
+    });
+
+    // API behaviours: never cached (responses are per user), all viewer headers except Host (API Gateway
+    // routes on its own host name) so Authorization, query strings and Idempotency-Key reach the API.
+    const apiBehavior: BehaviorOptions = {
+      origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: securityHeaders,
+    };
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Regie web app and API',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logsBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'SpaRewrite', {
+              code: FunctionCode.fromInline(SPA_REWRITE),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
+    });
+
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'No custom domain yet: the default *.cloudfront.net certificate fixes the viewer TLS policy. ' +
+        'Set a certificate with TLSv1.2_2021 when the domain is known.',
+    });
+
+    if (props.assetsPath) {
+      new BucketDeployment(this, 'DeploySite', {
+        sources: [Source.asset(props.assetsPath)],
+        destinationBucket: siteBucket,
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+      });
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The tenant-isolation contract between IAM and the key scheme in `packages/db`.
+ *
+ * Every partition key — of the table and of every index — starts with `<space>#` (e.g. `GM0233#AGR#abc`).
+ * The tenant role is assumed with a `space` session tag taken from the verified token, so IAM itself
+ * refuses any item whose partition key belongs to another space.
+ */
+
+/** Session tag key carrying the caller's space (the CBS code or space id). */
+export const SPACE_TAG = 'space';
+
+/** The `dynamodb:LeadingKeys` pattern: the caller's space followed by the key separator. */
+export function leadingKeysPattern(): string {
+  return `\${aws:PrincipalTag/${SPACE_TAG}}#*`;
+}
+
+/**
+ * Item-level actions the tenant role may perform. All of them carry partition keys, so LeadingKeys
+ * constrains them; `Scan` is deliberately absent because LeadingKeys cannot constrain it.
+ * Transactions are authorised per contained action (PutItem, UpdateItem, ConditionCheckItem, …).
+ */
+export const TENANT_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@regie/db';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { TokenVerifier } from './auth.ts';
+import { createContext } from './context.ts';
+import { appRouter } from './router.ts';
+
+/** Local-only login: lists the seed users and signs tokens for them. Never passed in the Lambda build. */
+export interface DevAuth {
+  listUsers(): Promise<{ key: string; name: string; organisation: string; roles: string[] }[]>;
+  /** A signed token for the user, or null when there is no such user. */
+  issueToken(userKey: string): Promise<string | null>;
+}
+
+export interface AppDeps {
+  db: Db;
+  verifyToken: TokenVerifier;
+  dev?: DevAuth;
+  /** Where unexpected errors go; never receives tokens or request bodies. */
+  logError?: (entry: Record<string, unknown>) => void;
+}
+
+const MAX_BODY = 256 * 1024;
+
+const tooLarge = bodyLimit({
+  maxSize: MAX_BODY,
+  onError: (c) =>
+    c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${MAX_BODY} bytes` } }, 413),
+});
+
+/**
+ * The one HTTP app. The local server (`@hono/node-server`) and the Lambda handler (`hono/aws-lambda`)
+ * both serve exactly this, so what is tested locally is what runs in AWS.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const logError = deps.logError ?? ((entry) => console.error(JSON.stringify(entry)));
+  const app = new Hono();
+  app.use('*', secureHeaders());
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  if (deps.dev) {
+    const dev = deps.dev;
+    app.get('/dev/users', async (c) => c.json({ users: await dev.listUsers() }));
+    app.post('/dev/token', tooLarge, async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { user?: unknown } | null;
+      if (!body || typeof body.user !== 'string' || body.user.length > 100) {
+        return c.json(
+          { error: { code: 'BAD_REQUEST', message: 'Body must be {"user": "<seed user key>"}' } },
+          400,
+        );
+      }
+      const token = await dev.issueToken(body.user);
+      if (!token) return c.json({ error: { code: 'NOT_FOUND', message: `No user ${body.user}` } }, 404);
+      return c.json({ token });
+    });
+  }
+
+  app.use('/trpc/*', tooLarge);
+  app.all('/trpc/*', (c) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID();
+    return fetchRequestHandler({
+      endpoint: '/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      createContext: () => createContext(deps, c.req.raw, requestId),
+      onError({ error, path, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          logError({
+            level: 'error',
+            requestId,
+            path,
+            space: ctx?.identity?.space,
+            message: error.cause?.message ?? error.message,
+            stack: error.cause?.stack,
+          });
+        }
+      },
+    });
+  });
+
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));
+  app.onError((error, c) => {
+    logError({ level: 'error', path: c.req.path, message: error.message, stack: error.stack });
+    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' } }, 500);
+  });
+  return app;
+}

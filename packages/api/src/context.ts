@@ -1,0 +1,41 @@
+import { createRepositories, type Db, type Repositories } from '@regie/db';
+import type { Identity, TokenVerifier } from './auth.ts';
+
+export interface Context {
+  db: Db;
+  identity: Identity | null;
+  /** Repositories bound to the caller's space; null for anonymous callers. */
+  repos: Repositories | null;
+  idempotencyKey: string | null;
+  requestId: string;
+}
+
+export interface ContextDeps {
+  db: Db;
+  verifyToken: TokenVerifier;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export async function createContext(deps: ContextDeps, req: Request, requestId: string): Promise<Context> {
+  const header = req.headers.get('authorization');
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  const identity = token && token.length < 8192 ? await deps.verifyToken(token) : null;
+  const rawKey = req.headers.get('idempotency-key');
+  return {
+    db: deps.db,
+    identity,
+    repos: identity
+      ? createRepositories(deps.db, {
+          space: identity.space,
+          reach: identity.reach,
+          actor: identity.user,
+          organisation: identity.space,
+          roles: identity.roles,
+        })
+      : null,
+    idempotencyKey:
+      rawKey !== null && IDEMPOTENCY_KEY.test(rawKey) ? rawKey : rawKey === null ? null : 'invalid',
+    requestId,
+  };
+}

@@ -1,0 +1,12 @@
+import { agreementRouter } from './routers/agreement.ts';
+import { meRouter } from './routers/me.ts';
+import { organisationRouter } from './routers/organisation.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  me: meRouter,
+  agreement: agreementRouter,
+  organisation: organisationRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,21 @@
+import { MUNICIPAL_ROLES, organisationCreateInput, text, z } from '@regie/core';
+import { mutationProcedure, procedure, router } from '../trpc.ts';
+
+export const organisationRouter = router({
+  create: mutationProcedure
+    .meta({ roles: ['inkoper', 'contractmanager', 'admin'] })
+    .input(organisationCreateInput)
+    .mutation(({ ctx, input }) => ctx.repos.organisations.create(input)),
+
+  find: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(
+      z.optional(
+        z.strictObject({
+          cursor: z.optional(text(2048, 1)),
+          limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => ctx.repos.organisations.find({ ...input, limit: input?.limit ?? 50 })),
+});

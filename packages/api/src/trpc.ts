@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { DomainError, type Role } from '@regie/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { Context } from './context.ts';
+import { issuesOf, toTRPCError } from './errors.ts';
+
+/** Every procedure declares who may call it; a procedure without `roles` is denied (deny by default). */
+export interface Meta {
+  roles?: readonly Role[];
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    isDev: false, // never put stack traces in responses
+    errorFormatter({ shape, error }) {
+      const { stack: _stack, ...data } = shape.data;
+      // An unexpected error says nothing about its cause to the caller; it is logged server-side.
+      const issues = issuesOf(error);
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Internal error'
+          : issues && error.code === 'BAD_REQUEST'
+            ? issues.map((issue) => `${issue.path || 'input'}: ${issue.message}`).join('; ')
+            : shape.message;
+      return { ...shape, message, data: { ...data, issues } };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Domain errors become API errors here, in one place. */
+const mapErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** A verified caller with a space and roles, checked against the procedure's declared roles. */
+export const procedure = publicProcedure.use(({ ctx, meta, next }) => {
+  if (!ctx.identity || !ctx.repos) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  const declared = meta?.roles;
+  if (!declared || !ctx.identity.roles.some((role) => declared.includes(role))) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role may not do this' });
+  }
+  return next({ ctx: { ...ctx, identity: ctx.identity, repos: ctx.repos } });
+});
+
+/**
+ * Mutations honour an optional Idempotency-Key header (SPEC §7): a retry with the same key returns
+ * the first result and has no second effect.
+ */
+export const mutationProcedure = procedure.use(async ({ ctx, path, getRawInput, next }) => {
+  if (ctx.idempotencyKey === null) return next();
+  if (ctx.idempotencyKey === 'invalid') {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Idempotency-Key must be 8–128 characters [A-Za-z0-9_.:-]',
+    });
+  }
+  const fingerprint = createHash('sha256')
+    .update(`${path}\n${JSON.stringify(await getRawInput())}`)
+    .digest('hex');
+  const claim = await ctx.repos.idempotency.claim(ctx.idempotencyKey, fingerprint);
+  if (claim.state === 'done') {
+    // A stored result: answer as the first call did, without running the procedure again.
+    return { ok: true as const, data: claim.result, marker: undefined as never };
+  }
+  const result = await next();
+  if (result.ok) await ctx.repos.idempotency.complete(ctx.idempotencyKey, result.data);
+  else await ctx.repos.idempotency.release(ctx.idempotencyKey);
+  return result;
+});

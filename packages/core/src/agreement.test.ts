@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Agreement,
+  agreementCreateInput,
+  applyTerms,
+  assertTransition,
+  statusesOf,
+} from './agreement.ts';
+import { DomainError } from './errors.ts';
+
+describe('agreement life cycles', () => {
+  it('lets a contract go draft → in_approval → approved and refuses skipping approval', () => {
+    expect(() => assertTransition('contract', 'draft', 'in_approval', ['inkoper'])).not.toThrow();
+    expect(() => assertTransition('contract', 'in_approval', 'approved', ['approver'])).not.toThrow();
+    const error = (() => {
+      try {
+        assertTransition('contract', 'draft', 'active', ['inkoper']);
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error?.code).toBe('BAD_REQUEST');
+    expect(error?.message).toContain('allowed from draft: in_approval');
+  });
+
+  it('lets only an approver approve or reject', () => {
+    expect(() => assertTransition('contract', 'in_approval', 'approved', ['inkoper'])).toThrow(
+      /needs role approver/,
+    );
+    expect(() => assertTransition('contract', 'in_approval', 'draft', ['approver'])).not.toThrow();
+  });
+
+  it('knows each kind’s statuses', () => {
+    expect(statusesOf('subsidy')).toEqual(
+      expect.arrayContaining([
+        'requested',
+        'granted',
+        'settlement_requested',
+        'settled',
+        'refused',
+        'withdrawn',
+      ]),
+    );
+    expect(statusesOf('subsidy')).not.toContain('draft');
+    expect(statusesOf('joint_arrangement')).toEqual(['draft', 'active', 'terminated']);
+  });
+
+  it('allows ex officio settlement of a granted subsidy (Awb 4:47)', () => {
+    expect(() => assertTransition('subsidy', 'granted', 'settled', ['contractmanager'])).not.toThrow();
+    expect(() => assertTransition('subsidy', 'settled', 'granted', ['contractmanager'])).toThrow();
+  });
+});
+
+describe('agreement input', () => {
+  const valid = {
+    kind: 'contract',
+    reference: 'ERM-2026-001',
+    title: 'Jeugdhulp ambulant',
+    domain: 'youth',
+    startDate: '2026-01-01',
+    endDate: '2027-12-31',
+  };
+
+  it('accepts a valid create input', () => {
+    expect(agreementCreateInput.safeParse(valid).success).toBe(true);
+  });
+
+  it('rejects unknown fields, bad dates and an end before the start, naming the field', () => {
+    const extra = agreementCreateInput.safeParse({ ...valid, space: 'GM0344' });
+    expect(extra.success).toBe(false);
+    expect(extra.error?.issues[0]?.message).toContain('Unrecognized key');
+    const date = agreementCreateInput.safeParse({ ...valid, startDate: '2026-02-30' });
+    expect(date.error?.issues[0]?.path).toEqual(['startDate']);
+    const order = agreementCreateInput.safeParse({ ...valid, endDate: '2025-12-31' });
+    expect(order.error?.issues[0]?.path).toEqual(['endDate']);
+  });
+
+  it('bounds string lengths', () => {
+    expect(agreementCreateInput.safeParse({ ...valid, title: 'x'.repeat(201) }).success).toBe(false);
+    expect(agreementCreateInput.safeParse({ ...valid, reference: '' }).success).toBe(false);
+  });
+});
+
+describe('applyTerms', () => {
+  const current = {
+    title: 'A',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+  } as Agreement;
+
+  it('returns only the fields that changed', () => {
+    const { next, changes } = applyTerms(current, { title: 'B', startDate: '2026-01-01' });
+    expect(next.title).toBe('B');
+    expect(changes).toEqual({ title: { before: 'A', after: 'B' } });
+  });
+
+  it('refuses a patch that puts the end before the start', () => {
+    expect(() => applyTerms(current, { endDate: '2025-01-01' })).toThrow(/endDate/);
+  });
+});

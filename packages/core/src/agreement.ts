@@ -1,0 +1,192 @@
+import { DomainError } from './errors.ts';
+import type { Role } from './roles.ts';
+import { cents, isoDate, text, z } from './schema.ts';
+
+export const AGREEMENT_KINDS = ['contract', 'subsidy', 'joint_arrangement', 'service_agreement'] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+export const DOMAINS = ['youth', 'wmo', 'participation', 'ict', 'other'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'in_approval',
+  'approved',
+  'out_for_signature',
+  'active',
+  'terminated',
+  'expired',
+  'requested',
+  'granted',
+  'settlement_requested',
+  'settled',
+  'refused',
+  'withdrawn',
+] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+interface TransitionRule {
+  readonly from: AgreementStatus;
+  readonly to: AgreementStatus;
+  /** Roles that may make this move; the procedure's own role declaration is checked first. */
+  readonly roles: readonly Role[];
+}
+
+const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager'];
+const APPROVE: readonly Role[] = ['approver'];
+
+/** SPEC §3.1 — contract; §3.4 — service agreement (DVO) follows the same path to signature. */
+const signedLifecycle: readonly TransitionRule[] = [
+  { from: 'draft', to: 'in_approval', roles: PURCHASE },
+  { from: 'in_approval', to: 'approved', roles: APPROVE },
+  { from: 'in_approval', to: 'draft', roles: APPROVE }, // rejection
+  { from: 'approved', to: 'out_for_signature', roles: PURCHASE },
+  { from: 'out_for_signature', to: 'active', roles: PURCHASE },
+  { from: 'active', to: 'terminated', roles: PURCHASE },
+  { from: 'active', to: 'expired', roles: PURCHASE },
+];
+
+/** Initial status and allowed moves per kind. */
+export const LIFECYCLES: Record<
+  AgreementKind,
+  { initial: AgreementStatus; rules: readonly TransitionRule[] }
+> = {
+  contract: { initial: 'draft', rules: signedLifecycle },
+  service_agreement: { initial: 'draft', rules: signedLifecycle },
+  /** SPEC §3.2 — Awb titel 4.2: aanvraag → verlening → aanvraag tot vaststelling → vaststelling. */
+  subsidy: {
+    initial: 'requested',
+    rules: [
+      { from: 'requested', to: 'granted', roles: PURCHASE },
+      { from: 'requested', to: 'refused', roles: PURCHASE },
+      { from: 'requested', to: 'withdrawn', roles: PURCHASE },
+      { from: 'granted', to: 'settlement_requested', roles: PURCHASE },
+      { from: 'granted', to: 'withdrawn', roles: PURCHASE },
+      { from: 'settlement_requested', to: 'settled', roles: PURCHASE },
+      // Awb 4:44/4:47: without an application for settlement the board may settle ex officio.
+      { from: 'granted', to: 'settled', roles: PURCHASE },
+    ],
+  },
+  /** SPEC §3.3 — a GR is drafted, takes effect, and ends (opheffing or, for one member, uittreding). */
+  joint_arrangement: {
+    initial: 'draft',
+    rules: [
+      { from: 'draft', to: 'active', roles: PURCHASE },
+      { from: 'active', to: 'terminated', roles: PURCHASE },
+    ],
+  },
+};
+
+/** The statuses a kind can ever be in. */
+export function statusesOf(kind: AgreementKind): AgreementStatus[] {
+  const { initial, rules } = LIFECYCLES[kind];
+  const set = new Set<AgreementStatus>([initial]);
+  for (const rule of rules) set.add(rule.from).add(rule.to);
+  return [...set];
+}
+
+/**
+ * Checks a status change and throws a DomainError that says why it is not allowed.
+ * Returns nothing when the move is allowed for one of the caller's roles.
+ */
+export function assertTransition(
+  kind: AgreementKind,
+  from: AgreementStatus,
+  to: AgreementStatus,
+  roles: readonly Role[],
+): void {
+  const rules = LIFECYCLES[kind].rules.filter((rule) => rule.from === from);
+  const rule = rules.find((r) => r.to === to);
+  if (!rule) {
+    const allowed = rules.map((r) => r.to);
+    throw new DomainError(
+      'BAD_REQUEST',
+      `A ${kind} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}`,
+      'to',
+    );
+  }
+  if (!rule.roles.some((role) => roles.includes(role))) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `Moving a ${kind} from ${from} to ${to} needs role ${rule.roles.join(' or ')}`,
+    );
+  }
+}
+
+// ---- input schemas (strict: unknown fields are rejected) ----
+
+const termsShape = {
+  title: text(200, 1),
+  description: z.optional(text(5000)),
+  domain: z.enum(DOMAINS),
+  startDate: isoDate(),
+  endDate: isoDate(),
+  noticePeriodMonths: z.optional(z.int().check(z.gte(0), z.lte(120))),
+  valueCeilingCents: z.optional(z.nullable(cents())),
+};
+
+const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((v) => v.endDate >= v.startDate, {
+  message: 'endDate must not be before startDate',
+  path: ['endDate'],
+});
+
+export const agreementCreateInput = z
+  .strictObject({
+    kind: z.enum(AGREEMENT_KINDS),
+    reference: text(50, 1).check(z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, 'Invalid reference')),
+    ...termsShape,
+  })
+  .check(endNotBeforeStart);
+export type AgreementCreateInput = z.infer<typeof agreementCreateInput>;
+
+export const agreementTermsPatch = z.strictObject({
+  title: z.optional(termsShape.title),
+  description: termsShape.description,
+  domain: z.optional(termsShape.domain),
+  startDate: z.optional(termsShape.startDate),
+  endDate: z.optional(termsShape.endDate),
+  noticePeriodMonths: termsShape.noticePeriodMonths,
+  valueCeilingCents: termsShape.valueCeilingCents,
+});
+export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
+
+/** The agreement as stored and as internal users see it. */
+export interface Agreement {
+  id: string;
+  space: string;
+  kind: AgreementKind;
+  reference: string;
+  title: string;
+  description: string;
+  status: AgreementStatus;
+  version: number;
+  domain: Domain;
+  startDate: string;
+  endDate: string;
+  noticePeriodMonths: number | null;
+  valueCeilingCents: number | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** Applies a terms patch and returns the changed fields as before/after pairs (for the audit event). */
+export function applyTerms(
+  current: Agreement,
+  patch: AgreementTermsPatch,
+): { next: Agreement; changes: Record<string, { before: unknown; after: unknown }> } {
+  const next: Agreement = { ...current };
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [field, value] of Object.entries(patch) as [keyof AgreementTermsPatch, unknown][]) {
+    if (value === undefined) continue;
+    const before = current[field];
+    if (before === value) continue;
+    (next as unknown as Record<string, unknown>)[field] = value;
+    changes[field] = { before, after: value };
+  }
+  if (next.endDate < next.startDate) {
+    throw new DomainError('BAD_REQUEST', 'endDate must not be before startDate', 'endDate');
+  }
+  return { next, changes };
+}

@@ -1,0 +1,14 @@
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+// zod/mini keeps the Lambda bundle small (STACK.md) but ships without messages; load the English
+// ones once so every BAD_REQUEST names the field and the reason.
+z.config(en());
+
+export { z };
+
+/** Shared field schemas with explicit bounds (SPEC §7: strings, arrays and page sizes have maximums). */
+export const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
+export const isoDate = () => z.iso.date();
+export const cents = () => z.int().check(z.gte(0), z.lte(1_000_000_000_000));
+export const idSchema = () => z.string().check(z.regex(/^[0-9a-z-]{1,40}$/, 'Invalid id'));

@@ -1,0 +1,33 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DbConfig {
+  /** Only for DynamoDB Local; in AWS the SDK finds the regional endpoint. */
+  endpoint?: string;
+  region?: string;
+  /** Per-request timeout so an unreachable database fails fast (SPEC §9 faults). */
+  requestTimeoutMs?: number;
+}
+
+export interface Db {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+export function createDocumentClient(config: DbConfig = {}): DynamoDBDocumentClient {
+  const local = config.endpoint !== undefined;
+  const client = new DynamoDBClient({
+    region: config.region ?? (local ? 'local' : process.env.AWS_REGION),
+    ...(local
+      ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    maxAttempts: 2,
+    requestHandler: {
+      connectionTimeout: Math.min(config.requestTimeoutMs ?? 2000, 1000),
+      requestTimeout: config.requestTimeoutMs ?? 2000,
+    },
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

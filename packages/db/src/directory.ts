@@ -1,0 +1,144 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DomainError,
+  newId,
+  type Organisation,
+  type OrganisationCreateInput,
+  type Role,
+  type SpaceKind,
+} from '@regie/core';
+import type { Page } from './agreements.ts';
+import type { Db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { guard, isConditionFailure } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Scope } from './scope.ts';
+
+/** A space's own record: a municipality, a region (with its members) or a provider. */
+export interface SpaceRecord {
+  space: string;
+  kind: SpaceKind;
+  name: string;
+  /** municipality: the regions it belongs to. */
+  memberOf?: string[];
+  /** region: its member municipalities. */
+  members?: string[];
+  /** provider: its KvK number. */
+  kvkNumber?: string;
+}
+
+export interface UserRecord {
+  key: string;
+  name: string;
+  space: string;
+  roles: Role[];
+}
+
+const strip = <T>(item: Record<string, unknown> | undefined): T | null => {
+  if (!item) return null;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+/** Reads that happen before a caller is known (token issuing); keyed by space, never across spaces. */
+export async function readSpace(db: Db, space: string): Promise<SpaceRecord | null> {
+  const result = await guard(() =>
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.space(space) })),
+  );
+  return strip<SpaceRecord>(result.Item);
+}
+
+export async function readUser(db: Db, space: string, key: string): Promise<UserRecord | null> {
+  const result = await guard(() =>
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.user(space, key) })),
+  );
+  return strip<UserRecord>(result.Item);
+}
+
+/** Writes used by the seed and tenant administration; each item stays in its own space. */
+export async function putSpace(db: Db, record: SpaceRecord): Promise<void> {
+  await guard(() =>
+    db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...keys.space(record.space), type: 'space', ...record },
+      }),
+    ),
+  );
+}
+
+export async function putUser(db: Db, user: UserRecord): Promise<void> {
+  await guard(() =>
+    db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.user(user.space, user.key),
+          gsi1pk: keys.usersIndex(user.space),
+          gsi1sk: user.key,
+          type: 'user',
+          ...user,
+        },
+      }),
+    ),
+  );
+}
+
+export function organisationRepository(db: Db, scope: Scope) {
+  return {
+    async create(input: OrganisationCreateInput, id: string = newId()): Promise<Organisation> {
+      const organisation: Organisation = {
+        id,
+        space: scope.space,
+        kind: input.kind,
+        name: input.name,
+        kvkNumber: input.kvkNumber,
+        agbCode: input.agbCode ?? null,
+        iban: input.iban ? input.iban.replace(/\s+/g, '').toUpperCase() : null,
+        createdAt: new Date().toISOString(),
+        createdBy: scope.actor,
+      };
+      try {
+        await guard(() =>
+          db.doc.send(
+            new PutCommand({
+              TableName: db.tableName,
+              Item: {
+                ...keys.organisation(scope.space, id),
+                gsi1pk: keys.organisationsIndex(scope.space),
+                gsi1sk: `${organisation.name.toLowerCase()}#${id}`,
+                type: 'organisation',
+                ...organisation,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+      } catch (error) {
+        if (isConditionFailure(error)) throw new DomainError('CONFLICT', 'Organisation already exists');
+        throw error;
+      }
+      return organisation;
+    },
+
+    async find(filter: { cursor?: string; limit: number }): Promise<Page<Organisation>> {
+      const pk = keys.organisationsIndex(scope.space);
+      const page = await guard(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            Limit: filter.limit,
+            ExclusiveStartKey: decodeCursor(filter.cursor, 'gsi1pk', pk),
+          }),
+        ),
+      );
+      return {
+        items: (page.Items ?? []).map((item) => strip<Organisation>(item)!),
+        nextCursor: encodeCursor(page.LastEvaluatedKey),
+      };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { agreementRepository } from './agreements.ts';
+import type { Db } from './client.ts';
+import { organisationRepository } from './directory.ts';
+import { idempotencyRepository } from './idempotency.ts';
+import type { Scope } from './scope.ts';
+
+export * from './agreements.ts';
+export * from './bootstrap.ts';
+export * from './client.ts';
+export * from './directory.ts';
+export * from './errors.ts';
+export * from './keys.ts';
+export * from './scope.ts';
+export { tableDefinition } from './table.ts';
+
+/** Repositories for one request, bound to the caller's scope; created per request, never shared. */
+export function createRepositories(db: Db, scope: Scope) {
+  return {
+    agreements: agreementRepository(db, scope),
+    organisations: organisationRepository(db, scope),
+    idempotency: idempotencyRepository(db, scope),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,44 @@
+import { isSpace } from '@regie/core';
+
+/**
+ * The key scheme. Every partition key, of the table and of every index, is `<space>#<rest>`, so a
+ * caller bound to a space can only ever name its own items, and the AWS deployment's IAM condition
+ * `dynamodb:LeadingKeys` = `<space>#*` (infra/lib/tenant-policy.ts) matches exactly what is written here.
+ */
+export const SEP = '#';
+
+function spaced(space: string, ...parts: string[]): string {
+  if (!isSpace(space)) throw new Error(`Invalid space ${JSON.stringify(space)}`);
+  return [space, ...parts].join(SEP);
+}
+
+/** The prefix every key of a space starts with. */
+export const spacePrefix = (space: string) => spaced(space, '');
+
+export const keys = {
+  space: (space: string) => ({ pk: spaced(space, 'SPACE'), sk: 'SPACE' }),
+  user: (space: string, key: string) => ({ pk: spaced(space, 'USER', key), sk: 'USER' }),
+  usersIndex: (space: string) => spaced(space, 'USERS'),
+  organisation: (space: string, id: string) => ({ pk: spaced(space, 'ORG', id), sk: 'ORG' }),
+  organisationsIndex: (space: string) => spaced(space, 'ORGS'),
+  agreement: (space: string, id: string) => ({ pk: spaced(space, 'AGR', id), sk: 'AGR' }),
+  /** gsi1: the register of a space, newest first by sort key `<updatedAt>#<id>` reversed at query time. */
+  registerIndex: (space: string) => spaced(space, 'REG'),
+  reference: (space: string, reference: string) => ({
+    pk: spaced(space, 'REF', reference.toUpperCase()),
+    sk: 'REF',
+  }),
+  auditEvent: (space: string, agreementId: string, seq: number) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `EV${SEP}${String(seq).padStart(9, '0')}`,
+  }),
+  auditPrefix: 'EV#',
+  termsVersion: (space: string, agreementId: string, version: number) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `TERMS${SEP}${String(version).padStart(9, '0')}`,
+  }),
+  idempotency: (space: string, actor: string, key: string) => ({
+    pk: spaced(space, 'IDEM', actor, key),
+    sk: 'IDEM',
+  }),
+};

@@ -1,0 +1,14 @@
+import type { Role } from '@regie/core';
+
+/** Who is asking, taken from the verified token only. Repositories are bound to it per request. */
+export interface Scope {
+  /** The caller's home space (a municipality or provider). Writes go here unless a reachable region is named. */
+  space: string;
+  /** Every space the caller may read: the home space plus the regions its municipality belongs to. */
+  reach: readonly string[];
+  /** The user key, recorded as actor in audit events. */
+  actor: string;
+  /** The caller's organisation id, recorded in audit events. */
+  organisation: string;
+  roles: readonly Role[];
+}

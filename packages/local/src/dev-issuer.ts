@@ -1,0 +1,52 @@
+import { createTokenVerifier, type DevAuth, type TokenVerifier } from '@regie/api';
+import { type Db, readSpace, readUser } from '@regie/db';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { SEED_USERS } from './seed.ts';
+
+export const DEV_ISSUER = 'https://regie.local/dev-issuer';
+export const DEV_AUDIENCE = 'regie-web';
+
+/**
+ * The local stand-in for Cognito: its own key pair and JWKS, tokens for the seed users. Roles and
+ * reach are read from the database at issue time (roles are data), then travel only inside the signed
+ * token. The API verifies these tokens through the same `createTokenVerifier` as in AWS.
+ */
+export async function createDevIssuer(
+  db: Db,
+): Promise<{ dev: DevAuth; verifyToken: TokenVerifier; publicJwks: { keys: Record<string, unknown>[] } }> {
+  const { publicKey, privateKey } = await generateKeyPair('ES256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'dev-1', alg: 'ES256', use: 'sig' };
+  const verifyToken = createTokenVerifier({
+    jwks: createLocalJWKSet({ keys: [jwk] }),
+    issuer: DEV_ISSUER,
+    audience: DEV_AUDIENCE,
+  });
+
+  const dev: DevAuth = {
+    async listUsers() {
+      return SEED_USERS.map((u) => ({
+        key: u.key,
+        name: u.name,
+        organisation: u.organisationName,
+        roles: u.roles,
+      }));
+    },
+    async issueToken(userKey) {
+      const seed = SEED_USERS.find((u) => u.key === userKey);
+      if (!seed) return null;
+      const user = await readUser(db, seed.space, seed.key);
+      if (!user) return null;
+      const space = await readSpace(db, user.space);
+      const reach = [user.space, ...(space?.memberOf ?? [])];
+      return new SignJWT({ name: user.name, space: user.space, roles: user.roles, reach })
+        .setProtectedHeader({ alg: 'ES256', kid: 'dev-1' })
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setSubject(user.key)
+        .setIssuedAt()
+        .setExpirationTime('8h')
+        .sign(privateKey);
+    },
+  };
+  return { dev, verifyToken, publicJwks: { keys: [jwk] } };
+}

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { LocalStackError } from './dynamo-local.ts';
+
+/** The local stack's configuration, read and checked in this one place. */
+export interface LocalEnv {
+  apiPort: number;
+  webPort: number;
+  dynamoPort: number;
+  dataDir: string;
+  tableName: string;
+}
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1024 || value > 65535) {
+    throw new LocalStackError(
+      `${name}=${raw} is not a usable port; set it to a number between 1024 and 65535.`,
+    );
+  }
+  return value;
+}
+
+export function readLocalEnv(root: string): LocalEnv {
+  return {
+    apiPort: port('API_PORT', 3000),
+    webPort: port('WEB_PORT', 5173),
+    dynamoPort: port('DYNAMO_PORT', 8000),
+    dataDir: resolve(root, process.env.REGIE_DATA_DIR ?? '.data/dynamodb'),
+    tableName: process.env.TABLE_NAME ?? 'regie',
+  };
+}

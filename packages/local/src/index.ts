@@ -1,0 +1,5 @@
+export * from './dev-issuer.ts';
+export * from './dynamo-local.ts';
+export * from './ports.ts';
+export * from './seed.ts';
+export * from './stack.ts';

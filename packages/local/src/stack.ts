@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '@regie/api';
+import { createDocumentClient, type Db, ensureTable } from '@regie/db';
+import { createDevIssuer } from './dev-issuer.ts';
+import { type DynamoLocal, LocalStackError, startDynamoLocal } from './dynamo-local.ts';
+import { seed } from './seed.ts';
+
+export interface ApiStack {
+  dynamo: DynamoLocal;
+  db: Db;
+  apiUrl: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DynamoDB Local, the table, the seed and the API (with dev auth) on 127.0.0.1:apiPort. */
+export async function startApiStack(options: {
+  dynamoPort: number;
+  apiPort: number;
+  dataDir?: string;
+  tableName: string;
+}): Promise<ApiStack> {
+  const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir });
+  try {
+    const doc = createDocumentClient({ endpoint: dynamo.endpoint });
+    const db: Db = { doc, tableName: options.tableName };
+    await ensureTable(doc, options.tableName);
+    const seeded = await seed(db);
+    const { dev, verifyToken } = await createDevIssuer(db);
+    const app = createApp({ db, verifyToken, dev });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve(
+        { fetch: app.fetch, port: options.apiPort, hostname: '127.0.0.1', createServer: createHttpServer },
+        () => resolve(s),
+      );
+      s.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new LocalStackError(
+                `Port ${options.apiPort} is in use; stop what uses it or set API_PORT and try again.`,
+              )
+            : error,
+        ),
+      );
+    });
+    return {
+      dynamo,
+      db,
+      apiUrl: `http://127.0.0.1:${options.apiPort}`,
+      seeded,
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        doc.destroy();
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
+
+/** Vite for the web app: `dev` for `npm start`, `preview` (the built app) for browser tests. */
+export async function startWeb(options: {
+  root: string;
+  mode: 'dev' | 'preview';
+  webPort: number;
+  apiPort: number;
+}): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+  const vite = join(options.root, 'node_modules', '.bin', 'vite');
+  const args = options.mode === 'dev' ? [] : ['preview'];
+  const child = spawn(
+    vite,
+    [...args, '--host', '127.0.0.1', '--port', String(options.webPort), '--strictPort'],
+    {
+      cwd: join(options.root, 'web'),
+      env: { ...process.env, API_PORT: String(options.apiPort), WEB_PORT: String(options.webPort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (c) => {
+    output += c;
+  });
+  child.stderr?.on('data', (c) => {
+    output += c;
+  });
+  const url = `http://127.0.0.1:${options.webPort}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        resolve();
+      }
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new LocalStackError(
+        `The web server stopped while starting: ${output.trim().split('\n').slice(-3).join(' ')}`,
+      );
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return { url, process: child, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await stop();
+  throw new LocalStackError(`The web server did not answer on port ${options.webPort} within 60 s.`);
+}

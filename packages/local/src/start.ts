@@ -1,0 +1,77 @@
+// The SDK's Node 20 notice is not actionable for a local run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { fileURLToPath } from 'node:url';
+import { LocalStackError } from './dynamo-local.ts';
+import { readLocalEnv } from './env.ts';
+import { isPortFree } from './ports.ts';
+import { SEED_USERS } from './seed.ts';
+import { startApiStack, startWeb } from './stack.ts';
+
+/** `npm start`: DynamoDB Local (data kept in .data/), the table, the seed, the API and the web app. */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  const env = readLocalEnv(root);
+  for (const [name, port] of [
+    ['API_PORT', env.apiPort],
+    ['WEB_PORT', env.webPort],
+    ['DYNAMO_PORT', env.dynamoPort],
+  ] as const) {
+    if (!(await isPortFree(port)) || !(await isPortFree(port, '0.0.0.0'))) {
+      throw new LocalStackError(
+        `Port ${port} is in use; stop what uses it or set ${name} to another port and try again.`,
+      );
+    }
+  }
+  console.log('Starting DynamoDB Local, the API and the web app…');
+  const api = await startApiStack({ ...env });
+  stops.push(api.stop);
+  const web = await startWeb({ root, mode: 'dev', webPort: env.webPort, apiPort: env.apiPort });
+  stops.push(web.stop);
+  web.process.once('exit', () => {
+    if (!stopping) {
+      console.error('The web server stopped; stopping the rest.');
+      void shutdown(1);
+    }
+  });
+  api.dynamo.process.once('exit', () => {
+    if (!stopping) {
+      console.error('DynamoDB Local stopped; stopping the rest.');
+      void shutdown(1);
+    }
+  });
+
+  const width = Math.max(...SEED_USERS.map((u) => u.key.length));
+  console.log(`
+Regie is running.
+
+  Web app:   ${web.url}
+  API:       ${api.apiUrl}/trpc   (health: ${api.apiUrl}/health)
+  DynamoDB:  ${api.dynamo.endpoint}  (table ${env.tableName}, data in ${env.dataDir}${api.seeded ? ', seed loaded now' : ''})
+
+Seed users (log in on the web app, or POST /dev/token {"user": "<key>"}):
+${SEED_USERS.map((u) => `  ${u.key.padEnd(width)}  ${u.roles.join(', ').padEnd(18)} ${u.organisationName}`).join('\n')}
+
+Press Ctrl-C to stop everything.`);
+}
+
+main().catch(async (error) => {
+  console.error(
+    error instanceof LocalStackError ? error.message : `Could not start Regie: ${(error as Error).message}`,
+  );
+  await shutdown(1);
+});

@@ -1,0 +1,15 @@
+import { freePort, startDynamoLocal } from '@regie/local';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+/** One in-memory DynamoDB Local for the integration tier; each test file makes its own table. */
+export default async function setup(project: TestProject) {
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  return () => dynamo.stop();
+}

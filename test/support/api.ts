@@ -1,0 +1,71 @@
+import { createServer } from 'node:http';
+import { serve } from '@hono/node-server';
+import { createApp } from '@regie/api';
+import type { Db } from '@regie/db';
+import { createDevIssuer, freePort } from '@regie/local';
+
+export interface TestApi {
+  url: string;
+  db: Db;
+  publicJwks: { keys: Record<string, unknown>[] };
+  token(user: string): Promise<string>;
+  query(path: string, input: unknown, token?: string): Promise<{ status: number; body: any }>;
+  mutate(
+    path: string,
+    input: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** The real Hono app with dev auth on a real HTTP port, over a seeded test table. */
+export async function startTestApi(db: Db): Promise<TestApi> {
+  const { dev, verifyToken, publicJwks } = await createDevIssuer(db);
+  const app = createApp({ db, verifyToken, dev, logError: () => {} });
+  const port = await freePort();
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', createServer }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const tokens = new Map<string, string>();
+  const read = async (response: Response) => ({
+    status: response.status,
+    body: await response.json().catch(() => null),
+  });
+  return {
+    url,
+    db,
+    publicJwks,
+    async token(user) {
+      if (!tokens.has(user)) {
+        const response = await fetch(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) });
+        if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
+        tokens.set(user, ((await response.json()) as { token: string }).token);
+      }
+      return tokens.get(user)!;
+    },
+    async query(path, input, token) {
+      const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      return read(
+        await fetch(`${url}/trpc/${path}${qs}`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        }),
+      );
+    },
+    async mutate(path, input, token, headers = {}) {
+      return read(
+        await fetch(`${url}/trpc/${path}`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...headers,
+          },
+          body: JSON.stringify(input),
+        }),
+      );
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

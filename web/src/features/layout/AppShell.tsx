@@ -1,0 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button, PageHeader, SkipLink } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { logout } from '../../lib/auth';
+import { useTRPC } from '../../lib/trpc';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const AREAS = [
+  { key: 'register', path: '/register' },
+  { key: 'steering', path: '/steering' },
+  { key: 'signing', path: '/signing' },
+  { key: 'deadlines', path: '/deadlines' },
+  { key: 'regions', path: '/regions' },
+  { key: 'admin', path: '/admin' },
+] as const;
+
+/** `page` for the area's own page, `true` for a page inside it (an agreement belongs to the register). */
+function currentFor(path: string, location: string): 'page' | 'true' | undefined {
+  if (path === '/register') {
+    if (location === '/' || location === '/register') return 'page';
+    return location.startsWith('/agreements/') ? 'true' : undefined;
+  }
+  if (location === path) return 'page';
+  return location.startsWith(`${path}/`) ? 'true' : undefined;
+}
+
+function UserBox() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.get.queryOptions());
+  return (
+    <div className="regie-user">
+      {me.data ? (
+        <p className="regie-user__who">
+          <span className="regie-user__organisation">{me.data.organisation.name}</span>
+          <span className="regie-user__name">{me.data.name}</span>
+        </p>
+      ) : me.isError ? (
+        <p className="regie-user__who" role="alert">
+          {t('app.meError')}
+        </p>
+      ) : null}
+      <Button appearance="secondary-action-button" onClick={() => logout('manual')}>
+        {t('app.logout')}
+      </Button>
+    </div>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  return (
+    <nav className="regie-nav utrecht-nav-bar" aria-label={t('app.mainNav')}>
+      <div className="utrecht-nav-bar__content">
+        <ul className="utrecht-nav-list">
+          {AREAS.map((area) => {
+            const current = currentFor(area.path, location);
+            return (
+              <li key={area.key} className="utrecht-nav-list__item">
+                <Link
+                  href={area.path}
+                  className={`utrecht-link utrecht-nav-list__link${current ? ' regie-nav__link--current' : ''}`}
+                  aria-current={current}
+                >
+                  {t(`nav.${area.key}`)}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+/** The page frame: skip link, header (product, organisation and user, language, log-out), navigation, main. */
+export function AppShell({ authenticated, children }: { authenticated: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="regie-app utrecht-document">
+      <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
+      <PageHeader className="regie-header">
+        <div className="regie-header__inner">
+          <p className="regie-brand">
+            <Link href={authenticated ? '/register' : '/login'} className="regie-brand__link">
+              {t('app.name')}
+            </Link>
+            <span className="regie-brand__tagline">{t('app.tagline')}</span>
+          </p>
+          <div className="regie-header__tools">
+            <LanguageSwitch />
+            {authenticated ? <UserBox /> : null}
+          </div>
+        </div>
+      </PageHeader>
+      {authenticated ? <MainNav /> : null}
+      <main id="main" className="regie-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

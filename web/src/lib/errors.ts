@@ -1,0 +1,55 @@
+/**
+ * Reading tRPC errors without trusting their shape: the server's error formatter puts `code`, `httpStatus` and,
+ * for BAD_REQUEST, `issues: { path, message }[]` in `error.data`. Everything is checked at runtime so a change
+ * on the server degrades to a generic message instead of a crash.
+ */
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function errorData(error: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(error)) return undefined;
+  const data = error.data;
+  return isRecord(data) ? data : undefined;
+}
+
+/** The tRPC error code (`BAD_REQUEST`, `CONFLICT`, …), when the server sent one. */
+export function errorCode(error: unknown): string | undefined {
+  const code = errorData(error)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The HTTP status behind a tRPC error, when known. */
+export function errorStatus(error: unknown): number | undefined {
+  const status = errorData(error)?.httpStatus;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The field issues of a BAD_REQUEST. A path may be a dot path (`a.b`) or an array of segments. */
+export function errorIssues(error: unknown): FieldIssue[] {
+  const issues = errorData(error)?.issues;
+  if (!Array.isArray(issues)) return [];
+  const result: FieldIssue[] = [];
+  for (const issue of issues) {
+    if (!isRecord(issue) || typeof issue.message !== 'string') continue;
+    const path = Array.isArray(issue.path) ? issue.path.join('.') : issue.path;
+    result.push({ path: typeof path === 'string' ? path : '', message: issue.message });
+  }
+  return result;
+}
+
+/** The first issue per top-level field: that is the one shown next to the field. */
+export function firstIssuePerField(issues: FieldIssue[]): Map<string, string> {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const field = issue.path.split('.')[0] ?? '';
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  return byField;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatDateLong,
+  formatMoney,
+  formatNumber,
+  isIsoDate,
+  localeFor,
+  parseMoneyToCents,
+} from './format';
+
+const nbsp = '\u00a0';
+
+describe('Dutch formats', () => {
+  it('formats calendar dates as d-M-yyyy without a time-zone shift', () => {
+    expect(formatDate('2026-01-03')).toBe('3-1-2026');
+    expect(formatDate('2026-12-31')).toBe('31-12-2026');
+    expect(formatDateLong('2026-01-03')).toBe('3 januari 2026');
+    expect(formatDateLong('2026-01-03', 'en-GB')).toBe('3 January 2026');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('formats money from cents', () => {
+    expect(formatMoney(123456)).toBe(`€${nbsp}1.234,56`);
+    expect(formatMoney(0)).toBe(`€${nbsp}0,00`);
+    expect(formatMoney(123456, 'en-GB')).toBe('€1,234.56');
+    expect(formatNumber(1234567)).toBe('1.234.567');
+  });
+
+  it('follows the language', () => {
+    expect(localeFor('nl')).toBe('nl-NL');
+    expect(localeFor('en')).toBe('en-GB');
+    expect(localeFor(undefined)).toBe('nl-NL');
+  });
+
+  it('checks calendar dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-2-1')).toBe(false);
+  });
+});
+
+describe('parseMoneyToCents', () => {
+  it.each([
+    ['1.234,56', 123456],
+    ['1234,56', 123456],
+    ['€ 1.234,56', 123456],
+    ['1.234', 123400],
+    ['1.234.567,8', 123456780],
+    ['12,5', 1250],
+    ['12.50', 1250],
+    ['0', 0],
+    [' 42 ', 4200],
+  ])('reads %s (nl) as %i cents', (input, cents) => {
+    expect(parseMoneyToCents(input)).toEqual({ ok: true, cents });
+  });
+
+  it('reads English separators', () => {
+    expect(parseMoneyToCents('1,234.56', 'en-GB')).toEqual({ ok: true, cents: 123456 });
+    expect(parseMoneyToCents('12,50', 'en-GB')).toEqual({ ok: true, cents: 1250 });
+  });
+
+  it('treats empty input as no amount', () => {
+    expect(parseMoneyToCents('  ')).toEqual({ ok: true, cents: null });
+  });
+
+  it.each(['abc', '1,234,56', '12,345', '1.23.4', '1,999', '1e5', '12,'])('refuses %s', (input) => {
+    expect(parseMoneyToCents(input)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses negative amounts with their own reason', () => {
+    expect(parseMoneyToCents('-5')).toEqual({ ok: false, reason: 'negative' });
+  });
+});

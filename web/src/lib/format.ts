@@ -1,0 +1,107 @@
+/**
+ * Dutch-first formatting through Intl. The locale follows the chosen language (nl → nl-NL, en → en-GB, both
+ * day-month-year and euro); nl-NL is the default. Calendar dates (`YYYY-MM-DD`) are formatted as dates, not as
+ * instants, so no time zone can move them a day.
+ */
+
+export type AppLocale = 'nl-NL' | 'en-GB';
+
+export function localeFor(language: string | undefined): AppLocale {
+  return language?.toLowerCase().startsWith('en') ? 'en-GB' : 'nl-NL';
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in `YYYY-MM-DD` form (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function calendarDate(value: string): Date | null {
+  if (!isIsoDate(value)) return null;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(locale: AppLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function numberFormat(locale: AppLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** `2026-01-03` → `3-1-2026` (nl) / `3/1/2026` (en). An unreadable value is shown as it came. */
+export function formatDate(value: string, locale: AppLocale = 'nl-NL'): string {
+  const date = calendarDate(value);
+  if (!date) return value;
+  return dateFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** `2026-01-03` → `3 januari 2026` (nl) / `3 January 2026` (en). */
+export function formatDateLong(value: string, locale: AppLocale = 'nl-NL'): string {
+  const date = calendarDate(value);
+  if (!date) return value;
+  return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** An ISO instant, shown in Dutch time: `23 november 2026 om 14:05`. */
+export function formatDateTime(value: string, locale: AppLocale = 'nl-NL'): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(date);
+}
+
+/** Integer euro cents → `€ 1.234,56` (nl) / `€1,234.56` (en). */
+export function formatMoney(cents: number, locale: AppLocale = 'nl-NL'): string {
+  return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+export function formatNumber(value: number, locale: AppLocale = 'nl-NL'): string {
+  return numberFormat(locale, {}).format(value);
+}
+
+export type MoneyParseResult = { ok: true; cents: number | null } | { ok: false; reason: 'invalid' | 'negative' };
+
+/**
+ * Reads an amount in euros as typed by a person into integer cents, without floating point:
+ * `1.234,56`, `1234,56`, `€ 1.234`, `12,5` (nl). In English the separators swap (`1,234.56`). An amount with a
+ * single separator followed by one or two digits is read as decimals in either language (`12.50`, `12,50`).
+ * Empty input is `{ ok: true, cents: null }` (no amount).
+ */
+export function parseMoneyToCents(input: string, locale: AppLocale = 'nl-NL'): MoneyParseResult {
+  const compact = input.replace(/[\s\u00a0\u202f]/g, '').replace(/^(€|EUR)/i, '');
+  if (compact === '') return { ok: true, cents: null };
+  if (/^[-−]/.test(compact)) return { ok: false, reason: 'negative' };
+  const [group, decimal] = locale === 'nl-NL' ? ['\\.', ','] : [',', '\\.'];
+
+  // 1.234.567,89 or 1234567,89 (nl); the grouping separator only between groups of three.
+  const grouped = new RegExp(`^(\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}(\\d{1,2}))?$`).exec(compact);
+  // 12.50 or 12,50: one separator with one or two digits after it is a decimal separator in either language.
+  const plain = /^(\d+)[.,](\d{1,2})$/.exec(compact);
+  const match = grouped ?? plain;
+  if (!match) return { ok: false, reason: 'invalid' };
+  const whole = (match[1] ?? '').replace(/[.,]/g, '');
+  const fraction = (match[2] ?? '').padEnd(2, '0');
+  const cents = Number(whole) * 100 + Number(fraction);
+  if (!Number.isSafeInteger(cents)) return { ok: false, reason: 'invalid' };
+  return { ok: true, cents };
+}
