@@ -5,4 +5,6 @@
 export const featureFlags = {
   // Server access logs are delivered through a bucket policy, so log buckets can keep ACLs disabled.
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+  // Imports (Fn::ImportValue) keep the stateful Data stack from being deleted while the API uses its table.
+  '@aws-cdk/core:defaultCrossStackReferences': 'strong',
 } as const;

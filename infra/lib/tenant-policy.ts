@@ -9,9 +9,12 @@
 /** Session tag key carrying the caller's space (the CBS code or space id). */
 export const SPACE_TAG = 'space';
 
+/** IAM policy variable resolving to the session's `space` tag. Tag values cannot contain `*` or `?`. */
+export const SPACE_POLICY_VARIABLE = `\${aws:PrincipalTag/${SPACE_TAG}}`;
+
 /** The `dynamodb:LeadingKeys` pattern: the caller's space followed by the key separator. */
 export function leadingKeysPattern(): string {
-  return `\${aws:PrincipalTag/${SPACE_TAG}}#*`;
+  return `${SPACE_POLICY_VARIABLE}#*`;
 }
 
 /**

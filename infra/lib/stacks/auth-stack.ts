@@ -82,9 +82,18 @@ export class AuthStack extends Stack {
     this.issuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
 
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason: 'MFA is optional (TOTP) by product decision; enforcement per organisation is a later policy.',
-    });
+    Validations.of(this.userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is optional (TOTP) by product decision; requiring it per organisation is a later policy.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Essentials feature plan: Plus-tier threat protection is a per-deployment cost decision; ' +
+          'sign-in is SRP/code flow with a strong password policy and optional TOTP.',
+      },
+    );
   }
 }

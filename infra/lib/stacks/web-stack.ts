@@ -1,15 +1,22 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  DefaultStackSynthesizer,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import {
   AllowedMethods,
   type BehaviorOptions,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
-  Function as CloudFrontFunction,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -18,7 +25,15 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 
@@ -57,10 +72,6 @@ export class WebStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(logsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the access log target for the site bucket and CloudFront; logging it would recurse.',
-    });
 
     const siteBucket = new Bucket(this, 'SiteBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -69,9 +80,6 @@ export class WebStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: logsBucket,
       serverAccessLogsPrefix: 'site/',
-      // Build output only: recreated by every deploy.
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
     });
 
     const cognitoEndpoints = [
@@ -106,7 +114,10 @@ export class WebStack extends Stack {
         contentSecurityPolicy: { contentSecurityPolicy, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
       },
       customHeadersBehavior: {
         customHeaders: [
@@ -156,19 +167,76 @@ export class WebStack extends Stack {
       additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
     });
 
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR4',
-      reason:
-        'No custom domain yet: the default *.cloudfront.net certificate fixes the viewer TLS policy. ' +
-        'Set a certificate with TLSv1.2_2021 when the domain is known.',
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'No custom domain yet: the default *.cloudfront.net certificate fixes the viewer TLS policy. ' +
+          'Set a certificate with TLSv1.2_2021 when the domain is known.',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'Municipal staff and providers may work from abroad; geography is not an access boundary here.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'A CloudFront WAF web ACL must live in us-east-1 (cross-region stack); until then abuse is bounded ' +
+          'by API Gateway throttling and the function reserved concurrency.',
+      },
+    );
+
+    if (props.assetsPath) this.deploySite(props.assetsPath, siteBucket);
+  }
+
+  /** Uploads the built SPA and invalidates the distribution. */
+  private deploySite(assetsPath: string, siteBucket: Bucket): void {
+    // Own role and log group instead of CDK's default AWSLambdaBasicExecutionRole.
+    const logGroup = new LogGroup(this, 'DeploySiteLogs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'DeploySiteRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    logGroup.grantWrite(role);
+
+    new BucketDeployment(this, 'DeploySite', {
+      sources: [Source.asset(assetsPath)],
+      destinationBucket: siteBucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      role,
+      logGroup,
     });
 
-    if (props.assetsPath) {
-      new BucketDeployment(this, 'DeploySite', {
-        sources: [Source.asset(props.assetsPath)],
-        destinationBucket: siteBucket,
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
+    // The grants below are generated by CDK's BucketDeployment and cannot be narrowed from outside.
+    const reason =
+      'CDK BucketDeployment grants: read of the CDK asset bucket, write of the site bucket, and ' +
+      'cloudfront:CreateInvalidation, which supports no resource-level permissions.';
+    const siteBucketArn = `<${this.getLogicalId(siteBucket.node.defaultChild as CfnBucket)}.Arn>`;
+    const assetsBucketArn = `arn:<AWS::Partition>:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${this.account}-${this.region}`;
+    const findings = [
+      'Action::s3:GetObject*',
+      'Action::s3:GetBucket*',
+      'Action::s3:List*',
+      'Action::s3:DeleteObject*',
+      'Action::s3:Abort*',
+      `Resource::${assetsBucketArn}/*`,
+      `Resource::${siteBucketArn}/*`,
+      'Resource::*',
+    ];
+    for (const finding of findings) {
+      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    }
+
+    // The handler is a stack-level singleton whose runtime CDK pins; it only runs during deployments.
+    const handler = this.node.children.find((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
+    if (handler) {
+      Validations.of(handler).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason:
+          'CDK-managed BucketDeployment handler; its runtime is pinned by aws-cdk-lib, not by this app.',
       });
     }
   }

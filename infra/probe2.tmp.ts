@@ -1,3 +1,0 @@
-import { Validations } from 'aws-cdk-lib';
-(Validations.prototype as any).acknowledge = () => {};
-await import('./probe.tmp.ts');

@@ -1,0 +1,442 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableDefinition } from '@regie/db/table';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devConfig, type StageConfig } from '../lib/config.ts';
+import { featureFlags } from '../lib/feature-flags.ts';
+import { addNagChecks, defineRegie, type RegieStacks } from '../lib/regie-app.ts';
+import { USER_ROLES } from '../lib/roles.ts';
+import { WebStack } from '../lib/stacks/web-stack.ts';
+import { leadingKeysPattern, SPACE_POLICY_VARIABLE, SPACE_TAG } from '../lib/tenant-policy.ts';
+
+// Asset bundling is skipped: these tests check the templates, not the Lambda bundle.
+const context = { ...featureFlags, 'aws:cdk:bundling-stacks': [] };
+
+type Json = Record<string, unknown>;
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource?: unknown;
+  Condition?: Json;
+}
+
+const asArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** All statements of the identity policies (AWS::IAM::Policy) in a template. */
+function policyStatements(template: Template): Statement[] {
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) =>
+      (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument
+        .Statement,
+  );
+}
+
+/** IAM `StringLike` semantics for the two wildcards, `*` and `?`. */
+function iamStringLike(pattern: string, value: string): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`).test(value);
+}
+
+let webDist: string;
+let config: StageConfig;
+let stacks: RegieStacks;
+let data: Template;
+let auth: Template;
+let api: Template;
+let web: Template;
+
+beforeAll(() => {
+  // A stand-in web build, so the BucketDeployment path is covered too.
+  webDist = mkdtempSync(join(tmpdir(), 'regie-web-'));
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Regie</title>');
+  const base = devConfig({});
+  config = { ...base, web: { assetsPath: webDist } };
+
+  stacks = defineRegie(new App({ context }), config);
+  data = Template.fromStack(stacks.data);
+  auth = Template.fromStack(stacks.auth);
+  api = Template.fromStack(stacks.api);
+  web = Template.fromStack(stacks.web);
+});
+
+afterAll(() => rmSync(webDist, { recursive: true, force: true }));
+
+describe('data stack', () => {
+  it('builds the table keys and indexes from the shared definition', () => {
+    const keyNames = [
+      tableDefinition.partitionKey,
+      tableDefinition.sortKey,
+      ...tableDefinition.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    ];
+    data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals(
+        keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      ),
+      GlobalSecondaryIndexes: Match.arrayEquals(
+        tableDefinition.indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      ),
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('protects the table: PITR, deletion protection, encryption, retained', () => {
+    data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('keeps documents versioned, private, encrypted and logged', () => {
+    data.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+      }),
+    });
+  });
+});
+
+describe('every bucket', () => {
+  it('blocks public access, encrypts, and denies plain HTTP', () => {
+    for (const template of [data, web]) {
+      const buckets = template.findResources('AWS::S3::Bucket');
+      expect(Object.keys(buckets).length).toBeGreaterThan(0);
+      for (const bucket of Object.values(buckets) as { Properties: Json }[]) {
+        expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        });
+        expect(bucket.Properties.BucketEncryption).toBeDefined();
+      }
+      const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
+      expect(policies).toHaveLength(Object.keys(buckets).length);
+      for (const policy of policies) {
+        expect(policy).toMatchObject({
+          Properties: {
+            PolicyDocument: {
+              Statement: expect.arrayContaining([
+                expect.objectContaining({
+                  Effect: 'Deny',
+                  Action: 's3:*',
+                  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+                }),
+              ]),
+            },
+          },
+        });
+      }
+    }
+  });
+});
+
+describe('auth stack', () => {
+  it('is invitation-only with optional TOTP and a strong password policy', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'space', AttributeDataType: 'String' }),
+        Match.objectLike({ Name: 'roles', AttributeDataType: 'String' }),
+      ]),
+    });
+  });
+
+  it('has one group per role', () => {
+    auth.resourceCountIs('AWS::Cognito::UserPoolGroup', USER_ROLES.length);
+    for (const role of USER_ROLES) {
+      auth.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    }
+  });
+
+  it('gives the web client no secret, SRP/code flow, and no write access to tenant attributes', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+    });
+    const [client] = Object.values(auth.findResources('AWS::Cognito::UserPoolClient')) as {
+      Properties: { WriteAttributes: string[] };
+    }[];
+    expect(client!.Properties.WriteAttributes).not.toContain('custom:space');
+    expect(client!.Properties.WriteAttributes).not.toContain('custom:roles');
+  });
+});
+
+describe('api stack', () => {
+  it('runs the API on Node.js 22, arm64, with its limits and configuration', () => {
+    api.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 10,
+      ReservedConcurrentExecutions: config.api.reservedConcurrency,
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          JWKS_URL: Match.anyValue(),
+          JWT_ISSUER: Match.anyValue(),
+          JWT_AUDIENCE: Match.anyValue(),
+          TENANT_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantDataRole'), 'Arn'] },
+        }),
+      },
+    });
+  });
+
+  it('guards /trpc with the Cognito JWT authorizer', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: Match.objectLike({
+          'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.eu-central-1.amazonaws.com/'])],
+        }),
+        Audience: [Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('WebClient') })],
+      },
+    });
+    const [authorizerId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Authorizer'));
+    api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'ANY /trpc/{proxy+}',
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+    });
+  });
+
+  it('leaves exactly the public routes unauthenticated', () => {
+    const publicRoutes = ['GET /health', 'GET /public/{proxy+}', 'GET /ical/{proxy+}'];
+    for (const routeKey of publicRoutes) {
+      api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: 'NONE',
+        AuthorizerId: Match.absent(),
+      });
+    }
+    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Json }[];
+    for (const { Properties: route } of routes) {
+      if (!publicRoutes.includes(route.RouteKey as string)) expect(route.AuthorizationType).toBe('JWT');
+    }
+  });
+
+  it('throttles and logs the default stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: {
+        ThrottlingBurstLimit: config.api.throttle.burstLimit,
+        ThrottlingRateLimit: config.api.throttle.rateLimit,
+      },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it('grants no DynamoDB wildcard action or resource to any role', () => {
+    for (const template of [data, auth, api, web]) {
+      for (const statement of policyStatements(template)) {
+        const actions = asArray(statement.Action);
+        expect(actions).not.toContain('*');
+        expect(actions).not.toContain('dynamodb:*');
+        if (actions.some((action) => action.startsWith('dynamodb:'))) {
+          expect(asArray(statement.Resource)).not.toContain('*');
+          expect(JSON.stringify(statement.Resource)).not.toMatch(/\/index\/\*/);
+        }
+      }
+    }
+    // Managed policies would bypass the checks above.
+    api.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+
+  it('gives the tenant role item access only under the caller space prefix', () => {
+    const [tenantRoleId] = Object.keys(
+      api.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('tenant') } }),
+    );
+    expect(tenantRoleId).toBeDefined();
+    api.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: tenantRoleId }],
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [leadingKeysPattern()] } },
+          }),
+        ],
+      },
+    });
+    // Only the API function role may assume it, and only with a `space` session tag.
+    api.hasResourceProperties('AWS::IAM::Role', {
+      Description: Match.stringLikeRegexp('tenant'),
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiFunctionRole'), 'Arn'] } },
+            Condition: { Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' } },
+          },
+        ],
+      },
+    });
+    api.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^ApiFunctionRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Allow',
+            Action: ['sts:AssumeRole', 'sts:TagSession'],
+            Resource: { 'Fn::GetAtt': [tenantRoleId, 'Arn'] },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('has a LeadingKeys pattern that admits exactly the keys of the tagged space', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
+    expect(leadingKeysPattern()).toBe('${aws:PrincipalTag/space}#*');
+    const resolved = leadingKeysPattern().replace(SPACE_POLICY_VARIABLE, 'GM0233');
+    expect(iamStringLike(resolved, 'GM0233#AGR#abc')).toBe(true);
+    expect(iamStringLike(resolved, 'GM0234#AGR#abc')).toBe(false);
+    expect(iamStringLike(resolved, 'GM02330#AGR#abc')).toBe(false);
+    expect(iamStringLike(resolved, 'GM0233')).toBe(false);
+  });
+});
+
+describe('web stack', () => {
+  it('sends security headers', () => {
+    web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: Match.anyValue(),
+            IncludeSubdomains: true,
+          }),
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp(
+              "default-src 'self'.*script-src 'self';.*frame-ancestors 'none'",
+            ),
+            Override: true,
+          },
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: Match.objectLike({ ReferrerPolicy: 'strict-origin-when-cross-origin' }),
+        },
+      }),
+    });
+  });
+
+  it('serves the SPA from a private bucket through OAC and the API paths uncached', () => {
+    const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+    const allViewerExceptHost = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+    web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Origins: Match.arrayWith([Match.objectLike({ OriginAccessControlId: Match.anyValue() })]),
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        CacheBehaviors: ['/trpc/*', '/public/*', '/ical/*', '/health'].map((pathPattern) =>
+          Match.objectLike({
+            PathPattern: pathPattern,
+            CachePolicyId: cachingDisabled,
+            OriginRequestPolicyId: allViewerExceptHost,
+            ViewerProtocolPolicy: 'https-only',
+            ResponseHeadersPolicyId: Match.anyValue(),
+          }),
+        ),
+      }),
+    });
+    web.resourceCountIs('Custom::CDKBucketDeployment', 1);
+  });
+
+  it('deploys no assets when there is no web build', () => {
+    const stack = new WebStack(new App({ context }), 'WebWithoutBuild', {
+      env: config.env,
+      apiDomainName: 'example.execute-api.eu-central-1.amazonaws.com',
+      assetsPath: undefined,
+    });
+    Template.fromStack(stack).resourceCountIs('Custom::CDKBucketDeployment', 0);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  /** AwsSolutions violations from the assembly's validation report (cdk-nag v3 reports there, not as annotations). */
+  function nagViolations(assemblyDir: string): { rule: string; severity: string; paths: string[] }[] {
+    const report = JSON.parse(readFileSync(join(assemblyDir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: {
+        pluginName: string;
+        violations: {
+          ruleName: string;
+          severity: string;
+          violatingConstructs: { constructPath: string }[];
+        }[];
+      }[];
+    };
+    return report.pluginReports
+      .filter((plugin) => plugin.pluginName === 'AwsSolutions')
+      .flatMap((plugin) => plugin.violations)
+      .map((v) => ({
+        rule: v.ruleName,
+        severity: v.severity,
+        paths: v.violatingConstructs.map((c) => c.constructPath),
+      }));
+  }
+
+  it('finds no unacknowledged errors in the whole app', () => {
+    const app = new App({ context });
+    defineRegie(app, config);
+    addNagChecks(app);
+    // A failing validation throws here with the full report in the message.
+    const assembly = app.synth();
+    const errors = nagViolations(assembly.directory).filter((v) => v.severity === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('does report a non-compliant resource (the plugin is really wired in)', () => {
+    const app = new App({ context: { ...context, '@aws-cdk/core:failSynthOnValidationErrors': false } });
+    new Bucket(new Stack(app, 'Careless', { env: config.env }), 'Bucket');
+    addNagChecks(app);
+    const rules = nagViolations(app.synth().directory).map((v) => v.rule);
+    expect(rules).toEqual(expect.arrayContaining(['AwsSolutions-S1', 'AwsSolutions-S10']));
+  });
+});

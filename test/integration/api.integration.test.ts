@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createTestDb } from '../support/db.ts';
+
+const contract = (reference: string) => ({
+  kind: 'contract',
+  reference,
+  title: 'Jeugdhulp ambulant',
+  domain: 'youth',
+  startDate: '2026-01-01',
+  endDate: '2027-12-31',
+});
+
+describe('API over HTTP (black box)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(() => api.close());
+
+  it('answers /health without auth', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers 401 without a token and with a forged one', async () => {
+    expect((await api.query('me.get', undefined)).status).toBe(401);
+    const token = await api.token('ermelo.inkoper');
+    const [header, payload] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, space: 'GM0344' })).toString('base64url')}.${token.split('.')[2]}`;
+    expect((await api.query('me.get', undefined, forged)).status).toBe(401);
+  });
+
+  it('takes space and roles from the token only', async () => {
+    const me = await api.query('me.get', undefined, await api.token('ermelo.inkoper'));
+    expect(me.status).toBe(200);
+    expect(me.body.result.data).toMatchObject({
+      key: 'ermelo.inkoper',
+      space: 'GM0233',
+      roles: ['inkoper'],
+      organisation: { id: 'GM0233', name: 'Gemeente Ermelo' },
+    });
+    expect(me.body.result.data.reach.map((r: { space: string }) => r.space)).toEqual(['GM0233', 'RGNOORDVELUWE']);
+    // A space in the body is an unknown field, not a way to write elsewhere.
+    const sneaky = await api.mutate('agreement.create', { ...contract('API-SNEAKY'), space: 'GM0344' }, await api.token('ermelo.inkoper'));
+    expect(sneaky.status).toBe(400);
+  });
+
+  it('shows a created contract to its own tenant and answers NOT_FOUND to another', async () => {
+    const ermelo = await api.token('ermelo.inkoper');
+    const utrecht = await api.token('utrecht.inkoper');
+    const created = await api.mutate('agreement.create', contract('API-ISO-1'), ermelo);
+    expect(created.status).toBe(200);
+    const id = created.body.result.data.id;
+    const own = await api.query('agreement.find', { limit: 100 }, ermelo);
+    expect(own.body.result.data.items.map((a: { id: string }) => a.id)).toContain(id);
+    const other = await api.query('agreement.find', { limit: 100 }, utrecht);
+    expect(other.body.result.data.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    const get = await api.query('agreement.get', { id }, utrecht);
+    expect(get.status).toBe(404);
+    expect(get.body.error.data.code).toBe('NOT_FOUND');
+    const update = await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'x' } }, utrecht);
+    expect(update.status).toBe(404);
+    expect((await api.query('agreement.get', { id }, ermelo)).body.result.data.title).toBe('Jeugdhulp ambulant');
+  });
+
+  it('lets region members read the region’s agreements, and outsiders not', async () => {
+    const harderwijk = await api.query('agreement.get', { id: 'rnv-ict-01' }, await api.token('harderwijk.inkoper'));
+    expect(harderwijk.status).toBe(200);
+    expect(harderwijk.body.result.data.space).toBe('RGNOORDVELUWE');
+    expect((await api.query('agreement.get', { id: 'rnv-ict-01' }, await api.token('utrecht.inkoper'))).status).toBe(404);
+  });
+
+  it('forbids a viewer to write and a provider user to read the municipal register', async () => {
+    const viewer = await api.mutate('agreement.create', contract('API-VIEWER'), await api.token('ermelo.viewer'));
+    expect(viewer.status).toBe(403);
+    expect((await api.query('agreement.find', {}, await api.token('ermelo.viewer'))).status).toBe(200);
+    expect((await api.query('agreement.find', {}, await api.token('kompas.signer'))).status).toBe(403);
+  });
+
+  it('answers bad input with 400, the field and the reason, and no stack trace', async () => {
+    const response = await api.mutate(
+      'agreement.create',
+      { ...contract('API-BAD'), startDate: '2026-13-01', title: '' },
+      await api.token('ermelo.inkoper'),
+    );
+    expect(response.status).toBe(400);
+    const paths = response.body.error.data.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['startDate', 'title']));
+    expect(JSON.stringify(response.body)).not.toMatch(/stack|at .*\.ts/);
+    const garbage = await fetch(`${api.url}/trpc/agreement.create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await api.token('ermelo.inkoper')}`, 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(garbage.status).toBe(400);
+  });
+
+  it('answers CONFLICT for a duplicate reference and a stale version', async () => {
+    const token = await api.token('ermelo.inkoper');
+    const first = await api.mutate('agreement.create', contract('API-DUP'), token);
+    expect((await api.mutate('agreement.create', contract('API-DUP'), token)).status).toBe(409);
+    const id = first.body.result.data.id;
+    expect((await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Nieuw' } }, token)).status).toBe(200);
+    expect((await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Oud' } }, token)).status).toBe(409);
+  });
+
+  it('replays a retry with the same Idempotency-Key without a second effect', async () => {
+    const token = await api.token('ermelo.inkoper');
+    const headers = { 'idempotency-key': 'create-api-idem-0001' };
+    const first = await api.mutate('agreement.create', contract('API-IDEM'), token, headers);
+    const retry = await api.mutate('agreement.create', contract('API-IDEM'), token, headers);
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    expect(retry.body.result.data).toEqual(first.body.result.data);
+    const id = first.body.result.data.id;
+    await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'A' } }, token, { 'idempotency-key': 'upd-api-idem-0001' });
+    const again = await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'A' } }, token, {
+      'idempotency-key': 'upd-api-idem-0001',
+    });
+    expect(again.status).toBe(200);
+    expect((await api.query('agreement.history', { id }, token)).body.result.data).toHaveLength(2);
+    const reused = await api.mutate('agreement.create', contract('API-IDEM-2'), token, headers);
+    expect(reused.status).toBe(409);
+  });
+
+  it('verifies the seeded audit chains', async () => {
+    const verify = await api.query('agreement.verifyAudit', { id: 'erm-jh-2025' }, await api.token('ermelo.viewer'));
+    expect(verify.body.result.data).toEqual({ valid: true, events: 5 });
+  });
+
+  it('does not serve the dev routes’ secrets: an unknown user gets 404', async () => {
+    const response = await fetch(`${api.url}/dev/token`, { method: 'POST', body: JSON.stringify({ user: 'nobody' }) });
+    expect(response.status).toBe(404);
+  });
+});
