@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * - infra:       `infra/test/*.test.ts`, CDK synth assertions
  * - e2e:         `test/e2e/*.e2e.test.ts`, the whole local stack in a real Chromium
  */
+// The SDK's Node 20 notice is noise in test output (global setups run in this process too).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 const ignore = ['**/node_modules/**', '**/cdk.out/**', '**/dist/**'];
 

@@ -5,7 +5,9 @@ import { startTestApi, type TestApi } from '../../test/support/api.ts';
 import { createTestDb } from '../../test/support/db.ts';
 import { httpApiEvent } from '../../test/support/lambda-event.ts';
 
-type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+type Handler = (
+  event: unknown,
+) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 
 /** The Lambda handler answers API Gateway v2 events exactly as the local server answers HTTP. */
 describe('API Lambda handler', () => {
@@ -37,17 +39,26 @@ describe('API Lambda handler', () => {
     jwksServer.close();
   });
 
-  async function both(method: 'GET' | 'POST', path: string, options: { query?: string; token?: string; body?: string } = {}) {
+  async function both(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { query?: string; token?: string; body?: string } = {},
+  ) {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body) headers['content-type'] = 'application/json';
-    const lambda = await handler(httpApiEvent({ method, path, query: options.query, headers, body: options.body }));
+    const lambda = await handler(
+      httpApiEvent({ method, path, query: options.query, headers, body: options.body }),
+    );
     const local = await fetch(`${api.url}${path}${options.query ? `?${options.query}` : ''}`, {
       method,
       headers,
       body: options.body,
     });
-    return { lambda: { status: lambda.statusCode, body: lambda.body }, local: { status: local.status, body: await local.text() } };
+    return {
+      lambda: { status: lambda.statusCode, body: lambda.body },
+      local: { status: local.status, body: await local.text() },
+    };
   }
 
   it('answers /health like the local server', async () => {
@@ -66,7 +77,14 @@ describe('API Lambda handler', () => {
 
   it('answers invalid input and a missing token like the local server', async () => {
     const token = await api.token('ermelo.inkoper');
-    const body = JSON.stringify({ kind: 'contract', reference: '', title: 'x', domain: 'youth', startDate: '2026-01-01', endDate: '2026-02-01' });
+    const body = JSON.stringify({
+      kind: 'contract',
+      reference: '',
+      title: 'x',
+      domain: 'youth',
+      startDate: '2026-01-01',
+      endDate: '2026-02-01',
+    });
     const bad = await both('POST', '/trpc/agreement.create', { token, body });
     expect(bad.lambda.status).toBe(400);
     expect(bad.lambda).toEqual(bad.local);
@@ -76,7 +94,9 @@ describe('API Lambda handler', () => {
   });
 
   it('has no dev login routes', async () => {
-    const response = await handler(httpApiEvent({ method: 'POST', path: '/dev/token', body: '{"user":"ermelo.inkoper"}' }));
+    const response = await handler(
+      httpApiEvent({ method: 'POST', path: '/dev/token', body: '{"user":"ermelo.inkoper"}' }),
+    );
     expect(response.statusCode).toBe(404);
   });
 });

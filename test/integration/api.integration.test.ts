@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
@@ -43,9 +42,16 @@ describe('API over HTTP (black box)', () => {
       roles: ['inkoper'],
       organisation: { id: 'GM0233', name: 'Gemeente Ermelo' },
     });
-    expect(me.body.result.data.reach.map((r: { space: string }) => r.space)).toEqual(['GM0233', 'RGNOORDVELUWE']);
+    expect(me.body.result.data.reach.map((r: { space: string }) => r.space)).toEqual([
+      'GM0233',
+      'RGNOORDVELUWE',
+    ]);
     // A space in the body is an unknown field, not a way to write elsewhere.
-    const sneaky = await api.mutate('agreement.create', { ...contract('API-SNEAKY'), space: 'GM0344' }, await api.token('ermelo.inkoper'));
+    const sneaky = await api.mutate(
+      'agreement.create',
+      { ...contract('API-SNEAKY'), space: 'GM0344' },
+      await api.token('ermelo.inkoper'),
+    );
     expect(sneaky.status).toBe(400);
   });
 
@@ -62,20 +68,36 @@ describe('API over HTTP (black box)', () => {
     const get = await api.query('agreement.get', { id }, utrecht);
     expect(get.status).toBe(404);
     expect(get.body.error.data.code).toBe('NOT_FOUND');
-    const update = await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'x' } }, utrecht);
+    const update = await api.mutate(
+      'agreement.update',
+      { id, expectedVersion: 1, data: { title: 'x' } },
+      utrecht,
+    );
     expect(update.status).toBe(404);
-    expect((await api.query('agreement.get', { id }, ermelo)).body.result.data.title).toBe('Jeugdhulp ambulant');
+    expect((await api.query('agreement.get', { id }, ermelo)).body.result.data.title).toBe(
+      'Jeugdhulp ambulant',
+    );
   });
 
   it('lets region members read the region’s agreements, and outsiders not', async () => {
-    const harderwijk = await api.query('agreement.get', { id: 'rnv-ict-01' }, await api.token('harderwijk.inkoper'));
+    const harderwijk = await api.query(
+      'agreement.get',
+      { id: 'rnv-ict-01' },
+      await api.token('harderwijk.inkoper'),
+    );
     expect(harderwijk.status).toBe(200);
     expect(harderwijk.body.result.data.space).toBe('RGNOORDVELUWE');
-    expect((await api.query('agreement.get', { id: 'rnv-ict-01' }, await api.token('utrecht.inkoper'))).status).toBe(404);
+    expect(
+      (await api.query('agreement.get', { id: 'rnv-ict-01' }, await api.token('utrecht.inkoper'))).status,
+    ).toBe(404);
   });
 
   it('forbids a viewer to write and a provider user to read the municipal register', async () => {
-    const viewer = await api.mutate('agreement.create', contract('API-VIEWER'), await api.token('ermelo.viewer'));
+    const viewer = await api.mutate(
+      'agreement.create',
+      contract('API-VIEWER'),
+      await api.token('ermelo.viewer'),
+    );
     expect(viewer.status).toBe(403);
     expect((await api.query('agreement.find', {}, await api.token('ermelo.viewer'))).status).toBe(200);
     expect((await api.query('agreement.find', {}, await api.token('kompas.signer'))).status).toBe(403);
@@ -93,7 +115,10 @@ describe('API over HTTP (black box)', () => {
     expect(JSON.stringify(response.body)).not.toMatch(/stack|at .*\.ts/);
     const garbage = await fetch(`${api.url}/trpc/agreement.create`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await api.token('ermelo.inkoper')}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${await api.token('ermelo.inkoper')}`,
+        'content-type': 'application/json',
+      },
       body: '{not json',
     });
     expect(garbage.status).toBe(400);
@@ -104,8 +129,14 @@ describe('API over HTTP (black box)', () => {
     const first = await api.mutate('agreement.create', contract('API-DUP'), token);
     expect((await api.mutate('agreement.create', contract('API-DUP'), token)).status).toBe(409);
     const id = first.body.result.data.id;
-    expect((await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Nieuw' } }, token)).status).toBe(200);
-    expect((await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Oud' } }, token)).status).toBe(409);
+    expect(
+      (await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Nieuw' } }, token))
+        .status,
+    ).toBe(200);
+    expect(
+      (await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Oud' } }, token))
+        .status,
+    ).toBe(409);
   });
 
   it('replays a retry with the same Idempotency-Key without a second effect', async () => {
@@ -117,10 +148,17 @@ describe('API over HTTP (black box)', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.result.data).toEqual(first.body.result.data);
     const id = first.body.result.data.id;
-    await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'A' } }, token, { 'idempotency-key': 'upd-api-idem-0001' });
-    const again = await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'A' } }, token, {
+    await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'A' } }, token, {
       'idempotency-key': 'upd-api-idem-0001',
     });
+    const again = await api.mutate(
+      'agreement.update',
+      { id, expectedVersion: 1, data: { title: 'A' } },
+      token,
+      {
+        'idempotency-key': 'upd-api-idem-0001',
+      },
+    );
     expect(again.status).toBe(200);
     expect((await api.query('agreement.history', { id }, token)).body.result.data).toHaveLength(2);
     const reused = await api.mutate('agreement.create', contract('API-IDEM-2'), token, headers);
@@ -128,12 +166,19 @@ describe('API over HTTP (black box)', () => {
   });
 
   it('verifies the seeded audit chains', async () => {
-    const verify = await api.query('agreement.verifyAudit', { id: 'erm-jh-2025' }, await api.token('ermelo.viewer'));
+    const verify = await api.query(
+      'agreement.verifyAudit',
+      { id: 'erm-jh-2025' },
+      await api.token('ermelo.viewer'),
+    );
     expect(verify.body.result.data).toEqual({ valid: true, events: 5 });
   });
 
   it('does not serve the dev routes’ secrets: an unknown user gets 404', async () => {
-    const response = await fetch(`${api.url}/dev/token`, { method: 'POST', body: JSON.stringify({ user: 'nobody' }) });
+    const response = await fetch(`${api.url}/dev/token`, {
+      method: 'POST',
+      body: JSON.stringify({ user: 'nobody' }),
+    });
     expect(response.status).toBe(404);
   });
 });

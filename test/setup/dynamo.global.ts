@@ -1,11 +1,6 @@
 import { freePort, startDynamoLocal } from '@regie/local';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dynamoEndpoint: string;
-  }
-}
+import '../support/provided.ts';
 
 /** One in-memory DynamoDB Local for the integration tier; each test file makes its own table. */
 export default async function setup(project: TestProject) {

@@ -2,13 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, startApiStack, startWeb } from '@regie/local';
 import type { TestProject } from 'vitest/node';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    webUrl: string;
-    apiUrl: string;
-  }
-}
+import '../support/provided.ts';
 
 /**
  * The whole local stack for browser tests: in-memory DynamoDB Local with the seed, the API with dev

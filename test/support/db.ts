@@ -1,3 +1,4 @@
+import './provided.ts';
 import { randomBytes } from 'node:crypto';
 import { createDocumentClient, type Db, ensureTable } from '@regie/db';
 import { seed } from '@regie/local';

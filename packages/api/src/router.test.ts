@@ -3,7 +3,10 @@ import { appRouter } from './router.ts';
 
 describe('router', () => {
   it('declares roles on every procedure (undeclared means denied)', () => {
-    const procedures = Object.entries(appRouter._def.procedures) as [string, { _def: { meta?: { roles?: string[] } } }][];
+    const procedures = Object.entries(appRouter._def.procedures) as unknown as [
+      string,
+      { _def: { meta?: { roles?: string[] } } },
+    ][];
     expect(procedures.length).toBeGreaterThan(5);
     const undeclared = procedures.filter(([, p]) => !p._def.meta?.roles?.length).map(([path]) => path);
     expect(undeclared).toEqual([]);

@@ -27,9 +27,11 @@ export const en: Messages = {
   },
   comingSoon: {
     text: 'This part is coming.',
-    steering: 'This will hold the obligations, reports, budget and volume monitoring and escalations per agreement.',
+    steering:
+      'This will hold the obligations, reports, budget and volume monitoring and escalations per agreement.',
     signing: 'This will hold the agreements waiting for your signature.',
-    deadlines: 'This will hold the deadlines: notice periods, renewals, reports and the planning & control calendar.',
+    deadlines:
+      'This will hold the deadlines: notice periods, renewals, reports and the planning & control calendar.',
     regions: 'This will hold the regions your municipality works in, with their allocation keys.',
     admin: 'This will hold the users, roles, mandate thresholds and settings of your organisation.',
   },
@@ -92,6 +94,7 @@ export const en: Messages = {
     other: 'Other',
   },
   fields: {
+    space: 'Register of',
     kind: 'Kind',
     reference: 'Reference',
     title: 'Title',
@@ -108,7 +111,7 @@ export const en: Messages = {
   },
   register: {
     title: 'Agreement register',
-    intro: 'All agreements of your organisation and of the regions it works in.',
+    intro: 'The agreements of your organisation, and of the regions it works in.',
     newAgreement: 'New agreement',
     filters: 'Filter',
     all: 'All',
@@ -141,6 +144,8 @@ export const en: Messages = {
       kindRequired: 'Choose the kind of agreement.',
       referenceRequired: 'Enter a reference.',
       referenceTooLong: 'A reference is at most 50 characters long.',
+      referenceInvalid:
+        'A reference starts with a letter or digit and otherwise holds only letters, digits, spaces and . / _ -',
       referenceTaken: 'This reference is already in use. Choose another one.',
       titleRequired: 'Enter a title.',
       titleTooLong: 'A title is at most 200 characters long.',

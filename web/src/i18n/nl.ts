@@ -26,7 +26,8 @@ export const nl = {
   },
   comingSoon: {
     text: 'Dit onderdeel volgt.',
-    steering: 'Hier komen de verplichtingen, rapportages, budget- en volumebewaking en escalaties per overeenkomst.',
+    steering:
+      'Hier komen de verplichtingen, rapportages, budget- en volumebewaking en escalaties per overeenkomst.',
     signing: 'Hier komen de overeenkomsten die op uw ondertekening wachten.',
     deadlines: 'Hier komen de termijnen: opzegtermijnen, verlengingen, rapportages en de P&C-kalender.',
     regions: "Hier komen de regio's waarin uw gemeente samenwerkt, met de verdeelsleutels.",
@@ -39,7 +40,8 @@ export const nl = {
     loading: 'Testgebruikers laden…',
     unavailableTitle: 'Inloggen voor ontwikkeling is niet beschikbaar',
     unavailable: 'Deze server biedt geen inloggen met testgebruikers aan.',
-    organisationLogin: 'Inloggen met het account van uw organisatie volgt nog; dat is hier nog niet mogelijk.',
+    organisationLogin:
+      'Inloggen met het account van uw organisatie volgt nog; dat is hier nog niet mogelijk.',
     unreachable: 'De server is niet bereikbaar. Probeer het later opnieuw.',
     signingIn: 'Bezig met inloggen als {{name}}…',
     failed: 'Inloggen is mislukt. Probeer het opnieuw.',
@@ -91,6 +93,7 @@ export const nl = {
     other: 'Overig',
   },
   fields: {
+    space: 'Register van',
     kind: 'Soort',
     reference: 'Kenmerk',
     title: 'Titel',
@@ -107,7 +110,7 @@ export const nl = {
   },
   register: {
     title: 'Contractregister',
-    intro: 'Alle overeenkomsten van uw organisatie en de regio’s waarin zij samenwerkt.',
+    intro: 'De overeenkomsten van uw organisatie, en van de regio’s waarin zij samenwerkt.',
     newAgreement: 'Nieuwe overeenkomst',
     filters: 'Filteren',
     all: 'Alle',
@@ -140,6 +143,8 @@ export const nl = {
       kindRequired: 'Kies de soort overeenkomst.',
       referenceRequired: 'Vul een kenmerk in.',
       referenceTooLong: 'Een kenmerk is maximaal 50 tekens lang.',
+      referenceInvalid:
+        'Een kenmerk begint met een letter of cijfer en bevat verder alleen letters, cijfers, spaties en . / _ -',
       referenceTaken: 'Dit kenmerk is al in gebruik. Kies een ander kenmerk.',
       titleRequired: 'Vul een titel in.',
       titleTooLong: 'Een titel is maximaal 200 tekens lang.',

@@ -53,7 +53,9 @@ function numberFormat(locale: AppLocale, options: Intl.NumberFormatOptions): Int
 export function formatDate(value: string, locale: AppLocale = 'nl-NL'): string {
   const date = calendarDate(value);
   if (!date) return value;
-  return dateFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 /** `2026-01-03` → `3 januari 2026` (nl) / `3 January 2026` (en). */
@@ -67,7 +69,9 @@ export function formatDateLong(value: string, locale: AppLocale = 'nl-NL'): stri
 export function formatDateTime(value: string, locale: AppLocale = 'nl-NL'): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(date);
+  return dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
+    date,
+  );
 }
 
 /** Integer euro cents → `€ 1.234,56` (nl) / `€1,234.56` (en). */
@@ -79,7 +83,9 @@ export function formatNumber(value: number, locale: AppLocale = 'nl-NL'): string
   return numberFormat(locale, {}).format(value);
 }
 
-export type MoneyParseResult = { ok: true; cents: number | null } | { ok: false; reason: 'invalid' | 'negative' };
+export type MoneyParseResult =
+  | { ok: true; cents: number | null }
+  | { ok: false; reason: 'invalid' | 'negative' };
 
 /**
  * Reads an amount in euros as typed by a person into integer cents, without floating point:

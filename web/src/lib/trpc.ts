@@ -20,13 +20,36 @@ export function createApiClient() {
       httpLink({
         url: '/trpc',
         fetch: fetchWithSessionCheck,
-        headers() {
+        headers({ op }) {
+          const headers: Record<string, string> = {};
           const token = getToken();
-          return token ? { Authorization: `Bearer ${token}` } : {};
+          if (token) headers.Authorization = `Bearer ${token}`;
+          // A mutation may carry its Idempotency-Key (SPEC §7) in the operation's context.
+          const key = op.context.idempotencyKey;
+          if (op.type === 'mutation' && typeof key === 'string') headers['Idempotency-Key'] = key;
+          return headers;
         },
       }),
     ],
   });
+}
+
+/**
+ * One Idempotency-Key per distinct input: sending the same form twice (a double click, a retry after a lost
+ * answer) reuses the key, so the server creates once; changed input gets a new key.
+ */
+export function idempotencyKeys(): (input: unknown) => string | undefined {
+  const keys = new Map<string, string>();
+  return (input) => {
+    if (typeof crypto.randomUUID !== 'function') return undefined; // only in a secure context
+    const fingerprint = JSON.stringify(input);
+    let key = keys.get(fingerprint);
+    if (!key) {
+      key = crypto.randomUUID();
+      keys.set(fingerprint, key);
+    }
+    return key;
+  };
 }
 
 export function createQueryClient(): QueryClient {

@@ -7,7 +7,8 @@ type Api = TRPCOptionsProxy<AppRouter>;
 export type AgreementSummary = inferOutput<Api['agreement']['find']>['items'][number];
 export type Agreement = inferOutput<Api['agreement']['get']>;
 export type CreateAgreementInput = inferInput<Api['agreement']['create']>;
-export type FindAgreementsInput = inferInput<Api['agreement']['find']>;
+// The input is optional on the wire; this is its object form.
+export type FindAgreementsInput = Extract<inferInput<Api['agreement']['find']>, object>;
 
 export const KINDS = ['contract', 'subsidy', 'joint_arrangement', 'service_agreement'] as const;
 export type AgreementKind = (typeof KINDS)[number];
@@ -43,5 +44,5 @@ export function isStatus(value: string | null | undefined): value is AgreementSt
   return (STATUSES as readonly string[]).includes(value ?? '');
 }
 
-/** Roles that may draft an agreement, to offer the action; the server's role declaration decides. */
-export const CREATE_ROLES: readonly string[] = ['inkoper', 'contractmanager', 'admin', 'coordinator'];
+/** Roles that may draft an agreement (as `agreement.create` declares), to offer the action only to them. */
+export const CREATE_ROLES: readonly string[] = ['inkoper', 'contractmanager'];

@@ -1,0 +1,111 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { LoginPage } from './features/auth/LoginPage';
+import { AppShell } from './features/layout/AppShell';
+import { ComingSoonPage, NotFoundPage } from './features/placeholder/ComingSoonPage';
+import { RegisterPage } from './features/register/RegisterPage';
+import { getLogoutReason, subscribe, useToken } from './lib/auth';
+import { createApiClient, createQueryClient, TRPCProvider } from './lib/trpc';
+
+// Login and the register are in the first bundle (the pages people land on); the rest loads on demand.
+const NewAgreementPage = lazy(() =>
+  import('./features/agreements/NewAgreementPage').then((m) => ({ default: m.NewAgreementPage })),
+);
+const AgreementDetailPage = lazy(() =>
+  import('./features/agreements/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
+);
+
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-live="polite" className="regie-status">
+      {t('app.loading')}
+    </div>
+  );
+}
+
+function AuthenticatedRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Switch>
+        <Route path="/" component={RegisterPage} />
+        <Route path="/register" component={RegisterPage} />
+        <Route path="/agreements/new" component={NewAgreementPage} />
+        <Route path="/agreements/:id">
+          {(params) => <AgreementDetailPage id={decodeParam(params.id)} />}
+        </Route>
+        <Route path="/steering">
+          <ComingSoonPage area="steering" />
+        </Route>
+        <Route path="/signing">
+          <ComingSoonPage area="signing" />
+        </Route>
+        <Route path="/deadlines">
+          <ComingSoonPage area="deadlines" />
+        </Route>
+        <Route path="/regions">
+          <ComingSoonPage area="regions" />
+        </Route>
+        <Route path="/admin">
+          <ComingSoonPage area="admin" />
+        </Route>
+        <Route component={NotFoundPage} />
+      </Switch>
+    </Suspense>
+  );
+}
+
+/** Where to come back to after logging in; nothing after a deliberate log-out or for the register itself. */
+function loginTarget(location: string, search: string): string {
+  if (getLogoutReason() === 'manual' || location === '/' || location === '/register') return '/login';
+  const next = search ? `${location}?${search}` : location;
+  return `/login?next=${encodeURIComponent(next)}`;
+}
+
+function Routes() {
+  const token = useToken();
+  const [location] = useLocation();
+  const search = useSearch();
+  return (
+    <Switch>
+      <Route path="/login">
+        <AppShell authenticated={false}>
+          <LoginPage />
+        </AppShell>
+      </Route>
+      <Route>
+        {token ? (
+          <AppShell authenticated>
+            <AuthenticatedRoutes />
+          </AppShell>
+        ) : (
+          <Redirect to={loginTarget(location, search)} replace />
+        )}
+      </Route>
+    </Switch>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [trpcClient] = useState(createApiClient);
+  // Another user, or none: nothing cached for the previous session may be shown.
+  useEffect(() => subscribe(() => queryClient.clear()), [queryClient]);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <Routes />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,302 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  FormField,
+  FormLabel,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'wouter';
+import { formatDate, formatMoney, localeFor } from '../../lib/format';
+import { PageHeading, usePageTitle } from '../../lib/page';
+import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { domainLabel, kindLabel, statusLabel } from '../agreements/labels';
+import {
+  type AgreementSummary,
+  CREATE_ROLES,
+  DOMAINS,
+  type FindAgreementsInput,
+  isDomain,
+  isKind,
+  isStatus,
+  KINDS,
+  STATUSES,
+} from '../agreements/model';
+
+/** One page of the register; the API allows up to 100. */
+const PAGE_SIZE = 50;
+
+type FilterName = 'space' | 'kind' | 'status' | 'domain';
+
+/**
+ * Filters live in the address (`?kind=subsidy`), so a filtered register can be bookmarked and shared.
+ * `space` picks whose register to read (the home organisation by default, or a region in reach).
+ */
+function readFilters(params: URLSearchParams): Omit<FindAgreementsInput, 'cursor' | 'limit'> {
+  const space = params.get('space');
+  const kind = params.get('kind');
+  const status = params.get('status');
+  const domain = params.get('domain');
+  return {
+    ...(space ? { space } : {}),
+    ...(isKind(kind) ? { kind } : {}),
+    ...(isStatus(status) ? { status } : {}),
+    ...(isDomain(domain) ? { domain } : {}),
+  };
+}
+
+function FilterSelect({
+  name,
+  value,
+  options,
+  onChange,
+  emptyLabel,
+}: {
+  name: FilterName;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (name: FilterName, value: string) => void;
+  /** The option for "no filter"; the register of one's own organisation for `space`. */
+  emptyLabel: string;
+}) {
+  const { t } = useTranslation();
+  const id = `filter-${name}`;
+  return (
+    <FormField
+      className="regie-filters__field"
+      label={<FormLabel htmlFor={id}>{t(`fields.${name}`)}</FormLabel>}
+      input={
+        <Select
+          id={id}
+          name={name}
+          value={value ?? ''}
+          onChange={(event) => onChange(name, event.target.value)}
+        >
+          <SelectOption value="">{emptyLabel}</SelectOption>
+          {options.map((option) => (
+            <SelectOption key={option.value} value={option.value}>
+              {option.label}
+            </SelectOption>
+          ))}
+        </Select>
+      }
+    />
+  );
+}
+
+function RegisterTable({ rows, busy }: { rows: AgreementSummary[]; busy: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  return (
+    // On a narrow screen the table scrolls sideways; each row's link keeps the region reachable by keyboard.
+    <div className="regie-table-scroll">
+      <Table data-testid="register-table" busy={busy} className="regie-register-table">
+        <TableCaption id="register-caption" className="regie-visually-hidden">
+          {t('register.caption')}
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('fields.reference')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('fields.title')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('fields.kind')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('fields.status')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('fields.domain')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('fields.endDate')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+              {t('fields.valueCeiling')}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.id}>
+              <TableCell className="regie-nowrap">
+                <Link href={`/agreements/${encodeURIComponent(row.id)}`} className="utrecht-link">
+                  {row.reference}
+                </Link>
+              </TableCell>
+              <TableCell>{row.title}</TableCell>
+              <TableCell>{kindLabel(t, row.kind)}</TableCell>
+              <TableCell>{statusLabel(t, row.status)}</TableCell>
+              <TableCell>{domainLabel(t, row.domain)}</TableCell>
+              <TableCell className="regie-nowrap">
+                <time dateTime={row.endDate}>{formatDate(row.endDate, locale)}</time>
+              </TableCell>
+              <TableCell className="utrecht-table__cell--numeric-data regie-nowrap">
+                {row.valueCeilingCents === null
+                  ? t('register.noCeiling')
+                  : formatMoney(row.valueCeilingCents, locale)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function RegisterPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('register.title'));
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const filtered = Object.keys(filters).some((name) => name !== 'space');
+  const input = { ...filters, limit: PAGE_SIZE };
+
+  const me = useQuery(trpc.me.get.queryOptions());
+  // Hidden only once we know the user's roles exclude drafting; the server's role check decides regardless.
+  const canCreate = !me.data || me.data.roles.some((role) => CREATE_ROLES.includes(role));
+
+  // The cursor is added by hand (not `infiniteQueryOptions`): that helper also sends `direction`, which the
+  // API's strict inputs reject. The key is still tRPC's, so invalidating `agreement.find` reaches this query.
+  const register = useInfiniteQuery({
+    queryKey: trpc.agreement.find.infiniteQueryKey(input),
+    queryFn: ({ pageParam, signal }) =>
+      client.agreement.find.query(pageParam ? { ...input, cursor: pageParam } : input, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows = register.data?.pages.flatMap((page) => page.items) ?? [];
+
+  /** After "Meer laden", focus goes to the first new row: the button may be gone, and that is where to read on. */
+  async function loadMore() {
+    const firstNew = rows.length;
+    const result = await register.fetchNextPage();
+    if (result.isError) return;
+    requestAnimationFrame(() => {
+      const link = document.querySelectorAll<HTMLAnchorElement>('[data-testid="register-table"] tbody tr a')[
+        firstNew
+      ];
+      link?.focus();
+    });
+  }
+
+  function setFilter(name: FilterName, value: string) {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  let status = '';
+  if (register.isPending) status = t('register.loading');
+  else if (register.isFetchingNextPage) status = t('register.loadingMore');
+  else if (register.isSuccess && !register.isPlaceholderData) {
+    status = t('register.shown', { count: rows.length });
+    if (register.hasNextPage) status += ` ${t('register.moreAvailable')}`;
+  }
+
+  return (
+    <div className="regie-register">
+      <div className="regie-page-top">
+        <PageHeading>{t('register.title')}</PageHeading>
+        {canCreate ? (
+          <Link href="/agreements/new" asChild>
+            <ButtonLink appearance="primary-action-button">{t('register.newAgreement')}</ButtonLink>
+          </Link>
+        ) : null}
+      </div>
+      <Paragraph>{t('register.intro')}</Paragraph>
+
+      <search className="regie-filters" aria-labelledby="register-filters-heading">
+        <h2 id="register-filters-heading" className="regie-visually-hidden">
+          {t('register.filters')}
+        </h2>
+        {me.data && me.data.reach.length > 1 ? (
+          <FilterSelect
+            name="space"
+            value={filters.space}
+            emptyLabel={me.data.organisation.name}
+            options={me.data.reach
+              .filter((reach) => reach.space !== me.data.space)
+              .map((reach) => ({ value: reach.space, label: reach.name }))}
+            onChange={setFilter}
+          />
+        ) : null}
+        <FilterSelect
+          name="kind"
+          value={filters.kind}
+          emptyLabel={t('register.all')}
+          options={KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+          onChange={setFilter}
+        />
+        <FilterSelect
+          name="status"
+          value={filters.status}
+          emptyLabel={t('register.all')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+          onChange={setFilter}
+        />
+        <FilterSelect
+          name="domain"
+          value={filters.domain}
+          emptyLabel={t('register.all')}
+          options={DOMAINS.map((domain) => ({ value: domain, label: t(`domains.${domain}`) }))}
+          onChange={setFilter}
+        />
+        {filtered ? (
+          <Button
+            appearance="subtle-button"
+            className="regie-filters__clear"
+            onClick={() => setParams(filters.space ? { space: filters.space } : {}, { replace: true })}
+          >
+            {t('register.clearFilters')}
+          </Button>
+        ) : null}
+      </search>
+
+      <div role="status" aria-live="polite" className="regie-status">
+        {status}
+      </div>
+
+      {register.isError ? (
+        <Alert type="error">
+          <Paragraph>{t('register.error')}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void register.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      ) : null}
+
+      {register.isSuccess && rows.length === 0 ? (
+        <Paragraph className="regie-empty">
+          {filtered ? t('register.emptyFiltered') : t('register.empty')}
+        </Paragraph>
+      ) : null}
+
+      {rows.length > 0 ? <RegisterTable rows={rows} busy={register.isPlaceholderData} /> : null}
+
+      {register.hasNextPage ? (
+        <div className="regie-load-more">
+          <Button
+            appearance="secondary-action-button"
+            busy={register.isFetchingNextPage}
+            disabled={register.isFetchingNextPage}
+            onClick={() => void loadMore()}
+          >
+            {t('register.loadMore')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
