@@ -4,18 +4,22 @@ import { createApp } from '@regie/api';
 import type { Db } from '@regie/db';
 import { createDevIssuer, freePort } from '@regie/local';
 
+/** A tRPC response body as tests read it: loosely typed on purpose, the assertions check its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: test helper; each assertion states the shape it expects
+type Body = any;
+
 export interface TestApi {
   url: string;
   db: Db;
   publicJwks: { keys: Record<string, unknown>[] };
   token(user: string): Promise<string>;
-  query(path: string, input: unknown, token?: string): Promise<{ status: number; body: any }>;
+  query(path: string, input: unknown, token?: string): Promise<{ status: number; body: Body }>;
   mutate(
     path: string,
     input: unknown,
     token?: string,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: Body }>;
   close(): Promise<void>;
 }
 

@@ -23,6 +23,14 @@ async function shutdown(code: number): Promise<never> {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+
+// `kill <npm pid>` ends npm and its shell without signalling us; being re-parented is the sign to stop,
+// so Java and Vite never outlive the command that started them.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0);
+}, 500).unref();
 
 async function main() {
   const env = readLocalEnv(root);
