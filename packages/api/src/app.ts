@@ -4,7 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { TokenVerifier } from './auth.ts';
+import type { Identity, TokenVerifier } from './auth.ts';
 import { createContext } from './context.ts';
 import { appRouter } from './router.ts';
 
@@ -18,6 +18,8 @@ export interface DevAuth {
 export interface AppDeps {
   db: Db;
   verifyToken: TokenVerifier;
+  /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
+  dbFor?: (identity: Identity) => Promise<Db>;
   dev?: DevAuth;
   /** Where unexpected errors go; never receives tokens or request bodies. */
   logError?: (entry: Record<string, unknown>) => void;

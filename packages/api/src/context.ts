@@ -13,6 +13,11 @@ export interface Context {
 export interface ContextDeps {
   db: Db;
   verifyToken: TokenVerifier;
+  /**
+   * In AWS: a database handle whose credentials only reach the caller's spaces (IAM
+   * `dynamodb:LeadingKeys`, see functions/api/tenant-credentials.ts). Without it, `db` is used.
+   */
+  dbFor?: (identity: Identity) => Promise<Db>;
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -22,11 +27,12 @@ export async function createContext(deps: ContextDeps, req: Request, requestId: 
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
   const identity = token && token.length < 8192 ? await deps.verifyToken(token) : null;
   const rawKey = req.headers.get('idempotency-key');
+  const db = identity && deps.dbFor ? await deps.dbFor(identity) : deps.db;
   return {
-    db: deps.db,
+    db,
     identity,
     repos: identity
-      ? createRepositories(deps.db, {
+      ? createRepositories(db, {
           space: identity.space,
           reach: identity.reach,
           actor: identity.user,
