@@ -52,7 +52,14 @@ describe('API over HTTP (black box)', () => {
       { ...contract('API-SNEAKY'), space: 'GM0344' },
       await api.token('ermelo.inkoper'),
     );
-    expect(sneaky.status).toBe(400);
+    // Naming a space outside one's reach is answered like a missing object, and writes nothing there.
+    expect(sneaky.status).toBe(404);
+    const utrecht = await api.query(
+      'agreement.find',
+      { q: 'API-SNEAKY' },
+      await api.token('utrecht.inkoper'),
+    );
+    expect(utrecht.body.result.data.items).toEqual([]);
   });
 
   it('shows a created contract to its own tenant and answers NOT_FOUND to another', async () => {
@@ -92,7 +99,7 @@ describe('API over HTTP (black box)', () => {
     ).toBe(404);
   });
 
-  it('forbids a viewer to write and a provider user to read the municipal register', async () => {
+  it('forbids a viewer to write, and provider users to write or read audit trails', async () => {
     const viewer = await api.mutate(
       'agreement.create',
       contract('API-VIEWER'),
@@ -100,7 +107,9 @@ describe('API over HTTP (black box)', () => {
     );
     expect(viewer.status).toBe(403);
     expect((await api.query('agreement.find', {}, await api.token('ermelo.viewer'))).status).toBe(200);
-    expect((await api.query('agreement.find', {}, await api.token('kompas.signer'))).status).toBe(403);
+    const signer = await api.token('kompas.signer');
+    expect((await api.mutate('agreement.create', contract('API-PROVIDER'), signer)).status).toBe(403);
+    expect((await api.query('agreement.history', { id: 'erm-jh-2025' }, signer)).status).toBe(403);
   });
 
   it('answers bad input with 400, the field and the reason, and no stack trace', async () => {

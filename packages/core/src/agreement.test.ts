@@ -67,7 +67,7 @@ describe('agreement input', () => {
   });
 
   it('rejects unknown fields, bad dates and an end before the start, naming the field', () => {
-    const extra = agreementCreateInput.safeParse({ ...valid, space: 'GM0344' });
+    const extra = agreementCreateInput.safeParse({ ...valid, owner: 'GM0344' });
     expect(extra.success).toBe(false);
     expect(extra.error?.issues[0]?.message).toContain('Unrecognized key');
     const date = agreementCreateInput.safeParse({ ...valid, startDate: '2026-02-30' });
@@ -84,10 +84,15 @@ describe('agreement input', () => {
 
 describe('applyTerms', () => {
   const current = {
+    kind: 'contract',
+    domain: 'youth',
     title: 'A',
     startDate: '2026-01-01',
     endDate: '2026-12-31',
-  } as Agreement;
+    parties: [],
+    productLines: [],
+    renewal: null,
+  } as unknown as Agreement;
 
   it('returns only the fields that changed', () => {
     const { next, changes } = applyTerms(current, { title: 'B', startDate: '2026-01-01' });

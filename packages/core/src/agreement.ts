@@ -1,6 +1,18 @@
+import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { DomainError } from './errors.ts';
 import type { Role } from './roles.ts';
-import { cents, isoDate, text, z } from './schema.ts';
+import { cents, idSchema, isoDate, text, z } from './schema.ts';
+import { SPACE_PATTERN } from './spaces.ts';
+import {
+  checkProductLines,
+  type Party,
+  type PartyInput,
+  type ProductLine,
+  partyInputSchema,
+  productLineSchema,
+  type Renewal,
+  renewalSchema,
+} from './terms.ts';
 
 export const AGREEMENT_KINDS = ['contract', 'subsidy', 'joint_arrangement', 'service_agreement'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
@@ -121,8 +133,13 @@ const termsShape = {
   domain: z.enum(DOMAINS),
   startDate: isoDate(),
   endDate: isoDate(),
-  noticePeriodMonths: z.optional(z.int().check(z.gte(0), z.lte(120))),
+  noticePeriodMonths: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(120)))),
   valueCeilingCents: z.optional(z.nullable(cents())),
+  parties: z.optional(z.array(partyInputSchema).check(z.maxLength(10))),
+  productLines: z.optional(z.array(productLineSchema).check(z.maxLength(100))),
+  renewal: z.optional(z.nullable(renewalSchema)),
+  /** Only for agreements a region owns: how the members share the cost. */
+  allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
 
 const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((v) => v.endDate >= v.startDate, {
@@ -134,6 +151,10 @@ export const agreementCreateInput = z
   .strictObject({
     kind: z.enum(AGREEMENT_KINDS),
     reference: text(50, 1).check(z.regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, 'Invalid reference')),
+    /** The owning space: the caller's own by default, or a region the caller's municipality belongs to. */
+    space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+    /** A call-off (deelovereenkomst) names its framework agreement (raamovereenkomst). */
+    parentId: z.optional(idSchema()),
     ...termsShape,
   })
   .check(endNotBeforeStart);
@@ -147,6 +168,10 @@ export const agreementTermsPatch = z.strictObject({
   endDate: z.optional(termsShape.endDate),
   noticePeriodMonths: termsShape.noticePeriodMonths,
   valueCeilingCents: termsShape.valueCeilingCents,
+  parties: termsShape.parties,
+  productLines: termsShape.productLines,
+  renewal: termsShape.renewal,
+  allocationKey: termsShape.allocationKey,
 });
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
 
@@ -165,28 +190,79 @@ export interface Agreement {
   endDate: string;
   noticePeriodMonths: number | null;
   valueCeilingCents: number | null;
+  parties: Party[];
+  productLines: ProductLine[];
+  renewal: Renewal | null;
+  allocationKey: AllocationKey | null;
+  parentId: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
 }
 
-/** Applies a terms patch and returns the changed fields as before/after pairs (for the audit event). */
+/** Terms as the repository applies them: parties resolved to their organisations, lines with ids. */
+export type ResolvedTerms = Omit<AgreementTermsPatch, 'parties' | 'productLines' | 'renewal'> & {
+  parties?: Party[];
+  productLines?: ProductLine[];
+  renewal?: Renewal | null;
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Applies resolved terms and returns the changed fields as before/after pairs (for the audit event). */
 export function applyTerms(
   current: Agreement,
-  patch: AgreementTermsPatch,
+  patch: ResolvedTerms,
 ): { next: Agreement; changes: Record<string, { before: unknown; after: unknown }> } {
   const next: Agreement = { ...current };
   const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const [field, value] of Object.entries(patch) as [keyof AgreementTermsPatch, unknown][]) {
+  for (const [field, value] of Object.entries(patch) as [keyof ResolvedTerms, unknown][]) {
     if (value === undefined) continue;
-    const before = current[field];
-    if (before === value) continue;
+    const before = current[field] ?? null;
+    if (same(before, value)) continue;
     (next as unknown as Record<string, unknown>)[field] = value;
     changes[field] = { before, after: value };
   }
-  if (next.endDate < next.startDate) {
-    throw new DomainError('BAD_REQUEST', 'endDate must not be before startDate', 'endDate');
-  }
+  assertTerms(next);
   return { next, changes };
+}
+
+/** The rules every stored state of an agreement keeps; throws the first broken one with its field. */
+export function assertTerms(a: Agreement): void {
+  if (a.endDate < a.startDate)
+    throw new DomainError('BAD_REQUEST', 'endDate must not be before startDate', 'endDate');
+  const issue = checkProductLines(a.kind, a.domain, a.productLines)[0];
+  if (issue) throw new DomainError('BAD_REQUEST', issue.message, issue.path);
+  if (a.renewal && a.renewal.used > a.renewal.options) {
+    throw new DomainError('BAD_REQUEST', 'More renewals used than there are options', 'renewal');
+  }
+  const roles = new Set(a.parties.map((p) => `${p.organisationId}/${p.role}`));
+  if (roles.size !== a.parties.length)
+    throw new DomainError('BAD_REQUEST', 'A party appears twice in the same role', 'parties');
+}
+
+/** Party input → stored parties, given the organisations the owning space has registered. */
+export function resolveParties(
+  input: readonly PartyInput[],
+  organisations: ReadonlyMap<string, { name: string; kind: 'provider' | 'joint_body'; kvkNumber: string }>,
+): Party[] {
+  return input.map((party, i) => {
+    const organisation = organisations.get(party.organisationId);
+    if (!organisation) {
+      throw new DomainError(
+        'BAD_REQUEST',
+        `Organisation ${party.organisationId} is not registered`,
+        `parties.${i}.organisationId`,
+      );
+    }
+    return {
+      organisationId: party.organisationId,
+      role: party.role,
+      name: organisation.name,
+      kind: organisation.kind,
+      kvkNumber: organisation.kvkNumber,
+      providerSpace: organisation.kind === 'provider' ? `PV${organisation.kvkNumber}` : null,
+    };
+  });
 }

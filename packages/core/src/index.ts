@@ -1,4 +1,5 @@
 export * from './agreement.ts';
+export * from './allocation.ts';
 export * from './audit.ts';
 export * from './errors.ts';
 export * from './identifiers.ts';
@@ -7,3 +8,5 @@ export * from './organisation.ts';
 export * from './roles.ts';
 export * from './schema.ts';
 export * from './spaces.ts';
+export * from './terms.ts';
+export * from './views.ts';

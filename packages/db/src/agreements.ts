@@ -1,4 +1,11 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AgreementCreateInput,
@@ -6,27 +13,46 @@ import {
   type AgreementStatus,
   type AgreementTermsPatch,
   type AuditEvent,
+  allocate,
   applyTerms,
+  assertTerms,
   assertTransition,
   type Domain,
   DomainError,
+  type InternalView,
   LIFECYCLES,
   newId,
   notFound,
+  type PartyView,
+  partyViewSchema,
+  type ResolvedTerms,
+  renew,
+  resolveParties,
+  toPartyView,
   type VerifyResult,
   verifyChain,
 } from '@regie/core';
 import { nextAuditEvent, readChain } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { readSpace } from './directory.ts';
 import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 import type { Scope } from './scope.ts';
+import { bucketOf, matchesAll, searchWords, words } from './search.ts';
 
 export interface AgreementFilter {
   kind?: AgreementKind;
   status?: AgreementStatus;
   domain?: Domain;
+  /** An organisation id: agreements it is party to. */
+  party?: string;
+  /** Agreements ending before this date (YYYY-MM-DD), soonest first. */
+  endsBefore?: string;
+  /** Search words, matched as prefixes of the reference, title and party names. */
+  q?: string;
+  /** 'newest' (default) or 'endDate' (soonest first). */
+  sort?: 'newest' | 'endDate';
   /** The space whose register to read; defaults to the caller's home space. Must be in reach. */
   space?: string;
   cursor?: string;
@@ -38,9 +64,17 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-type Item = Agreement & Record<string, unknown> & { auditSeq: number; auditHash: string };
+export interface TermsVersion {
+  version: number;
+  at: string;
+  by: string;
+  terms: Agreement;
+}
 
-const INTERNAL = [
+type Item = Agreement & { auditSeq: number; auditHash: string } & Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const INTERNAL = new Set([
   'pk',
   'sk',
   'gsi1pk',
@@ -49,24 +83,44 @@ const INTERNAL = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'type',
   'auditSeq',
   'auditHash',
-];
+]);
 
-function toAgreement(item: Record<string, unknown>): Agreement {
+function strip<T>(item: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.includes(k)) out[k] = v;
-  return out as unknown as Agreement;
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  return out as T;
+}
+
+/** Older items may lack fields added later; reading fills them in so every Agreement is complete. */
+function toAgreement(item: Record<string, unknown>): Agreement {
+  const a = strip<Agreement>(item);
+  return {
+    ...a,
+    parties: a.parties ?? [],
+    productLines: a.productLines ?? [],
+    renewal: a.renewal ?? null,
+    allocationKey: a.allocationKey ?? null,
+    parentId: a.parentId ?? null,
+    noticePeriodMonths: a.noticePeriodMonths ?? null,
+    valueCeilingCents: a.valueCeilingCents ?? null,
+  };
 }
 
 /**
- * Index attributes of an agreement. gsi1 = the register of a space, gsi2 = by kind, gsi3 = by status;
- * each sorted by `<createdAt>#<id>` so the register reads newest first with a stable cursor.
+ * Register indexes of an agreement (or of a party view, in the provider's space):
+ * gsi1 = all, newest first; gsi2 = by kind; gsi3 = by status; gsi4 = by end date.
  */
-function indexAttributes(a: Agreement) {
+function indexAttributes(
+  space: string,
+  a: Pick<Agreement, 'id' | 'kind' | 'status' | 'createdAt' | 'endDate'>,
+) {
   const sort = `${a.createdAt}${SEP}${a.id}`;
-  const reg = keys.registerIndex(a.space);
+  const reg = keys.registerIndex(space);
   return {
     gsi1pk: reg,
     gsi1sk: sort,
@@ -74,14 +128,83 @@ function indexAttributes(a: Agreement) {
     gsi2sk: sort,
     gsi3pk: `${reg}${SEP}STATUS${SEP}${a.status}`,
     gsi3sk: sort,
+    gsi4pk: reg,
+    gsi4sk: `${a.endDate}${SEP}${a.id}`,
   };
 }
 
+/** A source of register rows: which index to query and how. */
+interface Source {
+  index?: string;
+  pkName: string;
+  pk: string;
+  skCondition?: { expression: string; values: Record<string, unknown> };
+  forward: boolean;
+  /** The key attributes of a returned item, to build a cursor that resumes right after it. */
+  keyNames: string[];
+}
+
+const partitionOf = (space: string, filter: AgreementFilter, terms: string[]): Source => {
+  const reg = keys.registerIndex(space);
+  const gsi = (n: number, pk: string, extra: Partial<Source> = {}): Source => ({
+    index: `gsi${n}`,
+    pkName: `gsi${n}pk`,
+    pk,
+    forward: false,
+    keyNames: ['pk', 'sk', `gsi${n}pk`, `gsi${n}sk`],
+    ...extra,
+  });
+  if (terms.length > 0) {
+    // The longest term is the most selective; the others are checked on the rows it finds.
+    const term = [...terms].sort((a, b) => b.length - a.length)[0]!;
+    return {
+      pkName: 'pk',
+      pk: keys.words(space, bucketOf(term)),
+      skCondition: { expression: 'begins_with(sk, :term)', values: { ':term': term } },
+      forward: true,
+      keyNames: ['pk', 'sk'],
+    };
+  }
+  if (filter.party) {
+    return { pkName: 'pk', pk: keys.partyLinks(space, filter.party), forward: false, keyNames: ['pk', 'sk'] };
+  }
+  if (filter.endsBefore || filter.sort === 'endDate') {
+    return gsi(4, reg, {
+      forward: true,
+      skCondition: filter.endsBefore
+        ? { expression: 'gsi4sk < :before', values: { ':before': filter.endsBefore } }
+        : undefined,
+    });
+  }
+  if (filter.kind) return gsi(2, `${reg}${SEP}KIND${SEP}${filter.kind}`);
+  if (filter.status) return gsi(3, `${reg}${SEP}STATUS${SEP}${filter.status}`);
+  return gsi(1, reg);
+};
+
+function matches(
+  a: Pick<Agreement, 'kind' | 'status' | 'domain' | 'endDate' | 'reference' | 'title' | 'parties'>,
+  filter: AgreementFilter,
+  terms: string[],
+) {
+  return (
+    (!filter.kind || a.kind === filter.kind) &&
+    (!filter.status || a.status === filter.status) &&
+    (!filter.domain || a.domain === filter.domain) &&
+    (!filter.endsBefore || a.endDate < filter.endsBefore) &&
+    (!filter.party || a.parties.some((p) => p.organisationId === filter.party)) &&
+    (terms.length === 0 || matchesAll(a, terms))
+  );
+}
+
+/** Rounds of index reads one request may make while filtering, so its cost stays bounded. */
+const MAX_ROUNDS = 5;
+
 export function agreementRepository(db: Db, scope: Scope) {
-  const assertReach = (space: string) => {
-    // A space outside the caller's reach is answered exactly like an id that does not exist.
-    if (!scope.reach.includes(space)) throw notFound('Agreement');
-  };
+  const spaceNames = new Map<string, string>();
+  async function spaceName(space: string): Promise<string> {
+    if (!spaceNames.has(space)) spaceNames.set(space, (await readSpace(db, space))?.name ?? space);
+    return spaceNames.get(space)!;
+  }
 
   async function load(id: string): Promise<Item> {
     const result = await guard(() =>
@@ -98,7 +221,165 @@ export function agreementRepository(db: Db, scope: Scope) {
     );
     const item = result.Responses?.[db.tableName]?.[0];
     if (!item) throw notFound('Agreement');
-    return item as Item;
+    return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
+  }
+
+  async function loadMany(space: string, ids: string[]): Promise<Agreement[]> {
+    if (ids.length === 0) return [];
+    const result = await guard(() =>
+      db.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [db.tableName]: { Keys: ids.map((id) => keys.agreement(space, id)) } },
+        }),
+      ),
+    );
+    const byId = new Map(
+      (result.Responses?.[db.tableName] ?? []).map((item) => [item.id as string, toAgreement(item)]),
+    );
+    return ids.map((id) => byId.get(id)).filter((a): a is Agreement => a !== undefined);
+  }
+
+  /** Organisations registered in the owning space, for resolving parties. */
+  async function organisationsOf(space: string, ids: string[]) {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const result = await guard(() =>
+      db.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [db.tableName]: { Keys: unique.map((id) => keys.organisation(space, id)) } },
+        }),
+      ),
+    );
+    return new Map(
+      (result.Responses?.[db.tableName] ?? []).map((o) => [
+        o.id as string,
+        {
+          name: o.name as string,
+          kind: o.kind as 'provider' | 'joint_body',
+          kvkNumber: o.kvkNumber as string,
+        },
+      ]),
+    );
+  }
+
+  /** Input terms → stored terms: parties resolved, product lines given ids, the region's members checked. */
+  async function resolve(
+    space: string,
+    patch: AgreementTermsPatch,
+    current?: Agreement,
+  ): Promise<ResolvedTerms> {
+    const { parties, productLines, renewal, ...rest } = patch;
+    const resolved: ResolvedTerms = { ...rest };
+    if (parties)
+      resolved.parties = resolveParties(
+        parties,
+        await organisationsOf(
+          space,
+          parties.map((p) => p.organisationId),
+        ),
+      );
+    if (productLines)
+      resolved.productLines = productLines.map((line) => ({ ...line, id: line.id ?? newId() }));
+    if (renewal !== undefined) {
+      resolved.renewal = renewal
+        ? { ...renewal, used: Math.min(current?.renewal?.used ?? 0, renewal.options) }
+        : null;
+    }
+    if (patch.allocationKey) {
+      const region = await readSpace(db, space);
+      if (region?.kind !== 'region') {
+        throw new DomainError(
+          'BAD_REQUEST',
+          'Only an agreement a region owns has an allocation key',
+          'allocationKey',
+        );
+      }
+      const outsider = patch.allocationKey.weights.find((w) => !region.members?.includes(w.space));
+      if (outsider) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          `${outsider.space} is not a member of ${region.name}`,
+          'allocationKey.weights',
+        );
+      }
+    }
+    return resolved;
+  }
+
+  /**
+   * Every item that mirrors an agreement — party views in providers' spaces, party links and search
+   * words — rewritten for the new state in the same transaction, and removed where they no longer apply.
+   */
+  async function mirrorItems(prev: Agreement | null, next: Agreement): Promise<TransactItem[]> {
+    const items: TransactItem[] = [];
+    const ownerName = await spaceName(next.space);
+    const providerSpaces = new Set(
+      next.parties.map((p) => p.providerSpace).filter((s): s is string => s !== null),
+    );
+    for (const providerSpace of providerSpaces) {
+      const view = toPartyView(next, ownerName, providerSpace)!;
+      items.push({
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.partyView(providerSpace, next.id),
+            type: 'partyView',
+            ...view,
+            ...indexAttributes(providerSpace, next),
+          },
+        },
+      });
+    }
+    for (const party of prev?.parties ?? []) {
+      if (party.providerSpace && !providerSpaces.has(party.providerSpace)) {
+        items.push({
+          Delete: { TableName: db.tableName, Key: keys.partyView(party.providerSpace, next.id) },
+        });
+        providerSpaces.add(party.providerSpace); // delete once even if listed twice
+      }
+    }
+    const sortKey = `${next.createdAt}${SEP}${next.id}`;
+    const before = new Set(prev?.parties.map((p) => p.organisationId));
+    const after = new Set(next.parties.map((p) => p.organisationId));
+    for (const org of after) {
+      if (!before.has(org)) {
+        items.push({
+          Put: {
+            TableName: db.tableName,
+            Item: { ...keys.partyLink(next.space, org, sortKey), type: 'partyLink', agreementId: next.id },
+          },
+        });
+      }
+    }
+    for (const org of before) {
+      if (!after.has(org))
+        items.push({ Delete: { TableName: db.tableName, Key: keys.partyLink(next.space, org, sortKey) } });
+    }
+    const oldWords = new Set(prev ? searchWords(prev) : []);
+    const newWords = new Set(searchWords(next));
+    const wordKey = (word: string) => ({
+      pk: keys.words(next.space, bucketOf(word)),
+      sk: `${word}${SEP}${sortKey}`,
+    });
+    for (const word of newWords) {
+      if (!oldWords.has(word)) {
+        items.push({
+          Put: { TableName: db.tableName, Item: { ...wordKey(word), type: 'word', agreementId: next.id } },
+        });
+      }
+    }
+    for (const word of oldWords)
+      if (!newWords.has(word)) items.push({ Delete: { TableName: db.tableName, Key: wordKey(word) } });
+    return items;
+  }
+
+  async function write(items: TransactItem[], onConflict: (index: number) => DomainError): Promise<void> {
+    try {
+      await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+    } catch (error) {
+      if (isConditionFailure(error)) throw onConflict(failedConditionIndex(error));
+      throw error;
+    }
   }
 
   /** Writes a new state of an agreement with its audit event, conditional on the version the caller saw. */
@@ -108,7 +389,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     expectedVersion: number,
     action: string,
     changes: AuditEvent['changes'],
-    extra: { termsChanged: boolean },
+    termsChanged: boolean,
   ): Promise<Agreement> {
     if (current.version !== expectedVersion) {
       throw new DomainError(
@@ -132,7 +413,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       objectId: current.id,
       changes,
     });
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const items: TransactItem[] = [
       {
         Put: {
           TableName: db.tableName,
@@ -140,7 +421,7 @@ export function agreementRepository(db: Db, scope: Scope) {
             ...keys.agreement(stored.space, stored.id),
             type: 'agreement',
             ...stored,
-            ...indexAttributes(stored),
+            ...indexAttributes(stored.space, stored),
             ...audit.head,
           },
           ConditionExpression: 'version = :expected',
@@ -148,8 +429,9 @@ export function agreementRepository(db: Db, scope: Scope) {
         },
       },
       audit.put,
+      ...(await mirrorItems(toAgreement(current), stored)),
     ];
-    if (extra.termsChanged) {
+    if (termsChanged) {
       items.push({
         Put: {
           TableName: db.tableName,
@@ -157,44 +439,113 @@ export function agreementRepository(db: Db, scope: Scope) {
         },
       });
     }
-    try {
-      await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again');
-      throw error;
-    }
+    await write(
+      items,
+      () => new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again'),
+    );
     return stored;
   }
 
+  /** Reads one page of rows from a source, filtering, resuming right after the last row returned. */
+  async function readPage<T>(
+    source: Source,
+    cursor: string | undefined,
+    limit: number,
+    rows: (items: Record<string, unknown>[]) => Promise<{ row: T; item: Record<string, unknown> }[]>,
+  ): Promise<Page<T>> {
+    let start = decodeCursor(cursor, source.pkName, source.pk);
+    const out: T[] = [];
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const input: QueryCommandInput = {
+        TableName: db.tableName,
+        IndexName: source.index,
+        KeyConditionExpression: `${source.pkName} = :pk${source.skCondition ? ` AND ${source.skCondition.expression}` : ''}`,
+        ExpressionAttributeValues: { ':pk': source.pk, ...source.skCondition?.values },
+        ScanIndexForward: source.forward,
+        Limit: Math.max(limit - out.length, 10),
+        ExclusiveStartKey: start,
+      };
+      const page = await guard(() => db.doc.send(new QueryCommand(input)));
+      const found = page.Items ?? [];
+      const kept = await rows(found);
+      const keptByItem = new Map(kept.map((k) => [k.item, k.row]));
+      for (const item of found) {
+        const row = keptByItem.get(item);
+        if (row !== undefined) out.push(row);
+        if (out.length === limit) {
+          const last: Record<string, unknown> = {};
+          for (const name of source.keyNames) last[name] = item[name];
+          const more = item !== found.at(-1) || page.LastEvaluatedKey !== undefined;
+          return { items: out, nextCursor: more ? encodeCursor(last) : null };
+        }
+      }
+      start = page.LastEvaluatedKey;
+      if (!start) return { items: out, nextCursor: null };
+    }
+    return { items: out, nextCursor: encodeCursor(start) };
+  }
+
+  function internalView(a: Agreement): InternalView {
+    return {
+      ...a,
+      view: 'internal',
+      shares:
+        a.allocationKey && a.valueCeilingCents !== null
+          ? allocate(a.valueCeilingCents, a.allocationKey)
+          : null,
+    };
+  }
+
   return {
-    /** `options.space` may name a reachable region; `options.id` is for the deterministic seed only. */
-    async create(
-      input: AgreementCreateInput,
-      options: { space?: string; id?: string } = {},
-    ): Promise<Agreement> {
-      const space = options.space ?? scope.space;
-      assertReach(space);
+    /** `input.space` may name a reachable region; `options.id` is for the deterministic seed only. */
+    async create(input: AgreementCreateInput, options: { id?: string } = {}): Promise<InternalView> {
+      const { kind, reference, space: requested, parentId, ...terms } = input;
+      const space = requested ?? scope.space;
+      if (!scope.reach.includes(space)) throw notFound('Space');
+      if (parentId) {
+        const parent = await load(parentId).catch(() => null);
+        if (!parent || parent.space !== space) {
+          throw new DomainError(
+            'BAD_REQUEST',
+            'The framework agreement does not exist in this register',
+            'parentId',
+          );
+        }
+        if (parent.kind !== 'contract' || kind !== 'contract' || parent.parentId) {
+          throw new DomainError(
+            'BAD_REQUEST',
+            'A call-off is a contract under a framework contract',
+            'parentId',
+          );
+        }
+      }
       const now = new Date().toISOString();
-      const agreement: Agreement = {
+      const base: Agreement = {
         id: options.id ?? newId(),
         space,
-        kind: input.kind,
-        reference: input.reference,
-        title: input.title,
-        description: input.description ?? '',
-        status: LIFECYCLES[input.kind].initial,
+        kind,
+        reference,
+        title: terms.title,
+        description: '',
+        status: LIFECYCLES[kind].initial,
         version: 1,
-        domain: input.domain,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        noticePeriodMonths: input.noticePeriodMonths ?? null,
-        valueCeilingCents: input.valueCeilingCents ?? null,
+        domain: terms.domain,
+        startDate: terms.startDate,
+        endDate: terms.endDate,
+        noticePeriodMonths: null,
+        valueCeilingCents: null,
+        parties: [],
+        productLines: [],
+        renewal: null,
+        allocationKey: null,
+        parentId: parentId ?? null,
         createdAt: now,
         createdBy: scope.actor,
         updatedAt: now,
         updatedBy: scope.actor,
       };
+      const { next: agreement } = applyTerms(base, await resolve(space, terms));
+      assertTerms(agreement);
       const changes: AuditEvent['changes'] = {};
       for (const [field, value] of Object.entries(agreement)) {
         if (!['id', 'space', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'].includes(field)) {
@@ -210,121 +561,121 @@ export function agreementRepository(db: Db, scope: Scope) {
         objectId: agreement.id,
         changes,
       });
-      try {
-        await guard(() =>
-          db.doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: db.tableName,
-                    Item: {
-                      ...keys.agreement(space, agreement.id),
-                      type: 'agreement',
-                      ...agreement,
-                      ...indexAttributes(agreement),
-                      ...audit.head,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Put: {
-                    TableName: db.tableName,
-                    Item: {
-                      ...keys.reference(space, agreement.reference),
-                      type: 'reference',
-                      agreementId: agreement.id,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                audit.put,
-                {
-                  Put: {
-                    TableName: db.tableName,
-                    Item: { ...keys.termsVersion(space, agreement.id, 1), type: 'terms', ...agreement },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-      } catch (error) {
-        if (failedConditionIndex(error) === 1) {
-          throw new DomainError(
-            'CONFLICT',
-            `Reference ${agreement.reference} is already in use`,
-            'reference',
-          );
-        }
-        throw error;
-      }
-      return agreement;
+      await write(
+        [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.agreement(space, agreement.id),
+                type: 'agreement',
+                ...agreement,
+                ...indexAttributes(space, agreement),
+                ...audit.head,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.reference(space, agreement.reference),
+                gsi1pk: keys.referencesIndex(space),
+                gsi1sk: agreement.reference.toUpperCase(),
+                type: 'reference',
+                agreementId: agreement.id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          audit.put,
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.termsVersion(space, agreement.id, 1), type: 'terms', ...agreement },
+            },
+          },
+          ...(await mirrorItems(null, agreement)),
+        ],
+        (index) =>
+          index === 1
+            ? new DomainError('CONFLICT', `Reference ${agreement.reference} is already in use`, 'reference')
+            : new DomainError('CONFLICT', 'Agreement already exists'),
+      );
+      return internalView(agreement);
     },
 
-    async get(id: string): Promise<Agreement> {
-      return toAgreement(await load(id));
+    async get(id: string): Promise<InternalView> {
+      return internalView(toAgreement(await load(id)));
     },
 
-    async find(filter: AgreementFilter): Promise<Page<Agreement>> {
+    async find(filter: AgreementFilter): Promise<Page<InternalView>> {
       const space = filter.space ?? scope.space;
       if (!scope.reach.includes(space)) return { items: [], nextCursor: null };
-      const reg = keys.registerIndex(space);
-      // Pick the narrowest index for the filter; the remaining conditions are a filter on that page.
-      const [index, pk] = filter.kind
-        ? (['gsi2', `${reg}${SEP}KIND${SEP}${filter.kind}`] as const)
-        : filter.status
-          ? (['gsi3', `${reg}${SEP}STATUS${SEP}${filter.status}`] as const)
-          : (['gsi1', reg] as const);
-      const conditions: string[] = [];
-      const values: Record<string, unknown> = { ':pk': pk };
-      const names: Record<string, string> = {};
-      if (filter.kind && filter.status) {
-        conditions.push('#status = :status');
-        names['#status'] = 'status';
-        values[':status'] = filter.status;
-      }
-      if (filter.domain) {
-        conditions.push('#domain = :domain');
-        names['#domain'] = 'domain';
-        values[':domain'] = filter.domain;
-      }
-      let start = decodeCursor(filter.cursor, `${index}pk`, pk);
-      const items: Agreement[] = [];
-      // A filtered read may need more than one page; bounded so a request's cost stays bounded.
-      for (let round = 0; round < 5 && items.length < filter.limit; round++) {
-        const page = await guard(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              IndexName: index,
-              KeyConditionExpression: `${index}pk = :pk`,
-              FilterExpression: conditions.length ? conditions.join(' AND ') : undefined,
-              ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-              ExpressionAttributeValues: values,
-              ScanIndexForward: false,
-              Limit: filter.limit - items.length,
-              ExclusiveStartKey: start,
-            }),
-          ),
+      const terms = filter.q ? words(filter.q).slice(0, 5) : [];
+      if (filter.q && terms.length === 0) return { items: [], nextCursor: null };
+      const source = partitionOf(space, filter, terms);
+      const page = await readPage(source, filter.cursor, filter.limit, async (items) => {
+        // Index rows of the register carry the agreement; party links and search words point to it.
+        const linked = items.filter((i) => i.type !== 'agreement');
+        const loaded = new Map(
+          (await loadMany(space, [...new Set(linked.map((i) => i.agreementId as string))])).map((a) => [
+            a.id,
+            a,
+          ]),
         );
-        for (const item of page.Items ?? []) items.push(toAgreement(item));
-        start = page.LastEvaluatedKey;
-        if (!start) break;
-      }
-      return { items, nextCursor: encodeCursor(start) };
+        const seen = new Set<string>();
+        return items.flatMap((item) => {
+          const a = item.type === 'agreement' ? toAgreement(item) : loaded.get(item.agreementId as string);
+          if (!a || seen.has(a.id) || !matches(a, filter, terms)) return [];
+          seen.add(a.id);
+          return [{ row: internalView(a), item }];
+        });
+      });
+      return page;
     },
 
-    async update(id: string, expectedVersion: number, patch: AgreementTermsPatch): Promise<Agreement> {
+    /** A provider's register: the party views projected into its own space. */
+    async findAsParty(filter: AgreementFilter): Promise<Page<PartyView>> {
+      const terms = filter.q ? words(filter.q).slice(0, 5) : [];
+      const source = partitionOf(scope.space, { ...filter, q: undefined, party: undefined }, []);
+      return readPage(source, filter.cursor, filter.limit, async (items) =>
+        items.flatMap((item) => {
+          if (item.type !== 'partyView') return [];
+          const view = partyViewSchema.parse(item);
+          const probe = { ...view, parties: [{ name: view.party.name }] } as unknown as Agreement;
+          return matches(probe, { ...filter, party: undefined }, terms) ? [{ row: view, item }] : [];
+        }),
+      );
+    },
+
+    async getAsParty(id: string): Promise<PartyView> {
+      const result = await guard(() =>
+        db.doc.send(
+          new GetCommand({
+            TableName: db.tableName,
+            Key: keys.partyView(scope.space, id),
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      if (!result.Item) throw notFound('Agreement');
+      return partyViewSchema.parse(result.Item);
+    },
+
+    async update(id: string, expectedVersion: number, patch: AgreementTermsPatch): Promise<InternalView> {
       const current = await load(id);
-      const { next, changes } = applyTerms(toAgreement(current), patch);
+      const { next, changes } = applyTerms(
+        toAgreement(current),
+        await resolve(current.space, patch, current),
+      );
       if (Object.keys(changes).length === 0) {
         if (current.version !== expectedVersion)
           throw new DomainError('CONFLICT', 'Agreement was changed by someone else');
-        return toAgreement(current);
+        return internalView(toAgreement(current));
       }
-      return commit(current, next, expectedVersion, 'update', changes, { termsChanged: true });
+      return internalView(await commit(current, next, expectedVersion, 'update', changes, true));
     },
 
     async transition(
@@ -332,21 +683,68 @@ export function agreementRepository(db: Db, scope: Scope) {
       expectedVersion: number,
       to: AgreementStatus,
       note?: string,
-    ): Promise<Agreement> {
+    ): Promise<InternalView> {
       const current = await load(id);
       assertTransition(current.kind, current.status, to, scope.roles);
       const changes: AuditEvent['changes'] = { status: { before: current.status, after: to } };
       if (note) changes.note = { before: null, after: note };
-      return commit(
-        current,
-        { ...toAgreement(current), status: to },
-        expectedVersion,
-        'transition',
-        changes,
-        {
-          termsChanged: false,
-        },
+      return internalView(
+        await commit(
+          current,
+          { ...toAgreement(current), status: to },
+          expectedVersion,
+          'transition',
+          changes,
+          false,
+        ),
       );
+    },
+
+    /** Uses one renewal option of an active agreement and moves its end date (SPEC §3.1). */
+    async renew(id: string, expectedVersion: number): Promise<InternalView> {
+      const current = await load(id);
+      if (current.status !== 'active')
+        throw new DomainError('BAD_REQUEST', 'Only an active agreement can be renewed', 'id');
+      const renewed = renew(current.endDate, current.renewal);
+      const changes: AuditEvent['changes'] = {
+        endDate: { before: current.endDate, after: renewed.endDate },
+        renewal: { before: current.renewal, after: renewed.renewal },
+      };
+      return internalView(
+        await commit(
+          current,
+          { ...toAgreement(current), ...renewed },
+          expectedVersion,
+          'renew',
+          changes,
+          true,
+        ),
+      );
+    },
+
+    /** Every version of the terms, oldest first (amendments keep earlier versions readable). */
+    async versions(id: string): Promise<TermsVersion[]> {
+      const current = await load(id);
+      const out: TermsVersion[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await guard(() =>
+          db.doc.send(
+            new QueryCommand({
+              TableName: db.tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :terms)',
+              ExpressionAttributeValues: { ':pk': keys.agreement(current.space, id).pk, ':terms': 'TERMS#' },
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        for (const item of page.Items ?? []) {
+          const terms = toAgreement(item);
+          out.push({ version: terms.version, at: terms.updatedAt, by: terms.updatedBy, terms });
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return out;
     },
 
     async history(id: string): Promise<AuditEvent[]> {

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface DbConfig {
@@ -7,6 +7,11 @@ export interface DbConfig {
   region?: string;
   /** Per-request timeout so an unreachable database fails fast (SPEC §9 faults). */
   requestTimeoutMs?: number;
+  /**
+   * Credentials (or a provider) instead of the default chain: in AWS, tenant-scoped credentials from STS
+   * (functions/api/tenant-credentials.ts). A provider returning `expiration` is refreshed by the SDK.
+   */
+  credentials?: DynamoDBClientConfig['credentials'];
 }
 
 export interface Db {
@@ -21,6 +26,7 @@ export function createDocumentClient(config: DbConfig = {}): DynamoDBDocumentCli
     ...(local
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
+    ...(config.credentials ? { credentials: config.credentials } : {}),
     maxAttempts: 2,
     requestHandler: {
       connectionTimeout: Math.min(config.requestTimeoutMs ?? 2000, 1000),

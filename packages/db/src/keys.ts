@@ -17,17 +17,34 @@ export const spacePrefix = (space: string) => spaced(space, '');
 
 export const keys = {
   space: (space: string) => ({ pk: spaced(space, 'SPACE'), sk: 'SPACE' }),
+  /** Marks a completely loaded local seed (written last). */
+  seedMarker: (space: string) => ({ pk: spaced(space, 'SEED'), sk: 'SEED' }),
   user: (space: string, key: string) => ({ pk: spaced(space, 'USER', key), sk: 'USER' }),
   usersIndex: (space: string) => spaced(space, 'USERS'),
   organisation: (space: string, id: string) => ({ pk: spaced(space, 'ORG', id), sk: 'ORG' }),
   organisationsIndex: (space: string) => spaced(space, 'ORGS'),
   agreement: (space: string, id: string) => ({ pk: spaced(space, 'AGR', id), sk: 'AGR' }),
-  /** gsi1: the register of a space, newest first by sort key `<updatedAt>#<id>` reversed at query time. */
+  /** The register of a space on gsi1–gsi4 (all, by kind, by status, by end date). */
   registerIndex: (space: string) => spaced(space, 'REG'),
   reference: (space: string, reference: string) => ({
     pk: spaced(space, 'REF', reference.toUpperCase()),
     sk: 'REF',
   }),
+  /** gsi1 of reference items: the space's references in order. */
+  referencesIndex: (space: string) => spaced(space, 'REFS'),
+  /** A provider's party view of an agreement, projected into the provider's own space. */
+  partyView: (providerSpace: string, agreementId: string) => ({
+    pk: spaced(providerSpace, 'AGR', agreementId),
+    sk: 'VIEW',
+  }),
+  /** Links from a party organisation to the agreements it is party to, per owning space. */
+  partyLink: (space: string, organisationId: string, sortKey: string) => ({
+    pk: spaced(space, 'PARTY', organisationId),
+    sk: sortKey,
+  }),
+  partyLinks: (space: string, organisationId: string) => spaced(space, 'PARTY', organisationId),
+  /** Search words, bucketed by their first two characters; sort key `<word>#<createdAt>#<id>`. */
+  words: (space: string, bucket: string) => spaced(space, 'WORD', bucket),
   auditEvent: (space: string, agreementId: string, seq: number) => ({
     pk: spaced(space, 'AGR', agreementId),
     sk: `EV${SEP}${String(seq).padStart(9, '0')}`,

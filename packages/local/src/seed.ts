@@ -1,10 +1,11 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgreementCreateInput, AgreementStatus, Role } from '@regie/core';
 import {
   createRepositories,
   type Db,
+  keys,
   putSpace,
   putUser,
-  readSpace,
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
@@ -86,7 +87,6 @@ const JOINT_BODY = {
 
 interface SeedAgreement {
   id: string;
-  space: string;
   /** Who drafts it, and the steps (with who takes each) to the state it is seeded in. */
   by: string;
   input: AgreementCreateInput;
@@ -99,11 +99,27 @@ const toSignature: [AgreementStatus, string][] = [
   ['out_for_signature', 'ermelo.inkoper'],
 ];
 const toActive: [AgreementStatus, string][] = [...toSignature, ['active', 'ermelo.inkoper']];
+const kompas = (role: 'contractor' | 'recipient' = 'contractor') => ({ organisationId: 'org-kompas', role });
+const wijkracht = (role: 'contractor' | 'recipient' = 'contractor') => ({
+  organisationId: 'org-wijkracht',
+  role,
+});
+
+/** Inhabitants on 1 January 2026 (rounded; CBS StatLine 03759ned) as the region's per-inhabitant key. */
+const REGION_KEY = {
+  method: 'per_inhabitant' as const,
+  referenceDate: '2026-01-01',
+  source: 'CBS StatLine 03759ned, bevolking op 1 januari',
+  weights: [
+    { space: 'GM0233', weight: 27_000 },
+    { space: 'GM0243', weight: 49_000 },
+    { space: 'GM0050', weight: 23_000 },
+  ],
+};
 
 export const SEED_AGREEMENTS: SeedAgreement[] = [
   {
     id: 'erm-jh-2025',
-    space: 'GM0233',
     by: 'ermelo.inkoper',
     input: {
       kind: 'contract',
@@ -115,12 +131,66 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2027-12-31',
       noticePeriodMonths: 6,
       valueCeilingCents: 125_000_000,
+      renewal: { options: 2, monthsEach: 12 },
+      parties: [kompas()],
+      productLines: [
+        {
+          id: 'jh-45a12',
+          category: '45',
+          productCode: '45A12',
+          description: 'Jeugdhulp ambulant licht',
+          variant: 'output',
+          unit: 'piece',
+          frequency: 'per_month',
+          tariffCents: 98_500,
+          volumeCeiling: 600,
+          moneyCeilingCents: 59_100_000,
+        },
+        {
+          id: 'jh-45a13',
+          category: '45',
+          productCode: '45A13',
+          description: 'Jeugdhulp ambulant intensief',
+          variant: 'effort',
+          unit: 'hour',
+          frequency: 'per_week',
+          tariffCents: 9_850,
+          volumeCeiling: 6_000,
+          moneyCeilingCents: 59_100_000,
+        },
+      ],
     },
     path: toActive,
   },
   {
+    id: 'erm-jh-2026-noord',
+    by: 'ermelo.inkoper',
+    input: {
+      kind: 'contract',
+      reference: 'ERM-2026-JH01-D1',
+      title: 'Deelovereenkomst jeugdhulp ambulant Ermelo-Noord',
+      domain: 'youth',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      valueCeilingCents: 18_000_000,
+      parentId: 'erm-jh-2025',
+      parties: [kompas()],
+      productLines: [
+        {
+          id: 'jh-45a48',
+          category: '45',
+          productCode: '45A48',
+          description: 'Wijkgerichte jeugdhulp',
+          variant: 'task',
+          lumpSumCents: 18_000_000,
+          population: 'Jeugdigen 0–18 in Ermelo-Noord',
+        },
+      ],
+    },
+    path: [],
+  },
+  {
     id: 'erm-wmo-2026',
-    space: 'GM0233',
     by: 'ermelo.inkoper',
     input: {
       kind: 'contract',
@@ -131,12 +201,26 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2028-06-30',
       noticePeriodMonths: 3,
       valueCeilingCents: 48_000_000,
+      renewal: { options: 1, monthsEach: 24 },
+      parties: [wijkracht()],
+      productLines: [
+        {
+          id: 'wmo-02a01',
+          category: '02',
+          productCode: '02A01',
+          description: 'Begeleiding individueel basis',
+          variant: 'effort',
+          unit: 'hour',
+          frequency: 'per_week',
+          tariffCents: 6_420,
+          volumeCeiling: 7_000,
+        },
+      ],
     },
     path: [],
   },
   {
     id: 'erm-hh-2026',
-    space: 'GM0233',
     by: 'ermelo.inkoper',
     input: {
       kind: 'contract',
@@ -147,12 +231,12 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2029-12-31',
       noticePeriodMonths: 6,
       valueCeilingCents: 210_000_000,
+      parties: [wijkracht()],
     },
     path: [['in_approval', 'ermelo.inkoper']],
   },
   {
     id: 'erm-sub-2026',
-    space: 'GM0233',
     by: 'ermelo.inkoper',
     input: {
       kind: 'subsidy',
@@ -162,12 +246,12 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       startDate: '2026-01-01',
       endDate: '2026-12-31',
       valueCeilingCents: 38_500_000,
+      parties: [wijkracht('recipient')],
     },
     path: [['granted', 'ermelo.inkoper']],
   },
   {
     id: 'erm-dvo-2026',
-    space: 'GM0233',
     by: 'ermelo.inkoper',
     input: {
       kind: 'service_agreement',
@@ -178,30 +262,34 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2027-02-28',
       noticePeriodMonths: 2,
       valueCeilingCents: 9_600_000,
+      parties: [wijkracht()],
     },
     path: toSignature,
   },
   {
     id: 'rnv-gr-01',
-    space: REGION,
     by: 'ermelo.inkoper',
     input: {
       kind: 'joint_arrangement',
+      space: REGION,
       reference: 'RNV-GR-01',
       title: 'GR Sociaal Domein Noord-Veluwe',
       description: 'Openbaar lichaam voor uitvoering Jeugdwet, Wmo en Participatiewet.',
       domain: 'other',
       startDate: '2015-01-01',
       endDate: '2099-12-31',
+      valueCeilingCents: 1_450_000_000,
+      parties: [{ organisationId: 'org-sdnv', role: 'joint_body' }],
+      allocationKey: REGION_KEY,
     },
     path: [['active', 'ermelo.inkoper']],
   },
   {
     id: 'rnv-ict-01',
-    space: REGION,
     by: 'ermelo.inkoper',
     input: {
       kind: 'service_agreement',
+      space: REGION,
       reference: 'RNV-ICT-01',
       title: 'Regionale ICT-dienstverlening sociaal domein',
       domain: 'ict',
@@ -209,12 +297,14 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2027-12-31',
       noticePeriodMonths: 12,
       valueCeilingCents: 72_000_000,
+      renewal: { options: 1, monthsEach: 24 },
+      parties: [{ organisationId: 'org-sdnv', role: 'contractor' }],
+      allocationKey: { method: 'base_plus_variable', baseBasisPoints: 3000, weights: REGION_KEY.weights },
     },
     path: toActive,
   },
   {
     id: 'hdw-jh-2026',
-    space: 'GM0243',
     by: 'harderwijk.inkoper',
     input: {
       kind: 'contract',
@@ -225,12 +315,12 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2028-12-31',
       noticePeriodMonths: 6,
       valueCeilingCents: 310_000_000,
+      parties: [kompas()],
     },
     path: [],
   },
   {
     id: 'zwd-sub-2026',
-    space: 'GM0050',
     by: 'zeewolde.inkoper',
     input: {
       kind: 'subsidy',
@@ -245,7 +335,6 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
   },
   {
     id: 'utr-bw-2025',
-    space: 'GM0344',
     by: 'utrecht.inkoper',
     input: {
       kind: 'contract',
@@ -275,28 +364,29 @@ function scopeOf(userKey: string): Scope {
 
 /** Loads the seed once; returns false when the database already holds it. */
 export async function seed(db: Db): Promise<boolean> {
-  if (await readSpace(db, 'GM0233')) return false;
-  // The GM0233 record marks a complete seed, so it is written last; a seed cut off halfway runs again
-  // after `npm run reset`.
-  const marker = SEED_SPACES.find((s) => s.space === 'GM0233')!;
-  for (const space of SEED_SPACES) if (space !== marker) await putSpace(db, space);
+  const marker = { TableName: db.tableName, Key: keys.seedMarker('GM0233') };
+  if ((await db.doc.send(new GetCommand(marker))).Item) return false;
+  // The marker is written last: a seed cut off halfway is loaded again (`npm run reset` clears it).
+  for (const space of SEED_SPACES) await putSpace(db, space);
   for (const u of SEED_USERS) await putUser(db, { key: u.key, name: u.name, space: u.space, roles: u.roles });
 
-  for (const space of ['GM0233', 'GM0243', REGION]) {
+  for (const space of ['GM0233', 'GM0243', 'GM0050', REGION]) {
     const registrar = createRepositories(db, { ...scopeOf('ermelo.inkoper'), space, reach: [space] });
     for (const provider of PROVIDERS) await registrar.organisations.create(provider, provider.id);
     if (space === REGION) await registrar.organisations.create(JOINT_BODY, JOINT_BODY.id);
   }
 
   for (const a of SEED_AGREEMENTS) {
-    let current = await createRepositories(db, scopeOf(a.by)).agreements.create(a.input, {
-      space: a.space,
-      id: a.id,
-    });
+    let current = await createRepositories(db, scopeOf(a.by)).agreements.create(a.input, { id: a.id });
     for (const [to, actor] of a.path) {
       current = await createRepositories(db, scopeOf(actor)).agreements.transition(a.id, current.version, to);
     }
   }
-  await putSpace(db, marker);
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...marker.Key, type: 'seed', at: new Date().toISOString() },
+    }),
+  );
   return true;
 }

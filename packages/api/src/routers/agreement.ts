@@ -4,16 +4,24 @@ import {
   agreementCreateInput,
   agreementTermsPatch,
   DOMAINS,
+  type InternalView,
   idSchema,
-  isSpace,
+  isoDate,
   MUNICIPAL_ROLES,
+  type PartyView,
+  PROVIDER_ROLES,
+  SPACE_PATTERN,
+  spaceKind,
   text,
   z,
 } from '@regie/core';
+import type { Page } from '@regie/db';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 const READ = MUNICIPAL_ROLES;
 const WRITE = ['inkoper', 'contractmanager'] as const;
+/** Provider users read their party views through the same procedures. */
+const READ_AS_PARTY = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
 
 const version = () => z.int().check(z.gte(1), z.lte(1_000_000_000));
 
@@ -21,7 +29,11 @@ export const agreementFindInput = z.strictObject({
   kind: z.optional(z.enum(AGREEMENT_KINDS)),
   status: z.optional(z.enum(AGREEMENT_STATUSES)),
   domain: z.optional(z.enum(DOMAINS)),
-  space: z.optional(z.string().check(z.refine(isSpace, 'Invalid space'))),
+  party: z.optional(idSchema()),
+  endsBefore: z.optional(isoDate()),
+  q: z.optional(text(100, 1)),
+  sort: z.optional(z.enum(['newest', 'endDate'])),
+  space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
   cursor: z.optional(text(2048, 1)),
   limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
 });
@@ -29,15 +41,26 @@ export const agreementFindInput = z.strictObject({
 const byId = z.strictObject({ id: idSchema() });
 
 export const agreementRouter = router({
+  /** The register: internal rows for municipal users, party views for provider users. */
   find: procedure
-    .meta({ roles: READ })
+    .meta({ roles: READ_AS_PARTY })
     .input(z.optional(agreementFindInput))
-    .query(({ ctx, input }) => ctx.repos.agreements.find({ ...input, limit: input?.limit ?? 50 })),
+    .query(({ ctx, input }): Promise<Page<InternalView> | Page<PartyView>> => {
+      const filter = { ...input, limit: input?.limit ?? 50 };
+      return spaceKind(ctx.identity.space) === 'provider'
+        ? ctx.repos.agreements.findAsParty(filter)
+        : ctx.repos.agreements.find(filter);
+    }),
 
   get: procedure
-    .meta({ roles: READ })
+    .meta({ roles: READ_AS_PARTY })
     .input(byId)
-    .query(({ ctx, input }) => ctx.repos.agreements.get(input.id)),
+    .query(
+      ({ ctx, input }): Promise<InternalView | PartyView> =>
+        spaceKind(ctx.identity.space) === 'provider'
+          ? ctx.repos.agreements.getAsParty(input.id)
+          : ctx.repos.agreements.get(input.id),
+    ),
 
   create: mutationProcedure
     .meta({ roles: WRITE })
@@ -62,6 +85,16 @@ export const agreementRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.repos.agreements.transition(input.id, input.expectedVersion, input.to, input.note),
     ),
+
+  renew: mutationProcedure
+    .meta({ roles: WRITE })
+    .input(z.strictObject({ id: idSchema(), expectedVersion: version() }))
+    .mutation(({ ctx, input }) => ctx.repos.agreements.renew(input.id, input.expectedVersion)),
+
+  versions: procedure
+    .meta({ roles: READ })
+    .input(byId)
+    .query(({ ctx, input }) => ctx.repos.agreements.versions(input.id)),
 
   history: procedure
     .meta({ roles: READ })

@@ -101,7 +101,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
         <Item label={t('fields.createdAt')}>
           <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, locale)}</time>
         </Item>
-        <Item label={t('fields.createdBy')}>{a.createdBy}</Item>
+        <Item label={t('fields.createdBy')}>{'createdBy' in a ? a.createdBy : ''}</Item>
         <Item label={t('fields.updatedAt')}>
           <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, locale)}</time>
         </Item>

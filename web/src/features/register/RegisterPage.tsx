@@ -170,7 +170,8 @@ export function RegisterPage() {
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
-  const rows = register.data?.pages.flatMap((page) => page.items) ?? [];
+  const rows: AgreementSummary[] =
+    register.data?.pages.flatMap((page): AgreementSummary[] => page.items) ?? [];
 
   /** After "Meer laden", focus goes to the first new row: the button may be gone, and that is where to read on. */
   async function loadMore() {
