@@ -97,6 +97,17 @@ export function statusesOf(kind: AgreementKind): AgreementStatus[] {
   return [...set];
 }
 
+/** The statuses the given roles may move an agreement of this kind to from its current status. */
+export function allowedTransitions(
+  kind: AgreementKind,
+  from: AgreementStatus,
+  roles: readonly Role[],
+): AgreementStatus[] {
+  return LIFECYCLES[kind].rules
+    .filter((rule) => rule.from === from && rule.roles.some((role) => roles.includes(role)))
+    .map((rule) => rule.to);
+}
+
 /**
  * Checks a status change and throws a DomainError that says why it is not allowed.
  * Returns nothing when the move is allowed for one of the caller's roles.

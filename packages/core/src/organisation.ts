@@ -1,5 +1,6 @@
 import { isAgbCode, isIban, isKvkNumber } from './identifiers.ts';
 import { text, z } from './schema.ts';
+import { SPACE_PATTERN } from './spaces.ts';
 
 export const ORGANISATION_KINDS = ['provider', 'joint_body'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -18,6 +19,8 @@ export interface Organisation {
 }
 
 export const organisationCreateInput = z.strictObject({
+  /** The register to add it to: the caller's own space by default, or a region it belongs to. */
+  space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
   kind: z.enum(ORGANISATION_KINDS),
   name: text(200, 1),
   kvkNumber: z.string().check(z.refine(isKvkNumber, 'KvK number must be 8 digits')),

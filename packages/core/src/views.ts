@@ -1,4 +1,4 @@
-import type { Agreement } from './agreement.ts';
+import type { Agreement, AgreementStatus } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import type { Share } from './allocation.ts';
 import { z } from './schema.ts';
@@ -78,4 +78,9 @@ export function toPartyView(
 }
 
 /** The internal view adds each member's share for a region-owned agreement with an allocation key. */
-export type InternalView = Agreement & { view: 'internal'; shares: Share[] | null };
+export type InternalView = Agreement & {
+  view: 'internal';
+  shares: Share[] | null;
+  /** The statuses the caller may move it to now (for the UI; the server checks again on every move). */
+  transitions: AgreementStatus[];
+};

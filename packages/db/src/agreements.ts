@@ -14,6 +14,7 @@ import {
   type AgreementTermsPatch,
   type AuditEvent,
   allocate,
+  allowedTransitions,
   applyTerms,
   assertTerms,
   assertTransition,
@@ -489,6 +490,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     return {
       ...a,
       view: 'internal',
+      transitions: allowedTransitions(a.kind, a.status, scope.roles),
       shares:
         a.allocationKey && a.valueCeilingCents !== null
           ? allocate(a.valueCeilingCents, a.allocationKey)

@@ -85,11 +85,21 @@ export async function putUser(db: Db, user: UserRecord): Promise<void> {
 }
 
 export function organisationRepository(db: Db, scope: Scope) {
+  const within = (space: string | undefined) => {
+    const target = space ?? scope.space;
+    if (!scope.reach.includes(target)) throw new DomainError('NOT_FOUND', 'Space not found');
+    return target;
+  };
   return {
-    async create(input: OrganisationCreateInput, id: string = newId()): Promise<Organisation> {
+    /** Registers a provider or joint body in the caller's space, or in a region it belongs to. */
+    async create(
+      input: OrganisationCreateInput & { space?: string },
+      id: string = newId(),
+    ): Promise<Organisation> {
+      const space = within(input.space);
       const organisation: Organisation = {
         id,
-        space: scope.space,
+        space,
         kind: input.kind,
         name: input.name,
         kvkNumber: input.kvkNumber,
@@ -104,8 +114,8 @@ export function organisationRepository(db: Db, scope: Scope) {
             new PutCommand({
               TableName: db.tableName,
               Item: {
-                ...keys.organisation(scope.space, id),
-                gsi1pk: keys.organisationsIndex(scope.space),
+                ...keys.organisation(space, id),
+                gsi1pk: keys.organisationsIndex(space),
                 gsi1sk: `${organisation.name.toLowerCase()}#${id}`,
                 type: 'organisation',
                 ...organisation,
@@ -121,8 +131,8 @@ export function organisationRepository(db: Db, scope: Scope) {
       return organisation;
     },
 
-    async find(filter: { cursor?: string; limit: number }): Promise<Page<Organisation>> {
-      const pk = keys.organisationsIndex(scope.space);
+    async find(filter: { space?: string; cursor?: string; limit: number }): Promise<Page<Organisation>> {
+      const pk = keys.organisationsIndex(within(filter.space));
       const page = await guard(() =>
         db.doc.send(
           new QueryCommand({

@@ -1,4 +1,4 @@
-import { MUNICIPAL_ROLES, organisationCreateInput, text, z } from '@regie/core';
+import { MUNICIPAL_ROLES, organisationCreateInput, SPACE_PATTERN, text, z } from '@regie/core';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 export const organisationRouter = router({
@@ -12,6 +12,7 @@ export const organisationRouter = router({
     .input(
       z.optional(
         z.strictObject({
+          space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
           cursor: z.optional(text(2048, 1)),
           limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
         }),
