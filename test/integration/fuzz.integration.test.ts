@@ -1,0 +1,183 @@
+import { appRouter } from '@regie/api';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createTestDb } from '../support/db.ts';
+import { tableFingerprint } from '../support/snapshot.ts';
+
+/**
+ * SPEC §9 bad input: every procedure is called with generated invalid inputs by a user allowed to call
+ * it. Each answer is a 4xx with a message, never a 5xx, and nothing is stored.
+ */
+
+/** A valid input per procedure, called by a user whose role allows it; the fuzzer breaks it. */
+const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: Record<string, unknown> }> = {
+  'me.get': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'agreement.find': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { kind: 'contract', limit: 10, q: 'jeugd', sort: 'newest' },
+  },
+  'agreement.get': { user: 'ermelo.viewer', type: 'query', input: { id: 'erm-jh-2025' } },
+  'agreement.versions': { user: 'ermelo.viewer', type: 'query', input: { id: 'erm-jh-2025' } },
+  'agreement.history': { user: 'ermelo.viewer', type: 'query', input: { id: 'erm-jh-2025' } },
+  'agreement.verifyAudit': { user: 'ermelo.viewer', type: 'query', input: { id: 'erm-jh-2025' } },
+  'agreement.create': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      kind: 'contract',
+      reference: 'FUZZ-1',
+      title: 'Jeugdhulp',
+      domain: 'youth',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      valueCeilingCents: 1000,
+      parties: [{ organisationId: 'org-kompas', role: 'contractor' }],
+      renewal: { options: 1, monthsEach: 12 },
+      productLines: [
+        {
+          category: '45',
+          productCode: '45A12',
+          variant: 'output',
+          unit: 'piece',
+          frequency: 'per_month',
+          tariffCents: 100,
+        },
+      ],
+    },
+  },
+  'agreement.update': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: { id: 'erm-wmo-2026', expectedVersion: 1, data: { title: 'Nieuw', valueCeilingCents: 5 } },
+  },
+  'agreement.transition': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: { id: 'erm-wmo-2026', expectedVersion: 1, to: 'in_approval', note: 'ok' },
+  },
+  'agreement.renew': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: { id: 'erm-jh-2025', expectedVersion: 5 },
+  },
+  'organisation.find': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'organisation.create': {
+    user: 'ermelo.admin',
+    type: 'mutation',
+    input: {
+      kind: 'provider',
+      name: 'Zorg B.V.',
+      kvkNumber: '12345678',
+      agbCode: '41000001',
+      iban: 'NL91ABNA0417164300',
+    },
+  },
+};
+
+/** A value of another JSON type than `value` (never null: some fields are nullable). */
+const otherType = (value: unknown) =>
+  fc.oneof(
+    ...[
+      typeof value !== 'string' ? fc.string({ maxLength: 5 }) : null,
+      typeof value !== 'number' ? fc.integer() : null,
+      typeof value !== 'boolean' ? fc.boolean() : null,
+      !Array.isArray(value) ? fc.array(fc.integer(), { maxLength: 2 }) : null,
+      typeof value !== 'object' || Array.isArray(value)
+        ? fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 })
+        : null,
+    ].filter((a): a is fc.Arbitrary<never> => a !== null),
+  );
+
+/** Every path to a leaf of the valid input, e.g. ['productLines', 0, 'tariffCents']. */
+function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return [path];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([k, v]) => leaves(v, [...path, k]));
+}
+
+function setAt(input: unknown, path: (string | number)[], replacement: unknown): unknown {
+  const copy = structuredClone(input) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = replacement;
+  return copy;
+}
+
+/** Inputs that are invalid by construction. */
+function invalidInputs(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const paths = leaves(valid).filter((p) => p.length > 0);
+  const wrongType = fc
+    .constantFrom(...paths)
+    .chain((path) =>
+      otherType(path.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], valid)).map((v) =>
+        setAt(valid, path, v),
+      ),
+    );
+  const unknownKey = fc
+    .string({ minLength: 1, maxLength: 8 })
+    .filter((k) => !(k in valid) && k !== '__proto__')
+    .map((k) => ({ ...valid, [k]: 1 }));
+  const valueAt = (path: (string | number)[]) =>
+    path.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], valid);
+  const stringPaths = paths.filter((p) => typeof valueAt(p) === 'string');
+  const overlong = stringPaths.length
+    ? [fc.constantFrom(...stringPaths).map((path) => setAt(valid, path, 'x'.repeat(6000)))]
+    : [];
+  const notAnObject = fc.oneof(
+    fc.integer(),
+    fc.string({ maxLength: 10 }),
+    fc.boolean(),
+    fc.array(fc.integer(), { maxLength: 3 }),
+  );
+  return fc.oneof(
+    wrongType,
+    unknownKey,
+    ...(paths.some((p) => typeof p === 'string') ? [overlong] : []),
+    notAnObject,
+  );
+}
+
+describe('fuzzed invalid input', () => {
+  let api: TestApi;
+  let runs = 0;
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(async () => {
+    await api.close();
+    console.info(`fuzz: ${runs} invalid inputs over ${Object.keys(VALID).length} procedures`);
+  });
+
+  it('has a valid input for every procedure', () => {
+    expect(Object.keys(VALID).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  it('answers every invalid input with a 4xx and a message, and stores nothing', async () => {
+    const before = await tableFingerprint(api.db);
+    for (const [path, { user, type, input }] of Object.entries(VALID)) {
+      const token = await api.token(user);
+      const arbitrary =
+        path === 'me.get'
+          ? fc.oneof(fc.integer(), fc.constant({ x: 1 }), fc.string({ minLength: 1 }))
+          : invalidInputs(input);
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (bad) => {
+          runs++;
+          const response =
+            type === 'query' ? await api.query(path, bad, token) : await api.mutate(path, bad, token);
+          expect(
+            response.status,
+            `${path} ${JSON.stringify(bad).slice(0, 200)} → ${response.status}`,
+          ).toBeGreaterThanOrEqual(400);
+          expect(response.status, `${path} ${JSON.stringify(bad).slice(0, 200)}`).toBeLessThan(500);
+          expect(response.body?.error?.message?.length).toBeGreaterThan(0);
+          expect(JSON.stringify(response.body)).not.toMatch(/"stack"|\.ts:\d+/);
+        }),
+        { numRuns: 60, seed: 20261123 },
+      );
+    }
+    expect(await tableFingerprint(api.db)).toEqual(before);
+  });
+});

@@ -1,0 +1,194 @@
+import { appRouter } from '@regie/api';
+import { SEED_AGREEMENTS, SEED_SPACES, SEED_USERS } from '@regie/local';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createTestDb } from '../support/db.ts';
+import { tableFingerprint } from '../support/snapshot.ts';
+
+/**
+ * SPEC §9 isolation: every procedure of the router, called as every seed user against objects of
+ * spaces outside that user's visibility: zero leaks, zero changes. A procedure missing from MATRIX, or
+ * without a role declaration, fails this test.
+ */
+
+interface Foreign {
+  id: string;
+  space: string;
+  reference: string;
+  kind: string;
+  status: string;
+}
+
+type Call = { type: 'query' | 'mutation'; input: unknown };
+/** For one procedure: the calls that try to reach a foreign object (or space). */
+const MATRIX: Record<string, (target: Foreign) => Call[]> = {
+  'me.get': () => [{ type: 'query', input: undefined }],
+  'agreement.find': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { space: t.space, q: t.reference } },
+    { type: 'query', input: { q: t.reference } },
+    { type: 'query', input: { party: 'org-kompas', space: t.space } },
+  ],
+  'agreement.get': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.versions': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.history': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.verifyAudit': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.create': (t) => [
+    {
+      type: 'mutation',
+      input: {
+        kind: 'contract',
+        space: t.space,
+        reference: `X-${t.id}`,
+        title: 'x',
+        domain: 'youth',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+      },
+    },
+    {
+      type: 'mutation',
+      input: {
+        kind: 'contract',
+        parentId: t.id,
+        reference: `Y-${t.id}`,
+        title: 'x',
+        domain: 'youth',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+      },
+    },
+  ],
+  'agreement.update': (t) =>
+    [1, 3, 5].map((v) => ({
+      type: 'mutation' as const,
+      input: { id: t.id, expectedVersion: v, data: { title: 'overgenomen' } },
+    })),
+  'agreement.transition': (t) =>
+    ['in_approval', 'approved', 'active', 'granted'].flatMap((to) =>
+      [1, 5].map((v) => ({ type: 'mutation' as const, input: { id: t.id, expectedVersion: v, to } })),
+    ),
+  'agreement.renew': (t) =>
+    [1, 5].map((v) => ({ type: 'mutation' as const, input: { id: t.id, expectedVersion: v } })),
+  'organisation.find': (t) => [{ type: 'query', input: { space: t.space } }],
+  'organisation.create': (t) => [
+    {
+      type: 'mutation',
+      input: { space: t.space, kind: 'provider', name: 'Indringer B.V.', kvkNumber: '12345678' },
+    },
+  ],
+};
+
+/** The same call aimed at an object or space that does not exist. */
+function ghostOf(input: unknown, target: Foreign): unknown {
+  return JSON.parse(
+    JSON.stringify(input ?? null)
+      .replaceAll(`"${target.id}"`, '"ghost-0000"')
+      .replaceAll(`"${target.space}"`, '"GM9999"'),
+  );
+}
+
+/** What each seed user may see: its home space and regions; a provider only its party views. */
+function visibleTo(user: (typeof SEED_USERS)[number]) {
+  const home = SEED_SPACES.find((s) => s.space === user.space)!;
+  const reach = new Set([home.space, ...(home.memberOf ?? [])]);
+  return (a: (typeof SEED_AGREEMENTS)[number]) => {
+    const space = a.input.space ?? SEED_USERS.find((u) => u.key === a.by)!.space;
+    if (home.kind === 'provider') {
+      const org = home.space === 'PV81234567' ? 'org-kompas' : 'org-wijkracht';
+      return (a.input.parties ?? []).some((p) => p.organisationId === org);
+    }
+    return reach.has(space);
+  };
+}
+
+describe('isolation matrix', () => {
+  let api: TestApi;
+  const counts = { calls: 0, procedures: 0, users: SEED_USERS.length };
+
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(async () => {
+    await api.close();
+    console.info(
+      `isolation matrix: ${counts.procedures} procedures × ${counts.users} users, ${counts.calls} calls`,
+    );
+  });
+
+  it('covers every procedure of the router, each with a role declaration', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { meta?: { roles?: string[] } } }
+    >;
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(MATRIX).sort());
+    for (const [path, procedure] of Object.entries(procedures)) {
+      expect(procedure._def.meta?.roles?.length, `${path} declares no roles`).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives no seed user anything of another space, and changes nothing', async () => {
+    const before = await tableFingerprint(api.db);
+    counts.procedures = Object.keys(MATRIX).length;
+    for (const user of SEED_USERS) {
+      const token = await api.token(user.key);
+      const visible = visibleTo(user);
+      const foreign: Foreign[] = SEED_AGREEMENTS.filter((a) => !visible(a)).map((a) => ({
+        id: a.id,
+        space: a.input.space ?? SEED_USERS.find((u) => u.key === a.by)!.space,
+        reference: a.input.reference,
+        kind: a.input.kind,
+        status: a.path.at(-1)?.[0] ?? 'draft',
+      }));
+      expect(foreign.length, `${user.key} should have foreign objects to try`).toBeGreaterThan(0);
+      const secrets = foreign.flatMap((f) => [f.id, f.reference]);
+      for (const target of foreign) {
+        for (const [path, calls] of Object.entries(MATRIX)) {
+          for (const call of calls(target)) {
+            counts.calls++;
+            const response =
+              call.type === 'query'
+                ? await api.query(path, call.input, token)
+                : await api.mutate(path, call.input, token);
+            const body = JSON.stringify(response.body);
+            for (const secret of secrets) {
+              expect(
+                body.includes(secret),
+                `${user.key} ${path} ${JSON.stringify(call.input)} leaked ${secret}`,
+              ).toBe(false);
+            }
+            expect(response.status, `${user.key} ${path} answered ${response.status}`).toBeLessThan(500);
+            // A foreign object is indistinguishable from one that does not exist (SPEC §2 rule 3).
+            if (path !== 'me.get') {
+              const ghostInput = ghostOf(call.input, target);
+              const ghost =
+                call.type === 'query'
+                  ? await api.query(path, ghostInput, token)
+                  : await api.mutate(path, ghostInput, token);
+              counts.calls++;
+              expect(
+                {
+                  status: response.status,
+                  message: response.body?.error?.message,
+                  items: response.body?.result?.data?.items,
+                },
+                `${user.key} ${path} ${JSON.stringify(call.input)} differs from a missing object`,
+              ).toEqual({
+                status: ghost.status,
+                message: ghost.body?.error?.message,
+                items: ghost.body?.result?.data?.items,
+              });
+            }
+            if (call.type === 'mutation') {
+              expect(
+                [400, 403, 404],
+                `${user.key} ${path} ${JSON.stringify(call.input)} → ${response.status}`,
+              ).toContain(response.status);
+            }
+          }
+        }
+      }
+    }
+    expect(await tableFingerprint(api.db)).toEqual(before);
+  });
+});
