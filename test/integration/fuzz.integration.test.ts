@@ -131,12 +131,7 @@ function invalidInputs(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
     fc.boolean(),
     fc.array(fc.integer(), { maxLength: 3 }),
   );
-  return fc.oneof(
-    wrongType,
-    unknownKey,
-    ...(paths.some((p) => typeof p === 'string') ? [overlong] : []),
-    notAnObject,
-  );
+  return fc.oneof(wrongType, unknownKey, ...overlong, notAnObject);
 }
 
 describe('fuzzed invalid input', () => {

@@ -499,8 +499,15 @@ export function agreementRepository(db: Db, scope: Scope) {
   }
 
   return {
-    /** `input.space` may name a reachable region; `options.id` is for the deterministic seed only. */
-    async create(input: AgreementCreateInput, options: { id?: string } = {}): Promise<InternalView> {
+    /**
+     * Everything a new agreement writes, checked but not yet written: the agreement, its unique
+     * reference, the first audit event and terms version, and its mirrors. `create` writes it in one
+     * transaction; the benchmark loader batch-writes it. `options.id` is for the deterministic seed only.
+     */
+    async prepareCreate(
+      input: AgreementCreateInput,
+      options: { id?: string } = {},
+    ): Promise<{ agreement: Agreement; items: TransactItem[] }> {
       const { kind, reference, space: requested, parentId, ...terms } = input;
       const space = requested ?? scope.space;
       if (!scope.reach.includes(space)) throw notFound('Space');
@@ -563,8 +570,9 @@ export function agreementRepository(db: Db, scope: Scope) {
         objectId: agreement.id,
         changes,
       });
-      await write(
-        [
+      return {
+        agreement,
+        items: [
           {
             Put: {
               TableName: db.tableName,
@@ -600,10 +608,16 @@ export function agreementRepository(db: Db, scope: Scope) {
           },
           ...(await mirrorItems(null, agreement)),
         ],
-        (index) =>
-          index === 1
-            ? new DomainError('CONFLICT', `Reference ${agreement.reference} is already in use`, 'reference')
-            : new DomainError('CONFLICT', 'Agreement already exists'),
+      };
+    },
+
+    /** `input.space` may name a region the caller's municipality belongs to. */
+    async create(input: AgreementCreateInput, options: { id?: string } = {}): Promise<InternalView> {
+      const { agreement, items } = await this.prepareCreate(input, options);
+      await write(items, (index) =>
+        index === 1
+          ? new DomainError('CONFLICT', `Reference ${agreement.reference} is already in use`, 'reference')
+          : new DomainError('CONFLICT', 'Agreement already exists'),
       );
       return internalView(agreement);
     },
