@@ -1,6 +1,6 @@
-import type { Agreement, AgreementStatus } from './agreement.ts';
+import type { Agreement } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
-import type { Share } from './allocation.ts';
+import { ALLOCATION_METHODS } from './allocation.ts';
 import { z } from './schema.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 
@@ -11,11 +11,25 @@ import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts'
  *
  * The schema is an explicit allow-list: parsing strips every field it does not name.
  */
-export const partyViewSchema = z.object({
+const productLineView = z.object({
   id: z.string(),
-  view: z.literal('party'),
-  ownerSpace: z.string(),
-  ownerName: z.string(),
+  category: z.string(),
+  productCode: z.string(),
+  description: z.optional(z.string()),
+  variant: z.enum(EXECUTION_VARIANTS),
+  unit: z.optional(z.enum(UNITS)),
+  frequency: z.optional(z.enum(FREQUENCIES)),
+  tariffCents: z.optional(z.int()),
+  volumeCeiling: z.optional(z.int()),
+  moneyCeilingCents: z.optional(z.int()),
+  lumpSumCents: z.optional(z.int()),
+  population: z.optional(z.string()),
+});
+const renewalView = z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() }));
+
+/** The terms both views share. */
+const termsView = {
+  id: z.string(),
   kind: z.enum(AGREEMENT_KINDS),
   reference: z.string(),
   title: z.string(),
@@ -27,31 +41,23 @@ export const partyViewSchema = z.object({
   endDate: z.string(),
   noticePeriodMonths: z.nullable(z.int()),
   valueCeilingCents: z.nullable(z.int()),
+  productLines: z.array(productLineView),
+  renewal: renewalView,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const partyViewSchema = z.object({
+  ...termsView,
+  view: z.literal('party'),
+  ownerSpace: z.string(),
+  ownerName: z.string(),
   party: z.object({
     organisationId: z.string(),
     name: z.string(),
     role: z.enum(PARTY_ROLES),
     kvkNumber: z.string(),
   }),
-  productLines: z.array(
-    z.object({
-      id: z.string(),
-      category: z.string(),
-      productCode: z.string(),
-      description: z.optional(z.string()),
-      variant: z.enum(EXECUTION_VARIANTS),
-      unit: z.optional(z.enum(UNITS)),
-      frequency: z.optional(z.enum(FREQUENCIES)),
-      tariffCents: z.optional(z.int()),
-      volumeCeiling: z.optional(z.int()),
-      moneyCeilingCents: z.optional(z.int()),
-      lumpSumCents: z.optional(z.int()),
-      population: z.optional(z.string()),
-    }),
-  ),
-  renewal: z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() })),
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 export type PartyView = z.infer<typeof partyViewSchema>;
 
@@ -77,10 +83,50 @@ export function toPartyView(
   });
 }
 
-/** The internal view adds each member's share for a region-owned agreement with an allocation key. */
-export type InternalView = Agreement & {
-  view: 'internal';
-  shares: Share[] | null;
-  /** The statuses the caller may move it to now (for the UI; the server checks again on every move). */
-  transitions: AgreementStatus[];
-};
+/**
+ * What the owning municipality's (or region's) users see: every field of the agreement, each member's
+ * share for a region-owned agreement with an allocation key, and the moves the caller may make now (for
+ * the UI; the server checks again on every move). Also an allow-list: storage attributes never leave.
+ */
+export const internalViewSchema = z.object({
+  ...termsView,
+  view: z.literal('internal'),
+  space: z.string(),
+  parties: z.array(
+    z.object({
+      organisationId: z.string(),
+      role: z.enum(PARTY_ROLES),
+      name: z.string(),
+      kind: z.enum(['provider', 'joint_body']),
+      kvkNumber: z.string(),
+      providerSpace: z.nullable(z.string()),
+    }),
+  ),
+  allocationKey: z.nullable(
+    z.object({
+      method: z.enum(ALLOCATION_METHODS),
+      weights: z.array(z.object({ space: z.string(), weight: z.int() })),
+      baseBasisPoints: z.optional(z.int()),
+      referenceDate: z.optional(z.string()),
+      source: z.optional(z.string()),
+    }),
+  ),
+  parentId: z.nullable(z.string()),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  shares: z.nullable(z.array(z.object({ space: z.string(), cents: z.int() }))),
+  transitions: z.array(z.enum(AGREEMENT_STATUSES)),
+});
+export type InternalView = z.infer<typeof internalViewSchema>;
+
+/** Either view, told apart by `view`. */
+export const agreementViewSchema = z.discriminatedUnion('view', [internalViewSchema, partyViewSchema]);
+export const agreementPageSchema = z.object({
+  items: z.array(agreementViewSchema),
+  nextCursor: z.nullable(z.string()),
+});
+
+/** Compile-time check that the internal view names every field of an Agreement. */
+type Missing = Exclude<keyof Agreement, keyof InternalView>;
+const everyFieldNamed: Missing extends never ? true : Missing = true;
+void everyFieldNamed;

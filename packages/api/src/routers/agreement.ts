@@ -2,10 +2,13 @@ import {
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
   agreementCreateInput,
+  agreementPageSchema,
   agreementTermsPatch,
+  agreementViewSchema,
   DOMAINS,
   type InternalView,
   idSchema,
+  internalViewSchema,
   isoDate,
   MUNICIPAL_ROLES,
   type PartyView,
@@ -45,6 +48,7 @@ export const agreementRouter = router({
   find: procedure
     .meta({ roles: READ_AS_PARTY })
     .input(z.optional(agreementFindInput))
+    .output(agreementPageSchema)
     .query(({ ctx, input }): Promise<Page<InternalView> | Page<PartyView>> => {
       const filter = { ...input, limit: input?.limit ?? 50 };
       return spaceKind(ctx.identity.space) === 'provider'
@@ -55,6 +59,7 @@ export const agreementRouter = router({
   get: procedure
     .meta({ roles: READ_AS_PARTY })
     .input(byId)
+    .output(agreementViewSchema)
     .query(
       ({ ctx, input }): Promise<InternalView | PartyView> =>
         spaceKind(ctx.identity.space) === 'provider'
@@ -63,16 +68,19 @@ export const agreementRouter = router({
     ),
 
   create: mutationProcedure
+    .output(internalViewSchema)
     .meta({ roles: WRITE })
     .input(agreementCreateInput)
     .mutation(({ ctx, input }) => ctx.repos.agreements.create(input)),
 
   update: mutationProcedure
+    .output(internalViewSchema)
     .meta({ roles: WRITE })
     .input(z.strictObject({ id: idSchema(), expectedVersion: version(), data: agreementTermsPatch }))
     .mutation(({ ctx, input }) => ctx.repos.agreements.update(input.id, input.expectedVersion, input.data)),
 
   transition: mutationProcedure
+    .output(internalViewSchema)
     .meta({ roles: ['inkoper', 'contractmanager', 'approver'] })
     .input(
       z.strictObject({
@@ -87,6 +95,7 @@ export const agreementRouter = router({
     ),
 
   renew: mutationProcedure
+    .output(internalViewSchema)
     .meta({ roles: WRITE })
     .input(z.strictObject({ id: idSchema(), expectedVersion: version() }))
     .mutation(({ ctx, input }) => ctx.repos.agreements.renew(input.id, input.expectedVersion)),
