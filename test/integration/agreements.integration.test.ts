@@ -169,4 +169,82 @@ describe('agreement repository on DynamoDB Local', () => {
     ).toString('base64url');
     expect((await rejection(repo.find({ limit: 2, cursor: forged }))).code).toBe('BAD_REQUEST');
   });
+
+  it('lists a framework’s call-offs and refuses a call-off under a non-framework', async () => {
+    const repo = createRepositories(db, ermelo).agreements;
+    const framework = await repo.create(input('R-FRAME'));
+    const callOff = await repo.create({ ...input('R-FRAME-D1'), parentId: framework.id });
+    await repo.create(input('R-UNRELATED'));
+    const children = await repo.find({ limit: 10, parentId: framework.id });
+    expect(children.items.map((a) => a.id)).toEqual([callOff.id]);
+    const nested = await rejection(repo.create({ ...input('R-FRAME-D2'), parentId: callOff.id }));
+    expect(nested).toMatchObject({ code: 'BAD_REQUEST', field: 'parentId' });
+    const subsidy = await rejection(
+      repo.create({ ...input('R-FRAME-S'), kind: 'subsidy', parentId: framework.id }),
+    );
+    expect(subsidy.field).toBe('parentId');
+  });
+
+  it('renews with an option and refuses past the last one', async () => {
+    const repo = createRepositories(db, ermelo).agreements;
+    const approver = createRepositories(db, {
+      ...ermelo,
+      actor: 'ermelo.approver',
+      roles: ['approver'],
+    }).agreements;
+    let a = await repo.create({
+      ...input('R-RENEW'),
+      endDate: '2027-01-31',
+      renewal: { options: 1, monthsEach: 1 },
+    });
+    expect((await rejection(repo.renew(a.id, a.version))).message).toMatch(/active/);
+    a = await repo.transition(a.id, a.version, 'in_approval');
+    a = await approver.transition(a.id, a.version, 'approved');
+    a = await repo.transition(a.id, a.version, 'out_for_signature');
+    a = await repo.transition(a.id, a.version, 'active');
+    const renewed = await repo.renew(a.id, a.version);
+    expect(renewed).toMatchObject({ endDate: '2027-02-28', renewal: { options: 1, monthsEach: 1, used: 1 } });
+    expect((await rejection(repo.renew(a.id, renewed.version))).message).toMatch(
+      /No renewal option left \(1 of 1 used\)/,
+    );
+    const versions = await repo.versions(a.id);
+    expect(versions.map((v) => v.version)).toEqual([1, renewed.version]);
+    expect(versions.at(-1)!.terms.endDate).toBe('2027-02-28');
+  });
+
+  it('refuses product lines that break the iStandaarden rules, naming the line and field', async () => {
+    const repo = createRepositories(db, ermelo).agreements;
+    const bad = await rejection(
+      repo.create({
+        ...input('R-LINES'),
+        productLines: [{ category: '02', productCode: '02A01', variant: 'task', lumpSumCents: 100 }],
+      }),
+    );
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST', field: 'productLines.0.category' });
+    const task = await rejection(
+      repo.create({
+        ...input('R-LINES-2'),
+        productLines: [
+          { category: '45', productCode: '45A48', variant: 'task', lumpSumCents: 100, volumeCeiling: 3 },
+        ],
+      }),
+    );
+    expect(task.field).toBe('productLines.0.volumeCeiling');
+  });
+
+  it('finds agreements by a word of the title or a party’s name, and by end date', async () => {
+    const repo = createRepositories(db, utrecht).agreements;
+    const a = await repo.create({
+      ...input('R-SEARCH-1'),
+      title: 'Dagbesteding ouderen Overvecht',
+      endDate: '2026-06-30',
+    });
+    await repo.create({ ...input('R-SEARCH-2'), title: 'Vervoer leerlingen', endDate: '2029-06-30' });
+    expect((await repo.find({ limit: 10, q: 'overv' })).items.map((x) => x.id)).toEqual([a.id]);
+    expect((await repo.find({ limit: 10, q: 'dagbest ouder' })).items.map((x) => x.id)).toEqual([a.id]);
+    expect((await repo.find({ limit: 10, q: 'zwembad' })).items).toEqual([]);
+    const soon = await repo.find({ limit: 50, endsBefore: '2027-01-01' });
+    expect(soon.items.map((x) => x.id)).toContain(a.id);
+    expect(soon.items.every((x) => x.endDate < '2027-01-01')).toBe(true);
+  });
 });

@@ -28,6 +28,7 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     { type: 'query', input: { space: t.space, q: t.reference } },
     { type: 'query', input: { q: t.reference } },
     { type: 'query', input: { party: 'org-kompas', space: t.space } },
+    { type: 'query', input: { parentId: t.id } },
   ],
   'agreement.get': (t) => [{ type: 'query', input: { id: t.id } }],
   'agreement.versions': (t) => [{ type: 'query', input: { id: t.id } }],

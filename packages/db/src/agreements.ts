@@ -48,6 +48,8 @@ export interface AgreementFilter {
   domain?: Domain;
   /** An organisation id: agreements it is party to. */
   party?: string;
+  /** A framework agreement's id: its call-offs. */
+  parentId?: string;
   /** Agreements ending before this date (YYYY-MM-DD), soonest first. */
   endsBefore?: string;
   /** Search words, matched as prefixes of the reference, title and party names. */
@@ -166,6 +168,14 @@ const partitionOf = (space: string, filter: AgreementFilter, terms: string[]): S
       keyNames: ['pk', 'sk'],
     };
   }
+  if (filter.parentId) {
+    return {
+      pkName: 'pk',
+      pk: keys.childLinks(space, filter.parentId),
+      forward: false,
+      keyNames: ['pk', 'sk'],
+    };
+  }
   if (filter.party) {
     return { pkName: 'pk', pk: keys.partyLinks(space, filter.party), forward: false, keyNames: ['pk', 'sk'] };
   }
@@ -183,7 +193,10 @@ const partitionOf = (space: string, filter: AgreementFilter, terms: string[]): S
 };
 
 function matches(
-  a: Pick<Agreement, 'kind' | 'status' | 'domain' | 'endDate' | 'reference' | 'title' | 'parties'>,
+  a: Pick<
+    Agreement,
+    'kind' | 'status' | 'domain' | 'endDate' | 'reference' | 'title' | 'parties' | 'parentId'
+  >,
   filter: AgreementFilter,
   terms: string[],
 ) {
@@ -193,6 +206,7 @@ function matches(
     (!filter.domain || a.domain === filter.domain) &&
     (!filter.endsBefore || a.endDate < filter.endsBefore) &&
     (!filter.party || a.parties.some((p) => p.organisationId === filter.party)) &&
+    (!filter.parentId || a.parentId === filter.parentId) &&
     (terms.length === 0 || matchesAll(a, terms))
   );
 }
@@ -371,6 +385,19 @@ export function agreementRepository(db: Db, scope: Scope) {
     }
     for (const word of oldWords)
       if (!newWords.has(word)) items.push({ Delete: { TableName: db.tableName, Key: wordKey(word) } });
+    if (!prev && next.parentId) {
+      // A call-off keeps its framework for life, so its link is written once, at creation.
+      items.push({
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.childLink(next.space, next.parentId, sortKey),
+            type: 'childLink',
+            agreementId: next.id,
+          },
+        },
+      });
+    }
     return items;
   }
 
@@ -655,13 +682,15 @@ export function agreementRepository(db: Db, scope: Scope) {
     /** A provider's register: the party views projected into its own space. */
     async findAsParty(filter: AgreementFilter): Promise<Page<PartyView>> {
       const terms = filter.q ? words(filter.q).slice(0, 5) : [];
-      const source = partitionOf(scope.space, { ...filter, q: undefined, party: undefined }, []);
+      // A party view has no parties list or framework link of the owner's; those filters do not apply.
+      const own = { ...filter, q: undefined, party: undefined, parentId: undefined };
+      const source = partitionOf(scope.space, own, []);
       return readPage(source, filter.cursor, filter.limit, async (items) =>
         items.flatMap((item) => {
           if (item.type !== 'partyView') return [];
           const view = partyViewSchema.parse(item);
           const probe = { ...view, parties: [{ name: view.party.name }] } as unknown as Agreement;
-          return matches(probe, { ...filter, party: undefined }, terms) ? [{ row: view, item }] : [];
+          return matches(probe, own, terms) ? [{ row: view, item }] : [];
         }),
       );
     },

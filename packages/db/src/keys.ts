@@ -43,6 +43,12 @@ export const keys = {
     sk: sortKey,
   }),
   partyLinks: (space: string, organisationId: string) => spaced(space, 'PARTY', organisationId),
+  /** Links from a framework agreement to its call-offs (deelovereenkomsten). */
+  childLink: (space: string, parentId: string, sortKey: string) => ({
+    pk: spaced(space, 'CHILD', parentId),
+    sk: sortKey,
+  }),
+  childLinks: (space: string, parentId: string) => spaced(space, 'CHILD', parentId),
   /** Search words, bucketed by their first two characters; sort key `<word>#<createdAt>#<id>`. */
   words: (space: string, bucket: string) => spaced(space, 'WORD', bucket),
   auditEvent: (space: string, agreementId: string, seq: number) => ({

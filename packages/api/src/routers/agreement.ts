@@ -33,6 +33,7 @@ export const agreementFindInput = z.strictObject({
   status: z.optional(z.enum(AGREEMENT_STATUSES)),
   domain: z.optional(z.enum(DOMAINS)),
   party: z.optional(idSchema()),
+  parentId: z.optional(idSchema()),
   endsBefore: z.optional(isoDate()),
   q: z.optional(text(100, 1)),
   sort: z.optional(z.enum(['newest', 'endDate'])),
