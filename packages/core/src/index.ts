@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';
 export * from './organisation.ts';
+export * from './relation.ts';
 export * from './roles.ts';
 export * from './schema.ts';
 export * from './spaces.ts';
