@@ -6,19 +6,38 @@ export interface ApiEnv {
   audience: string;
   /** Only for tests against DynamoDB Local; never set in AWS. */
   dynamoEndpoint?: string;
+  /**
+   * In AWS: the tenant role assumed per caller scope, and the table its session policy names. Unset against
+   * DynamoDB Local, which checks no IAM; then the one client of `tableName` is used.
+   */
+  tenant?: { roleArn: string; tableArn: string };
 }
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]+$/;
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const missing = ['TABLE_NAME', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'].filter((name) => !env[name]);
+  if (env.TENANT_ROLE_ARN && !env.TABLE_ARN) missing.push('TABLE_ARN');
   if (missing.length) throw new Error(`Missing environment: ${missing.join(', ')}`);
   const jwksUrl = new URL(env.JWKS_URL!);
   const local = ['127.0.0.1', 'localhost'].includes(jwksUrl.hostname);
   if (jwksUrl.protocol !== 'https:' && !local) throw new Error('JWKS_URL must use https');
+  let tenant: ApiEnv['tenant'];
+  if (env.TENANT_ROLE_ARN) {
+    if (!ROLE_ARN.test(env.TENANT_ROLE_ARN)) throw new Error('TENANT_ROLE_ARN is not an IAM role ARN');
+    if (!TABLE_ARN.test(env.TABLE_ARN!)) throw new Error('TABLE_ARN is not a DynamoDB table ARN');
+    if (!env.TABLE_ARN!.endsWith(`:table/${env.TABLE_NAME}`)) {
+      throw new Error('TABLE_ARN does not name TABLE_NAME');
+    }
+    tenant = { roleArn: env.TENANT_ROLE_ARN, tableArn: env.TABLE_ARN! };
+  }
   return {
     tableName: env.TABLE_NAME!,
     jwksUrl,
     issuer: env.JWT_ISSUER!,
     audience: env.JWT_AUDIENCE!,
     dynamoEndpoint: env.DYNAMO_ENDPOINT || undefined,
+    tenant,
   };
 }

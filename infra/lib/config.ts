@@ -17,6 +17,8 @@ export interface StageConfig {
     readonly throttle: { readonly burstLimit: number; readonly rateLimit: number };
   };
   readonly auth: {
+    /** Absolute path of the Cognito pre token generation trigger's entry. */
+    readonly preTokenEntry: string;
     readonly callbackUrls: readonly string[];
     readonly logoutUrls: readonly string[];
   };
@@ -45,6 +47,7 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
       throttle: { burstLimit: 100, rateLimit: 50 },
     },
     auth: {
+      preTokenEntry: paths.preTokenEntry,
       callbackUrls: ['http://localhost:5173/auth/callback'],
       logoutUrls: ['http://localhost:5173/'],
     },

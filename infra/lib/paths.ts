@@ -7,5 +7,8 @@ export const paths = {
   repoRoot: fromRoot(''),
   lockFile: fromRoot('package-lock.json'),
   apiEntry: fromRoot('functions/api/handler.ts'),
+  preTokenEntry: fromRoot('functions/auth/pre-token.ts'),
+  /** Bundle-only substitutes (see the files): English-only zod locales, environment-only AWS credentials. */
+  lambdaCredentialsShim: fromRoot('functions/bundle/lambda-credentials.ts'),
   webDist: fromRoot('web/dist'),
 } as const;

@@ -26,11 +26,15 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     env,
     callbackUrls: config.auth.callbackUrls,
     logoutUrls: config.auth.logoutUrls,
+    table: data.table,
+    preTokenEntry: config.auth.preTokenEntry,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
     table: data.table,
     entry: config.api.entry,
+    // The web app sends the ID token: its `aud` is the client id, which both the HTTP API's JWT authorizer
+    // and the app's verifier check (Cognito access tokens carry `client_id` instead of `aud`).
     jwt: { issuer: auth.issuer, audience: auth.webClient.userPoolClientId, jwksUrl: auth.jwksUrl },
     reservedConcurrency: config.api.reservedConcurrency,
     throttle: config.api.throttle,

@@ -11,7 +11,16 @@ import { featureFlags } from '../lib/feature-flags.ts';
 import { addNagChecks, defineRegie, type RegieStacks } from '../lib/regie-app.ts';
 import { USER_ROLES } from '../lib/roles.ts';
 import { WebStack } from '../lib/stacks/web-stack.ts';
-import { leadingKeysPattern, SPACE_POLICY_VARIABLE, SPACE_TAG } from '../lib/tenant-policy.ts';
+import {
+  leadingKeysPattern,
+  PARTY_VIEW_KEYS_PATTERN,
+  REGION_KEYS_PATTERN,
+  SIGN_IN_KEYS_PATTERNS,
+  SPACE_POLICY_VARIABLE,
+  SPACE_TAG,
+  TENANT_ITEM_ACTIONS,
+} from '../lib/tenant-policy.ts';
+import { iamStringLike, resolveVariables } from './support/iam.ts';
 
 // Asset bundling is skipped: these tests check the templates, not the Lambda bundle.
 const context = { ...featureFlags, 'aws:cdk:bundling-stacks': [] };
@@ -36,13 +45,20 @@ function policyStatements(template: Template): Statement[] {
   );
 }
 
-/** IAM `StringLike` semantics for the two wildcards, `*` and `?`. */
-function iamStringLike(pattern: string, value: string): boolean {
-  const regex = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`).test(value);
+/** The statements of the identity policies attached to the role whose logical id starts with `rolePrefix`. */
+function roleStatements(template: Template, rolePrefix: string): Statement[] {
+  const roles = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
+    id.startsWith(rolePrefix),
+  );
+  expect(roles, rolePrefix).toHaveLength(1);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .map(
+      (policy) =>
+        (policy as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Statement[] } } })
+          .Properties,
+    )
+    .filter((policy) => policy.Roles.some((role) => role.Ref === roles[0]))
+    .flatMap((policy) => policy.PolicyDocument.Statement);
 }
 
 let webDist: string;
@@ -176,11 +192,69 @@ describe('auth stack', () => {
           RequireSymbols: true,
         }),
       },
-      Schema: Match.arrayWith([
-        Match.objectLike({ Name: 'space', AttributeDataType: 'String' }),
-        Match.objectLike({ Name: 'roles', AttributeDataType: 'String' }),
-      ]),
+      // Roles are data on the user's record (read into the token at sign-in), never a user attribute.
+      Schema: [Match.objectLike({ Name: 'space', AttributeDataType: 'String' })],
+      // Access token customisation (pre token generation V2_0) needs Essentials or Plus.
+      UserPoolTier: 'ESSENTIALS',
     });
+  });
+
+  it('puts space, roles and reach into the tokens with a V2_0 pre token generation trigger', () => {
+    const [fnId] = Object.keys(
+      auth.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
+    );
+    expect(fnId).toMatch(/^PreTokenFunction/);
+    auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: {
+        PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [fnId, 'Arn'] }, LambdaVersion: 'V2_0' },
+      },
+    });
+    auth.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Timeout: Match.anyValue(),
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }),
+        }),
+      },
+    });
+    const [fn] = Object.values(
+      auth.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
+    ) as {
+      Properties: { Timeout: number };
+    }[];
+    expect(fn!.Properties.Timeout).toBeLessThanOrEqual(5); // Cognito waits 5 s for a trigger
+    // Only this user pool may invoke it.
+    auth.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^UserPool'), 'Arn'] },
+    });
+  });
+
+  it('lets the trigger read user and space records only', () => {
+    const dynamo = roleStatements(auth, 'PreTokenRole').filter((s) =>
+      asArray(s.Action).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(dynamo).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:GetItem',
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/Table.*Arn/) },
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...SIGN_IN_KEYS_PATTERNS] } },
+      },
+    ]);
+    const [userPattern, spacePattern] = SIGN_IN_KEYS_PATTERNS;
+    expect(iamStringLike(userPattern, 'GM0233#USER#7f3c2a9e-1b4d')).toBe(true);
+    expect(iamStringLike(spacePattern, 'GM0233#SPACE')).toBe(true);
+    for (const key of ['GM0233#AGR#a', 'GM0233#ORG#o', 'GM0233#REG', 'GM0233#USERS', 'GM0233#IDEM#u#k']) {
+      expect(
+        SIGN_IN_KEYS_PATTERNS.some((p) => iamStringLike(p, key)),
+        key,
+      ).toBe(false);
+    }
   });
 
   it('has one group per role', () => {
@@ -218,6 +292,7 @@ describe('api stack', () => {
           JWKS_URL: Match.anyValue(),
           JWT_ISSUER: Match.anyValue(),
           JWT_AUDIENCE: Match.anyValue(),
+          TABLE_ARN: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }),
           TENANT_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantDataRole'), 'Arn'] },
         }),
       },
@@ -285,33 +360,69 @@ describe('api stack', () => {
     api.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
   });
 
-  it('gives the tenant role item access only under the caller space prefix', () => {
+  it('gives the functions no wildcard resource, and the API function no table access of its own', () => {
+    for (const [template, rolePrefix] of [
+      [api, 'ApiFunctionRole'],
+      [auth, 'PreTokenRole'],
+    ] as const) {
+      for (const statement of roleStatements(template, rolePrefix)) {
+        expect(asArray(statement.Resource), rolePrefix).not.toContain('*');
+        expect(JSON.stringify(statement.Resource)).not.toMatch(/[:/]\*"/);
+      }
+    }
+    const apiActions = roleStatements(api, 'ApiFunctionRole').flatMap((s) => asArray(s.Action));
+    expect(apiActions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    expect(apiActions.filter((a) => a.startsWith('sts:'))).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+  });
+
+  it('bounds the tenant role by the session tag space, regions and write-only party views', () => {
     const [tenantRoleId] = Object.keys(
       api.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('tenant') } }),
     );
     expect(tenantRoleId).toBeDefined();
-    api.hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: tenantRoleId }],
-      PolicyDocument: {
-        Statement: [
-          Match.objectLike({
-            Effect: 'Allow',
-            Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
-            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [leadingKeysPattern()] } },
-          }),
+    const statements = roleStatements(api, 'TenantDataRole');
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Sid: 'OwnSpaceAndRegions',
+        Effect: 'Allow',
+        Action: [...TENANT_ITEM_ACTIONS],
+        Resource: [
+          { 'Fn::ImportValue': expect.stringMatching(/Table.*Arn/) },
+          ...tableDefinition.indexes.map((index) => ({
+            'Fn::Join': [
+              '',
+              [{ 'Fn::ImportValue': expect.stringMatching(/Table.*Arn/) }, `/index/${index.name}`],
+            ],
+          })),
         ],
-      },
-    });
-    // Only the API function role may assume it, and only with a `space` session tag.
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [leadingKeysPattern(), REGION_KEYS_PATTERN] },
+        },
+      }),
+      expect.objectContaining({
+        Sid: 'PartyViewsWriteOnly',
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [PARTY_VIEW_KEYS_PATTERN] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    ]);
+    expect(statements.flatMap((s) => asArray(s.Action))).not.toContain('dynamodb:Scan');
+    // Only the API function role may assume it, only with a `space` session tag and no other tag.
     api.hasResourceProperties('AWS::IAM::Role', {
       Description: Match.stringLikeRegexp('tenant'),
+      MaxSessionDuration: 3600,
       AssumeRolePolicyDocument: {
         Statement: [
           {
             Effect: 'Allow',
             Action: ['sts:AssumeRole', 'sts:TagSession'],
             Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiFunctionRole'), 'Arn'] } },
-            Condition: { Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' } },
+            Condition: {
+              Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
+              'ForAllValues:StringEquals': { 'aws:TagKeys': [SPACE_TAG] },
+            },
           },
         ],
       },
@@ -330,14 +441,29 @@ describe('api stack', () => {
     });
   });
 
-  it('has a LeadingKeys pattern that admits exactly the keys of the tagged space', () => {
+  it('has LeadingKeys patterns that admit the tagged space and regions, never another municipality or provider', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a JS template
     expect(leadingKeysPattern()).toBe('${aws:PrincipalTag/space}#*');
-    const resolved = leadingKeysPattern().replace(SPACE_POLICY_VARIABLE, 'GM0233');
-    expect(iamStringLike(resolved, 'GM0233#AGR#abc')).toBe(true);
-    expect(iamStringLike(resolved, 'GM0234#AGR#abc')).toBe(false);
-    expect(iamStringLike(resolved, 'GM02330#AGR#abc')).toBe(false);
-    expect(iamStringLike(resolved, 'GM0233')).toBe(false);
+    expect(SPACE_POLICY_VARIABLE).toBe(`\${aws:PrincipalTag/${SPACE_TAG}}`);
+    const patterns = [leadingKeysPattern(), REGION_KEYS_PATTERN].map(
+      (p) => resolveVariables(p, { space: 'GM0233' })!,
+    );
+    const admitted = (key: string) => patterns.some((p) => iamStringLike(p, key));
+    expect(admitted('GM0233#AGR#abc')).toBe(true);
+    expect(admitted('RGNOORDVELUWE#REG')).toBe(true);
+    for (const key of [
+      'GM0234#AGR#abc',
+      'GM02330#AGR#abc',
+      'GM0233',
+      'PV81234567#AGR#x',
+      'PV81234567#ORG#o',
+    ]) {
+      expect(admitted(key), key).toBe(false);
+    }
+    // Without the tag the home pattern matches nothing.
+    expect(resolveVariables(leadingKeysPattern(), {})).toBeNull();
+    expect(iamStringLike(PARTY_VIEW_KEYS_PATTERN, 'PV81234567#AGR#abc')).toBe(true);
+    expect(iamStringLike(PARTY_VIEW_KEYS_PATTERN, 'PV81234567#ORG#abc')).toBe(false);
   });
 });
 
@@ -396,6 +522,16 @@ describe('web stack', () => {
       assetsPath: undefined,
     });
     Template.fromStack(stack).resourceCountIs('Custom::CDKBucketDeployment', 0);
+  });
+});
+
+describe('outputs', () => {
+  it('exposes what an operator needs to onboard a tenant and reach the app', () => {
+    data.hasOutput('TableName', { Value: { Ref: Match.stringLikeRegexp('^Table') } });
+    auth.hasOutput('UserPoolId', { Value: { Ref: Match.stringLikeRegexp('^UserPool') } });
+    auth.hasOutput('WebClientId', { Value: { Ref: Match.stringLikeRegexp('^UserPool.*WebClient') } });
+    api.hasOutput('ApiUrl', {});
+    web.hasOutput('WebUrl', {});
   });
 });
 

@@ -1,5 +1,5 @@
 import { tableDefinition } from '@regie/db/table';
-import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -12,18 +12,18 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  ApplicationLogLevel,
-  Architecture,
-  LoggingFormat,
-  Runtime,
-  SystemLogLevel,
-} from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { paths } from '../paths.ts';
-import { leadingKeysPattern, SPACE_TAG, TENANT_ITEM_ACTIONS } from '../tenant-policy.ts';
+import { nodeFunctionDefaults } from '../bundling.ts';
+import {
+  leadingKeysPattern,
+  PARTY_VIEW_ACTIONS,
+  PARTY_VIEW_KEYS_PATTERN,
+  REGION_KEYS_PATTERN,
+  SPACE_TAG,
+  TENANT_ITEM_ACTIONS,
+} from '../tenant-policy.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly table: ITableV2;
@@ -33,13 +33,6 @@ export interface ApiStackProps extends StackProps {
   readonly reservedConcurrency: number;
   readonly throttle: { readonly burstLimit: number; readonly rateLimit: number };
 }
-
-/** Table actions the API function needs for itself (no Scan, no table management, no `dynamodb:*`). */
-const API_TABLE_ACTIONS = [...TENANT_ITEM_ACTIONS, 'dynamodb:DescribeTable'];
-
-/** ESM bundles have no `require`; some CommonJS dependencies still call it. */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Stateless: the API function, its roles and the HTTP API. Safe to destroy and recreate. */
 export class ApiStack extends Stack {
@@ -61,28 +54,44 @@ export class ApiStack extends Stack {
 
     const logGroup = new LogGroup(this, 'ApiFunctionLogs', { retention: RetentionDays.ONE_MONTH });
 
-    // Own role instead of AWSLambdaBasicExecutionRole: logs to its own group only.
+    // Own role instead of AWSLambdaBasicExecutionRole: logs to its own group only. No table access of its
+    // own: every database call of a request runs with the caller's tenant credentials (below).
     const functionRole = new Role(this, 'ApiFunctionRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'Regie API function',
     });
     logGroup.grantWrite(functionRole);
-    functionRole.addToPolicy(new PolicyStatement({ actions: API_TABLE_ACTIONS, resources: tableResources }));
 
-    // Assumed per request with a `space` session tag from the verified token; IAM then refuses any
-    // partition key outside that space, independent of application code.
+    // Assumed per caller scope with a `space` session tag and a session policy naming the caller's reach
+    // (functions/api/tenant-credentials.ts). This policy is the outer bound; see infra/lib/tenant-policy.ts.
     this.tenantDataRole = new Role(this, 'TenantDataRole', {
-      assumedBy: new ArnPrincipal(functionRole.roleArn)
-        .withSessionTags()
-        .withConditions({ Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' } }),
-      description: 'Regie tenant-scoped data access (LeadingKeys = session tag space)',
+      assumedBy: new ArnPrincipal(functionRole.roleArn).withSessionTags().withConditions({
+        Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [SPACE_TAG] },
+      }),
+      description:
+        'Regie tenant-scoped data access (LeadingKeys = session tag space; session policy = reach)',
       maxSessionDuration: Duration.hours(1),
     });
     this.tenantDataRole.addToPolicy(
       new PolicyStatement({
+        sid: 'OwnSpaceAndRegions',
         actions: [...TENANT_ITEM_ACTIONS],
         resources: tableResources,
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [leadingKeysPattern()] } },
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [leadingKeysPattern(), REGION_KEYS_PATTERN] },
+        },
+      }),
+    );
+    this.tenantDataRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'PartyViewsWriteOnly',
+        actions: [...PARTY_VIEW_ACTIONS],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [PARTY_VIEW_KEYS_PATTERN] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
       }),
     );
     functionRole.addToPolicy(
@@ -92,40 +101,26 @@ export class ApiStack extends Stack {
       }),
     );
 
+    const defaults = nodeFunctionDefaults();
     this.handler = new NodejsFunction(this, 'ApiFunction', {
+      ...defaults,
       entry: props.entry,
       handler: 'handler',
-      projectRoot: paths.repoRoot,
-      depsLockFilePath: paths.lockFile,
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
       memorySize: 1024,
       timeout: Duration.seconds(10),
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: functionRole,
       logGroup,
-      loggingFormat: LoggingFormat.JSON,
-      applicationLogLevelV2: ApplicationLogLevel.INFO,
-      systemLogLevelV2: SystemLogLevel.WARN,
       environment: {
         TABLE_NAME: table.tableName,
+        TABLE_ARN: table.tableArn,
         TENANT_ROLE_ARN: this.tenantDataRole.roleArn,
         JWKS_URL: props.jwt.jwksUrl,
         JWT_ISSUER: props.jwt.issuer,
         JWT_AUDIENCE: props.jwt.audience,
+        POWERTOOLS_SERVICE_NAME: 'regie-api',
+        POWERTOOLS_METRICS_NAMESPACE: 'Regie',
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        // A linked external map: readable stack traces with --enable-source-maps, no inline bloat.
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        // Bundle the AWS SDK too: a pinned, tree-shaken SDK instead of whatever the runtime ships.
-        externalModules: [],
-        banner: ESM_REQUIRE_BANNER,
       },
     });
 
@@ -189,5 +184,6 @@ export class ApiStack extends Stack {
     }
 
     this.apiDomainName = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    new CfnOutput(this, 'ApiUrl', { value: `https://${this.apiDomainName}` });
   }
 }

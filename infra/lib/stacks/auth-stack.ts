@@ -1,19 +1,32 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
+  FeaturePlan,
+  LambdaVersion,
   Mfa,
   OAuthScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { nodeFunctionDefaults, TRIGGER_TIMEOUT } from '../bundling.ts';
 import { USER_ROLES } from '../roles.ts';
+import { SIGN_IN_KEYS_PATTERNS } from '../tenant-policy.ts';
 
 export interface AuthStackProps extends StackProps {
   readonly callbackUrls: readonly string[];
   readonly logoutUrls: readonly string[];
+  /** The table holding user and space records, read at sign-in to put Regie's claims in the tokens. */
+  readonly table: ITableV2;
+  /** Absolute path of the pre token generation trigger's entry. */
+  readonly preTokenEntry: string;
 }
 
 export class AuthStack extends Stack {
@@ -22,6 +35,7 @@ export class AuthStack extends Stack {
   /** The `iss` claim of tokens from this pool. */
   readonly issuer: string;
   readonly jwksUrl: string;
+  readonly preTokenFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -42,10 +56,12 @@ export class AuthStack extends Stack {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // The tenant and roles travel in the token; only administrators (AdminUpdateUserAttributes) set them.
+      // Access token customisation (pre token generation V2_0) needs Essentials or Plus.
+      featurePlan: FeaturePlan.ESSENTIALS,
+      // The user's space; only administrators (AdminCreateUser/AdminUpdateUserAttributes) set it. Roles are
+      // not an attribute: they are data on the user's record, read into the tokens by the trigger below.
       customAttributes: {
         space: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
-        roles: new StringAttribute({ minLen: 0, maxLen: 512, mutable: true }),
       },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -59,7 +75,7 @@ export class AuthStack extends Stack {
     const userWritable = new ClientAttributes().withStandardAttributes({ email: true, fullname: true });
     const userReadable = new ClientAttributes()
       .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-      .withCustomAttributes('space', 'roles');
+      .withCustomAttributes('space');
 
     this.webClient = this.userPool.addClient('WebClient', {
       generateSecret: false, // a browser cannot keep a secret
@@ -79,8 +95,12 @@ export class AuthStack extends Stack {
       refreshTokenValidity: Duration.days(1),
     });
 
+    this.preTokenFunction = this.addPreTokenTrigger(props);
+
     this.issuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
 
     Validations.of(this.userPool).acknowledge(
       {
@@ -95,5 +115,53 @@ export class AuthStack extends Stack {
           'sign-in is SRP/code flow with a strong password policy and optional TOTP.',
       },
     );
+  }
+
+  /**
+   * Pre token generation (V2_0): `space`, `roles`, `reach` and `name` claims in the ID and access tokens,
+   * read from the user's and the space's records (functions/auth/pre-token.ts).
+   */
+  private addPreTokenTrigger(props: AuthStackProps): NodejsFunction {
+    const { table } = props;
+    const logGroup = new LogGroup(this, 'PreTokenLogs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'PreTokenRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Regie pre token generation trigger: reads user and space records',
+    });
+    logGroup.grantWrite(role);
+    // GetItem only, only on user and space records (LeadingKeys sees partition keys, which is enough here).
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...SIGN_IN_KEYS_PATTERNS] },
+        },
+      }),
+    );
+
+    const fn = new NodejsFunction(this, 'PreTokenFunction', {
+      ...nodeFunctionDefaults(),
+      entry: props.preTokenEntry,
+      handler: 'handler',
+      memorySize: 512,
+      timeout: TRIGGER_TIMEOUT,
+      role,
+      logGroup,
+      environment: {
+        TABLE_NAME: table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'regie-pre-token',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn, LambdaVersion.V2_0);
+
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is pinned on purpose: the bundle targets node22 and the code is tested on Node 20/22; ' +
+        'moving to a newer runtime is a deliberate upgrade, not an implicit one.',
+    });
+    return fn;
   }
 }

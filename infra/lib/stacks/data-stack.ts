@@ -1,5 +1,5 @@
 import { tableDefinition } from '@regie/db/table';
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AttributeType,
   Billing,
@@ -44,6 +44,9 @@ export class DataStack extends Stack {
       encryption: TableEncryptionV2.awsManagedKey(),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // For operators (README, "Deploying to AWS": creating a tenant).
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
 
     const accessLogs = new Bucket(this, 'AccessLogsBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

@@ -1,4 +1,5 @@
 import {
+  CfnOutput,
   DefaultStackSynthesizer,
   Duration,
   RemovalPolicy,
@@ -186,6 +187,8 @@ export class WebStack extends Stack {
           'by API Gateway throttling and the function reserved concurrency.',
       },
     );
+
+    new CfnOutput(this, 'WebUrl', { value: `https://${this.distribution.distributionDomainName}` });
 
     if (props.assetsPath) this.deploySite(props.assetsPath, siteBucket);
   }

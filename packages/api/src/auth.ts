@@ -1,5 +1,6 @@
-import { isSpace, ROLES, type Role, z } from '@regie/core';
+import { isSpace, ROLES, type Role } from '@regie/core';
 import { type JWTVerifyGetKey, jwtVerify } from 'jose';
+import * as z from 'zod/mini';
 
 /** What a verified token says about its bearer. The only source of space and roles (SPEC §2 rule 1). */
 export interface Identity {

@@ -1,7 +1,8 @@
+import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { DomainError } from './errors.ts';
 import type { Role } from './roles.ts';
-import { cents, idSchema, isoDate, text, z } from './schema.ts';
+import { cents, idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
 import {
   checkProductLines,

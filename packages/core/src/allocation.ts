@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { DomainError } from './errors.ts';
-import { isoDate, text, z } from './schema.ts';
+import { isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
 
 /**

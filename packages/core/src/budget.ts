@@ -1,4 +1,5 @@
-import { cents, text, z } from './schema.ts';
+import * as z from 'zod/mini';
+import { cents, text } from './schema.ts';
 
 /**
  * Bounding budget and volume (SPEC §4.4). Realisations are recorded per month (by the municipality or

@@ -1,3 +1,6 @@
+// Load the English messages before any schema is used.
+import './schema.ts';
+
 export * from './agreement.ts';
 export * from './allocation.ts';
 export * from './audit.ts';
@@ -13,3 +16,4 @@ export * from './schema.ts';
 export * from './spaces.ts';
 export * from './terms.ts';
 export * from './views.ts';
+export * from './wgr.ts';

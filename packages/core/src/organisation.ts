@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { isAgbCode, isIban, isKvkNumber } from './identifiers.ts';
-import { text, z } from './schema.ts';
+import { text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
 
 export const ORGANISATION_KINDS = ['provider', 'joint_body'] as const;

@@ -1,4 +1,5 @@
-import { text, z } from './schema.ts';
+import * as z from 'zod/mini';
+import { text } from './schema.ts';
 
 /**
  * Relation designer (SPEC §4.1). The purchaser answers three questions; the product proposes how the

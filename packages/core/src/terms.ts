@@ -1,5 +1,6 @@
+import * as z from 'zod/mini';
 import { DomainError } from './errors.ts';
-import { cents, idSchema, text, z } from './schema.ts';
+import { cents, idSchema, text } from './schema.ts';
 
 /**
  * Product lines of social-domain contracts (SPEC §3.1, DOMAIN.md §c, iStandaarden iJw/iWmo).

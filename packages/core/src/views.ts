@@ -1,7 +1,8 @@
+import * as z from 'zod/mini';
 import type { Agreement } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
-import { z } from './schema.ts';
+import './schema.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 
 /**

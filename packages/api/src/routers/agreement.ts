@@ -16,9 +16,9 @@ import {
   SPACE_PATTERN,
   spaceKind,
   text,
-  z,
 } from '@regie/core';
 import type { Page } from '@regie/db';
+import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 const READ = MUNICIPAL_ROLES;

@@ -1,5 +1,6 @@
-import { ROLES, spaceKind, z } from '@regie/core';
+import { ROLES, spaceKind } from '@regie/core';
 import { readSpace } from '@regie/db';
+import * as z from 'zod/mini';
 import { procedure, router } from '../trpc.ts';
 
 export const meRouter = router({

@@ -1,4 +1,5 @@
-import { MUNICIPAL_ROLES, organisationCreateInput, SPACE_PATTERN, text, z } from '@regie/core';
+import { MUNICIPAL_ROLES, organisationCreateInput, SPACE_PATTERN, text } from '@regie/core';
+import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 export const organisationRouter = router({

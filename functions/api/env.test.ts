@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readApiEnv } from './env.ts';
+
+const base = {
+  TABLE_NAME: 'Regie-dev-Data-Table-1',
+  JWKS_URL: 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_x/.well-known/jwks.json',
+  JWT_ISSUER: 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_x',
+  JWT_AUDIENCE: 'client',
+};
+const tenant = {
+  TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/Regie-dev-Api-TenantDataRole954975BA-abc',
+  TABLE_ARN: 'arn:aws:dynamodb:eu-central-1:123456789012:table/Regie-dev-Data-Table-1',
+};
+
+describe('API Lambda environment', () => {
+  it('uses tenant credentials only when the tenant role is configured', () => {
+    expect(readApiEnv(base).tenant).toBeUndefined();
+    expect(readApiEnv({ ...base, ...tenant }).tenant).toEqual({
+      roleArn: tenant.TENANT_ROLE_ARN,
+      tableArn: tenant.TABLE_ARN,
+    });
+  });
+
+  it('fails at cold start on an incomplete or inconsistent tenant configuration', () => {
+    expect(() => readApiEnv({ ...base, TENANT_ROLE_ARN: tenant.TENANT_ROLE_ARN })).toThrow(/TABLE_ARN/);
+    expect(() => readApiEnv({ ...base, ...tenant, TENANT_ROLE_ARN: 'role' })).toThrow(/IAM role ARN/);
+    expect(() => readApiEnv({ ...base, ...tenant, TABLE_ARN: `${tenant.TABLE_ARN}-other` })).toThrow(
+      /does not name TABLE_NAME/,
+    );
+    expect(() => readApiEnv({ ...base, JWKS_URL: 'http://example.org/jwks.json' })).toThrow(/https/);
+  });
+});
