@@ -6,6 +6,7 @@ export * from './allocation.ts';
 export * from './audit.ts';
 export * from './budget.ts';
 export * from './calendar.ts';
+export * from './deadlines.ts';
 export * from './errors.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';
