@@ -16,6 +16,15 @@ const NewAgreementPage = lazy(() =>
 const AgreementDetailPage = lazy(() =>
   import('./features/agreements/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
 );
+const EditAgreementPage = lazy(() =>
+  import('./features/agreements/EditAgreementPage').then((m) => ({ default: m.EditAgreementPage })),
+);
+const RegionsPage = lazy(() =>
+  import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
+);
+const OrganisationsPage = lazy(() =>
+  import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
+);
 
 function decodeParam(value: string): string {
   try {
@@ -41,6 +50,9 @@ function AuthenticatedRoutes() {
         <Route path="/" component={RegisterPage} />
         <Route path="/register" component={RegisterPage} />
         <Route path="/agreements/new" component={NewAgreementPage} />
+        <Route path="/agreements/:id/edit">
+          {(params) => <EditAgreementPage id={decodeParam(params.id)} />}
+        </Route>
         <Route path="/agreements/:id">
           {(params) => <AgreementDetailPage id={decodeParam(params.id)} />}
         </Route>
@@ -53,9 +65,8 @@ function AuthenticatedRoutes() {
         <Route path="/deadlines">
           <ComingSoonPage area="deadlines" />
         </Route>
-        <Route path="/regions">
-          <ComingSoonPage area="regions" />
-        </Route>
+        <Route path="/regions" component={RegionsPage} />
+        <Route path="/organisations" component={OrganisationsPage} />
         <Route path="/admin">
           <ComingSoonPage area="admin" />
         </Route>

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
   formatDate,
   formatDateLong,
   formatMoney,
   formatNumber,
+  formatPercent,
   isIsoDate,
   localeFor,
   parseMoneyToCents,
@@ -25,6 +27,15 @@ describe('Dutch formats', () => {
     expect(formatMoney(0)).toBe(`€${nbsp}0,00`);
     expect(formatMoney(123456, 'en-GB')).toBe('€1,234.56');
     expect(formatNumber(1234567)).toBe('1.234.567');
+  });
+
+  it('formats amounts for editing and percentages', () => {
+    expect(formatAmount(123456)).toBe('1.234,56');
+    expect(formatAmount(5)).toBe('0,05');
+    expect(formatAmount(123456, 'en-GB')).toBe('1,234.56');
+    expect(parseMoneyToCents(formatAmount(123456789))).toEqual({ ok: true, cents: 123456789 });
+    expect(formatPercent(3000)).toBe('30%');
+    expect(formatPercent(3333)).toBe('33,33%');
   });
 
   it('follows the language', () => {

@@ -83,6 +83,16 @@ export function formatNumber(value: number, locale: AppLocale = 'nl-NL'): string
   return numberFormat(locale, {}).format(value);
 }
 
+/** Integer euro cents → an amount to edit in a form, without the euro sign: `1.234,56` (nl) / `1,234.56` (en). */
+export function formatAmount(cents: number, locale: AppLocale = 'nl-NL'): string {
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+/** Basis points → a percentage: `3000` → `30%`, `3333` → `33,33%` (nl). */
+export function formatPercent(basisPoints: number, locale: AppLocale = 'nl-NL'): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+}
+
 export type MoneyParseResult =
   | { ok: true; cents: number | null }
   | { ok: false; reason: 'invalid' | 'negative' };

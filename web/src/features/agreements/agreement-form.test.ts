@@ -1,20 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, type FormValues, issuesToFieldErrors, validateAgreementForm } from './agreement-form';
+import {
+  type CreateValues,
+  emptyCreateValues,
+  fieldOrder,
+  issuesToFieldErrors,
+  type LineRow,
+  newLineRow,
+  newPartyRow,
+  termsPatch,
+  translateIssue,
+  validateCreate,
+  validateTerms,
+  valuesFromAgreement,
+  withoutStale,
+} from './agreement-form';
+import type { InternalAgreement } from './model';
 
-const valid: FormValues = {
+const valid: CreateValues = {
+  ...emptyCreateValues('GM0233'),
   kind: 'contract',
   reference: ' ERM-2027-001 ',
   title: 'Jeugdhulp ambulant',
-  description: '',
   domain: 'youth',
   startDate: '2027-01-01',
   endDate: '2027-12-31',
-  ceiling: '1.234,56',
+  valueCeilingCents: '1.234,56',
 };
 
-describe('validateAgreementForm', () => {
+const line = (over: Partial<LineRow> = {}): LineRow => ({
+  ...newLineRow(),
+  category: '45',
+  productCode: '45A12',
+  variant: 'output',
+  unit: 'piece',
+  frequency: 'per_month',
+  tariffCents: '985,00',
+  ...over,
+});
+
+describe('validateCreate', () => {
   it('builds the API input from valid values', () => {
-    expect(validateAgreementForm(valid, 'nl-NL')).toEqual({
+    expect(validateCreate(valid, 'GM0233', 'nl-NL')).toEqual({
       ok: true,
       input: {
         kind: 'contract',
@@ -28,66 +54,273 @@ describe('validateAgreementForm', () => {
     });
   });
 
-  it('leaves out an empty ceiling and description', () => {
-    const result = validateAgreementForm({ ...valid, ceiling: '' }, 'nl-NL');
-    expect(result.ok && 'valueCeilingCents' in result.input).toBe(false);
-    expect(result.ok && 'description' in result.input).toBe(false);
+  it('sends the owner only when it is not the home register', () => {
+    const own = validateCreate(valid, 'GM0233', 'nl-NL');
+    expect(own.ok && 'space' in own.input).toBe(false);
+    const region = validateCreate({ ...valid, space: 'RGNOORDVELUWE' }, 'GM0233', 'nl-NL');
+    expect(region.ok && region.input.space).toBe('RGNOORDVELUWE');
   });
 
   it('names every missing required field', () => {
-    const result = validateAgreementForm(EMPTY_FORM, 'nl-NL');
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.errors).toEqual({
-        kind: { key: 'kindRequired' },
-        reference: { key: 'referenceRequired' },
-        title: { key: 'titleRequired' },
-        domain: { key: 'domainRequired' },
-        startDate: { key: 'startDateRequired' },
-        endDate: { key: 'endDateRequired' },
-      });
-    }
+    const result = validateCreate(emptyCreateValues('GM0233'), 'GM0233', 'nl-NL');
+    expect(result.ok ? {} : result.errors).toEqual({
+      kind: { key: 'kindRequired' },
+      reference: { key: 'referenceRequired' },
+      title: { key: 'titleRequired' },
+      domain: { key: 'domainRequired' },
+      startDate: { key: 'startDateRequired' },
+      endDate: { key: 'endDateRequired' },
+    });
   });
 
   it('refuses an end before the start, over-long text and a bad amount', () => {
-    const result = validateAgreementForm(
-      { ...valid, endDate: '2026-12-31', reference: 'x'.repeat(51), ceiling: '12,345' },
+    const result = validateCreate(
+      { ...valid, endDate: '2026-12-31', reference: 'x'.repeat(51), valueCeilingCents: '12,345' },
+      'GM0233',
       'nl-NL',
     );
     expect(result.ok ? {} : result.errors).toEqual({
       endDate: { key: 'endBeforeStart' },
       reference: { key: 'referenceTooLong' },
-      ceiling: { key: 'ceilingInvalid' },
+      valueCeilingCents: { key: 'ceilingInvalid' },
     });
   });
 
-  it('accepts an end on the start date', () => {
-    expect(validateAgreementForm({ ...valid, endDate: valid.startDate }, 'nl-NL').ok).toBe(true);
+  it.each(['ERM-2027/01', 'Jeugd 2027.1', 'ÉÉN_1'])('accepts the reference %s', (reference) => {
+    expect(validateCreate({ ...valid, reference }, 'GM0233', 'nl-NL').ok).toBe(true);
   });
-});
-
-describe('issuesToFieldErrors', () => {
-  it('keeps the first issue per field and maps API paths to fields', () => {
-    expect(
-      issuesToFieldErrors([
-        { path: 'reference', message: 'too long' },
-        { path: 'reference', message: 'second' },
-        { path: 'valueCeilingCents', message: 'not an integer' },
-        { path: '', message: 'unknown field x' },
-      ]),
-    ).toEqual({
-      errors: { reference: { text: 'too long' }, ceiling: { text: 'not an integer' } },
-      other: ['unknown field x'],
-    });
-  });
-});
-
-describe('reference format', () => {
-  it.each(['ERM-2027/01', 'Jeugd 2027.1', 'ÉÉN_1'])('accepts %s', (reference) => {
-    expect(validateAgreementForm({ ...valid, reference }, 'nl-NL').ok).toBe(true);
-  });
-  it.each(['-ERM', 'ERM#1', 'a<b'])('refuses %s', (reference) => {
-    const result = validateAgreementForm({ ...valid, reference }, 'nl-NL');
+  it.each(['-ERM', 'ERM#1', 'a<b'])('refuses the reference %s', (reference) => {
+    const result = validateCreate({ ...valid, reference }, 'GM0233', 'nl-NL');
     expect(result.ok ? undefined : result.errors.reference).toEqual({ key: 'referenceInvalid' });
+  });
+
+  it('sends parties, product lines, notice period and renewal options', () => {
+    const result = validateCreate(
+      {
+        ...valid,
+        noticePeriodMonths: '6',
+        renewalOptions: '2',
+        renewalMonths: '12',
+        parties: [{ ...newPartyRow(), organisationId: 'org-kompas', role: 'contractor' }],
+        productLines: [line(), line({ productCode: '45A48', variant: 'task', lumpSumCents: '180.000' })],
+      },
+      'GM0233',
+      'nl-NL',
+    );
+    expect(result.ok && result.input).toMatchObject({
+      noticePeriodMonths: 6,
+      renewal: { options: 2, monthsEach: 12 },
+      parties: [{ organisationId: 'org-kompas', role: 'contractor' }],
+      productLines: [
+        {
+          category: '45',
+          productCode: '45A12',
+          variant: 'output',
+          unit: 'piece',
+          frequency: 'per_month',
+          tariffCents: 98500,
+        },
+        // A task line has a lump sum and nothing per client, whatever was typed in hidden fields.
+        { category: '45', productCode: '45A48', variant: 'task', lumpSumCents: 18_000_000 },
+      ],
+    });
+    expect(result.ok && result.input.productLines?.[1]).not.toHaveProperty('tariffCents');
+  });
+});
+
+describe('validateTerms', () => {
+  it('checks each product line by its variant and the domain’s categories', () => {
+    const result = validateTerms(
+      {
+        ...valid,
+        productLines: [
+          line({ category: '12' }),
+          line({ productCode: '45a12', unit: '', frequency: '', tariffCents: '' }),
+          line({ productCode: '45A99', variant: 'task' }),
+          line({ productCode: 'x y', variant: '' }),
+        ],
+      },
+      'contract',
+      'nl-NL',
+    );
+    expect(result.ok ? {} : result.errors).toEqual({
+      'productLines.0.category': { key: 'categoryRange', values: { range: '31–50' } },
+      'productLines.1.productCode': { key: 'productCodeDuplicate' },
+      'productLines.1.unit': { key: 'unitRequired' },
+      'productLines.1.frequency': { key: 'frequencyRequired' },
+      'productLines.1.tariffCents': { key: 'tariffRequired' },
+      'productLines.2.lumpSumCents': { key: 'lumpSumRequired' },
+      'productLines.3.productCode': { key: 'productCodeInvalid' },
+      'productLines.3.variant': { key: 'variantRequired' },
+    });
+  });
+
+  it('allows product lines only on youth and Wmo contracts', () => {
+    const result = validateTerms({ ...valid, domain: 'ict', productLines: [line()] }, 'contract', 'nl-NL');
+    expect(result.ok ? {} : result.errors).toEqual({ productLines: { key: 'linesNotAllowed' } });
+    const subsidy = validateTerms({ ...valid, productLines: [line()] }, 'subsidy', 'nl-NL');
+    expect(subsidy.ok ? {} : subsidy.errors).toEqual({ productLines: { key: 'linesNotAllowed' } });
+  });
+
+  it('needs an organisation and a role per party, each pair once', () => {
+    const party = (organisationId: string, role: string) => ({ ...newPartyRow(), organisationId, role });
+    const result = validateTerms(
+      {
+        ...valid,
+        parties: [
+          party('', 'contractor'),
+          party('org-a', ''),
+          party('org-b', 'contractor'),
+          party('org-b', 'contractor'),
+        ],
+      },
+      'contract',
+      'nl-NL',
+    );
+    expect(result.ok ? {} : result.errors).toEqual({
+      'parties.0.organisationId': { key: 'partyRequired' },
+      'parties.1.role': { key: 'partyRoleRequired' },
+      'parties.3.organisationId': { key: 'partyDuplicate' },
+    });
+  });
+
+  it('reads renewal options as a pair', () => {
+    const errors = (renewalOptions: string, renewalMonths: string) => {
+      const result = validateTerms({ ...valid, renewalOptions, renewalMonths }, 'contract', 'nl-NL');
+      return result.ok ? result.terms.renewal : result.errors;
+    };
+    expect(errors('', '')).toBeNull();
+    expect(errors('2', '12')).toEqual({ options: 2, monthsEach: 12 });
+    expect(errors('2', '')).toEqual({ 'renewal.monthsEach': { key: 'renewalMonthsRequired' } });
+    expect(errors('', '12')).toEqual({ 'renewal.options': { key: 'renewalOptionsRequired' } });
+    expect(errors('11', '12')).toEqual({ 'renewal.options': { key: 'renewalOptionsInvalid' } });
+    expect(errors('1', '0')).toEqual({ 'renewal.monthsEach': { key: 'renewalMonthsInvalid' } });
+    expect(errors('0', '')).toBeNull();
+  });
+});
+
+const stored: InternalAgreement = {
+  id: 'a1',
+  space: 'GM0233',
+  kind: 'contract',
+  reference: 'ERM-1',
+  title: 'Jeugdhulp',
+  description: '',
+  status: 'draft',
+  version: 3,
+  domain: 'youth',
+  startDate: '2027-01-01',
+  endDate: '2027-12-31',
+  noticePeriodMonths: 6,
+  valueCeilingCents: 100_000,
+  parties: [
+    {
+      organisationId: 'org-kompas',
+      role: 'contractor',
+      name: 'Kompas',
+      kind: 'provider',
+      kvkNumber: '81234567',
+      providerSpace: 'PV81234567',
+    },
+  ],
+  productLines: [
+    {
+      id: 'l1',
+      category: '45',
+      productCode: '45A12',
+      variant: 'output',
+      unit: 'piece',
+      frequency: 'per_month',
+      tariffCents: 98_500,
+    },
+  ],
+  renewal: { options: 2, monthsEach: 12, used: 1 },
+  allocationKey: null,
+  parentId: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'ermelo.inkoper',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'ermelo.inkoper',
+  view: 'internal',
+  shares: null,
+  transitions: ['in_approval'],
+};
+
+describe('editing: values from the agreement and the patch', () => {
+  it('round-trips: unchanged values make an empty patch', () => {
+    const values = valuesFromAgreement(stored, 'nl-NL');
+    expect(values.valueCeilingCents).toBe('1.000,00');
+    expect(values.productLines[0]?.tariffCents).toBe('985,00');
+    const result = validateTerms(values, stored.kind, 'nl-NL');
+    expect(result.ok && termsPatch(result.terms, stored)).toEqual({});
+  });
+
+  it('sends only what changed, keeping line ids', () => {
+    const values = valuesFromAgreement(stored, 'nl-NL');
+    const edited = {
+      ...values,
+      title: 'Jeugdhulp (gewijzigd)',
+      noticePeriodMonths: '',
+      productLines: values.productLines.map((l) => ({ ...l, tariffCents: '1.000' })),
+    };
+    const result = validateTerms(edited, stored.kind, 'nl-NL');
+    expect(result.ok && termsPatch(result.terms, stored)).toEqual({
+      title: 'Jeugdhulp (gewijzigd)',
+      noticePeriodMonths: null,
+      productLines: [{ ...stored.productLines[0], tariffCents: 100_000 }],
+    });
+  });
+});
+
+describe('server issues on the form', () => {
+  const fields = fieldOrder({ ...valid, parties: [newPartyRow()], productLines: [line()] }, 'edit');
+
+  it('puts each issue on the deepest field the form shows, without an update’s data prefix', () => {
+    expect(
+      issuesToFieldErrors(
+        [
+          { path: 'data.title', message: 'Too big' },
+          { path: 'data.title', message: 'second' },
+          { path: 'productLines.0.category', message: 'Category 12 is not a Jeugdwet (31–50) category' },
+          { path: 'data.parties.0', message: 'Invalid input' },
+          { path: 'renewal', message: 'More renewals used than there are options' },
+          { path: 'data.allocationKey.weights', message: 'GM0344 is not a member' },
+          { path: '', message: 'Unrecognized key: "x"' },
+        ],
+        fields,
+      ),
+    ).toEqual({
+      errors: {
+        title: { text: 'Too big' },
+        'productLines.0.category': { key: 'categoryRange', values: { range: '31–50' } },
+        'parties.0.organisationId': { text: 'Invalid input' },
+        'renewal.options': { text: 'More renewals used than there are options' },
+      },
+      other: ['GM0344 is not a member', 'Unrecognized key: "x"'],
+    });
+  });
+
+  it('recognises the domain rules’ messages', () => {
+    expect(translateIssue('Organisation org-x is not registered')).toEqual({ key: 'partyUnknown' });
+    expect(translateIssue('An effort-based line needs its tariffCents')).toEqual({ key: 'tariffRequired' });
+    expect(translateIssue('Something new')).toEqual({ text: 'Something new' });
+  });
+});
+
+describe('withoutStale', () => {
+  it('drops the changed field’s error, and every row error when rows were added or removed', () => {
+    const errors = {
+      title: { text: 'a' },
+      'parties.0.role': { text: 'b' },
+      'parties.1.organisationId': { text: 'c' },
+      'productLines.0.category': { text: 'd' },
+    };
+    expect(Object.keys(withoutStale(errors, 'title'))).toEqual([
+      'parties.0.role',
+      'parties.1.organisationId',
+      'productLines.0.category',
+    ]);
+    expect(Object.keys(withoutStale(errors, 'parties'))).toEqual(['title', 'productLines.0.category']);
+    expect(Object.keys(withoutStale(errors, 'parties.0.role'))).toHaveLength(3);
   });
 });

@@ -1,55 +1,320 @@
 import type { nl } from '../../i18n/nl';
-import { type FieldIssue, firstIssuePerField } from '../../lib/errors';
-import { type AppLocale, isIsoDate, parseMoneyToCents } from '../../lib/format';
-import { type CreateAgreementInput, isDomain, isKind } from './model';
+import type { FieldIssue } from '../../lib/errors';
+import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
+import { canonical } from './diff';
+import {
+  type CreateAgreementInput,
+  type InternalAgreement,
+  isDomain,
+  isFrequency,
+  isKind,
+  isPartyRole,
+  isUnit,
+  isVariant,
+  type TermsPatch,
+} from './model';
 
-/** The form's fields, in the order they appear (and are listed in the error summary). */
-export const FORM_FIELDS = [
-  'kind',
-  'reference',
-  'title',
-  'description',
-  'domain',
-  'startDate',
-  'endDate',
-  'ceiling',
-] as const;
-export type FieldName = (typeof FORM_FIELDS)[number];
-export type FormValues = Record<FieldName, string>;
+/**
+ * The agreement form's values, checks and API input, for creating (`NewAgreementPage`) and editing
+ * (`EditAgreementPage`) alike. Pure, so it is unit-tested. Errors are keyed by the API's input path
+ * (`title`, `renewal.options`, `productLines.0.tariffCents`), so a server issue lands on the same field as the
+ * client's own check.
+ */
 
-export const EMPTY_FORM: FormValues = {
-  kind: '',
-  reference: '',
+export interface PartyRow {
+  /** A stable key for React while rows are added and removed. */
+  key: string;
+  organisationId: string;
+  role: string;
+}
+
+/** One product line as typed; money fields hold euros as text (`98,50`). */
+export interface LineRow {
+  key: string;
+  /** The stored line's id, kept on edit so the line stays the same line. */
+  id?: string;
+  category: string;
+  productCode: string;
+  description: string;
+  variant: string;
+  unit: string;
+  frequency: string;
+  tariffCents: string;
+  volumeCeiling: string;
+  moneyCeilingCents: string;
+  lumpSumCents: string;
+  population: string;
+}
+
+export interface TermsValues {
+  title: string;
+  description: string;
+  domain: string;
+  startDate: string;
+  endDate: string;
+  noticePeriodMonths: string;
+  valueCeilingCents: string;
+  renewalOptions: string;
+  renewalMonths: string;
+  parties: PartyRow[];
+  productLines: LineRow[];
+}
+
+export interface CreateValues extends TermsValues {
+  kind: string;
+  reference: string;
+  /** The owning space: the user's own register, or a region it belongs to. */
+  space: string;
+}
+
+export type ErrorKey = keyof (typeof nl)['agreementForm']['errors'];
+/** A client check names a translated message (with its values); a server issue may bring its own text. */
+export type FieldError = { key: ErrorKey; values?: Record<string, string> } | { text: string };
+/** By API input path. */
+export type FieldErrors = Record<string, FieldError>;
+
+/** Limits mirror the API's input schemas. */
+export const LIMITS = {
+  reference: 50,
+  title: 200,
+  description: 5000,
+  lineDescription: 200,
+  population: 200,
+  parties: 10,
+  productLines: 100,
+  noticePeriodMonths: 120,
+  renewalOptions: 10,
+  renewalMonths: 120,
+  volumeCeiling: 100_000_000,
+} as const;
+
+/** A reference starts with a letter or digit; then letters, digits, spaces and `. / _ -` (as the API checks). */
+const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u;
+const CATEGORY = /^\d{2}$/;
+const PRODUCT_CODE = /^[A-Za-z0-9]{1,10}$/;
+/** Jeugdwet product categories 31–50, Wmo 01–18 (iStandaarden). */
+export const CATEGORY_RANGE: Record<string, [number, number]> = { youth: [31, 50], wmo: [1, 18] };
+
+let rowCounter = 0;
+const rowKey = () => `row-${++rowCounter}`;
+
+export const EMPTY_TERMS: TermsValues = {
   title: '',
   description: '',
   domain: '',
   startDate: '',
   endDate: '',
-  ceiling: '',
+  noticePeriodMonths: '',
+  valueCeilingCents: '',
+  renewalOptions: '',
+  renewalMonths: '',
+  parties: [],
+  productLines: [],
 };
 
-export type ErrorKey = keyof (typeof nl)['agreementForm']['errors'];
-/** A client check names a translated message; a server issue brings its own text. */
-export type FieldError = { key: ErrorKey } | { text: string };
-export type FieldErrors = Partial<Record<FieldName, FieldError>>;
+export function emptyCreateValues(space: string): CreateValues {
+  return { ...EMPTY_TERMS, kind: '', reference: '', space };
+}
 
-/** Limits mirror the API's input schema for `agreement.create`. */
-export const LIMITS = { reference: 50, title: 200, description: 5000 } as const;
-/** A reference starts with a letter or digit; then letters, digits, spaces and `. / _ -` (as the API checks). */
-const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u;
+export function newPartyRow(): PartyRow {
+  return { key: rowKey(), organisationId: '', role: '' };
+}
 
-export type Validation = { ok: true; input: CreateAgreementInput } | { ok: false; errors: FieldErrors };
+export function newLineRow(): LineRow {
+  return {
+    key: rowKey(),
+    category: '',
+    productCode: '',
+    description: '',
+    variant: '',
+    unit: '',
+    frequency: '',
+    tariffCents: '',
+    volumeCeiling: '',
+    moneyCeilingCents: '',
+    lumpSumCents: '',
+    population: '',
+  };
+}
 
-export function validateAgreementForm(values: FormValues, locale: AppLocale): Validation {
+const amount = (cents: number | null | undefined, locale: AppLocale) =>
+  cents === null || cents === undefined ? '' : formatAmount(cents, locale);
+const count = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
+
+/** The form's values for a stored agreement. */
+export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): TermsValues {
+  return {
+    title: a.title,
+    description: a.description,
+    domain: a.domain,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    noticePeriodMonths: count(a.noticePeriodMonths),
+    valueCeilingCents: amount(a.valueCeilingCents, locale),
+    renewalOptions: a.renewal ? String(a.renewal.options) : '',
+    renewalMonths: a.renewal ? String(a.renewal.monthsEach) : '',
+    parties: a.parties.map((p) => ({ key: rowKey(), organisationId: p.organisationId, role: p.role })),
+    productLines: a.productLines.map((line) => ({
+      key: rowKey(),
+      id: line.id,
+      category: line.category,
+      productCode: line.productCode,
+      description: line.description ?? '',
+      variant: line.variant,
+      unit: line.unit ?? '',
+      frequency: line.frequency ?? '',
+      tariffCents: amount(line.tariffCents, locale),
+      volumeCeiling: count(line.volumeCeiling),
+      moneyCeilingCents: amount(line.moneyCeilingCents, locale),
+      lumpSumCents: amount(line.lumpSumCents, locale),
+      population: line.population ?? '',
+    })),
+  };
+}
+
+/** The fields a task-based line has; the others are not shown for it (and not sent). */
+export const TASK_FIELDS = ['lumpSumCents', 'population'] as const;
+/** The fields an effort- or output-based line has, besides the common ones. */
+export const PER_CLIENT_FIELDS = ['unit', 'frequency', 'tariffCents', 'volumeCeiling'] as const;
+
+/** Every field path the form shows for these values, in the order they appear (for the error summary). */
+export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string[] {
+  const top = mode === 'create' ? ['kind', 'reference', 'space'] : [];
+  const lineFields = (line: LineRow) => [
+    'category',
+    'productCode',
+    'description',
+    'variant',
+    ...(line.variant === 'task' ? TASK_FIELDS : PER_CLIENT_FIELDS),
+    'moneyCeilingCents',
+  ];
+  return [
+    ...top,
+    'title',
+    'description',
+    'domain',
+    'startDate',
+    'endDate',
+    'noticePeriodMonths',
+    'valueCeilingCents',
+    'renewal.options',
+    'renewal.monthsEach',
+    'parties',
+    ...values.parties.flatMap((_, i) => [`parties.${i}.organisationId`, `parties.${i}.role`]),
+    'productLines',
+    ...values.productLines.flatMap((line, i) => lineFields(line).map((f) => `productLines.${i}.${f}`)),
+  ];
+}
+
+/** A whole number in a range, as typed: `''` is no value. */
+function readCount(value: string, max: number, min = 0): { ok: true; value: number | null } | { ok: false } {
+  const text = value.trim();
+  if (text === '') return { ok: true, value: null };
+  if (!/^\d+$/.test(text)) return { ok: false };
+  const n = Number(text);
+  return n >= min && n <= max ? { ok: true, value: n } : { ok: false };
+}
+
+type ProductLineInput = NonNullable<CreateAgreementInput['productLines']>[number];
+/** The terms as the API takes them (create: everything; edit: compared with the stored terms first). */
+export type TermsInput = Required<
+  Pick<CreateAgreementInput, 'title' | 'domain' | 'startDate' | 'endDate'>
+> & {
+  description: string;
+  noticePeriodMonths: number | null;
+  valueCeilingCents: number | null;
+  renewal: { options: number; monthsEach: number } | null;
+  parties: { organisationId: string; role: 'contractor' | 'recipient' | 'joint_body' | 'subcontractor' }[];
+  productLines: ProductLineInput[];
+};
+
+export type TermsValidation = { ok: true; terms: TermsInput } | { ok: false; errors: FieldErrors };
+
+function validateLines(
+  lines: LineRow[],
+  kind: string,
+  domain: string,
+  locale: AppLocale,
+  errors: FieldErrors,
+): ProductLineInput[] {
+  if (lines.length === 0) return [];
+  const range = CATEGORY_RANGE[domain];
+  if (kind !== 'contract' || !range) errors.productLines = { key: 'linesNotAllowed' };
+  if (lines.length > LIMITS.productLines) errors.productLines = { key: 'tooManyLines' };
+  const codes = new Set<string>();
+  return lines.map((row, i) => {
+    const at = (field: string) => `productLines.${i}.${field}`;
+    const category = row.category.trim();
+    const productCode = row.productCode.trim();
+    const description = row.description.trim();
+    const population = row.population.trim();
+    if (!CATEGORY.test(category)) errors[at('category')] = { key: 'categoryInvalid' };
+    else if (range && (Number(category) < range[0] || Number(category) > range[1])) {
+      errors[at('category')] = {
+        key: 'categoryRange',
+        values: { range: `${String(range[0]).padStart(2, '0')}–${range[1]}` },
+      };
+    }
+    if (!PRODUCT_CODE.test(productCode)) errors[at('productCode')] = { key: 'productCodeInvalid' };
+    else if (codes.has(productCode.toUpperCase()))
+      errors[at('productCode')] = { key: 'productCodeDuplicate' };
+    codes.add(productCode.toUpperCase());
+    if (description.length > LIMITS.lineDescription)
+      errors[at('description')] = { key: 'lineDescriptionTooLong' };
+
+    const money = (field: 'tariffCents' | 'moneyCeilingCents' | 'lumpSumCents', required: boolean) => {
+      const parsed = parseMoneyToCents(row[field], locale);
+      if (!parsed.ok) {
+        errors[at(field)] = { key: parsed.reason === 'negative' ? 'amountNegative' : 'amountInvalid' };
+        return undefined;
+      }
+      if (parsed.cents === null && required) {
+        errors[at(field)] = { key: field === 'tariffCents' ? 'tariffRequired' : 'lumpSumRequired' };
+      }
+      return parsed.cents ?? undefined;
+    };
+
+    const line: ProductLineInput = {
+      ...(row.id ? { id: row.id } : {}),
+      category,
+      productCode,
+      variant: 'effort',
+      ...(description ? { description } : {}),
+    };
+    if (!isVariant(row.variant)) {
+      errors[at('variant')] = { key: 'variantRequired' };
+      return line;
+    }
+    line.variant = row.variant;
+    const moneyCeiling = money('moneyCeilingCents', false);
+    if (moneyCeiling !== undefined) line.moneyCeilingCents = moneyCeiling;
+    if (row.variant === 'task') {
+      const lumpSum = money('lumpSumCents', true);
+      if (lumpSum !== undefined) line.lumpSumCents = lumpSum;
+      if (population.length > LIMITS.population) errors[at('population')] = { key: 'populationTooLong' };
+      else if (population) line.population = population;
+      return line;
+    }
+    if (isUnit(row.unit)) line.unit = row.unit;
+    else errors[at('unit')] = { key: 'unitRequired' };
+    if (isFrequency(row.frequency)) line.frequency = row.frequency;
+    else errors[at('frequency')] = { key: 'frequencyRequired' };
+    const tariff = money('tariffCents', true);
+    if (tariff !== undefined) line.tariffCents = tariff;
+    const volume = readCount(row.volumeCeiling, LIMITS.volumeCeiling);
+    if (!volume.ok) errors[at('volumeCeiling')] = { key: 'volumeInvalid' };
+    else if (volume.value !== null) line.volumeCeiling = volume.value;
+    return line;
+  });
+}
+
+/** Checks the terms; `kind` decides whether product lines are allowed (youth and Wmo contracts only). */
+export function validateTerms(values: TermsValues, kind: string, locale: AppLocale): TermsValidation {
   const errors: FieldErrors = {};
-  const reference = values.reference.trim();
   const title = values.title.trim();
   const description = values.description.trim() === '' ? '' : values.description;
 
-  if (!isKind(values.kind)) errors.kind = { key: 'kindRequired' };
-  if (reference === '') errors.reference = { key: 'referenceRequired' };
-  else if (reference.length > LIMITS.reference) errors.reference = { key: 'referenceTooLong' };
-  else if (!REFERENCE.test(reference)) errors.reference = { key: 'referenceInvalid' };
   if (title === '') errors.title = { key: 'titleRequired' };
   else if (title.length > LIMITS.title) errors.title = { key: 'titleTooLong' };
   if (description.length > LIMITS.description) errors.description = { key: 'descriptionTooLong' };
@@ -61,51 +326,184 @@ export function validateAgreementForm(values: FormValues, locale: AppLocale): Va
   else if (!isIsoDate(values.endDate)) errors.endDate = { key: 'endDateInvalid' };
   else if (!errors.startDate && values.endDate < values.startDate) errors.endDate = { key: 'endBeforeStart' };
 
-  const ceiling = parseMoneyToCents(values.ceiling, locale);
-  if (!ceiling.ok)
-    errors.ceiling = { key: ceiling.reason === 'negative' ? 'ceilingNegative' : 'ceilingInvalid' };
+  const notice = readCount(values.noticePeriodMonths, LIMITS.noticePeriodMonths);
+  if (!notice.ok) errors.noticePeriodMonths = { key: 'noticeInvalid' };
 
-  if (Object.keys(errors).length > 0 || !isKind(values.kind) || !isDomain(values.domain) || !ceiling.ok) {
+  const ceiling = parseMoneyToCents(values.valueCeilingCents, locale);
+  if (!ceiling.ok)
+    errors.valueCeilingCents = { key: ceiling.reason === 'negative' ? 'ceilingNegative' : 'ceilingInvalid' };
+
+  const options = readCount(values.renewalOptions, LIMITS.renewalOptions);
+  const months = readCount(values.renewalMonths, LIMITS.renewalMonths, 1);
+  let renewal: TermsInput['renewal'] = null;
+  if (!options.ok) errors['renewal.options'] = { key: 'renewalOptionsInvalid' };
+  if (!months.ok) errors['renewal.monthsEach'] = { key: 'renewalMonthsInvalid' };
+  if (options.ok && months.ok) {
+    if (options.value === null && months.value !== null)
+      errors['renewal.options'] = { key: 'renewalOptionsRequired' };
+    else if (options.value !== null && options.value > 0 && months.value === null)
+      errors['renewal.monthsEach'] = { key: 'renewalMonthsRequired' };
+    else if (options.value !== null && months.value !== null)
+      renewal = { options: options.value, monthsEach: months.value };
+  }
+
+  if (values.parties.length > LIMITS.parties) errors.parties = { key: 'tooManyParties' };
+  const seen = new Set<string>();
+  const parties: TermsInput['parties'] = [];
+  values.parties.forEach((row, i) => {
+    if (row.organisationId === '') errors[`parties.${i}.organisationId`] = { key: 'partyRequired' };
+    if (!isPartyRole(row.role)) errors[`parties.${i}.role`] = { key: 'partyRoleRequired' };
+    else if (row.organisationId !== '') {
+      const pair = `${row.organisationId}/${row.role}`;
+      if (seen.has(pair)) errors[`parties.${i}.organisationId`] = { key: 'partyDuplicate' };
+      seen.add(pair);
+      parties.push({ organisationId: row.organisationId, role: row.role });
+    }
+  });
+
+  const productLines = validateLines(values.productLines, kind, values.domain, locale, errors);
+
+  if (Object.keys(errors).length > 0 || !isDomain(values.domain) || !ceiling.ok || !notice.ok) {
     return { ok: false, errors };
   }
+  return {
+    ok: true,
+    terms: {
+      title,
+      description,
+      domain: values.domain,
+      startDate: values.startDate,
+      endDate: values.endDate,
+      noticePeriodMonths: notice.value,
+      valueCeilingCents: ceiling.cents,
+      renewal,
+      parties,
+      productLines,
+    },
+  };
+}
+
+export type CreateValidation = { ok: true; input: CreateAgreementInput } | { ok: false; errors: FieldErrors };
+
+/** The create form: kind, reference and owner, then the terms. Empty optional terms are left out. */
+export function validateCreate(values: CreateValues, homeSpace: string, locale: AppLocale): CreateValidation {
+  const errors: FieldErrors = {};
+  const reference = values.reference.trim();
+  if (!isKind(values.kind)) errors.kind = { key: 'kindRequired' };
+  if (reference === '') errors.reference = { key: 'referenceRequired' };
+  else if (reference.length > LIMITS.reference) errors.reference = { key: 'referenceTooLong' };
+  else if (!REFERENCE.test(reference)) errors.reference = { key: 'referenceInvalid' };
+  const terms = validateTerms(values, values.kind, locale);
+  if (!terms.ok) Object.assign(errors, terms.errors);
+  if (!terms.ok || Object.keys(errors).length > 0 || !isKind(values.kind)) return { ok: false, errors };
+  const t = terms.terms;
   return {
     ok: true,
     input: {
       kind: values.kind,
       reference,
-      title,
-      domain: values.domain,
-      startDate: values.startDate,
-      endDate: values.endDate,
-      ...(description !== '' ? { description } : {}),
-      ...(ceiling.cents !== null ? { valueCeilingCents: ceiling.cents } : {}),
+      ...(values.space && values.space !== homeSpace ? { space: values.space } : {}),
+      title: t.title,
+      domain: t.domain,
+      startDate: t.startDate,
+      endDate: t.endDate,
+      ...(t.description !== '' ? { description: t.description } : {}),
+      ...(t.noticePeriodMonths !== null ? { noticePeriodMonths: t.noticePeriodMonths } : {}),
+      ...(t.valueCeilingCents !== null ? { valueCeilingCents: t.valueCeilingCents } : {}),
+      ...(t.renewal ? { renewal: t.renewal } : {}),
+      ...(t.parties.length > 0 ? { parties: t.parties } : {}),
+      ...(t.productLines.length > 0 ? { productLines: t.productLines } : {}),
     },
   };
 }
 
-/** API input paths → form fields. */
-const FIELD_FOR_PATH: Record<string, FieldName> = {
-  kind: 'kind',
-  reference: 'reference',
-  title: 'title',
-  description: 'description',
-  domain: 'domain',
-  startDate: 'startDate',
-  endDate: 'endDate',
-  valueCeilingCents: 'ceiling',
-};
+/** Drops the errors a change makes stale: the field's own, and those of rows whose indices shifted. */
+export function withoutStale(errors: FieldErrors, changed: string): FieldErrors {
+  const list = changed === 'parties' || changed === 'productLines' ? `${changed}.` : null;
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => path !== changed && !(list && path.startsWith(list))),
+  );
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /**
- * A BAD_REQUEST's issues, first per field, on the form's fields. Issues about anything else (or about the
- * input as a whole) are returned apart, to show above the form.
+ * The update's `data`: only the fields that differ from the stored agreement, so the new version and its audit
+ * event name exactly what the person changed. Empty when nothing changed.
  */
-export function issuesToFieldErrors(issues: FieldIssue[]): { errors: FieldErrors; other: string[] } {
+export function termsPatch(terms: TermsInput, current: InternalAgreement): TermsPatch {
+  const patch: TermsPatch = {};
+  if (terms.title !== current.title) patch.title = terms.title;
+  if (terms.description !== current.description) patch.description = terms.description;
+  if (terms.domain !== current.domain) patch.domain = terms.domain;
+  if (terms.startDate !== current.startDate) patch.startDate = terms.startDate;
+  if (terms.endDate !== current.endDate) patch.endDate = terms.endDate;
+  if (terms.noticePeriodMonths !== current.noticePeriodMonths)
+    patch.noticePeriodMonths = terms.noticePeriodMonths;
+  if (terms.valueCeilingCents !== current.valueCeilingCents)
+    patch.valueCeilingCents = terms.valueCeilingCents;
+  const storedRenewal = current.renewal
+    ? { options: current.renewal.options, monthsEach: current.renewal.monthsEach }
+    : null;
+  if (!same(terms.renewal, storedRenewal)) patch.renewal = terms.renewal;
+  const storedParties = current.parties.map((p) => ({ organisationId: p.organisationId, role: p.role }));
+  if (!same(terms.parties, storedParties)) patch.parties = terms.parties;
+  if (!same(terms.productLines, current.productLines)) patch.productLines = terms.productLines;
+  return patch;
+}
+
+/** English messages of the API's domain rules, recognised so the person reads them in the form's language. */
+const KNOWN_ISSUES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
+  [/^endDate must not be before startDate/, () => ({ key: 'endBeforeStart' })],
+  [
+    /^Category \S+ is not a (?:Jeugdwet|Wmo) \((\d+)–(\d+)\)/,
+    (m) => ({ key: 'categoryRange', values: { range: `${m[1]}–${m[2]}` } }),
+  ],
+  [/^Category is two digits/, () => ({ key: 'categoryInvalid' })],
+  [/^Product code \S+ appears twice/, () => ({ key: 'productCodeDuplicate' })],
+  [/^Product code is/, () => ({ key: 'productCodeInvalid' })],
+  [/^A task-based line needs its lump sum/, () => ({ key: 'lumpSumRequired' })],
+  [/needs its unit$/, () => ({ key: 'unitRequired' })],
+  [/needs its frequency$/, () => ({ key: 'frequencyRequired' })],
+  [/needs its tariffCents$/, () => ({ key: 'tariffRequired' })],
+  [/^Product lines belong to youth/, () => ({ key: 'linesNotAllowed' })],
+  [/^Organisation \S+ is not registered/, () => ({ key: 'partyUnknown' })],
+  [/^A party appears twice in the same role/, () => ({ key: 'partyDuplicate' })],
+  [/^Invalid reference/, () => ({ key: 'referenceInvalid' })],
+];
+
+export function translateIssue(message: string): FieldError {
+  for (const [pattern, toError] of KNOWN_ISSUES) {
+    const match = pattern.exec(message);
+    if (match) return toError(match);
+  }
+  return { text: message };
+}
+
+/**
+ * A BAD_REQUEST's issues on the form's fields: each path (an update's without its `data.` prefix) goes to the
+ * deepest field the form shows (`parties.0` → `parties.0.organisationId`, `renewal` → `renewal.options`).
+ * Issues about anything else are returned apart, to show above the form.
+ */
+export function issuesToFieldErrors(
+  issues: FieldIssue[],
+  fields: readonly string[],
+): { errors: FieldErrors; other: string[] } {
+  const known = new Set(fields);
   const errors: FieldErrors = {};
   const other: string[] = [];
-  for (const [path, message] of firstIssuePerField(issues)) {
-    const field = FIELD_FOR_PATH[path];
-    if (field) errors[field] = { text: message };
-    else other.push(message);
+  for (const issue of issues) {
+    const segments = issue.path.replace(/^data(\.|$)/, '').split('.');
+    let field: string | undefined;
+    for (let n = segments.length; n > 0 && !field; n--) {
+      const path = segments.slice(0, n).join('.');
+      field = [path, `${path}.organisationId`, `${path}.options`, `${path}.category`].find((p) =>
+        known.has(p),
+      );
+    }
+    if (field) {
+      if (!errors[field]) errors[field] = translateIssue(issue.message);
+    } else other.push(issue.message);
   }
   return { errors, other };
 }

@@ -1,5 +1,15 @@
 import type { TFunction } from 'i18next';
-import { isDomain, isKind, isStatus } from './model';
+import {
+  isAllocationMethod,
+  isDomain,
+  isFrequency,
+  isKind,
+  isOrganisationKind,
+  isPartyRole,
+  isStatus,
+  isUnit,
+  isVariant,
+} from './model';
 
 /** Labels for values that come from the API; an unknown value is shown as it came rather than hidden. */
 export function kindLabel(t: TFunction, kind: string): string {
@@ -12,6 +22,88 @@ export function statusLabel(t: TFunction, status: string): string {
 
 export function domainLabel(t: TFunction, domain: string): string {
   return isDomain(domain) ? t(`domains.${domain}`) : domain;
+}
+
+export function variantLabel(t: TFunction, variant: string): string {
+  return isVariant(variant) ? t(`variants.${variant}`) : variant;
+}
+
+export function unitLabel(t: TFunction, unit: string): string {
+  return isUnit(unit) ? t(`units.${unit}`) : unit;
+}
+
+export function frequencyLabel(t: TFunction, frequency: string): string {
+  return isFrequency(frequency) ? t(`frequencies.${frequency}`) : frequency;
+}
+
+export function partyRoleLabel(t: TFunction, role: string): string {
+  return isPartyRole(role) ? t(`partyRoles.${role}`) : role;
+}
+
+export function allocationMethodLabel(t: TFunction, method: string): string {
+  return isAllocationMethod(method) ? t(`allocationMethods.${method}`) : method;
+}
+
+/** The button for a move in the life cycle, named after what it does ("Goedkeuren"), by its target status. */
+export function transitionLabel(t: TFunction, to: string): string {
+  return isStatus(to) ? t(`transitions.${to}`) : to;
+}
+
+const ACTIONS = ['create', 'update', 'transition', 'renew'] as const;
+
+export function actionLabel(t: TFunction, action: string): string {
+  return (ACTIONS as readonly string[]).includes(action)
+    ? t(`auditActions.${action as (typeof ACTIONS)[number]}`)
+    : action;
+}
+
+/** The agreement's fields as named in the audit trail and the version diff. */
+const TERM_FIELDS = [
+  'kind',
+  'reference',
+  'title',
+  'description',
+  'status',
+  'version',
+  'domain',
+  'startDate',
+  'endDate',
+  'noticePeriodMonths',
+  'valueCeilingCents',
+  'parties',
+  'productLines',
+  'renewal',
+  'allocationKey',
+  'parentId',
+  'note',
+] as const;
+export type TermField = (typeof TERM_FIELDS)[number];
+
+export function isTermField(field: string): field is TermField {
+  return (TERM_FIELDS as readonly string[]).includes(field);
+}
+
+export function termFieldLabel(t: TFunction, field: string): string {
+  return isTermField(field) ? t(`termFields.${field}`) : field;
+}
+
+const LINE_FIELDS = [
+  'category',
+  'productCode',
+  'description',
+  'variant',
+  'unit',
+  'frequency',
+  'tariffCents',
+  'volumeCeiling',
+  'moneyCeilingCents',
+  'lumpSumCents',
+  'population',
+] as const;
+export type LineField = (typeof LINE_FIELDS)[number];
+
+export function lineFieldLabel(t: TFunction, field: string): string {
+  return (LINE_FIELDS as readonly string[]).includes(field) ? t(`lineFields.${field as LineField}`) : field;
 }
 
 const ROLES = [
@@ -29,10 +121,10 @@ export function roleLabel(t: TFunction, role: string): string {
   return (ROLES as readonly string[]).includes(role) ? t(`roles.${role as (typeof ROLES)[number]}`) : role;
 }
 
-const ORGANISATION_KINDS = ['municipality', 'region', 'provider', 'joint_body'] as const;
+const SPACE_KINDS = ['municipality', 'region', 'provider', 'joint_body'] as const;
 
 export function organisationKindLabel(t: TFunction, kind: string): string {
-  return (ORGANISATION_KINDS as readonly string[]).includes(kind)
-    ? t(`organisationKinds.${kind as (typeof ORGANISATION_KINDS)[number]}`)
+  return (SPACE_KINDS as readonly string[]).includes(kind) || isOrganisationKind(kind)
+    ? t(`organisationKinds.${kind as (typeof SPACE_KINDS)[number]}`)
     : kind;
 }

@@ -5,8 +5,22 @@ type Api = TRPCOptionsProxy<AppRouter>;
 
 /** Types come from the router (types only: no server code reaches the browser bundle). */
 export type AgreementSummary = inferOutput<Api['agreement']['find']>['items'][number];
+/** What `agreement.get` answers: the internal view for municipal users, the party view for providers. */
 export type Agreement = inferOutput<Api['agreement']['get']>;
+export type InternalAgreement = Extract<Agreement, { view: 'internal' }>;
+export type PartyAgreement = Extract<Agreement, { view: 'party' }>;
+export type ProductLine = Agreement['productLines'][number];
+export type Party = InternalAgreement['parties'][number];
+export type AllocationKey = NonNullable<InternalAgreement['allocationKey']>;
+export type TermsVersion = inferOutput<Api['agreement']['versions']>[number];
+export type AuditEvent = inferOutput<Api['agreement']['history']>[number];
+export type VerifyResult = inferOutput<Api['agreement']['verifyAudit']>;
+export type Me = inferOutput<Api['me']['get']>;
+export type Organisation = inferOutput<Api['organisation']['find']>['items'][number];
 export type CreateAgreementInput = inferInput<Api['agreement']['create']>;
+export type UpdateAgreementInput = inferInput<Api['agreement']['update']>;
+export type TermsPatch = UpdateAgreementInput['data'];
+export type CreateOrganisationInput = inferInput<Api['organisation']['create']>;
 // The input is optional on the wire; this is its object form.
 export type FindAgreementsInput = Extract<inferInput<Api['agreement']['find']>, object>;
 
@@ -34,15 +48,64 @@ export const STATUSES = [
 ] as const;
 export type AgreementStatus = (typeof STATUSES)[number];
 
-export function isKind(value: string | null | undefined): value is AgreementKind {
-  return (KINDS as readonly string[]).includes(value ?? '');
-}
-export function isDomain(value: string | null | undefined): value is AgreementDomain {
-  return (DOMAINS as readonly string[]).includes(value ?? '');
-}
-export function isStatus(value: string | null | undefined): value is AgreementStatus {
-  return (STATUSES as readonly string[]).includes(value ?? '');
+/** Execution variants (uitvoeringsvarianten, iStandaarden UP028), units (WJ756) and frequencies (WMO757). */
+export const VARIANTS = ['effort', 'output', 'task'] as const;
+export type Variant = (typeof VARIANTS)[number];
+export const UNITS = ['minute', 'hour', 'etmaal', 'dagdeel', 'piece', 'euro'] as const;
+export type Unit = (typeof UNITS)[number];
+export const FREQUENCIES = ['per_day', 'per_week', 'per_month', 'total'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+export const PARTY_ROLES = ['contractor', 'recipient', 'joint_body', 'subcontractor'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+export const ALLOCATION_METHODS = ['fixed', 'per_inhabitant', 'usage', 'base_plus_variable'] as const;
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
+
+export const ORGANISATION_KINDS = ['provider', 'joint_body'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const SORTS = ['newest', 'endDate'] as const;
+export type Sort = (typeof SORTS)[number];
+
+function oneOf<T extends string>(list: readonly T[]) {
+  return (value: string | null | undefined): value is T => (list as readonly string[]).includes(value ?? '');
 }
 
-/** Roles that may draft an agreement (as `agreement.create` declares), to offer the action only to them. */
+export const isKind = oneOf(KINDS);
+export const isDomain = oneOf(DOMAINS);
+export const isStatus = oneOf(STATUSES);
+export const isVariant = oneOf(VARIANTS);
+export const isUnit = oneOf(UNITS);
+export const isFrequency = oneOf(FREQUENCIES);
+export const isPartyRole = oneOf(PARTY_ROLES);
+export const isAllocationMethod = oneOf(ALLOCATION_METHODS);
+export const isOrganisationKind = oneOf(ORGANISATION_KINDS);
+export const isSort = oneOf(SORTS);
+
+/** Roles that may draft and change an agreement (as `agreement.create`/`update`/`renew` declare). */
 export const CREATE_ROLES: readonly string[] = ['inkoper', 'contractmanager'];
+/** Roles that may register an organisation (as `organisation.create` declares). */
+export const ORGANISATION_ROLES: readonly string[] = ['inkoper', 'contractmanager', 'admin'];
+
+export function canWrite(me: Pick<Me, 'roles'> | undefined): boolean {
+  return me?.roles.some((role) => CREATE_ROLES.includes(role)) ?? false;
+}
+
+/** A provider's users see party views; everything internal (audit, versions, regions) is not theirs. */
+export function isProviderUser(me: Pick<Me, 'organisation'> | undefined): boolean {
+  return me?.organisation.kind === 'provider';
+}
+
+/** Ids and spaces as the API accepts them, so a hand-edited address cannot make a request fail. */
+export const ID_PATTERN = /^[0-9a-z-]{1,40}$/;
+export const SPACE_PATTERN = /^(GM\d{4}|RG[A-Z0-9]{2,30}|PV\d{8})$/;
+
+export function isRegionSpace(space: string): boolean {
+  return space.startsWith('RG');
+}
+
+/** A space's name as far as the caller can know it (`me.reach`), else its code (`GM0243`). */
+export function spaceName(me: Pick<Me, 'reach'> | undefined, space: string): string {
+  return me?.reach.find((r) => r.space === space)?.name ?? space;
+}

@@ -7,13 +7,15 @@ import { logout } from '../../lib/auth';
 import { useTRPC } from '../../lib/trpc';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/** `municipal`: areas a provider's users have nothing in (regions, the organisations a municipality registers). */
 const AREAS = [
-  { key: 'register', path: '/register' },
-  { key: 'steering', path: '/steering' },
-  { key: 'signing', path: '/signing' },
-  { key: 'deadlines', path: '/deadlines' },
-  { key: 'regions', path: '/regions' },
-  { key: 'admin', path: '/admin' },
+  { key: 'register', path: '/register', municipal: false },
+  { key: 'steering', path: '/steering', municipal: false },
+  { key: 'signing', path: '/signing', municipal: false },
+  { key: 'deadlines', path: '/deadlines', municipal: false },
+  { key: 'regions', path: '/regions', municipal: true },
+  { key: 'organisations', path: '/organisations', municipal: true },
+  { key: 'admin', path: '/admin', municipal: false },
 ] as const;
 
 /** `page` for the area's own page, `true` for a page inside it (an agreement belongs to the register). */
@@ -52,11 +54,15 @@ function UserBox() {
 function MainNav() {
   const { t } = useTranslation();
   const [location] = useLocation();
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.get.queryOptions());
+  const provider = me.data?.organisation.kind === 'provider';
+  const areas = AREAS.filter((area) => !(provider && area.municipal));
   return (
     <nav className="regie-nav utrecht-nav-bar" aria-label={t('app.mainNav')}>
       <div className="utrecht-nav-bar__content">
         <ul className="utrecht-nav-list">
-          {AREAS.map((area) => {
+          {areas.map((area) => {
             const current = currentFor(area.path, location);
             return (
               <li key={area.key} className="utrecht-nav-list__item">

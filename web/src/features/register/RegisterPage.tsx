@@ -15,7 +15,9 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Textbox,
 } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
 import { formatDate, formatMoney, localeFor } from '../../lib/format';
@@ -24,58 +26,38 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { domainLabel, kindLabel, statusLabel } from '../agreements/labels';
 import {
   type AgreementSummary,
-  CREATE_ROLES,
+  canWrite,
   DOMAINS,
-  type FindAgreementsInput,
-  isDomain,
-  isKind,
-  isStatus,
+  isProviderUser,
   KINDS,
   STATUSES,
 } from '../agreements/model';
+import { type FilterName, type RegisterFilters, readFilters, SEARCH_MAX, withFilter } from './filters';
 
 /** One page of the register; the API allows up to 100. */
 const PAGE_SIZE = 50;
 
-type FilterName = 'space' | 'kind' | 'status' | 'domain';
-
-/**
- * Filters live in the address (`?kind=subsidy`), so a filtered register can be bookmarked and shared.
- * `space` picks whose register to read (the home organisation by default, or a region in reach).
- */
-function readFilters(params: URLSearchParams): Omit<FindAgreementsInput, 'cursor' | 'limit'> {
-  const space = params.get('space');
-  const kind = params.get('kind');
-  const status = params.get('status');
-  const domain = params.get('domain');
-  return {
-    ...(space ? { space } : {}),
-    ...(isKind(kind) ? { kind } : {}),
-    ...(isStatus(status) ? { status } : {}),
-    ...(isDomain(domain) ? { domain } : {}),
-  };
-}
-
 function FilterSelect({
   name,
+  label,
   value,
   options,
   onChange,
   emptyLabel,
 }: {
   name: FilterName;
+  label: string;
   value: string | undefined;
   options: { value: string; label: string }[];
   onChange: (name: FilterName, value: string) => void;
-  /** The option for "no filter"; the register of one's own organisation for `space`. */
+  /** The option for "no filter"; the register of one's own organisation for `space`; the default sort. */
   emptyLabel: string;
 }) {
-  const { t } = useTranslation();
   const id = `filter-${name}`;
   return (
     <FormField
       className="regie-filters__field"
-      label={<FormLabel htmlFor={id}>{t(`fields.${name}`)}</FormLabel>}
+      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
       input={
         <Select
           id={id}
@@ -95,7 +77,53 @@ function FilterSelect({
   );
 }
 
-function RegisterTable({ rows, busy }: { rows: AgreementSummary[]; busy: boolean }) {
+/** The search words, sent on submit (a request per keystroke would be wasteful and noisy for screen readers). */
+function SearchForm({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // The address changed (back button, "Filters wissen"): the box follows it.
+  if (value !== seen) {
+    setSeen(value);
+    setText(value);
+  }
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSearch(text.trim().slice(0, SEARCH_MAX));
+  }
+  return (
+    <form className="regie-search" onSubmit={submit}>
+      <FormField
+        className="regie-filters__field regie-search__field"
+        label={<FormLabel htmlFor="filter-q">{t('register.searchLabel')}</FormLabel>}
+        input={
+          <Textbox
+            id="filter-q"
+            name="q"
+            type="search"
+            autoComplete="off"
+            maxLength={SEARCH_MAX}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        }
+      />
+      <Button type="submit" appearance="secondary-action-button">
+        {t('register.searchSubmit')}
+      </Button>
+    </form>
+  );
+}
+
+function RegisterTable({
+  rows,
+  busy,
+  provider,
+}: {
+  rows: AgreementSummary[];
+  busy: boolean;
+  provider: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   return (
@@ -109,6 +137,7 @@ function RegisterTable({ rows, busy }: { rows: AgreementSummary[]; busy: boolean
           <TableRow>
             <TableHeaderCell scope="col">{t('fields.reference')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('fields.title')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{provider ? t('fields.owner') : t('fields.party')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('fields.kind')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('fields.status')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('fields.domain')}</TableHeaderCell>
@@ -127,13 +156,20 @@ function RegisterTable({ rows, busy }: { rows: AgreementSummary[]; busy: boolean
                 </Link>
               </TableCell>
               <TableCell>{row.title}</TableCell>
+              <TableCell>
+                {row.view === 'party'
+                  ? row.ownerName
+                  : row.parties.length > 0
+                    ? row.parties.map((p) => p.name).join(', ')
+                    : t('register.noParty')}
+              </TableCell>
               <TableCell>{kindLabel(t, row.kind)}</TableCell>
               <TableCell>{statusLabel(t, row.status)}</TableCell>
               <TableCell>{domainLabel(t, row.domain)}</TableCell>
               <TableCell className="regie-nowrap">
                 <time dateTime={row.endDate}>{formatDate(row.endDate, locale)}</time>
               </TableCell>
-              <TableCell className="utrecht-table__cell--numeric-data regie-nowrap">
+              <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
                 {row.valueCeilingCents === null
                   ? t('register.noCeiling')
                   : formatMoney(row.valueCeilingCents, locale)}
@@ -152,13 +188,22 @@ export function RegisterPage() {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const filtered = Object.keys(filters).some((name) => name !== 'space');
+  const filters: RegisterFilters = readFilters(params);
+  const filtered = (['kind', 'status', 'domain', 'party', 'endsBefore', 'q'] as const).some(
+    (name) => filters[name] !== undefined,
+  );
   const input = { ...filters, limit: PAGE_SIZE };
 
   const me = useQuery(trpc.me.get.queryOptions());
+  const provider = isProviderUser(me.data);
   // Hidden only once we know the user's roles exclude drafting; the server's role check decides regardless.
-  const canCreate = !me.data || me.data.roles.some((role) => CREATE_ROLES.includes(role));
+  const canCreate = !me.data || canWrite(me.data);
+  // Parties to filter on: the organisations registered in the register shown (municipal users only).
+  const partySpace = filters.space ?? me.data?.space;
+  const organisations = useQuery({
+    ...trpc.organisation.find.queryOptions({ ...(partySpace ? { space: partySpace } : {}), limit: 100 }),
+    enabled: me.data !== undefined && !provider,
+  });
 
   // The cursor is added by hand (not `infiniteQueryOptions`): that helper also sends `direction`, which the
   // API's strict inputs reject. The key is still tRPC's, so invalidating `agreement.find` reaches this query.
@@ -172,6 +217,8 @@ export function RegisterPage() {
   });
   const rows: AgreementSummary[] =
     register.data?.pages.flatMap((page): AgreementSummary[] => page.items) ?? [];
+  // Before `me` is known, the rows tell which view this is.
+  const partyView = provider || rows.some((row) => row.view === 'party');
 
   /** After "Meer laden", focus goes to the first new row: the button may be gone, and that is where to read on. */
   async function loadMore() {
@@ -187,15 +234,7 @@ export function RegisterPage() {
   }
 
   function setFilter(name: FilterName, value: string) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setParams((previous) => withFilter(previous, name, value), { replace: true });
   }
 
   let status = '';
@@ -210,59 +249,97 @@ export function RegisterPage() {
     <div className="regie-register">
       <div className="regie-page-top">
         <PageHeading>{t('register.title')}</PageHeading>
-        {canCreate ? (
+        {canCreate && !partyView ? (
           <Link href="/agreements/new" asChild>
             <ButtonLink appearance="primary-action-button">{t('register.newAgreement')}</ButtonLink>
           </Link>
         ) : null}
       </div>
-      <Paragraph>{t('register.intro')}</Paragraph>
+      <Paragraph>{partyView ? t('register.introProvider') : t('register.intro')}</Paragraph>
 
       <search className="regie-filters" aria-labelledby="register-filters-heading">
         <h2 id="register-filters-heading" className="regie-visually-hidden">
           {t('register.filters')}
         </h2>
-        {me.data && me.data.reach.length > 1 ? (
+        <SearchForm value={filters.q ?? ''} onSearch={(q) => setFilter('q', q)} />
+        <div className="regie-filters__row">
+          {me.data && me.data.reach.length > 1 ? (
+            <FilterSelect
+              name="space"
+              label={t('fields.space')}
+              value={filters.space}
+              emptyLabel={me.data.organisation.name}
+              options={me.data.reach
+                .filter((reach) => reach.space !== me.data.space)
+                .map((reach) => ({ value: reach.space, label: reach.name }))}
+              onChange={setFilter}
+            />
+          ) : null}
+          {me.data && !provider ? (
+            <FilterSelect
+              name="party"
+              label={t('fields.party')}
+              value={filters.party}
+              emptyLabel={t('register.allParties')}
+              options={(organisations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              onChange={setFilter}
+            />
+          ) : null}
           <FilterSelect
-            name="space"
-            value={filters.space}
-            emptyLabel={me.data.organisation.name}
-            options={me.data.reach
-              .filter((reach) => reach.space !== me.data.space)
-              .map((reach) => ({ value: reach.space, label: reach.name }))}
+            name="kind"
+            label={t('fields.kind')}
+            value={filters.kind}
+            emptyLabel={t('register.all')}
+            options={KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
             onChange={setFilter}
           />
-        ) : null}
-        <FilterSelect
-          name="kind"
-          value={filters.kind}
-          emptyLabel={t('register.all')}
-          options={KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
-          onChange={setFilter}
-        />
-        <FilterSelect
-          name="status"
-          value={filters.status}
-          emptyLabel={t('register.all')}
-          options={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          onChange={setFilter}
-        />
-        <FilterSelect
-          name="domain"
-          value={filters.domain}
-          emptyLabel={t('register.all')}
-          options={DOMAINS.map((domain) => ({ value: domain, label: t(`domains.${domain}`) }))}
-          onChange={setFilter}
-        />
-        {filtered ? (
-          <Button
-            appearance="subtle-button"
-            className="regie-filters__clear"
-            onClick={() => setParams(filters.space ? { space: filters.space } : {}, { replace: true })}
-          >
-            {t('register.clearFilters')}
-          </Button>
-        ) : null}
+          <FilterSelect
+            name="status"
+            label={t('fields.status')}
+            value={filters.status}
+            emptyLabel={t('register.all')}
+            options={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+            onChange={setFilter}
+          />
+          <FilterSelect
+            name="domain"
+            label={t('fields.domain')}
+            value={filters.domain}
+            emptyLabel={t('register.all')}
+            options={DOMAINS.map((domain) => ({ value: domain, label: t(`domains.${domain}`) }))}
+            onChange={setFilter}
+          />
+          <FormField
+            className="regie-filters__field"
+            label={<FormLabel htmlFor="filter-endsBefore">{t('fields.endsBefore')}</FormLabel>}
+            input={
+              <Textbox
+                id="filter-endsBefore"
+                name="endsBefore"
+                type="date"
+                value={filters.endsBefore ?? ''}
+                onChange={(event) => setFilter('endsBefore', event.target.value)}
+              />
+            }
+          />
+          <FilterSelect
+            name="sort"
+            label={t('fields.sort')}
+            value={filters.sort === 'endDate' ? 'endDate' : undefined}
+            emptyLabel={t('register.sortNewest')}
+            options={[{ value: 'endDate', label: t('register.sortEndDate') }]}
+            onChange={setFilter}
+          />
+          {filtered ? (
+            <Button
+              appearance="subtle-button"
+              className="regie-filters__clear"
+              onClick={() => setParams(filters.space ? { space: filters.space } : {}, { replace: true })}
+            >
+              {t('register.clearFilters')}
+            </Button>
+          ) : null}
+        </div>
       </search>
 
       <div role="status" aria-live="polite" className="regie-status">
@@ -278,13 +355,19 @@ export function RegisterPage() {
         </Alert>
       ) : null}
 
-      {register.isSuccess && rows.length === 0 ? (
+      {register.isSuccess && rows.length === 0 && !register.hasNextPage ? (
         <Paragraph className="regie-empty">
-          {filtered ? t('register.emptyFiltered') : t('register.empty')}
+          {filtered
+            ? t('register.emptyFiltered')
+            : partyView
+              ? t('register.emptyProvider')
+              : t('register.empty')}
         </Paragraph>
       ) : null}
 
-      {rows.length > 0 ? <RegisterTable rows={rows} busy={register.isPlaceholderData} /> : null}
+      {rows.length > 0 ? (
+        <RegisterTable rows={rows} busy={register.isPlaceholderData} provider={partyView} />
+      ) : null}
 
       {register.hasNextPage ? (
         <div className="regie-load-more">
