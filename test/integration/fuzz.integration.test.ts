@@ -63,6 +63,27 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     input: { id: 'erm-jh-2025', expectedVersion: 5 },
   },
   'organisation.find': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'steering.propose': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: {
+      answers: { complexity: 'low', controlWhat: 'high', controlHow: 'high', alignment: 'divergent' },
+    },
+  },
+  'steering.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'steering.update': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-wmo-2026',
+      expectedVersion: 0,
+      roles: {
+        opdrachtgever: { name: 'Team Wmo', portfolioHolder: 'Wethouder Jansen' },
+        contacts: [{ side: 'contractor', name: 'Piet', role: 'accountmanager', email: 'piet@example.nl' }],
+      },
+    },
+  },
+  'steering.roleConflicts': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

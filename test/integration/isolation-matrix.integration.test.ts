@@ -72,6 +72,25 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   'agreement.renew': (t) =>
     [1, 5].map((v) => ({ type: 'mutation' as const, input: { id: t.id, expectedVersion: v } })),
   'organisation.find': (t) => [{ type: 'query', input: { space: t.space } }],
+  'steering.propose': () => [
+    {
+      type: 'query',
+      input: {
+        answers: { complexity: 'low', controlWhat: 'high', controlHow: 'high', alignment: 'divergent' },
+      },
+    },
+  ],
+  'steering.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'steering.update': (t) =>
+    [0, 1].map((v) => ({
+      type: 'mutation' as const,
+      input: {
+        agreementId: t.id,
+        expectedVersion: v,
+        roles: { opdrachtgever: { name: 'Indringer', portfolioHolder: 'X' } },
+      },
+    })),
+  'steering.roleConflicts': (t) => [{ type: 'query', input: { space: t.space } }],
   'organisation.create': (t) => [
     {
       type: 'mutation',

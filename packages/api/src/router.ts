@@ -1,12 +1,14 @@
 import { agreementRouter } from './routers/agreement.ts';
 import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
+import { steeringRouter } from './routers/steering.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
   me: meRouter,
   agreement: agreementRouter,
   organisation: organisationRouter,
+  steering: steeringRouter,
 });
 
 export type AppRouter = typeof appRouter;

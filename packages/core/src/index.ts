@@ -15,6 +15,7 @@ export * from './relation.ts';
 export * from './roles.ts';
 export * from './schema.ts';
 export * from './spaces.ts';
+export * from './steering.ts';
 export * from './terms.ts';
 export * from './views.ts';
 export * from './wgr.ts';

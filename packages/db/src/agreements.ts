@@ -211,6 +211,29 @@ function matches(
   );
 }
 
+/**
+ * An agreement with its audit-chain head, from whichever of the caller's spaces holds it; NOT_FOUND when
+ * none does (a foreign id reads exactly like a missing one).
+ */
+export async function loadAgreement(
+  db: Db,
+  reach: readonly string[],
+  id: string,
+): Promise<Agreement & { auditSeq: number; auditHash: string } & Record<string, unknown>> {
+  const result = await guard(() =>
+    db.doc.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [db.tableName]: { Keys: reach.map((space) => keys.agreement(space, id)), ConsistentRead: true },
+        },
+      }),
+    ),
+  );
+  const item = result.Responses?.[db.tableName]?.[0];
+  if (!item) throw notFound('Agreement');
+  return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
+}
+
 /** Rounds of index reads one request may make while filtering, so its cost stays bounded. */
 const MAX_ROUNDS = 5;
 
@@ -221,23 +244,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     return spaceNames.get(space)!;
   }
 
-  async function load(id: string): Promise<Item> {
-    const result = await guard(() =>
-      db.doc.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [db.tableName]: {
-              Keys: scope.reach.map((space) => keys.agreement(space, id)),
-              ConsistentRead: true,
-            },
-          },
-        }),
-      ),
-    );
-    const item = result.Responses?.[db.tableName]?.[0];
-    if (!item) throw notFound('Agreement');
-    return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
-  }
+  const load = (id: string) => loadAgreement(db, scope.reach, id);
 
   async function loadMany(space: string, ids: string[]): Promise<Agreement[]> {
     if (ids.length === 0) return [];

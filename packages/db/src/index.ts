@@ -3,6 +3,7 @@ import type { Db } from './client.ts';
 import { organisationRepository } from './directory.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import type { Scope } from './scope.ts';
+import { steeringRepository } from './steering.ts';
 
 export * from './agreements.ts';
 export * from './bootstrap.ts';
@@ -11,6 +12,7 @@ export * from './directory.ts';
 export * from './errors.ts';
 export * from './keys.ts';
 export * from './scope.ts';
+export * from './steering.ts';
 export { tableDefinition } from './table.ts';
 
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
@@ -19,6 +21,7 @@ export function createRepositories(db: Db, scope: Scope) {
     agreements: agreementRepository(db, scope),
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
+    steering: steeringRepository(db, scope),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

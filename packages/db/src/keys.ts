@@ -43,6 +43,12 @@ export const keys = {
     sk: sortKey,
   }),
   partyLinks: (space: string, organisationId: string) => spaced(space, 'PARTY', organisationId),
+  /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
+  steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
+  /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */
+  roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
+  /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */
+  portfolioHolder: (space: string, holderKey: string) => spaced(space, 'PH', holderKey),
   /** Links from a framework agreement to its call-offs (deelovereenkomsten). */
   childLink: (space: string, parentId: string, sortKey: string) => ({
     pk: spaced(space, 'CHILD', parentId),

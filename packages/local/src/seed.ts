@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AgreementCreateInput, AgreementStatus, Role } from '@regie/core';
+import { type AgreementCreateInput, type AgreementStatus, governanceDefaults, type Role } from '@regie/core';
 import {
   createRepositories,
   type Db,
@@ -382,6 +382,39 @@ export async function seed(db: Db): Promise<boolean> {
       current = await createRepositories(db, scopeOf(actor)).agreements.transition(a.id, current.version, to);
     }
   }
+  // Steering: a relation decision, and a GR whose opdrachtgever and eigenaar share a wethouder (SPEC §4.2).
+  const steering = createRepositories(db, scopeOf('ermelo.inkoper')).steering;
+  await steering.update('erm-hh-2026', 0, {
+    relation: {
+      answers: { complexity: 'medium', controlWhat: 'high', controlHow: 'low', alignment: 'partial' },
+      chosen: 'customer',
+      governance: governanceDefaults('customer'),
+    },
+    roles: {
+      opdrachtgever: { name: 'Team Wmo', portfolioHolder: 'Wethouder J. Mulder' },
+      eigenaar: { name: 'College van B&W', portfolioHolder: 'Wethouder S. de Boer' },
+      opdrachtnemer: { name: 'Stichting Wijkracht Noord-Veluwe' },
+      ambtelijkOpdrachtgever: { name: 'Regisseur Wmo' },
+      contacts: [
+        {
+          side: 'contractor',
+          name: 'Fatima el Amrani',
+          role: 'Accountmanager',
+          email: 'f.elamrani@wijkracht.example',
+        },
+      ],
+    },
+  });
+  await steering.update('rnv-gr-01', 0, {
+    roles: {
+      opdrachtgever: {
+        name: 'Ambtelijk opdrachtgever sociaal domein',
+        portfolioHolder: 'Wethouder M. Bakker',
+      },
+      eigenaar: { name: 'Lid algemeen bestuur', portfolioHolder: 'Wethouder M. Bakker' },
+      opdrachtnemer: { name: 'Sociaal Domein Noord-Veluwe' },
+    },
+  });
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -1,0 +1,63 @@
+import {
+  governanceDefaults,
+  idSchema,
+  MUNICIPAL_ROLES,
+  proposeRelation,
+  relationAnswersSchema,
+  relationDecisionSchema,
+  SPACE_PATTERN,
+  steeringRolesSchema,
+  text,
+} from '@regie/core';
+import * as z from 'zod/mini';
+import { mutationProcedure, procedure, router } from '../trpc.ts';
+
+const WRITE = ['inkoper', 'contractmanager'] as const;
+
+export const steeringRouter = router({
+  /** The relation designer's proposal for a set of answers, with the governance that fits it (no storage). */
+  propose: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(z.strictObject({ answers: relationAnswersSchema }))
+    .query(({ input }) => {
+      const proposal = proposeRelation(input.answers);
+      return { ...proposal, governance: governanceDefaults(proposal.type) };
+    }),
+
+  get: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.steering.get(input.agreementId)),
+
+  update: mutationProcedure
+    .meta({ roles: WRITE })
+    .input(
+      z.strictObject({
+        agreementId: idSchema(),
+        /** The steering version you saw; 0 when none was stored yet. */
+        expectedVersion: z.int().check(z.gte(0), z.lte(1_000_000_000)),
+        relation: z.optional(z.nullable(relationDecisionSchema)),
+        roles: z.optional(steeringRolesSchema),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.repos.steering.update(input.agreementId, input.expectedVersion, {
+        relation: input.relation,
+        roles: input.roles,
+      }),
+    ),
+
+  /** Tenant-wide report: agreements whose opdrachtgever and eigenaar share a portfolio holder. */
+  roleConflicts: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(
+      z.optional(
+        z.strictObject({
+          space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+          cursor: z.optional(text(2048, 1)),
+          limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => ctx.repos.steering.roleConflicts({ ...input, limit: input?.limit ?? 50 })),
+});

@@ -1,0 +1,226 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type AuditEvent,
+  DomainError,
+  decideRelation,
+  personKey,
+  type RelationDecision,
+  type Steering,
+  type SteeringRoles,
+  type SteeringWarning,
+  steeringWarnings,
+} from '@regie/core';
+import { loadAgreement, type Page } from './agreements.ts';
+import { nextAuditEvent } from './audit-store.ts';
+import type { Db } from './client.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { guard, isConditionFailure } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Scope } from './scope.ts';
+
+export interface SteeringChange {
+  relation?: RelationDecision | null;
+  roles?: SteeringRoles;
+}
+
+export interface RoleConflict {
+  agreementId: string;
+  reference: string;
+  title: string;
+  portfolioHolder: string;
+}
+
+const empty = (agreementId: string): Steering => ({
+  agreementId,
+  version: 0,
+  relation: null,
+  roles: {},
+  updatedAt: null,
+  updatedBy: null,
+});
+
+/**
+ * Steering data per agreement (SPEC §4.1–4.2). Each change is versioned on its own (so a steering edit never
+ * makes a terms edit stale) and appended to the agreement's audit chain in the same transaction.
+ */
+export function steeringRepository(db: Db, scope: Scope) {
+  async function read(space: string, agreementId: string): Promise<Steering> {
+    const result = await guard(() =>
+      db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.steering(space, agreementId),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    if (!result.Item) return empty(agreementId);
+    const { agreementId: id, version, relation, roles, updatedAt, updatedBy } = result.Item;
+    return { agreementId: id, version, relation: relation ?? null, roles: roles ?? {}, updatedAt, updatedBy };
+  }
+
+  return {
+    async get(agreementId: string): Promise<Steering & { warnings: SteeringWarning[] }> {
+      const agreement = await loadAgreement(db, scope.reach, agreementId);
+      const steering = await read(agreement.space, agreementId);
+      return { ...steering, warnings: steeringWarnings(steering.roles) };
+    },
+
+    async update(
+      agreementId: string,
+      expectedVersion: number,
+      change: SteeringChange,
+    ): Promise<Steering & { warnings: SteeringWarning[] }> {
+      const agreement = await loadAgreement(db, scope.reach, agreementId);
+      const current = await read(agreement.space, agreementId);
+      if (current.version !== expectedVersion) {
+        throw new DomainError(
+          'CONFLICT',
+          `Steering was changed (version ${current.version}, you sent ${expectedVersion})`,
+        );
+      }
+      const now = new Date().toISOString();
+      const next: Steering = {
+        ...current,
+        version: current.version + 1,
+        relation:
+          change.relation === undefined
+            ? current.relation
+            : change.relation && decideRelation(change.relation),
+        roles: change.roles ?? current.roles,
+        updatedAt: now,
+        updatedBy: scope.actor,
+      };
+      const changes: AuditEvent['changes'] = {};
+      if (change.relation !== undefined)
+        changes.relation = { before: current.relation, after: next.relation };
+      if (change.roles !== undefined) changes.roles = { before: current.roles, after: next.roles };
+      const warnings = steeringWarnings(next.roles);
+      const audit = nextAuditEvent(db, agreement.space, agreement, {
+        at: now,
+        actor: scope.actor,
+        organisation: scope.organisation,
+        action: 'steering',
+        objectType: 'agreement',
+        objectId: agreementId,
+        changes,
+      });
+      const client = next.roles.opdrachtgever?.portfolioHolder;
+      const owner = next.roles.eigenaar?.portfolioHolder;
+      try {
+        await guard(() =>
+          db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: db.tableName,
+                    Item: {
+                      ...keys.steering(agreement.space, agreementId),
+                      type: 'steering',
+                      ...next,
+                      // Sparse indexes: the tenant-wide conflict report and the agreements per portfolio holder.
+                      ...(warnings.length
+                        ? { gsi1pk: keys.roleConflicts(agreement.space), gsi1sk: agreementId }
+                        : {}),
+                      ...(client
+                        ? {
+                            gsi2pk: keys.portfolioHolder(agreement.space, personKey(client)),
+                            gsi2sk: `opdrachtgever#${agreementId}`,
+                          }
+                        : {}),
+                      ...(owner
+                        ? {
+                            gsi3pk: keys.portfolioHolder(agreement.space, personKey(owner)),
+                            gsi3sk: `eigenaar#${agreementId}`,
+                          }
+                        : {}),
+                    },
+                    ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+                    ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
+                  },
+                },
+                {
+                  // Advance the agreement's chain head without touching its terms or version.
+                  Update: {
+                    TableName: db.tableName,
+                    Key: keys.agreement(agreement.space, agreementId),
+                    UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash',
+                    ConditionExpression: 'auditSeq = :seen',
+                    ExpressionAttributeValues: {
+                      ':seq': audit.head.auditSeq,
+                      ':hash': audit.head.auditHash,
+                      ':seen': agreement.auditSeq,
+                    },
+                  },
+                },
+                audit.put,
+              ],
+            }),
+          ),
+        );
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new DomainError('CONFLICT', 'The agreement was changed meanwhile; reload and try again');
+        throw error;
+      }
+      return { ...next, warnings };
+    },
+
+    /** Tenant-wide: agreements whose opdrachtgever and eigenaar share a portfolio holder (SPEC §4.2). */
+    async roleConflicts(filter: {
+      space?: string;
+      cursor?: string;
+      limit: number;
+    }): Promise<Page<RoleConflict>> {
+      const space = filter.space ?? scope.space;
+      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      const pk = keys.roleConflicts(space);
+      const page = await guard(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            Limit: filter.limit,
+            ExclusiveStartKey: decodeCursor(filter.cursor, 'gsi1pk', pk),
+          }),
+        ),
+      );
+      const items = page.Items ?? [];
+      const agreements = items.length
+        ? ((
+            await guard(() =>
+              db.doc.send(
+                new BatchGetCommand({
+                  RequestItems: {
+                    [db.tableName]: {
+                      Keys: items.map((i) => keys.agreement(space, i.agreementId as string)),
+                    },
+                  },
+                }),
+              ),
+            )
+          ).Responses?.[db.tableName] ?? [])
+        : [];
+      const byId = new Map(agreements.map((a) => [a.id as string, a]));
+      return {
+        items: items.flatMap((i) => {
+          const a = byId.get(i.agreementId as string);
+          if (!a) return [];
+          const roles = i.roles as SteeringRoles;
+          return [
+            {
+              agreementId: a.id,
+              reference: a.reference,
+              title: a.title,
+              portfolioHolder: roles.opdrachtgever?.portfolioHolder ?? '',
+            },
+          ];
+        }),
+        nextCursor: encodeCursor(page.LastEvaluatedKey),
+      };
+    },
+  };
+}
