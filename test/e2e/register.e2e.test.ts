@@ -223,7 +223,20 @@ describe('agreement register in the browser', () => {
     expect(await own.innerText()).toBe(expected);
     const header = await page.getByTestId('region-table-RGNOORDVELUWE').getByRole('row').first().innerText();
     expect(header).toMatch(/Uw aandeel\s+Gemeente Zeewolde/);
+    // The region names all its members, Harderwijk included.
+    expect(header).toMatch(/Gemeente Harderwijk/);
     await expectAccessible('regions');
+  });
+
+  it('lists a framework contract’s call-offs on its page', async () => {
+    await logIn('ermelo.contractmanager');
+    await page.goto(`${webUrl}/agreements/erm-jh-2025`);
+    const callOffs = section('Deelovereenkomsten');
+    await callOffs.getByRole('link', { name: 'ERM-2026-JH01-D1' }).waitFor();
+    await callOffs.getByRole('link', { name: 'ERM-2026-JH01-D1' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Deelovereenkomst jeugdhulp ambulant Ermelo-Noord' })
+      .waitFor();
   });
 
   it('shows kompas.signer only its party views, without internal parts', async () => {

@@ -46,7 +46,11 @@ describe('API over HTTP (black box)', () => {
       'GM0233',
       'RGNOORDVELUWE',
     ]);
-    // A space in the body is an unknown field, not a way to write elsewhere.
+    expect(me.body.result.data.reach[1].members).toEqual([
+      { space: 'GM0233', name: 'Gemeente Ermelo' },
+      { space: 'GM0243', name: 'Gemeente Harderwijk' },
+      { space: 'GM0050', name: 'Gemeente Zeewolde' },
+    ]);
     const sneaky = await api.mutate(
       'agreement.create',
       { ...contract('API-SNEAKY'), space: 'GM0344' },

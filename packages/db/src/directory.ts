@@ -23,6 +23,11 @@ export interface SpaceRecord {
   memberOf?: string[];
   /** region: its member municipalities. */
   members?: string[];
+  /**
+   * region: the members' names, kept on the region's own record so a member's users can name the other
+   * members without reading outside their reach.
+   */
+  memberNames?: Record<string, string>;
   /** provider: its KvK number. */
   kvkNumber?: string;
 }

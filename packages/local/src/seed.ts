@@ -22,7 +22,13 @@ export const SEED_SPACES: SpaceRecord[] = [
   { space: 'GM0243', kind: 'municipality', name: 'Gemeente Harderwijk', memberOf: [REGION] },
   { space: 'GM0050', kind: 'municipality', name: 'Gemeente Zeewolde', memberOf: [REGION] },
   { space: 'GM0344', kind: 'municipality', name: 'Gemeente Utrecht', memberOf: [] },
-  { space: REGION, kind: 'region', name: 'Regio Noord-Veluwe', members: ['GM0233', 'GM0243', 'GM0050'] },
+  {
+    space: REGION,
+    kind: 'region',
+    name: 'Regio Noord-Veluwe',
+    members: ['GM0233', 'GM0243', 'GM0050'],
+    memberNames: { GM0233: 'Gemeente Ermelo', GM0243: 'Gemeente Harderwijk', GM0050: 'Gemeente Zeewolde' },
+  },
   { space: 'PV81234567', kind: 'provider', name: 'Jeugdhulp Kompas B.V.', kvkNumber: '81234567' },
   { space: 'PV40123456', kind: 'provider', name: 'Stichting Wijkracht Noord-Veluwe', kvkNumber: '40123456' },
 ];

@@ -1,7 +1,15 @@
-import { ROLES, spaceKind } from '@regie/core';
+import { ROLES, type SpaceKind, spaceKind } from '@regie/core';
 import { readSpace } from '@regie/db';
 import * as z from 'zod/mini';
 import { procedure, router } from '../trpc.ts';
+
+/** A space the caller can reach; a region also lists its member municipalities. */
+export interface ReachEntry {
+  space: string;
+  name: string;
+  kind: SpaceKind;
+  members?: { space: string; name: string }[];
+}
 
 export const meRouter = router({
   /** Who am I: user, organisation, roles and the spaces I can reach. */
@@ -12,11 +20,18 @@ export const meRouter = router({
     .query(async ({ ctx }) => {
       const { identity } = ctx;
       const spaces = await Promise.all(identity.reach.map((space) => readSpace(ctx.db, space)));
-      const named = identity.reach.map((space, i) => ({
-        space,
-        name: spaces[i]?.name ?? space,
-        kind: spaceKind(space),
-      }));
+      const named = identity.reach.map((space, i): ReachEntry => {
+        const record = spaces[i];
+        const entry: ReachEntry = { space, name: record?.name ?? space, kind: spaceKind(space) };
+        // A region names its members on its own record, so no read leaves the caller's reach.
+        if (record?.kind === 'region') {
+          entry.members = (record.members ?? []).map((m) => ({
+            space: m,
+            name: record.memberNames?.[m] ?? m,
+          }));
+        }
+        return entry;
+      });
       const home = named.find((s) => s.space === identity.space)!;
       return {
         key: identity.user,

@@ -94,6 +94,37 @@ function ParentLink({ id }: { id: string }) {
   );
 }
 
+/** A framework contract's call-offs (deelovereenkomsten), newest first. */
+function CallOffsSection({ a }: { a: InternalAgreement }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const children = useQuery(trpc.agreement.find.queryOptions({ parentId: a.id, space: a.space, limit: 100 }));
+  const rows = children.data?.items ?? [];
+  return (
+    <Section id="call-offs" title={t('agreementDetail.sections.callOffs')}>
+      <div role="status" aria-live="polite" className="regie-status">
+        {children.isPending ? t('agreementDetail.loading') : null}
+      </div>
+      {children.isError ? <Alert type="error">{t('agreementDetail.error')}</Alert> : null}
+      {children.isSuccess && rows.length === 0 ? (
+        <Paragraph>{t('agreementDetail.noCallOffs')}</Paragraph>
+      ) : null}
+      {rows.length > 0 ? (
+        <ul className="regie-list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <Link href={`/agreements/${encodeURIComponent(row.id)}`} className="utrecht-link">
+                {row.reference}
+              </Link>{' '}
+              {row.title} ({statusLabel(t, row.status)})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Section>
+  );
+}
+
 function TermsSection({ a, me, locale }: { a: Agreement; me: Me | undefined; locale: AppLocale }) {
   const { t } = useTranslation();
   const empty = t('agreementDetail.empty');
@@ -380,6 +411,9 @@ export function AgreementDetailPage({ id }: { id: string }) {
       <TermsSection a={a} me={me.data} locale={locale} />
       <PartiesSection a={a} />
       <LinesSection lines={a.productLines} locale={locale} />
+      {internal && internal.kind === 'contract' && !internal.parentId ? (
+        <CallOffsSection a={internal} />
+      ) : null}
       {internal && isRegionSpace(internal.space) ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
       ) : null}

@@ -26,7 +26,6 @@ import {
   spaceName,
 } from '../agreements/model';
 import { Section } from '../agreements/Section';
-import { regionMembers } from './members';
 
 /** A region's agreements are read in one request; beyond that the register (filtered on the region) pages on. */
 const LIMIT = 100;
@@ -39,11 +38,14 @@ function RegionPanel({ region, me }: { region: Me['reach'][number]; me: Me }) {
   const rows = (agreements.data?.items ?? []).filter(
     (row: AgreementSummary): row is InternalAgreement => row.view === 'internal',
   );
-  const members = regionMembers(rows, me.space);
+  // The region's own record names its members (me.get), so the list is complete even before any agreement.
+  const memberList = region.members ?? [];
+  const members = memberList.map((m) => m.space);
   const own = members.includes(me.space) ? me.space : null;
   const none = t('agreementDetail.none');
   const id = `region-${region.space}`;
-  const memberName = (space: string) => spaceName(me, space);
+  const memberName = (space: string) =>
+    memberList.find((m) => m.space === space)?.name ?? spaceName(me, space);
 
   return (
     <Section id={id} title={region.name}>
@@ -63,7 +65,6 @@ function RegionPanel({ region, me }: { region: Me['reach'][number]; me: Me }) {
               </UnorderedListItem>
             ))}
           </UnorderedList>
-          <Paragraph className="regie-hint">{t('regions.membersNote')}</Paragraph>
           {rows.length === 0 ? (
             <Paragraph className="regie-empty">{t('regions.empty')}</Paragraph>
           ) : (
