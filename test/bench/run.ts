@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '@regie/db';
 import { freePort, startDynamoLocal } from '@regie/local';
 import { startTestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
@@ -62,6 +64,30 @@ async function main() {
         goal: '≤ 1.25×',
       });
     }
+    // API overhead: agreement.get over HTTP (Hono, tRPC, JWT verification, validation, output schema) vs a
+    // direct GetItem of the same item from Node, against the same DynamoDB Local.
+    const viewer = await api.token('ermelo.viewer');
+    const viaApi = async () => {
+      const response = await api.query('agreement.get', { id: 'erm-jh-2025' }, viewer);
+      if (response.status !== 200) throw new Error(`agreement.get answered ${response.status}`);
+    };
+    const direct = async () => {
+      const result = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.agreement('GM0233', 'erm-jh-2025') }));
+      if (!result.Item) throw new Error('no item');
+    };
+    const apiTimes: number[] = [];
+    const directTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      apiTimes.push(...(await time(viaApi, 20)));
+      directTimes.push(...(await time(direct, 20)));
+    }
+    rows.push({
+      what: 'agreement.get over HTTP vs a direct GetItem from Node',
+      measured: `${median(apiTimes).toFixed(2)} ms (p99 ${percentile(apiTimes, 99).toFixed(2)})`,
+      baseline: `${median(directTimes).toFixed(2)} ms (p99 ${percentile(directTimes, 99).toFixed(2)})`,
+      ratio: `${(median(apiTimes) / median(directTimes)).toFixed(2)}×`,
+      goal: '≤ 1.5×',
+    });
     rows.push({
       what: 'bulk load through prepareCreate + BatchWriteItem',
       measured: `${Math.round(largeRate)} agreements/s`,
