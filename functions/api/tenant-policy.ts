@@ -1,37 +1,12 @@
 import { isSpace, spaceKind } from '@regie/core';
+import {
+  PARTY_VIEW_ACTIONS,
+  PARTY_VIEW_KEYS_PATTERN as PARTY_VIEW_KEYS,
+  TENANT_ITEM_ACTIONS,
+} from '@regie/db/access';
 import { tableDefinition } from '@regie/db/table';
 
-/**
- * The STS session policy that scopes one caller's database credentials (issue 6 point 2).
- *
- * The tenant role's own policy (infra/lib/tenant-policy.ts) is the outer bound: the session's `space` tag
- * plus any region, and write-only party views. A session policy can only narrow that, so the effective
- * permissions of a session are exactly what this document allows: the item actions, on the table and its
- * indexes, for partition keys starting with `<space>#` for each space in the caller's reach — the same
- * prefix `keys.*` in packages/db writes (proven in tenant-policy.test.ts).
- *
- * Pure: used by tenant-credentials.ts at run time and by the tests.
- */
-
-/** Item-level actions; all carry partition keys, so LeadingKeys constrains them. No Scan, no table admin. */
-export const TENANT_ITEM_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
-
-/**
- * A municipality's or region's change projects the provider's party view into the provider's own space in
- * the same transaction (SPEC §2 rule 5, `keys.partyView`). Those writes are allowed, write-only and without
- * returned values, on `PV<kvk>#AGR#…`; reading a provider space stays impossible.
- */
-export const PARTY_VIEW_ACTIONS = ['dynamodb:PutItem', 'dynamodb:DeleteItem'] as const;
-export const PARTY_VIEW_KEYS = 'PV*#AGR#*';
+export { PARTY_VIEW_ACTIONS, PARTY_VIEW_KEYS, TENANT_ITEM_ACTIONS };
 
 /** Session tag carrying the caller's home space; the tenant role's trust and own policy rely on it. */
 export const SPACE_TAG = 'space';

@@ -1,3 +1,6 @@
+import { PARTY_VIEW_ACTIONS, PARTY_VIEW_KEYS_PATTERN, TENANT_ITEM_ACTIONS } from '@regie/db/access';
+
+export { PARTY_VIEW_ACTIONS, PARTY_VIEW_KEYS_PATTERN, TENANT_ITEM_ACTIONS };
 /**
  * The tenant-isolation contract between IAM and the key scheme in `packages/db`.
  *
@@ -26,26 +29,6 @@ export function leadingKeysPattern(): string {
 
 /** Regions are shared by their member municipalities; which ones a caller reaches is the session policy's job. */
 export const REGION_KEYS_PATTERN = 'RG*#*';
-
-/** Party views a municipality's change projects into a provider's space (SPEC §2 rule 5): write-only. */
-export const PARTY_VIEW_KEYS_PATTERN = 'PV*#AGR#*';
-export const PARTY_VIEW_ACTIONS = ['dynamodb:PutItem', 'dynamodb:DeleteItem'] as const;
-
-/**
- * Item-level actions the tenant role may perform. All of them carry partition keys, so LeadingKeys
- * constrains them; `Scan` is deliberately absent because LeadingKeys cannot constrain it.
- * Transactions are authorised per contained action (PutItem, UpdateItem, ConditionCheckItem, …).
- */
-export const TENANT_ITEM_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
 
 /**
  * What the pre token generation trigger reads: a user's record and its space's record (`<space>#USER#<key>`,

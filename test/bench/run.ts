@@ -72,7 +72,9 @@ async function main() {
       if (response.status !== 200) throw new Error(`agreement.get answered ${response.status}`);
     };
     const direct = async () => {
-      const result = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.agreement('GM0233', 'erm-jh-2025') }));
+      const result = await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.agreement('GM0233', 'erm-jh-2025') }),
+      );
       if (!result.Item) throw new Error('no item');
     };
     const apiTimes: number[] = [];
@@ -96,10 +98,19 @@ async function main() {
       goal: '',
     });
 
+    const verdict = (r: Row) => {
+      const ratio = Number.parseFloat(r.ratio);
+      const goal = /([≤≥])\s*([\d.]+)/.exec(r.goal);
+      if (!goal || Number.isNaN(ratio)) return '';
+      const met = goal[1] === '≤' ? ratio <= Number(goal[2]) : ratio >= Number(goal[2]);
+      return met ? 'met' : '**missed**';
+    };
     const table = [
-      '| what | measured | baseline | ratio | goal |',
-      '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.what} | ${r.measured} | ${r.baseline} | ${r.ratio} | ${r.goal} |`),
+      '| what | measured | baseline | ratio | goal | |',
+      '|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) => `| ${r.what} | ${r.measured} | ${r.baseline} | ${r.ratio} | ${r.goal} | ${verdict(r)} |`,
+      ),
     ].join('\n');
     const doc = `# Benchmarks
 
@@ -109,6 +120,10 @@ DynamoDB Local (in memory) and the API over HTTP on loopback. Medians of ${RUNS}
 interleaved in one run. DynamoDB Local is this machine's speed: read the ratios, not the absolute times.
 
 ${table}
+
+A missed goal is open work (issue 7), not a footnote: the API-overhead ratio is dominated by per-request work in
+the API process that a direct GetItem does not do (the HTTP hop, token verification, a consistent BatchGetItem
+over the caller's reach instead of one GetItem, output validation) and is being profiled.
 `;
     writeFileSync(`${root}/docs/benchmarks.md`, doc);
     console.log(table);
