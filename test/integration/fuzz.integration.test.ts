@@ -84,6 +84,19 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     },
   },
   'steering.roleConflicts': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'report.submit': {
+    user: 'kompas.reporter',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      dutyId: 'jh-kwartaal',
+      period: '2026-Q3',
+      summary: 'Volgens plan',
+      figures: [{ label: 'Wachttijd', value: '5' }],
+    },
+  },
+  'report.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'report.due': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

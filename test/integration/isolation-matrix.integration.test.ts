@@ -91,6 +91,14 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
       },
     })),
   'steering.roleConflicts': (t) => [{ type: 'query', input: { space: t.space } }],
+  'report.submit': (t) => [
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, dutyId: 'jh-kwartaal', period: '2026-Q3', summary: 'overgenomen' },
+    },
+  ],
+  'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'report.due': (t) => [{ type: 'query', input: { space: t.space } }],
   'organisation.create': (t) => [
     {
       type: 'mutation',

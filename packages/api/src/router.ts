@@ -1,6 +1,7 @@
 import { agreementRouter } from './routers/agreement.ts';
 import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
+import { reportRouter } from './routers/report.ts';
 import { steeringRouter } from './routers/steering.ts';
 import { router } from './trpc.ts';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   agreement: agreementRouter,
   organisation: organisationRouter,
   steering: steeringRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

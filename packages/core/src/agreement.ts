@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
+import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError } from './errors.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
@@ -150,6 +151,8 @@ const termsShape = {
   parties: z.optional(z.array(partyInputSchema).check(z.maxLength(10))),
   productLines: z.optional(z.array(productLineSchema).check(z.maxLength(100))),
   renewal: z.optional(z.nullable(renewalSchema)),
+  /** Information duties (meldplichten): periodic reports and event duties. */
+  duties: z.optional(z.array(dutyInputSchema).check(z.maxLength(20))),
   /** Only for agreements a region owns: how the members share the cost. */
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
@@ -183,6 +186,7 @@ export const agreementTermsPatch = z.strictObject({
   parties: termsShape.parties,
   productLines: termsShape.productLines,
   renewal: termsShape.renewal,
+  duties: termsShape.duties,
   allocationKey: termsShape.allocationKey,
 });
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
@@ -205,6 +209,7 @@ export interface Agreement {
   parties: Party[];
   productLines: ProductLine[];
   renewal: Renewal | null;
+  duties: Duty[];
   allocationKey: AllocationKey | null;
   parentId: string | null;
   createdAt: string;
@@ -214,8 +219,9 @@ export interface Agreement {
 }
 
 /** Terms as the repository applies them: parties resolved to their organisations, lines with ids. */
-export type ResolvedTerms = Omit<AgreementTermsPatch, 'parties' | 'productLines' | 'renewal'> & {
+export type ResolvedTerms = Omit<AgreementTermsPatch, 'parties' | 'productLines' | 'renewal' | 'duties'> & {
   parties?: Party[];
+  duties?: Duty[];
   productLines?: ProductLine[];
   renewal?: Renewal | null;
 };

@@ -7,6 +7,7 @@ export * from './audit.ts';
 export * from './budget.ts';
 export * from './calendar.ts';
 export * from './deadlines.ts';
+export * from './duties.ts';
 export * from './errors.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';

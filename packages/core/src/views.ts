@@ -3,6 +3,8 @@ import type { Agreement } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
+import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
+import { EVENT_DUTIES } from './relation.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 
 /**
@@ -26,6 +28,15 @@ const productLineView = z.object({
   lumpSumCents: z.optional(z.int()),
   population: z.optional(z.string()),
 });
+const dutyView = z.object({
+  id: z.string(),
+  kind: z.enum(['periodic', 'event']),
+  title: z.string(),
+  frequency: z.optional(z.enum(REPORT_FREQUENCIES)),
+  dueDays: z.optional(z.int()),
+  event: z.optional(z.enum(EVENT_DUTIES)),
+  responseDays: z.optional(z.int()),
+});
 const renewalView = z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() }));
 
 /** The terms both views share. */
@@ -44,6 +55,8 @@ const termsView = {
   valueCeilingCents: z.nullable(z.int()),
   productLines: z.array(productLineView),
   renewal: renewalView,
+  /** What the contractor must report and when: both sides see the same duties. */
+  duties: z.array(dutyView),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -53,6 +66,10 @@ export const partyViewSchema = z.object({
   view: z.literal('party'),
   ownerSpace: z.string(),
   ownerName: z.string(),
+  /** The reports the municipality expects next, one per periodic duty. */
+  due: z.array(
+    z.object({ dutyId: z.string(), dutyTitle: z.string(), period: z.string(), dueDate: z.string() }),
+  ),
   party: z.object({
     organisationId: z.string(),
     name: z.string(),
@@ -67,6 +84,7 @@ export function toPartyView(
   agreement: Agreement,
   ownerName: string,
   providerSpace: string,
+  due: readonly DueState[] = [],
 ): PartyView | null {
   const party = agreement.parties.find((p) => p.providerSpace === providerSpace);
   if (!party) return null;
@@ -75,6 +93,7 @@ export function toPartyView(
     view: 'party',
     ownerSpace: agreement.space,
     ownerName,
+    due: due.map(({ dutyId, dutyTitle, period, dueDate }) => ({ dutyId, dutyTitle, period, dueDate })),
     party: {
       organisationId: party.organisationId,
       name: party.name,

@@ -20,6 +20,8 @@ import {
   assertTransition,
   type Domain,
   DomainError,
+  type DueState,
+  desiredDues,
   type InternalView,
   LIFECYCLES,
   newId,
@@ -106,6 +108,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     ...a,
     parties: a.parties ?? [],
     productLines: a.productLines ?? [],
+    duties: a.duties ?? [],
     renewal: a.renewal ?? null,
     allocationKey: a.allocationKey ?? null,
     parentId: a.parentId ?? null,
@@ -118,7 +121,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
  * Register indexes of an agreement (or of a party view, in the provider's space):
  * gsi1 = all, newest first; gsi2 = by kind; gsi3 = by status; gsi4 = by end date.
  */
-function indexAttributes(
+export function indexAttributes(
   space: string,
   a: Pick<Agreement, 'id' | 'kind' | 'status' | 'createdAt' | 'endDate'>,
 ) {
@@ -234,6 +237,45 @@ export async function loadAgreement(
   return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A due item: in the agreement's collection, and on the owning space's due index by due date. */
+export function dueItem(a: Pick<Agreement, 'id' | 'space' | 'reference' | 'title'>, due: DueState) {
+  return {
+    ...keys.due(a.space, a.id, due.dutyId),
+    type: 'due',
+    ...due,
+    agreementId: a.id,
+    reference: a.reference,
+    title: a.title,
+    gsi1pk: keys.dueIndex(a.space),
+    gsi1sk: `${due.dueDate}${SEP}${a.id}${SEP}${due.dutyId}`,
+  };
+}
+
+/** The due states of one agreement (its collection only). */
+export async function readDues(db: Db, space: string, agreementId: string): Promise<DueState[]> {
+  const page = await guard(() =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :due)',
+        ExpressionAttributeValues: { ':pk': keys.agreement(space, agreementId).pk, ':due': keys.duePrefix },
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return (page.Items ?? []).map((i) => ({
+    dutyId: i.dutyId,
+    dutyTitle: i.dutyTitle,
+    frequency: i.frequency,
+    dueDays: i.dueDays,
+    period: i.period,
+    periodEnd: i.periodEnd,
+    dueDate: i.dueDate,
+  }));
+}
+
 /** Rounds of index reads one request may make while filtering, so its cost stays bounded. */
 const MAX_ROUNDS = 5;
 
@@ -290,7 +332,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     patch: AgreementTermsPatch,
     current?: Agreement,
   ): Promise<ResolvedTerms> {
-    const { parties, productLines, renewal, ...rest } = patch;
+    const { parties, productLines, renewal, duties, ...rest } = patch;
     const resolved: ResolvedTerms = { ...rest };
     if (parties)
       resolved.parties = resolveParties(
@@ -302,6 +344,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       );
     if (productLines)
       resolved.productLines = productLines.map((line) => ({ ...line, id: line.id ?? newId() }));
+    if (duties) resolved.duties = duties.map((duty) => ({ ...duty, id: duty.id ?? newId() }));
     if (renewal !== undefined) {
       resolved.renewal = renewal
         ? { ...renewal, used: Math.min(current?.renewal?.used ?? 0, renewal.options) }
@@ -332,14 +375,33 @@ export function agreementRepository(db: Db, scope: Scope) {
    * Every item that mirrors an agreement — party views in providers' spaces, party links and search
    * words — rewritten for the new state in the same transaction, and removed where they no longer apply.
    */
-  async function mirrorItems(prev: Agreement | null, next: Agreement): Promise<TransactItem[]> {
+  async function mirrorItems(
+    prev: Agreement | null,
+    next: Agreement,
+    currentDues: readonly DueState[] = [],
+  ): Promise<TransactItem[]> {
     const items: TransactItem[] = [];
     const ownerName = await spaceName(next.space);
+    // Reports the agreement expects next: one item per periodic duty on the space's due index.
+    const dues = desiredDues(next, currentDues, today());
+    for (const due of dues) {
+      const before = currentDues.find((d) => d.dutyId === due.dutyId);
+      if (!before || JSON.stringify(before) !== JSON.stringify(due) || prev?.title !== next.title) {
+        items.push({ Put: { TableName: db.tableName, Item: dueItem(next, due) } });
+      }
+    }
+    for (const before of currentDues) {
+      if (!dues.some((d) => d.dutyId === before.dutyId)) {
+        items.push({
+          Delete: { TableName: db.tableName, Key: keys.due(next.space, next.id, before.dutyId) },
+        });
+      }
+    }
     const providerSpaces = new Set(
       next.parties.map((p) => p.providerSpace).filter((s): s is string => s !== null),
     );
     for (const providerSpace of providerSpaces) {
-      const view = toPartyView(next, ownerName, providerSpace)!;
+      const view = toPartyView(next, ownerName, providerSpace, dues)!;
       items.push({
         Put: {
           TableName: db.tableName,
@@ -464,7 +526,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         },
       },
       audit.put,
-      ...(await mirrorItems(toAgreement(current), stored)),
+      ...(await mirrorItems(toAgreement(current), stored, await readDues(db, current.space, current.id))),
     ];
     if (termsChanged) {
       items.push({
@@ -579,6 +641,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         valueCeilingCents: null,
         parties: [],
         productLines: [],
+        duties: [],
         renewal: null,
         allocationKey: null,
         parentId: parentId ?? null,

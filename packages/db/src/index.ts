@@ -2,6 +2,7 @@ import { agreementRepository } from './agreements.ts';
 import type { Db } from './client.ts';
 import { organisationRepository } from './directory.ts';
 import { idempotencyRepository } from './idempotency.ts';
+import { reportRepository } from './reports.ts';
 import type { Scope } from './scope.ts';
 import { steeringRepository } from './steering.ts';
 
@@ -11,6 +12,7 @@ export * from './client.ts';
 export * from './directory.ts';
 export * from './errors.ts';
 export * from './keys.ts';
+export * from './reports.ts';
 export * from './scope.ts';
 export * from './steering.ts';
 export { tableDefinition } from './table.ts';
@@ -22,6 +24,7 @@ export function createRepositories(db: Db, scope: Scope) {
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering: steeringRepository(db, scope),
+    reports: reportRepository(db, scope),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -43,6 +43,20 @@ export const keys = {
     sk: sortKey,
   }),
   partyLinks: (space: string, organisationId: string) => spaced(space, 'PARTY', organisationId),
+  /** The next report due under one duty of an agreement (one item per duty, advanced on submission). */
+  due: (space: string, agreementId: string, dutyId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `DUE${SEP}${dutyId}`,
+  }),
+  duePrefix: 'DUE#',
+  /** gsi1 of due items: what a space expects, by due date (overdue = due date before today). */
+  dueIndex: (space: string) => spaced(space, 'DUE'),
+  /** A submitted report, in the agreement's collection (and a copy in the provider's space). */
+  report: (space: string, agreementId: string, dutyId: string, period: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `REPORT${SEP}${dutyId}${SEP}${period}`,
+  }),
+  reportPrefix: 'REPORT#',
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
   steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */

@@ -139,6 +139,29 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       valueCeilingCents: 125_000_000,
       renewal: { options: 2, monthsEach: 12 },
       parties: [kompas()],
+      duties: [
+        {
+          id: 'jh-kwartaal',
+          kind: 'periodic',
+          title: 'Kwartaalrapportage productie en wachttijden',
+          frequency: 'quarterly',
+          dueDays: 30,
+        },
+        {
+          id: 'jh-calamiteit',
+          kind: 'event',
+          title: 'Melding calamiteit',
+          event: 'calamity',
+          responseDays: 1,
+        },
+        {
+          id: 'jh-plafond',
+          kind: 'event',
+          title: '80% van het plafond bereikt',
+          event: 'ceiling_80',
+          responseDays: 5,
+        },
+      ],
       productLines: [
         {
           id: 'jh-45a12',
@@ -253,6 +276,15 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       endDate: '2026-12-31',
       valueCeilingCents: 38_500_000,
       parties: [wijkracht('recipient')],
+      duties: [
+        {
+          id: 'sub-voortgang',
+          kind: 'periodic',
+          title: 'Voortgangsverslag',
+          frequency: 'half_yearly',
+          dueDays: 42,
+        },
+      ],
     },
     path: [['granted', 'ermelo.inkoper']],
   },

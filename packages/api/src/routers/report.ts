@@ -1,0 +1,32 @@
+import { idSchema, MUNICIPAL_ROLES, PROVIDER_ROLES, reportSubmitSchema, SPACE_PATTERN } from '@regie/core';
+import * as z from 'zod/mini';
+import { mutationProcedure, procedure, router } from '../trpc.ts';
+
+const EVERYONE = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
+
+export const reportRouter = router({
+  /** A report under a periodic duty, for the period the duty expects now (SPEC §4.3). */
+  submit: mutationProcedure
+    .meta({ roles: ['provider_reporter', 'contractmanager'] })
+    .input(reportSubmitSchema)
+    .mutation(({ ctx, input }) => ctx.repos.reports.submit(input)),
+
+  /** The reports delivered on an agreement, newest period first; both sides see the same. */
+  list: procedure
+    .meta({ roles: EVERYONE })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.reports.list(input.agreementId)),
+
+  /** What is expected next, soonest first, with overdue marked: per space for municipalities, per provider. */
+  due: procedure
+    .meta({ roles: EVERYONE })
+    .input(
+      z.optional(
+        z.strictObject({
+          space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+          limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => ctx.repos.reports.due({ ...input, limit: input?.limit ?? 50 })),
+});

@@ -1,0 +1,280 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type Agreement,
+  type AuditEvent,
+  advanceDue,
+  DomainError,
+  type DueState,
+  notFound,
+  type Report,
+  type ReportSubmitInput,
+  spaceKind,
+  toPartyView,
+} from '@regie/core';
+import { dueItem, indexAttributes, loadAgreement, readDues } from './agreements.ts';
+import { nextAuditEvent } from './audit-store.ts';
+import type { Db } from './client.ts';
+import { readSpace } from './directory.ts';
+import { guard, isConditionFailure } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Scope } from './scope.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface DueRow extends DueState {
+  agreementId: string;
+  reference: string;
+  title: string;
+  overdue: boolean;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Reports under information duties (SPEC §4.3). A provider's request reaches exactly one item collection of
+ * the municipality's space — that of an agreement its own party view shows it is party to — and never the
+ * municipality's space as a whole (docs/steering-design.md).
+ */
+export function reportRepository(db: Db, scope: Scope) {
+  const asProvider = spaceKind(scope.space) === 'provider';
+
+  /** The agreement the caller may report on: for a provider, only through its own party view. */
+  async function target(agreementId: string): Promise<Agreement & { auditSeq: number; auditHash: string }> {
+    if (!asProvider) return loadAgreement(db, scope.reach, agreementId);
+    const view = await guard(() =>
+      db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.partyView(scope.space, agreementId),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    if (!view.Item) throw notFound('Agreement');
+    return loadAgreement(db, [view.Item.ownerSpace as string], agreementId);
+  }
+
+  /** A provider's list: what each of its party views says is due, soonest first. */
+  async function dueAsParty(limit: number): Promise<DueRow[]> {
+    const page = await guard(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.registerIndex(scope.space) },
+          Limit: 100,
+        }),
+      ),
+    );
+    const now = today();
+    return (page.Items ?? [])
+      .flatMap((view) =>
+        ((view.due ?? []) as { dutyId: string; dutyTitle: string; period: string; dueDate: string }[]).map(
+          (d) => {
+            const duty = (
+              view.duties as { id: string; frequency: DueState['frequency']; dueDays: number }[]
+            ).find((x) => x.id === d.dutyId);
+            return {
+              ...d,
+              agreementId: view.id as string,
+              reference: view.reference as string,
+              title: view.title as string,
+              frequency: duty?.frequency ?? 'quarterly',
+              dueDays: duty?.dueDays ?? 0,
+              periodEnd: '',
+              overdue: d.dueDate < now,
+            };
+          },
+        ),
+      )
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  return {
+    async submit(input: ReportSubmitInput): Promise<Report> {
+      const agreement = await target(input.agreementId);
+      const duty = agreement.duties.find((d) => d.id === input.dutyId && d.kind === 'periodic');
+      if (!duty)
+        throw new DomainError('BAD_REQUEST', 'This agreement has no periodic duty with that id', 'dutyId');
+      const dues = await readDues(db, agreement.space, agreement.id);
+      const due = dues.find((d) => d.dutyId === duty.id);
+      if (!due) throw new DomainError('BAD_REQUEST', 'No report is expected under this duty now', 'dutyId');
+      if (due.period !== input.period) {
+        throw new DomainError('BAD_REQUEST', `The report expected now is for ${due.period}`, 'period');
+      }
+      const now = new Date().toISOString();
+      const report: Report = {
+        agreementId: agreement.id,
+        dutyId: duty.id,
+        dutyTitle: duty.title,
+        period: due.period,
+        dueDate: due.dueDate,
+        summary: input.summary,
+        figures: input.figures ?? [],
+        submittedAt: now,
+        submittedBy: scope.actor,
+        side: asProvider ? 'provider' : 'municipality',
+        organisation: scope.organisation,
+        late: now.slice(0, 10) > due.dueDate,
+      };
+      const next = advanceDue(due, agreement.endDate);
+      const nextDues = dues.flatMap((d) => (d.dutyId !== due.dutyId ? [d] : next ? [next] : []));
+      const audit = nextAuditEvent(db, agreement.space, agreement, {
+        at: now,
+        actor: scope.actor,
+        organisation: scope.organisation,
+        action: 'report',
+        objectType: 'report',
+        objectId: agreement.id,
+        changes: {
+          [`report.${duty.id}.${due.period}`]: {
+            before: null,
+            after: { summary: report.summary, late: report.late },
+          },
+        },
+      });
+      const dueKey = keys.due(agreement.space, agreement.id, due.dutyId);
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.report(agreement.space, agreement.id, duty.id, due.period),
+              type: 'report',
+              ...report,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        next
+          ? {
+              Put: {
+                TableName: db.tableName,
+                Item: dueItem(agreement, next),
+                ConditionExpression: '#period = :period',
+                ExpressionAttributeNames: { '#period': 'period' },
+                ExpressionAttributeValues: { ':period': due.period },
+              },
+            }
+          : {
+              Delete: {
+                TableName: db.tableName,
+                Key: dueKey,
+                ConditionExpression: '#period = :period',
+                ExpressionAttributeNames: { '#period': 'period' },
+                ExpressionAttributeValues: { ':period': due.period },
+              },
+            },
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.agreement(agreement.space, agreement.id),
+            UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash',
+            ConditionExpression: 'auditSeq = :seen',
+            ExpressionAttributeValues: {
+              ':seq': audit.head.auditSeq,
+              ':hash': audit.head.auditHash,
+              ':seen': agreement.auditSeq,
+            },
+          },
+        },
+        audit.put,
+      ];
+      // Every provider party's view shows what is due next (write-only projections).
+      const ownerName = (await readSpace(db, agreement.space))?.name ?? agreement.space;
+      for (const party of agreement.parties) {
+        if (!party.providerSpace) continue;
+        const view = toPartyView(agreement, ownerName, party.providerSpace, nextDues);
+        if (view)
+          items.push({
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.partyView(party.providerSpace, agreement.id),
+                type: 'partyView',
+                ...view,
+                ...indexAttributes(party.providerSpace, agreement),
+              },
+            },
+          });
+      }
+      try {
+        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new DomainError(
+            'CONFLICT',
+            'This report was just delivered, or the agreement changed; reload and try again',
+          );
+        throw error;
+      }
+      return report;
+    },
+
+    async list(agreementId: string): Promise<Report[]> {
+      const agreement = await target(agreementId);
+      const out: Report[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await guard(() =>
+          db.doc.send(
+            new QueryCommand({
+              TableName: db.tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
+              ExpressionAttributeValues: {
+                ':pk': keys.agreement(agreement.space, agreement.id).pk,
+                ':report': keys.reportPrefix,
+              },
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        for (const item of page.Items ?? []) {
+          const { pk: _pk, sk: _sk, type: _type, ...report } = item;
+          out.push(report as Report);
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return out.sort((a, b) => (a.period < b.period ? 1 : -1));
+    },
+
+    /** What a municipality or region expects, soonest first (overdue ones first of all). */
+    async due(filter: { space?: string; limit: number }): Promise<DueRow[]> {
+      if (asProvider) return dueAsParty(filter.limit);
+      const space = filter.space ?? scope.space;
+      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      const page = await guard(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.dueIndex(space) },
+            Limit: filter.limit,
+          }),
+        ),
+      );
+      const now = today();
+      return (page.Items ?? []).map((i) => ({
+        agreementId: i.agreementId,
+        reference: i.reference,
+        title: i.title,
+        dutyId: i.dutyId,
+        dutyTitle: i.dutyTitle,
+        frequency: i.frequency,
+        dueDays: i.dueDays,
+        period: i.period,
+        periodEnd: i.periodEnd,
+        dueDate: i.dueDate,
+        overdue: i.dueDate < now,
+      }));
+    },
+  };
+}
