@@ -213,6 +213,7 @@ const stored: InternalAgreement = {
   endDate: '2027-12-31',
   noticePeriodMonths: 6,
   valueCeilingCents: 100_000,
+  duties: [],
   parties: [
     {
       organisationId: 'org-kompas',
