@@ -4,8 +4,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Identity, TokenVerifier } from './auth.ts';
-import { createContext } from './context.ts';
+import type { TokenVerifier } from './auth.ts';
+import { createContext, type DbFor } from './context.ts';
 import { appRouter } from './router.ts';
 
 /** Local-only login: lists the seed users and signs tokens for them. Never passed in the Lambda build. */
@@ -19,7 +19,7 @@ export interface AppDeps {
   db: Db;
   verifyToken: TokenVerifier;
   /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
-  dbFor?: (identity: Identity) => Promise<Db>;
+  dbFor?: DbFor;
   dev?: DevAuth;
   /** Where unexpected errors go; never receives tokens or request bodies. */
   logError?: (entry: Record<string, unknown>) => void;

@@ -17,8 +17,14 @@ export interface ContextDeps {
    * In AWS: a database handle whose credentials only reach the caller's spaces (IAM
    * `dynamodb:LeadingKeys`, see functions/api/tenant-credentials.ts). Without it, `db` is used.
    */
-  dbFor?: (identity: Identity) => Promise<Db>;
+  dbFor?: DbFor;
 }
+
+/**
+ * A database handle for one caller; `collections` widens it to exactly those item collections (a provider
+ * reporting into one agreement of a municipality it is party to).
+ */
+export type DbFor = (identity: Identity, widen?: { collections: readonly string[] }) => Promise<Db>;
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -32,13 +38,17 @@ export async function createContext(deps: ContextDeps, req: Request, requestId: 
     db,
     identity,
     repos: identity
-      ? createRepositories(db, {
-          space: identity.space,
-          reach: identity.reach,
-          actor: identity.user,
-          organisation: identity.space,
-          roles: identity.roles,
-        })
+      ? createRepositories(
+          db,
+          {
+            space: identity.space,
+            reach: identity.reach,
+            actor: identity.user,
+            organisation: identity.space,
+            roles: identity.roles,
+          },
+          async (collections) => (deps.dbFor ? deps.dbFor(identity, { collections }) : db),
+        )
       : null,
     idempotencyKey:
       rawKey !== null && IDEMPOTENCY_KEY.test(rawKey) ? rawKey : rawKey === null ? null : 'invalid',

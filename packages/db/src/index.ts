@@ -17,14 +17,21 @@ export * from './scope.ts';
 export * from './steering.ts';
 export { tableDefinition } from './table.ts';
 
+/**
+ * A database handle that may also reach exactly the given item collections (partition keys) — how a
+ * provider's request reaches the one agreement collection it reports into (docs/steering-design.md). In AWS
+ * that is a session policy naming those keys; locally the same handle serves.
+ */
+export type Widen = (collections: readonly string[]) => Promise<Db>;
+
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
-export function createRepositories(db: Db, scope: Scope) {
+export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {
   return {
     agreements: agreementRepository(db, scope),
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering: steeringRepository(db, scope),
-    reports: reportRepository(db, scope),
+    reports: reportRepository(db, scope, widen),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -6,7 +6,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
-  type AuditEvent,
   advanceDue,
   DomainError,
   type DueState,
@@ -24,6 +23,8 @@ import { guard, isConditionFailure } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
 
+export type Widen = (collections: readonly string[]) => Promise<Db>;
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface DueRow extends DueState {
@@ -40,31 +41,49 @@ const today = () => new Date().toISOString().slice(0, 10);
  * the municipality's space — that of an agreement its own party view shows it is party to — and never the
  * municipality's space as a whole (docs/steering-design.md).
  */
-export function reportRepository(db: Db, scope: Scope) {
+export function reportRepository(base: Db, scope: Scope, widen: Widen) {
   const asProvider = spaceKind(scope.space) === 'provider';
 
-  /** The agreement the caller may report on: for a provider, only through its own party view. */
-  async function target(agreementId: string): Promise<Agreement & { auditSeq: number; auditHash: string }> {
-    if (!asProvider) return loadAgreement(db, scope.reach, agreementId);
+  /**
+   * The agreement the caller may report on, with the database handle to reach it: for a provider, only
+   * through its own party view, and then only that agreement's item collection.
+   */
+  async function target(
+    agreementId: string,
+  ): Promise<{ db: Db; agreement: Agreement & { auditSeq: number; auditHash: string }; ownerName: string }> {
+    if (!asProvider) {
+      const agreement = await loadAgreement(base, scope.reach, agreementId);
+      return {
+        db: base,
+        agreement,
+        ownerName: (await readSpace(base, agreement.space))?.name ?? agreement.space,
+      };
+    }
     const view = await guard(() =>
-      db.doc.send(
+      base.doc.send(
         new GetCommand({
-          TableName: db.tableName,
+          TableName: base.tableName,
           Key: keys.partyView(scope.space, agreementId),
           ConsistentRead: true,
         }),
       ),
     );
     if (!view.Item) throw notFound('Agreement');
-    return loadAgreement(db, [view.Item.ownerSpace as string], agreementId);
+    const owner = view.Item.ownerSpace as string;
+    const db = await widen([keys.agreement(owner, agreementId).pk]);
+    return {
+      db,
+      agreement: await loadAgreement(db, [owner], agreementId),
+      ownerName: view.Item.ownerName as string,
+    };
   }
 
   /** A provider's list: what each of its party views says is due, soonest first. */
   async function dueAsParty(limit: number): Promise<DueRow[]> {
     const page = await guard(() =>
-      db.doc.send(
+      base.doc.send(
         new QueryCommand({
-          TableName: db.tableName,
+          TableName: base.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': keys.registerIndex(scope.space) },
@@ -99,7 +118,7 @@ export function reportRepository(db: Db, scope: Scope) {
 
   return {
     async submit(input: ReportSubmitInput): Promise<Report> {
-      const agreement = await target(input.agreementId);
+      const { db, agreement, ownerName } = await target(input.agreementId);
       const duty = agreement.duties.find((d) => d.id === input.dutyId && d.kind === 'periodic');
       if (!duty)
         throw new DomainError('BAD_REQUEST', 'This agreement has no periodic duty with that id', 'dutyId');
@@ -188,7 +207,6 @@ export function reportRepository(db: Db, scope: Scope) {
         audit.put,
       ];
       // Every provider party's view shows what is due next (write-only projections).
-      const ownerName = (await readSpace(db, agreement.space))?.name ?? agreement.space;
       for (const party of agreement.parties) {
         if (!party.providerSpace) continue;
         const view = toPartyView(agreement, ownerName, party.providerSpace, nextDues);
@@ -219,7 +237,7 @@ export function reportRepository(db: Db, scope: Scope) {
     },
 
     async list(agreementId: string): Promise<Report[]> {
-      const agreement = await target(agreementId);
+      const { db, agreement } = await target(agreementId);
       const out: Report[] = [];
       let start: Record<string, unknown> | undefined;
       do {
@@ -251,9 +269,9 @@ export function reportRepository(db: Db, scope: Scope) {
       const space = filter.space ?? scope.space;
       if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
       const page = await guard(() =>
-        db.doc.send(
+        base.doc.send(
           new QueryCommand({
-            TableName: db.tableName,
+            TableName: base.tableName,
             IndexName: 'gsi1',
             KeyConditionExpression: 'gsi1pk = :pk',
             ExpressionAttributeValues: { ':pk': keys.dueIndex(space) },
