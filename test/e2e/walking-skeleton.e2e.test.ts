@@ -30,8 +30,10 @@ describe('walking skeleton in the browser', () => {
     await page.goto(webUrl);
     await page.waitForURL(/\/login/);
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
-    await expect(page.getByTestId('login-ermelo.inkoper').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('login-utrecht.inkoper').isVisible()).resolves.toBe(true);
+    // The list arrives from /dev/users after the page renders: wait for it, then look.
+    await page.getByTestId('login-ermelo.inkoper').waitFor();
+    expect(await page.getByTestId('login-utrecht.inkoper').isVisible()).toBe(true);
+    expect(await page.getByTestId('login-kompas.signer').isVisible()).toBe(true);
   });
 
   it('lets ermelo.inkoper create a contract and see it in the register', async () => {

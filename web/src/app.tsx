@@ -19,6 +19,13 @@ const AgreementDetailPage = lazy(() =>
 const EditAgreementPage = lazy(() =>
   import('./features/agreements/EditAgreementPage').then((m) => ({ default: m.EditAgreementPage })),
 );
+const RelationDesignerPage = lazy(() =>
+  import('./features/steering/RelationDesignerPage').then((m) => ({ default: m.RelationDesignerPage })),
+);
+const RolesPage = lazy(() => import('./features/steering/RolesPage').then((m) => ({ default: m.RolesPage })));
+const SteeringPage = lazy(() =>
+  import('./features/steering/SteeringPage').then((m) => ({ default: m.SteeringPage })),
+);
 const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
@@ -53,12 +60,14 @@ function AuthenticatedRoutes() {
         <Route path="/agreements/:id/edit">
           {(params) => <EditAgreementPage id={decodeParam(params.id)} />}
         </Route>
+        <Route path="/agreements/:id/relation">
+          {(params) => <RelationDesignerPage id={decodeParam(params.id)} />}
+        </Route>
+        <Route path="/agreements/:id/roles">{(params) => <RolesPage id={decodeParam(params.id)} />}</Route>
         <Route path="/agreements/:id">
           {(params) => <AgreementDetailPage id={decodeParam(params.id)} />}
         </Route>
-        <Route path="/steering">
-          <ComingSoonPage area="steering" />
-        </Route>
+        <Route path="/steering" component={SteeringPage} />
         <Route path="/signing">
           <ComingSoonPage area="signing" />
         </Route>

@@ -30,6 +30,8 @@ import {
 } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
+import { canSteer } from '../steering/model';
+import { SteeringSection } from '../steering/SteeringSection';
 import { AuditSection, VersionsSection } from './HistorySections';
 import {
   allocationMethodLabel,
@@ -54,9 +56,15 @@ import { monthsText, renewalText, weightText } from './present';
 import { Section } from './Section';
 import { StatusSection } from './StatusSection';
 
-/** `navigate(…, { state: { saved: true } })` after saving; read once so a reload does not repeat it. */
-function useSavedNotice(): boolean {
-  const [saved] = useState(() => (window.history.state as { saved?: unknown } | null)?.saved === true);
+/**
+ * `navigate(…, { state: { saved: true } })` after saving the terms, `{ saved: 'steering' }` after saving the
+ * steering; read once so a reload does not repeat it.
+ */
+function useSavedNotice(): 'terms' | 'steering' | null {
+  const [saved] = useState<'terms' | 'steering' | null>(() => {
+    const value = (window.history.state as { saved?: unknown } | null)?.saved;
+    return value === true ? 'terms' : value === 'steering' ? 'steering' : null;
+  });
   useEffect(() => {
     if (saved) window.history.replaceState(null, '');
   }, [saved]);
@@ -396,7 +404,9 @@ export function AgreementDetailPage({ id }: { id: string }) {
   const editable = internal !== null && canWrite(me.data);
   return (
     <div className="regie-detail">
-      {saved ? <Alert type="ok">{t('agreementDetail.saved')}</Alert> : null}
+      {saved ? (
+        <Alert type="ok">{saved === 'steering' ? t('steering.saved') : t('agreementDetail.saved')}</Alert>
+      ) : null}
       <p className="regie-pre-heading">
         {kindLabel(t, a.kind)} · {a.reference}
       </p>
@@ -419,6 +429,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
       ) : null}
       {internal ? (
         <>
+          <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />
           <StatusSection a={internal} canRenew={canWrite(me.data)} />
           <VersionsSection id={internal.id} version={internal.version} />
           <AuditSection key={internal.version} id={internal.id} />

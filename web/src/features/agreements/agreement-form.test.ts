@@ -214,6 +214,7 @@ const stored: InternalAgreement = {
   noticePeriodMonths: 6,
   valueCeilingCents: 100_000,
   duties: [],
+  budget: null,
   parties: [
     {
       organisationId: 'org-kompas',

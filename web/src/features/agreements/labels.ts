@@ -49,7 +49,7 @@ export function transitionLabel(t: TFunction, to: string): string {
   return isStatus(to) ? t(`transitions.${to}`) : to;
 }
 
-const ACTIONS = ['create', 'update', 'transition', 'renew'] as const;
+const ACTIONS = ['create', 'update', 'transition', 'renew', 'steering'] as const;
 
 export function actionLabel(t: TFunction, action: string): string {
   return (ACTIONS as readonly string[]).includes(action)
@@ -76,6 +76,9 @@ const TERM_FIELDS = [
   'allocationKey',
   'parentId',
   'note',
+  // Steering changes (SPEC §4.1–4.2) are events in the same audit trail, without a new terms version.
+  'relation',
+  'roles',
 ] as const;
 export type TermField = (typeof TERM_FIELDS)[number];
 

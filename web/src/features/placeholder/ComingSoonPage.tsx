@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { PageHeading, usePageTitle } from '../../lib/page';
 
-export type UpcomingArea = 'steering' | 'signing' | 'deadlines' | 'admin';
+export type UpcomingArea = 'signing' | 'deadlines' | 'admin';
 
 /** An area that is not built yet says so plainly, with what it will hold; nothing on it is pretend. */
 export function ComingSoonPage({ area }: { area: UpcomingArea }) {

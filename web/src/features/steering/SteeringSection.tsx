@@ -1,0 +1,256 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  ButtonGroup,
+  ButtonLink,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { type AppLocale, formatDateTime, localeFor } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { Section } from '../agreements/Section';
+import {
+  answerLabel,
+  dutyLabel,
+  executionVariantLabel,
+  kpiDepthLabel,
+  ladderStepText,
+  meetingCadenceLabel,
+  relationTypeExplanation,
+  relationTypeLabel,
+  reportingFrequencyLabel,
+} from './labels';
+import {
+  CONTACT_SIDES,
+  type Contact,
+  QUESTIONS,
+  ROLE_KEYS,
+  type Steering,
+  type SteeringRoles,
+  type StoredRelation,
+} from './model';
+
+function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <DataListItem data-testid={testId}>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+/** The role conflict (SPEC §4.2) in words, for the agreement page and the roles form alike. */
+export function RoleConflictAlert({ holder }: { holder: string }) {
+  const { t } = useTranslation();
+  return (
+    <Alert type="warning">
+      <Paragraph>{t('steering.conflictWarning', { holder })}</Paragraph>
+    </Alert>
+  );
+}
+
+function RelationList({ relation }: { relation: StoredRelation }) {
+  const { t } = useTranslation();
+  const g = relation.governance;
+  const differs = relation.proposed !== relation.chosen;
+  return (
+    <DataList className="regie-data-list" data-testid="steering-relation">
+      <Item label={t('steering.type')} testId="steering-type">
+        <strong>{relationTypeLabel(t, relation.chosen)}</strong>
+        {differs ? ` ${t('steering.proposedNote', { type: relationTypeLabel(t, relation.proposed) })}` : null}
+        <br />
+        <span className="regie-hint">{relationTypeExplanation(t, relation.chosen)}</span>
+      </Item>
+      {differs && relation.motivation ? (
+        <Item label={t('steering.motivation')}>
+          <span className="regie-multiline">{relation.motivation}</span>
+        </Item>
+      ) : null}
+      <Item label={t('steering.answers')}>
+        <ul className="regie-plain-list">
+          {QUESTIONS.map((question) => (
+            <li key={question}>
+              {t('steering.answerLine', {
+                question: t(`steering.questionShort.${question}`),
+                answer: answerLabel(t, question, relation.answers[question]),
+              })}
+            </li>
+          ))}
+        </ul>
+      </Item>
+      <Item label={t('steering.reportingFrequency')} testId="steering-reportingFrequency">
+        {reportingFrequencyLabel(t, g.reportingFrequency)}
+      </Item>
+      <Item label={t('steering.kpiDepth')}>{kpiDepthLabel(t, g.kpiDepth)}</Item>
+      <Item label={t('steering.informationDuties')}>
+        {g.informationDuties.length === 0 ? (
+          t('steering.noDuties')
+        ) : (
+          <ul className="regie-plain-list">
+            {g.informationDuties.map((duty) => (
+              <li key={duty}>{dutyLabel(t, duty)}</li>
+            ))}
+          </ul>
+        )}
+      </Item>
+      <Item label={t('steering.meetingCadence')}>{meetingCadenceLabel(t, g.meetingCadence)}</Item>
+      <Item label={t('steering.escalationLadder')}>
+        <ol className="regie-ladder" data-testid="steering-ladder">
+          {g.escalationLadder.map((step, i) => (
+            // Levels may repeat (two "directie" steps) and the list is read-only: its order is its identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: a stored ladder is never reordered in place
+            <li key={`${i}-${step.level}`}>{ladderStepText(t, step)}</li>
+          ))}
+        </ol>
+      </Item>
+      <Item label={t('steering.executionVariant')}>{executionVariantLabel(t, g.executionVariant)}</Item>
+    </DataList>
+  );
+}
+
+function contactText(contact: Contact): ReactNode {
+  return (
+    <>
+      {contact.name}, {contact.role}
+      {contact.email ? (
+        <>
+          {', '}
+          <a className="utrecht-link" href={`mailto:${contact.email}`}>
+            {contact.email}
+          </a>
+        </>
+      ) : null}
+      {contact.phone ? (
+        <>
+          {', '}
+          <a className="utrecht-link" href={`tel:${contact.phone.replace(/[^+0-9]/g, '')}`}>
+            {contact.phone}
+          </a>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function RolesList({ roles }: { roles: SteeringRoles }) {
+  const { t } = useTranslation();
+  const none = t('agreementDetail.empty');
+  return (
+    <DataList className="regie-data-list" data-testid="steering-roles">
+      {ROLE_KEYS.map((key) => {
+        const person = roles[key];
+        return (
+          <Item key={key} label={t(`steering.roles.${key}`)}>
+            {person ? (
+              person.portfolioHolder ? (
+                t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
+              ) : (
+                person.name
+              )
+            ) : (
+              <em>{none}</em>
+            )}
+          </Item>
+        );
+      })}
+      {CONTACT_SIDES.map((side) => {
+        const contacts = (roles.contacts ?? []).filter((c) => c.side === side);
+        return (
+          <Item key={side} label={t(`steering.contacts.${side}`)}>
+            {contacts.length === 0 ? (
+              <em>{t('steering.noContacts')}</em>
+            ) : (
+              <ul className="regie-plain-list">
+                {contacts.map((contact) => (
+                  <li key={`${contact.name}/${contact.role}/${contact.email ?? ''}`}>
+                    {contactText(contact)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Item>
+        );
+      })}
+    </DataList>
+  );
+}
+
+function hasRoles(roles: SteeringRoles): boolean {
+  return ROLE_KEYS.some((key) => roles[key]) || (roles.contacts?.length ?? 0) > 0;
+}
+
+function SteeringContent({ steering, locale }: { steering: Steering; locale: AppLocale }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {steering.warnings.map((warning) => (
+        <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
+      ))}
+      <h3 className="regie-subheading" id="steering-relation-heading">
+        {t('steering.relationTitle')}
+      </h3>
+      {steering.relation ? (
+        <RelationList relation={steering.relation} />
+      ) : (
+        <Paragraph className="regie-empty">{t('steering.noRelation')}</Paragraph>
+      )}
+      <h3 className="regie-subheading" id="steering-roles-heading">
+        {t('steering.rolesTitle')}
+      </h3>
+      {hasRoles(steering.roles) ? (
+        <RolesList roles={steering.roles} />
+      ) : (
+        <Paragraph className="regie-empty">{t('steering.noRoles')}</Paragraph>
+      )}
+      {steering.updatedAt ? (
+        <Paragraph className="regie-hint">
+          {t('steering.lastChanged')}{' '}
+          <time dateTime={steering.updatedAt}>{formatDateTime(steering.updatedAt, locale)}</time>
+          {steering.updatedBy ? ` ${t('steering.changedBy', { by: steering.updatedBy })}` : null}
+        </Paragraph>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * "Sturing" on the agreement page (internal view only: steering is never part of a party view): the relation
+ * chosen with its governance, the RTRA roles, and the role-conflict warning. Writers get the two editors.
+ */
+export function SteeringSection({ agreementId, editable }: { agreementId: string; editable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const steering = useQuery(trpc.steering.get.queryOptions({ agreementId }));
+  const base = `/agreements/${encodeURIComponent(agreementId)}`;
+  return (
+    <Section
+      id="steering"
+      title={t('steering.sectionTitle')}
+      actions={
+        editable ? (
+          <ButtonGroup>
+            <Link href={`${base}/relation`} asChild>
+              <ButtonLink appearance="secondary-action-button">{t('steering.design')}</ButtonLink>
+            </Link>
+            <Link href={`${base}/roles`} asChild>
+              <ButtonLink appearance="secondary-action-button">{t('steering.editRoles')}</ButtonLink>
+            </Link>
+          </ButtonGroup>
+        ) : null
+      }
+    >
+      <div role="status" aria-live="polite" className="regie-status">
+        {steering.isPending ? t('steering.loading') : null}
+      </div>
+      {steering.isError ? <Alert type="error">{t('steering.error')}</Alert> : null}
+      {steering.data ? <SteeringContent steering={steering.data} locale={locale} /> : null}
+    </Section>
+  );
+}

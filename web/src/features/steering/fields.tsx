@@ -1,0 +1,302 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Paragraph,
+  RadioButton,
+} from '@utrecht/component-library-react';
+import { Fragment, type ReactNode, type Ref, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { errorCode } from '../../lib/errors';
+import { describedBy } from '../../lib/form';
+import { PageHeading, usePageTitle } from '../../lib/page';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { kindLabel } from '../agreements/labels';
+import type { InternalAgreement } from '../agreements/model';
+import { canSteer, type Steering, type SteeringUpdateInput } from './model';
+import type { SteeringError, SteeringErrors } from './steering-form';
+
+/** The input id of a field path in a steering form: `governance.escalationLadder.0.days` → `relation-governance-escalationLadder-0-days`. */
+export const fieldId = (form: 'relation' | 'roles', path: string) => `${form}-${path.replace(/\./g, '-')}`;
+
+/** Client errors win over the server's (they follow the input); both are messages by field path. */
+export function useSteeringMessages(clientErrors: SteeringErrors, serverErrors: SteeringErrors) {
+  const { t } = useTranslation();
+  const message = (error: SteeringError | undefined): string | undefined =>
+    error === undefined ? undefined : 'key' in error ? t(`steering.errors.${error.key}`) : error.text;
+  return (path: string) => message(clientErrors[path] ?? serverErrors[path]);
+}
+
+/** A group of fields with its legend, an optional hint, and its error, both tied to the group. */
+export function Fieldset({
+  id,
+  legend,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={`regie-fieldset${error ? ' regie-fieldset--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+    >
+      <legend className="regie-fieldset__legend">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="regie-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="utrecht-form-field-error-message">
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** The id of a radio group's option; the first option is where the error summary sends focus. */
+export const optionId = (groupId: string, value: string) => `${groupId}-${value}`;
+
+/** One question, one answer: native radio buttons in a fieldset whose legend is the question. */
+export function RadioGroup({
+  id,
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+  className,
+}: {
+  id: string;
+  name: string;
+  legend: ReactNode;
+  hint?: string;
+  error?: string;
+  options: readonly { value: string; label: ReactNode; description?: string }[];
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  return (
+    <Fieldset
+      id={id}
+      legend={legend}
+      hint={hint}
+      error={error}
+      className={`regie-radio-group${className ? ` ${className}` : ''}`}
+    >
+      {options.map((option) => {
+        const inputId = optionId(id, option.value);
+        return (
+          <FormField
+            key={option.value}
+            type="radio"
+            className="regie-choice"
+            label={
+              <FormLabel htmlFor={inputId} type="radio" checked={value === option.value}>
+                {option.label}
+              </FormLabel>
+            }
+            description={
+              option.description ? (
+                <FormFieldDescription id={`${inputId}-description`}>
+                  {option.description}
+                </FormFieldDescription>
+              ) : undefined
+            }
+            input={
+              <RadioButton
+                id={inputId}
+                name={name}
+                value={option.value}
+                checked={value === option.value}
+                invalid={error !== undefined}
+                aria-describedby={option.description ? `${inputId}-description` : undefined}
+                onChange={() => onChange(option.value)}
+              />
+            }
+          />
+        );
+      })}
+    </Fieldset>
+  );
+}
+
+/** A visually hidden addition to a button's visible text, so "Verwijderen" says which row. */
+export function Hidden({ children }: { children: ReactNode }) {
+  return <span className="regie-visually-hidden">{children}</span>;
+}
+
+/** "Someone else changed it meanwhile", with the button that loads the latest: the same words as for the terms. */
+export function ConflictAlert({
+  conflictRef,
+  onReload,
+}: {
+  conflictRef: Ref<HTMLDivElement>;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div ref={conflictRef} tabIndex={-1} className="regie-error-summary">
+      <Alert type="warning">
+        <Paragraph>{t('agreementForm.conflict')}</Paragraph>
+        <Button appearance="secondary-action-button" onClick={onReload}>
+          {t('agreementForm.reload')}
+        </Button>
+      </Alert>
+    </div>
+  );
+}
+
+/**
+ * Saving steering (`steering.update`) with an Idempotency-Key per distinct input. After saving, the agreement
+ * page shows what was stored at once, and its audit trail and the role-conflict report are refreshed.
+ */
+export function useSteeringUpdate(agreementId: string, onError: (error: unknown) => void) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const [keyFor] = useState(idempotencyKeys);
+  return useMutation({
+    mutationKey: trpc.steering.update.mutationKey(),
+    mutationFn: (input: SteeringUpdateInput) => {
+      const idempotencyKey = keyFor(input);
+      return client.steering.update.mutate(
+        input,
+        idempotencyKey ? { context: { idempotencyKey } } : undefined,
+      );
+    },
+    onSuccess: async (next) => {
+      queryClient.setQueryData(trpc.steering.get.queryKey({ agreementId }), next);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.steering.roleConflicts.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
+      ]);
+      navigate(`/agreements/${encodeURIComponent(agreementId)}`, { state: { saved: 'steering' } });
+    },
+    onError,
+  });
+}
+
+export interface EditorProps {
+  agreement: InternalAgreement;
+  /** The steering being edited: fixed for the form's life, so `expectedVersion` is the one the person saw. */
+  steering: Steering;
+  reloaded: boolean;
+  onReload: () => Promise<void>;
+}
+
+/**
+ * The frame of the two steering editors: the agreement's kind and reference above the heading, loading and
+ * error states, the permission check (inkoper and contractmanager; never a provider), and a reload that
+ * rebuilds the form from the latest steering after a conflict.
+ */
+export function SteeringEditorPage({
+  id,
+  title,
+  pageTitle,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  pageTitle: (reference: string) => string;
+  intro: string;
+  children: (props: EditorProps) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.get.queryOptions());
+  const agreement = useQuery(trpc.agreement.get.queryOptions({ id }));
+  const a = agreement.data;
+  const internal = a?.view === 'internal' ? a : null;
+  const allowed = internal !== null && me.data !== undefined && canSteer(me.data);
+  const steering = useQuery({ ...trpc.steering.get.queryOptions({ agreementId: id }), enabled: allowed });
+  const [generation, setGeneration] = useState(0);
+  usePageTitle(a ? pageTitle(a.reference) : t('agreementDetail.loading'));
+
+  async function reload() {
+    await steering.refetch();
+    setGeneration((n) => n + 1);
+  }
+
+  const back = (
+    <Paragraph>
+      <Link href={`/agreements/${encodeURIComponent(id)}`} className="utrecht-link">
+        {t('agreementForm.backToAgreement')}
+      </Link>
+    </Paragraph>
+  );
+
+  if (!a) {
+    const notFound = agreement.isError && errorCode(agreement.error) === 'NOT_FOUND';
+    return (
+      <div className="regie-form-page">
+        <div role="status" aria-live="polite" className="regie-status">
+          {agreement.isPending ? t('agreementDetail.loading') : null}
+        </div>
+        {agreement.isError ? (
+          <Alert type={notFound ? 'warning' : 'error'}>
+            {notFound ? t('agreementDetail.notFound') : t('agreementDetail.error')}
+          </Alert>
+        ) : null}
+        {back}
+      </div>
+    );
+  }
+
+  const forbidden = !internal || (me.data !== undefined && !canSteer(me.data));
+  return (
+    <div className="regie-form-page">
+      <p className="regie-pre-heading">
+        {kindLabel(t, a.kind)} · {a.reference} · {a.title}
+      </p>
+      <PageHeading>{title}</PageHeading>
+      {forbidden ? (
+        <>
+          <Alert type="warning">{t('steering.forbidden')}</Alert>
+          {back}
+        </>
+      ) : (
+        <>
+          <Paragraph>{intro}</Paragraph>
+          <div role="status" aria-live="polite" className="regie-status">
+            {steering.isPending && allowed ? t('steering.loading') : null}
+          </div>
+          {steering.isError ? <Alert type="error">{t('steering.error')}</Alert> : null}
+          {internal && steering.data ? (
+            // A new generation after a reload: the form is rebuilt from the latest steering.
+            <Fragment key={generation}>
+              {children({
+                agreement: internal,
+                steering: steering.data,
+                reloaded: generation > 0,
+                onReload: reload,
+              })}
+            </Fragment>
+          ) : null}
+          {steering.isError ? back : null}
+        </>
+      )}
+    </div>
+  );
+}
