@@ -97,6 +97,22 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   },
   'report.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'report.due': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'budget.record': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      realisation: {
+        period: '2026-10',
+        amountCents: 1000,
+        volume: 3,
+        productLineId: 'jh-45a12',
+        note: 'oktober',
+      },
+    },
+  },
+  'budget.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025', year: 2026 } },
+  'budget.signals': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

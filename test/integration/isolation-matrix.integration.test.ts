@@ -99,6 +99,11 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   ],
   'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'report.due': (t) => [{ type: 'query', input: { space: t.space } }],
+  'budget.record': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, realisation: { period: '2026-10', amountCents: 100 } } },
+  ],
+  'budget.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'budget.signals': (t) => [{ type: 'query', input: { space: t.space } }],
   'organisation.create': (t) => [
     {
       type: 'mutation',
@@ -218,5 +223,5 @@ describe('isolation matrix', () => {
       }
     }
     expect(await tableFingerprint(api.db)).toEqual(before);
-  });
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import { agreementRouter } from './routers/agreement.ts';
+import { budgetRouter } from './routers/budget.ts';
 import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   organisation: organisationRouter,
   steering: steeringRouter,
   report: reportRouter,
+  budget: budgetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,32 @@ export const realisationInputSchema = z.strictObject({
 });
 export type RealisationInput = z.infer<typeof realisationInputSchema>;
 
+export interface Realisation extends RealisationInput {
+  id: string;
+  agreementId: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** Running totals of an agreement's realisations against its ceiling (kept on one item, updated per entry). */
+export interface BudgetTotals {
+  spentCents: number;
+  /** Thresholds (percent of the value ceiling) already signalled, so each is signalled once. */
+  signalled: number[];
+}
+
+/** A threshold crossed by the spend on an agreement (SPEC §4.4), addressed to roles, not to a person. */
+export interface BudgetSignal {
+  agreementId: string;
+  reference: string;
+  title: string;
+  threshold: number;
+  spentCents: number;
+  ceilingCents: number;
+  at: string;
+  roles: string[];
+}
+
 export const DEFAULT_THRESHOLDS = [80, 100] as const;
 
 export interface BurnDown {

@@ -33,4 +33,14 @@ describe('steering rules', () => {
     expect(relation.proposed).toBe('partner');
     expect(relation.chosen).toBe('customer');
   });
+
+  it('requires a motivation for choosing otherwise than proposed', () => {
+    expect(() =>
+      decideRelation({
+        answers: { complexity: 'high', controlWhat: 'low', controlHow: 'low', alignment: 'aligned' },
+        chosen: 'boss',
+        governance: governanceDefaults('boss'),
+      }),
+    ).toThrow(/motivation/);
+  });
 });

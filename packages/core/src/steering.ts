@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DomainError } from './errors.ts';
 import {
   governanceSchema,
   proposeRelation,
@@ -94,5 +95,14 @@ export function steeringWarnings(roles: SteeringRoles): SteeringWarning[] {
 
 /** A relation decision as stored: the proposal is recomputed from the answers, never taken from input. */
 export function decideRelation(decision: RelationDecision): NonNullable<Steering['relation']> {
-  return { ...decision, proposed: proposeRelation(decision.answers).type };
+  const proposed = proposeRelation(decision.answers).type;
+  // Choosing otherwise than the designer proposes is allowed, with the reason on record.
+  if (decision.chosen !== proposed && !decision.motivation?.trim()) {
+    throw new DomainError(
+      'BAD_REQUEST',
+      `Give a motivation for choosing ${decision.chosen} instead of ${proposed}`,
+      'relation.motivation',
+    );
+  }
+  return { ...decision, proposed };
 }

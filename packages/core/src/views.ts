@@ -136,6 +136,10 @@ export const internalViewSchema = z.object({
   updatedBy: z.string(),
   shares: z.nullable(z.array(z.object({ space: z.string(), cents: z.int() }))),
   transitions: z.array(z.enum(AGREEMENT_STATUSES)),
+  /** Spend so far against the value ceiling: `warning` from 80%, `breach` from 100% (SPEC §4.4). */
+  budget: z.nullable(
+    z.object({ spentCents: z.int(), usedBasisPoints: z.int(), level: z.enum(['ok', 'warning', 'breach']) }),
+  ),
 });
 export type InternalView = z.infer<typeof internalViewSchema>;
 

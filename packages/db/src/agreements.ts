@@ -239,6 +239,18 @@ export async function loadAgreement(
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The spend the budget repository keeps on the agreement item, against the ceiling. */
+function budgetOf(a: Agreement): InternalView['budget'] {
+  const spentCents = (a as Agreement & { spentCents?: number }).spentCents ?? 0;
+  if (!a.valueCeilingCents) return null;
+  const usedBasisPoints = Math.floor((spentCents * 10_000) / a.valueCeilingCents);
+  return {
+    spentCents,
+    usedBasisPoints,
+    level: usedBasisPoints >= 10_000 ? 'breach' : usedBasisPoints >= 8_000 ? 'warning' : 'ok',
+  };
+}
+
 /** A due item: in the agreement's collection, and on the owning space's due index by due date. */
 export function dueItem(a: Pick<Agreement, 'id' | 'space' | 'reference' | 'title'>, due: DueState) {
   return {
@@ -587,6 +599,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       ...a,
       view: 'internal',
       transitions: allowedTransitions(a.kind, a.status, scope.roles),
+      budget: budgetOf(a),
       shares:
         a.allocationKey && a.valueCeilingCents !== null
           ? allocate(a.valueCeilingCents, a.allocationKey)

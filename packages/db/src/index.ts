@@ -1,4 +1,5 @@
 import { agreementRepository } from './agreements.ts';
+import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { organisationRepository } from './directory.ts';
 import { idempotencyRepository } from './idempotency.ts';
@@ -8,6 +9,7 @@ import { steeringRepository } from './steering.ts';
 
 export * from './agreements.ts';
 export * from './bootstrap.ts';
+export * from './budget.ts';
 export * from './client.ts';
 export * from './directory.ts';
 export * from './errors.ts';
@@ -32,6 +34,7 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     idempotency: idempotencyRepository(db, scope),
     steering: steeringRepository(db, scope),
     reports: reportRepository(db, scope, widen),
+    budget: budgetRepository(db, scope),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -57,6 +57,19 @@ export const keys = {
     sk: `REPORT${SEP}${dutyId}${SEP}${period}`,
   }),
   reportPrefix: 'REPORT#',
+  /** A realisation (amount/volume in a month) and the running budget totals, in the agreement's collection. */
+  realisation: (space: string, agreementId: string, period: string, id: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `REAL${SEP}${period}${SEP}${id}`,
+  }),
+  realisationPrefix: 'REAL#',
+  budget: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'BUDGET' }),
+  /** A signal (threshold crossed, …) in the agreement's collection, and on the space's signal index (gsi1). */
+  signal: (space: string, agreementId: string, key: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `SIGNAL${SEP}${key}`,
+  }),
+  signalIndex: (space: string) => spaced(space, 'SIGNALS'),
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
   steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */

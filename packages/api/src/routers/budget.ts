@@ -1,0 +1,34 @@
+import { idSchema, MUNICIPAL_ROLES, realisationInputSchema, SPACE_PATTERN } from '@regie/core';
+import * as z from 'zod/mini';
+import { mutationProcedure, procedure, router } from '../trpc.ts';
+
+export const budgetRouter = router({
+  /** A realisation (amount, volume) in a month; signals 80% and 100% of the ceiling once each (SPEC §4.4). */
+  record: mutationProcedure
+    .meta({ roles: ['contractmanager', 'inkoper'] })
+    .input(z.strictObject({ agreementId: idSchema(), realisation: realisationInputSchema }))
+    .mutation(({ ctx, input }) => ctx.repos.budget.record(input.agreementId, input.realisation)),
+
+  /** Spend against the ceiling, per product line, and a year's burn-down with a forecast to year end. */
+  get: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(
+      z.strictObject({ agreementId: idSchema(), year: z.optional(z.int().check(z.gte(2000), z.lte(2100))) }),
+    )
+    .query(({ ctx, input }) =>
+      ctx.repos.budget.get(input.agreementId, input.year ?? new Date().getUTCFullYear()),
+    ),
+
+  /** Budget signals of a space, newest first, for the roles they address. */
+  signals: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(
+      z.optional(
+        z.strictObject({
+          space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+          limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => ctx.repos.budget.signals({ ...input, limit: input?.limit ?? 50 })),
+});

@@ -1,0 +1,255 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type BudgetSignal,
+  type BudgetTotals,
+  burnDown,
+  DomainError,
+  newId,
+  newlyCrossed,
+  type Realisation,
+  type RealisationInput,
+} from '@regie/core';
+import { loadAgreement } from './agreements.ts';
+import { nextAuditEvent } from './audit-store.ts';
+import type { Db } from './client.ts';
+import { guard, isConditionFailure } from './errors.ts';
+import { keys, SEP } from './keys.ts';
+import type { Scope } from './scope.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Who a budget signal is for: everyone with these roles in the owning space. */
+const SIGNAL_ROLES = ['contractmanager', 'approver'];
+
+/**
+ * Realisations against an agreement's ceiling (SPEC §4.4). Each entry updates the running totals on one item
+ * conditionally (so concurrent entries never lose an amount), appends to the audit chain, and — when it makes
+ * the spend cross 80% or 100% of the ceiling — writes a signal on the space's signal index, once per threshold.
+ */
+export function budgetRepository(db: Db, scope: Scope) {
+  async function totals(space: string, agreementId: string): Promise<BudgetTotals & { exists: boolean }> {
+    const result = await guard(() =>
+      db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.budget(space, agreementId),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return result.Item
+      ? { spentCents: result.Item.spentCents, signalled: result.Item.signalled ?? [], exists: true }
+      : { spentCents: 0, signalled: [], exists: false };
+  }
+
+  async function realisations(space: string, agreementId: string): Promise<Realisation[]> {
+    const out: Realisation[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await guard(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :real)',
+            ExpressionAttributeValues: {
+              ':pk': keys.agreement(space, agreementId).pk,
+              ':real': keys.realisationPrefix,
+            },
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, type: _type, ...r } = item;
+        out.push(r as Realisation);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  return {
+    async record(
+      agreementId: string,
+      input: RealisationInput,
+    ): Promise<{ realisation: Realisation; signals: BudgetSignal[] }> {
+      const agreement = await loadAgreement(db, scope.reach, agreementId);
+      if (input.productLineId && !agreement.productLines.some((l) => l.id === input.productLineId)) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          'This agreement has no product line with that id',
+          'productLineId',
+        );
+      }
+      const current = await totals(agreement.space, agreement.id);
+      const now = new Date().toISOString();
+      const realisation: Realisation = {
+        ...input,
+        id: newId(),
+        agreementId: agreement.id,
+        recordedAt: now,
+        recordedBy: scope.actor,
+      };
+      const spentCents = current.spentCents + input.amountCents;
+      const ceiling = agreement.valueCeilingCents;
+      const crossed = ceiling
+        ? newlyCrossed(ceiling, current.spentCents, spentCents).filter((t) => !current.signalled.includes(t))
+        : [];
+      const signals: BudgetSignal[] = crossed.map((threshold) => ({
+        agreementId: agreement.id,
+        reference: agreement.reference,
+        title: agreement.title,
+        threshold,
+        spentCents,
+        ceilingCents: ceiling!,
+        at: now,
+        roles: SIGNAL_ROLES,
+      }));
+      const audit = nextAuditEvent(db, agreement.space, agreement, {
+        at: now,
+        actor: scope.actor,
+        organisation: scope.organisation,
+        action: 'realisation',
+        objectType: 'realisation',
+        objectId: agreement.id,
+        changes: {
+          spentCents: { before: current.spentCents, after: spentCents },
+          [`realisation.${realisation.period}`]: { before: null, after: input.amountCents },
+        },
+      });
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.realisation(agreement.space, agreement.id, input.period, realisation.id),
+              type: 'realisation',
+              ...realisation,
+            },
+          },
+        },
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.budget(agreement.space, agreement.id),
+              type: 'budget',
+              spentCents,
+              signalled: [...current.signalled, ...crossed],
+            },
+            ...(current.exists
+              ? {
+                  ConditionExpression: 'spentCents = :seen',
+                  ExpressionAttributeValues: { ':seen': current.spentCents },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.agreement(agreement.space, agreement.id),
+            UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash, spentCents = :spent',
+            ConditionExpression: 'auditSeq = :head',
+            ExpressionAttributeValues: {
+              ':seq': audit.head.auditSeq,
+              ':hash': audit.head.auditHash,
+              ':head': agreement.auditSeq,
+              ':spent': spentCents,
+            },
+          },
+        },
+        audit.put,
+        ...signals.map((signal) => ({
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.signal(agreement.space, agreement.id, `budget${SEP}${signal.threshold}`),
+              type: 'signal',
+              kind: 'budget_threshold',
+              ...signal,
+              gsi1pk: keys.signalIndex(agreement.space),
+              gsi1sk: `${now}${SEP}${agreement.id}${SEP}${signal.threshold}`,
+            },
+          },
+        })),
+      ];
+      try {
+        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new DomainError('CONFLICT', 'Another entry was recorded at the same moment; try again');
+        throw error;
+      }
+      return { realisation, signals };
+    },
+
+    /** Spend against the ceiling, per product line, and the burn-down with forecast of one year. */
+    async get(agreementId: string, year: number) {
+      const agreement = await loadAgreement(db, scope.reach, agreementId);
+      const [sum, entries] = await Promise.all([
+        totals(agreement.space, agreement.id),
+        realisations(agreement.space, agreement.id),
+      ]);
+      const ceilingCents = agreement.valueCeilingCents;
+      const today = new Date().toISOString().slice(0, 7);
+      return {
+        ceilingCents,
+        spentCents: sum.spentCents,
+        usedBasisPoints: ceilingCents ? Math.floor((sum.spentCents * 10_000) / ceilingCents) : null,
+        signalled: sum.signalled,
+        lines: agreement.productLines.map((line) => ({
+          id: line.id,
+          productCode: line.productCode,
+          ceilingCents: line.moneyCeilingCents ?? null,
+          volumeCeiling: line.volumeCeiling ?? null,
+          spentCents: entries
+            .filter((r) => r.productLineId === line.id)
+            .reduce((s, r) => s + r.amountCents, 0),
+          volume: entries.filter((r) => r.productLineId === line.id).reduce((s, r) => s + (r.volume ?? 0), 0),
+        })),
+        year: ceilingCents ? burnDown(ceilingCents, year, entries, today) : null,
+        realisations: entries.sort((a, b) => (a.period < b.period ? 1 : -1)),
+      };
+    },
+
+    /** The space's signals, newest first (for the roles named on each). */
+    async signals(filter: { space?: string; limit: number }): Promise<BudgetSignal[]> {
+      const space = filter.space ?? scope.space;
+      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      const page = await guard(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.signalIndex(space) },
+            ScanIndexForward: false,
+            Limit: filter.limit,
+          }),
+        ),
+      );
+      return (page.Items ?? [])
+        .filter(
+          (i) =>
+            (i.roles as string[]).some((r) => scope.roles.includes(r as never)) ||
+            scope.roles.includes('viewer'),
+        )
+        .map(({ agreementId, reference, title, threshold, spentCents, ceilingCents, at, roles }) => ({
+          agreementId,
+          reference,
+          title,
+          threshold,
+          spentCents,
+          ceilingCents,
+          at,
+          roles,
+        }));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.ts';
+import { createTestDb } from '../support/db.ts';
+
+/** SPEC §4.4: realisations against the ceiling, burn-down, and signals at 80% and 100%. */
+describe('budget and volume bounds', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(() => api.close());
+
+  const record = async (token: string, amountCents: number, period = '2026-10', extra = {}) =>
+    api.mutate(
+      'budget.record',
+      { agreementId: 'erm-dvo-2026', realisation: { period, amountCents, ...extra } },
+      token,
+    );
+
+  it('signals once when a realisation crosses 80%, and again at 100%', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    // ERM-DVO-2026-01 has a ceiling of € 96.000,00.
+    expect((await record(manager, 7_000_000)).body.result.data.signals).toEqual([]);
+    const eighty = await record(manager, 800_000, '2026-11');
+    expect(eighty.body.result.data.signals.map((s: { threshold: number }) => s.threshold)).toEqual([80]);
+    expect((await record(manager, 100_000, '2026-11')).body.result.data.signals).toEqual([]);
+    const hundred = await record(manager, 2_000_000, '2026-12');
+    expect(hundred.body.result.data.signals.map((s: { threshold: number }) => s.threshold)).toEqual([100]);
+
+    const signals = (await api.query('budget.signals', {}, manager)).body.result.data;
+    expect(signals.map((s: { reference: string; threshold: number }) => [s.reference, s.threshold])).toEqual([
+      ['ERM-DVO-2026-01', 100],
+      ['ERM-DVO-2026-01', 80],
+    ]);
+  });
+
+  it('shows the spend on the register row and the burn-down with a forecast', async () => {
+    const viewer = await api.token('ermelo.viewer');
+    const row = (await api.query('agreement.find', { q: 'ERM-DVO-2026-01' }, viewer)).body.result.data
+      .items[0];
+    expect(row.budget).toEqual({ spentCents: 9_900_000, usedBasisPoints: 10_312, level: 'breach' });
+    const budget = (await api.query('budget.get', { agreementId: 'erm-dvo-2026', year: 2026 }, viewer)).body
+      .result.data;
+    expect(budget).toMatchObject({ ceilingCents: 9_600_000, spentCents: 9_900_000, signalled: [80, 100] });
+    expect(budget.year.months.at(-1)).toMatchObject({ period: '2026-12', cumulativeCents: 9_900_000 });
+    expect(budget.realisations).toHaveLength(4);
+    expect(
+      (await api.query('agreement.verifyAudit', { id: 'erm-dvo-2026' }, viewer)).body.result.data.valid,
+    ).toBe(true);
+  });
+
+  it('never loses an amount when entries race', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        api.mutate(
+          'budget.record',
+          { agreementId: 'erm-sub-2026', realisation: { period: '2026-09', amountCents: 1000 } },
+          manager,
+        ),
+      ),
+    );
+    const ok = results.filter((r) => r.status === 200).length;
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const budget = (await api.query('budget.get', { agreementId: 'erm-sub-2026' }, manager)).body.result.data;
+    expect(budget.spentCents).toBe(ok * 1000);
+    expect(budget.realisations).toHaveLength(ok);
+  });
+
+  it('refuses an unknown product line and a viewer', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    expect((await record(manager, 1, '2026-10', { productLineId: 'no-such-line' })).status).toBe(400);
+    expect((await record(await api.token('ermelo.viewer'), 1)).status).toBe(403);
+  });
+});
