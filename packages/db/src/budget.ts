@@ -14,8 +14,8 @@ import {
   type Realisation,
   type RealisationInput,
 } from '@regie/core';
+import { auditInCollection } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
-import { nextAuditEvent } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
@@ -110,18 +110,6 @@ export function budgetRepository(db: Db, scope: Scope) {
         at: now,
         roles: SIGNAL_ROLES,
       }));
-      const audit = nextAuditEvent(db, agreement.space, agreement, {
-        at: now,
-        actor: scope.actor,
-        organisation: scope.organisation,
-        action: 'realisation',
-        objectType: 'realisation',
-        objectId: agreement.id,
-        changes: {
-          spentCents: { before: current.spentCents, after: spentCents },
-          [`realisation.${realisation.period}`]: { before: null, after: input.amountCents },
-        },
-      });
       const items: TransactItem[] = [
         {
           Put: {
@@ -150,21 +138,20 @@ export function budgetRepository(db: Db, scope: Scope) {
               : { ConditionExpression: 'attribute_not_exists(pk)' }),
           },
         },
-        {
-          Update: {
-            TableName: db.tableName,
-            Key: keys.agreement(agreement.space, agreement.id),
-            UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash, spentCents = :spent',
-            ConditionExpression: 'auditSeq = :head',
-            ExpressionAttributeValues: {
-              ':seq': audit.head.auditSeq,
-              ':hash': audit.head.auditHash,
-              ':head': agreement.auditSeq,
-              ':spent': spentCents,
+        ...auditInCollection(
+          { db, agreement, ownerName: agreement.space, side: 'municipality' },
+          scope,
+          {
+            at: now,
+            action: 'realisation',
+            objectType: 'realisation',
+            changes: {
+              spentCents: { before: current.spentCents, after: spentCents },
+              [`realisation.${realisation.period}`]: { before: null, after: input.amountCents },
             },
           },
-        },
-        audit.put,
+          { spentCents },
+        ),
         ...signals.map((signal) => ({
           Put: {
             TableName: db.tableName,

@@ -1,3 +1,4 @@
+import type { Widen } from './agreement-access.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
@@ -7,6 +8,7 @@ import { reportRepository } from './reports.ts';
 import type { Scope } from './scope.ts';
 import { steeringRepository } from './steering.ts';
 
+export * from './agreement-access.ts';
 export * from './agreements.ts';
 export * from './bootstrap.ts';
 export * from './budget.ts';
@@ -18,13 +20,6 @@ export * from './reports.ts';
 export * from './scope.ts';
 export * from './steering.ts';
 export { tableDefinition } from './table.ts';
-
-/**
- * A database handle that may also reach exactly the given item collections (partition keys) — how a
- * provider's request reaches the one agreement collection it reports into (docs/steering-design.md). In AWS
- * that is a session policy naming those keys; locally the same handle serves.
- */
-export type Widen = (collections: readonly string[]) => Promise<Db>;
 
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
 export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {

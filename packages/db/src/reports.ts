@@ -1,29 +1,19 @@
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import {
-  type Agreement,
   advanceDue,
   DomainError,
   type DueState,
-  notFound,
   type Report,
   type ReportSubmitInput,
   spaceKind,
   toPartyView,
 } from '@regie/core';
-import { dueItem, indexAttributes, loadAgreement, readDues } from './agreements.ts';
-import { nextAuditEvent } from './audit-store.ts';
+import { accessAgreement, auditInCollection, type Widen } from './agreement-access.ts';
+import { dueItem, indexAttributes, readDues } from './agreements.ts';
 import type { Db } from './client.ts';
-import { readSpace } from './directory.ts';
 import { guard, isConditionFailure } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
-
-export type Widen = (collections: readonly string[]) => Promise<Db>;
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -44,39 +34,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function reportRepository(base: Db, scope: Scope, widen: Widen) {
   const asProvider = spaceKind(scope.space) === 'provider';
 
-  /**
-   * The agreement the caller may report on, with the database handle to reach it: for a provider, only
-   * through its own party view, and then only that agreement's item collection.
-   */
-  async function target(
-    agreementId: string,
-  ): Promise<{ db: Db; agreement: Agreement & { auditSeq: number; auditHash: string }; ownerName: string }> {
-    if (!asProvider) {
-      const agreement = await loadAgreement(base, scope.reach, agreementId);
-      return {
-        db: base,
-        agreement,
-        ownerName: (await readSpace(base, agreement.space))?.name ?? agreement.space,
-      };
-    }
-    const view = await guard(() =>
-      base.doc.send(
-        new GetCommand({
-          TableName: base.tableName,
-          Key: keys.partyView(scope.space, agreementId),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    if (!view.Item) throw notFound('Agreement');
-    const owner = view.Item.ownerSpace as string;
-    const db = await widen([keys.agreement(owner, agreementId).pk]);
-    return {
-      db,
-      agreement: await loadAgreement(db, [owner], agreementId),
-      ownerName: view.Item.ownerName as string,
-    };
-  }
+  const target = (agreementId: string) => accessAgreement(base, scope, widen, agreementId);
 
   /** A provider's list: what each of its party views says is due, soonest first. */
   async function dueAsParty(limit: number): Promise<DueRow[]> {
@@ -118,7 +76,8 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
 
   return {
     async submit(input: ReportSubmitInput): Promise<Report> {
-      const { db, agreement, ownerName } = await target(input.agreementId);
+      const access = await target(input.agreementId);
+      const { db, agreement, ownerName } = access;
       const duty = agreement.duties.find((d) => d.id === input.dutyId && d.kind === 'periodic');
       if (!duty)
         throw new DomainError('BAD_REQUEST', 'This agreement has no periodic duty with that id', 'dutyId');
@@ -145,20 +104,6 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       };
       const next = advanceDue(due, agreement.endDate);
       const nextDues = dues.flatMap((d) => (d.dutyId !== due.dutyId ? [d] : next ? [next] : []));
-      const audit = nextAuditEvent(db, agreement.space, agreement, {
-        at: now,
-        actor: scope.actor,
-        organisation: scope.organisation,
-        action: 'report',
-        objectType: 'report',
-        objectId: agreement.id,
-        changes: {
-          [`report.${duty.id}.${due.period}`]: {
-            before: null,
-            after: { summary: report.summary, late: report.late },
-          },
-        },
-      });
       const dueKey = keys.due(agreement.space, agreement.id, due.dutyId);
       const items: TransactItem[] = [
         {
@@ -191,20 +136,17 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
                 ExpressionAttributeValues: { ':period': due.period },
               },
             },
-        {
-          Update: {
-            TableName: db.tableName,
-            Key: keys.agreement(agreement.space, agreement.id),
-            UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash',
-            ConditionExpression: 'auditSeq = :seen',
-            ExpressionAttributeValues: {
-              ':seq': audit.head.auditSeq,
-              ':hash': audit.head.auditHash,
-              ':seen': agreement.auditSeq,
+        ...auditInCollection(access, scope, {
+          at: now,
+          action: 'report',
+          objectType: 'report',
+          changes: {
+            [`report.${duty.id}.${due.period}`]: {
+              before: null,
+              after: { summary: report.summary, late: report.late },
             },
           },
-        },
-        audit.put,
+        }),
       ];
       // Every provider party's view shows what is due next (write-only projections).
       for (const party of agreement.parties) {

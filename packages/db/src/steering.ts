@@ -10,8 +10,8 @@ import {
   type SteeringWarning,
   steeringWarnings,
 } from '@regie/core';
+import { auditInCollection } from './agreement-access.ts';
 import { loadAgreement, type Page } from './agreements.ts';
-import { nextAuditEvent } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { guard, isConditionFailure } from './errors.ts';
@@ -96,15 +96,6 @@ export function steeringRepository(db: Db, scope: Scope) {
         changes.relation = { before: current.relation, after: next.relation };
       if (change.roles !== undefined) changes.roles = { before: current.roles, after: next.roles };
       const warnings = steeringWarnings(next.roles);
-      const audit = nextAuditEvent(db, agreement.space, agreement, {
-        at: now,
-        actor: scope.actor,
-        organisation: scope.organisation,
-        action: 'steering',
-        objectType: 'agreement',
-        objectId: agreementId,
-        changes,
-      });
       const client = next.roles.opdrachtgever?.portfolioHolder;
       const owner = next.roles.eigenaar?.portfolioHolder;
       try {
@@ -140,21 +131,16 @@ export function steeringRepository(db: Db, scope: Scope) {
                     ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
                   },
                 },
-                {
-                  // Advance the agreement's chain head without touching its terms or version.
-                  Update: {
-                    TableName: db.tableName,
-                    Key: keys.agreement(agreement.space, agreementId),
-                    UpdateExpression: 'SET auditSeq = :seq, auditHash = :hash',
-                    ConditionExpression: 'auditSeq = :seen',
-                    ExpressionAttributeValues: {
-                      ':seq': audit.head.auditSeq,
-                      ':hash': audit.head.auditHash,
-                      ':seen': agreement.auditSeq,
-                    },
+                ...auditInCollection(
+                  { db, agreement, ownerName: agreement.space, side: 'municipality' },
+                  scope,
+                  {
+                    at: now,
+                    action: 'steering',
+                    objectType: 'agreement',
+                    changes,
                   },
-                },
-                audit.put,
+                ),
               ],
             }),
           ),

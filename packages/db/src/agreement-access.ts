@@ -1,0 +1,106 @@
+import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type Agreement, type AuditEvent, notFound, spaceKind } from '@regie/core';
+import { loadAgreement } from './agreements.ts';
+import { nextAuditEvent } from './audit-store.ts';
+import type { Db } from './client.ts';
+import { readSpace } from './directory.ts';
+import { guard } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Scope } from './scope.ts';
+
+/**
+ * A database handle that may also reach exactly the given item collections (partition keys) — how a
+ * provider's request reaches the one agreement collection it works in (docs/steering-design.md). In AWS
+ * that is a session policy naming those keys; locally the same handle serves.
+ */
+export type Widen = (collections: readonly string[]) => Promise<Db>;
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface AgreementAccess {
+  /** The handle to use for the agreement's own collection. */
+  db: Db;
+  agreement: Agreement & { auditSeq: number; auditHash: string };
+  ownerName: string;
+  /** Whether the caller acts as the provider (party) or for the owning municipality or region. */
+  side: 'provider' | 'municipality';
+}
+
+/**
+ * The agreement a caller may work on, with the handle to reach it. A municipal caller reads it from its own
+ * reach. A provider only through its own party view, and then only that agreement's item collection — an
+ * agreement it is not party to answers NOT_FOUND, exactly like a missing one.
+ */
+export async function accessAgreement(
+  base: Db,
+  scope: Scope,
+  widen: Widen,
+  agreementId: string,
+): Promise<AgreementAccess> {
+  if (spaceKind(scope.space) !== 'provider') {
+    const agreement = await loadAgreement(base, scope.reach, agreementId);
+    const ownerName = (await readSpace(base, agreement.space))?.name ?? agreement.space;
+    return { db: base, agreement, ownerName, side: 'municipality' };
+  }
+  const view = await guard(() =>
+    base.doc.send(
+      new GetCommand({
+        TableName: base.tableName,
+        Key: keys.partyView(scope.space, agreementId),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  if (!view.Item) throw notFound('Agreement');
+  const owner = view.Item.ownerSpace as string;
+  const db = await widen([keys.agreement(owner, agreementId).pk]);
+  return {
+    db,
+    agreement: await loadAgreement(db, [owner], agreementId),
+    ownerName: view.Item.ownerName as string,
+    side: 'provider',
+  };
+}
+
+/**
+ * The audit event for a change in an agreement's collection and the conditional advance of its chain head,
+ * to put in the same transaction as the change (the agreement's terms and version stay untouched).
+ */
+export function auditInCollection(
+  access: AgreementAccess,
+  scope: Scope,
+  event: { action: string; objectType: string; changes: AuditEvent['changes']; at: string },
+  extraSet: Record<string, unknown> = {},
+): TransactItem[] {
+  const { db, agreement } = access;
+  const audit = nextAuditEvent(db, agreement.space, agreement, {
+    at: event.at,
+    actor: scope.actor,
+    organisation: scope.organisation,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: agreement.id,
+    changes: event.changes,
+  });
+  const names = Object.keys(extraSet);
+  return [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.agreement(agreement.space, agreement.id),
+        UpdateExpression: `SET auditSeq = :seq, auditHash = :hash${names.map((_n, i) => `, #x${i} = :x${i}`).join('')}`,
+        ConditionExpression: 'auditSeq = :head',
+        ExpressionAttributeNames: names.length
+          ? Object.fromEntries(names.map((n, i) => [`#x${i}`, n]))
+          : undefined,
+        ExpressionAttributeValues: {
+          ':seq': audit.head.auditSeq,
+          ':hash': audit.head.auditHash,
+          ':head': agreement.auditSeq,
+          ...Object.fromEntries(names.map((n, i) => [`:x${i}`, extraSet[n]])),
+        },
+      },
+    },
+    audit.put,
+  ];
+}
