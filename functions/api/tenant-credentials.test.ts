@@ -15,6 +15,9 @@ const identity = (space: string, reach: string[], user = 'u-1'): Identity => ({
   reach,
 });
 const ermelo = identity('GM0233', ['GM0233', 'RGNOORDVELUWE']);
+const kompas = identity('PV81234567', ['PV81234567'], 'kompas.reporter');
+const COLLECTION = 'GM0233#AGR#erm-jh-2025';
+const collection = (id: string) => `GM0233#AGR#${id}`;
 
 /** A stand-in for STS that records its requests and hands out credentials valid for `validMs`. */
 function fakeSts(validMs = 60 * 60_000) {
@@ -113,6 +116,89 @@ describe('tenant credentials', () => {
     expect(dbFor.size()).toBe(2);
     expect(await dbFor(identity('GM0233', []))).toBe(a);
     expect(await dbFor(identity('GM0243', []))).not.toBe(a);
+  });
+
+  it('assumes the tenant role with the widened session policy for a provider’s collection', () => {
+    const scope = { space: 'PV81234567', reach: ['PV81234567'], collections: [COLLECTION] };
+    const input = assumeRoleInput(options, scope);
+    expect(input).toMatchObject({
+      RoleSessionName: 'regie-PV81234567',
+      Tags: [{ Key: 'space', Value: 'PV81234567' }],
+      Policy: tenantSessionPolicyJson(TABLE_ARN, scope),
+    });
+    expect(JSON.parse(input.Policy!).Statement.at(-1)).toMatchObject({
+      Sid: 'Collections',
+      Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [COLLECTION] } },
+    });
+  });
+
+  it('gives a widened scope its own client, cached apart from the plain one', async () => {
+    const sts = fakeSts();
+    const dbFor = createTenantDbFor({ ...options, assumeRole: sts.assumeRole });
+    const plain = await dbFor(kompas);
+    const widened = await dbFor(kompas, { collections: [COLLECTION] });
+    expect(widened).not.toBe(plain);
+    expect(await dbFor(kompas, { collections: [] })).toBe(plain); // nothing to widen: the plain client
+    expect(await dbFor(kompas)).toBe(plain);
+    // The same collections, in any order and from another user of the same provider: the same client.
+    const both = await dbFor(kompas, { collections: [COLLECTION, collection('erm-wmo-2026')] });
+    expect(
+      await dbFor(identity('PV81234567', ['PV81234567'], 'kompas.other'), {
+        collections: [collection('erm-wmo-2026'), COLLECTION],
+      }),
+    ).toBe(both);
+    expect(await dbFor(kompas, { collections: [COLLECTION] })).toBe(widened);
+    expect(dbFor.size()).toBe(1);
+    expect(dbFor.widenedSize()).toBe(2);
+
+    await credentialsOf(plain);
+    await credentialsOf(widened);
+    await credentialsOf(widened);
+    const policies = sts.calls.map((c) => JSON.parse(c.Policy!) as { Statement: { Sid: string }[] });
+    expect(policies.map((p) => p.Statement.map((s) => s.Sid))).toEqual([['Reach'], ['Reach', 'Collections']]);
+    expect(sts.calls.map((c) => c.Tags)).toEqual([
+      [{ Key: 'space', Value: 'PV81234567' }],
+      [{ Key: 'space', Value: 'PV81234567' }],
+    ]);
+  });
+
+  it('keeps a bounded number of widened clients, without evicting the tenants’ clients', async () => {
+    const dbFor = createTenantDbFor({
+      ...options,
+      assumeRole: fakeSts().assumeRole,
+      maxClients: 1,
+      maxWidenedClients: 2,
+    });
+    const plain = await dbFor(kompas);
+    const a = await dbFor(kompas, { collections: [collection('a')] });
+    const destroyA = vi.spyOn(a.doc, 'destroy');
+    const b = await dbFor(kompas, { collections: [collection('b')] });
+    const destroyB = vi.spyOn(b.doc, 'destroy');
+    expect(await dbFor(kompas, { collections: [collection('a')] })).toBe(a); // a is now the most recent
+    await dbFor(kompas, { collections: [collection('c')] });
+    expect(dbFor.widenedSize()).toBe(2);
+    expect(destroyB).toHaveBeenCalledOnce(); // the least recently used widened client, closed
+    expect(destroyA).not.toHaveBeenCalled();
+    expect(await dbFor(kompas, { collections: [collection('a')] })).toBe(a);
+    expect(await dbFor(kompas, { collections: [collection('b')] })).not.toBe(b);
+    // Many agreements later the provider's plain client is still the same one.
+    for (let i = 0; i < 10; i++) await dbFor(kompas, { collections: [collection(`x-${i}`)] });
+    expect(dbFor.widenedSize()).toBe(2);
+    expect(dbFor.size()).toBe(1);
+    expect(await dbFor(kompas)).toBe(plain);
+  });
+
+  it('refuses an invalid or foreign collection, too many, and a widened municipality, before calling STS', async () => {
+    const sts = fakeSts();
+    const dbFor = createTenantDbFor({ ...options, assumeRole: sts.assumeRole });
+    for (const bad of ['GM0233#AGR#*', 'GM0233#*', 'GM0233#SPACE', 'PV40123456#AGR#erm-jh-2025']) {
+      await expect(dbFor(kompas, { collections: [bad] }), bad).rejects.toThrow(/Invalid collection/);
+    }
+    const six = Array.from({ length: 6 }, (_, i) => collection(`agr-${i}`));
+    await expect(dbFor(kompas, { collections: six })).rejects.toThrow(/Too many collections/);
+    await expect(dbFor(ermelo, { collections: [COLLECTION] })).rejects.toThrow(/Only provider scopes/);
+    expect(sts.calls).toHaveLength(0);
+    expect(dbFor.size() + dbFor.widenedSize()).toBe(0);
   });
 
   it('refuses an invalid space before calling STS', async () => {

@@ -1,5 +1,5 @@
 import { AssumeRoleCommand, type AssumeRoleCommandInput, STSClient } from '@aws-sdk/client-sts';
-import type { Identity } from '@regie/api';
+import type { DbFor as ApiDbFor } from '@regie/api';
 import { createDocumentClient, type Db } from '@regie/db';
 import { SPACE_TAG, scopeKey, type TenantScope, tenantSessionPolicyJson } from './tenant-policy.ts';
 
@@ -8,8 +8,11 @@ import { SPACE_TAG, scopeKey, type TenantScope, tenantSessionPolicyJson } from '
  *
  * Per caller scope (home space + sorted reach) the execution environment keeps one DynamoDB document client
  * whose credentials come from STS AssumeRole on the tenant role, with the `space` session tag and the session
- * policy of tenant-policy.ts. The credentials are fetched lazily on the first database call (a request refused
- * before it touches the table costs no STS call) and the SDK refreshes them 5 minutes before they expire.
+ * policy of tenant-policy.ts. A provider request widened to exact agreement collections (`dbFor(identity,
+ * { collections })`, a report into a municipality's agreement) gets a client of its own, per scope and sorted
+ * collections, kept in a second, smaller cache: those scopes are per agreement, and must not push the tenants'
+ * clients out. The credentials are fetched lazily on the first database call (a request refused before it
+ * touches the table costs no STS call) and the SDK refreshes them 5 minutes before they expire.
  * Credentials never leave this module: not in events, not in logs, not in errors.
  */
 
@@ -30,13 +33,16 @@ export interface TenantDbOptions {
   assumeRole?: AssumeRole;
   /** Clients kept per execution environment (least recently used evicted). 342 municipalities fit. */
   maxClients?: number;
+  /** Clients of widened scopes (provider + agreement collections), kept apart and evicted the same way. */
+  maxWidenedClients?: number;
   /** Session length; the tenant role allows at most one hour. */
   sessionSeconds?: number;
   /** Called on every STS call with the home space (for a metric); never receives credentials. */
   onAssumeRole?: (space: string) => void;
 }
 
-export type DbFor = ((identity: Identity) => Promise<Db>) & { readonly size: () => number };
+/** `DbFor` of packages/api, plus the sizes of its two caches (plain scopes, widened scopes). */
+export type DbFor = ApiDbFor & { readonly size: () => number; readonly widenedSize: () => number };
 
 /** STS AssumeRole; errors carry no credentials (the request holds none, the response is not echoed). */
 export function stsAssumeRole(client: STSClient = new STSClient({ maxAttempts: 3 })): AssumeRole {
@@ -69,10 +75,35 @@ export function assumeRoleInput(
   };
 }
 
+/** A least-recently-used cache of clients; an evicted client is destroyed (its sockets closed). */
+function clientCache(max: number) {
+  const entries = new Map<string, Db>(); // the Map's order is the recency order
+  return {
+    get size() {
+      return entries.size;
+    },
+    take(key: string, open: () => Db): Db {
+      let db = entries.get(key);
+      if (db) {
+        entries.delete(key); // re-inserted below as the most recent
+      } else {
+        db = open();
+        if (entries.size >= max) {
+          const [oldestKey, oldest] = entries.entries().next().value!;
+          entries.delete(oldestKey);
+          oldest.doc.destroy();
+        }
+      }
+      entries.set(key, db);
+      return db;
+    },
+  };
+}
+
 export function createTenantDbFor(options: TenantDbOptions): DbFor {
   const assumeRole = options.assumeRole ?? stsAssumeRole();
-  const maxClients = options.maxClients ?? 400;
-  const cache = new Map<string, Db>();
+  const tenants = clientCache(options.maxClients ?? 400);
+  const widened = clientCache(options.maxWidenedClients ?? 100);
 
   const open = (scope: TenantScope): Db => {
     const input = assumeRoleInput(options, scope); // validates the scope before anything is cached
@@ -83,22 +114,15 @@ export function createTenantDbFor(options: TenantDbOptions): DbFor {
     return { doc: createDocumentClient({ credentials }), tableName: options.tableName };
   };
 
-  const dbFor = async (identity: Identity): Promise<Db> => {
-    const scope = { space: identity.space, reach: identity.reach };
-    const key = scopeKey(scope);
-    let db = cache.get(key);
-    if (db) {
-      cache.delete(key); // re-insert: the Map's order is the recency order
-    } else {
-      db = open(scope);
-      if (cache.size >= maxClients) {
-        const [oldestKey, oldest] = cache.entries().next().value!;
-        cache.delete(oldestKey);
-        oldest.doc.destroy();
-      }
-    }
-    cache.set(key, db);
-    return db;
+  const dbFor: ApiDbFor = async (identity, widen) => {
+    const scope: TenantScope = {
+      space: identity.space,
+      reach: identity.reach,
+      collections: widen?.collections ?? [],
+    };
+    const key = scopeKey(scope); // validates spaces and collections; throws before anything is cached
+    const cache = (scope.collections?.length ?? 0) > 0 ? widened : tenants;
+    return cache.take(key, () => open(scope));
   };
-  return Object.assign(dbFor, { size: () => cache.size });
+  return Object.assign(dbFor, { size: () => tenants.size, widenedSize: () => widened.size });
 }

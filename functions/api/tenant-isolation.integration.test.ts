@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createApp, type Identity } from '@regie/api';
+import { createApp, type DbFor, type Identity } from '@regie/api';
+import { firstExpected } from '@regie/core';
 import { createDocumentClient, type Db } from '@regie/db';
 import { tableDefinition } from '@regie/db/table';
 import { createDevIssuer } from '@regie/local';
@@ -13,7 +14,8 @@ import { type TenantScope, tenantSessionPolicy } from './tenant-policy.ts';
  * DynamoDB Local checks no IAM. Here every call the real API makes is checked against the session policy the
  * Lambda would send to STS for the caller, the way DynamoDB authorises it (per item action, LeadingKeys =
  * partition key of the table or of the queried index). The product's flows must pass untouched — including
- * the party views a municipality projects into a provider's space — and a wrong scope must be refused.
+ * the party views a municipality projects into a provider's space, and a provider's report into the one
+ * agreement collection its request is widened to — and a wrong scope must be refused.
  */
 const TABLE_ARN = 'arn:aws:dynamodb:eu-central-1:123456789012:table/regie';
 const indexArn = (name: string) => `${TABLE_ARN}/index/${name}`;
@@ -93,15 +95,22 @@ interface Denial {
   request: Request;
 }
 
+type Widening = Parameters<DbFor>[1];
+
 let app: Hono;
 let tokens: Map<string, string>;
 let denials: Denial[];
 let checked: Request[];
-/** Which scope the database handle of an identity gets; the tests swap it for the negative control. */
-let scopeOf: (identity: Identity) => TenantScope = (identity) => ({
+/** Every widened handle asked for, with the scope its session policy got. */
+let widened: TenantScope[];
+/** What tenant-credentials.ts does: the caller's scope, widened to the collections the repository asks for. */
+const realScope = (identity: Identity, widen: Widening): TenantScope => ({
   space: identity.space,
   reach: identity.reach,
+  collections: widen?.collections ?? [],
 });
+/** Which scope the database handle of an identity gets; the tests swap it for the negative controls. */
+let scopeOf: (identity: Identity, widen: Widening) => TenantScope = realScope;
 
 beforeAll(async () => {
   const endpoint = inject('dynamoEndpoint');
@@ -109,9 +118,11 @@ beforeAll(async () => {
   const { dev, verifyToken } = await createDevIssuer(db);
   denials = [];
   checked = [];
+  widened = [];
 
-  const dbFor = async (identity: Identity): Promise<Db> => {
-    const scope = scopeOf(identity);
+  const dbFor: DbFor = async (identity, widen): Promise<Db> => {
+    const scope = scopeOf(identity, widen);
+    if (widen) widened.push(scope);
     const statements = tenantSessionPolicy(TABLE_ARN, scope).Statement as Statement[];
     const doc = createDocumentClient({ endpoint });
     doc.middlewareStack.add(
@@ -133,7 +144,13 @@ beforeAll(async () => {
   };
   app = createApp({ db, verifyToken, dbFor, logError: () => {} });
   tokens = new Map();
-  for (const user of ['ermelo.inkoper', 'ermelo.approver', 'kompas.signer', 'utrecht.inkoper']) {
+  for (const user of [
+    'ermelo.inkoper',
+    'ermelo.approver',
+    'kompas.signer',
+    'kompas.reporter',
+    'utrecht.inkoper',
+  ]) {
     tokens.set(user, (await dev.issueToken(user))!);
   }
 });
@@ -232,7 +249,112 @@ describe('the API within its session policies (emulated IAM over DynamoDB Local)
         expect.arrayContaining(['RGNOORDVELUWE#AGR#rnv-gr-01']),
       );
     } finally {
-      scopeOf = (identity) => ({ space: identity.space, reach: identity.reach });
+      scopeOf = realScope;
     }
+  });
+});
+
+describe('kompas.reporter (provider) delivers a report on erm-jh-2025 within its widened session policy', () => {
+  const COLLECTION = 'GM0233#AGR#erm-jh-2025';
+  const OWN_VIEW = 'PV81234567#AGR#erm-jh-2025';
+  const today = new Date().toISOString().slice(0, 10);
+  // The seed activates ERM-2025-JH01 today: its quarterly duty expects the report on the quarter just ended.
+  const expected = firstExpected('quarterly', '2025-01-01', today);
+  const submit = (summary: string) =>
+    call(
+      'kompas.reporter',
+      'report.submit',
+      { agreementId: 'erm-jh-2025', dutyId: 'jh-kwartaal', period: expected.key, summary },
+      true,
+    );
+
+  it('is refused by IAM if the request were not widened (the provider’s own reach has no GM0233 key)', async () => {
+    denials.length = 0;
+    scopeOf = (identity) => ({ space: identity.space, reach: identity.reach }); // collections ignored
+    try {
+      const response = await submit('zonder verbreding');
+      expect(response.status).toBe(500);
+      expect(denials.length).toBeGreaterThan(0);
+      expect(denials.every((d) => d.request.leadingKeys.every((k) => k.startsWith('GM0233#')))).toBe(true);
+      expect(denials.map((d) => d.request.leadingKeys)).toContainEqual([COLLECTION]);
+    } finally {
+      scopeOf = realScope;
+    }
+  });
+
+  it('reads what is due and submits the expected period; every call falls inside the widened policy', async () => {
+    denials.length = 0;
+    widened.length = 0;
+    const due = await call('kompas.reporter', 'report.due', {});
+    expect(due.status, JSON.stringify(due.body)).toBe(200);
+    expect(
+      due.body.result.data.map((r: { agreementId: string; dutyId: string; period: string }) => [
+        r.agreementId,
+        r.dutyId,
+        r.period,
+      ]),
+    ).toContainEqual(['erm-jh-2025', 'jh-kwartaal', expected.key]);
+    expect(widened).toEqual([]); // reading its own party views needs no widening
+
+    const before = checked.length;
+    const submitted = await submit('Productie volgens plan; gemiddelde wachttijd 5 weken.');
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.result.data).toMatchObject({
+      agreementId: 'erm-jh-2025',
+      dutyId: 'jh-kwartaal',
+      period: expected.key,
+      side: 'provider',
+      submittedBy: 'kompas.reporter',
+    });
+    expect(denials).toEqual([]);
+
+    // The repository asked for exactly the agreement's collection, after reading its own party view.
+    expect(widened).toEqual([{ space: 'PV81234567', reach: ['PV81234567'], collections: [COLLECTION] }]);
+    const calls = checked.slice(before);
+    const keysOf = (predicate: (r: Request) => boolean) =>
+      calls.filter(predicate).flatMap((r) => r.leadingKeys);
+    const viewRead = calls.findIndex((r) => r.action === 'dynamodb:GetItem' && r.leadingKeys[0] === OWN_VIEW);
+    expect(viewRead).toBeGreaterThanOrEqual(0);
+    expect(viewRead).toBeLessThan(calls.findIndex((r) => r.leadingKeys.includes(COLLECTION)));
+    // Every key touched is the collection or in the provider's own space; the municipality's only as that key.
+    for (const request of calls) {
+      for (const key of request.leadingKeys) {
+        expect(key === COLLECTION || key.startsWith('PV81234567#'), JSON.stringify(request)).toBe(true);
+      }
+      if (request.leadingKeys.includes(COLLECTION)) expect(request.resource).toBe(TABLE_ARN);
+    }
+    // The transaction: report, next due item, audit head and audit event in the collection; the own view refreshed.
+    const writes = (action: string) => keysOf((r) => r.action === `dynamodb:${action}`);
+    expect(writes('PutItem').filter((k) => k === COLLECTION).length).toBeGreaterThanOrEqual(3);
+    expect(writes('UpdateItem')).toContain(COLLECTION);
+    expect(writes('PutItem')).toContain(OWN_VIEW);
+
+    // Without widening none of the municipality's calls would have passed: the plain provider policy refuses them.
+    const plain = tenantSessionPolicy(TABLE_ARN, { space: 'PV81234567', reach: ['PV81234567'] })
+      .Statement as Statement[];
+    const intoMunicipality = calls.filter((r) => r.leadingKeys.some((k) => k.startsWith('GM0233#')));
+    expect(intoMunicipality.length).toBeGreaterThan(0);
+    for (const request of intoMunicipality) {
+      expect(policyAllows(plain, request), JSON.stringify(request)).toBe(false);
+    }
+    // …nor with a neighbouring collection of the same municipality.
+    const other = tenantSessionPolicy(TABLE_ARN, {
+      space: 'PV81234567',
+      reach: ['PV81234567'],
+      collections: ['GM0233#AGR#erm-wmo-2026'],
+    }).Statement as Statement[];
+    for (const request of intoMunicipality) {
+      expect(policyAllows(other, request), JSON.stringify(request)).toBe(false);
+    }
+  });
+
+  it('lets the municipality read the delivered report in its own reach', async () => {
+    denials.length = 0;
+    const reports = await call('ermelo.inkoper', 'report.list', { agreementId: 'erm-jh-2025' });
+    expect(reports.status, JSON.stringify(reports.body)).toBe(200);
+    expect(reports.body.result.data).toContainEqual(
+      expect.objectContaining({ period: expected.key, side: 'provider', organisation: 'PV81234567' }),
+    );
+    expect(denials).toEqual([]);
   });
 });

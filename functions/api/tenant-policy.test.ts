@@ -3,7 +3,9 @@ import { tableDefinition } from '@regie/db/table';
 import { describe, expect, it } from 'vitest';
 import { iamStringLike, policyAllows, type Request } from '../../infra/test/support/iam.ts';
 import {
+  COLLECTION_PATTERN,
   leadingKeyPatterns,
+  MAX_COLLECTIONS,
   MAX_SESSION_POLICY_CHARS,
   PARTY_VIEW_KEYS,
   scopeKey,
@@ -16,6 +18,9 @@ const TABLE_ARN =
   'arn:aws:dynamodb:eu-central-1:123456789012:table/Regie-dev-Data-TableCD117FA1-1A2B3C4D5E6F';
 const INDEX_ARNS = tableDefinition.indexes.map((index) => `${TABLE_ARN}/index/${index.name}`);
 const ermelo = { space: 'GM0233', reach: ['GM0233', 'RGNOORDVELUWE'] };
+const COLLECTION = keys.agreement('GM0233', 'erm-jh-2025').pk;
+/** Jeugdhulp Kompas delivering a report into Ermelo's agreement erm-jh-2025. */
+const kompasReporting = { space: 'PV81234567', reach: ['PV81234567'], collections: [COLLECTION] };
 
 const get = (leadingKey: string, resource = TABLE_ARN): Request => ({
   action: 'dynamodb:GetItem',
@@ -115,6 +120,168 @@ describe('tenant session policy', () => {
     const regions = Array.from({ length: 19 }, (_, i) => `RG${'X'.repeat(28)}${String(i).padStart(2, '0')}`);
     const json = tenantSessionPolicyJson(TABLE_ARN, { space: 'GM0233', reach: regions });
     expect(json.length).toBeLessThanOrEqual(MAX_SESSION_POLICY_CHARS);
+  });
+});
+
+describe('tenant session policy widened to agreement collections', () => {
+  const request = (action: string, leadingKey: string, resource = TABLE_ARN): Request => ({
+    action: `dynamodb:${action}`,
+    resource,
+    leadingKeys: [leadingKey],
+  });
+
+  it('adds one exact-key statement on the table for the collection, and nothing else', () => {
+    expect(COLLECTION).toBe('GM0233#AGR#erm-jh-2025');
+    const plain = tenantSessionPolicy(TABLE_ARN, { space: 'PV81234567', reach: ['PV81234567'] });
+    const policy = tenantSessionPolicy(TABLE_ARN, kompasReporting);
+    expect(policy.Statement).toEqual([
+      ...plain.Statement,
+      {
+        Sid: 'Collections',
+        Effect: 'Allow',
+        Action: [...TENANT_ITEM_ACTIONS],
+        Resource: [TABLE_ARN],
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['GM0233#AGR#erm-jh-2025'] } },
+      },
+    ]);
+    // Still no projection rights for a provider.
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['Reach', 'Collections']);
+  });
+
+  it('allows exactly GM0233#AGR#erm-jh-2025 and the provider’s own prefix', () => {
+    const { Statement } = tenantSessionPolicy(TABLE_ARN, kompasReporting);
+    // What a submission does: read the own party view, read and write the agreement's collection.
+    for (const [action, key] of [
+      ['GetItem', keys.partyView('PV81234567', 'erm-jh-2025').pk],
+      ['PutItem', keys.partyView('PV81234567', 'erm-jh-2025').pk],
+      ['GetItem', COLLECTION],
+      ['Query', COLLECTION],
+      ['PutItem', keys.report('GM0233', 'erm-jh-2025', 'jh-kwartaal', '2025-Q1').pk],
+      ['UpdateItem', keys.agreement('GM0233', 'erm-jh-2025').pk],
+      ['DeleteItem', keys.due('GM0233', 'erm-jh-2025', 'jh-kwartaal').pk],
+      ['PutItem', keys.auditEvent('GM0233', 'erm-jh-2025', 7).pk],
+      ['ConditionCheckItem', COLLECTION],
+    ] as const) {
+      expect(policyAllows(Statement, request(action, key)), `${action} ${key}`).toBe(true);
+    }
+    for (const key of [
+      'GM0233#AGR#other',
+      'GM0233#AGR#erm-jh-2025x',
+      'GM0233#AGR#erm-jh-202',
+      'GM0233#AGR#erm-jh-2025#x',
+      'GM0233#SPACE',
+      'GM0233#REG',
+      keys.dueIndex('GM0233'),
+      'GM0243#AGR#erm-jh-2025',
+      'RGNOORDVELUWE#AGR#erm-jh-2025',
+      keys.partyView('PV40123456', 'erm-jh-2025').pk,
+      'PV40123456#ORG#o',
+    ]) {
+      for (const action of ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']) {
+        expect(policyAllows(Statement, request(action, key)), `${action} ${key}`).toBe(false);
+      }
+    }
+    // The collection has no index partitions: no index of the table is reachable with its key.
+    for (const index of INDEX_ARNS) {
+      expect(policyAllows(Statement, request('Query', COLLECTION, index)), index).toBe(false);
+    }
+    // A batch with one key outside the collection is refused as a whole.
+    const batch = {
+      action: 'dynamodb:BatchGetItem',
+      resource: TABLE_ARN,
+      leadingKeys: [COLLECTION, 'GM0233#SPACE'],
+    };
+    expect(policyAllows(Statement, batch)).toBe(false);
+  });
+
+  it('gives the same provider without a collection nothing of the municipality', () => {
+    const { Statement } = tenantSessionPolicy(TABLE_ARN, { ...kompasReporting, collections: [] });
+    expect(Statement.map((s) => s.Sid)).toEqual(['Reach']);
+    expect(policyAllows(Statement, request('PutItem', COLLECTION))).toBe(false);
+    expect(policyAllows(Statement, request('GetItem', COLLECTION))).toBe(false);
+  });
+
+  it('refuses anything but exact municipality or region agreement collections', () => {
+    expect(COLLECTION_PATTERN.test('RGNOORDVELUWE#AGR#rnv-gr-01')).toBe(true);
+    for (const collection of [
+      '*',
+      'GM0233#*',
+      'GM0233#AGR#*',
+      'GM0233#AGR#erm-jh-?',
+      'GM0233#AGR#',
+      'GM0233#AGR',
+      'GM0233',
+      'GM0233#SPACE',
+      'GM0233#USER#u-1',
+      'GM0233#AGR#erm-jh-2025#x',
+      'GM0233#AGR#Erm-jh-2025',
+      'GM0233#AGR#erm jh',
+      'gm0233#AGR#erm-jh-2025',
+      ' GM0233#AGR#erm-jh-2025',
+      'GM0233#AGR#erm-jh-2025\n',
+      `GM0233#AGR#${'a'.repeat(41)}`,
+      'GM02330#AGR#erm-jh-2025',
+      'RGX#AGR#a',
+      'PV81234567#AGR#erm-jh-2025',
+      'PV40123456#AGR#erm-jh-2025',
+    ]) {
+      expect(
+        () => tenantSessionPolicy(TABLE_ARN, { ...kompasReporting, collections: [collection] }),
+        collection,
+      ).toThrow(/Invalid collection/);
+      // Also next to a valid one: one bad key refuses the whole scope.
+      expect(() =>
+        tenantSessionPolicy(TABLE_ARN, { ...kompasReporting, collections: [COLLECTION, collection] }),
+      ).toThrow(/Invalid collection/);
+    }
+  });
+
+  it(`refuses more than ${MAX_COLLECTIONS} collections, counting duplicates once`, () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `GM0233#AGR#agr-${i}`);
+    expect(() => tenantSessionPolicy(TABLE_ARN, { ...kompasReporting, collections: many(5) })).not.toThrow();
+    expect(() => tenantSessionPolicy(TABLE_ARN, { ...kompasReporting, collections: many(6) })).toThrow(
+      /Too many collections/,
+    );
+    const withDuplicate = [...many(5), 'GM0233#AGR#agr-0'];
+    const policy = tenantSessionPolicy(TABLE_ARN, { ...kompasReporting, collections: withDuplicate });
+    expect(policy.Statement.at(-1)!.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': many(5) },
+    });
+  });
+
+  it('widens provider scopes only', () => {
+    for (const space of ['GM0233', 'RGNOORDVELUWE']) {
+      expect(
+        () => tenantSessionPolicy(TABLE_ARN, { space, reach: [space], collections: [COLLECTION] }),
+        space,
+      ).toThrow(/Only provider scopes/);
+    }
+  });
+
+  it('identifies a widened session by its sorted collections too, never as the plain one', () => {
+    const other = keys.agreement('GM0243', 'hw-jh-2025').pk;
+    const plain = scopeKey({ space: 'PV81234567', reach: ['PV81234567'] });
+    expect(scopeKey({ ...kompasReporting, collections: [] })).toBe(plain);
+    expect(scopeKey(kompasReporting)).not.toBe(plain);
+    expect(scopeKey({ ...kompasReporting, collections: [other, COLLECTION] })).toBe(
+      scopeKey({ ...kompasReporting, collections: [COLLECTION, other, COLLECTION] }),
+    );
+    expect(scopeKey({ ...kompasReporting, collections: [other] })).not.toBe(scopeKey(kompasReporting));
+    expect(scopeKey(kompasReporting)).toContain(COLLECTION);
+    expect(() => scopeKey({ ...kompasReporting, collections: ['GM0233#*'] })).toThrow(/Invalid collection/);
+  });
+
+  it('stays within the STS session policy size with the most and longest collections allowed', () => {
+    const longest = Array.from(
+      { length: MAX_COLLECTIONS },
+      (_, i) => `RG${'X'.repeat(30)}#AGR#${String(i).padStart(40, 'a')}`,
+    );
+    for (const collection of longest) expect(COLLECTION_PATTERN.test(collection)).toBe(true);
+    const json = tenantSessionPolicyJson(TABLE_ARN, { ...kompasReporting, collections: longest });
+    expect(json.length).toBeLessThanOrEqual(MAX_SESSION_POLICY_CHARS);
+    expect(
+      JSON.parse(json).Statement.at(-1).Condition['ForAllValues:StringEquals']['dynamodb:LeadingKeys'],
+    ).toEqual([...longest].sort());
   });
 });
 

@@ -8,12 +8,17 @@ export { PARTY_VIEW_ACTIONS, PARTY_VIEW_KEYS_PATTERN, TENANT_ITEM_ACTIONS };
  * The API function assumes the tenant role per caller with two narrowing layers, both evaluated by IAM:
  *
  * 1. this role's own policy, the outer bound: the session's `space` tag (the caller's home space, required by
- *    the trust policy) or any region (`RG…`), plus write-only party views in provider spaces;
+ *    the trust policy) or any region (`RG…`), plus write-only party views in provider spaces, plus — for
+ *    provider sessions only — municipality and region agreement collections (`GM…#AGR#…`, `RG…#AGR#…`);
  * 2. a session policy (functions/api/tenant-policy.ts) naming exactly the caller's reach, e.g.
- *    `GM0233#*` and `RGNOORDVELUWE#*`.
+ *    `GM0233#*` and `RGNOORDVELUWE#*`, and for a provider delivering a report exactly the one agreement
+ *    collection it reports into, e.g. `GM0233#AGR#erm-jh-2025` (StringEquals, no wildcard).
  *
- * A session's permissions are the intersection, so they are exactly the session policy; if a session were
- * ever opened without one, it would still reach no other municipality's or provider's items.
+ * A session's permissions are the intersection, so they are exactly the session policy. If a session were
+ * ever opened without one, a municipality or region session would still reach no other municipality's or
+ * provider's items; a provider session would reach its own space and the agreement collections (`…#AGR#…`)
+ * of municipalities and regions, never another provider's space nor a municipality's other partitions. The
+ * API never opens one: `assumeRoleInput` (functions/api/tenant-credentials.ts) always sends a session policy.
  */
 
 /** Session tag key carrying the caller's home space (the CBS code or space id). */
@@ -29,6 +34,16 @@ export function leadingKeysPattern(): string {
 
 /** Regions are shared by their member municipalities; which ones a caller reaches is the session policy's job. */
 export const REGION_KEYS_PATTERN = 'RG*#*';
+
+/**
+ * Agreement item collections of municipalities and regions (`<owner>#AGR#<id>`: agreement, due items,
+ * reports, audit events). The bound for a provider session widened to the collection of an agreement it is
+ * party to (SPEC §4.3, docs/steering-design.md); the session policy names the exact keys.
+ */
+export const AGREEMENT_COLLECTION_KEYS_PATTERNS = ['GM*#AGR#*', 'RG*#AGR#*'] as const;
+
+/** The session tag values of provider sessions (`PV<KvK>`), the only sessions the collection bound applies to. */
+export const PROVIDER_SPACE_TAG_PATTERN = 'PV*';
 
 /**
  * What the pre token generation trigger reads: a user's record and its space's record (`<space>#USER#<key>`,

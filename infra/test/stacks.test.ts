@@ -12,8 +12,10 @@ import { addNagChecks, defineRegie, type RegieStacks } from '../lib/regie-app.ts
 import { USER_ROLES } from '../lib/roles.ts';
 import { WebStack } from '../lib/stacks/web-stack.ts';
 import {
+  AGREEMENT_COLLECTION_KEYS_PATTERNS,
   leadingKeysPattern,
   PARTY_VIEW_KEYS_PATTERN,
+  PROVIDER_SPACE_TAG_PATTERN,
   REGION_KEYS_PATTERN,
   SIGN_IN_KEYS_PATTERNS,
   SPACE_POLICY_VARIABLE,
@@ -375,7 +377,7 @@ describe('api stack', () => {
     expect(apiActions.filter((a) => a.startsWith('sts:'))).toEqual(['sts:AssumeRole', 'sts:TagSession']);
   });
 
-  it('bounds the tenant role by the session tag space, regions and write-only party views', () => {
+  it('bounds the tenant role by the session tag space, regions, write-only party views and provider collections', () => {
     const [tenantRoleId] = Object.keys(
       api.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('tenant') } }),
     );
@@ -407,7 +409,21 @@ describe('api stack', () => {
           StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
         },
       }),
+      // Provider sessions only (the `space` tag is `PV…`): municipality and region agreement collections,
+      // on the table alone; the session policy names the exact keys (functions/api/tenant-policy.ts).
+      {
+        Sid: 'ProviderAgreementCollections',
+        Effect: 'Allow',
+        Action: [...TENANT_ITEM_ACTIONS],
+        Resource: { 'Fn::ImportValue': expect.stringMatching(/Table.*Arn/) },
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['GM*#AGR#*', 'RG*#AGR#*'] },
+          StringLike: { 'aws:PrincipalTag/space': 'PV*' },
+        },
+      },
     ]);
+    expect([...AGREEMENT_COLLECTION_KEYS_PATTERNS]).toEqual(['GM*#AGR#*', 'RG*#AGR#*']);
+    expect(PROVIDER_SPACE_TAG_PATTERN).toBe('PV*');
     expect(statements.flatMap((s) => asArray(s.Action))).not.toContain('dynamodb:Scan');
     // Only the API function role may assume it, only with a `space` session tag and no other tag.
     api.hasResourceProperties('AWS::IAM::Role', {

@@ -10,7 +10,7 @@ import { devConfig } from '../lib/config.ts';
 import { featureFlags } from '../lib/feature-flags.ts';
 import { defineRegie } from '../lib/regie-app.ts';
 import { TENANT_ITEM_ACTIONS } from '../lib/tenant-policy.ts';
-import { policyAllows, type Request, type Statement } from './support/iam.ts';
+import { policyAllows, type Request, type Statement, statementAllows } from './support/iam.ts';
 
 /**
  * The two layers of tenant isolation evaluated together, as IAM does: the tenant role's own policy (from the
@@ -66,13 +66,30 @@ const SAMPLE_KEYS = [
   'PV81234567#AGR#a',
   'PV81234567#ORG#o',
   'PV40123456#AGR#a',
+  'GM0233#AGR#erm-jh-2025',
+  'GM0233#AGR#other',
+  'GM0233#SPACE',
+  'GM0243#AGR#erm-jh-2025',
+  'RGNOORDVELUWE#AGR#rnv-gr-01',
+  'PV81234567#AGR#erm-jh-2025',
+  'PV40123456#AGR#erm-jh-2025',
 ];
 
-const scopes = [
+const COLLECTION = 'GM0233#AGR#erm-jh-2025';
+
+interface Scope {
+  space: string;
+  reach: string[];
+  collections?: string[];
+}
+const scopes: Scope[] = [
   { space: 'GM0233', reach: ['GM0233', 'RGNOORDVELUWE'] },
   { space: 'GM0344', reach: ['GM0344'] },
   { space: 'RGNOORDVELUWE', reach: ['RGNOORDVELUWE'] },
   { space: 'PV81234567', reach: ['PV81234567'] },
+  // Jeugdhulp Kompas delivering a report into Ermelo's agreement (SPEC §4.3).
+  { space: 'PV81234567', reach: ['PV81234567'], collections: [COLLECTION] },
+  { space: 'PV40123456', reach: ['PV40123456'], collections: [COLLECTION, 'RGNOORDVELUWE#AGR#rnv-gr-01'] },
 ];
 
 function requests(): Request[] {
@@ -96,7 +113,8 @@ describe('tenant isolation: role policy and session policy together', () => {
   });
 
   for (const scope of scopes) {
-    it(`lets a ${scope.space} session do what its session policy allows and nothing more`, () => {
+    const name = `${scope.space}${scope.collections ? ` (widened to ${scope.collections.join(', ')})` : ''}`;
+    it(`lets a ${name} session do what its session policy allows and nothing more`, () => {
       const session = tenantSessionPolicy(TABLE_ARN, scope).Statement as Statement[];
       const tags = { space: scope.space };
       let allowed = 0;
@@ -111,10 +129,14 @@ describe('tenant isolation: role policy and session policy together', () => {
         const [key] = request.leadingKeys;
         const space = key!.split('#')[0]!;
         const projection = request.action === 'dynamodb:PutItem' || request.action === 'dynamodb:DeleteItem';
-        // Effective access: the caller's reach, or (municipalities and regions) writing a provider's party view.
+        // Effective access: the caller's reach, (municipalities and regions) writing a provider's party view,
+        // or (a widened provider) exactly the named collection on the table.
         expect(
           scope.reach.includes(space) ||
-            (projection && /^PV\d{8}#AGR#/.test(key!) && !scope.space.startsWith('PV')),
+            (projection && /^PV\d{8}#AGR#/.test(key!) && !scope.space.startsWith('PV')) ||
+            (scope.space.startsWith('PV') &&
+              !!scope.collections?.includes(key!) &&
+              request.resource === TABLE_ARN),
           JSON.stringify(request),
         ).toBe(true);
         expect(request.action).not.toMatch(/Scan|DescribeTable/);
@@ -122,6 +144,93 @@ describe('tenant isolation: role policy and session policy together', () => {
       expect(allowed).toBeGreaterThan(0);
     });
   }
+
+  describe('a provider widened to one agreement collection', () => {
+    const kompas = { space: 'PV81234567', reach: ['PV81234567'] };
+    const put = (key: string, resource = TABLE_ARN): Request => ({
+      action: 'dynamodb:PutItem',
+      resource,
+      leadingKeys: [key],
+    });
+    /** What IAM grants: the role's own policy with the session's tags, intersected with the session policy. */
+    const effective = (scope: Scope, request: Request) =>
+      policyAllows(tenantSessionPolicy(TABLE_ARN, scope).Statement as Statement[], request) &&
+      policyAllows(rolePolicy, request, { space: scope.space });
+    const providerStatement = () => rolePolicy.find((s) => s.Sid === 'ProviderAgreementCollections')!;
+
+    it('may PutItem on that exact partition key, not on GM0233#AGR#other and not on GM0233#SPACE', () => {
+      const widened = { ...kompas, collections: [COLLECTION] };
+      expect(effective(widened, put(COLLECTION))).toBe(true);
+      expect(effective(widened, { ...put(COLLECTION), action: 'dynamodb:UpdateItem' })).toBe(true);
+      expect(effective(widened, { ...put(COLLECTION), action: 'dynamodb:Query' })).toBe(true);
+      expect(effective(widened, put('PV81234567#AGR#erm-jh-2025'))).toBe(true); // its own party view
+      for (const key of [
+        'GM0233#AGR#other',
+        'GM0233#SPACE',
+        'GM0233#REG',
+        'GM0233#AGR#erm-jh-2025#x',
+        'GM0233#AGR#erm-jh-20255',
+        'GM0243#AGR#erm-jh-2025',
+        'PV40123456#AGR#erm-jh-2025',
+      ]) {
+        expect(effective(widened, put(key)), key).toBe(false);
+      }
+      for (const index of tableDefinition.indexes) {
+        expect(effective(widened, put(COLLECTION, `${TABLE_ARN}/index/${index.name}`)), index.name).toBe(
+          false,
+        );
+      }
+    });
+
+    it('gets nothing of the municipality without a collection in its session policy', () => {
+      // The role alone would admit it (the bound), the session policy does not: no statement names the key.
+      expect(policyAllows(rolePolicy, put(COLLECTION), { space: 'PV81234567' })).toBe(true);
+      expect(effective(kompas, put(COLLECTION))).toBe(false);
+      expect(effective({ ...kompas, collections: [] }, put(COLLECTION))).toBe(false);
+    });
+
+    it('is the provider statement’s only use: municipality and region sessions get nothing from it', () => {
+      const statement = providerStatement();
+      expect(statement.Resource).toBe(TABLE_ARN);
+      for (const action of ACTIONS) {
+        for (const key of SAMPLE_KEYS) {
+          const request = { action, resource: TABLE_ARN, leadingKeys: [key] };
+          for (const space of ['GM0233', 'GM0243', 'RGNOORDVELUWE']) {
+            expect(statementAllows(statement, request, { space }), `${space} ${action} ${key}`).toBe(false);
+          }
+          // Without the tag neither (the trust policy demands it anyway).
+          expect(statementAllows(statement, request, {}), `${action} ${key}`).toBe(false);
+        }
+      }
+      // A municipality's session policy never carries collections: the session policy refuses to widen it.
+      expect(() =>
+        tenantSessionPolicy(TABLE_ARN, { space: 'GM0243', reach: [], collections: [COLLECTION] }),
+      ).toThrow(/Only provider scopes/);
+      // …and a GM0243 session given the Collections statement anyway would still be denied by the role.
+      const forged: Statement[] = [
+        { ...tenantSessionPolicy(TABLE_ARN, { ...kompas, collections: [COLLECTION] }).Statement.at(-1)! },
+      ];
+      expect(policyAllows(forged, put(COLLECTION))).toBe(true);
+      expect(policyAllows(rolePolicy, put(COLLECTION), { space: 'GM0243' })).toBe(false);
+    });
+
+    it('admits only agreement collections of municipalities and regions, for provider sessions only', () => {
+      const statement = providerStatement();
+      const get = (key: string) => ({ action: 'dynamodb:GetItem', resource: TABLE_ARN, leadingKeys: [key] });
+      for (const key of ['GM0233#AGR#erm-jh-2025', 'RGNOORDVELUWE#AGR#rnv-gr-01']) {
+        expect(statementAllows(statement, get(key), { space: 'PV81234567' }), key).toBe(true);
+      }
+      for (const key of [
+        'GM0233#SPACE',
+        'GM0233#REG',
+        'GM0233#USER#u',
+        'PV40123456#AGR#a',
+        'PV40123456#ORG#o',
+      ]) {
+        expect(statementAllows(statement, get(key), { space: 'PV81234567' }), key).toBe(false);
+      }
+    });
+  });
 
   it('keeps a session without a session policy away from other municipalities and providers', () => {
     const tags = { space: 'GM0233' };
@@ -132,5 +241,21 @@ describe('tenant isolation: role policy and session policy together', () => {
     }
     // No tag, no home space.
     expect(policyAllows(rolePolicy, get('GM0233#AGR#a'), {})).toBe(false);
+    // A provider session without one (the API never opens such a session: assumeRoleInput always sends a
+    // policy) would reach its own space and agreement collections, never another provider's space or a
+    // municipality's other items.
+    const provider = { space: 'PV81234567' };
+    for (const key of ['PV81234567#ORG#o', 'GM0233#AGR#a', 'RGNOORDVELUWE#AGR#a']) {
+      expect(policyAllows(rolePolicy, get(key), provider), key).toBe(true);
+    }
+    for (const key of [
+      'PV40123456#AGR#a',
+      'PV40123456#ORG#o',
+      'GM0233#SPACE',
+      'GM0233#USER#u',
+      'GM0233#REG',
+    ]) {
+      expect(policyAllows(rolePolicy, get(key), provider), key).toBe(false);
+    }
   });
 });

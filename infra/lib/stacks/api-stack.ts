@@ -17,9 +17,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { nodeFunctionDefaults } from '../bundling.ts';
 import {
+  AGREEMENT_COLLECTION_KEYS_PATTERNS,
   leadingKeysPattern,
   PARTY_VIEW_ACTIONS,
   PARTY_VIEW_KEYS_PATTERN,
+  PROVIDER_SPACE_TAG_PATTERN,
   REGION_KEYS_PATTERN,
   SPACE_TAG,
   TENANT_ITEM_ACTIONS,
@@ -62,8 +64,9 @@ export class ApiStack extends Stack {
     });
     logGroup.grantWrite(functionRole);
 
-    // Assumed per caller scope with a `space` session tag and a session policy naming the caller's reach
-    // (functions/api/tenant-credentials.ts). This policy is the outer bound; see infra/lib/tenant-policy.ts.
+    // Assumed per caller scope with a `space` session tag and a session policy naming the caller's reach and,
+    // for a provider's report, the exact agreement collection (functions/api/tenant-credentials.ts). This
+    // policy is the outer bound; see infra/lib/tenant-policy.ts.
     this.tenantDataRole = new Role(this, 'TenantDataRole', {
       assumedBy: new ArnPrincipal(functionRole.roleArn).withSessionTags().withConditions({
         Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
@@ -91,6 +94,26 @@ export class ApiStack extends Stack {
         conditions: {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [PARTY_VIEW_KEYS_PATTERN] },
           StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
+    // A provider delivering a report writes into the municipality's (or region's) agreement item collection
+    // (SPEC §4.3, packages/db/src/reports.ts). This bound admits agreement collections of any municipality or
+    // region, but only to provider sessions (the `space` tag, which the trust policy demands, is `PV…`), and it
+    // stays safe because IAM grants the intersection with the session policy: a provider session's policy
+    // names its own `PV<kvk>#*` and, only when the repository widened the request after reading the provider's
+    // own party view, the exact keys of those collections (`ForAllValues:StringEquals`, no wildcard). A provider
+    // session without a collection has no such statement in its session policy and so gets nothing from this
+    // one; municipality and region sessions never match the tag condition (their collections are their reach).
+    // Table only: a collection has no index partitions of its own.
+    this.tenantDataRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'ProviderAgreementCollections',
+        actions: [...TENANT_ITEM_ACTIONS],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...AGREEMENT_COLLECTION_KEYS_PATTERNS] },
+          StringLike: { [`aws:PrincipalTag/${SPACE_TAG}`]: PROVIDER_SPACE_TAG_PATTERN },
         },
       }),
     );

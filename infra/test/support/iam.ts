@@ -1,7 +1,8 @@
 /**
  * Just enough of IAM policy evaluation to check Regie's DynamoDB policies offline: Allow statements, action
- * and resource matching, `StringLike`/`StringEquals` with the `ForAllValues:` and `…IfExists` forms, and
- * `${aws:PrincipalTag/…}` variables. Used by the infra and functions tests (never by deployed code).
+ * and resource matching, `StringLike`/`StringEquals` with the `ForAllValues:` and `…IfExists` forms,
+ * `${aws:PrincipalTag/…}` variables and `aws:PrincipalTag/…` condition keys. Used by the infra and functions
+ * tests (never by deployed code).
  */
 export interface Statement {
   Sid?: string;
@@ -51,9 +52,12 @@ export function resolveVariables(pattern: string, tags: Record<string, string>):
   return missing ? null : resolved;
 }
 
-function contextValues(request: Request, key: string): string[] | undefined {
+function contextValues(request: Request, key: string, tags: Record<string, string>): string[] | undefined {
   if (key === 'dynamodb:LeadingKeys') return request.leadingKeys;
   if (key === 'dynamodb:ReturnValues') return request.returnValues ? [request.returnValues] : undefined;
+  // The session's tags (a missing tag is a missing key: only the `…IfExists` forms hold without it).
+  const tag = /^aws:PrincipalTag\/(.+)$/.exec(key)?.[1];
+  if (tag !== undefined) return tags[tag] === undefined ? undefined : [tags[tag]];
   throw new Error(`condition key ${key} is not emulated`);
 }
 
@@ -67,7 +71,7 @@ function conditionHolds(
   const patterns = asArray(expected as string | string[])
     .map((p) => resolveVariables(p, tags))
     .filter((p): p is string => p !== null);
-  const values = contextValues(request, key);
+  const values = contextValues(request, key, tags);
   const [qualifier, rawOp] = operator.includes(':') ? operator.split(':') : [null, operator];
   const ifExists = rawOp!.endsWith('IfExists');
   const op = ifExists ? rawOp!.slice(0, -'IfExists'.length) : rawOp!;
