@@ -184,7 +184,8 @@ describe('API over HTTP (black box)', () => {
       { id: 'erm-jh-2025' },
       await api.token('ermelo.viewer'),
     );
-    expect(verify.body.result.data).toEqual({ valid: true, events: 5 });
+    // Created, four status moves, and the seeded escalation's two steps.
+    expect(verify.body.result.data).toEqual({ valid: true, events: 7 });
   });
 
   it('does not serve the dev routes’ secrets: an unknown user gets 404', async () => {

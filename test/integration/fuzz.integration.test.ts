@@ -113,6 +113,23 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   },
   'budget.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025', year: 2026 } },
   'budget.signals': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'escalation.open': {
+    user: 'kompas.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', subject: 'Wachttijd', description: 'Loopt op' },
+  },
+  'escalation.escalate': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', escalationId: 'e-1', expectedVersion: 1, note: 'Omhoog' },
+  },
+  'escalation.resolve': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', escalationId: 'e-1', expectedVersion: 1, note: 'Opgelost' },
+  },
+  'escalation.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'escalation.openInSpace': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

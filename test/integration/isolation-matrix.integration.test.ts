@@ -104,6 +104,17 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   ],
   'budget.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'budget.signals': (t) => [{ type: 'query', input: { space: t.space } }],
+  'escalation.open': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, subject: 'Indringer', description: 'x' } },
+  ],
+  'escalation.escalate': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
+  ],
+  'escalation.resolve': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
+  ],
+  'escalation.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'escalation.openInSpace': (t) => [{ type: 'query', input: { space: t.space } }],
   'organisation.create': (t) => [
     {
       type: 'mutation',

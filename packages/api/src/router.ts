@@ -1,5 +1,6 @@
 import { agreementRouter } from './routers/agreement.ts';
 import { budgetRouter } from './routers/budget.ts';
+import { escalationRouter } from './routers/escalation.ts';
 import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   steering: steeringRouter,
   report: reportRouter,
   budget: budgetRouter,
+  escalation: escalationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ export * from './calendar.ts';
 export * from './deadlines.ts';
 export * from './duties.ts';
 export * from './errors.ts';
+export * from './escalation.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';
 export * from './organisation.ts';

@@ -3,6 +3,7 @@ import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { organisationRepository } from './directory.ts';
+import { escalationRepository } from './escalations.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { reportRepository } from './reports.ts';
 import type { Scope } from './scope.ts';
@@ -15,6 +16,7 @@ export * from './budget.ts';
 export * from './client.ts';
 export * from './directory.ts';
 export * from './errors.ts';
+export * from './escalations.ts';
 export * from './keys.ts';
 export * from './reports.ts';
 export * from './scope.ts';
@@ -30,6 +32,7 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     steering: steeringRepository(db, scope),
     reports: reportRepository(db, scope, widen),
     budget: budgetRepository(db, scope),
+    escalations: escalationRepository(db, scope, widen),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

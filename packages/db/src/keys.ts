@@ -70,6 +70,13 @@ export const keys = {
     sk: `SIGNAL${SEP}${key}`,
   }),
   signalIndex: (space: string) => spaced(space, 'SIGNALS'),
+  /** An escalation in the agreement's collection; while open also on the space's index by deadline (gsi1). */
+  escalation: (space: string, agreementId: string, id: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `ESC${SEP}${id}`,
+  }),
+  escalationPrefix: 'ESC#',
+  openEscalations: (space: string) => spaced(space, 'ESCOPEN'),
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
   steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */

@@ -148,9 +148,11 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
           },
         }),
       ];
-      // Every provider party's view shows what is due next (write-only projections).
+      // The party views show what is due next. A provider refreshes only its own view: its credentials reach
+      // its own space and this agreement's collection, never another provider's space.
       for (const party of agreement.parties) {
         if (!party.providerSpace) continue;
+        if (access.side === 'provider' && party.providerSpace !== scope.space) continue;
         const view = toPartyView(agreement, ownerName, party.providerSpace, nextDues);
         if (view)
           items.push({

@@ -443,6 +443,19 @@ export async function seed(db: Db): Promise<boolean> {
       ],
     },
   });
+  // An escalation the provider raised and the municipality took one level up (SPEC §4.6).
+  const raised = await createRepositories(db, scopeOf('kompas.signer')).escalations.open({
+    agreementId: 'erm-jh-2025',
+    subject: 'Wachttijd ambulante jeugdhulp boven de norm',
+    description:
+      'De wachttijd voor intake loopt op naar 9 weken; wij vragen om extra inzet binnen het plafond.',
+  });
+  await createRepositories(db, scopeOf('ermelo.contractmanager')).escalations.escalate({
+    agreementId: 'erm-jh-2025',
+    escalationId: raised.id,
+    expectedVersion: raised.version,
+    note: 'Geen oplossing op werkniveau; naar de regisseur.',
+  });
   await steering.update('rnv-gr-01', 0, {
     roles: {
       opdrachtgever: {

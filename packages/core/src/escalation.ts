@@ -1,0 +1,140 @@
+import * as z from 'zod/mini';
+import { addWorkingDays } from './calendar.ts';
+import { DomainError } from './errors.ts';
+import { governanceDefaults } from './relation.ts';
+import { idSchema, text } from './schema.ts';
+
+/**
+ * The escalation ladder (SPEC §4.6): an issue raised by either side goes up the agreed levels, each with a
+ * time limit in working days; every step is recorded with time, actor and note, and audited.
+ */
+export const escalationOpenSchema = z.strictObject({
+  agreementId: idSchema(),
+  subject: text(200, 1),
+  description: text(5000, 1),
+});
+
+export const escalationStepSchema = z.strictObject({
+  agreementId: idSchema(),
+  escalationId: idSchema(),
+  expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000)),
+  note: text(2000, 1),
+});
+
+export interface EscalationStep {
+  action: 'opened' | 'escalated' | 'resolved';
+  level: number;
+  levelName: string;
+  at: string;
+  by: string;
+  side: 'provider' | 'municipality';
+  note: string;
+}
+
+export interface Escalation {
+  id: string;
+  agreementId: string;
+  subject: string;
+  description: string;
+  status: 'open' | 'resolved';
+  level: number;
+  ladder: { level: string; days: number }[];
+  /** The date by which the current level must have acted (working days, Algemene termijnenwet). */
+  deadline: string | null;
+  steps: EscalationStep[];
+  version: number;
+}
+
+/** The ladder in force: the agreement's governance, or the default one. */
+export function ladderOf(governanceLadder: { level: string; days: number }[] | undefined) {
+  return governanceLadder?.length ? governanceLadder : governanceDefaults('customer').escalationLadder;
+}
+
+export function openEscalation(
+  input: { id: string; agreementId: string; subject: string; description: string },
+  ladder: { level: string; days: number }[],
+  by: { actor: string; side: 'provider' | 'municipality'; at: string },
+): Escalation {
+  return {
+    ...input,
+    status: 'open',
+    level: 0,
+    ladder,
+    deadline: addWorkingDays(by.at.slice(0, 10), ladder[0]!.days),
+    steps: [
+      {
+        action: 'opened',
+        level: 0,
+        levelName: ladder[0]!.level,
+        at: by.at,
+        by: by.actor,
+        side: by.side,
+        note: input.description,
+      },
+    ],
+    version: 1,
+  };
+}
+
+/** One level up, with a new deadline; refused at the top of the ladder or when resolved. */
+export function escalate(
+  e: Escalation,
+  note: string,
+  by: { actor: string; side: 'provider' | 'municipality'; at: string },
+): Escalation {
+  if (e.status !== 'open')
+    throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
+  const level = e.level + 1;
+  if (level >= e.ladder.length) {
+    throw new DomainError(
+      'BAD_REQUEST',
+      `Already at the top of the ladder (${e.ladder[e.level]!.level})`,
+      'escalationId',
+    );
+  }
+  return {
+    ...e,
+    level,
+    deadline: addWorkingDays(by.at.slice(0, 10), e.ladder[level]!.days),
+    steps: [
+      ...e.steps,
+      {
+        action: 'escalated',
+        level,
+        levelName: e.ladder[level]!.level,
+        at: by.at,
+        by: by.actor,
+        side: by.side,
+        note,
+      },
+    ],
+    version: e.version + 1,
+  };
+}
+
+export function resolveEscalation(
+  e: Escalation,
+  note: string,
+  by: { actor: string; side: 'provider' | 'municipality'; at: string },
+): Escalation {
+  if (e.status !== 'open')
+    throw new DomainError('BAD_REQUEST', 'This escalation is already resolved', 'escalationId');
+  return {
+    ...e,
+    status: 'resolved',
+    deadline: null,
+    steps: [
+      ...e.steps,
+      {
+        action: 'resolved',
+        level: e.level,
+        levelName: e.ladder[e.level]!.level,
+        at: by.at,
+        by: by.actor,
+        side: by.side,
+        note,
+      },
+    ],
+    version: e.version + 1,
+  };
+}
