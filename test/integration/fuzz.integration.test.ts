@@ -130,6 +130,36 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   },
   'escalation.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'escalation.openInSpace': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'kpi.record': {
+    user: 'kompas.reporter',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', kpiId: 'kpi-wachttijd', period: '2026-Q3', value: 5.5 },
+  },
+  'kpi.comment': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'Akkoord' },
+  },
+  'kpi.results': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'dialogue.record': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      date: '2026-11-20',
+      kind: 'evaluation',
+      participants: ['Karim'],
+      notes: 'Jaarevaluatie',
+      actions: [{ text: 'Nieuwe KPI', owner: 'Karim', due: '2026-12-01' }],
+      score: 4,
+    },
+  },
+  'dialogue.score': {
+    user: 'kompas.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', meetingId: 'm-1', score: 4 },
+  },
+  'dialogue.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

@@ -115,6 +115,23 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   ],
   'escalation.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'escalation.openInSpace': (t) => [{ type: 'query', input: { space: t.space } }],
+  'kpi.record': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q3', value: 1 } },
+  ],
+  'kpi.comment': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'x' } },
+  ],
+  'kpi.results': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'dialogue.record': (t) => [
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, date: '2026-11-01', kind: 'meeting', participants: ['x'] },
+    },
+  ],
+  'dialogue.score': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, meetingId: 'm-0000', score: 1 } },
+  ],
+  'dialogue.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'organisation.create': (t) => [
     {
       type: 'mutation',

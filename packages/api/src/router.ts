@@ -1,6 +1,7 @@
 import { agreementRouter } from './routers/agreement.ts';
 import { budgetRouter } from './routers/budget.ts';
 import { escalationRouter } from './routers/escalation.ts';
+import { dialogueRouter, kpiRouter } from './routers/kpi.ts';
 import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
@@ -15,6 +16,8 @@ export const appRouter = router({
   report: reportRouter,
   budget: budgetRouter,
   escalation: escalationRouter,
+  kpi: kpiRouter,
+  dialogue: dialogueRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError } from './errors.ts';
+import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
@@ -153,6 +154,8 @@ const termsShape = {
   renewal: z.optional(z.nullable(renewalSchema)),
   /** Information duties (meldplichten): periodic reports and event duties. */
   duties: z.optional(z.array(dutyInputSchema).check(z.maxLength(20))),
+  /** The agreed indicator set (SPEC §4.5). */
+  kpis: z.optional(z.array(kpiDefinitionSchema).check(z.maxLength(20))),
   /** Only for agreements a region owns: how the members share the cost. */
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
@@ -187,6 +190,7 @@ export const agreementTermsPatch = z.strictObject({
   productLines: termsShape.productLines,
   renewal: termsShape.renewal,
   duties: termsShape.duties,
+  kpis: termsShape.kpis,
   allocationKey: termsShape.allocationKey,
 });
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
@@ -210,6 +214,7 @@ export interface Agreement {
   productLines: ProductLine[];
   renewal: Renewal | null;
   duties: Duty[];
+  kpis: KpiDefinition[];
   allocationKey: AllocationKey | null;
   parentId: string | null;
   createdAt: string;
@@ -219,9 +224,13 @@ export interface Agreement {
 }
 
 /** Terms as the repository applies them: parties resolved to their organisations, lines with ids. */
-export type ResolvedTerms = Omit<AgreementTermsPatch, 'parties' | 'productLines' | 'renewal' | 'duties'> & {
+export type ResolvedTerms = Omit<
+  AgreementTermsPatch,
+  'parties' | 'productLines' | 'renewal' | 'duties' | 'kpis'
+> & {
   parties?: Party[];
   duties?: Duty[];
+  kpis?: KpiDefinition[];
   productLines?: ProductLine[];
   renewal?: Renewal | null;
 };

@@ -12,6 +12,7 @@ export * from './errors.ts';
 export * from './escalation.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';
+export * from './kpi.ts';
 export * from './organisation.ts';
 export * from './relation.ts';
 export * from './roles.ts';

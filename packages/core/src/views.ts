@@ -57,6 +57,17 @@ const termsView = {
   renewal: renewalView,
   /** What the contractor must report and when: both sides see the same duties. */
   duties: z.array(dutyView),
+  /** The agreed indicator set: both sides see the same. */
+  kpis: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      target: z.number(),
+      direction: z.enum(['higher', 'lower']),
+      frequency: z.enum(REPORT_FREQUENCIES),
+    }),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -109,6 +109,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     parties: a.parties ?? [],
     productLines: a.productLines ?? [],
     duties: a.duties ?? [],
+    kpis: a.kpis ?? [],
     renewal: a.renewal ?? null,
     allocationKey: a.allocationKey ?? null,
     parentId: a.parentId ?? null,
@@ -344,7 +345,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     patch: AgreementTermsPatch,
     current?: Agreement,
   ): Promise<ResolvedTerms> {
-    const { parties, productLines, renewal, duties, ...rest } = patch;
+    const { parties, productLines, renewal, duties, kpis, ...rest } = patch;
     const resolved: ResolvedTerms = { ...rest };
     if (parties)
       resolved.parties = resolveParties(
@@ -357,6 +358,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     if (productLines)
       resolved.productLines = productLines.map((line) => ({ ...line, id: line.id ?? newId() }));
     if (duties) resolved.duties = duties.map((duty) => ({ ...duty, id: duty.id ?? newId() }));
+    if (kpis) resolved.kpis = kpis.map((kpi) => ({ ...kpi, id: kpi.id ?? newId() }));
     if (renewal !== undefined) {
       resolved.renewal = renewal
         ? { ...renewal, used: Math.min(current?.renewal?.used ?? 0, renewal.options) }
@@ -655,6 +657,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         parties: [],
         productLines: [],
         duties: [],
+        kpis: [],
         renewal: null,
         allocationKey: null,
         parentId: parentId ?? null,

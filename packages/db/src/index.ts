@@ -1,3 +1,4 @@
+import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
@@ -9,6 +10,7 @@ import { reportRepository } from './reports.ts';
 import type { Scope } from './scope.ts';
 import { steeringRepository } from './steering.ts';
 
+export * from './accountability.ts';
 export * from './agreement-access.ts';
 export * from './agreements.ts';
 export * from './bootstrap.ts';
@@ -33,6 +35,7 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     reports: reportRepository(db, scope, widen),
     budget: budgetRepository(db, scope),
     escalations: escalationRepository(db, scope, widen),
+    accountability: accountabilityRepository(db, scope, widen),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -77,6 +77,17 @@ export const keys = {
   }),
   escalationPrefix: 'ESC#',
   openEscalations: (space: string) => spaced(space, 'ESCOPEN'),
+  /** A KPI result of one period, and a meeting of the dialogue log, in the agreement's collection. */
+  kpiResult: (space: string, agreementId: string, kpiId: string, period: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `KPI${SEP}${kpiId}${SEP}${period}`,
+  }),
+  kpiPrefix: 'KPI#',
+  meeting: (space: string, agreementId: string, date: string, id: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `MEET${SEP}${date}${SEP}${id}`,
+  }),
+  meetingPrefix: 'MEET#',
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
   steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */

@@ -162,6 +162,24 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
           responseDays: 5,
         },
       ],
+      kpis: [
+        {
+          id: 'kpi-wachttijd',
+          name: 'Gemiddelde wachttijd tot start hulp',
+          unit: 'weken',
+          target: 6,
+          direction: 'lower',
+          frequency: 'quarterly',
+        },
+        {
+          id: 'kpi-tevredenheid',
+          name: 'Cliënttevredenheid',
+          unit: 'cijfer',
+          target: 7.5,
+          direction: 'higher',
+          frequency: 'half_yearly',
+        },
+      ],
       productLines: [
         {
           id: 'jh-45a12',
@@ -455,6 +473,41 @@ export async function seed(db: Db): Promise<boolean> {
     escalationId: raised.id,
     expectedVersion: raised.version,
     note: 'Geen oplossing op werkniveau; naar de regisseur.',
+  });
+  // Joint accountability: a KPI result with a comment from each side, and a meeting with both scores.
+  const provider = createRepositories(db, scopeOf('kompas.reporter')).accountability;
+  const manager = createRepositories(db, scopeOf('ermelo.contractmanager')).accountability;
+  await provider.recordKpi({
+    agreementId: 'erm-jh-2025',
+    kpiId: 'kpi-wachttijd',
+    period: '2026-Q2',
+    value: 7.5,
+  });
+  await provider.commentKpi({
+    agreementId: 'erm-jh-2025',
+    kpiId: 'kpi-wachttijd',
+    period: '2026-Q2',
+    text: 'Twee behandelaars met ziekteverlof.',
+  });
+  await manager.commentKpi({
+    agreementId: 'erm-jh-2025',
+    kpiId: 'kpi-wachttijd',
+    period: '2026-Q2',
+    text: 'Graag een plan van aanpak in het volgende overleg.',
+  });
+  const meeting = await manager.recordMeeting({
+    agreementId: 'erm-jh-2025',
+    date: '2026-10-08',
+    kind: 'meeting',
+    participants: ['Karim Contractmanager', 'Kees Ondertekenaar'],
+    notes: 'Wachttijden en personeelsinzet besproken.',
+    actions: [{ text: 'Plan van aanpak wachttijd', owner: 'Jeugdhulp Kompas B.V.', due: '2026-11-01' }],
+    score: 3,
+  });
+  await createRepositories(db, scopeOf('kompas.signer')).accountability.scoreMeeting({
+    agreementId: 'erm-jh-2025',
+    meetingId: meeting.id,
+    score: 4,
   });
   await steering.update('rnv-gr-01', 0, {
     roles: {

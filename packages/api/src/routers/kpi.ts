@@ -1,0 +1,50 @@
+import {
+  idSchema,
+  kpiCommentSchema,
+  kpiRecordSchema,
+  MUNICIPAL_ROLES,
+  meetingRecordSchema,
+  meetingScoreSchema,
+  PROVIDER_ROLES,
+} from '@regie/core';
+import * as z from 'zod/mini';
+import { mutationProcedure, procedure, router } from '../trpc.ts';
+
+const BOTH_SIDES_READ = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
+const BOTH_SIDES_TALK = ['contractmanager', 'inkoper', 'provider_signer', 'provider_reporter'] as const;
+
+/** KPIs and joint accountability (SPEC §4.5): the same figures for both sides, with comments per period. */
+export const kpiRouter = router({
+  record: mutationProcedure
+    .meta({ roles: ['provider_reporter', 'contractmanager'] })
+    .input(kpiRecordSchema)
+    .mutation(({ ctx, input }) => ctx.repos.accountability.recordKpi(input)),
+
+  comment: mutationProcedure
+    .meta({ roles: BOTH_SIDES_TALK })
+    .input(kpiCommentSchema)
+    .mutation(({ ctx, input }) => ctx.repos.accountability.commentKpi(input)),
+
+  results: procedure
+    .meta({ roles: BOTH_SIDES_READ })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.accountability.kpis(input.agreementId)),
+});
+
+/** The dialogue about the collaboration itself (SPEC §4.7). */
+export const dialogueRouter = router({
+  record: mutationProcedure
+    .meta({ roles: BOTH_SIDES_TALK })
+    .input(meetingRecordSchema)
+    .mutation(({ ctx, input }) => ctx.repos.accountability.recordMeeting(input)),
+
+  score: mutationProcedure
+    .meta({ roles: BOTH_SIDES_TALK })
+    .input(meetingScoreSchema)
+    .mutation(({ ctx, input }) => ctx.repos.accountability.scoreMeeting(input)),
+
+  list: procedure
+    .meta({ roles: BOTH_SIDES_READ })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.accountability.meetings(input.agreementId)),
+});

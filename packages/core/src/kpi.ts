@@ -1,0 +1,89 @@
+import * as z from 'zod/mini';
+import { REPORT_FREQUENCIES } from './duties.ts';
+import { idSchema, text } from './schema.ts';
+
+/**
+ * KPIs and joint accountability (SPEC §4.5): one agreed indicator set per agreement, with a target and a
+ * direction; results per period with comments from both sides. Both sides see the same figures.
+ */
+export const kpiDefinitionSchema = z.strictObject({
+  id: z.optional(idSchema()),
+  name: text(120, 1),
+  unit: text(30, 1),
+  target: z.number().check(z.gte(-1e12), z.lte(1e12)),
+  /** Whether a higher or a lower value is better. */
+  direction: z.enum(['higher', 'lower']),
+  frequency: z.enum(REPORT_FREQUENCIES),
+});
+export type KpiDefinitionInput = z.infer<typeof kpiDefinitionSchema>;
+export type KpiDefinition = KpiDefinitionInput & { id: string };
+
+const period = () => z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, 'Invalid period'));
+
+export const kpiRecordSchema = z.strictObject({
+  agreementId: idSchema(),
+  kpiId: idSchema(),
+  period: period(),
+  value: z.number().check(z.gte(-1e12), z.lte(1e12)),
+});
+
+export const kpiCommentSchema = z.strictObject({
+  agreementId: idSchema(),
+  kpiId: idSchema(),
+  period: period(),
+  text: text(2000, 1),
+});
+
+export interface KpiResult {
+  kpiId: string;
+  period: string;
+  value: number;
+  /** Whether the value meets the target, given the direction. */
+  onTarget: boolean;
+  recordedAt: string;
+  recordedBy: string;
+  side: 'provider' | 'municipality';
+  comments: { side: 'provider' | 'municipality'; by: string; at: string; text: string }[];
+}
+
+export function onTarget(kpi: Pick<KpiDefinition, 'target' | 'direction'>, value: number): boolean {
+  return kpi.direction === 'higher' ? value >= kpi.target : value <= kpi.target;
+}
+
+/**
+ * Dialogue about the collaboration itself (SPEC §4.7): meetings and evaluations with participants, agreed
+ * actions and a short trust/cooperation score per side.
+ */
+export const meetingRecordSchema = z.strictObject({
+  agreementId: idSchema(),
+  date: z.iso.date(),
+  kind: z.enum(['meeting', 'evaluation']),
+  participants: z.array(text(120, 1)).check(z.minLength(1), z.maxLength(30)),
+  notes: z.optional(text(5000)),
+  actions: z.optional(
+    z
+      .array(z.strictObject({ text: text(300, 1), owner: text(120, 1), due: z.optional(z.iso.date()) }))
+      .check(z.maxLength(30)),
+  ),
+  /** The recording side's score of trust and cooperation, 1 (poor) to 5 (excellent). */
+  score: z.optional(z.int().check(z.gte(1), z.lte(5))),
+});
+
+export const meetingScoreSchema = z.strictObject({
+  agreementId: idSchema(),
+  meetingId: idSchema(),
+  score: z.int().check(z.gte(1), z.lte(5)),
+});
+
+export interface Meeting {
+  id: string;
+  agreementId: string;
+  date: string;
+  kind: 'meeting' | 'evaluation';
+  participants: string[];
+  notes: string;
+  actions: { text: string; owner: string; due?: string }[];
+  scores: { municipality?: number; provider?: number };
+  recordedBy: string;
+  recordedAt: string;
+}
