@@ -160,6 +160,7 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     input: { agreementId: 'erm-jh-2025', meetingId: 'm-1', score: 4 },
   },
   'dialogue.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'steering.dashboard': { user: 'ermelo.viewer', type: 'query', input: { space: 'GM0233' } },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

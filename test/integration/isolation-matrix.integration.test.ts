@@ -132,6 +132,7 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     { type: 'mutation', input: { agreementId: t.id, meetingId: 'm-0000', score: 1 } },
   ],
   'dialogue.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'steering.dashboard': (t) => [{ type: 'query', input: { space: t.space } }],
   'organisation.create': (t) => [
     {
       type: 'mutation',

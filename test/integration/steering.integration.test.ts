@@ -112,3 +112,63 @@ describe('steering: relation designer and roles (SPEC §4.1–4.2)', () => {
     expect(JSON.stringify(view)).not.toMatch(/Mulder|relation|opdrachtgever/);
   });
 });
+
+describe('steering dashboard', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(() => api.close());
+
+  it('counts relation types, and lists overdue duties, open escalations and role conflicts with their agreements', async () => {
+    const viewer = await api.token('ermelo.viewer');
+    const own = (await api.query('steering.dashboard', {}, viewer)).body.result.data;
+    expect(own.relationTypes).toEqual({ boss: 0, customer: 1, partner: 0 });
+    expect(own.openEscalations.map((e: { reference: string }) => e.reference)).toEqual(['ERM-2025-JH01']);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(own.overdueDuties.every((d: { dueDate: string }) => d.dueDate < today)).toBe(true);
+    const region = (await api.query('steering.dashboard', { space: 'RGNOORDVELUWE' }, viewer)).body.result
+      .data;
+    expect(region.roleConflicts.map((c: { reference: string }) => c.reference)).toEqual(['RNV-GR-01']);
+
+    // A decision moves the count from one type to another.
+    const manager = await api.token('ermelo.contractmanager');
+    const current = (await api.query('steering.get', { agreementId: 'erm-hh-2026' }, manager)).body.result
+      .data;
+    const answers = { complexity: 'high', controlWhat: 'low', controlHow: 'low', alignment: 'aligned' };
+    const governance = (await api.query('steering.propose', { answers }, manager)).body.result.data
+      .governance;
+    await api.mutate(
+      'steering.update',
+      {
+        agreementId: 'erm-hh-2026',
+        expectedVersion: current.version,
+        relation: { answers, chosen: 'partner', governance },
+      },
+      manager,
+    );
+    expect((await api.query('steering.dashboard', {}, viewer)).body.result.data.relationTypes).toEqual({
+      boss: 0,
+      customer: 0,
+      partner: 1,
+    });
+  });
+
+  it('shows a ceiling at risk after a realisation crosses 80%', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    await api.mutate(
+      'budget.record',
+      { agreementId: 'erm-dvo-2026', realisation: { period: '2026-10', amountCents: 8_000_000 } },
+      manager,
+    );
+    const board = (await api.query('steering.dashboard', {}, manager)).body.result.data;
+    expect(board.ceilingsAtRisk).toEqual([
+      {
+        agreementId: 'erm-dvo-2026',
+        reference: 'ERM-DVO-2026-01',
+        title: 'DVO schuldhulpverlening',
+        threshold: 80,
+      },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import type { Widen } from './agreement-access.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
+import { dashboardRepository } from './dashboard.ts';
 import { organisationRepository } from './directory.ts';
 import { escalationRepository } from './escalations.ts';
 import { idempotencyRepository } from './idempotency.ts';
@@ -27,15 +28,18 @@ export { tableDefinition } from './table.ts';
 
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
 export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {
+  const escalations = escalationRepository(db, scope, widen);
+  const steering = steeringRepository(db, scope);
   return {
     agreements: agreementRepository(db, scope),
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
-    steering: steeringRepository(db, scope),
+    steering,
     reports: reportRepository(db, scope, widen),
     budget: budgetRepository(db, scope),
-    escalations: escalationRepository(db, scope, widen),
+    escalations,
     accountability: accountabilityRepository(db, scope, widen),
+    dashboard: dashboardRepository(db, scope, { escalations, steering }),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

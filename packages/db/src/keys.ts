@@ -88,6 +88,8 @@ export const keys = {
     sk: `MEET${SEP}${date}${SEP}${id}`,
   }),
   meetingPrefix: 'MEET#',
+  /** Running counts per space for the steering dashboard (relation types), updated with each change. */
+  stats: (space: string) => ({ pk: spaced(space, 'STATS'), sk: 'STATS' }),
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
   steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */

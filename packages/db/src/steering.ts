@@ -30,6 +30,40 @@ export interface RoleConflict {
   portfolioHolder: string;
 }
 
+/** Keeps the space's count of agreements per relation type in step, in the same transaction. */
+function relationCount(
+  tableName: string,
+  space: string,
+  before: string | undefined,
+  after: string | undefined,
+) {
+  if (before === after) return [];
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const adds: string[] = [];
+  if (after) {
+    names['#after'] = `relation_${after}`;
+    values[':up'] = 1;
+    adds.push('#after :up');
+  }
+  if (before) {
+    names['#before'] = `relation_${before}`;
+    values[':down'] = -1;
+    adds.push('#before :down');
+  }
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.stats(space),
+        UpdateExpression: `ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+  ];
+}
+
 const empty = (agreementId: string): Steering => ({
   agreementId,
   version: 0,
@@ -140,6 +174,12 @@ export function steeringRepository(db: Db, scope: Scope) {
                     objectType: 'agreement',
                     changes,
                   },
+                ),
+                ...relationCount(
+                  db.tableName,
+                  agreement.space,
+                  current.relation?.chosen,
+                  next.relation?.chosen,
                 ),
               ],
             }),

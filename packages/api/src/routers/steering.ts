@@ -47,6 +47,19 @@ export const steeringRouter = router({
       }),
     ),
 
+  /**
+   * The steering dashboard of a space: agreements per relation type, overdue duties, ceilings at risk, open
+   * escalations and role conflicts — each row pointing at its agreement.
+   */
+  dashboard: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(
+      z.optional(
+        z.strictObject({ space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))) }),
+      ),
+    )
+    .query(({ ctx, input }) => ctx.repos.dashboard.get({ space: input?.space })),
+
   /** Tenant-wide report: agreements whose opdrachtgever and eigenaar share a portfolio holder. */
   roleConflicts: procedure
     .meta({ roles: MUNICIPAL_ROLES })

@@ -1,0 +1,96 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@regie/core';
+import type { Db } from './client.ts';
+import { guard } from './errors.ts';
+import type { escalationRepository } from './escalations.ts';
+import { keys } from './keys.ts';
+import type { Scope } from './scope.ts';
+import type { steeringRepository } from './steering.ts';
+
+const LIMIT = 50;
+
+/**
+ * The steering dashboard of a space (SPEC §4, issue 4 point 7). Every panel is one key-condition query on an
+ * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts) or one
+ * counter item, so its cost grows with what needs attention, never with the register.
+ */
+export function dashboardRepository(
+  db: Db,
+  scope: Scope,
+  repos: {
+    escalations: ReturnType<typeof escalationRepository>;
+    steering: ReturnType<typeof steeringRepository>;
+  },
+) {
+  return {
+    async get(filter: { space?: string }) {
+      const space = filter.space ?? scope.space;
+      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      const today = new Date().toISOString().slice(0, 10);
+      const [stats, overdue, signals, escalations, conflicts] = await Promise.all([
+        guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
+        guard(() =>
+          db.doc.send(
+            new QueryCommand({
+              TableName: db.tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :today',
+              ExpressionAttributeValues: { ':pk': keys.dueIndex(space), ':today': today },
+              Limit: LIMIT,
+            }),
+          ),
+        ),
+        guard(() =>
+          db.doc.send(
+            new QueryCommand({
+              TableName: db.tableName,
+              IndexName: 'gsi1',
+              KeyConditionExpression: 'gsi1pk = :pk',
+              ExpressionAttributeValues: { ':pk': keys.signalIndex(space) },
+              ScanIndexForward: false,
+              Limit: LIMIT,
+            }),
+          ),
+        ),
+        repos.escalations.openInSpace({ space, limit: LIMIT }),
+        repos.steering.roleConflicts({ space, limit: LIMIT }),
+      ]);
+      const counts = stats.Item ?? {};
+      // One row per agreement at risk: its highest threshold reached.
+      const atRisk = new Map<
+        string,
+        { agreementId: string; reference: string; title: string; threshold: number }
+      >();
+      for (const s of signals.Items ?? []) {
+        const seen = atRisk.get(s.agreementId);
+        if (!seen || seen.threshold < s.threshold) {
+          atRisk.set(s.agreementId, {
+            agreementId: s.agreementId,
+            reference: s.reference,
+            title: s.title,
+            threshold: s.threshold,
+          });
+        }
+      }
+      return {
+        space,
+        relationTypes: {
+          boss: Number(counts.relation_boss ?? 0),
+          customer: Number(counts.relation_customer ?? 0),
+          partner: Number(counts.relation_partner ?? 0),
+        },
+        overdueDuties: (overdue.Items ?? []).map((i) => ({
+          agreementId: i.agreementId as string,
+          reference: i.reference as string,
+          title: i.title as string,
+          dutyTitle: i.dutyTitle as string,
+          period: i.period as string,
+          dueDate: i.dueDate as string,
+        })),
+        ceilingsAtRisk: [...atRisk.values()],
+        openEscalations: escalations,
+        roleConflicts: conflicts.items,
+      };
+    },
+  };
+}
