@@ -161,6 +161,12 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   },
   'dialogue.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'steering.dashboard': { user: 'ermelo.viewer', type: 'query', input: { space: 'GM0233' } },
+  'tenant.settings': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'tenant.updateSettings': {
+    user: 'ermelo.admin',
+    type: 'mutation',
+    input: { mandateThresholdCents: 5_000_000 },
+  },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',
@@ -206,13 +212,18 @@ function setAt(input: unknown, path: (string | number)[], replacement: unknown):
 /** Inputs that are invalid by construction. */
 function invalidInputs(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
   const paths = leaves(valid).filter((p) => p.length > 0);
-  const wrongType = fc
-    .constantFrom(...paths)
-    .chain((path) =>
-      otherType(path.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], valid)).map((v) =>
-        setAt(valid, path, v),
-      ),
-    );
+  // An input with no fields (e.g. `{}`) has nothing to give a wrong type.
+  const wrongType = paths.length
+    ? [
+        fc
+          .constantFrom(...paths)
+          .chain((path) =>
+            otherType(path.reduce<unknown>((n, k) => (n as Record<string | number, unknown>)[k], valid)).map(
+              (v) => setAt(valid, path, v),
+            ),
+          ),
+      ]
+    : [];
   const unknownKey = fc
     .string({ minLength: 1, maxLength: 8 })
     .filter((k) => !(k in valid) && k !== '__proto__')
@@ -229,7 +240,7 @@ function invalidInputs(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
     fc.boolean(),
     fc.array(fc.integer(), { maxLength: 3 }),
   );
-  return fc.oneof(wrongType, unknownKey, ...overlong, notAnObject);
+  return fc.oneof(...wrongType, unknownKey, ...overlong, notAnObject);
 }
 
 describe('fuzzed invalid input', () => {

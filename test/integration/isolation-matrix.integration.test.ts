@@ -133,6 +133,9 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   ],
   'dialogue.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'steering.dashboard': (t) => [{ type: 'query', input: { space: t.space } }],
+  // Tenant settings name no space: they always act on the caller's own (nothing foreign can be aimed at).
+  'tenant.settings': () => [{ type: 'query', input: undefined }],
+  'tenant.updateSettings': () => [],
   'organisation.create': (t) => [
     {
       type: 'mutation',
@@ -221,7 +224,7 @@ describe('isolation matrix', () => {
             }
             expect(response.status, `${user.key} ${path} answered ${response.status}`).toBeLessThan(500);
             // A foreign object is indistinguishable from one that does not exist (SPEC §2 rule 3).
-            if (path !== 'me.get') {
+            if (call.input !== undefined) {
               const ghostInput = ghostOf(call.input, target);
               const ghost =
                 call.type === 'query'

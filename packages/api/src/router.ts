@@ -6,6 +6,7 @@ import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
 import { steeringRouter } from './routers/steering.ts';
+import { tenantRouter } from './routers/tenant.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   escalation: escalationRouter,
   kpi: kpiRouter,
   dialogue: dialogueRouter,
+  tenant: tenantRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,33 +2,68 @@ import { describe, expect, it } from 'vitest';
 import {
   type Agreement,
   agreementCreateInput,
+  allowedTransitions,
   applyTerms,
   assertTransition,
   statusesOf,
+  type TransitionContext,
 } from './agreement.ts';
 import { DomainError } from './errors.ts';
 
+const as = (role: string, extra: Partial<TransitionContext> = {}): TransitionContext => ({
+  roles: [role as TransitionContext['roles'][number]],
+  actor: `ermelo.${role}`,
+  createdBy: 'ermelo.inkoper',
+  valueCeilingCents: 20_000_000,
+  mandateThresholdCents: 10_000_000,
+  ...extra,
+});
+
+function rejection(run: () => void): DomainError | undefined {
+  try {
+    run();
+  } catch (e) {
+    return e as DomainError;
+  }
+}
+
 describe('agreement life cycles', () => {
   it('lets a contract go draft → in_approval → approved and refuses skipping approval', () => {
-    expect(() => assertTransition('contract', 'draft', 'in_approval', ['inkoper'])).not.toThrow();
-    expect(() => assertTransition('contract', 'in_approval', 'approved', ['approver'])).not.toThrow();
-    const error = (() => {
-      try {
-        assertTransition('contract', 'draft', 'active', ['inkoper']);
-      } catch (e) {
-        return e as DomainError;
-      }
-    })();
+    expect(() => assertTransition('contract', 'draft', 'in_approval', as('inkoper'))).not.toThrow();
+    expect(() => assertTransition('contract', 'in_approval', 'approved', as('approver'))).not.toThrow();
+    const error = rejection(() => assertTransition('contract', 'draft', 'active', as('inkoper')));
     expect(error).toBeInstanceOf(DomainError);
     expect(error?.code).toBe('BAD_REQUEST');
-    expect(error?.message).toContain('allowed from draft: in_approval');
+    expect(error?.message).toContain('allowed from draft: in_approval, out_for_signature');
   });
 
-  it('lets only an approver approve or reject', () => {
-    expect(() => assertTransition('contract', 'in_approval', 'approved', ['inkoper'])).toThrow(
+  it('lets only an approver approve or reject, and never the drafter (SPEC §5.1)', () => {
+    expect(() => assertTransition('contract', 'in_approval', 'approved', as('inkoper'))).toThrow(
       /needs role approver/,
     );
-    expect(() => assertTransition('contract', 'in_approval', 'draft', ['approver'])).not.toThrow();
+    expect(() => assertTransition('contract', 'in_approval', 'draft', as('approver'))).not.toThrow();
+    const drafter = as('approver', { actor: 'ermelo.approver', createdBy: 'ermelo.approver' });
+    expect(
+      rejection(() => assertTransition('contract', 'in_approval', 'approved', drafter))?.message,
+    ).toMatch(/cannot be the purchaser who drafted/);
+    expect(allowedTransitions('contract', 'in_approval', drafter)).toEqual([]);
+  });
+
+  it('sends for signature without approval only within the mandate threshold', () => {
+    const within = as('inkoper', { valueCeilingCents: 10_000_000 });
+    expect(() => assertTransition('contract', 'draft', 'out_for_signature', within)).not.toThrow();
+    expect(allowedTransitions('contract', 'draft', within)).toEqual(['in_approval', 'out_for_signature']);
+    const above = as('inkoper', { valueCeilingCents: 10_000_001 });
+    expect(
+      rejection(() => assertTransition('contract', 'draft', 'out_for_signature', above))?.message,
+    ).toMatch(/mandate threshold/);
+    expect(allowedTransitions('contract', 'draft', above)).toEqual(['in_approval']);
+    expect(allowedTransitions('contract', 'draft', as('inkoper', { valueCeilingCents: null }))).toEqual([
+      'in_approval',
+    ]);
+    expect(allowedTransitions('contract', 'draft', as('inkoper', { mandateThresholdCents: null }))).toEqual([
+      'in_approval',
+    ]);
   });
 
   it('knows each kind’s statuses', () => {
@@ -47,8 +82,8 @@ describe('agreement life cycles', () => {
   });
 
   it('allows ex officio settlement of a granted subsidy (Awb 4:47)', () => {
-    expect(() => assertTransition('subsidy', 'granted', 'settled', ['contractmanager'])).not.toThrow();
-    expect(() => assertTransition('subsidy', 'settled', 'granted', ['contractmanager'])).toThrow();
+    expect(() => assertTransition('subsidy', 'granted', 'settled', as('contractmanager'))).not.toThrow();
+    expect(() => assertTransition('subsidy', 'settled', 'granted', as('contractmanager'))).toThrow();
   });
 });
 

@@ -45,7 +45,26 @@ interface TransitionRule {
   readonly to: AgreementStatus;
   /** Roles that may make this move; the procedure's own role declaration is checked first. */
   readonly roles: readonly Role[];
+  /** Only when the value is within the tenant's mandate threshold (SPEC §5.1). */
+  readonly withinMandate?: true;
+  /** Never by the user who drafted the agreement (SPEC §5.1: the approver is not the purchaser). */
+  readonly notByDrafter?: true;
 }
+
+/** What a move may depend on besides the statuses: who asks, who drafted it, its value, the mandate. */
+export interface TransitionContext {
+  roles: readonly Role[];
+  actor: string;
+  createdBy: string;
+  valueCeilingCents: number | null;
+  /** The tenant's mandate threshold; null when none is set (then every agreement needs approval). */
+  mandateThresholdCents: number | null;
+}
+
+const withinMandate = (c: TransitionContext) =>
+  c.valueCeilingCents !== null &&
+  c.mandateThresholdCents !== null &&
+  c.valueCeilingCents <= c.mandateThresholdCents;
 
 const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager'];
 const APPROVE: readonly Role[] = ['approver'];
@@ -53,8 +72,10 @@ const APPROVE: readonly Role[] = ['approver'];
 /** SPEC §3.1 — contract; §3.4 — service agreement (DVO) follows the same path to signature. */
 const signedLifecycle: readonly TransitionRule[] = [
   { from: 'draft', to: 'in_approval', roles: PURCHASE },
-  { from: 'in_approval', to: 'approved', roles: APPROVE },
-  { from: 'in_approval', to: 'draft', roles: APPROVE }, // rejection
+  // Within the mandate threshold no approval is needed before signing (SPEC §5.1).
+  { from: 'draft', to: 'out_for_signature', roles: PURCHASE, withinMandate: true },
+  { from: 'in_approval', to: 'approved', roles: APPROVE, notByDrafter: true },
+  { from: 'in_approval', to: 'draft', roles: APPROVE, notByDrafter: true }, // rejection
   { from: 'approved', to: 'out_for_signature', roles: PURCHASE },
   { from: 'out_for_signature', to: 'active', roles: PURCHASE },
   { from: 'active', to: 'terminated', roles: PURCHASE },
@@ -100,41 +121,61 @@ export function statusesOf(kind: AgreementKind): AgreementStatus[] {
   return [...set];
 }
 
-/** The statuses the given roles may move an agreement of this kind to from its current status. */
+function applies(rule: TransitionRule, context: TransitionContext): boolean {
+  return (
+    rule.roles.some((role) => context.roles.includes(role)) &&
+    (!rule.withinMandate || withinMandate(context)) &&
+    (!rule.notByDrafter || context.actor !== context.createdBy)
+  );
+}
+
+/** The statuses the caller may move an agreement of this kind to from its current status. */
 export function allowedTransitions(
   kind: AgreementKind,
   from: AgreementStatus,
-  roles: readonly Role[],
+  context: TransitionContext,
 ): AgreementStatus[] {
   return LIFECYCLES[kind].rules
-    .filter((rule) => rule.from === from && rule.roles.some((role) => roles.includes(role)))
+    .filter((rule) => rule.from === from && applies(rule, context))
     .map((rule) => rule.to);
 }
 
 /**
  * Checks a status change and throws a DomainError that says why it is not allowed.
- * Returns nothing when the move is allowed for one of the caller's roles.
+ * Returns nothing when the move is allowed for the caller.
  */
 export function assertTransition(
   kind: AgreementKind,
   from: AgreementStatus,
   to: AgreementStatus,
-  roles: readonly Role[],
+  context: TransitionContext,
 ): void {
   const rules = LIFECYCLES[kind].rules.filter((rule) => rule.from === from);
   const rule = rules.find((r) => r.to === to);
   if (!rule) {
-    const allowed = rules.map((r) => r.to);
+    const allowed = [...new Set(rules.map((r) => r.to))];
     throw new DomainError(
       'BAD_REQUEST',
       `A ${kind} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}`,
       'to',
     );
   }
-  if (!rule.roles.some((role) => roles.includes(role))) {
+  if (!rule.roles.some((role) => context.roles.includes(role))) {
     throw new DomainError(
       'FORBIDDEN',
       `Moving a ${kind} from ${from} to ${to} needs role ${rule.roles.join(' or ')}`,
+    );
+  }
+  if (rule.notByDrafter && context.actor === context.createdBy) {
+    throw new DomainError('FORBIDDEN', 'The approver cannot be the purchaser who drafted the agreement');
+  }
+  if (rule.withinMandate && !withinMandate(context)) {
+    throw new DomainError(
+      'BAD_REQUEST',
+      context.valueCeilingCents === null
+        ? 'An agreement without a value ceiling needs approval before signing'
+        : 'Above the mandate threshold an approver must approve before signing',
+      'to',
     );
   }
 }

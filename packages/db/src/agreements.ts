@@ -31,6 +31,7 @@ import {
   type ResolvedTerms,
   renew,
   resolveParties,
+  type TransitionContext,
   toPartyView,
   type VerifyResult,
   verifyChain,
@@ -38,7 +39,7 @@ import {
 import { nextAuditEvent, readChain } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { readSpace } from './directory.ts';
+import { readSpace, type SpaceRecord } from './directory.ts';
 import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 import type { Scope } from './scope.ts';
@@ -293,11 +294,21 @@ export async function readDues(db: Db, space: string, agreementId: string): Prom
 const MAX_ROUNDS = 5;
 
 export function agreementRepository(db: Db, scope: Scope) {
-  const spaceNames = new Map<string, string>();
-  async function spaceName(space: string): Promise<string> {
-    if (!spaceNames.has(space)) spaceNames.set(space, (await readSpace(db, space))?.name ?? space);
-    return spaceNames.get(space)!;
-  }
+  // Space records read at most once per request (names for party views, the mandate threshold).
+  const spaces = new Map<string, Promise<SpaceRecord | null>>();
+  const spaceRecord = (space: string) => {
+    if (!spaces.has(space)) spaces.set(space, readSpace(db, space));
+    return spaces.get(space)!;
+  };
+  const spaceName = async (space: string) => (await spaceRecord(space))?.name ?? space;
+  const mandateOf = async (space: string) => (await spaceRecord(space))?.mandateThresholdCents ?? null;
+  const contextFor = (a: Agreement, mandateThresholdCents: number | null): TransitionContext => ({
+    roles: scope.roles,
+    actor: scope.actor,
+    createdBy: a.createdBy,
+    valueCeilingCents: a.valueCeilingCents,
+    mandateThresholdCents,
+  });
 
   const load = (id: string) => loadAgreement(db, scope.reach, id);
 
@@ -596,11 +607,12 @@ export function agreementRepository(db: Db, scope: Scope) {
     return { items: out, nextCursor: encodeCursor(start) };
   }
 
-  function internalView(a: Agreement): InternalView {
+  /** The internal view of an agreement; `mandate` is the owning space's threshold (see `mandateOf`). */
+  function internalView(a: Agreement, mandate: number | null): InternalView {
     return {
       ...a,
       view: 'internal',
-      transitions: allowedTransitions(a.kind, a.status, scope.roles),
+      transitions: allowedTransitions(a.kind, a.status, contextFor(a, mandate)),
       budget: budgetOf(a),
       shares:
         a.allocationKey && a.valueCeilingCents !== null
@@ -732,11 +744,12 @@ export function agreementRepository(db: Db, scope: Scope) {
           ? new DomainError('CONFLICT', `Reference ${agreement.reference} is already in use`, 'reference')
           : new DomainError('CONFLICT', 'Agreement already exists'),
       );
-      return internalView(agreement);
+      return internalView(agreement, await mandateOf(agreement.space));
     },
 
     async get(id: string): Promise<InternalView> {
-      return internalView(toAgreement(await load(id)));
+      const a = toAgreement(await load(id));
+      return internalView(a, await mandateOf(a.space));
     },
 
     async find(filter: AgreementFilter): Promise<Page<InternalView>> {
@@ -745,6 +758,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       const terms = filter.q ? words(filter.q).slice(0, 5) : [];
       if (filter.q && terms.length === 0) return { items: [], nextCursor: null };
       const source = partitionOf(space, filter, terms);
+      const mandate = await mandateOf(space);
       const page = await readPage(source, filter.cursor, filter.limit, async (items) => {
         // Index rows of the register carry the agreement; party links and search words point to it.
         const linked = items.filter((i) => i.type !== 'agreement');
@@ -759,7 +773,7 @@ export function agreementRepository(db: Db, scope: Scope) {
           const a = item.type === 'agreement' ? toAgreement(item) : loaded.get(item.agreementId as string);
           if (!a || seen.has(a.id) || !matches(a, filter, terms)) return [];
           seen.add(a.id);
-          return [{ row: internalView(a), item }];
+          return [{ row: internalView(a, mandate), item }];
         });
       });
       return page;
@@ -804,9 +818,12 @@ export function agreementRepository(db: Db, scope: Scope) {
       if (Object.keys(changes).length === 0) {
         if (current.version !== expectedVersion)
           throw new DomainError('CONFLICT', 'Agreement was changed by someone else');
-        return internalView(toAgreement(current));
+        return internalView(toAgreement(current), await mandateOf(current.space));
       }
-      return internalView(await commit(current, next, expectedVersion, 'update', changes, true));
+      return internalView(
+        await commit(current, next, expectedVersion, 'update', changes, true),
+        await mandateOf(current.space),
+      );
     },
 
     async transition(
@@ -816,7 +833,8 @@ export function agreementRepository(db: Db, scope: Scope) {
       note?: string,
     ): Promise<InternalView> {
       const current = await load(id);
-      assertTransition(current.kind, current.status, to, scope.roles);
+      const mandate = await mandateOf(current.space);
+      assertTransition(current.kind, current.status, to, contextFor(current, mandate));
       const changes: AuditEvent['changes'] = { status: { before: current.status, after: to } };
       if (note) changes.note = { before: null, after: note };
       return internalView(
@@ -828,6 +846,7 @@ export function agreementRepository(db: Db, scope: Scope) {
           changes,
           false,
         ),
+        mandate,
       );
     },
 
@@ -850,6 +869,7 @@ export function agreementRepository(db: Db, scope: Scope) {
           changes,
           true,
         ),
+        await mandateOf(current.space),
       );
     },
 

@@ -1,11 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
+  GENESIS_HASH,
   newId,
   type Organisation,
   type OrganisationCreateInput,
   type Role,
   type SpaceKind,
+  sealEvent,
 } from '@regie/core';
 import type { Page } from './agreements.ts';
 import type { Db } from './client.ts';
@@ -30,6 +32,11 @@ export interface SpaceRecord {
   memberNames?: Record<string, string>;
   /** provider: its KvK number. */
   kvkNumber?: string;
+  /**
+   * municipality or region: the mandate threshold in cents; sending for signature above it needs an
+   * approver's approval (SPEC §5.1). Without one, every agreement needs approval.
+   */
+  mandateThresholdCents?: number;
 }
 
 export interface UserRecord {
@@ -47,10 +54,7 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | null => {
 
 /** Reads that happen before a caller is known (token issuing); keyed by space, never across spaces. */
 export async function readSpace(db: Db, space: string): Promise<SpaceRecord | null> {
-  const result = await guard(() =>
-    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.space(space) })),
-  );
-  return strip<SpaceRecord>(result.Item);
+  return (await readSpaceWithHead(db, space))?.record ?? null;
 }
 
 export async function readUser(db: Db, space: string, key: string): Promise<UserRecord | null> {
@@ -155,5 +159,95 @@ export function organisationRepository(db: Db, scope: Scope) {
         nextCursor: encodeCursor(page.LastEvaluatedKey),
       };
     },
+  };
+}
+
+/**
+ * Tenant settings on the space record, set by its admin; each change is hash-chained on the space's own
+ * audit trail (`<space>#SPACE`, events `EV#…`) in the same transaction.
+ */
+export async function updateSpaceSettings(
+  db: Db,
+  scope: Scope,
+  settings: { mandateThresholdCents: number | null },
+): Promise<SpaceRecord> {
+  const current = await readSpaceWithHead(db, scope.space);
+  if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+  const now = new Date().toISOString();
+  const seq = (current.auditSeq ?? 0) + 1;
+  const event = sealEvent({
+    seq,
+    at: now,
+    actor: scope.actor,
+    organisation: scope.organisation,
+    action: 'settings',
+    objectType: 'space',
+    objectId: scope.space,
+    changes: {
+      mandateThresholdCents: {
+        before: current.record.mandateThresholdCents ?? null,
+        after: settings.mandateThresholdCents,
+      },
+    },
+    prevHash: current.auditHash ?? GENESIS_HASH,
+  });
+  const key = keys.space(scope.space);
+  try {
+    await guard(() =>
+      db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: key,
+                UpdateExpression:
+                  settings.mandateThresholdCents === null
+                    ? 'REMOVE mandateThresholdCents SET auditSeq = :seq, auditHash = :hash'
+                    : 'SET mandateThresholdCents = :m, auditSeq = :seq, auditHash = :hash',
+                ConditionExpression:
+                  current.auditSeq === undefined ? 'attribute_not_exists(auditSeq)' : 'auditSeq = :seen',
+                ExpressionAttributeValues: {
+                  ':seq': seq,
+                  ':hash': event.hash,
+                  ...(settings.mandateThresholdCents === null
+                    ? {}
+                    : { ':m': settings.mandateThresholdCents }),
+                  ...(current.auditSeq === undefined ? {} : { ':seen': current.auditSeq }),
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: { pk: key.pk, sk: `EV#${String(seq).padStart(9, '0')}`, type: 'audit', ...event },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      ),
+    );
+  } catch (error) {
+    if (isConditionFailure(error))
+      throw new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again');
+    throw error;
+  }
+  const { mandateThresholdCents: _old, ...rest } = current.record;
+  return settings.mandateThresholdCents === null
+    ? rest
+    : { ...rest, mandateThresholdCents: settings.mandateThresholdCents };
+}
+
+async function readSpaceWithHead(db: Db, space: string) {
+  const result = await guard(() =>
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.space(space), ConsistentRead: true })),
+  );
+  if (!result.Item) return null;
+  const { auditSeq, auditHash, ...item } = result.Item;
+  return {
+    record: strip<SpaceRecord>(item)!,
+    auditSeq: auditSeq as number | undefined,
+    auditHash: auditHash as string | undefined,
   };
 }

@@ -4,7 +4,7 @@ import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { dashboardRepository } from './dashboard.ts';
-import { organisationRepository } from './directory.ts';
+import { organisationRepository, readSpace, updateSpaceSettings } from './directory.ts';
 import { escalationRepository } from './escalations.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { reportRepository } from './reports.ts';
@@ -40,6 +40,17 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
     dashboard: dashboardRepository(db, scope, { escalations, steering }),
+    /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
+    tenant: {
+      settings: async () => ({
+        space: scope.space,
+        mandateThresholdCents: (await readSpace(db, scope.space))?.mandateThresholdCents ?? null,
+      }),
+      update: async (settings: { mandateThresholdCents: number | null }) => {
+        const space = await updateSpaceSettings(db, scope, settings);
+        return { space: space.space, mandateThresholdCents: space.mandateThresholdCents ?? null };
+      },
+    },
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

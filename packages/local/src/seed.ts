@@ -18,7 +18,13 @@ import {
 export const REGION = 'RGNOORDVELUWE';
 
 export const SEED_SPACES: SpaceRecord[] = [
-  { space: 'GM0233', kind: 'municipality', name: 'Gemeente Ermelo', memberOf: [REGION] },
+  {
+    space: 'GM0233',
+    kind: 'municipality',
+    name: 'Gemeente Ermelo',
+    memberOf: [REGION],
+    mandateThresholdCents: 10_000_000,
+  },
   { space: 'GM0243', kind: 'municipality', name: 'Gemeente Harderwijk', memberOf: [REGION] },
   { space: 'GM0050', kind: 'municipality', name: 'Gemeente Zeewolde', memberOf: [REGION] },
   { space: 'GM0344', kind: 'municipality', name: 'Gemeente Utrecht', memberOf: [] },
