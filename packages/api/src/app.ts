@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '@regie/db';
+import { DomainError, isCbsMunicipalityCode, toCsv } from '@regie/core';
+import { type Db, readPublicRegister } from '@regie/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth.ts';
@@ -18,6 +19,8 @@ export interface DevAuth {
 export interface AppDeps {
   db: Db;
   verifyToken: TokenVerifier;
+  /** In AWS: credentials that may only read the given municipality's public register. */
+  publicDbFor?: (space: string) => Promise<Db>;
   /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
   dbFor?: DbFor;
   dev?: DevAuth;
@@ -43,6 +46,32 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', secureHeaders());
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  // The public Woo register of a municipality (SPEC §5.4): no auth, public fields only, cacheable briefly.
+  const publicRegister = (format: 'json' | 'csv') => async (c: Context) => {
+    const code = c.req.param('code') ?? '';
+    if (!isCbsMunicipalityCode(code))
+      return c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404);
+    const register = await readPublicRegister(
+      deps.publicDbFor ? await deps.publicDbFor(code) : deps.db,
+      code,
+    ).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAVAILABLE') return 'unavailable' as const;
+      throw error;
+    });
+    if (register === 'unavailable')
+      return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly' } }, 503);
+    if (!register) return c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404);
+    c.header('cache-control', 'public, max-age=300');
+    if (format === 'csv') {
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="${code}-register.csv"`);
+      return c.body(toCsv(register.records));
+    }
+    return c.json({ publisher: register.publisher, code, records: register.records });
+  };
+  app.get('/public/:code/register.json', publicRegister('json'));
+  app.get('/public/:code/register.csv', publicRegister('csv'));
 
   if (deps.dev) {
     const dev = deps.dev;

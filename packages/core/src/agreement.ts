@@ -16,6 +16,7 @@ import {
   type Renewal,
   renewalSchema,
 } from './terms.ts';
+import { type Publication, publicationSchema } from './woo.ts';
 
 export const AGREEMENT_KINDS = ['contract', 'subsidy', 'joint_arrangement', 'service_agreement'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
@@ -195,6 +196,8 @@ const termsShape = {
   renewal: z.optional(z.nullable(renewalSchema)),
   /** Information duties (meldplichten): periodic reports and event duties. */
   duties: z.optional(z.array(dutyInputSchema).check(z.maxLength(20))),
+  /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
+  publication: z.optional(z.nullable(publicationSchema)),
   /** The agreed indicator set (SPEC §4.5). */
   kpis: z.optional(z.array(kpiDefinitionSchema).check(z.maxLength(20))),
   /** Only for agreements a region owns: how the members share the cost. */
@@ -232,6 +235,7 @@ export const agreementTermsPatch = z.strictObject({
   renewal: termsShape.renewal,
   duties: termsShape.duties,
   kpis: termsShape.kpis,
+  publication: termsShape.publication,
   allocationKey: termsShape.allocationKey,
 });
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
@@ -256,6 +260,7 @@ export interface Agreement {
   renewal: Renewal | null;
   duties: Duty[];
   kpis: KpiDefinition[];
+  publication: Publication | null;
   allocationKey: AllocationKey | null;
   parentId: string | null;
   createdAt: string;

@@ -22,3 +22,4 @@ export * from './steering.ts';
 export * from './terms.ts';
 export * from './views.ts';
 export * from './wgr.ts';
+export * from './woo.ts';

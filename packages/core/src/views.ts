@@ -6,6 +6,7 @@ import './schema.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
 import { EVENT_DUTIES } from './relation.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
+import { WOO_CATEGORIES } from './woo.ts';
 
 /**
  * What a provider's users may see of an agreement they are party to (SPEC §2 rule 4): the agreed terms,
@@ -143,6 +144,13 @@ export const internalViewSchema = z.object({
     }),
   ),
   parentId: z.nullable(z.string()),
+  publication: z.nullable(
+    z.object({
+      publish: z.boolean(),
+      wooCategory: z.optional(z.enum(WOO_CATEGORIES)),
+      suppliedInConfidence: z.optional(z.boolean()),
+    }),
+  ),
   createdBy: z.string(),
   updatedBy: z.string(),
   shares: z.nullable(z.array(z.object({ space: z.string(), cents: z.int() }))),

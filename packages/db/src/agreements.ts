@@ -23,6 +23,7 @@ import {
   type DueState,
   desiredDues,
   type InternalView,
+  isPublic,
   LIFECYCLES,
   newId,
   notFound,
@@ -33,6 +34,7 @@ import {
   resolveParties,
   type TransitionContext,
   toPartyView,
+  toPublicRecord,
   type VerifyResult,
   verifyChain,
 } from '@regie/core';
@@ -111,6 +113,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     productLines: a.productLines ?? [],
     duties: a.duties ?? [],
     kpis: a.kpis ?? [],
+    publication: a.publication ?? null,
     renewal: a.renewal ?? null,
     allocationKey: a.allocationKey ?? null,
     parentId: a.parentId ?? null,
@@ -422,6 +425,21 @@ export function agreementRepository(db: Db, scope: Scope) {
         });
       }
     }
+    // The public Woo register holds only marked, decided agreements, with public fields only (SPEC §5.4).
+    if (isPublic(next)) {
+      items.push({
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.publicRecord(next.space, next.reference),
+            type: 'public',
+            ...toPublicRecord(next, ownerName),
+          },
+        },
+      });
+    } else if (prev && isPublic(prev)) {
+      items.push({ Delete: { TableName: db.tableName, Key: keys.publicRecord(next.space, next.reference) } });
+    }
     const providerSpaces = new Set(
       next.parties.map((p) => p.providerSpace).filter((s): s is string => s !== null),
     );
@@ -670,6 +688,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         productLines: [],
         duties: [],
         kpis: [],
+        publication: null,
         renewal: null,
         allocationKey: null,
         parentId: parentId ?? null,

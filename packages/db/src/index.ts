@@ -21,6 +21,7 @@ export * from './directory.ts';
 export * from './errors.ts';
 export * from './escalations.ts';
 export * from './keys.ts';
+export * from './public-register.ts';
 export * from './reports.ts';
 export * from './scope.ts';
 export * from './steering.ts';

@@ -88,6 +88,12 @@ export const keys = {
     sk: `MEET${SEP}${date}${SEP}${id}`,
   }),
   meetingPrefix: 'MEET#',
+  /** The public Woo register of a space: one record per published agreement, public fields only. */
+  publicRecord: (space: string, reference: string) => ({
+    pk: spaced(space, 'PUB'),
+    sk: reference.toUpperCase(),
+  }),
+  publicRegister: (space: string) => spaced(space, 'PUB'),
   /** Running counts per space for the steering dashboard (relation types), updated with each change. */
   stats: (space: string) => ({ pk: spaced(space, 'STATS'), sk: 'STATS' }),
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
