@@ -98,7 +98,10 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     },
   ],
   'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
-  'report.due': (t) => [{ type: 'query', input: { space: t.space } }],
+  'report.due': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { agreementId: t.id } },
+  ],
   'budget.record': (t) => [
     { type: 'mutation', input: { agreementId: t.id, realisation: { period: '2026-10', amountCents: 100 } } },
   ],

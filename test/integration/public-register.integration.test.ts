@@ -14,7 +14,10 @@ describe('public Woo register', () => {
   it('lists the published, decided agreements of Ermelo with only public fields', async () => {
     const response = await fetch(`${api.url}/public/GM0233/register.json`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as {
+      publisher: string;
+      records: ({ reference: string } & Record<string, unknown>)[];
+    };
     expect(body.publisher).toBe('Gemeente Ermelo');
     // ERM-2026-WMO02 is marked for publication but still a draft: not public yet.
     expect(body.records.map((r: { reference: string }) => r.reference)).toEqual([
@@ -24,7 +27,7 @@ describe('public Woo register', () => {
     ]);
     for (const record of body.records) expect(Object.keys(record).sort()).toEqual([...PUBLIC_FIELDS].sort());
     const dvo = body.records.find((r: { reference: string }) => r.reference === 'ERM-DVO-2026-01');
-    expect(dvo.valueCeilingEuro).toBeNull(); // supplied in confidence
+    expect(dvo?.valueCeilingEuro).toBeNull(); // supplied in confidence
     const text = JSON.stringify(body);
     for (const internal of [
       'createdBy',
@@ -69,7 +72,9 @@ describe('public Woo register', () => {
       token,
     );
     expect(update.status).toBe(200);
-    const body = await (await fetch(`${api.url}/public/GM0233/register.json`)).json();
+    const body = (await (await fetch(`${api.url}/public/GM0233/register.json`)).json()) as {
+      records: { reference: string }[];
+    };
     expect(body.records.map((r: { reference: string }) => r.reference)).not.toContain('ERM-SUB-2026-01');
   });
 });

@@ -28,6 +28,12 @@ describe('information duties and reports', () => {
     });
     const dates = due.body.result.data.map((r: { dueDate: string }) => r.dueDate);
     expect(dates).toEqual([...dates].sort());
+    const one = await api.query(
+      'report.due',
+      { agreementId: 'erm-jh-2025' },
+      await api.token('ermelo.viewer'),
+    );
+    expect(one.body.result.data.map((r: { dutyId: string }) => r.dutyId)).toEqual(['jh-kwartaal']);
   });
 
   it('lets the provider see the duty in its own portal and deliver the report', async () => {

@@ -26,6 +26,12 @@ const RolesPage = lazy(() => import('./features/steering/RolesPage').then((m) =>
 const SteeringPage = lazy(() =>
   import('./features/steering/SteeringPage').then((m) => ({ default: m.SteeringPage })),
 );
+const DeliverPage = lazy(() =>
+  import('./features/reports/DeliverPage').then((m) => ({ default: m.DeliverPage })),
+);
+const ReportFormPage = lazy(() =>
+  import('./features/reports/ReportFormPage').then((m) => ({ default: m.ReportFormPage })),
+);
 const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
@@ -64,9 +70,19 @@ function AuthenticatedRoutes() {
           {(params) => <RelationDesignerPage id={decodeParam(params.id)} />}
         </Route>
         <Route path="/agreements/:id/roles">{(params) => <RolesPage id={decodeParam(params.id)} />}</Route>
+        <Route path="/agreements/:id/report/:dutyId/:period">
+          {(params) => (
+            <ReportFormPage
+              id={decodeParam(params.id)}
+              dutyId={decodeParam(params.dutyId)}
+              period={decodeParam(params.period)}
+            />
+          )}
+        </Route>
         <Route path="/agreements/:id">
           {(params) => <AgreementDetailPage id={decodeParam(params.id)} />}
         </Route>
+        <Route path="/deliver" component={DeliverPage} />
         <Route path="/steering" component={SteeringPage} />
         <Route path="/signing">
           <ComingSoonPage area="signing" />

@@ -24,7 +24,7 @@ import type { Scope } from './scope.ts';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Who a budget signal is for: everyone with these roles in the owning space. */
-const SIGNAL_ROLES = ['contractmanager', 'approver'];
+const SIGNAL_ROLES = ['contractmanager', 'inkoper', 'approver'];
 
 /**
  * Realisations against an agreement's ceiling (SPEC §4.4). Each entry updates the running totals on one item

@@ -22,6 +22,8 @@ export interface DueRow extends DueState {
   reference: string;
   title: string;
   overdue: boolean;
+  /** For a provider: who expects the report. */
+  ownerName?: string;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -208,7 +210,20 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
     },
 
     /** What a municipality or region expects, soonest first (overdue ones first of all). */
-    async due(filter: { space?: string; limit: number }): Promise<DueRow[]> {
+    async due(filter: { space?: string; agreementId?: string; limit: number }): Promise<DueRow[]> {
+      if (filter.agreementId) {
+        // One agreement's expected reports, from its own collection (either side).
+        const { db, agreement, ownerName } = await target(filter.agreementId);
+        const now = today();
+        return (await readDues(db, agreement.space, agreement.id)).map((d) => ({
+          ...d,
+          agreementId: agreement.id,
+          reference: agreement.reference,
+          title: agreement.title,
+          overdue: d.dueDate < now,
+          ...(asProvider ? { ownerName } : {}),
+        }));
+      }
       if (asProvider) return dueAsParty(filter.limit);
       const space = filter.space ?? scope.space;
       if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');

@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDateLong,
   formatMoney,
+  formatMonth,
   formatNumber,
   formatPercent,
   isIsoDate,
@@ -20,6 +21,13 @@ describe('Dutch formats', () => {
     expect(formatDateLong('2026-01-03')).toBe('3 januari 2026');
     expect(formatDateLong('2026-01-03', 'en-GB')).toBe('3 January 2026');
     expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('formats months, long and short', () => {
+    expect(formatMonth('2026-11')).toBe('november 2026');
+    expect(formatMonth('2026-03', 'en-GB')).toBe('March 2026');
+    expect(formatMonth('2026-03', 'nl-NL', true)).toBe('mrt');
+    expect(formatMonth('2026-13')).toBe('2026-13');
   });
 
   it('formats money from cents', () => {

@@ -74,6 +74,17 @@ export function formatDateTime(value: string, locale: AppLocale = 'nl-NL'): stri
   );
 }
 
+/** A month `YYYY-MM` → `november 2026` (nl) / `November 2026` (en); `short` → `nov` / `Nov`. Else as it came. */
+export function formatMonth(value: string, locale: AppLocale = 'nl-NL', short = false): string {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value);
+  if (!match) return value;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  const options: Intl.DateTimeFormatOptions = short
+    ? { month: 'short', timeZone: 'UTC' }
+    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return dateFormat(locale, options).format(date).replace(/\.$/, '');
+}
+
 /** Integer euro cents → `€ 1.234,56` (nl) / `€1,234.56` (en). */
 export function formatMoney(cents: number, locale: AppLocale = 'nl-NL'): string {
   return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);

@@ -24,6 +24,8 @@ export const reportRouter = router({
       z.optional(
         z.strictObject({
           space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+          /** Only this agreement's expected reports. */
+          agreementId: z.optional(idSchema()),
           limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
         }),
       ),

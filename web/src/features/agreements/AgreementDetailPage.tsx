@@ -30,6 +30,8 @@ import {
 } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
+import { BudgetSection } from '../budget/BudgetSection';
+import { DutiesSection } from '../reports/DutiesSection';
 import { canSteer } from '../steering/model';
 import { SteeringSection } from '../steering/SteeringSection';
 import { AuditSection, VersionsSection } from './HistorySections';
@@ -56,14 +58,16 @@ import { monthsText, renewalText, weightText } from './present';
 import { Section } from './Section';
 import { StatusSection } from './StatusSection';
 
+type Saved = 'terms' | 'steering' | 'report';
+
 /**
  * `navigate(…, { state: { saved: true } })` after saving the terms, `{ saved: 'steering' }` after saving the
- * steering; read once so a reload does not repeat it.
+ * steering, `{ saved: 'report' }` after recording a report; read once so a reload does not repeat it.
  */
-function useSavedNotice(): 'terms' | 'steering' | null {
-  const [saved] = useState<'terms' | 'steering' | null>(() => {
+function useSavedNotice(): Saved | null {
+  const [saved] = useState<Saved | null>(() => {
     const value = (window.history.state as { saved?: unknown } | null)?.saved;
-    return value === true ? 'terms' : value === 'steering' ? 'steering' : null;
+    return value === true ? 'terms' : value === 'steering' || value === 'report' ? value : null;
   });
   useEffect(() => {
     if (saved) window.history.replaceState(null, '');
@@ -405,7 +409,13 @@ export function AgreementDetailPage({ id }: { id: string }) {
   return (
     <div className="regie-detail">
       {saved ? (
-        <Alert type="ok">{saved === 'steering' ? t('steering.saved') : t('agreementDetail.saved')}</Alert>
+        <Alert type="ok">
+          {saved === 'steering'
+            ? t('steering.saved')
+            : saved === 'report'
+              ? t('reports.savedHere')
+              : t('agreementDetail.saved')}
+        </Alert>
       ) : null}
       <p className="regie-pre-heading">
         {kindLabel(t, a.kind)} · {a.reference}
@@ -427,6 +437,8 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {internal && isRegionSpace(internal.space) ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
       ) : null}
+      <DutiesSection a={a} me={me.data} />
+      {internal && internal.valueCeilingCents !== null ? <BudgetSection a={internal} me={me.data} /> : null}
       {internal ? (
         <>
           <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />

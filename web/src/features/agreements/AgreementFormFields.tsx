@@ -4,11 +4,15 @@ import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, focusSoon } from '../../lib/form';
 import { useTRPC } from '../../lib/trpc';
+import { EVENT_DUTIES, REPORTING_FREQUENCIES } from '../steering/model';
 import {
+  type DutyKind,
+  type DutyRow,
   type FieldError,
   type FieldErrors,
   LIMITS,
   type LineRow,
+  newDutyRow,
   newLineRow,
   newPartyRow,
   type TermsValues,
@@ -124,6 +128,7 @@ export function AgreementFormFields({
   const [announcement, setAnnouncement] = useState('');
   const addPartyRef = useRef<HTMLButtonElement>(null);
   const addLineRef = useRef<HTMLButtonElement>(null);
+  const addDutyRef = useRef<HTMLButtonElement>(null);
   const optional = (label: string) => `${label} ${t('agreementForm.optional')}`;
 
   function set<K extends keyof TermsValues>(field: K, value: TermsValues[K], path: string = field) {
@@ -162,8 +167,29 @@ export function AgreementFormFields({
     focusSoon(() => addLineRef.current);
   }
 
-  const text = (path: string, label: string, value: string, set: (v: string) => void, extra = {}) => (
-    <Field id={inputIdFor(path)} label={label} error={errorFor(path)}>
+  function setDuty(index: number, field: keyof Omit<DutyRow, 'key' | 'id' | 'kind'>, value: string) {
+    const duties = values.duties.map((row, i) => (i === index ? { ...row, [field]: value } : row));
+    onChange({ ...values, duties }, `duties.${index}.${field}`);
+  }
+  function addDuty(kind: DutyKind) {
+    onChange({ ...values, duties: [...values.duties, newDutyRow(kind)] }, 'duties');
+    focusSoon(() => document.getElementById(inputIdFor(`duties.${values.duties.length}.title`)));
+  }
+  function removeDuty(index: number) {
+    onChange({ ...values, duties: values.duties.filter((_, i) => i !== index) }, 'duties');
+    setAnnouncement(t('agreementForm.dutyRemoved', { n: index + 1 }));
+    focusSoon(() => addDutyRef.current);
+  }
+
+  const text = (
+    path: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    extra = {},
+    hint?: string,
+  ) => (
+    <Field id={inputIdFor(path)} label={label} hint={hint} error={errorFor(path)}>
       {(props) => (
         <Textbox
           {...props}
@@ -552,6 +578,118 @@ export function AgreementFormFields({
         >
           {t('agreementForm.addLine')}
         </Button>
+      </Fieldset>
+
+      <Fieldset id={inputIdFor('duties')} legend={t('agreementForm.dutiesLegend')} error={errorFor('duties')}>
+        <Paragraph className="regie-hint">{t('agreementForm.dutiesHint')}</Paragraph>
+        {values.duties.map((row, i) => {
+          const at = (field: string) => `duties.${i}.${field}`;
+          const legend = t(
+            row.kind === 'periodic' ? 'agreementForm.periodicLegend' : 'agreementForm.eventLegend',
+            {
+              n: i + 1,
+            },
+          );
+          return (
+            <Fieldset
+              key={row.key}
+              id={`agreement-duty-${i}`}
+              legend={legend}
+              className="regie-fieldset--row"
+            >
+              {text(at('title'), t('dutyFields.title'), row.title, (v) => setDuty(i, 'title', v), {
+                maxLength: LIMITS.dutyTitle + 50,
+                className: 'regie-input--name',
+              })}
+              <div className="regie-form__row">
+                {row.kind === 'periodic' ? (
+                  <>
+                    <Field
+                      id={inputIdFor(at('frequency'))}
+                      label={t('dutyFields.frequency')}
+                      error={errorFor(at('frequency'))}
+                    >
+                      {(props) => (
+                        <Select
+                          {...props}
+                          value={row.frequency}
+                          onChange={(e) => setDuty(i, 'frequency', e.target.value)}
+                        >
+                          <SelectOption value="">{choose}</SelectOption>
+                          {REPORTING_FREQUENCIES.map((frequency) => (
+                            <SelectOption key={frequency} value={frequency}>
+                              {t(`steering.reportingFrequencies.${frequency}`)}
+                            </SelectOption>
+                          ))}
+                        </Select>
+                      )}
+                    </Field>
+                    {text(
+                      at('dueDays'),
+                      t('dutyFields.dueDays'),
+                      row.dueDays,
+                      (v) => setDuty(i, 'dueDays', v),
+                      { inputMode: 'numeric', className: 'regie-input--count' },
+                      t('agreementForm.dueDaysHint'),
+                    )}
+                  </>
+                ) : (
+                  <>
+                    <Field
+                      id={inputIdFor(at('event'))}
+                      label={t('dutyFields.event')}
+                      error={errorFor(at('event'))}
+                    >
+                      {(props) => (
+                        <Select
+                          {...props}
+                          value={row.event}
+                          onChange={(e) => setDuty(i, 'event', e.target.value)}
+                        >
+                          <SelectOption value="">{choose}</SelectOption>
+                          {EVENT_DUTIES.map((event) => (
+                            <SelectOption key={event} value={event}>
+                              {t(`steering.duties.${event}`)}
+                            </SelectOption>
+                          ))}
+                        </Select>
+                      )}
+                    </Field>
+                    {text(
+                      at('responseDays'),
+                      t('dutyFields.responseDays'),
+                      row.responseDays,
+                      (v) => setDuty(i, 'responseDays', v),
+                      { inputMode: 'numeric', className: 'regie-input--count' },
+                      t('agreementForm.responseDaysHint'),
+                    )}
+                  </>
+                )}
+                <Button appearance="subtle-button" className="regie-row-remove" onClick={() => removeDuty(i)}>
+                  {t('agreementForm.remove')}
+                  <Hidden> {legend}</Hidden>
+                </Button>
+              </div>
+            </Fieldset>
+          );
+        })}
+        <div className="regie-fieldset__actions">
+          <Button
+            ref={addDutyRef}
+            appearance="secondary-action-button"
+            disabled={values.duties.length >= LIMITS.duties}
+            onClick={() => addDuty('periodic')}
+          >
+            {t('agreementForm.addPeriodic')}
+          </Button>
+          <Button
+            appearance="secondary-action-button"
+            disabled={values.duties.length >= LIMITS.duties}
+            onClick={() => addDuty('event')}
+          >
+            {t('agreementForm.addEvent')}
+          </Button>
+        </div>
       </Fieldset>
       <div role="status" aria-live="polite" className="regie-visually-hidden">
         {announcement}

@@ -168,6 +168,7 @@ const SHOWN_VALUES = new Set([
   'noticePeriodMonths',
   'valueCeilingCents',
   'renewal',
+  'spentCents',
 ]);
 
 /** The order changed fields are listed in: the move first, then its note, then the terms as the page shows them. */
@@ -186,6 +187,8 @@ const CHANGE_ORDER = [
   'productLines',
   'allocationKey',
   'parentId',
+  'duties',
+  'spentCents',
 ];
 const rank = (field: string) => {
   const index = CHANGE_ORDER.indexOf(field);
@@ -206,7 +209,7 @@ function ChangedFields({ event }: { event: AuditEvent }) {
       {fields.map(([field, { before, after }]) => (
         <li key={field}>
           <span className="regie-changes__field">{termFieldLabel(t, field)}</span>
-          {SHOWN_VALUES.has(field) ? (
+          {SHOWN_VALUES.has(field) || field.startsWith('realisation.') ? (
             <>
               {': '}
               {field === 'note'

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CreateValues,
+  type DutyRow,
   emptyCreateValues,
   fieldOrder,
   issuesToFieldErrors,
   type LineRow,
+  newDutyRow,
   newLineRow,
   newPartyRow,
   termsPatch,
@@ -214,6 +216,8 @@ const stored: InternalAgreement = {
   noticePeriodMonths: 6,
   valueCeilingCents: 100_000,
   duties: [],
+  kpis: [],
+  publication: null,
   budget: null,
   parties: [
     {
@@ -324,5 +328,122 @@ describe('withoutStale', () => {
     ]);
     expect(Object.keys(withoutStale(errors, 'parties'))).toEqual(['title', 'productLines.0.category']);
     expect(Object.keys(withoutStale(errors, 'parties.0.role'))).toHaveLength(3);
+  });
+});
+
+describe('information duties', () => {
+  const periodic = (over: Partial<DutyRow> = {}): DutyRow => ({
+    ...newDutyRow('periodic'),
+    title: ' Kwartaalrapportage ',
+    frequency: 'quarterly',
+    dueDays: '30',
+    ...over,
+  });
+  const event = (over: Partial<DutyRow> = {}): DutyRow => ({
+    ...newDutyRow('event'),
+    title: 'Melding calamiteit',
+    event: 'calamity',
+    responseDays: '1',
+    ...over,
+  });
+
+  it('sends periodic and event duties with only their own fields', () => {
+    const result = validateCreate({ ...valid, duties: [periodic(), event()] }, 'GM0233', 'nl-NL');
+    expect(result.ok && result.input.duties).toEqual([
+      { kind: 'periodic', title: 'Kwartaalrapportage', frequency: 'quarterly', dueDays: 30 },
+      { kind: 'event', title: 'Melding calamiteit', event: 'calamity', responseDays: 1 },
+    ]);
+  });
+
+  it('names what is missing or out of range per duty', () => {
+    const result = validateTerms(
+      {
+        ...valid,
+        duties: [
+          periodic({ title: '', frequency: '', dueDays: '181' }),
+          event({ event: 'storm', responseDays: '0' }),
+          periodic({ title: 'x'.repeat(121), dueDays: '' }),
+        ],
+      },
+      'contract',
+      'nl-NL',
+    );
+    expect(result.ok ? {} : result.errors).toEqual({
+      'duties.0.title': { key: 'dutyTitleRequired' },
+      'duties.0.frequency': { key: 'dutyFrequencyRequired' },
+      'duties.0.dueDays': { key: 'dutyDueDaysInvalid' },
+      'duties.1.event': { key: 'dutyEventRequired' },
+      'duties.1.responseDays': { key: 'dutyResponseDaysInvalid' },
+      'duties.2.title': { key: 'dutyTitleTooLong' },
+      'duties.2.dueDays': { key: 'dutyDueDaysInvalid' },
+    });
+    const many = validateTerms(
+      { ...valid, duties: Array.from({ length: 21 }, () => periodic()) },
+      'contract',
+      'nl-NL',
+    );
+    expect(many.ok ? {} : many.errors).toEqual({ duties: { key: 'tooManyDuties' } });
+  });
+
+  it('keeps the ids of stored duties and sends the whole list when one changes', () => {
+    const withDuties: InternalAgreement = {
+      ...stored,
+      duties: [
+        { id: 'd1', kind: 'periodic', title: 'Kwartaal', frequency: 'quarterly', dueDays: 30 },
+        { id: 'd2', kind: 'event', title: 'Calamiteit', event: 'calamity', responseDays: 1 },
+      ],
+    };
+    const values = valuesFromAgreement(withDuties, 'nl-NL');
+    expect(values.duties.map((d) => [d.id, d.kind, d.dueDays, d.responseDays])).toEqual([
+      ['d1', 'periodic', '30', ''],
+      ['d2', 'event', '', '1'],
+    ]);
+    const same = validateTerms(values, 'contract', 'nl-NL');
+    expect(same.ok && termsPatch(same.terms, withDuties)).toEqual({});
+
+    const edited = {
+      ...values,
+      duties: [{ ...values.duties[0]!, dueDays: '45' }, event({ title: 'Klacht' })],
+    };
+    const result = validateTerms(edited, 'contract', 'nl-NL');
+    expect(result.ok && termsPatch(result.terms, withDuties)).toEqual({
+      duties: [
+        { id: 'd1', kind: 'periodic', title: 'Kwartaal', frequency: 'quarterly', dueDays: 45 },
+        { kind: 'event', title: 'Klacht', event: 'calamity', responseDays: 1 },
+      ],
+    });
+  });
+
+  it('lists duty fields in order and puts server issues on them', () => {
+    const values = { ...valid, duties: [periodic(), event()] };
+    const order = fieldOrder(values, 'edit');
+    expect(order.slice(order.indexOf('duties'))).toEqual([
+      'duties',
+      'duties.0.title',
+      'duties.0.frequency',
+      'duties.0.dueDays',
+      'duties.1.title',
+      'duties.1.event',
+      'duties.1.responseDays',
+    ]);
+    expect(
+      issuesToFieldErrors(
+        [
+          {
+            path: 'data.duties.0.frequency',
+            message:
+              'A periodic duty needs a frequency and the days after the period in which the report is due',
+          },
+          { path: 'data.duties.1', message: 'Invalid input' },
+        ],
+        order,
+      ).errors,
+    ).toEqual({
+      'duties.0.frequency': { key: 'dutyFrequencyRequired' },
+      'duties.1.title': { text: 'Invalid input' },
+    });
+    expect(
+      Object.keys(withoutStale({ 'duties.0.title': { text: 'a' }, title: { text: 'b' } }, 'duties')),
+    ).toEqual(['title']);
   });
 });

@@ -1,6 +1,7 @@
 import type { nl } from '../../i18n/nl';
 import type { FieldIssue } from '../../lib/errors';
 import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
+import { isEventDuty, isReportingFrequency } from '../steering/model';
 import { canonical } from './diff';
 import {
   type CreateAgreementInput,
@@ -46,6 +47,25 @@ export interface LineRow {
   population: string;
 }
 
+export const DUTY_KINDS = ['periodic', 'event'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+/**
+ * One information duty (meldplicht) as typed: a periodic report (frequency, days after the period) or a duty to
+ * report an event (which event, response time in working days). The kind is chosen when the row is added.
+ */
+export interface DutyRow {
+  key: string;
+  /** The stored duty's id, kept on edit so its due reports and delivered reports stay with it. */
+  id?: string;
+  kind: DutyKind;
+  title: string;
+  frequency: string;
+  dueDays: string;
+  event: string;
+  responseDays: string;
+}
+
 export interface TermsValues {
   title: string;
   description: string;
@@ -58,6 +78,7 @@ export interface TermsValues {
   renewalMonths: string;
   parties: PartyRow[];
   productLines: LineRow[];
+  duties: DutyRow[];
 }
 
 export interface CreateValues extends TermsValues {
@@ -86,6 +107,11 @@ export const LIMITS = {
   renewalOptions: 10,
   renewalMonths: 120,
   volumeCeiling: 100_000_000,
+  duties: 20,
+  dutyTitle: 120,
+  dueDaysMax: 180,
+  responseDaysMin: 1,
+  responseDaysMax: 60,
 } as const;
 
 /** A reference starts with a letter or digit; then letters, digits, spaces and `. / _ -` (as the API checks). */
@@ -110,6 +136,7 @@ export const EMPTY_TERMS: TermsValues = {
   renewalMonths: '',
   parties: [],
   productLines: [],
+  duties: [],
 };
 
 export function emptyCreateValues(space: string): CreateValues {
@@ -135,6 +162,10 @@ export function newLineRow(): LineRow {
     lumpSumCents: '',
     population: '',
   };
+}
+
+export function newDutyRow(kind: DutyKind): DutyRow {
+  return { key: rowKey(), kind, title: '', frequency: '', dueDays: '', event: '', responseDays: '' };
 }
 
 const amount = (cents: number | null | undefined, locale: AppLocale) =>
@@ -170,7 +201,22 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       lumpSumCents: amount(line.lumpSumCents, locale),
       population: line.population ?? '',
     })),
+    duties: a.duties.map((duty) => ({
+      key: rowKey(),
+      id: duty.id,
+      kind: duty.kind,
+      title: duty.title,
+      frequency: duty.frequency ?? '',
+      dueDays: count(duty.dueDays),
+      event: duty.event ?? '',
+      responseDays: count(duty.responseDays),
+    })),
   };
+}
+
+/** The fields a duty row shows, by its kind. */
+export function dutyFields(kind: DutyKind): string[] {
+  return kind === 'periodic' ? ['title', 'frequency', 'dueDays'] : ['title', 'event', 'responseDays'];
 }
 
 /** The fields a task-based line has; the others are not shown for it (and not sent). */
@@ -204,6 +250,8 @@ export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string
     ...values.parties.flatMap((_, i) => [`parties.${i}.organisationId`, `parties.${i}.role`]),
     'productLines',
     ...values.productLines.flatMap((line, i) => lineFields(line).map((f) => `productLines.${i}.${f}`)),
+    'duties',
+    ...values.duties.flatMap((duty, i) => dutyFields(duty.kind).map((f) => `duties.${i}.${f}`)),
   ];
 }
 
@@ -217,6 +265,7 @@ function readCount(value: string, max: number, min = 0): { ok: true; value: numb
 }
 
 type ProductLineInput = NonNullable<CreateAgreementInput['productLines']>[number];
+type DutyInput = NonNullable<CreateAgreementInput['duties']>[number];
 /** The terms as the API takes them (create: everything; edit: compared with the stored terms first). */
 export type TermsInput = Required<
   Pick<CreateAgreementInput, 'title' | 'domain' | 'startDate' | 'endDate'>
@@ -227,6 +276,7 @@ export type TermsInput = Required<
   renewal: { options: number; monthsEach: number } | null;
   parties: { organisationId: string; role: 'contractor' | 'recipient' | 'joint_body' | 'subcontractor' }[];
   productLines: ProductLineInput[];
+  duties: DutyInput[];
 };
 
 export type TermsValidation = { ok: true; terms: TermsInput } | { ok: false; errors: FieldErrors };
@@ -309,6 +359,31 @@ function validateLines(
   });
 }
 
+function validateDuties(rows: DutyRow[], errors: FieldErrors): DutyInput[] {
+  if (rows.length > LIMITS.duties) errors.duties = { key: 'tooManyDuties' };
+  return rows.map((row, i) => {
+    const at = (field: string) => `duties.${i}.${field}`;
+    const title = row.title.trim();
+    if (title === '') errors[at('title')] = { key: 'dutyTitleRequired' };
+    else if (title.length > LIMITS.dutyTitle) errors[at('title')] = { key: 'dutyTitleTooLong' };
+    const duty: DutyInput = { ...(row.id ? { id: row.id } : {}), kind: row.kind, title };
+    if (row.kind === 'periodic') {
+      if (isReportingFrequency(row.frequency)) duty.frequency = row.frequency;
+      else errors[at('frequency')] = { key: 'dutyFrequencyRequired' };
+      const days = readCount(row.dueDays, LIMITS.dueDaysMax);
+      if (!days.ok || days.value === null) errors[at('dueDays')] = { key: 'dutyDueDaysInvalid' };
+      else duty.dueDays = days.value;
+    } else {
+      if (isEventDuty(row.event)) duty.event = row.event;
+      else errors[at('event')] = { key: 'dutyEventRequired' };
+      const days = readCount(row.responseDays, LIMITS.responseDaysMax, LIMITS.responseDaysMin);
+      if (!days.ok || days.value === null) errors[at('responseDays')] = { key: 'dutyResponseDaysInvalid' };
+      else duty.responseDays = days.value;
+    }
+    return duty;
+  });
+}
+
 /** Checks the terms; `kind` decides whether product lines are allowed (youth and Wmo contracts only). */
 export function validateTerms(values: TermsValues, kind: string, locale: AppLocale): TermsValidation {
   const errors: FieldErrors = {};
@@ -362,6 +437,7 @@ export function validateTerms(values: TermsValues, kind: string, locale: AppLoca
   });
 
   const productLines = validateLines(values.productLines, kind, values.domain, locale, errors);
+  const duties = validateDuties(values.duties, errors);
 
   if (Object.keys(errors).length > 0 || !isDomain(values.domain) || !ceiling.ok || !notice.ok) {
     return { ok: false, errors };
@@ -379,6 +455,7 @@ export function validateTerms(values: TermsValues, kind: string, locale: AppLoca
       renewal,
       parties,
       productLines,
+      duties,
     },
   };
 }
@@ -413,13 +490,15 @@ export function validateCreate(values: CreateValues, homeSpace: string, locale: 
       ...(t.renewal ? { renewal: t.renewal } : {}),
       ...(t.parties.length > 0 ? { parties: t.parties } : {}),
       ...(t.productLines.length > 0 ? { productLines: t.productLines } : {}),
+      ...(t.duties.length > 0 ? { duties: t.duties } : {}),
     },
   };
 }
 
 /** Drops the errors a change makes stale: the field's own, and those of rows whose indices shifted. */
 export function withoutStale(errors: FieldErrors, changed: string): FieldErrors {
-  const list = changed === 'parties' || changed === 'productLines' ? `${changed}.` : null;
+  const list =
+    changed === 'parties' || changed === 'productLines' || changed === 'duties' ? `${changed}.` : null;
   return Object.fromEntries(
     Object.entries(errors).filter(([path]) => path !== changed && !(list && path.startsWith(list))),
   );
@@ -449,6 +528,8 @@ export function termsPatch(terms: TermsInput, current: InternalAgreement): Terms
   const storedParties = current.parties.map((p) => ({ organisationId: p.organisationId, role: p.role }));
   if (!same(terms.parties, storedParties)) patch.parties = terms.parties;
   if (!same(terms.productLines, current.productLines)) patch.productLines = terms.productLines;
+  // The whole list (the API replaces it), with the ids of the duties that stay.
+  if (!same(terms.duties, current.duties)) patch.duties = terms.duties;
   return patch;
 }
 
@@ -470,6 +551,8 @@ const KNOWN_ISSUES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
   [/^Organisation \S+ is not registered/, () => ({ key: 'partyUnknown' })],
   [/^A party appears twice in the same role/, () => ({ key: 'partyDuplicate' })],
   [/^Invalid reference/, () => ({ key: 'referenceInvalid' })],
+  [/^A periodic duty needs a frequency/, () => ({ key: 'dutyFrequencyRequired' })],
+  [/^An event duty needs the event/, () => ({ key: 'dutyEventRequired' })],
 ];
 
 export function translateIssue(message: string): FieldError {
@@ -497,8 +580,8 @@ export function issuesToFieldErrors(
     let field: string | undefined;
     for (let n = segments.length; n > 0 && !field; n--) {
       const path = segments.slice(0, n).join('.');
-      field = [path, `${path}.organisationId`, `${path}.options`, `${path}.category`].find((p) =>
-        known.has(p),
+      field = [path, `${path}.organisationId`, `${path}.options`, `${path}.category`, `${path}.title`].find(
+        (p) => known.has(p),
       );
     }
     if (field) {

@@ -102,3 +102,13 @@ describe('canonical', () => {
     );
   });
 });
+
+describe('diffTerms and information duties', () => {
+  it('names a changed duty list, and no change where an older version has none', () => {
+    const duty = { id: 'd1', kind: 'periodic', title: 'Kwartaal', frequency: 'quarterly', dueDays: 30 };
+    expect(diffTerms(v1, { ...v1, duties: [] })).toEqual([]);
+    expect(diffTerms({ ...v1, duties: [] }, { ...v1, duties: [duty] })).toEqual([
+      { kind: 'field', field: 'duties', before: [], after: [duty] },
+    ]);
+  });
+});

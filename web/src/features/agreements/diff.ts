@@ -20,6 +20,8 @@ export interface Terms {
   renewal: { options: number; monthsEach: number; used: number } | null;
   allocationKey: unknown;
   parentId: string | null;
+  /** Information duties (absent in versions stored before duties existed). */
+  duties?: readonly unknown[];
 }
 
 export interface DiffLine {
@@ -47,6 +49,7 @@ const FIELDS = [
   'parties',
   'allocationKey',
   'parentId',
+  'duties',
 ] as const satisfies readonly TermField[];
 
 export const LINE_FIELDS = [
@@ -118,7 +121,9 @@ export function diffTerms(before: Terms | null, after: Terms): DiffRow[] {
     const changed =
       field === 'parties'
         ? !same(partyKeys(before.parties), partyKeys(after.parties))
-        : !same(before[field], after[field]);
+        : field === 'duties'
+          ? !same(before.duties ?? [], after.duties ?? [])
+          : !same(before[field], after[field]);
     if (changed)
       rows.push({ kind: 'field', field, before: before[field] ?? null, after: after[field] ?? null });
   }

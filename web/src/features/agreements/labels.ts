@@ -49,7 +49,7 @@ export function transitionLabel(t: TFunction, to: string): string {
   return isStatus(to) ? t(`transitions.${to}`) : to;
 }
 
-const ACTIONS = ['create', 'update', 'transition', 'renew', 'steering'] as const;
+const ACTIONS = ['create', 'update', 'transition', 'renew', 'steering', 'report', 'realisation'] as const;
 
 export function actionLabel(t: TFunction, action: string): string {
   return (ACTIONS as readonly string[]).includes(action)
@@ -79,6 +79,9 @@ const TERM_FIELDS = [
   // Steering changes (SPEC §4.1–4.2) are events in the same audit trail, without a new terms version.
   'relation',
   'roles',
+  // Information duties are terms; a report and a realisation are events of their own (SPEC §4.3–4.4).
+  'duties',
+  'spentCents',
 ] as const;
 export type TermField = (typeof TERM_FIELDS)[number];
 
@@ -86,8 +89,17 @@ export function isTermField(field: string): field is TermField {
   return (TERM_FIELDS as readonly string[]).includes(field);
 }
 
+/**
+ * A field in the trail or the diff. A delivered report is `report.<duty>.<period>` and a realisation
+ * `realisation.<month>`: named by their period, as a person reads them.
+ */
 export function termFieldLabel(t: TFunction, field: string): string {
-  return isTermField(field) ? t(`termFields.${field}`) : field;
+  if (isTermField(field)) return t(`termFields.${field}`);
+  const report = /^report\.[^.]+\.(.+)$/.exec(field);
+  if (report?.[1]) return t('audit.reportField', { period: report[1] });
+  const realisation = /^realisation\.(\d{4}-\d{2})$/.exec(field);
+  if (realisation?.[1]) return t('audit.realisationField', { month: realisation[1] });
+  return field;
 }
 
 const LINE_FIELDS = [

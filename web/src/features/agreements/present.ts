@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { type AppLocale, formatDateLong, formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import { dutyLabel, reportingFrequencyLabel } from '../steering/labels';
 import {
   allocationMethodLabel,
   domainLabel,
@@ -74,6 +75,27 @@ function lineText(t: TFunction, locale: AppLocale, line: Record<string, unknown>
   return parts.filter(Boolean).join(' · ');
 }
 
+/** A duty as one line: `Kwartaalrapportage (per kwartaal, 30 dagen na afloop van de periode)`. */
+function dutyText(t: TFunction, duty: Record<string, unknown>): string {
+  const title = str(duty.title) ?? '';
+  const frequency = str(duty.frequency);
+  const dueDays = num(duty.dueDays);
+  const event = str(duty.event);
+  const responseDays = num(duty.responseDays);
+  const parts =
+    duty.kind === 'periodic'
+      ? [
+          frequency ? reportingFrequencyLabel(t, frequency) : '',
+          dueDays === undefined ? '' : t('reports.section.dueDays', { count: dueDays }),
+        ]
+      : [
+          event ? dutyLabel(t, event) : '',
+          responseDays === undefined ? '' : t('reports.section.responseDays', { count: responseDays }),
+        ];
+  const detail = parts.filter(Boolean).join(', ');
+  return detail ? `${title} (${detail})` : title;
+}
+
 /** One value of a product line's field. */
 export function lineValueText(t: TFunction, locale: AppLocale, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('agreementDetail.none');
@@ -99,7 +121,12 @@ export function termValueText(t: TFunction, locale: AppLocale, field: string, va
     case 'endDate':
       return formatDateLong(String(value), locale);
     case 'valueCeilingCents':
+    case 'spentCents':
       return typeof value === 'number' ? formatMoney(value, locale) : String(value);
+    case 'duties':
+      return Array.isArray(value) && value.length > 0
+        ? value.map((duty) => (isRecord(duty) ? dutyText(t, duty) : '')).join('; ')
+        : t('agreementDetail.none');
     case 'noticePeriodMonths':
       return typeof value === 'number' ? monthsText(t, value) : String(value);
     case 'renewal':
@@ -123,6 +150,8 @@ export function termValueText(t: TFunction, locale: AppLocale, field: string, va
     case 'allocationKey':
       return allocationText(t, locale, value);
     default:
+      // A realisation in the audit trail: `realisation.2026-11` with its amount in cents.
+      if (field.startsWith('realisation.') && typeof value === 'number') return formatMoney(value, locale);
       return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   }
 }

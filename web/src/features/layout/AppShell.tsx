@@ -7,23 +7,32 @@ import { logout } from '../../lib/auth';
 import { useTRPC } from '../../lib/trpc';
 import { LanguageSwitch } from './LanguageSwitch';
 
-/** `municipal`: areas a provider's users have nothing in (regions, the organisations a municipality registers). */
+/**
+ * `municipal`: areas a provider's users have nothing in (regions, the organisations a municipality registers);
+ * `provider`: the provider's portal pages, offered once the user is known to be a provider's.
+ */
 const AREAS = [
-  { key: 'register', path: '/register', municipal: false },
-  { key: 'steering', path: '/steering', municipal: false },
-  { key: 'signing', path: '/signing', municipal: false },
-  { key: 'deadlines', path: '/deadlines', municipal: false },
-  { key: 'regions', path: '/regions', municipal: true },
-  { key: 'organisations', path: '/organisations', municipal: true },
-  { key: 'admin', path: '/admin', municipal: false },
+  { key: 'register', path: '/register', for: 'all' },
+  { key: 'deliver', path: '/deliver', for: 'provider' },
+  { key: 'steering', path: '/steering', for: 'all' },
+  { key: 'signing', path: '/signing', for: 'all' },
+  { key: 'deadlines', path: '/deadlines', for: 'all' },
+  { key: 'regions', path: '/regions', for: 'municipal' },
+  { key: 'organisations', path: '/organisations', for: 'municipal' },
+  { key: 'admin', path: '/admin', for: 'all' },
 ] as const;
 
+/** A report form: part of the provider's "Te leveren", not of the register. */
+const REPORT_FORM = /^\/agreements\/[^/]+\/report\//;
+
 /** `page` for the area's own page, `true` for a page inside it (an agreement belongs to the register). */
-function currentFor(path: string, location: string): 'page' | 'true' | undefined {
+function currentFor(path: string, location: string, provider: boolean): 'page' | 'true' | undefined {
+  const reportForm = provider && REPORT_FORM.test(location);
   if (path === '/register') {
     if (location === '/' || location === '/register') return 'page';
-    return location.startsWith('/agreements/') ? 'true' : undefined;
+    return location.startsWith('/agreements/') && !reportForm ? 'true' : undefined;
   }
+  if (path === '/deliver' && reportForm) return 'true';
   if (location === path) return 'page';
   return location.startsWith(`${path}/`) ? 'true' : undefined;
 }
@@ -57,13 +66,15 @@ function MainNav() {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
   const provider = me.data?.organisation.kind === 'provider';
-  const areas = AREAS.filter((area) => !(provider && area.municipal));
+  const areas = AREAS.filter(
+    (area) => area.for === 'all' || (area.for === 'provider' ? provider : !provider),
+  );
   return (
     <nav className="regie-nav utrecht-nav-bar" aria-label={t('app.mainNav')}>
       <div className="utrecht-nav-bar__content">
         <ul className="utrecht-nav-list">
           {areas.map((area) => {
-            const current = currentFor(area.path, location);
+            const current = currentFor(area.path, location, provider);
             return (
               <li key={area.key} className="utrecht-nav-list__item">
                 <Link

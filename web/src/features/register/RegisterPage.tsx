@@ -32,6 +32,7 @@ import {
   KINDS,
   STATUSES,
 } from '../agreements/model';
+import { BudgetBadge } from '../budget/BudgetBadge';
 import { type FilterName, type RegisterFilters, readFilters, SEARCH_MAX, withFilter } from './filters';
 
 /** One page of the register; the API allows up to 100. */
@@ -173,6 +174,12 @@ function RegisterTable({
                 {row.valueCeilingCents === null
                   ? t('register.noCeiling')
                   : formatMoney(row.valueCeilingCents, locale)}
+                {row.view === 'internal' && row.budget && row.budget.level !== 'ok' ? (
+                  <>
+                    <br />
+                    <BudgetBadge level={row.budget.level} />
+                  </>
+                ) : null}
               </TableCell>
             </TableRow>
           ))}

@@ -17,6 +17,8 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { isProviderUser, type Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
+import { SignalsSection } from '../budget/SignalsSection';
+import { DueSection } from '../reports/DueSection';
 
 const PAGE_SIZE = 50;
 
@@ -107,8 +109,9 @@ function ConflictsOfSpace({ space }: { space: Me['reach'][number] }) {
 }
 
 /**
- * `/steering`: tenant-wide steering reports. Today the role conflicts (SPEC §4.2) of the municipality's own
- * register and of each region it works in; the page says plainly what is still to come.
+ * `/steering`: tenant-wide steering reports: budget signals of the own register (SPEC §4.4), the reports due
+ * per register with the late ones first (SPEC §4.3), and the role conflicts (SPEC §4.2) of the municipality's
+ * own register and of each region it works in; the page says plainly what is still to come.
  */
 export function SteeringPage() {
   const { t } = useTranslation();
@@ -127,6 +130,11 @@ export function SteeringPage() {
       <div className="regie-steering">
         <PageHeading>{t('nav.steering')}</PageHeading>
         <Paragraph>{t('steering.report.forProviders')}</Paragraph>
+        <Paragraph>
+          <Link href="/deliver" className="utrecht-link">
+            {t('steering.report.toDeliver')}
+          </Link>
+        </Paragraph>
       </div>
     );
   }
@@ -140,6 +148,8 @@ export function SteeringPage() {
         {me.isPending ? t('app.loading') : null}
       </div>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
+      {spaces[0] && spaces[0].space === me.data?.space ? <SignalsSection space={spaces[0]} /> : null}
+      {spaces.length > 0 ? <DueSection spaces={spaces} /> : null}
       <Section id="role-conflicts" title={t('steering.report.conflictsTitle')}>
         <Paragraph>{t('steering.report.conflictsIntro')}</Paragraph>
         {spaces.map((space) => (

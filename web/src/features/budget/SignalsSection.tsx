@@ -1,0 +1,98 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { formatDateTime, formatMoney, localeFor } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import type { Me } from '../agreements/model';
+import { Section } from '../agreements/Section';
+
+/**
+ * "Signalen" under Sturing: the budget signals of the municipality's own register (80% and 100% of a ceiling
+ * reached), newest first, each a link to its agreement. The API gives each user the signals for their role.
+ */
+export function SignalsSection({ space }: { space: Me['reach'][number] }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const signals = useQuery(trpc.budget.signals.queryOptions({ space: space.space, limit: 50 }));
+  const rows = signals.data ?? [];
+  return (
+    <Section id="signals" title={t('budget.signals.title')}>
+      <Paragraph>{t('budget.signals.intro')}</Paragraph>
+      <div role="status" aria-live="polite" className="regie-status">
+        {signals.isPending ? t('budget.signals.loading') : null}
+      </div>
+      {signals.isError ? (
+        <Alert type="error">
+          <Paragraph>{t('budget.signals.error')}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void signals.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      ) : null}
+      {signals.isSuccess && rows.length === 0 ? (
+        <Paragraph className="regie-empty">{t('budget.signals.none')}</Paragraph>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="regie-table-scroll">
+          <Table className="regie-table" data-testid="signals-table">
+            <TableCaption className="regie-visually-hidden">
+              {t('budget.signals.caption', { space: space.name })}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('reports.table.reference')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('reports.table.title')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('budget.signals.signal')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('budget.signals.spent')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('budget.signals.at')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((signal) => (
+                <TableRow
+                  key={`${signal.agreementId}/${signal.threshold}`}
+                  data-testid={`signal-${signal.agreementId}-${signal.threshold}`}
+                >
+                  <TableHeaderCell scope="row" className="regie-nowrap">
+                    <Link
+                      href={`/agreements/${encodeURIComponent(signal.agreementId)}`}
+                      className="utrecht-link"
+                    >
+                      {signal.reference}
+                    </Link>
+                  </TableHeaderCell>
+                  <TableCell>{signal.title}</TableCell>
+                  <TableCell>
+                    <strong>{t('budget.signals.threshold', { threshold: signal.threshold })}</strong>
+                  </TableCell>
+                  <TableCell className="regie-nowrap">
+                    {t('budget.signals.spentValue', {
+                      spent: formatMoney(signal.spentCents, locale),
+                      ceiling: formatMoney(signal.ceilingCents, locale),
+                    })}
+                  </TableCell>
+                  <TableCell className="regie-nowrap">
+                    <time dateTime={signal.at}>{formatDateTime(signal.at, locale)}</time>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+    </Section>
+  );
+}

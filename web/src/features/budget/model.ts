@@ -1,0 +1,58 @@
+import type { AppRouter } from '@regie/api';
+import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+
+type Api = TRPCOptionsProxy<AppRouter>;
+
+/** Budget and volume bounds (SPEC §4.4), as `budget.get`, `budget.record` and `budget.signals` answer. */
+export type Budget = inferOutput<Api['budget']['get']>;
+export type BurnDown = NonNullable<Budget['year']>;
+export type BudgetLine = Budget['lines'][number];
+export type Realisation = Budget['realisations'][number];
+export type RecordInput = inferInput<Api['budget']['record']>;
+export type RealisationInput = RecordInput['realisation'];
+export type RecordResult = inferOutput<Api['budget']['record']>;
+export type BudgetSignal = inferOutput<Api['budget']['signals']>[number];
+
+export const BUDGET_LEVELS = ['ok', 'warning', 'breach'] as const;
+export type BudgetLevel = (typeof BUDGET_LEVELS)[number];
+
+/** As the API decides it for the register (packages/db/src/agreements.ts): warning from 80%, breach from 100%. */
+export function budgetLevel(usedBasisPoints: number): BudgetLevel {
+  return usedBasisPoints >= 10_000 ? 'breach' : usedBasisPoints >= 8_000 ? 'warning' : 'ok';
+}
+
+export function isBudgetLevel(value: string): value is BudgetLevel {
+  return (BUDGET_LEVELS as readonly string[]).includes(value);
+}
+
+/** Roles that may record a realisation (as `budget.record` declares). */
+export const RECORD_ROLES: readonly string[] = ['contractmanager', 'inkoper'];
+
+export function canRecord(me: { roles: readonly string[] } | undefined): boolean {
+  return me?.roles.some((role) => RECORD_ROLES.includes(role)) ?? false;
+}
+
+/** The share of a ceiling in basis points (8000 = 80%), rounded down like the API; null without a ceiling. */
+export function shareOf(cents: number, ceilingCents: number | null | undefined): number | null {
+  if (!ceilingCents) return null;
+  return Math.floor((cents * 10_000) / ceilingCents);
+}
+
+/** The years an agreement runs in, for the burn-down's year choice. */
+export function agreementYears(startDate: string, endDate: string): number[] {
+  const first = Number(startDate.slice(0, 4));
+  const last = Number(endDate.slice(0, 4));
+  if (!Number.isInteger(first) || !Number.isInteger(last) || last < first) return [];
+  // A long-running arrangement (a GR until 2099) offers the years around now, not a century.
+  const now = new Date().getUTCFullYear();
+  const from = Math.max(first, Math.min(now, last) - 5);
+  const to = Math.min(last, Math.max(now, first) + 1);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** The year shown first: this year while the agreement runs, else the nearest year it ran in. */
+export function defaultYear(years: readonly number[], now = new Date().getUTCFullYear()): number {
+  if (years.length === 0) return now;
+  if (years.includes(now)) return now;
+  return now < (years[0] ?? now) ? (years[0] ?? now) : (years.at(-1) ?? now);
+}
