@@ -93,6 +93,14 @@ describe('API Lambda handler', () => {
     expect(anonymous.lambda).toEqual(anonymous.local);
   });
 
+  it('serves the public Woo register without a token, like the local server', async () => {
+    const json = await both('GET', '/public/GM0233/register.json');
+    expect(json.lambda.status).toBe(200);
+    expect(JSON.parse(json.lambda.body)).toEqual(JSON.parse(json.local.body));
+    const missing = await both('GET', '/public/GM9999/register.json');
+    expect(missing.lambda.status).toBe(404);
+  });
+
   it('has no dev login routes', async () => {
     const response = await handler(
       httpApiEvent({ method: 'POST', path: '/dev/token', body: '{"user":"ermelo.inkoper"}' }),

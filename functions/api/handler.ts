@@ -25,15 +25,23 @@ const verifyToken = createTokenVerifier({
   audience: env.audience,
 });
 
+const dbFor = env.tenant
+  ? createTenantDbFor({
+      roleArn: env.tenant.roleArn,
+      tableArn: env.tenant.tableArn,
+      tableName: env.tableName,
+      onAssumeRole: () => metrics.addMetric('TenantCredentialsIssued', MetricUnit.Count, 1),
+    })
+  : undefined;
+
 const app = createApp({
   db: { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName },
-  dbFor: env.tenant
-    ? createTenantDbFor({
-        roleArn: env.tenant.roleArn,
-        tableArn: env.tenant.tableArn,
-        tableName: env.tableName,
-        onAssumeRole: () => metrics.addMetric('TenantCredentialsIssued', MetricUnit.Count, 1),
-      })
+  dbFor,
+  // The unauthenticated Woo register reads with credentials scoped to that one municipality's keys (the app
+  // has validated the CBS code first); it only ever reads that space's record and its public register.
+  publicDbFor: dbFor
+    ? (space) =>
+        dbFor({ user: 'public-register', name: 'public register', space, roles: ['viewer'], reach: [space] })
     : undefined,
   // The tenant of every log line after the token is verified; the token itself is never logged.
   verifyToken: async (token) => {
