@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, type KpiResult, type Meeting, newId, onTarget } from '@regie/core';
 import {
   type AgreementAccess,
   accessAgreement,
   auditInCollection,
+  queryCollection,
   type TransactItem,
   type Widen,
 } from './agreement-access.ts';
@@ -29,21 +30,10 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
     }
   }
 
-  async function query(a: AgreementAccess, prefix: string) {
-    const page = await guard(() =>
-      a.db.doc.send(
-        new QueryCommand({
-          TableName: a.db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.agreement(a.agreement.space, a.agreement.id).pk,
-            ':prefix': prefix,
-          },
-        }),
-      ),
+  const query = async (a: AgreementAccess, prefix: string) =>
+    (await queryCollection<Record<string, unknown>>(a.db, a.agreement.space, a.agreement.id, prefix)).map(
+      ({ version: _v, ...rest }: Record<string, unknown>) => rest,
     );
-    return (page.Items ?? []).map(({ pk: _pk, sk: _sk, type: _t, version: _v, ...rest }) => rest);
-  }
 
   async function getItem(a: AgreementAccess, key: { pk: string; sk: string }) {
     return (

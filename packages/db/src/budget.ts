@@ -14,7 +14,7 @@ import {
   type Realisation,
   type RealisationInput,
 } from '@regie/core';
-import { auditInCollection } from './agreement-access.ts';
+import { auditInCollection, queryCollection } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import { guard, isConditionFailure } from './errors.ts';
@@ -47,31 +47,8 @@ export function budgetRepository(db: Db, scope: Scope) {
       : { spentCents: 0, signalled: [], exists: false };
   }
 
-  async function realisations(space: string, agreementId: string): Promise<Realisation[]> {
-    const out: Realisation[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :real)',
-            ExpressionAttributeValues: {
-              ':pk': keys.agreement(space, agreementId).pk,
-              ':real': keys.realisationPrefix,
-            },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) {
-        const { pk: _pk, sk: _sk, type: _type, ...r } = item;
-        out.push(r as Realisation);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
-  }
+  const realisations = (space: string, agreementId: string) =>
+    queryCollection<Realisation>(db, space, agreementId, keys.realisationPrefix);
 
   return {
     async record(

@@ -8,7 +8,13 @@ import {
   openEscalation,
   resolveEscalation,
 } from '@regie/core';
-import { type AgreementAccess, accessAgreement, auditInCollection, type Widen } from './agreement-access.ts';
+import {
+  type AgreementAccess,
+  accessAgreement,
+  auditInCollection,
+  queryCollection,
+  type Widen,
+} from './agreement-access.ts';
 import type { Db } from './client.ts';
 import { guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
@@ -184,21 +190,13 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     /** The escalations of one agreement, open ones first. */
     async list(agreementId: string): Promise<Escalation[]> {
       const { db, agreement } = await accessAgreement(base, scope, widen, agreementId);
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :esc)',
-            ExpressionAttributeValues: {
-              ':pk': keys.agreement(agreement.space, agreement.id).pk,
-              ':esc': keys.escalationPrefix,
-            },
-          }),
-        ),
+      const items = await queryCollection<Record<string, unknown>>(
+        db,
+        agreement.space,
+        agreement.id,
+        keys.escalationPrefix,
       );
-      return (page.Items ?? [])
-        .map(strip)
-        .sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
+      return items.map(strip).sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
     },
 
     /** A space's open escalations by deadline (cost grows with what is open, not with the register). */

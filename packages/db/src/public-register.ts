@@ -18,7 +18,7 @@ export async function readPublicRegister(
 ): Promise<{ publisher: string; records: PublicRecord[] } | null> {
   if (!isCbsMunicipalityCode(code)) return null;
   const space = await readSpace(db, code);
-  if (!space || space.kind !== 'municipality') return null;
+  if (space?.kind !== 'municipality') return null;
   const records: PublicRecord[] = [];
   let start: Record<string, unknown> | undefined;
   do {

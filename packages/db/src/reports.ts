@@ -8,7 +8,7 @@ import {
   spaceKind,
   toPartyView,
 } from '@regie/core';
-import { accessAgreement, auditInCollection, type Widen } from './agreement-access.ts';
+import { accessAgreement, auditInCollection, queryCollection, type Widen } from './agreement-access.ts';
 import { dueItem, indexAttributes, readDues } from './agreements.ts';
 import type { Db } from './client.ts';
 import { guard, isConditionFailure } from './errors.ts';
@@ -184,28 +184,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
 
     async list(agreementId: string): Promise<Report[]> {
       const { db, agreement } = await target(agreementId);
-      const out: Report[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await guard(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
-              ExpressionAttributeValues: {
-                ':pk': keys.agreement(agreement.space, agreement.id).pk,
-                ':report': keys.reportPrefix,
-              },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, type: _type, ...report } = item;
-          out.push(report as Report);
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const out = await queryCollection<Report>(db, agreement.space, agreement.id, keys.reportPrefix);
       return out.sort((a, b) => (a.period < b.period ? 1 : -1));
     },
 
