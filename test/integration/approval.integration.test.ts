@@ -83,7 +83,11 @@ describe('approval and the mandate threshold', () => {
     ).toBe(403);
     const admin = await api.token('ermelo.admin');
     const changed = await api.mutate('tenant.updateSettings', { mandateThresholdCents: 25_000_000 }, admin);
-    expect(changed.body.result.data).toEqual({ space: 'GM0233', mandateThresholdCents: 25_000_000 });
+    expect(changed.body.result.data).toEqual({
+      space: 'GM0233',
+      mandateThresholdCents: 25_000_000,
+      signalThresholds: [80, 100],
+    });
     const inkoper = await api.token('ermelo.inkoper');
     expect(
       (await api.query('tenant.settings', undefined, inkoper)).body.result.data.mandateThresholdCents,

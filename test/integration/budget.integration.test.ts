@@ -72,4 +72,61 @@ describe('budget and volume bounds', () => {
     expect((await record(manager, 1, '2026-10', { productLineId: 'no-such-line' })).status).toBe(400);
     expect((await record(await api.token('ermelo.viewer'), 1)).status).toBe(403);
   });
+
+  it('states each region member’s provisional and definitive contribution, each adding up to the cent', async () => {
+    const manager = await api.token('harderwijk.contractmanager');
+    const ermelo = await api.token('ermelo.contractmanager');
+    await api.mutate(
+      'budget.record',
+      { agreementId: 'rnv-ict-01', realisation: { period: '2026-03', amountCents: 12_345_678 } },
+      ermelo,
+    );
+    const statement = (
+      await api.query('budget.statement', { agreementId: 'rnv-ict-01', year: 2026 }, manager)
+    ).body.result.data;
+    expect(statement.members.map((m: { name: string }) => m.name)).toEqual([
+      'Gemeente Ermelo',
+      'Gemeente Harderwijk',
+      'Gemeente Zeewolde',
+    ]);
+    const sum = (field: string) =>
+      statement.members.reduce((s: number, m: Record<string, number>) => s + m[field]!, 0);
+    expect(sum('provisionalCents')).toBe(statement.budgetCents);
+    expect(sum('definitiveCents')).toBe(12_345_678);
+    expect(sum('settlementCents')).toBe(statement.budgetCents - 12_345_678);
+  });
+
+  it('uses the tenant’s own signal thresholds and a year’s own ceiling', async () => {
+    const admin = await api.token('ermelo.admin');
+    const settings = await api.mutate('tenant.updateSettings', { signalThresholds: [50, 90] }, admin);
+    expect(settings.body.result.data.signalThresholds).toEqual([50, 90]);
+    const inkoper = await api.token('ermelo.inkoper');
+    const created = await api.mutate(
+      'agreement.create',
+      {
+        kind: 'contract',
+        reference: 'BUDGET-YEAR-1',
+        title: 'Leerlingenvervoer',
+        domain: 'wmo',
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        valueCeilingCents: 1_000_000,
+        yearCeilings: [
+          { year: 2026, cents: 400_000 },
+          { year: 2027, cents: 600_000 },
+        ],
+      },
+      inkoper,
+    );
+    const id = created.body.result.data.id;
+    const recorded = await api.mutate(
+      'budget.record',
+      { agreementId: id, realisation: { period: '2026-05', amountCents: 500_000 } },
+      inkoper,
+    );
+    expect(recorded.body.result.data.signals.map((s: { threshold: number }) => s.threshold)).toEqual([50]);
+    const budget = (await api.query('budget.get', { agreementId: id, year: 2026 }, inkoper)).body.result.data;
+    expect(budget.thresholds).toEqual([50, 90]);
+    expect(budget.year).toMatchObject({ ceilingCents: 400_000, spentCents: 500_000, crossed: [50, 90] });
+  });
 });

@@ -112,6 +112,11 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     },
   },
   'budget.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025', year: 2026 } },
+  'budget.statement': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { agreementId: 'rnv-ict-01', year: 2026 },
+  },
   'budget.signals': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'escalation.open': {
     user: 'kompas.signer',

@@ -106,6 +106,7 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     { type: 'mutation', input: { agreementId: t.id, realisation: { period: '2026-10', amountCents: 100 } } },
   ],
   'budget.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'budget.statement': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
   'budget.signals': (t) => [{ type: 'query', input: { space: t.space } }],
   'escalation.open': (t) => [
     { type: 'mutation', input: { agreementId: t.id, subject: 'Indringer', description: 'x' } },

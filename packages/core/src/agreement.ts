@@ -196,6 +196,13 @@ const termsShape = {
   renewal: z.optional(z.nullable(renewalSchema)),
   /** Information duties (meldplichten): periodic reports and event duties. */
   duties: z.optional(z.array(dutyInputSchema).check(z.maxLength(20))),
+  /** Ceilings per calendar year, where the agreement sets them (SPEC §4.4). */
+  yearCeilings: z.optional(
+    z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
+      z.maxLength(30),
+      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, 'Each year may appear once'),
+    ),
+  ),
   /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
   publication: z.optional(z.nullable(publicationSchema)),
   /** The agreed indicator set (SPEC §4.5). */
@@ -235,6 +242,7 @@ export const agreementTermsPatch = z.strictObject({
   renewal: termsShape.renewal,
   duties: termsShape.duties,
   kpis: termsShape.kpis,
+  yearCeilings: termsShape.yearCeilings,
   publication: termsShape.publication,
   allocationKey: termsShape.allocationKey,
 });
@@ -260,6 +268,7 @@ export interface Agreement {
   renewal: Renewal | null;
   duties: Duty[];
   kpis: KpiDefinition[];
+  yearCeilings: { year: number; cents: number }[];
   publication: Publication | null;
   allocationKey: AllocationKey | null;
   parentId: string | null;

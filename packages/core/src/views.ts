@@ -58,6 +58,7 @@ const termsView = {
   renewal: renewalView,
   /** What the contractor must report and when: both sides see the same duties. */
   duties: z.array(dutyView),
+  yearCeilings: z.array(z.object({ year: z.int(), cents: z.int() })),
   /** The agreed indicator set: both sides see the same. */
   kpis: z.array(
     z.object({

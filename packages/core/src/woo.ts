@@ -80,9 +80,8 @@ export function toCsv(rows: readonly PublicRecord[]): string {
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  return (
-    [PUBLIC_FIELDS.join(','), ...rows.map((r) => PUBLIC_FIELDS.map((f) => cell(r[f])).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
-  );
+  return `${[
+    PUBLIC_FIELDS.join(','),
+    ...rows.map((r) => PUBLIC_FIELDS.map((f) => cell(r[f])).join(',')),
+  ].join('\r\n')}\r\n`;
 }

@@ -5,9 +5,11 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  allocate,
   type BudgetSignal,
   type BudgetTotals,
   burnDown,
+  DEFAULT_THRESHOLDS,
   DomainError,
   newId,
   newlyCrossed,
@@ -17,6 +19,7 @@ import {
 import { auditInCollection, queryCollection } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
+import { readSpace } from './directory.ts';
 import { guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 import type { Scope } from './scope.ts';
@@ -74,8 +77,11 @@ export function budgetRepository(db: Db, scope: Scope) {
       };
       const spentCents = current.spentCents + input.amountCents;
       const ceiling = agreement.valueCeilingCents;
+      const thresholds = (await readSpace(db, agreement.space))?.signalThresholds ?? DEFAULT_THRESHOLDS;
       const crossed = ceiling
-        ? newlyCrossed(ceiling, current.spentCents, spentCents).filter((t) => !current.signalled.includes(t))
+        ? newlyCrossed(ceiling, current.spentCents, spentCents, thresholds).filter(
+            (t) => !current.signalled.includes(t),
+          )
         : [];
       const signals: BudgetSignal[] = crossed.map((threshold) => ({
         agreementId: agreement.id,
@@ -161,6 +167,9 @@ export function budgetRepository(db: Db, scope: Scope) {
         realisations(agreement.space, agreement.id),
       ]);
       const ceilingCents = agreement.valueCeilingCents;
+      // A year is measured against its own ceiling where the agreement sets one, else the whole ceiling.
+      const yearCeiling = agreement.yearCeilings.find((y) => y.year === year)?.cents ?? ceilingCents;
+      const thresholds = (await readSpace(db, agreement.space))?.signalThresholds ?? DEFAULT_THRESHOLDS;
       const today = new Date().toISOString().slice(0, 7);
       return {
         ceilingCents,
@@ -177,8 +186,46 @@ export function budgetRepository(db: Db, scope: Scope) {
             .reduce((s, r) => s + r.amountCents, 0),
           volume: entries.filter((r) => r.productLineId === line.id).reduce((s, r) => s + (r.volume ?? 0), 0),
         })),
-        year: ceilingCents ? burnDown(ceilingCents, year, entries, today) : null,
+        thresholds,
+        year: yearCeiling ? burnDown(yearCeiling, year, entries, today, thresholds) : null,
         realisations: entries.sort((a, b) => (a.period < b.period ? 1 : -1)),
+      };
+    },
+
+    /**
+     * For a region's shared agreement: each member's contribution for a year by the allocation key —
+     * provisional from the budget (the year's ceiling), definitive from what was realised (SPEC §4.4).
+     */
+    async statement(agreementId: string, year: number) {
+      const agreement = await loadAgreement(db, scope.reach, agreementId);
+      if (!agreement.allocationKey) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          'Only an agreement with an allocation key has a statement per member',
+          'agreementId',
+        );
+      }
+      const region = await readSpace(db, agreement.space);
+      const budget =
+        agreement.yearCeilings.find((y) => y.year === year)?.cents ?? agreement.valueCeilingCents ?? 0;
+      const realised = (await realisations(agreement.space, agreement.id))
+        .filter((r) => r.period.startsWith(`${year}-`))
+        .reduce((sum, r) => sum + r.amountCents, 0);
+      const provisional = allocate(budget, agreement.allocationKey);
+      const definitive = allocate(realised, agreement.allocationKey);
+      return {
+        year,
+        budgetCents: budget,
+        realisedCents: realised,
+        method: agreement.allocationKey.method,
+        members: provisional.map((p, i) => ({
+          space: p.space,
+          name: region?.memberNames?.[p.space] ?? p.space,
+          provisionalCents: p.cents,
+          definitiveCents: definitive[i]!.cents,
+          // Positive: the member paid too much provisionally and gets it back.
+          settlementCents: p.cents - definitive[i]!.cents,
+        })),
       };
     },
 

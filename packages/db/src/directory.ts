@@ -37,6 +37,8 @@ export interface SpaceRecord {
    * approver's approval (SPEC §5.1). Without one, every agreement needs approval.
    */
   mandateThresholdCents?: number;
+  /** Percentages of a ceiling at which budget signals go out; default 80 and 100 (SPEC §4.4). */
+  signalThresholds?: number[];
 }
 
 export interface UserRecord {
@@ -162,6 +164,11 @@ export function organisationRepository(db: Db, scope: Scope) {
   };
 }
 
+export interface SpaceSettings {
+  mandateThresholdCents?: number | null;
+  signalThresholds?: number[];
+}
+
 /**
  * Tenant settings on the space record, set by its admin; each change is hash-chained on the space's own
  * audit trail (`<space>#SPACE`, events `EV#…`) in the same transaction.
@@ -169,12 +176,25 @@ export function organisationRepository(db: Db, scope: Scope) {
 export async function updateSpaceSettings(
   db: Db,
   scope: Scope,
-  settings: { mandateThresholdCents: number | null },
+  settings: SpaceSettings,
 ): Promise<SpaceRecord> {
   const current = await readSpaceWithHead(db, scope.space);
   if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
   const now = new Date().toISOString();
   const seq = (current.auditSeq ?? 0) + 1;
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  const set: string[] = ['auditSeq = :seq', 'auditHash = :hash'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(settings) as [keyof SpaceSettings, unknown][]) {
+    if (value === undefined) continue;
+    changes[field] = { before: current.record[field] ?? null, after: value };
+    if (value === null) remove.push(field);
+    else {
+      set.push(`${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
   const event = sealEvent({
     seq,
     at: now,
@@ -183,12 +203,7 @@ export async function updateSpaceSettings(
     action: 'settings',
     objectType: 'space',
     objectId: scope.space,
-    changes: {
-      mandateThresholdCents: {
-        before: current.record.mandateThresholdCents ?? null,
-        after: settings.mandateThresholdCents,
-      },
-    },
+    changes,
     prevHash: current.auditHash ?? GENESIS_HASH,
   });
   const key = keys.space(scope.space);
@@ -201,18 +216,13 @@ export async function updateSpaceSettings(
               Update: {
                 TableName: db.tableName,
                 Key: key,
-                UpdateExpression:
-                  settings.mandateThresholdCents === null
-                    ? 'REMOVE mandateThresholdCents SET auditSeq = :seq, auditHash = :hash'
-                    : 'SET mandateThresholdCents = :m, auditSeq = :seq, auditHash = :hash',
+                UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
                 ConditionExpression:
                   current.auditSeq === undefined ? 'attribute_not_exists(auditSeq)' : 'auditSeq = :seen',
                 ExpressionAttributeValues: {
                   ':seq': seq,
                   ':hash': event.hash,
-                  ...(settings.mandateThresholdCents === null
-                    ? {}
-                    : { ':m': settings.mandateThresholdCents }),
+                  ...values,
                   ...(current.auditSeq === undefined ? {} : { ':seen': current.auditSeq }),
                 },
               },
@@ -233,10 +243,12 @@ export async function updateSpaceSettings(
       throw new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again');
     throw error;
   }
-  const { mandateThresholdCents: _old, ...rest } = current.record;
-  return settings.mandateThresholdCents === null
-    ? rest
-    : { ...rest, mandateThresholdCents: settings.mandateThresholdCents };
+  const next: Record<string, unknown> = { ...current.record };
+  for (const [field, value] of Object.entries(settings)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  return next as unknown as SpaceRecord;
 }
 
 async function readSpaceWithHead(db: Db, space: string) {

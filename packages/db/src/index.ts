@@ -1,10 +1,17 @@
+import { DEFAULT_THRESHOLDS } from '@regie/core';
 import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { dashboardRepository } from './dashboard.ts';
-import { organisationRepository, readSpace, updateSpaceSettings } from './directory.ts';
+import {
+  organisationRepository,
+  readSpace,
+  type SpaceRecord,
+  type SpaceSettings,
+  updateSpaceSettings,
+} from './directory.ts';
 import { escalationRepository } from './escalations.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { reportRepository } from './reports.ts';
@@ -27,6 +34,12 @@ export * from './scope.ts';
 export * from './steering.ts';
 export { tableDefinition } from './table.ts';
 
+const settingsOf = (space: string, record: SpaceRecord | null) => ({
+  space,
+  mandateThresholdCents: record?.mandateThresholdCents ?? null,
+  signalThresholds: record?.signalThresholds ?? [...DEFAULT_THRESHOLDS],
+});
+
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
 export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {
   const escalations = escalationRepository(db, scope, widen);
@@ -43,14 +56,9 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     dashboard: dashboardRepository(db, scope, { escalations, steering }),
     /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
     tenant: {
-      settings: async () => ({
-        space: scope.space,
-        mandateThresholdCents: (await readSpace(db, scope.space))?.mandateThresholdCents ?? null,
-      }),
-      update: async (settings: { mandateThresholdCents: number | null }) => {
-        const space = await updateSpaceSettings(db, scope, settings);
-        return { space: space.space, mandateThresholdCents: space.mandateThresholdCents ?? null };
-      },
+      settings: async () => settingsOf(scope.space, await readSpace(db, scope.space)),
+      update: async (settings: SpaceSettings) =>
+        settingsOf(scope.space, await updateSpaceSettings(db, scope, settings)),
     },
   };
 }

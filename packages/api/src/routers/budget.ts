@@ -19,6 +19,16 @@ export const budgetRouter = router({
       ctx.repos.budget.get(input.agreementId, input.year ?? new Date().getUTCFullYear()),
     ),
 
+  /** A region's shared agreement: each member's provisional and definitive contribution for a year. */
+  statement: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(
+      z.strictObject({ agreementId: idSchema(), year: z.optional(z.int().check(z.gte(2000), z.lte(2100))) }),
+    )
+    .query(({ ctx, input }) =>
+      ctx.repos.budget.statement(input.agreementId, input.year ?? new Date().getUTCFullYear()),
+    ),
+
   /** Budget signals of a space, newest first, for the roles they address. */
   signals: procedure
     .meta({ roles: MUNICIPAL_ROLES })

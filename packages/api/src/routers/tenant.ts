@@ -9,9 +9,21 @@ export const tenantRouter = router({
     .input(z.optional(z.strictObject({})))
     .query(({ ctx }) => ctx.repos.tenant.settings()),
 
-  /** The mandate threshold above which sending for signature needs an approver (SPEC §5.1). */
+  /** The mandate threshold (SPEC §5.1) and the budget signal thresholds (SPEC §4.4). */
   updateSettings: mutationProcedure
     .meta({ roles: ['admin'] })
-    .input(z.strictObject({ mandateThresholdCents: z.nullable(cents()) }))
+    .input(
+      z.strictObject({
+        mandateThresholdCents: z.optional(z.nullable(cents())),
+        /** Percentages of a ceiling at which budget signals go out (SPEC §4.4: configurable). */
+        signalThresholds: z.optional(
+          z.array(z.int().check(z.gte(1), z.lte(200))).check(
+            z.minLength(1),
+            z.maxLength(5),
+            z.refine((list) => new Set(list).size === list.length, 'Each threshold once'),
+          ),
+        ),
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.repos.tenant.update(input)),
 });
