@@ -218,6 +218,7 @@ const stored: InternalAgreement = {
   duties: [],
   kpis: [],
   publication: null,
+  yearCeilings: [],
   budget: null,
   parties: [
     {
