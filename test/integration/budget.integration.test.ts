@@ -129,4 +129,37 @@ describe('budget and volume bounds', () => {
     expect(budget.thresholds).toEqual([50, 90]);
     expect(budget.year).toMatchObject({ ceilingCents: 400_000, spentCents: 500_000, crossed: [50, 90] });
   });
+
+  it('lets the provider report a realisation in its portal, and never on another provider’s agreement', async () => {
+    const reporter = await api.token('kompas.reporter');
+    const own = await api.mutate(
+      'budget.record',
+      {
+        agreementId: 'erm-jh-2025',
+        realisation: { period: '2026-10', amountCents: 250_000, volume: 12, productLineId: 'jh-45a12' },
+      },
+      reporter,
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.result.data.realisation).toMatchObject({
+      side: 'provider',
+      recordedBy: 'kompas.reporter',
+    });
+    const manager = await api.token('ermelo.contractmanager');
+    const budget = (await api.query('budget.get', { agreementId: 'erm-jh-2025', year: 2026 }, manager)).body
+      .result.data;
+    expect(budget.lines.find((l: { id: string }) => l.id === 'jh-45a12')).toMatchObject({
+      spentCents: 250_000,
+      volume: 12,
+    });
+    const foreign = await api.mutate(
+      'budget.record',
+      { agreementId: 'erm-wmo-2026', realisation: { period: '2026-10', amountCents: 1 } },
+      reporter,
+    );
+    expect(foreign.status).toBe(404);
+    expect(
+      (await api.query('agreement.verifyAudit', { id: 'erm-jh-2025' }, manager)).body.result.data.valid,
+    ).toBe(true);
+  });
 });

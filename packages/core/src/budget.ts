@@ -20,6 +20,8 @@ export interface Realisation extends RealisationInput {
   agreementId: string;
   recordedAt: string;
   recordedBy: string;
+  /** Recorded by the municipality, or reported by the provider. */
+  side: 'provider' | 'municipality';
 }
 
 /** Running totals of an agreement's realisations against its ceiling (kept on one item, updated per entry). */

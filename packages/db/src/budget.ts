@@ -16,7 +16,7 @@ import {
   type Realisation,
   type RealisationInput,
 } from '@regie/core';
-import { auditInCollection, queryCollection } from './agreement-access.ts';
+import { accessAgreement, auditInCollection, queryCollection, type Widen } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
@@ -34,8 +34,13 @@ const SIGNAL_ROLES = ['contractmanager', 'inkoper', 'approver'];
  * conditionally (so concurrent entries never lose an amount), appends to the audit chain, and — when it makes
  * the spend cross 80% or 100% of the ceiling — writes a signal on the space's signal index, once per threshold.
  */
-export function budgetRepository(db: Db, scope: Scope) {
-  async function totals(space: string, agreementId: string): Promise<BudgetTotals & { exists: boolean }> {
+export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
+  const base = db;
+  async function totals(
+    db: Db,
+    space: string,
+    agreementId: string,
+  ): Promise<BudgetTotals & { exists: boolean; thresholds: number[] | undefined }> {
     const result = await guard(() =>
       db.doc.send(
         new GetCommand({
@@ -46,19 +51,29 @@ export function budgetRepository(db: Db, scope: Scope) {
       ),
     );
     return result.Item
-      ? { spentCents: result.Item.spentCents, signalled: result.Item.signalled ?? [], exists: true }
-      : { spentCents: 0, signalled: [], exists: false };
+      ? {
+          spentCents: result.Item.spentCents,
+          signalled: result.Item.signalled ?? [],
+          thresholds: result.Item.thresholds as number[] | undefined,
+          exists: true,
+        }
+      : { spentCents: 0, signalled: [], thresholds: undefined, exists: false };
   }
 
   const realisations = (space: string, agreementId: string) =>
     queryCollection<Realisation>(db, space, agreementId, keys.realisationPrefix);
 
   return {
+    /**
+     * A realisation, by the municipality or reported by the provider in its portal (through the agreement's
+     * collection only). The thresholds are the owner's settings, kept on the budget item for provider entries.
+     */
     async record(
       agreementId: string,
       input: RealisationInput,
     ): Promise<{ realisation: Realisation; signals: BudgetSignal[] }> {
-      const agreement = await loadAgreement(db, scope.reach, agreementId);
+      const access = await accessAgreement(base, scope, widen, agreementId);
+      const { db, agreement } = access;
       if (input.productLineId && !agreement.productLines.some((l) => l.id === input.productLineId)) {
         throw new DomainError(
           'BAD_REQUEST',
@@ -66,7 +81,7 @@ export function budgetRepository(db: Db, scope: Scope) {
           'productLineId',
         );
       }
-      const current = await totals(agreement.space, agreement.id);
+      const current = await totals(db, agreement.space, agreement.id);
       const now = new Date().toISOString();
       const realisation: Realisation = {
         ...input,
@@ -74,10 +89,14 @@ export function budgetRepository(db: Db, scope: Scope) {
         agreementId: agreement.id,
         recordedAt: now,
         recordedBy: scope.actor,
+        side: access.side,
       };
       const spentCents = current.spentCents + input.amountCents;
       const ceiling = agreement.valueCeilingCents;
-      const thresholds = (await readSpace(db, agreement.space))?.signalThresholds ?? DEFAULT_THRESHOLDS;
+      const thresholds =
+        access.side === 'municipality'
+          ? ((await readSpace(db, agreement.space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
+          : (current.thresholds ?? [...DEFAULT_THRESHOLDS]);
       const crossed = ceiling
         ? newlyCrossed(ceiling, current.spentCents, spentCents, thresholds).filter(
             (t) => !current.signalled.includes(t),
@@ -112,6 +131,7 @@ export function budgetRepository(db: Db, scope: Scope) {
               type: 'budget',
               spentCents,
               signalled: [...current.signalled, ...crossed],
+              thresholds,
             },
             ...(current.exists
               ? {
@@ -122,7 +142,7 @@ export function budgetRepository(db: Db, scope: Scope) {
           },
         },
         ...auditInCollection(
-          { db, agreement, ownerName: agreement.space, side: 'municipality' },
+          access,
           scope,
           {
             at: now,
@@ -163,7 +183,7 @@ export function budgetRepository(db: Db, scope: Scope) {
     async get(agreementId: string, year: number) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const [sum, entries] = await Promise.all([
-        totals(agreement.space, agreement.id),
+        totals(db, agreement.space, agreement.id),
         realisations(agreement.space, agreement.id),
       ]);
       const ceilingCents = agreement.valueCeilingCents;

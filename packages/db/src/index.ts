@@ -50,7 +50,7 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     idempotency: idempotencyRepository(db, scope),
     steering,
     reports: reportRepository(db, scope, widen),
-    budget: budgetRepository(db, scope),
+    budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
     dashboard: dashboardRepository(db, scope, { escalations, steering }),

@@ -3,9 +3,12 @@ import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 export const budgetRouter = router({
-  /** A realisation (amount, volume) in a month; signals 80% and 100% of the ceiling once each (SPEC §4.4). */
+  /**
+   * A realisation (amount, volume) in a month, by the municipality or the provider; signals each threshold of
+   * the ceiling once (SPEC §4.4).
+   */
   record: mutationProcedure
-    .meta({ roles: ['contractmanager', 'inkoper'] })
+    .meta({ roles: ['contractmanager', 'inkoper', 'provider_reporter'] })
     .input(z.strictObject({ agreementId: idSchema(), realisation: realisationInputSchema }))
     .mutation(({ ctx, input }) => ctx.repos.budget.record(input.agreementId, input.realisation)),
 
