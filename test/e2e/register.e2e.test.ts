@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { allocate } from '@regie/core';
 import { SEED_AGREEMENTS } from '@regie/local';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { type BrowserSession, openSession } from '../support/session.ts';
 
 /**
  * The agreement register in the browser, in Dutch (issue 3, point 8): create with a party and a product line,
@@ -12,7 +11,7 @@ import { launchBrowser } from '../support/browser.ts';
  * A/AA) on every page kind. The tests run in order and build on each other, like one person's session.
  */
 describe('agreement register in the browser', () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let session: BrowserSession;
   let page: Page;
   const webUrl = inject('webUrl');
   const suffix = Date.now().toString(36).toUpperCase();
@@ -22,31 +21,17 @@ describe('agreement register in the browser', () => {
   let agreementPath = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    session = await openSession(webUrl);
+    page = session.page;
   });
-  afterAll(() => browser?.close());
+  afterAll(() => session?.close());
 
-  async function logIn(user: string) {
-    await page.goto(`${webUrl}/login`);
-    await page.getByTestId(`login-${user}`).click();
-    await page.getByTestId('register-table').waitFor();
-  }
+  const logIn = (user: string) => session.logIn(user);
 
-  /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
-  async function expectAccessible(name: string) {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  }
+  const expectAccessible = (name: string) => session.expectAccessible(name);
 
-  const section = (name: string) => page.getByRole('region', { name, exact: true });
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name, exact: true });
+  const section = (name: string) => session.section(name);
+  const nav = (name: string) => session.nav(name);
 
   it('lets ermelo.inkoper create an agreement with a party and a product line', async () => {
     await logIn('ermelo.inkoper');

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { type BrowserSession, openSession } from '../support/session.ts';
 
 /**
  * Steering in the browser, in Dutch (issue 4, points 1 and 2): the relation designer from three questions to
@@ -11,36 +10,22 @@ import { launchBrowser } from '../support/browser.ts';
  * each other, like one person's session.
  */
 describe('steering in the browser', () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let session: BrowserSession;
   let page: Page;
   const webUrl = inject('webUrl');
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    session = await openSession(webUrl);
+    page = session.page;
   });
-  afterAll(() => browser?.close());
+  afterAll(() => session?.close());
 
-  async function logIn(user: string) {
-    await page.goto(`${webUrl}/login`);
-    await page.getByTestId(`login-${user}`).click();
-    await page.getByTestId('register-table').waitFor();
-  }
+  const logIn = (user: string) => session.logIn(user);
 
-  /** No serious or critical WCAG 2.1 A/AA violation on the page as it is now. */
-  async function expectAccessible(name: string) {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  }
+  const expectAccessible = (name: string) => session.expectAccessible(name);
 
-  const section = (name: string) => page.getByRole('region', { name, exact: true });
-  const nav = (name: string) =>
-    page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name, exact: true });
+  const section = (name: string) => session.section(name);
+  const nav = (name: string) => session.nav(name);
   const group = (name: string, exact = false) => page.getByRole('group', { name, exact });
   const steeringItem = (field: string) => section('Sturing').getByTestId(`steering-${field}`);
 

@@ -35,6 +35,7 @@ const ReportFormPage = lazy(() =>
 const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
+const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -92,9 +93,7 @@ function AuthenticatedRoutes() {
         </Route>
         <Route path="/regions" component={RegionsPage} />
         <Route path="/organisations" component={OrganisationsPage} />
-        <Route path="/admin">
-          <ComingSoonPage area="admin" />
-        </Route>
+        <Route path="/admin" component={AdminPage} />
         <Route component={NotFoundPage} />
       </Switch>
     </Suspense>

@@ -31,6 +31,9 @@ import {
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
 import { BudgetSection } from '../budget/BudgetSection';
+import { DialogueSection } from '../dialogue/DialogueSection';
+import { EscalationsSection } from '../escalations/EscalationsSection';
+import { KpiSection } from '../kpis/KpiSection';
 import { DutiesSection } from '../reports/DutiesSection';
 import { canSteer } from '../steering/model';
 import { SteeringSection } from '../steering/SteeringSection';
@@ -439,6 +442,9 @@ export function AgreementDetailPage({ id }: { id: string }) {
       ) : null}
       <DutiesSection a={a} me={me.data} />
       {internal && internal.valueCeilingCents !== null ? <BudgetSection a={internal} me={me.data} /> : null}
+      <KpiSection agreementId={a.id} me={me.data} />
+      <EscalationsSection agreementId={a.id} me={me.data} />
+      <DialogueSection agreementId={a.id} me={me.data} />
       {internal ? (
         <>
           <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />

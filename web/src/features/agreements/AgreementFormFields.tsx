@@ -10,9 +10,11 @@ import {
   type DutyRow,
   type FieldError,
   type FieldErrors,
+  type KpiRow,
   LIMITS,
   type LineRow,
   newDutyRow,
+  newKpiRow,
   newLineRow,
   newPartyRow,
   type TermsValues,
@@ -129,6 +131,7 @@ export function AgreementFormFields({
   const addPartyRef = useRef<HTMLButtonElement>(null);
   const addLineRef = useRef<HTMLButtonElement>(null);
   const addDutyRef = useRef<HTMLButtonElement>(null);
+  const addKpiRef = useRef<HTMLButtonElement>(null);
   const optional = (label: string) => `${label} ${t('agreementForm.optional')}`;
 
   function set<K extends keyof TermsValues>(field: K, value: TermsValues[K], path: string = field) {
@@ -171,6 +174,21 @@ export function AgreementFormFields({
     const duties = values.duties.map((row, i) => (i === index ? { ...row, [field]: value } : row));
     onChange({ ...values, duties }, `duties.${index}.${field}`);
   }
+  const kpis = values.kpis;
+  function setKpi(index: number, field: keyof Omit<KpiRow, 'key' | 'id'>, value: string) {
+    const rows = (kpis ?? []).map((row, i) => (i === index ? { ...row, [field]: value } : row));
+    onChange({ ...values, kpis: rows }, `kpis.${index}.${field}`);
+  }
+  function addKpi() {
+    onChange({ ...values, kpis: [...(kpis ?? []), newKpiRow()] }, 'kpis');
+    focusSoon(() => document.getElementById(inputIdFor(`kpis.${kpis?.length ?? 0}.name`)));
+  }
+  function removeKpi(index: number) {
+    onChange({ ...values, kpis: (kpis ?? []).filter((_, i) => i !== index) }, 'kpis');
+    setAnnouncement(t('agreementForm.kpiRemoved', { n: index + 1 }));
+    focusSoon(() => addKpiRef.current);
+  }
+
   function addDuty(kind: DutyKind) {
     onChange({ ...values, duties: [...values.duties, newDutyRow(kind)] }, 'duties');
     focusSoon(() => document.getElementById(inputIdFor(`duties.${values.duties.length}.title`)));
@@ -691,6 +709,101 @@ export function AgreementFormFields({
           </Button>
         </div>
       </Fieldset>
+      {kpis ? (
+        <Fieldset id={inputIdFor('kpis')} legend={t('agreementForm.kpisLegend')} error={errorFor('kpis')}>
+          <Paragraph className="regie-hint">{t('agreementForm.kpisHint')}</Paragraph>
+          {kpis.map((row, i) => {
+            const at = (field: string) => `kpis.${i}.${field}`;
+            const legend = t('agreementForm.kpiLegend', { n: i + 1 });
+            return (
+              <Fieldset
+                key={row.key}
+                id={`agreement-kpi-${i}`}
+                legend={legend}
+                className="regie-fieldset--row"
+              >
+                <div className="regie-form__row">
+                  {text(at('name'), t('agreementForm.kpiName'), row.name, (v) => setKpi(i, 'name', v), {
+                    maxLength: LIMITS.kpiName + 50,
+                    className: 'regie-input--name',
+                  })}
+                  {text(at('unit'), t('agreementForm.kpiUnit'), row.unit, (v) => setKpi(i, 'unit', v), {
+                    maxLength: LIMITS.kpiUnit + 20,
+                    className: 'regie-input--count',
+                  })}
+                  {text(
+                    at('target'),
+                    t('agreementForm.kpiTarget'),
+                    row.target,
+                    (v) => setKpi(i, 'target', v),
+                    {
+                      inputMode: 'decimal',
+                      className: 'regie-input--count',
+                    },
+                  )}
+                </div>
+                <div className="regie-form__row">
+                  <Field
+                    id={inputIdFor(at('direction'))}
+                    label={t('agreementForm.kpiDirection')}
+                    error={errorFor(at('direction'))}
+                  >
+                    {(props) => (
+                      <Select
+                        {...props}
+                        value={row.direction}
+                        onChange={(e) => setKpi(i, 'direction', e.target.value)}
+                      >
+                        <SelectOption value="">{choose}</SelectOption>
+                        <SelectOption value="higher">{t('kpis.directions.higher')}</SelectOption>
+                        <SelectOption value="lower">{t('kpis.directions.lower')}</SelectOption>
+                      </Select>
+                    )}
+                  </Field>
+                  <Field
+                    id={inputIdFor(at('frequency'))}
+                    label={t('agreementForm.kpiFrequency')}
+                    error={errorFor(at('frequency'))}
+                  >
+                    {(props) => (
+                      <Select
+                        {...props}
+                        value={row.frequency}
+                        onChange={(e) => setKpi(i, 'frequency', e.target.value)}
+                      >
+                        <SelectOption value="">{choose}</SelectOption>
+                        {REPORTING_FREQUENCIES.map((frequency) => (
+                          <SelectOption key={frequency} value={frequency}>
+                            {t(`steering.reportingFrequencies.${frequency}`)}
+                          </SelectOption>
+                        ))}
+                      </Select>
+                    )}
+                  </Field>
+                  <Button
+                    appearance="subtle-button"
+                    className="regie-row-remove"
+                    onClick={() => removeKpi(i)}
+                  >
+                    {t('agreementForm.remove')}
+                    <Hidden> {legend}</Hidden>
+                  </Button>
+                </div>
+              </Fieldset>
+            );
+          })}
+          <div className="regie-fieldset__actions">
+            <Button
+              ref={addKpiRef}
+              appearance="secondary-action-button"
+              disabled={kpis.length >= LIMITS.kpis}
+              onClick={addKpi}
+            >
+              {t('agreementForm.addKpi')}
+            </Button>
+          </div>
+        </Fieldset>
+      ) : null}
       <div role="status" aria-live="polite" className="regie-visually-hidden">
         {announcement}
       </div>

@@ -66,6 +66,17 @@ export interface DutyRow {
   responseDays: string;
 }
 
+/** An indicator of the agreed set (SPEC §4.5), as typed; `id` kept for the ones that stay. */
+export interface KpiRow {
+  key: string;
+  id?: string;
+  name: string;
+  unit: string;
+  target: string;
+  direction: string;
+  frequency: string;
+}
+
 export interface TermsValues {
   title: string;
   description: string;
@@ -79,6 +90,8 @@ export interface TermsValues {
   parties: PartyRow[];
   productLines: LineRow[];
   duties: DutyRow[];
+  /** The indicator set; absent in forms that do not show it. */
+  kpis?: KpiRow[];
 }
 
 export interface CreateValues extends TermsValues {
@@ -108,6 +121,9 @@ export const LIMITS = {
   renewalMonths: 120,
   volumeCeiling: 100_000_000,
   duties: 20,
+  kpis: 20,
+  kpiName: 120,
+  kpiUnit: 30,
   dutyTitle: 120,
   dueDaysMax: 180,
   responseDaysMin: 1,
@@ -174,6 +190,14 @@ const count = (value: number | null | undefined) =>
   value === null || value === undefined ? '' : String(value);
 
 /** The form's values for a stored agreement. */
+export function newKpiRow(): KpiRow {
+  return { key: rowKey(), name: '', unit: '', target: '', direction: '', frequency: '' };
+}
+
+/** A number for the form: `7.5` → `7,5` (nl). */
+const decimalText = (value: number, locale: AppLocale) =>
+  locale === 'nl-NL' ? String(value).replace('.', ',') : String(value);
+
 export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): TermsValues {
   return {
     title: a.title,
@@ -210,6 +234,15 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       dueDays: count(duty.dueDays),
       event: duty.event ?? '',
       responseDays: count(duty.responseDays),
+    })),
+    kpis: (a.kpis ?? []).map((kpi) => ({
+      key: rowKey(),
+      id: kpi.id,
+      name: kpi.name,
+      unit: kpi.unit,
+      target: decimalText(kpi.target, locale),
+      direction: kpi.direction,
+      frequency: kpi.frequency,
     })),
   };
 }
@@ -252,6 +285,10 @@ export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string
     ...values.productLines.flatMap((line, i) => lineFields(line).map((f) => `productLines.${i}.${f}`)),
     'duties',
     ...values.duties.flatMap((duty, i) => dutyFields(duty.kind).map((f) => `duties.${i}.${f}`)),
+    ...(values.kpis ? ['kpis'] : []),
+    ...(values.kpis ?? []).flatMap((_, i) =>
+      ['name', 'unit', 'target', 'direction', 'frequency'].map((f) => `kpis.${i}.${f}`),
+    ),
   ];
 }
 
@@ -266,6 +303,7 @@ function readCount(value: string, max: number, min = 0): { ok: true; value: numb
 
 type ProductLineInput = NonNullable<CreateAgreementInput['productLines']>[number];
 type DutyInput = NonNullable<CreateAgreementInput['duties']>[number];
+type KpiInput = NonNullable<CreateAgreementInput['kpis']>[number];
 /** The terms as the API takes them (create: everything; edit: compared with the stored terms first). */
 export type TermsInput = Required<
   Pick<CreateAgreementInput, 'title' | 'domain' | 'startDate' | 'endDate'>
@@ -277,6 +315,7 @@ export type TermsInput = Required<
   parties: { organisationId: string; role: 'contractor' | 'recipient' | 'joint_body' | 'subcontractor' }[];
   productLines: ProductLineInput[];
   duties: DutyInput[];
+  kpis: KpiInput[];
 };
 
 export type TermsValidation = { ok: true; terms: TermsInput } | { ok: false; errors: FieldErrors };
@@ -384,6 +423,35 @@ function validateDuties(rows: DutyRow[], errors: FieldErrors): DutyInput[] {
   });
 }
 
+/** A number as typed: `7,5`, `7.5`, `-2`; null when it is not one. */
+function readDecimal(value: string): number | null {
+  const text = value.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
+  const n = Number(text);
+  return Math.abs(n) <= 1e12 ? n : null;
+}
+
+function validateKpis(rows: KpiRow[], errors: FieldErrors): KpiInput[] {
+  if (rows.length > LIMITS.kpis) errors.kpis = { key: 'tooManyKpis' };
+  const result: KpiInput[] = [];
+  rows.forEach((row, i) => {
+    const at = (field: string) => `kpis.${i}.${field}`;
+    const name = row.name.trim();
+    const unit = row.unit.trim();
+    if (name === '' || name.length > LIMITS.kpiName) errors[at('name')] = { key: 'kpiNameRequired' };
+    if (unit === '' || unit.length > LIMITS.kpiUnit) errors[at('unit')] = { key: 'kpiUnitRequired' };
+    const target = readDecimal(row.target);
+    if (target === null) errors[at('target')] = { key: 'kpiTargetInvalid' };
+    const direction = row.direction === 'higher' || row.direction === 'lower' ? row.direction : null;
+    if (!direction) errors[at('direction')] = { key: 'kpiDirectionRequired' };
+    const frequency = isReportingFrequency(row.frequency) ? row.frequency : null;
+    if (!frequency) errors[at('frequency')] = { key: 'kpiFrequencyRequired' };
+    if (target !== null && direction && frequency)
+      result.push({ ...(row.id ? { id: row.id } : {}), name, unit, target, direction, frequency });
+  });
+  return result;
+}
+
 /** Checks the terms; `kind` decides whether product lines are allowed (youth and Wmo contracts only). */
 export function validateTerms(values: TermsValues, kind: string, locale: AppLocale): TermsValidation {
   const errors: FieldErrors = {};
@@ -438,6 +506,7 @@ export function validateTerms(values: TermsValues, kind: string, locale: AppLoca
 
   const productLines = validateLines(values.productLines, kind, values.domain, locale, errors);
   const duties = validateDuties(values.duties, errors);
+  const kpis = validateKpis(values.kpis ?? [], errors);
 
   if (Object.keys(errors).length > 0 || !isDomain(values.domain) || !ceiling.ok || !notice.ok) {
     return { ok: false, errors };
@@ -456,6 +525,7 @@ export function validateTerms(values: TermsValues, kind: string, locale: AppLoca
       parties,
       productLines,
       duties,
+      kpis,
     },
   };
 }
@@ -491,6 +561,7 @@ export function validateCreate(values: CreateValues, homeSpace: string, locale: 
       ...(t.parties.length > 0 ? { parties: t.parties } : {}),
       ...(t.productLines.length > 0 ? { productLines: t.productLines } : {}),
       ...(t.duties.length > 0 ? { duties: t.duties } : {}),
+      ...(t.kpis.length > 0 ? { kpis: t.kpis } : {}),
     },
   };
 }
@@ -498,7 +569,9 @@ export function validateCreate(values: CreateValues, homeSpace: string, locale: 
 /** Drops the errors a change makes stale: the field's own, and those of rows whose indices shifted. */
 export function withoutStale(errors: FieldErrors, changed: string): FieldErrors {
   const list =
-    changed === 'parties' || changed === 'productLines' || changed === 'duties' ? `${changed}.` : null;
+    changed === 'parties' || changed === 'productLines' || changed === 'duties' || changed === 'kpis'
+      ? `${changed}.`
+      : null;
   return Object.fromEntries(
     Object.entries(errors).filter(([path]) => path !== changed && !(list && path.startsWith(list))),
   );
@@ -530,6 +603,8 @@ export function termsPatch(terms: TermsInput, current: InternalAgreement): Terms
   if (!same(terms.productLines, current.productLines)) patch.productLines = terms.productLines;
   // The whole list (the API replaces it), with the ids of the duties that stay.
   if (!same(terms.duties, current.duties)) patch.duties = terms.duties;
+  // The same for the indicator set; results stay with the ids that stay.
+  if (!same(terms.kpis, current.kpis ?? [])) patch.kpis = terms.kpis;
   return patch;
 }
 

@@ -89,6 +89,10 @@ function ReportForm({ agreement, due, provider }: { agreement: Agreement; due: N
         queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: agreement.id }) }),
         queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreement.id }) }),
       ]);
+      // On this page the provider's `report.due` query has only a disabled observer (useNextDue), which
+      // invalidation does not refetch: fetch it now, so "Te leveren" opens on the list without this report.
+      if (provider)
+        await queryClient.fetchQuery({ ...trpc.report.due.queryOptions({ limit: 100 }), staleTime: 0 });
       const period = periodLabel(t, locale, report.period);
       if (provider)
         navigate('/deliver', { state: { saved: 'report', reference: agreement.reference, period } });

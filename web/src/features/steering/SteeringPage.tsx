@@ -19,6 +19,7 @@ import { isProviderUser, type Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import { SignalsSection } from '../budget/SignalsSection';
 import { DueSection } from '../reports/DueSection';
+import { DashboardSection } from './DashboardSection';
 
 const PAGE_SIZE = 50;
 
@@ -148,6 +149,7 @@ export function SteeringPage() {
         {me.isPending ? t('app.loading') : null}
       </div>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
+      {spaces.length > 0 ? <DashboardSection spaces={spaces} /> : null}
       {spaces[0] && spaces[0].space === me.data?.space ? <SignalsSection space={spaces[0]} /> : null}
       {spaces.length > 0 ? <DueSection spaces={spaces} /> : null}
       <Section id="role-conflicts" title={t('steering.report.conflictsTitle')}>

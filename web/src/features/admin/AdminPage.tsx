@@ -1,0 +1,160 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode } from '../../lib/errors';
+import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { formatAmount, formatMoney, localeFor, parseMoneyToCents } from '../../lib/format';
+import { PageHeading, usePageTitle } from '../../lib/page';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { isProviderUser } from '../agreements/model';
+import { Section } from '../agreements/Section';
+
+const FIELD = 'settings-mandate';
+
+/** The mandate threshold form for the tenant admin: euros, empty for none (SPEC §5.1). */
+function MandateForm({ current }: { current: number | null }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(() => (current === null ? '' : formatAmount(current, locale)));
+  const [error, setError] = useState<string | undefined>();
+  const [general, setGeneral] = useState<string[]>([]);
+  const [notice, setNotice] = useState('');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+  const save = useMutation({
+    mutationKey: trpc.tenant.updateSettings.mutationKey(),
+    mutationFn: (input: { mandateThresholdCents: number | null }) => {
+      const idempotencyKey = keys.current(input);
+      return client.tenant.updateSettings.mutate(
+        input,
+        idempotencyKey ? { context: { idempotencyKey } } : undefined,
+      );
+    },
+    onSuccess: async (_result, input) => {
+      keys.current = idempotencyKeys();
+      const cents = input.mandateThresholdCents;
+      setNotice(t('admin.saved', { value: cents === null ? t('admin.none') : formatMoney(cents, locale) }));
+      focusSoon(() => noticeRef.current);
+      await queryClient.invalidateQueries({ queryKey: trpc.tenant.settings.pathKey() });
+    },
+    onError: (err) => {
+      const code = errorCode(err);
+      setGeneral([code === 'FORBIDDEN' ? t('admin.errors.forbidden') : t('admin.errors.failed')]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending) return;
+    setGeneral([]);
+    setNotice('');
+    const parsed = parseMoneyToCents(value, locale);
+    if (!parsed.ok) {
+      setError(t('admin.errors.threshold'));
+      focusSoon(() => summaryRef.current);
+      return;
+    }
+    setError(undefined);
+    save.mutate({ mandateThresholdCents: parsed.cents });
+  }
+  return (
+    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="mandate-heading">
+      <div
+        ref={noticeRef}
+        tabIndex={-1}
+        className="regie-outcome"
+        aria-live="polite"
+        data-testid="admin-outcome"
+      >
+        {notice ? <Paragraph>{notice}</Paragraph> : null}
+      </div>
+      <ErrorSummary
+        title={t('admin.errorTitle')}
+        general={general}
+        fields={error ? [{ id: FIELD, text: error }] : []}
+        summaryRef={summaryRef}
+      />
+      <Field id={FIELD} label={t('admin.threshold')} hint={t('admin.thresholdHint')} error={error}>
+        {(props) => (
+          <Textbox
+            {...props}
+            name="mandateThreshold"
+            inputMode="decimal"
+            autoComplete="off"
+            className="regie-input--amount"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        busy={save.isPending}
+        className="regie-form__submit"
+      >
+        {t('admin.submit')}
+      </Button>
+    </form>
+  );
+}
+
+/** `/admin`: the organisation's settings; the tenant admin changes the mandate threshold, others read it. */
+export function AdminPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  usePageTitle(t('admin.title'));
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.get.queryOptions());
+  const provider = me.data ? isProviderUser(me.data) : false;
+  const settings = useQuery({ ...trpc.tenant.settings.queryOptions(), enabled: me.isSuccess && !provider });
+  const isAdmin = me.data?.roles.includes('admin') ?? false;
+  const data = settings.data;
+  return (
+    <div className="regie-admin">
+      <PageHeading>{t('admin.title')}</PageHeading>
+      <Paragraph appearance="lead">{t('admin.intro')}</Paragraph>
+      <div role="status" aria-live="polite" className="regie-status">
+        {me.isPending || (settings.isPending && settings.fetchStatus !== 'idle') ? t('admin.loading') : null}
+      </div>
+      {provider ? <Paragraph>{t('admin.forProviders')}</Paragraph> : null}
+      {settings.isError ? <Alert type="error">{t('admin.error')}</Alert> : null}
+      {data ? (
+        <Section id="mandate" title={t('admin.settingsTitle')}>
+          <Paragraph>{t('admin.settingsIntro')}</Paragraph>
+          {isAdmin ? (
+            <MandateForm current={data.mandateThresholdCents ?? null} />
+          ) : (
+            <>
+              <DataList className="regie-data-list">
+                <DataListItem data-testid="admin-mandate">
+                  <DataListKey>{t('admin.threshold')}</DataListKey>
+                  <DataListValue>
+                    {data.mandateThresholdCents === null || data.mandateThresholdCents === undefined
+                      ? t('admin.none')
+                      : formatMoney(data.mandateThresholdCents, locale)}
+                  </DataListValue>
+                </DataListItem>
+              </DataList>
+              <Paragraph>{t('admin.readOnly')}</Paragraph>
+            </>
+          )}
+        </Section>
+      ) : null}
+    </div>
+  );
+}

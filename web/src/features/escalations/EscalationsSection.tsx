@@ -1,0 +1,486 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode } from '../../lib/errors';
+import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import type { Me } from '../agreements/model';
+import { Section } from '../agreements/Section';
+import { canEscalate, type Escalation, isOverdue, nextLevel, type OpenInput, type StepInput } from './model';
+
+type Errors = Partial<Record<'subject' | 'description' | 'note', string>>;
+
+/** After any step: the list here, the dashboard and the open escalations under Sturing, the audit trail. */
+function useRefresh(agreementId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.escalation.list.queryKey({ agreementId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.escalation.openInSpace.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.steering.dashboard.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
+    ]);
+}
+
+/** A general message for a refused save; field errors are checked before sending. */
+function failure(t: TFunction, error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'FORBIDDEN') return t('escalations.errors.forbidden');
+  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
+  if (code === 'BAD_REQUEST') return t('escalations.errors.rejected');
+  return t('escalations.errors.failed');
+}
+
+/** The ladder as an ordered list, the current level marked in words (not only by emphasis). */
+function Ladder({ e }: { e: Escalation }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="regie-ladder" data-testid={`escalation-ladder-${e.id}`}>
+      {e.ladder.map((step, index) =>
+        index === e.level ? (
+          <li key={step.level} aria-current="step">
+            <strong>
+              {t('escalations.ladderDays', { level: step.level, days: step.days })} —{' '}
+              {t('escalations.current')}
+            </strong>
+          </li>
+        ) : (
+          <li key={step.level}>{t('escalations.ladderDays', { level: step.level, days: step.days })}</li>
+        ),
+      )}
+    </ol>
+  );
+}
+
+function Steps({ e, locale }: { e: Escalation; locale: AppLocale }) {
+  const { t } = useTranslation();
+  return (
+    <div className="regie-table-scroll">
+      <Table className="regie-table" data-testid={`escalation-steps-${e.id}`}>
+        <TableCaption className="regie-table__caption">
+          {t('escalations.stepsCaption', { subject: e.subject })}
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('escalations.step')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('escalations.level')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('escalations.by')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('escalations.side')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('escalations.at')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('escalations.note')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {e.steps.map((step) => (
+            <TableRow key={`${step.at}-${step.action}-${step.level}`}>
+              <TableHeaderCell scope="row">{t(`escalations.actions.${step.action}`)}</TableHeaderCell>
+              <TableCell>{step.levelName}</TableCell>
+              <TableCell>{step.by}</TableCell>
+              <TableCell>{t(`escalations.sides.${step.side}`)}</TableCell>
+              <TableCell>
+                <time dateTime={step.at}>{formatDateTime(step.at, locale)}</time>
+              </TableCell>
+              <TableCell>
+                <span className="regie-multiline">{step.note}</span>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** "Opschalen naar …" and "Afhandelen", sharing the note the step requires; a stale version offers a reload. */
+function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const refresh = useRefresh(e.agreementId);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [general, setGeneral] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+  const next = nextLevel(e);
+  const fieldId = `escalation-${e.id}-note`;
+
+  const step = useMutation({
+    mutationKey: trpc.escalation.escalate.mutationKey(),
+    mutationFn: ({ action, input }: { action: 'escalate' | 'resolve'; input: StepInput }) => {
+      const idempotencyKey = keys.current({ action, input });
+      const options = idempotencyKey ? { context: { idempotencyKey } } : undefined;
+      return action === 'escalate'
+        ? client.escalation.escalate.mutate(input, options)
+        : client.escalation.resolve.mutate(input, options);
+    },
+    onSuccess: async (result, { action }) => {
+      keys.current = idempotencyKeys();
+      setNote('');
+      onDone(
+        action === 'escalate'
+          ? t('escalations.escalated', {
+              subject: result.subject,
+              level: result.ladder[result.level]?.level ?? '',
+            })
+          : t('escalations.resolved', { subject: result.subject }),
+      );
+      await refresh();
+    },
+    onError: (err) => {
+      if (errorCode(err) === 'CONFLICT') {
+        setConflict(true);
+        focusSoon(() => conflictRef.current);
+        return;
+      }
+      setGeneral([failure(t, err)]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+
+  function submit(action: 'escalate' | 'resolve') {
+    return (event: FormEvent<HTMLFormElement> | { preventDefault(): void }) => {
+      event.preventDefault();
+      if (step.isPending) return;
+      setGeneral([]);
+      setConflict(false);
+      if (note.trim() === '') {
+        setError(t('escalations.errors.note'));
+        focusSoon(() => summaryRef.current);
+        return;
+      }
+      setError(undefined);
+      step.mutate({
+        action,
+        input: {
+          agreementId: e.agreementId,
+          escalationId: e.id,
+          expectedVersion: e.version,
+          note: note.trim(),
+        },
+      });
+    };
+  }
+
+  return (
+    <form className="regie-form" noValidate onSubmit={submit(next ? 'escalate' : 'resolve')}>
+      {conflict ? (
+        <div ref={conflictRef} tabIndex={-1} className="regie-error-summary">
+          <Alert type="warning">
+            <Paragraph>{t('escalations.conflict')}</Paragraph>
+            <Button
+              appearance="secondary-action-button"
+              onClick={() => {
+                setConflict(false);
+                void refresh();
+              }}
+            >
+              {t('escalations.reload')}
+            </Button>
+          </Alert>
+        </div>
+      ) : null}
+      <ErrorSummary
+        title={t('escalations.errorTitle')}
+        general={general}
+        fields={error ? [{ id: fieldId, text: error }] : []}
+        summaryRef={summaryRef}
+      />
+      <Field
+        id={fieldId}
+        label={t('escalations.stepNote')}
+        hint={t('escalations.stepNoteHint')}
+        error={error}
+      >
+        {(props) => (
+          <Textarea
+            {...props}
+            name="note"
+            rows={2}
+            required
+            maxLength={2000}
+            value={note}
+            onChange={(ev) => {
+              setNote(ev.target.value);
+              if (error && ev.target.value.trim() !== '') setError(undefined);
+            }}
+          />
+        )}
+      </Field>
+      {next ? null : <Paragraph>{t('escalations.atTop')}</Paragraph>}
+      <div role="status" aria-live="polite" className="regie-status">
+        {step.isPending ? t('app.loading') : null}
+      </div>
+      <ButtonGroup>
+        {next ? (
+          <Button type="submit" appearance="primary-action-button" busy={step.isPending}>
+            {t('escalations.escalateTo', { level: next })}
+          </Button>
+        ) : null}
+        <Button
+          type={next ? 'button' : 'submit'}
+          appearance={next ? 'secondary-action-button' : 'primary-action-button'}
+          busy={step.isPending}
+          onClick={next ? submit('resolve') : undefined}
+        >
+          {t('escalations.resolve')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function EscalationItem({
+  e,
+  locale,
+  canAct,
+  onDone,
+}: {
+  e: Escalation;
+  locale: AppLocale;
+  canAct: boolean;
+  onDone: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = `escalation-${e.id}-heading`;
+  const overdue = isOverdue(e);
+  return (
+    <article className="regie-subsection" aria-labelledby={headingId} data-testid={`escalation-${e.id}`}>
+      <h3 className="regie-subheading" id={headingId}>
+        {e.subject}
+      </h3>
+      <DataList className="regie-data-list">
+        <DataListItem>
+          <DataListKey>{t('escalations.status')}</DataListKey>
+          <DataListValue data-testid={`escalation-status-${e.id}`}>
+            {e.status === 'open' ? t('escalations.statusOpen') : t('escalations.statusResolved')}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('escalations.level')}</DataListKey>
+          <DataListValue data-testid={`escalation-level-${e.id}`}>
+            {e.ladder[e.level]?.level ?? e.level}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('escalations.deadline')}</DataListKey>
+          <DataListValue data-testid={`escalation-deadline-${e.id}`}>
+            {e.deadline ? (
+              <>
+                <time dateTime={e.deadline}>{formatDateLong(e.deadline, locale)}</time>
+                {overdue ? <strong> ({t('escalations.overdue')})</strong> : null}
+              </>
+            ) : (
+              t('escalations.noDeadline')
+            )}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('escalations.description')}</DataListKey>
+          <DataListValue>
+            <span className="regie-multiline">{e.description}</span>
+          </DataListValue>
+        </DataListItem>
+      </DataList>
+      <h4 className="regie-subheading">{t('escalations.ladder')}</h4>
+      <Ladder e={e} />
+      <h4 className="regie-subheading">{t('escalations.steps')}</h4>
+      <Steps e={e} locale={locale} />
+      {canAct && e.status === 'open' ? <StepForm e={e} onDone={onDone} /> : null}
+    </article>
+  );
+}
+
+/** "Escalatie openen": a subject and what it is about; it starts at the ladder's first level. */
+function OpenForm({ agreementId, onDone }: { agreementId: string; onDone: (text: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const refresh = useRefresh(agreementId);
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+
+  const open = useMutation({
+    mutationKey: trpc.escalation.open.mutationKey(),
+    mutationFn: (input: OpenInput) => {
+      const idempotencyKey = keys.current(input);
+      return client.escalation.open.mutate(
+        input,
+        idempotencyKey ? { context: { idempotencyKey } } : undefined,
+      );
+    },
+    onSuccess: async (result) => {
+      keys.current = idempotencyKeys();
+      setSubject('');
+      setDescription('');
+      onDone(t('escalations.opened', { subject: result.subject, level: result.ladder[0]?.level ?? '' }));
+      await refresh();
+    },
+    onError: (err) => {
+      setGeneral([failure(t, err)]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (open.isPending) return;
+    setGeneral([]);
+    const next: Errors = {};
+    if (subject.trim() === '') next.subject = t('escalations.errors.subject');
+    if (description.trim() === '') next.description = t('escalations.errors.description');
+    setErrors(next);
+    if (Object.keys(next).length > 0) {
+      focusSoon(() => summaryRef.current);
+      return;
+    }
+    open.mutate({ agreementId, subject: subject.trim(), description: description.trim() });
+  }
+
+  const fields = (['subject', 'description'] as const)
+    .filter((f) => errors[f])
+    .map((f) => ({ id: `escalation-new-${f}`, text: errors[f] ?? '' }));
+  return (
+    <section className="regie-subsection" aria-labelledby="escalation-new-heading">
+      <h3 className="regie-subheading" id="escalation-new-heading">
+        {t('escalations.openTitle')}
+      </h3>
+      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="escalation-new-heading">
+        <ErrorSummary
+          title={t('escalations.errorTitle')}
+          general={general}
+          fields={fields}
+          summaryRef={summaryRef}
+        />
+        <Field id="escalation-new-subject" label={t('escalations.subject')} error={errors.subject}>
+          {(props) => (
+            <Textbox
+              {...props}
+              name="subject"
+              required
+              maxLength={200}
+              autoComplete="off"
+              value={subject}
+              onChange={(ev) => setSubject(ev.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="escalation-new-description"
+          label={t('escalations.description')}
+          error={errors.description}
+        >
+          {(props) => (
+            <Textarea
+              {...props}
+              name="description"
+              rows={3}
+              required
+              maxLength={5000}
+              value={description}
+              onChange={(ev) => setDescription(ev.target.value)}
+            />
+          )}
+        </Field>
+        <div role="status" aria-live="polite" className="regie-status">
+          {open.isPending ? t('app.loading') : null}
+        </div>
+        <Button
+          type="submit"
+          appearance="primary-action-button"
+          busy={open.isPending}
+          className="regie-form__submit"
+        >
+          {t('escalations.open')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * "Escalaties" on the agreement page, for both sides (SPEC §4.6): each escalation with its place on the ladder,
+ * its working-day deadline and every step (who, which side, when, why); either side may open one, take it a
+ * level up or resolve it.
+ */
+export function EscalationsSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const list = useQuery(trpc.escalation.list.queryOptions({ agreementId }));
+  const [notice, setNotice] = useState('');
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const canAct = canEscalate(me);
+  const rows = list.data ?? [];
+  const done = (text: string) => {
+    setNotice(text);
+    focusSoon(() => noticeRef.current);
+  };
+  return (
+    <Section id="escalations" title={t('escalations.title')}>
+      <Paragraph>{t('escalations.intro')}</Paragraph>
+      <div role="status" aria-live="polite" className="regie-status">
+        {list.isPending
+          ? t('escalations.loading')
+          : list.isSuccess && rows.length > 0
+            ? t('escalations.count', {
+                count: rows.length,
+                open: rows.filter((e) => e.status === 'open').length,
+              })
+            : null}
+      </div>
+      <div
+        ref={noticeRef}
+        tabIndex={-1}
+        className="regie-outcome"
+        aria-live="polite"
+        data-testid="escalation-outcome"
+      >
+        {notice ? <Paragraph>{notice}</Paragraph> : null}
+      </div>
+      {list.isError ? (
+        <Alert type="error">
+          <Paragraph>{t('escalations.error')}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void list.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      ) : null}
+      {list.isSuccess && rows.length === 0 ? (
+        <Paragraph className="regie-empty">{t('escalations.none')}</Paragraph>
+      ) : null}
+      {rows.map((e) => (
+        <EscalationItem key={`${e.id}-${e.version}`} e={e} locale={locale} canAct={canAct} onDone={done} />
+      ))}
+      {canAct ? <OpenForm agreementId={agreementId} onDone={done} /> : null}
+    </Section>
+  );
+}

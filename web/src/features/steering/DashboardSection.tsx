@@ -1,0 +1,221 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { type AppLocale, formatDateLong, formatNumber, localeFor } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import type { Me } from '../agreements/model';
+import { Section } from '../agreements/Section';
+import { periodLabel } from '../reports/model';
+import { relationTypeLabel } from './labels';
+
+const RELATION_TYPES = ['boss', 'customer', 'partner'] as const;
+
+function AgreementLink({ id, reference }: { id: string; reference: string }) {
+  return (
+    <Link href={`/agreements/${encodeURIComponent(id)}`} className="utrecht-link">
+      {reference}
+    </Link>
+  );
+}
+
+/** One panel: a heading with its count, and a list of rows each naming (and linking) its agreement. */
+function Tile({
+  id,
+  title,
+  count,
+  locale,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  locale: AppLocale;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="regie-tile" data-testid={id}>
+      <h4 className="regie-tile__title">
+        {t('dashboard.tileTitle', { title, count: formatNumber(count, locale) })}
+      </h4>
+      {count === 0 ? <Paragraph className="regie-empty">{t('dashboard.none')}</Paragraph> : children}
+    </div>
+  );
+}
+
+/**
+ * Agreements per relation type as a small bar chart (inline SVG, no chart library): one `role="img"` naming
+ * every count, and the same counts as text next to it for those who read rather than look.
+ */
+function RelationChart({
+  counts,
+  locale,
+}: {
+  counts: Record<(typeof RELATION_TYPES)[number], number>;
+  locale: AppLocale;
+}) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...RELATION_TYPES.map((type) => counts[type]));
+  const barWidth = 160;
+  const rowHeight = 28;
+  return (
+    <>
+      <svg
+        className="regie-chart__svg regie-bars"
+        viewBox={`0 0 280 ${rowHeight * RELATION_TYPES.length}`}
+        role="img"
+        aria-label={t('dashboard.relationLabel', counts)}
+        focusable="false"
+      >
+        {RELATION_TYPES.map((type, i) => {
+          const width = (counts[type] / max) * barWidth;
+          const y = i * rowHeight;
+          return (
+            <g key={type} className="regie-bars__row">
+              <text x="0" y={y + 18}>
+                {relationTypeLabel(t, type)}
+              </text>
+              <rect className="regie-bars__bar" x="80" y={y + 6} width={Math.max(width, 1)} height="16" />
+              <text x={80 + Math.max(width, 1) + 6} y={y + 18}>
+                {formatNumber(counts[type], locale)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="regie-list">
+        {RELATION_TYPES.map((type) => (
+          <li key={type}>
+            {relationTypeLabel(t, type)}: {formatNumber(counts[type], locale)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The dashboard of one register (the own municipality's, or a region's). */
+function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const dashboard = useQuery(trpc.steering.dashboard.queryOptions({ space: space.space }));
+  const d = dashboard.data;
+  const headingId = `dashboard-${space.space}-heading`;
+  const prefix = `dashboard-${space.space}`;
+  const relationTotal = d ? d.relationTypes.boss + d.relationTypes.customer + d.relationTypes.partner : 0;
+  return (
+    <section className="regie-subsection" aria-labelledby={headingId} data-testid={prefix}>
+      <h3 className="regie-subheading" id={headingId}>
+        {space.name}
+      </h3>
+      <div role="status" aria-live="polite" className="regie-status">
+        {dashboard.isPending ? t('dashboard.loading') : null}
+      </div>
+      {dashboard.isError ? (
+        <Alert type="error">
+          <Paragraph>{t('dashboard.error')}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void dashboard.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </Alert>
+      ) : null}
+      {d ? (
+        <div className="regie-tiles">
+          <Tile
+            id={`${prefix}-relations`}
+            title={t('dashboard.relationTypes')}
+            count={relationTotal}
+            locale={locale}
+          >
+            <RelationChart counts={d.relationTypes} locale={locale} />
+          </Tile>
+          <Tile
+            id={`${prefix}-duties`}
+            title={t('dashboard.overdueDuties')}
+            count={d.overdueDuties.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.overdueDuties.map((row) => (
+                <li key={`${row.agreementId}-${row.dutyTitle}-${row.period}`}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                  {t('dashboard.dutyRow', {
+                    duty: row.dutyTitle,
+                    period: periodLabel(t, locale, row.period),
+                    date: formatDateLong(row.dueDate, locale),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </Tile>
+          <Tile
+            id={`${prefix}-ceilings`}
+            title={t('dashboard.ceilingsAtRisk')}
+            count={d.ceilingsAtRisk.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.ceilingsAtRisk.map((row) => (
+                <li key={row.agreementId}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                  {t('dashboard.ceilingRow', { threshold: row.threshold })}
+                </li>
+              ))}
+            </ul>
+          </Tile>
+          <Tile
+            id={`${prefix}-escalations`}
+            title={t('dashboard.openEscalations')}
+            count={d.openEscalations.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.openEscalations.map((row) => (
+                <li key={row.id} data-testid={`dashboard-escalation-${row.id}`}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                  {t('dashboard.escalationRow', {
+                    subject: row.subject,
+                    level: row.levelName,
+                    date: row.deadline ? formatDateLong(row.deadline, locale) : '–',
+                  })}
+                  {row.overdue ? <strong> ({t('dashboard.overdue')})</strong> : null}
+                </li>
+              ))}
+            </ul>
+          </Tile>
+          <Tile
+            id={`${prefix}-conflicts`}
+            title={t('dashboard.roleConflicts')}
+            count={d.roleConflicts.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.roleConflicts.map((row) => (
+                <li key={row.agreementId}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                  {t('dashboard.conflictRow', { holder: row.portfolioHolder })}
+                </li>
+              ))}
+            </ul>
+          </Tile>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Stuurdashboard" at the top of Sturing: per register in reach, what needs attention (issue 4, point 7). */
+export function DashboardSection({ spaces }: { spaces: readonly Me['reach'][number][] }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="dashboard" title={t('dashboard.title')}>
+      <Paragraph>{t('dashboard.intro')}</Paragraph>
+      {spaces.map((space) => (
+        <DashboardOfSpace key={space.space} space={space} />
+      ))}
+    </Section>
+  );
+}
