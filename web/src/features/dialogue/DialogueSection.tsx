@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
+import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { isProviderUser, type Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -383,30 +384,18 @@ export function DialogueSection({ agreementId, me }: { agreementId: string; me: 
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const list = useQuery(trpc.dialogue.list.queryOptions({ agreementId }));
-  const [notice, setNotice] = useState('');
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const { announce, outcome } = useOutcome('dialogue-outcome');
   const canAct = canTalk(me);
   const side: Side = isProviderUser(me) ? 'provider' : 'municipality';
   const rows = list.data ?? [];
-  const done = (text: string) => {
-    setNotice(text);
-    focusSoon(() => noticeRef.current);
-  };
+  const done = announce;
   return (
     <Section id="dialogue" title={t('dialogue.title')}>
       <Paragraph>{t('dialogue.intro')}</Paragraph>
       <div role="status" aria-live="polite" className="regie-status">
         {list.isPending ? t('dialogue.loading') : null}
       </div>
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        className="regie-outcome"
-        aria-live="polite"
-        data-testid="dialogue-outcome"
-      >
-        {notice ? <Paragraph>{notice}</Paragraph> : null}
-      </div>
+      {outcome}
       {list.isError ? (
         <Alert type="error">
           <Paragraph>{t('dialogue.error')}</Paragraph>

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
+import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -436,14 +437,10 @@ export function EscalationsSection({ agreementId, me }: { agreementId: string; m
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const list = useQuery(trpc.escalation.list.queryOptions({ agreementId }));
-  const [notice, setNotice] = useState('');
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const { announce, outcome } = useOutcome('escalation-outcome');
   const canAct = canEscalate(me);
   const rows = list.data ?? [];
-  const done = (text: string) => {
-    setNotice(text);
-    focusSoon(() => noticeRef.current);
-  };
+  const done = announce;
   return (
     <Section id="escalations" title={t('escalations.title')}>
       <Paragraph>{t('escalations.intro')}</Paragraph>
@@ -457,15 +454,7 @@ export function EscalationsSection({ agreementId, me }: { agreementId: string; m
               })
             : null}
       </div>
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        className="regie-outcome"
-        aria-live="polite"
-        data-testid="escalation-outcome"
-      >
-        {notice ? <Paragraph>{notice}</Paragraph> : null}
-      </div>
+      {outcome}
       {list.isError ? (
         <Alert type="error">
           <Paragraph>{t('escalations.error')}</Paragraph>

@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
+import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -494,28 +495,16 @@ export function KpiSection({ agreementId, me }: { agreementId: string; me: Me | 
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const kpis = useQuery(trpc.kpi.results.queryOptions({ agreementId }));
-  const [notice, setNotice] = useState('');
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const { announce, outcome } = useOutcome('kpi-outcome');
   const rows = kpis.data ?? [];
-  const done = (text: string) => {
-    setNotice(text);
-    focusSoon(() => noticeRef.current);
-  };
+  const done = announce;
   return (
     <Section id="kpis" title={t('kpis.title')}>
       <Paragraph>{t('kpis.intro')}</Paragraph>
       <div role="status" aria-live="polite" className="regie-status">
         {kpis.isPending ? t('kpis.loading') : null}
       </div>
-      <div
-        ref={noticeRef}
-        tabIndex={-1}
-        className="regie-outcome"
-        aria-live="polite"
-        data-testid="kpi-outcome"
-      >
-        {notice ? <Paragraph>{notice}</Paragraph> : null}
-      </div>
+      {outcome}
       {kpis.isError ? (
         <Alert type="error">
           <Paragraph>{t('kpis.error')}</Paragraph>

@@ -1,0 +1,22 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { focusSoon } from './form';
+
+/**
+ * The outcome line of a section: `announce(text)` shows a result ("Opgeslagen", "Opgeschaald naar …"), reads it
+ * out (aria-live) and moves focus to it, so keyboard and screen-reader users land where the news is.
+ */
+export function useOutcome(testId: string): { announce: (text: string) => void; outcome: ReactNode } {
+  const [notice, setNotice] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  const announce = useCallback((text: string) => {
+    setNotice(text);
+    focusSoon(() => ref.current);
+  }, []);
+  const outcome = (
+    <div ref={ref} tabIndex={-1} className="regie-outcome" aria-live="polite" data-testid={testId}>
+      {notice ? <Paragraph>{notice}</Paragraph> : null}
+    </div>
+  );
+  return { announce, outcome };
+}
