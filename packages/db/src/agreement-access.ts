@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Agreement, type AuditEvent, notFound, spaceKind } from '@regie/core';
 import { loadAgreement } from './agreements.ts';
 import { nextAuditEvent } from './audit-store.ts';
@@ -105,35 +105,4 @@ export function auditInCollection(
   ];
 }
 
-/**
- * Every item of one kind in an agreement's collection (`sk` starting with `prefix`), without its key
- * attributes. Cost grows with that agreement's items of that kind, never with the register.
- */
-export async function queryCollection<T>(
-  db: Db,
-  space: string,
-  agreementId: string,
-  prefix: string,
-): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.agreement(space, agreementId).pk, ':prefix': prefix },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...rest } = item;
-      out.push(rest as T);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export { queryCollection } from './collection.ts';

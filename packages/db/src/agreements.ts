@@ -40,6 +40,7 @@ import {
 } from '@regie/core';
 import { nextAuditEvent, readChain } from './audit-store.ts';
 import type { Db } from './client.ts';
+import { queryCollection } from './collection.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
 import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
@@ -273,24 +274,20 @@ export function dueItem(a: Pick<Agreement, 'id' | 'space' | 'reference' | 'title
 
 /** The due states of one agreement (its collection only). */
 export async function readDues(db: Db, space: string, agreementId: string): Promise<DueState[]> {
-  const page = await guard(() =>
-    db.doc.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :due)',
-        ExpressionAttributeValues: { ':pk': keys.agreement(space, agreementId).pk, ':due': keys.duePrefix },
-        ConsistentRead: true,
-      }),
-    ),
+  const items = await queryCollection<DueState & Record<string, unknown>>(
+    db,
+    space,
+    agreementId,
+    keys.duePrefix,
   );
-  return (page.Items ?? []).map((i) => ({
-    dutyId: i.dutyId,
-    dutyTitle: i.dutyTitle,
-    frequency: i.frequency,
-    dueDays: i.dueDays,
-    period: i.period,
-    periodEnd: i.periodEnd,
-    dueDate: i.dueDate,
+  return items.map(({ dutyId, dutyTitle, frequency, dueDays, period, periodEnd, dueDate }) => ({
+    dutyId,
+    dutyTitle,
+    frequency,
+    dueDays,
+    period,
+    periodEnd,
+    dueDate,
   }));
 }
 
@@ -897,26 +894,11 @@ export function agreementRepository(db: Db, scope: Scope) {
     /** Every version of the terms, oldest first (amendments keep earlier versions readable). */
     async versions(id: string): Promise<TermsVersion[]> {
       const current = await load(id);
-      const out: TermsVersion[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await guard(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :terms)',
-              ExpressionAttributeValues: { ':pk': keys.agreement(current.space, id).pk, ':terms': 'TERMS#' },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) {
-          const terms = toAgreement(item);
-          out.push({ version: terms.version, at: terms.updatedAt, by: terms.updatedBy, terms });
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return out;
+      const items = await queryCollection<Record<string, unknown>>(db, current.space, id, keys.termsPrefix);
+      return items.map((item) => {
+        const terms = toAgreement(item);
+        return { version: terms.version, at: terms.updatedAt, by: terms.updatedBy, terms };
+      });
     },
 
     async history(id: string): Promise<AuditEvent[]> {

@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditEvent, GENESIS_HASH, sealEvent } from '@regie/core';
 import type { Db } from './client.ts';
-import { guard } from './errors.ts';
+import { queryCollection } from './collection.ts';
 import { keys } from './keys.ts';
 
 export interface ChainHead {
@@ -33,29 +32,6 @@ export function nextAuditEvent(
 }
 
 /** All events of one agreement's chain, in order. Cost grows with that agreement's history only. */
-export async function readChain(db: Db, space: string, agreementId: string): Promise<AuditEvent[]> {
-  const events: AuditEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
-          ExpressionAttributeValues: {
-            ':pk': keys.agreement(space, agreementId).pk,
-            ':ev': keys.auditPrefix,
-          },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, type: _type, ...event } = item;
-      events.push(event as AuditEvent);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return events;
+export function readChain(db: Db, space: string, agreementId: string): Promise<AuditEvent[]> {
+  return queryCollection<AuditEvent>(db, space, agreementId, keys.auditPrefix);
 }

@@ -115,6 +115,7 @@ export const keys = {
     sk: `EV${SEP}${String(seq).padStart(9, '0')}`,
   }),
   auditPrefix: 'EV#',
+  termsPrefix: 'TERMS#',
   termsVersion: (space: string, agreementId: string, version: number) => ({
     pk: spaced(space, 'AGR', agreementId),
     sk: `TERMS${SEP}${String(version).padStart(9, '0')}`,

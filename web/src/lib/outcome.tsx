@@ -1,4 +1,4 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { focusSoon } from './form';
 
@@ -19,4 +19,36 @@ export function useOutcome(testId: string): { announce: (text: string) => void; 
     </div>
   );
   return { announce, outcome };
+}
+
+/**
+ * What a list section says when its query failed (with a retry) or came back empty. Loading is announced by
+ * each section's own status line, which also carries its counts.
+ */
+export function ListState({
+  query,
+  empty,
+  error,
+  isEmpty,
+  retry,
+}: {
+  query: { isError: boolean; isSuccess: boolean; refetch: () => unknown };
+  empty: string;
+  error: string;
+  isEmpty: boolean;
+  retry: string;
+}) {
+  return (
+    <>
+      {query.isError ? (
+        <Alert type="error">
+          <Paragraph>{error}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => void query.refetch()}>
+            {retry}
+          </Button>
+        </Alert>
+      ) : null}
+      {query.isSuccess && isEmpty ? <Paragraph className="regie-empty">{empty}</Paragraph> : null}
+    </>
+  );
 }

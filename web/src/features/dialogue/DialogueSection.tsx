@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   DataList,
   DataListItem,
@@ -18,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
-import { useOutcome } from '../../lib/outcome';
+import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { isProviderUser, type Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -396,17 +395,13 @@ export function DialogueSection({ agreementId, me }: { agreementId: string; me: 
         {list.isPending ? t('dialogue.loading') : null}
       </div>
       {outcome}
-      {list.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('dialogue.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void list.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
-      {list.isSuccess && rows.length === 0 ? (
-        <Paragraph className="regie-empty">{t('dialogue.none')}</Paragraph>
-      ) : null}
+      <ListState
+        query={list}
+        isEmpty={rows.length === 0}
+        error={t('dialogue.error')}
+        empty={t('dialogue.none')}
+        retry={t('app.retry')}
+      />
       {rows.map((m) => (
         <MeetingItem key={m.id} m={m} locale={locale} side={side} canAct={canAct} onDone={done} />
       ))}

@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
-import { useOutcome } from '../../lib/outcome';
+import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -455,17 +455,13 @@ export function EscalationsSection({ agreementId, me }: { agreementId: string; m
             : null}
       </div>
       {outcome}
-      {list.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('escalations.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void list.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
-      {list.isSuccess && rows.length === 0 ? (
-        <Paragraph className="regie-empty">{t('escalations.none')}</Paragraph>
-      ) : null}
+      <ListState
+        query={list}
+        isEmpty={rows.length === 0}
+        error={t('escalations.error')}
+        empty={t('escalations.none')}
+        retry={t('app.retry')}
+      />
       {rows.map((e) => (
         <EscalationItem key={`${e.id}-${e.version}`} e={e} locale={locale} canAct={canAct} onDone={done} />
       ))}

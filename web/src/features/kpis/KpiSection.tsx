@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   DataList,
   DataListItem,
@@ -25,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
-import { useOutcome } from '../../lib/outcome';
+import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -505,17 +504,13 @@ export function KpiSection({ agreementId, me }: { agreementId: string; me: Me | 
         {kpis.isPending ? t('kpis.loading') : null}
       </div>
       {outcome}
-      {kpis.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('kpis.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void kpis.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
-      {kpis.isSuccess && rows.length === 0 ? (
-        <Paragraph className="regie-empty">{t('kpis.none')}</Paragraph>
-      ) : null}
+      <ListState
+        query={kpis}
+        isEmpty={rows.length === 0}
+        error={t('kpis.error')}
+        empty={t('kpis.none')}
+        retry={t('app.retry')}
+      />
       {rows.map((kpi) => (
         <KpiItem key={kpi.id} kpi={kpi} agreementId={agreementId} me={me} locale={locale} onDone={done} />
       ))}
