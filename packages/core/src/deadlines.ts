@@ -1,20 +1,36 @@
 import type { Agreement } from './agreement.ts';
+import { addDays } from './calendar.ts';
 import type { Role } from './roles.ts';
 import { addMonths, noticeDate } from './terms.ts';
 
 /**
- * The deadline engine's agreement rules (SPEC §5.3). Pure: given an agreement, the dates that matter and
- * the roles that must act on them. Signals go to roles (everyone with the role in the owning space), never
- * to one named person.
+ * The deadline engine (SPEC §5.3). Pure: given an agreement (or a subsidy, a GR calendar, a due report),
+ * the dates that matter and the roles that must act on them. Signals go to roles (everyone with the role in
+ * the owning space), never to one named person. Stored deadlines sit on the owning space's deadline index
+ * by date (packages/db/src/deadlines.ts); the scheduled job turns the ones coming into view into signals.
+ *
+ * Kinds:
+ * - notice: the last day to give notice (end date minus the notice period, terms.ts `noticeDate`)
+ * - renewal_decision: decide on an option to renew, one month before the notice date
+ * - end: the agreement ends
+ * - report_due: a periodic report is due (duties.ts `reportDueDate`); overdue the day after
+ * - awb: a subsidy term of the Awb (4:13 decision, 4:60 book-year application, settlement)
+ * - wgr: a statutory date of a GR's planning & control calendar (wgr.ts)
  */
-export type DeadlineKind = 'notice' | 'renewal_decision' | 'end';
+export const DEADLINE_KINDS = ['notice', 'renewal_decision', 'end', 'report_due', 'awb', 'wgr'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface Deadline {
   kind: DeadlineKind;
+  /** Unique within the agreement: which deadline of that kind (e.g. `notice`, `wgr-2027-budgetAdoption`). */
+  key: string;
   date: string;
   agreementId: string;
   space: string;
   roles: Role[];
+  /** A message key of the web app's `deadlines.labels` (with `params`), so every language can say it. */
+  label: string;
+  params?: Record<string, string>;
 }
 
 /** Statuses in which an agreement still runs and its dates still call for action. */
@@ -23,17 +39,55 @@ const RUNNING = new Set(['active', 'granted', 'settlement_requested']);
 /** Months before the notice date that the renewal decision is due, so there is time to decide and act. */
 export const RENEWAL_DECISION_LEAD_MONTHS = 1;
 
+/** The roles that steer an agreement's own dates. */
+export const STEERING_ROLES: Role[] = ['contractmanager', 'inkoper'];
+
 export function agreementDeadlines(a: Agreement): Deadline[] {
   if (!RUNNING.has(a.status)) return [];
-  const base = { agreementId: a.id, space: a.space };
-  const steering: Role[] = ['contractmanager', 'inkoper'];
-  const out: Deadline[] = [{ ...base, kind: 'end', date: a.endDate, roles: steering }];
+  const base = { agreementId: a.id, space: a.space, roles: STEERING_ROLES };
+  const out: Deadline[] = [{ ...base, kind: 'end', key: 'end', date: a.endDate, label: 'end' }];
   const notice = noticeDate(a.endDate, a.noticePeriodMonths);
-  if (notice) out.push({ ...base, kind: 'notice', date: notice, roles: steering });
+  if (notice) out.push({ ...base, kind: 'notice', key: 'notice', date: notice, label: 'notice' });
   if (a.renewal && a.renewal.used < a.renewal.options) {
     // Decide on renewal before notice must be given (or two months before the end without a notice period).
     const decision = notice ? addMonths(notice, -RENEWAL_DECISION_LEAD_MONTHS) : addMonths(a.endDate, -2);
-    out.push({ ...base, kind: 'renewal_decision', date: decision, roles: steering });
+    out.push({
+      ...base,
+      kind: 'renewal_decision',
+      key: 'renewal',
+      date: decision,
+      label: 'renewal_decision',
+    });
   }
-  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  return out.sort(byDate);
+}
+
+export function byDate(x: { date: string }, y: { date: string }): number {
+  return x.date < y.date ? -1 : x.date > y.date ? 1 : 0;
+}
+
+/**
+ * When a deadline raises a signal: 30 and 7 days ahead, and on the day itself. Each window is a separate
+ * signal, so a notice date reaches the inbox a month ahead, a week ahead and on the day.
+ */
+export const SIGNAL_LEADS = [30, 7, 0] as const;
+export type SignalLead = (typeof SIGNAL_LEADS)[number];
+
+/**
+ * The deadline dates whose signals fall due in the run that covers the days after `lastRun` up to and
+ * including `today`: for each lead, the range (lastRun + lead, today + lead]. A job that ran yesterday
+ * reads three one-day ranges; a job that missed days catches up; a second run on the same day reads
+ * nothing. Cost follows what is due, not the register.
+ */
+export function signalRanges(
+  lastRun: string,
+  today: string,
+): { lead: SignalLead; after: string; through: string }[] {
+  if (lastRun >= today) return [];
+  return SIGNAL_LEADS.map((lead) => ({ lead, after: addDays(lastRun, lead), through: addDays(today, lead) }));
+}
+
+/** The id of one signal of one deadline: stable, so writing it twice is writing it once. */
+export function signalKey(d: Pick<Deadline, 'agreementId' | 'key' | 'date'>, lead: SignalLead): string {
+  return `${d.agreementId}#${d.key}#${d.date}#${lead}`;
 }

@@ -42,6 +42,7 @@ import { nextAuditEvent, readChain } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { agreementDeadlineChanges } from './deadlines.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
 import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
@@ -423,6 +424,8 @@ export function agreementRepository(db: Db, scope: Scope) {
         });
       }
     }
+    // The agreement's own dates on the space's deadline index (notice, renewal decision, end).
+    items.push(...agreementDeadlineChanges(db, prev, next));
     // The public Woo register holds only marked, decided agreements, with public fields only (SPEC §5.4).
     if (isPublic(next)) {
       items.push({

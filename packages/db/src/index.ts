@@ -24,6 +24,7 @@ export * from './agreements.ts';
 export * from './bootstrap.ts';
 export * from './budget.ts';
 export * from './client.ts';
+export * from './deadlines.ts';
 export * from './directory.ts';
 export * from './errors.ts';
 export * from './escalations.ts';

@@ -88,6 +88,24 @@ export const keys = {
     sk: `MEET${SEP}${date}${SEP}${id}`,
   }),
   meetingPrefix: 'MEET#',
+  /** A deadline of an agreement (deadline engine, SPEC §5.3), and on the space's deadline index by date (gsi1). */
+  deadline: (space: string, agreementId: string, key: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `DL${SEP}${key}`,
+  }),
+  deadlinePrefix: 'DL#',
+  deadlineIndex: (space: string) => spaced(space, 'DEADLINES'),
+  /** Signals for everyone with a role in a space (the inbox), newest first by sort key `<date>#<signal>`. */
+  inbox: (space: string, role: string) => spaced(space, 'INBOX', role),
+  /** That one user has read a signal. */
+  inboxRead: (space: string, userKey: string, signal: string) => ({
+    pk: spaced(space, 'INBOXREAD', userKey),
+    sk: signal,
+  }),
+  /** A personal iCal feed, found by the hash of its secret. */
+  icalFeed: (space: string, secretHash: string) => ({ pk: spaced(space, 'ICAL', secretHash), sk: 'ICAL' }),
+  /** The last day the deadline job created signals for a space. */
+  jobRun: (space: string) => ({ pk: spaced(space, 'JOB', 'deadlines'), sk: 'JOB' }),
   /** The public Woo register of a space: one record per published agreement, public fields only. */
   publicRecord: (space: string, reference: string) => ({
     pk: spaced(space, 'PUB'),
