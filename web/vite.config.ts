@@ -6,7 +6,7 @@ const webPort = Number(process.env.WEB_PORT ?? 5173);
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3000}`;
 
 // Same origin for the browser: the API's routes are proxied, so no CORS is needed (dev and preview alike).
-const apiPaths = ['/trpc', '/dev', '/health', '/public', '/ical'];
+const apiPaths = ['/trpc', '/files', '/dev', '/health', '/public', '/ical'];
 const proxy: Record<string, ProxyOptions> = Object.fromEntries(
   // `^/dev(/|?|$)` and so on: the route prefix itself, not every path that merely starts with its letters.
   apiPaths.map((path) => [`^${path}(/|\\?|$)`, { target: apiTarget }]),

@@ -5,6 +5,7 @@ import { createDocumentClient } from '@regie/db';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createRemoteJWKSet } from 'jose';
 import { readApiEnv } from './env.ts';
+import { loggablePath } from './log-path.ts';
 import { createTenantDbFor } from './tenant-credentials.ts';
 
 /**
@@ -77,7 +78,7 @@ export async function handler(event: HttpApiEvent, context?: LambdaContext) {
     // Path only: query strings carry tRPC input, which is tenant data.
     logger.info('request', {
       method: event.requestContext.http.method,
-      path: event.rawPath,
+      path: loggablePath(event.rawPath),
       status,
       durationMs: Date.now() - started,
     });

@@ -1,6 +1,6 @@
-import { AssumeRoleCommand, type AssumeRoleCommandInput, STSClient } from '@aws-sdk/client-sts';
 import type { DbFor as ApiDbFor } from '@regie/api';
 import { createDocumentClient, type Db } from '@regie/db';
+import { type AssumeRoleInput, createAssumeRole } from './sts.ts';
 import { SPACE_TAG, scopeKey, type TenantScope, tenantSessionPolicyJson } from './tenant-policy.ts';
 
 /**
@@ -23,7 +23,7 @@ export interface TemporaryCredentials {
   expiration: Date;
 }
 
-export type AssumeRole = (input: AssumeRoleCommandInput) => Promise<TemporaryCredentials>;
+export type AssumeRole = (input: AssumeRoleInput) => Promise<TemporaryCredentials>;
 
 export interface TenantDbOptions {
   roleArn: string;
@@ -44,27 +44,16 @@ export interface TenantDbOptions {
 /** `DbFor` of packages/api, plus the sizes of its two caches (plain scopes, widened scopes). */
 export type DbFor = ApiDbFor & { readonly size: () => number; readonly widenedSize: () => number };
 
-/** STS AssumeRole; errors carry no credentials (the request holds none, the response is not echoed). */
-export function stsAssumeRole(client: STSClient = new STSClient({ maxAttempts: 3 })): AssumeRole {
-  return async (input) => {
-    const { Credentials: c } = await client.send(new AssumeRoleCommand(input));
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-      throw new Error('STS AssumeRole returned no credentials');
-    }
-    return {
-      accessKeyId: c.AccessKeyId,
-      secretAccessKey: c.SecretAccessKey,
-      sessionToken: c.SessionToken,
-      expiration: c.Expiration,
-    };
-  };
+/** STS AssumeRole (functions/api/sts.ts); errors carry no credentials (the request holds none, the response is not echoed). */
+export function stsAssumeRole(): AssumeRole {
+  return createAssumeRole({ maxAttempts: 3 });
 }
 
 /** The AssumeRole request for one scope. Exported for tests; holds no secret. */
 export function assumeRoleInput(
   options: Pick<TenantDbOptions, 'roleArn' | 'tableArn' | 'sessionSeconds'>,
   scope: TenantScope,
-): AssumeRoleCommandInput {
+): AssumeRoleInput {
   return {
     RoleArn: options.roleArn,
     // Shows the tenant in CloudTrail next to every data call made with these credentials.

@@ -17,16 +17,26 @@ export const ESM_REQUIRE_BANNER =
  * Modules replaced in every Lambda bundle (esbuild `--alias`), each by a small file in functions/bundle/:
  * - `@aws-sdk/credential-provider-node`: environment credentials only, which is what Lambda provides
  *   (−136 KB of SSO/INI/IMDS providers and their nested clients).
+ * - `@smithy/core/event-streams` (NO_EVENT_STREAMS_ALIASES, not for the files function: the S3 client imports it
+ *   eagerly): imported lazily by the SDK's HTTP protocol for event-stream operations only, which DynamoDB has none
+ *   of (−20 KB).
  */
 export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': paths.lambdaCredentialsShim,
+};
+
+/** Also for functions whose SDK clients (DynamoDB, STS) never touch event streams: all but the files function. */
+export const NO_EVENT_STREAMS_ALIASES: Readonly<Record<string, string>> = {
+  '@smithy/core/event-streams': paths.noEventStreamsShim,
 };
 
 /**
  * Node.js 22 on arm64, ESM, one minified file with the AWS SDK inside (a pinned, tree-shaken SDK instead of
  * whatever the runtime ships), JSON logs. Shared by every function so they are built and run alike.
  */
-export function nodeFunctionDefaults(): Pick<
+export function nodeFunctionDefaults(
+  options: { withoutEventStreams?: boolean } = {},
+): Pick<
   NodejsFunctionProps,
   | 'projectRoot'
   | 'depsLockFilePath'
@@ -56,7 +66,10 @@ export function nodeFunctionDefaults(): Pick<
       externalModules: [],
       banner: ESM_REQUIRE_BANNER,
       esbuildArgs: {
-        '--alias': Object.entries(LAMBDA_BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
+        '--alias': Object.entries({
+          ...LAMBDA_BUNDLE_ALIASES,
+          ...(options.withoutEventStreams ? NO_EVENT_STREAMS_ALIASES : {}),
+        }).map(([from, to]) => `${from}=${to}`),
       },
     },
   };

@@ -7,8 +7,11 @@ export const paths = {
   repoRoot: fromRoot(''),
   lockFile: fromRoot('package-lock.json'),
   apiEntry: fromRoot('functions/api/handler.ts'),
+  filesEntry: fromRoot('functions/files/handler.ts'),
   preTokenEntry: fromRoot('functions/auth/pre-token.ts'),
+  jobsEntry: fromRoot('functions/jobs/handler.ts'),
   /** Bundle-only substitutes (see the files): English-only zod locales, environment-only AWS credentials. */
   lambdaCredentialsShim: fromRoot('functions/bundle/lambda-credentials.ts'),
+  noEventStreamsShim: fromRoot('functions/bundle/no-event-streams.ts'),
   webDist: fromRoot('web/dist'),
 } as const;

@@ -4,12 +4,14 @@ import type { StageConfig } from './config.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
+import { JobsStack } from './stacks/jobs-stack.ts';
 import { WebStack } from './stacks/web-stack.ts';
 
 export interface RegieStacks {
   readonly data: DataStack;
   readonly auth: AuthStack;
   readonly api: ApiStack;
+  readonly jobs: JobsStack;
   readonly web: WebStack;
 }
 
@@ -28,10 +30,12 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     logoutUrls: config.auth.logoutUrls,
     table: data.table,
     preTokenEntry: config.auth.preTokenEntry,
+    domainPrefix: config.auth.domainPrefix,
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
     table: data.table,
+    documentsBucket: data.documentsBucket,
     entry: config.api.entry,
     // The web app sends the ID token: its `aud` is the client id, which both the HTTP API's JWT authorizer
     // and the app's verifier check (Cognito access tokens carry `client_id` instead of `aud`).
@@ -39,15 +43,22 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     reservedConcurrency: config.api.reservedConcurrency,
     throttle: config.api.throttle,
   });
+  const jobs = new JobsStack(app, `${prefix}-Jobs`, {
+    env,
+    table: data.table,
+    entry: config.jobs.entry,
+    schedule: config.jobs.schedule,
+  });
   const web = new WebStack(app, `${prefix}-Web`, {
     env,
     apiDomainName: api.apiDomainName,
+    signIn: { authority: auth.authority, clientId: auth.webClient.userPoolClientId },
     assetsPath: config.web.assetsPath,
   });
 
   Tags.of(app).add('project', 'regie');
   Tags.of(app).add('stage', config.stage);
-  return { data, auth, api, web };
+  return { data, auth, api, jobs, web };
 }
 
 /** cdk-nag v3: AwsSolutions runs as a policy-validation plugin; findings fail synth unless acknowledged. */

@@ -377,6 +377,71 @@ describe('api stack', () => {
     expect(apiActions.filter((a) => a.startsWith('sts:'))).toEqual(['sts:AssumeRole', 'sts:TagSession']);
   });
 
+  it('serves /files from its own function behind the JWT authorizer, with S3 only through a scoped role', () => {
+    const [authorizerId] = Object.keys(api.findResources('AWS::ApiGatewayV2::Authorizer'));
+    api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'ANY /files/{proxy+}',
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+      Target: Match.objectLike({
+        'Fn::Join': [
+          '',
+          Match.arrayWith([
+            Match.objectLike({ Ref: Match.stringLikeRegexp('^HttpApiANYfilesproxyFilesIntegration') }),
+          ]),
+        ],
+      }),
+    });
+    api.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Role: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FilesFunctionRole'), 'Arn'] },
+      Environment: {
+        Variables: Match.objectLike({
+          DOCUMENTS_BUCKET: { 'Fn::ImportValue': Match.stringLikeRegexp('DocumentsBucket') },
+          DOCUMENTS_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DocumentsRole'), 'Arn'] },
+          TENANT_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantDataRole'), 'Arn'] },
+        }),
+      },
+    });
+    // The function's own role: its logs and assuming the two scoped roles; no table, no bucket, no wildcard.
+    const own = roleStatements(api, 'FilesFunctionRole');
+    const actions = own.flatMap((s) => asArray(s.Action));
+    expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('sts:'))).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    for (const statement of own) {
+      expect(asArray(statement.Resource)).not.toContain('*');
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/[:/]\*"/);
+    }
+    // The documents role: get and put of objects under municipality and region prefixes only, never s3:*.
+    const documents = roleStatements(api, 'DocumentsRole');
+    expect(documents).toEqual([
+      {
+        Sid: 'AgreementDocuments',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: ['/GM*/agreements/*', '/RG*/agreements/*'].map((suffix) => ({
+          'Fn::Join': ['', [{ 'Fn::ImportValue': expect.stringMatching(/DocumentsBucketArn$/) }, suffix]],
+        })),
+      },
+    ]);
+    expect(JSON.stringify(documents)).toContain('/GM*/agreements/*');
+    expect(JSON.stringify(documents)).toContain('/RG*/agreements/*');
+    expect(JSON.stringify(documents)).not.toMatch(/s3:\*|"\*"/);
+    api.hasResourceProperties('AWS::IAM::Role', {
+      Description: Match.stringLikeRegexp('documents'),
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('^FilesFunctionRole'), 'Arn'] } },
+            Condition: Match.objectLike({ Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' } }),
+          }),
+        ],
+      },
+    });
+  });
+
   it('bounds the tenant role by the session tag space, regions, write-only party views and provider collections', () => {
     const [tenantRoleId] = Object.keys(
       api.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('tenant') } }),
@@ -425,22 +490,20 @@ describe('api stack', () => {
     expect([...AGREEMENT_COLLECTION_KEYS_PATTERNS]).toEqual(['GM*#AGR#*', 'RG*#AGR#*']);
     expect(PROVIDER_SPACE_TAG_PATTERN).toBe('PV*');
     expect(statements.flatMap((s) => asArray(s.Action))).not.toContain('dynamodb:Scan');
-    // Only the API function role may assume it, only with a `space` session tag and no other tag.
+    // Only the API and files function roles may assume it, only with a `space` session tag and no other tag.
     api.hasResourceProperties('AWS::IAM::Role', {
       Description: Match.stringLikeRegexp('tenant'),
       MaxSessionDuration: 3600,
       AssumeRolePolicyDocument: {
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['sts:AssumeRole', 'sts:TagSession'],
-            Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiFunctionRole'), 'Arn'] } },
-            Condition: {
-              Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
-              'ForAllValues:StringEquals': { 'aws:TagKeys': [SPACE_TAG] },
-            },
+        Statement: ['^ApiFunctionRole', '^FilesFunctionRole'].map((role) => ({
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Principal: { AWS: { 'Fn::GetAtt': [Match.stringLikeRegexp(role), 'Arn'] } },
+          Condition: {
+            Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
+            'ForAllValues:StringEquals': { 'aws:TagKeys': [SPACE_TAG] },
           },
-        ],
+        })),
       },
     });
     api.hasResourceProperties('AWS::IAM::Policy', {
@@ -517,7 +580,7 @@ describe('web stack', () => {
           ViewerProtocolPolicy: 'redirect-to-https',
           ResponseHeadersPolicyId: Match.anyValue(),
         }),
-        CacheBehaviors: ['/trpc/*', '/public/*', '/ical/*', '/health'].map((pathPattern) =>
+        CacheBehaviors: ['/trpc/*', '/files/*', '/public/*', '/ical/*', '/health'].map((pathPattern) =>
           Match.objectLike({
             PathPattern: pathPattern,
             CachePolicyId: cachingDisabled,
@@ -536,6 +599,7 @@ describe('web stack', () => {
       env: config.env,
       apiDomainName: 'example.execute-api.eu-central-1.amazonaws.com',
       assetsPath: undefined,
+      signIn: { authority: 'https://regie.auth.eu-central-1.amazoncognito.com', clientId: 'client' },
     });
     Template.fromStack(stack).resourceCountIs('Custom::CDKBucketDeployment', 0);
   });

@@ -112,6 +112,18 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     },
   },
   'budget.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025', year: 2026 } },
+  'budget.correct': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      realisationId: 'r-1',
+      expectedVersion: 1,
+      realisation: { period: '2026-10', amountCents: 1000, volume: 3, productLineId: 'jh-45a12', note: 'x' },
+      reason: 'typfout',
+    },
+  },
+  'budget.reported': { user: 'kompas.reporter', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'budget.statement': {
     user: 'ermelo.viewer',
     type: 'query',
@@ -135,6 +147,36 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   },
   'escalation.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'escalation.openInSpace': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'wgr.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2027 } },
+  'wgr.plan': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      year: 2027,
+      expectedVersion: 0,
+      budgetAdoption: '2026-07-08',
+      accountsAdoption: '2028-06-24',
+      draftBudgetCents: 1_500_000_000,
+    },
+  },
+  'wgr.recordOpinion': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      year: 2027,
+      member: 'GM0243',
+      expectedVersion: 1,
+      opinion: {
+        draftReceived: '2026-04-08',
+        opinionSubmitted: '2026-06-18',
+        outcome: 'agrees_with_remarks',
+        summary: 'Akkoord, met zorg over de kosten.',
+        answered: '2026-06-25',
+      },
+    },
+  },
   'kpi.record': {
     user: 'kompas.reporter',
     type: 'mutation',
@@ -167,10 +209,111 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   'dialogue.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'steering.dashboard': { user: 'ermelo.viewer', type: 'query', input: { space: 'GM0233' } },
   'tenant.settings': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'deadline.upcoming': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { space: 'GM0233', from: '2026-01-01', days: 30, limit: 10 },
+  },
+  'inbox.list': { user: 'ermelo.viewer', type: 'query', input: { limit: 10 } },
+  'inbox.markRead': {
+    user: 'ermelo.viewer',
+    type: 'mutation',
+    input: { ids: [{ space: 'GM0233', signalId: 'erm-jh-2025.notice.2026-09-30.30' }] },
+  },
+  'ical.status': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'ical.create': { user: 'ermelo.viewer', type: 'mutation', input: {} },
+  'ical.revoke': { user: 'ermelo.viewer', type: 'mutation', input: {} },
+  'signing.status': { user: 'wijkracht.signer', type: 'query', input: { agreementId: 'erm-dvo-2026' } },
+  'signing.documents': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-dvo-2026' } },
+  'signing.inbox': { user: 'wijkracht.signer', type: 'query', input: { limit: 10 } },
+  'signing.sign': {
+    user: 'wijkracht.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-dvo-2026', documentHash: 'a'.repeat(64), consent: true },
+  },
   'tenant.updateSettings': {
     user: 'ermelo.admin',
     type: 'mutation',
     input: { mandateThresholdCents: 5_000_000 },
+  },
+  'subsidy.regulations': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { space: 'GM0233', budgetYear: 2026 },
+  },
+  'subsidy.regulation': { user: 'ermelo.viewer', type: 'query', input: { id: 'erm-regl-welzijn-2026' } },
+  'subsidy.verifyRegulation': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { id: 'erm-regl-welzijn-2026' },
+  },
+  'subsidy.createRegulation': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      name: 'Subsidieregeling sport',
+      legalBasis: 'ASV Ermelo 2024, art. 4',
+      budgetYear: 2026,
+      ceilingCents: 10_000_000,
+      ceilingPublishedOn: '2025-06-01',
+      applicationWeeks: 13,
+      decisionWeeks: 8,
+      settlementWeeks: 13,
+      exOfficioUpToCents: 500_000,
+    },
+  },
+  'subsidy.updateRegulation': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      id: 'erm-regl-welzijn-2026',
+      expectedVersion: 1,
+      data: { name: 'Welzijn', ceilingCents: 50_000_000 },
+    },
+  },
+  'subsidy.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-sub-2027' } },
+  'subsidy.phaseOut': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { agreementId: 'erm-sub-2027', amountCents: 1 },
+  },
+  'subsidy.recordApplication': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-sub-2027',
+      expectedVersion: 1,
+      regulationId: 'erm-regl-welzijn-2026',
+      applicationDate: '2026-09-01',
+      requestedCents: 100,
+      bookYear: 2027,
+    },
+  },
+  'subsidy.grant': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-sub-2027',
+      expectedVersion: 1,
+      amountCents: 100,
+      settlementDueDate: '2028-04-01',
+      acceptLateApplication: true,
+      lateMotivation: 'Te laat maar nodig',
+      settleAtGrant: false,
+      note: 'ok',
+    },
+  },
+  'subsidy.settle': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-sub-2026',
+      expectedVersion: 3,
+      amountCents: 100,
+      ground: 'not_carried_out',
+      motivation: 'Niet uitgevoerd',
+      exOfficio: false,
+    },
   },
   'organisation.create': {
     user: 'ermelo.admin',
@@ -288,5 +431,5 @@ describe('fuzzed invalid input', () => {
       );
     }
     expect(await tableFingerprint(api.db)).toEqual(before);
-  });
+  }, 240_000);
 });

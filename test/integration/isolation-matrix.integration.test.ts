@@ -106,6 +106,12 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     { type: 'mutation', input: { agreementId: t.id, realisation: { period: '2026-10', amountCents: 100 } } },
   ],
   'budget.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'budget.correct': (t) =>
+    [1, 2].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, realisationId: 'r-1', expectedVersion: v, realisation: null, reason: 'x' },
+    })),
+  'budget.reported': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'budget.statement': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
   'budget.signals': (t) => [{ type: 'query', input: { space: t.space } }],
   'escalation.open': (t) => [
@@ -119,6 +125,26 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   ],
   'escalation.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'escalation.openInSpace': (t) => [{ type: 'query', input: { space: t.space } }],
+  'wgr.get': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2027 } }],
+  'wgr.plan': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, year: 2027, expectedVersion: 0 } },
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, year: 2027, expectedVersion: 1, budgetAdoption: '2026-07-08' },
+    },
+  ],
+  'wgr.recordOpinion': (t) => [
+    {
+      type: 'mutation',
+      input: {
+        agreementId: t.id,
+        year: 2027,
+        member: t.space,
+        expectedVersion: 1,
+        opinion: { draftReceived: '2026-04-08', opinionSubmitted: '2026-06-18', outcome: 'objects' },
+      },
+    },
+  ],
   'kpi.record': (t) => [
     { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q3', value: 1 } },
   ],
@@ -140,12 +166,81 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   // Tenant settings name no space: they always act on the caller's own (nothing foreign can be aimed at).
   'tenant.settings': () => [{ type: 'query', input: undefined }],
   'tenant.updateSettings': () => [],
+  'deadline.upcoming': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { space: t.space, from: '2020-01-01', days: 400 } },
+  ],
+  'inbox.list': () => [{ type: 'query', input: undefined }],
+  // Read marks are the caller's own; a signal of a foreign space is refused like a missing one.
+  'inbox.markRead': (t) => [
+    { type: 'mutation', input: { ids: [{ space: t.space, signalId: `${t.id}.notice.2026-09-30.30` }] } },
+  ],
+  // The feed is the caller's own: nothing foreign can be named.
+  'ical.status': () => [{ type: 'query', input: undefined }],
+  'ical.create': () => [],
+  'ical.revoke': () => [],
+  'signing.status': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'signing.documents': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  // The caller's own space only: nothing foreign can be named.
+  'signing.inbox': () => [{ type: 'query', input: undefined }],
+  'signing.sign': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, documentHash: 'a'.repeat(64), consent: true } },
+  ],
   'organisation.create': (t) => [
     {
       type: 'mutation',
       input: { space: t.space, kind: 'provider', name: 'Indringer B.V.', kvkNumber: '12345678' },
     },
   ],
+  // Subsidies (Awb): a foreign subsidy, a foreign space's regulations, a regulation id from another space.
+  'subsidy.regulations': (t) => [{ type: 'query', input: { space: t.space } }],
+  'subsidy.regulation': (t) =>
+    [t.id, ...(t.space === 'GM0233' ? ['erm-regl-welzijn-2026'] : [])].map((id) => ({
+      type: 'query' as const,
+      input: { id },
+    })),
+  'subsidy.verifyRegulation': (t) =>
+    [t.id, ...(t.space === 'GM0233' ? ['erm-regl-welzijn-2026'] : [])].map((id) => ({
+      type: 'query' as const,
+      input: { id },
+    })),
+  'subsidy.createRegulation': (t) => [
+    {
+      type: 'mutation',
+      input: { space: t.space, name: 'Indringer', legalBasis: 'x', budgetYear: 2026, ceilingCents: 1 },
+    },
+  ],
+  // Ermelo's seeded regulation is foreign to everyone whose targets include Ermelo's agreements.
+  'subsidy.updateRegulation': (t) =>
+    [t.id, ...(t.space === 'GM0233' ? ['erm-regl-welzijn-2026'] : [])].flatMap((id) =>
+      [1, 2].map((v) => ({
+        type: 'mutation' as const,
+        input: { id, expectedVersion: v, data: { ceilingCents: 1_000_000_000 } },
+      })),
+    ),
+  'subsidy.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'subsidy.phaseOut': (t) => [{ type: 'query', input: { agreementId: t.id, amountCents: 1 } }],
+  'subsidy.recordApplication': (t) =>
+    [1, 3].map((v) => ({
+      type: 'mutation' as const,
+      input: {
+        agreementId: t.id,
+        expectedVersion: v,
+        regulationId: 'erm-regl-welzijn-2026',
+        applicationDate: '2026-09-01',
+        requestedCents: 1,
+      },
+    })),
+  'subsidy.grant': (t) =>
+    [1, 2, 3].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion: v, amountCents: 1 },
+    })),
+  'subsidy.settle': (t) =>
+    [3, 4].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion: v, amountCents: 1, exOfficio: true },
+    })),
 };
 
 /** The same call aimed at an object or space that does not exist. */
@@ -259,5 +354,5 @@ describe('isolation matrix', () => {
       }
     }
     expect(await tableFingerprint(api.db)).toEqual(before);
-  }, 180_000);
+  }, 600_000);
 });

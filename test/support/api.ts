@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from '@regie/api';
+import { createFilesApp, createIcalApp } from '@regie/api/files';
 import type { Db } from '@regie/db';
+import { createDocumentStore, type DocumentStore } from '@regie/db/documents';
 import { createDevIssuer, freePort } from '@regie/local';
+import { inject } from 'vitest';
 
 /** A tRPC response body as tests read it: loosely typed on purpose, the assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: test helper; each assertion states the shape it expects
@@ -11,6 +14,8 @@ type Body = any;
 export interface TestApi {
   url: string;
   db: Db;
+  /** The files app's document store: a bucket of its own on the tier's s3rver. */
+  documents: DocumentStore;
   publicJwks: { keys: Record<string, unknown>[] };
   token(user: string): Promise<string>;
   query(path: string, input: unknown, token?: string): Promise<{ status: number; body: Body }>;
@@ -23,10 +28,20 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real Hono app with dev auth on a real HTTP port, over a seeded test table. */
-export async function startTestApi(db: Db): Promise<TestApi> {
+/**
+ * The real Hono app with dev auth on a real HTTP port, over a seeded test table, with the files app (`/files`)
+ * on a bucket of its own in the integration tier's S3-compatible server.
+ */
+export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}): Promise<TestApi> {
   const { dev, verifyToken, publicJwks } = await createDevIssuer(db);
   const app = createApp({ db, verifyToken, dev, logError: () => {} });
+  const documents = createDocumentStore({
+    bucket: `docs-${db.tableName.toLowerCase().replace(/[^a-z0-9]/g, '-')}`,
+    endpoint: options.s3Endpoint ?? inject('s3Endpoint'),
+  });
+  await documents.ensureBucket();
+  app.route('/files', createFilesApp({ db, verifyToken, documents, logError: () => {} }));
+  app.route('/ical', createIcalApp({ db }));
   const port = await freePort();
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', createServer }, () => resolve(s));
@@ -40,6 +55,7 @@ export async function startTestApi(db: Db): Promise<TestApi> {
   return {
     url,
     db,
+    documents,
     publicJwks,
     async token(user) {
       if (!tokens.has(user)) {
@@ -70,6 +86,9 @@ export async function startTestApi(db: Db): Promise<TestApi> {
         }),
       );
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      documents.destroy();
+    },
   };
 }

@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** integration tier: the in-memory DynamoDB Local */
     dynamoEndpoint: string;
+    /** integration tier: the S3-compatible document store (s3rver) */
+    s3Endpoint: string;
     /** e2e tier: the built web app and the API it proxies to */
     webUrl: string;
     apiUrl: string;

@@ -2,9 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { CallbackPage } from './features/auth/CallbackPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AppShell } from './features/layout/AppShell';
-import { ComingSoonPage, NotFoundPage } from './features/placeholder/ComingSoonPage';
+import { NotFoundPage } from './features/placeholder/ComingSoonPage';
 import { RegisterPage } from './features/register/RegisterPage';
 import { getLogoutReason, subscribe, useToken } from './lib/auth';
 import { createApiClient, createQueryClient, TRPCProvider } from './lib/trpc';
@@ -31,6 +32,15 @@ const DeliverPage = lazy(() =>
 );
 const ReportFormPage = lazy(() =>
   import('./features/reports/ReportFormPage').then((m) => ({ default: m.ReportFormPage })),
+);
+const DeadlinesPage = lazy(() =>
+  import('./features/deadlines/DeadlinesPage').then((m) => ({ default: m.DeadlinesPage })),
+);
+const RegulationsPage = lazy(() =>
+  import('./features/subsidy/RegulationsPage').then((m) => ({ default: m.RegulationsPage })),
+);
+const SigningPage = lazy(() =>
+  import('./features/signing/SigningPage').then((m) => ({ default: m.SigningPage })),
 );
 const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
@@ -85,12 +95,9 @@ function AuthenticatedRoutes() {
         </Route>
         <Route path="/deliver" component={DeliverPage} />
         <Route path="/steering" component={SteeringPage} />
-        <Route path="/signing">
-          <ComingSoonPage area="signing" />
-        </Route>
-        <Route path="/deadlines">
-          <ComingSoonPage area="deadlines" />
-        </Route>
+        <Route path="/signing" component={SigningPage} />
+        <Route path="/deadlines" component={DeadlinesPage} />
+        <Route path="/subsidies" component={RegulationsPage} />
         <Route path="/regions" component={RegionsPage} />
         <Route path="/organisations" component={OrganisationsPage} />
         <Route path="/admin" component={AdminPage} />
@@ -116,6 +123,11 @@ function Routes() {
       <Route path="/login">
         <AppShell authenticated={false}>
           <LoginPage />
+        </AppShell>
+      </Route>
+      <Route path="/auth/callback">
+        <AppShell authenticated={false}>
+          <CallbackPage />
         </AppShell>
       </Route>
       <Route>

@@ -14,8 +14,10 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { nodeFunctionDefaults } from '../bundling.ts';
+import { paths } from '../paths.ts';
 import {
   AGREEMENT_COLLECTION_KEYS_PATTERNS,
   leadingKeysPattern,
@@ -34,6 +36,10 @@ export interface ApiStackProps extends StackProps {
   readonly jwt: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
   readonly reservedConcurrency: number;
   readonly throttle: { readonly burstLimit: number; readonly rateLimit: number };
+  /** Agreement documents (SPEC §5.2), read and written by the files function only. */
+  readonly documentsBucket: IBucket;
+  /** Absolute path of the files Lambda entry; functions/files/handler.ts by default. */
+  readonly filesEntry?: string;
 }
 
 /** Stateless: the API function, its roles and the HTTP API. Safe to destroy and recreate. */
@@ -43,6 +49,9 @@ export class ApiStack extends Stack {
   readonly apiDomainName: string;
   readonly handler: NodejsFunction;
   readonly tenantDataRole: Role;
+  /** The files function (`/files/*`: documents, PDFs) and the role it assumes per agreement for S3. */
+  readonly filesHandler: NodejsFunction;
+  documentsRole!: Role;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -126,7 +135,7 @@ export class ApiStack extends Stack {
 
     const defaults = nodeFunctionDefaults();
     this.handler = new NodejsFunction(this, 'ApiFunction', {
-      ...defaults,
+      ...nodeFunctionDefaults({ withoutEventStreams: true }),
       entry: props.entry,
       handler: 'handler',
       memorySize: 1024,
@@ -178,7 +187,8 @@ export class ApiStack extends Stack {
             ip: '$context.identity.sourceIp',
             requestTime: '$context.requestTime',
             method: '$context.httpMethod',
-            path: '$context.path',
+            // The route, not the path: an iCal feed's path holds its secret, which must never be logged.
+            route: '$context.routeKey',
             status: '$context.status',
             latency: '$context.responseLatency',
             integrationError: '$context.integrationErrorMessage',
@@ -191,13 +201,27 @@ export class ApiStack extends Stack {
     const integration = new HttpLambdaIntegration('ApiIntegration', this.handler);
     this.httpApi.addRoutes({ path: '/trpc/{proxy+}', methods: [HttpMethod.ANY], integration });
 
-    // Public by specification (SPEC §7): health check, public registers, iCal feeds (secret token in path).
-    const publicRoutes = ['/health', '/public/{proxy+}', '/ical/{proxy+}'];
-    for (const path of publicRoutes) {
+    // Documents and PDFs: their own function behind the same JWT authorizer (the default one).
+    this.filesHandler = this.filesFunction(props, defaults);
+    const filesIntegration = new HttpLambdaIntegration('FilesIntegration', this.filesHandler);
+    this.httpApi.addRoutes({
+      path: '/files/{proxy+}',
+      methods: [HttpMethod.ANY],
+      integration: filesIntegration,
+    });
+
+    // Public by specification (SPEC §7): health check and public registers (API function), iCal feeds with the
+    // secret in the path (files function, where the iCal library lives).
+    const publicRoutes = [
+      { path: '/health', integration },
+      { path: '/public/{proxy+}', integration },
+      { path: '/ical/{proxy+}', integration: filesIntegration },
+    ];
+    for (const { path, integration: target } of publicRoutes) {
       const [route] = this.httpApi.addRoutes({
         path,
         methods: [HttpMethod.GET],
-        integration,
+        integration: target,
         authorizer: new HttpNoneAuthorizer(),
       });
       Validations.of(route!).acknowledge({
@@ -208,5 +232,96 @@ export class ApiStack extends Stack {
 
     this.apiDomainName = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
     new CfnOutput(this, 'ApiUrl', { value: `https://${this.apiDomainName}` });
+  }
+
+  /**
+   * The files function: pdf-lib and the S3 client live here, not in the API function (whose bundle stays small).
+   * Its database calls use the same tenant role as the API function (the same session policies); its S3 calls a
+   * documents role assumed per request with a session policy naming only that agreement's key prefix
+   * (functions/files/document-credentials.ts). The function's own role reaches neither the table nor the bucket.
+   */
+  private filesFunction(
+    props: ApiStackProps,
+    defaults: ReturnType<typeof nodeFunctionDefaults>,
+  ): NodejsFunction {
+    const logGroup = new LogGroup(this, 'FilesFunctionLogs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'FilesFunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Regie files function',
+    });
+    logGroup.grantWrite(role);
+    const tagConditions = {
+      Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
+      'ForAllValues:StringEquals': { 'aws:TagKeys': [SPACE_TAG] },
+    };
+    // The tenant role trusts the files function as it trusts the API function: with the space tag, nothing else.
+    this.tenantDataRole.assumeRolePolicy!.addStatements(
+      new PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        principals: [new ArnPrincipal(role.roleArn)],
+        conditions: tagConditions,
+      }),
+    );
+    this.documentsRole = new Role(this, 'DocumentsRole', {
+      assumedBy: new ArnPrincipal(role.roleArn).withSessionTags().withConditions(tagConditions),
+      description: 'Regie agreement documents (session policy = one agreement prefix)',
+      maxSessionDuration: Duration.hours(1),
+    });
+    // The outer bound: objects under a municipality's or region's agreements; providers own no documents. The
+    // bucket's ARN comes through a named export, so the cdk-nag finding below names it exactly.
+    const objectPatterns = ['GM*/agreements/*', 'RG*/agreements/*'];
+    const bucketStack = Stack.of(props.documentsBucket);
+    const bucketArnExport = `${bucketStack.stackName}-DocumentsBucketArn`;
+    const bucketArn = bucketStack.exportValue(props.documentsBucket.bucketArn, { name: bucketArnExport });
+    this.documentsRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'AgreementDocuments',
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: objectPatterns.map((pattern) => `${bucketArn}/${pattern}`),
+      }),
+    );
+    for (const pattern of objectPatterns) {
+      Validations.of(this.documentsRole).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${bucketArnExport}/${pattern}]`,
+        reason:
+          'Objects under the municipality and region prefixes are the outer bound; every session is narrowed by its ' +
+          'session policy to one agreement prefix <space>/agreements/<id>/ (functions/files/document-credentials.ts).',
+      });
+    }
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.tenantDataRole.roleArn, this.documentsRole.roleArn],
+      }),
+    );
+
+    const fn = new NodejsFunction(this, 'FilesFunction', {
+      ...defaults,
+      entry: props.filesEntry ?? paths.filesEntry,
+      handler: 'handler',
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      reservedConcurrentExecutions: Math.max(1, Math.floor(props.reservedConcurrency / 2)),
+      role,
+      logGroup,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        TABLE_ARN: props.table.tableArn,
+        TENANT_ROLE_ARN: this.tenantDataRole.roleArn,
+        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+        DOCUMENTS_ROLE_ARN: this.documentsRole.roleArn,
+        JWKS_URL: props.jwt.jwksUrl,
+        JWT_ISSUER: props.jwt.issuer,
+        JWT_AUDIENCE: props.jwt.audience,
+        POWERTOOLS_SERVICE_NAME: 'regie-files',
+        POWERTOOLS_METRICS_NAMESPACE: 'Regie',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'nodejs22.x is pinned on purpose, like the API function (the bundle targets node22).',
+    });
+    return fn;
   }
 }

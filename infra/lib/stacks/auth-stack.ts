@@ -27,6 +27,8 @@ export interface AuthStackProps extends StackProps {
   readonly table: ITableV2;
   /** Absolute path of the pre token generation trigger's entry. */
   readonly preTokenEntry: string;
+  /** The Cognito domain prefix of the sign-in pages (`<prefix>.auth.<region>.amazoncognito.com`), unique per region. */
+  readonly domainPrefix: string;
 }
 
 export class AuthStack extends Stack {
@@ -36,6 +38,8 @@ export class AuthStack extends Stack {
   readonly issuer: string;
   readonly jwksUrl: string;
   readonly preTokenFunction: NodejsFunction;
+  /** The sign-in pages' base URL (authorize, token and logout endpoints), for the web app's code flow with PKCE. */
+  readonly authority: string;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -96,6 +100,13 @@ export class AuthStack extends Stack {
     });
 
     this.preTokenFunction = this.addPreTokenTrigger(props);
+
+    // Cognito's managed sign-in pages: the web app sends users there (authorization code flow with PKCE).
+    const domain = this.userPool.addDomain('SignInDomain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+    });
+    this.authority = domain.baseUrl();
+    new CfnOutput(this, 'SignInUrl', { value: this.authority });
 
     this.issuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;

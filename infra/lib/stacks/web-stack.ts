@@ -43,10 +43,12 @@ export interface WebStackProps extends StackProps {
   readonly apiDomainName: string;
   /** Built SPA directory; when undefined nothing is deployed (synth before a web build). */
   readonly assetsPath: string | undefined;
+  /** Cognito's sign-in pages and the web client, written to the app's `/config.json` at deploy time. */
+  readonly signIn: { readonly authority: string; readonly clientId: string };
 }
 
 /** Paths served by the API. Same origin as the SPA, so the browser needs no CORS. */
-export const API_PATH_PATTERNS = ['/trpc/*', '/public/*', '/ical/*', '/health'] as const;
+export const API_PATH_PATTERNS = ['/trpc/*', '/files/*', '/public/*', '/ical/*', '/health'] as const;
 
 /**
  * SPA routing: a path without a file extension gets `index.html`. Done in a viewer-request function rather
@@ -190,11 +192,11 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'WebUrl', { value: `https://${this.distribution.distributionDomainName}` });
 
-    if (props.assetsPath) this.deploySite(props.assetsPath, siteBucket);
+    if (props.assetsPath) this.deploySite(props.assetsPath, siteBucket, props.signIn);
   }
 
   /** Uploads the built SPA and invalidates the distribution. */
-  private deploySite(assetsPath: string, siteBucket: Bucket): void {
+  private deploySite(assetsPath: string, siteBucket: Bucket, signIn: WebStackProps['signIn']): void {
     // Own role and log group instead of CDK's default AWSLambdaBasicExecutionRole.
     const logGroup = new LogGroup(this, 'DeploySiteLogs', { retention: RetentionDays.ONE_MONTH });
     const role = new Role(this, 'DeploySiteRole', {
@@ -203,7 +205,13 @@ export class WebStack extends Stack {
     logGroup.grantWrite(role);
 
     new BucketDeployment(this, 'DeploySite', {
-      sources: [Source.asset(assetsPath)],
+      // The runtime configuration the SPA reads at start (web/src/lib/runtime-config.ts): sign in through Cognito.
+      sources: [
+        Source.asset(assetsPath),
+        Source.jsonData('config.json', {
+          signIn: { mode: 'cognito', authority: signIn.authority, clientId: signIn.clientId },
+        }),
+      ],
       destinationBucket: siteBucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

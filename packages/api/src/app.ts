@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, isCbsMunicipalityCode, toCsv } from '@regie/core';
-import { type Db, readPublicRegister } from '@regie/db';
+import { createDaySignals, type Db, readPublicRegister } from '@regie/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth.ts';
 import { createContext, type DbFor } from './context.ts';
+import { createFairShare } from './fair-share.ts';
 import { appRouter } from './router.ts';
 
 /** Local-only login: lists the seed users and signs tokens for them. Never passed in the Lambda build. */
@@ -24,6 +25,8 @@ export interface AppDeps {
   /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
   dbFor?: DbFor;
   dev?: DevAuth;
+  /** Requests of one tenant in progress at once in this process, alone and beside others (fair-share.ts). */
+  fairShare?: { alone: number; shared: number };
   /** Where unexpected errors go; never receives tokens or request bodies. */
   logError?: (entry: Record<string, unknown>) => void;
 }
@@ -76,6 +79,15 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.dev) {
     const dev = deps.dev;
     app.get('/dev/users', async (c) => c.json({ users: await dev.listUsers() }));
+    // Runs the scheduled deadline job for a day, as EventBridge does in AWS (local only: demos and browser tests).
+    app.post('/dev/jobs/deadlines', tooLarge, async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { day?: unknown } | null;
+      const day = body?.day ?? new Date().toISOString().slice(0, 10);
+      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+        return c.json({ error: { code: 'BAD_REQUEST', message: 'Body must be {"day": "YYYY-MM-DD"}' } }, 400);
+      }
+      return c.json(await createDaySignals(deps.db, day));
+    });
     app.post('/dev/token', tooLarge, async (c) => {
       const body = (await c.req.json().catch(() => null)) as { user?: unknown } | null;
       if (!body || typeof body.user !== 'string' || body.user.length > 100) {
@@ -91,26 +103,42 @@ export function createApp(deps: AppDeps): Hono {
   }
 
   app.use('/trpc/*', tooLarge);
-  app.all('/trpc/*', (c) => {
+  const share = createFairShare({ alone: 4, shared: 1, queue: 512, windowMs: 250, ...deps.fairShare });
+  app.all('/trpc/*', async (c) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID();
-    return fetchRequestHandler({
-      endpoint: '/trpc',
-      req: c.req.raw,
-      router: appRouter,
-      createContext: () => createContext(deps, c.req.raw, requestId),
-      onError({ error, path, ctx }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') {
-          logError({
-            level: 'error',
-            requestId,
-            path,
-            space: ctx?.identity?.space,
-            message: error.cause?.message ?? error.message,
-            stack: error.cause?.stack,
-          });
-        }
-      },
-    });
+    // The caller's tenant is known before the procedure runs, so each tenant gets its fair share (fair-share.ts);
+    // the token is verified once, here, and the context takes that result.
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const identity = token && token.length < 8192 ? await deps.verifyToken(token) : null;
+    const release = identity ? await share.enter(identity.space) : () => {};
+    if (!release) {
+      c.header('retry-after', '1');
+      return c.json({ error: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests at once' } }, 429);
+    }
+    try {
+      return await fetchRequestHandler({
+        endpoint: '/trpc',
+        req: c.req.raw,
+        router: appRouter,
+        createContext: () =>
+          createContext({ ...deps, verifyToken: async () => identity }, c.req.raw, requestId),
+        onError({ error, path, ctx }) {
+          if (error.code === 'INTERNAL_SERVER_ERROR') {
+            logError({
+              level: 'error',
+              requestId,
+              path,
+              space: ctx?.identity?.space,
+              message: error.cause?.message ?? error.message,
+              stack: error.cause?.stack,
+            });
+          }
+        },
+      });
+    } finally {
+      release();
+    }
   });
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));

@@ -31,9 +31,31 @@ export interface VerifierOptions {
 
 export type TokenVerifier = (token: string) => Promise<Identity | null>;
 
-/** One verification path for local and AWS: signature, issuer, audience, expiry, then the claims' shape. */
+/** How long a verified token's identity is reused at most (well under the JWKS cache's 10 minutes). */
+export const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+/** Verified tokens remembered at most; the oldest is forgotten first. */
+export const VERIFIED_TOKEN_ENTRIES = 2_000;
+
+/**
+ * One verification path for local and AWS: signature, issuer, audience, expiry, then the claims' shape.
+ *
+ * A token is immutable, so the identity of one that verified is reused for the exact same token string until
+ * the earlier of its expiry and VERIFIED_TOKEN_TTL_MS (a signature check per request was a third of the API's
+ * own time on `agreement.get`, docs/benchmarks.md). Only successes are remembered, never a rejection.
+ */
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const verified = new Map<string, { identity: Identity; until: number }>();
+  const copy = (identity: Identity): Identity => ({
+    ...identity,
+    roles: [...identity.roles],
+    reach: [...identity.reach],
+  });
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.until) return copy(known.identity);
+      verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, options.jwks, {
         issuer: options.issuer,
@@ -45,7 +67,11 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       const { sub, name, space, roles, reach } = claims.data;
       // The home space is always in reach, and nothing else is unless the token says so.
       const fullReach = reach.includes(space) ? reach : [space, ...reach];
-      return { user: sub, name: name ?? sub, space, roles, reach: fullReach };
+      const identity: Identity = { user: sub, name: name ?? sub, space, roles, reach: fullReach };
+      const expires = typeof payload.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
+      if (verified.size >= VERIFIED_TOKEN_ENTRIES) verified.delete(verified.keys().next().value!);
+      verified.set(token, { identity, until: Math.min(expires, Date.now() + VERIFIED_TOKEN_TTL_MS) });
+      return copy(identity);
     } catch {
       return null;
     }

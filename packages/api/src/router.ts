@@ -1,17 +1,24 @@
 import { agreementRouter } from './routers/agreement.ts';
 import { budgetRouter } from './routers/budget.ts';
+import { deadlineRouter, icalRouter, inboxRouter } from './routers/deadline.ts';
 import { escalationRouter } from './routers/escalation.ts';
 import { dialogueRouter, kpiRouter } from './routers/kpi.ts';
 import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
+import { signingRouter } from './routers/signing.ts';
 import { steeringRouter } from './routers/steering.ts';
+import { subsidyRouter } from './routers/subsidy.ts';
 import { tenantRouter } from './routers/tenant.ts';
+import { wgrRouter } from './routers/wgr.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
   me: meRouter,
   agreement: agreementRouter,
+  deadline: deadlineRouter,
+  inbox: inboxRouter,
+  ical: icalRouter,
   organisation: organisationRouter,
   steering: steeringRouter,
   report: reportRouter,
@@ -20,6 +27,9 @@ export const appRouter = router({
   kpi: kpiRouter,
   dialogue: dialogueRouter,
   tenant: tenantRouter,
+  signing: signingRouter,
+  wgr: wgrRouter,
+  subsidy: subsidyRouter,
 });
 
 export type AppRouter = typeof appRouter;

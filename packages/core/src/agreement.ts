@@ -6,6 +6,7 @@ import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
+import type { SubsidyRecord } from './subsidy.ts';
 import {
   checkProductLines,
   type Party,
@@ -102,6 +103,8 @@ export const LIFECYCLES: Record<
       { from: 'settlement_requested', to: 'settled', roles: PURCHASE },
       // Awb 4:44/4:47: without an application for settlement the board may settle ex officio.
       { from: 'granted', to: 'settled', roles: PURCHASE },
+      // Awb 4:47: a small subsidy may be settled ex officio in the grant decision itself.
+      { from: 'requested', to: 'settled', roles: PURCHASE },
     ],
   },
   /** SPEC §3.3 — a GR is drafted, takes effect, and ends (opheffing or, for one member, uittreding). */
@@ -113,6 +116,20 @@ export const LIFECYCLES: Record<
     ],
   },
 };
+
+/**
+ * Moves that are decisions with rules of their own and go only through their own procedure, never through a
+ * plain `agreement.transition`: a subsidy is granted (ceiling, 4:60) and settled (4:46, 4:47) through
+ * `subsidy.grant` and `subsidy.settle` (packages/core/src/subsidy.ts).
+ */
+const DEDICATED_MOVES: Partial<Record<AgreementKind, Partial<Record<AgreementStatus, string>>>> = {
+  subsidy: { granted: 'subsidy.grant', settled: 'subsidy.settle' },
+};
+
+/** The procedure a move must go through, or undefined when `agreement.transition` makes it. */
+export function dedicatedRoute(kind: AgreementKind, to: AgreementStatus): string | undefined {
+  return DEDICATED_MOVES[kind]?.[to];
+}
 
 /** The statuses a kind can ever be in. */
 export function statusesOf(kind: AgreementKind): AgreementStatus[] {
@@ -272,6 +289,8 @@ export interface Agreement {
   publication: Publication | null;
   allocationKey: AllocationKey | null;
   parentId: string | null;
+  /** A subsidy's application, grant and settlement (Awb titel 4.2; subsidy.ts), once recorded. */
+  subsidy?: SubsidyRecord | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;

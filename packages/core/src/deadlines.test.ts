@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from './agreement.ts';
-import { agreementDeadlines } from './deadlines.ts';
+import {
+  agreementDeadlines,
+  catchUpFrom,
+  REPORT_SIGNAL_LEADS,
+  signalKey,
+  signalRanges,
+} from './deadlines.ts';
 
 const base = {
   id: 'a1',
@@ -38,5 +44,39 @@ describe('agreement deadlines', () => {
   it('has no deadlines for drafts or ended agreements', () => {
     expect(agreementDeadlines({ ...base, status: 'draft' })).toEqual([]);
     expect(agreementDeadlines({ ...base, status: 'terminated' })).toEqual([]);
+  });
+});
+
+describe('signal windows', () => {
+  it('reads one day per lead after a run the day before', () => {
+    expect(signalRanges('2026-11-22', '2026-11-23')).toEqual([
+      { lead: 30, from: '2026-12-23', through: '2026-12-23' },
+      { lead: 7, from: '2026-11-30', through: '2026-11-30' },
+      { lead: 0, from: '2026-11-23', through: '2026-11-23' },
+    ]);
+  });
+  it('catches up missed days and reads nothing on a second run the same day', () => {
+    expect(signalRanges('2026-11-20', '2026-11-23')[2]).toEqual({
+      lead: 0,
+      from: '2026-11-21',
+      through: '2026-11-23',
+    });
+    expect(signalRanges('2026-11-23', '2026-11-23')).toEqual([]);
+  });
+  it('marks a report overdue the day after its due date', () => {
+    expect(signalRanges('2026-11-22', '2026-11-23', REPORT_SIGNAL_LEADS)).toEqual([
+      { lead: 0, from: '2026-11-23', through: '2026-11-23' },
+      { lead: -1, from: '2026-11-22', through: '2026-11-22' },
+    ]);
+  });
+  it('catches up at most two weeks', () => {
+    expect(catchUpFrom(null, '2026-11-23')).toBe('2026-11-22');
+    expect(catchUpFrom('2026-01-01', '2026-11-23')).toBe('2026-11-09');
+    expect(catchUpFrom('2026-11-20', '2026-11-23')).toBe('2026-11-20');
+  });
+  it('gives each signal of a deadline a stable key', () => {
+    const d = { agreementId: 'a1', key: 'notice', date: '2027-06-30' };
+    expect(signalKey(d, 30)).toBe('a1.notice.2027-06-30.30');
+    expect(signalKey(d, 30)).not.toBe(signalKey(d, 7));
   });
 });

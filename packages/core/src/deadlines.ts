@@ -1,6 +1,9 @@
+import * as z from 'zod/mini';
 import type { Agreement } from './agreement.ts';
 import { addDays } from './calendar.ts';
 import type { Role } from './roles.ts';
+import { isoDate } from './schema.ts';
+import { SPACE_PATTERN } from './spaces.ts';
 import { addMonths, noticeDate } from './terms.ts';
 
 /**
@@ -68,26 +71,69 @@ export function byDate(x: { date: string }, y: { date: string }): number {
 
 /**
  * When a deadline raises a signal: 30 and 7 days ahead, and on the day itself. Each window is a separate
- * signal, so a notice date reaches the inbox a month ahead, a week ahead and on the day.
+ * signal, so a notice date reaches the inbox a month ahead, a week ahead and on the day. A report that is
+ * due raises one on its due date and one the day after, when it is overdue (lead -1).
  */
 export const SIGNAL_LEADS = [30, 7, 0] as const;
-export type SignalLead = (typeof SIGNAL_LEADS)[number];
+export const REPORT_SIGNAL_LEADS = [0, -1] as const;
+export type SignalLead = 30 | 7 | 0 | -1;
+
+/** Who hears of a report that is due or overdue in the owning space. */
+export const REPORT_ROLES: Role[] = ['contractmanager'];
 
 /**
  * The deadline dates whose signals fall due in the run that covers the days after `lastRun` up to and
- * including `today`: for each lead, the range (lastRun + lead, today + lead]. A job that ran yesterday
- * reads three one-day ranges; a job that missed days catches up; a second run on the same day reads
- * nothing. Cost follows what is due, not the register.
+ * including `today`: for each lead, the dates in (lastRun + lead, today + lead]. A job that ran yesterday
+ * reads one day per lead; a job that missed days catches up; a second run on the same day reads nothing.
+ * Cost follows what is due, not the register.
  */
 export function signalRanges(
   lastRun: string,
   today: string,
-): { lead: SignalLead; after: string; through: string }[] {
+  leads: readonly SignalLead[] = SIGNAL_LEADS,
+): { lead: SignalLead; from: string; through: string }[] {
   if (lastRun >= today) return [];
-  return SIGNAL_LEADS.map((lead) => ({ lead, after: addDays(lastRun, lead), through: addDays(today, lead) }));
+  return leads.map((lead) => ({ lead, from: addDays(lastRun, lead + 1), through: addDays(today, lead) }));
 }
 
 /** The id of one signal of one deadline: stable, so writing it twice is writing it once. */
-export function signalKey(d: Pick<Deadline, 'agreementId' | 'key' | 'date'>, lead: SignalLead): string {
-  return `${d.agreementId}#${d.key}#${d.date}#${lead}`;
+export function signalKey(d: { agreementId: string; key: string; date: string }, lead: SignalLead): string {
+  return `${d.agreementId}.${d.key}.${d.date}.${lead}`;
 }
+
+/** How far back a job catches up after missed runs; older dates are not signalled any more. */
+export const MAX_CATCH_UP_DAYS = 14;
+
+/** The day a job run starts from: the last run, but never more than MAX_CATCH_UP_DAYS back. */
+export function catchUpFrom(lastRun: string | null, today: string): string {
+  const floor = addDays(today, -MAX_CATCH_UP_DAYS);
+  if (!lastRun) return addDays(today, -1);
+  return lastRun < floor ? floor : lastRun;
+}
+
+/** How far ahead the upcoming list may look (a year and a month covers every yearly cycle). */
+export const MAX_UPCOMING_DAYS = 400;
+
+export const deadlineUpcomingSchema = z.optional(
+  z.strictObject({
+    /** One of the caller's spaces; all of them when left out. */
+    space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+    /** First day (default today). */
+    from: z.optional(isoDate()),
+    /** Days ahead from `from` (default 90). */
+    days: z.optional(z.int().check(z.gte(1), z.lte(MAX_UPCOMING_DAYS))),
+    limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+    cursor: z.optional(z.string().check(z.maxLength(2048))),
+  }),
+);
+export type DeadlineUpcomingInput = z.infer<typeof deadlineUpcomingSchema>;
+
+export const signalRefSchema = z.strictObject({
+  space: z.string().check(z.regex(SPACE_PATTERN, 'Invalid space')),
+  signalId: z
+    .string()
+    .check(z.regex(/^[0-9a-z-]{1,40}\.[0-9A-Za-z-]{1,80}\.\d{4}-\d{2}-\d{2}\.-?\d{1,2}$/, 'Invalid signal')),
+});
+export const inboxMarkReadSchema = z.strictObject({
+  ids: z.array(signalRefSchema).check(z.minLength(1), z.maxLength(50)),
+});

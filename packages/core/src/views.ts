@@ -145,6 +145,8 @@ export const internalViewSchema = z.object({
     }),
   ),
   parentId: z.nullable(z.string()),
+  /** A subsidy's Awb record (subsidy.ts `SubsidyRecord`): shaped and checked by `subsidy.get`'s rules. */
+  subsidy: z.optional(z.nullable(z.unknown())),
   publication: z.nullable(
     z.object({
       publish: z.boolean(),

@@ -22,6 +22,11 @@ describe('Wgr planning & control calendar', () => {
     expect(late.find((s) => s.key === 'budgetToProvince')?.date).toBe('2026-09-15');
     const tooLate = wgrCalendar(2027, { budgetAdoption: '2026-10-01' });
     expect(tooLate.find((s) => s.key === 'budgetAdoption')?.warning).toMatch(/15 September 2026/);
+    expect(tooLate.find((s) => s.key === 'budgetAdoption')?.warningCode).toBe('budget_adoption_late');
+    expect(
+      wgrCalendar(2027, { accountsAdoption: '2028-07-20' }).find((s) => s.key === 'accountsAdoption')
+        ?.warningCode,
+    ).toBe('accounts_adoption_late');
   });
 
   it('gives the Awb 4:60 application deadline for a book-year subsidy', () => {

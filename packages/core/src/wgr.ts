@@ -19,6 +19,8 @@ export interface WgrStep {
   article: string;
   /** A rule the planned dates break, if any (e.g. the board adopts too late to meet 15 September). */
   warning?: string;
+  /** The same warning as a code, for texts in every language (`params.year` is the year it names). */
+  warningCode?: 'budget_adoption_late' | 'accounts_adoption_late';
 }
 
 export interface WgrPlan {
@@ -56,12 +58,14 @@ export function wgrCalendar(year: number, plan: WgrPlan = {}): WgrStep[] {
     { key: 'accountsToProvince', date: accountsToProvince, article: 'Wgr art. 34' },
   ];
   if (budgetAdoption > budgetToProvinceLatest || budgetAdoption.slice(0, 4) !== String(before)) {
-    steps.find((s) => s.key === 'budgetAdoption')!.warning =
-      `The budget must be adopted in ${before} and sent to Gedeputeerde Staten by 15 September ${before}`;
+    const step = steps.find((s) => s.key === 'budgetAdoption')!;
+    step.warning = `The budget must be adopted in ${before} and sent to Gedeputeerde Staten by 15 September ${before}`;
+    step.warningCode = 'budget_adoption_late';
   }
   if (accountsAdoption > accountsToProvinceLatest) {
-    steps.find((s) => s.key === 'accountsAdoption')!.warning =
-      `The annual accounts must reach Gedeputeerde Staten by 15 July ${after}`;
+    const step = steps.find((s) => s.key === 'accountsAdoption')!;
+    step.warning = `The annual accounts must reach Gedeputeerde Staten by 15 July ${after}`;
+    step.warningCode = 'accounts_adoption_late';
   }
   return steps;
 }

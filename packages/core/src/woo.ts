@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Agreement } from './agreement.ts';
+import { csvTable } from './csv.ts';
 
 /**
  * Publication under the Wet open overheid (SPEC §5.4, DOMAIN.md §e). An agreement marked for publication
@@ -74,14 +75,8 @@ export function toPublicRecord(
 
 /** RFC 4180 CSV, with a leading apostrophe against formula injection in spreadsheets. */
 export function toCsv(rows: readonly PublicRecord[]): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    let text = String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return `${[
-    PUBLIC_FIELDS.join(','),
-    ...rows.map((r) => PUBLIC_FIELDS.map((f) => cell(r[f])).join(',')),
-  ].join('\r\n')}\r\n`;
+  return csvTable(
+    PUBLIC_FIELDS,
+    rows.map((r) => PUBLIC_FIELDS.map((f) => r[f])),
+  );
 }

@@ -21,6 +21,7 @@ import {
   type Domain,
   DomainError,
   type DueState,
+  dedicatedRoute,
   desiredDues,
   type InternalView,
   isPublic,
@@ -32,6 +33,7 @@ import {
   type ResolvedTerms,
   renew,
   resolveParties,
+  subsidyDeadlines,
   type TransitionContext,
   toPartyView,
   toPublicRecord,
@@ -42,7 +44,7 @@ import { nextAuditEvent, readChain } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { agreementDeadlineChanges } from './deadlines.ts';
+import { agreementDeadlineChanges, deadlineChanges } from './deadlines.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
 import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
@@ -314,6 +316,51 @@ export function agreementRepository(db: Db, scope: Scope) {
 
   const load = (id: string) => loadAgreement(db, scope.reach, id);
 
+  /**
+   * `load` and the reach's space records (for the mandate threshold) in one consistent BatchGetItem: one
+   * round trip instead of two on the register's most frequent read. Only keys of the caller's reach are
+   * named, so a foreign agreement still answers NOT_FOUND like a missing one.
+   */
+  async function loadWithSpaces(id: string): Promise<Agreement> {
+    const unread = scope.reach.filter((space) => !spaces.has(space));
+    const result = await guard(() =>
+      db.doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [db.tableName]: {
+              Keys: [
+                ...scope.reach.map((space) => keys.agreement(space, id)),
+                ...unread.map((space) => keys.space(space)),
+              ],
+              ConsistentRead: true,
+            },
+          },
+        }),
+      ),
+    );
+    // A partial answer (throttling) is not an absence: read the plain way instead.
+    if (Object.keys(result.UnprocessedKeys ?? {}).length > 0) return toAgreement(await load(id));
+    const items = result.Responses?.[db.tableName] ?? [];
+    for (const item of items) {
+      if (item.sk !== keys.space(scope.space).sk) continue;
+      const {
+        pk: _pk,
+        sk: _sk,
+        gsi1pk: _a,
+        gsi1sk: _b,
+        type: _t,
+        auditSeq: _s,
+        auditHash: _h,
+        ...record
+      } = item;
+      spaces.set(record.space as string, Promise.resolve(record as unknown as SpaceRecord));
+    }
+    for (const space of unread) if (!spaces.has(space)) spaces.set(space, Promise.resolve(null));
+    const item = items.find((i) => i.sk === keys.agreement(scope.space, id).sk);
+    if (!item) throw notFound('Agreement');
+    return toAgreement(item);
+  }
+
   async function loadMany(space: string, ids: string[]): Promise<Agreement[]> {
     if (ids.length === 0) return [];
     const result = await guard(() =>
@@ -426,6 +473,16 @@ export function agreementRepository(db: Db, scope: Scope) {
     }
     // The agreement's own dates on the space's deadline index (notice, renewal decision, end).
     items.push(...agreementDeadlineChanges(db, prev, next));
+    // A subsidy's Awb terms (decision, settlement application), kept in step with every move (subsidy.ts).
+    items.push(
+      ...deadlineChanges(
+        db,
+        prev ? subsidyDeadlines(prev) : [],
+        subsidyDeadlines(next),
+        next,
+        !!prev && (prev.title !== next.title || prev.reference !== next.reference),
+      ),
+    );
     // The public Woo register holds only marked, decided agreements, with public fields only (SPEC §5.4).
     if (isPublic(next)) {
       items.push({
@@ -532,6 +589,34 @@ export function agreementRepository(db: Db, scope: Scope) {
     changes: AuditEvent['changes'],
     termsChanged: boolean,
   ): Promise<Agreement> {
+    const { stored, items } = await prepareCommit(
+      current,
+      next,
+      expectedVersion,
+      action,
+      changes,
+      termsChanged,
+    );
+    await write(
+      items,
+      () => new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again'),
+    );
+    return stored;
+  }
+
+  /**
+   * Everything a new state of an agreement writes — the agreement (conditional on the version the caller saw),
+   * its audit event, its mirrors and, for changed terms, a terms version — built but not written, so a
+   * workflow (signing) can put it in its own transaction. The audit event chains on `current`'s head.
+   */
+  async function prepareCommit(
+    current: Item,
+    next: Agreement,
+    expectedVersion: number,
+    action: string,
+    changes: AuditEvent['changes'],
+    termsChanged: boolean,
+  ): Promise<{ stored: Agreement; items: TransactItem[] }> {
     if (current.version !== expectedVersion) {
       throw new DomainError(
         'CONFLICT',
@@ -580,11 +665,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         },
       });
     }
-    await write(
-      items,
-      () => new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again'),
-    );
-    return stored;
+    return { stored, items };
   }
 
   /** Reads one page of rows from a source, filtering, resuming right after the last row returned. */
@@ -631,7 +712,10 @@ export function agreementRepository(db: Db, scope: Scope) {
     return {
       ...a,
       view: 'internal',
-      transitions: allowedTransitions(a.kind, a.status, contextFor(a, mandate)),
+      // Grant and settlement of a subsidy have their own procedures (subsidy.grant, subsidy.settle).
+      transitions: allowedTransitions(a.kind, a.status, contextFor(a, mandate)).filter(
+        (to) => !dedicatedRoute(a.kind, to),
+      ),
       budget: budgetOf(a),
       shares:
         a.allocationKey && a.valueCeilingCents !== null
@@ -769,7 +853,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     },
 
     async get(id: string): Promise<InternalView> {
-      const a = toAgreement(await load(id));
+      const a = await loadWithSpaces(id);
       return internalView(a, await mandateOf(a.space));
     },
 
@@ -856,6 +940,8 @@ export function agreementRepository(db: Db, scope: Scope) {
       const current = await load(id);
       const mandate = await mandateOf(current.space);
       assertTransition(current.kind, current.status, to, contextFor(current, mandate));
+      const route = dedicatedRoute(current.kind, to);
+      if (route) throw new DomainError('BAD_REQUEST', `This move is a decision made through ${route}`, 'to');
       const changes: AuditEvent['changes'] = { status: { before: current.status, after: to } };
       if (note) changes.note = { before: null, after: note };
       return internalView(
@@ -869,6 +955,49 @@ export function agreementRepository(db: Db, scope: Scope) {
         ),
         mandate,
       );
+    },
+
+    /**
+     * The items of a status change decided by a workflow rather than by `assertTransition` — the last signature
+     * makes an agreement active (SPEC §5.2, packages/db/src/signing.ts). `current` carries the audit head the
+     * transition's event chains on (the signature's event before it, in the same transaction).
+     */
+    async prepareWorkflowTransition(
+      current: Agreement & { auditSeq: number; auditHash: string },
+      to: AgreementStatus,
+      note: string,
+    ): Promise<{ stored: Agreement; items: TransactItem[] }> {
+      const changes: AuditEvent['changes'] = {
+        status: { before: current.status, after: to },
+        note: { before: null, after: note },
+      };
+      return prepareCommit(
+        current as Item,
+        { ...toAgreement(current as Item), status: to },
+        current.version,
+        'transition',
+        changes,
+        false,
+      );
+    },
+
+    /**
+     * The items of a subsidy decision (packages/db/src/subsidy.ts): a new state of the agreement — its status
+     * and its `subsidy` record — written like every change (version, audit, mirrors, Awb deadlines) in the
+     * subsidy repository's own transaction. A status move is checked against the life cycle and the roles.
+     */
+    async prepareSubsidyDecision(
+      current: Agreement & { auditSeq: number; auditHash: string },
+      next: Agreement,
+      expectedVersion: number,
+      action: string,
+      changes: AuditEvent['changes'],
+    ): Promise<{ stored: Agreement; items: TransactItem[] }> {
+      if (next.status !== current.status) {
+        const mandate = await mandateOf(current.space);
+        assertTransition(current.kind, current.status, next.status, contextFor(current, mandate));
+      }
+      return prepareCommit(current as Item, next, expectedVersion, action, changes, false);
     },
 
     /** Uses one renewal option of an active agreement and moves its end date (SPEC §3.1). */

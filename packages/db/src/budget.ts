@@ -5,15 +5,19 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  activeRealisations,
   allocate,
   type BudgetSignal,
   type BudgetTotals,
   burnDown,
+  correctRealisation,
   DEFAULT_THRESHOLDS,
   DomainError,
   newId,
   newlyCrossed,
+  notFound,
   type Realisation,
+  type RealisationCorrection,
   type RealisationInput,
 } from '@regie/core';
 import { accessAgreement, auditInCollection, queryCollection, type Widen } from './agreement-access.ts';
@@ -60,8 +64,9 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       : { spentCents: 0, signalled: [], thresholds: undefined, exists: false };
   }
 
-  const realisations = (space: string, agreementId: string) =>
-    queryCollection<Realisation>(db, space, agreementId, keys.realisationPrefix);
+  /** An agreement's realisations, read with the handle that reaches its collection (widened for a provider). */
+  const realisations = (space: string, agreementId: string, through: Db = db) =>
+    queryCollection<Realisation>(through, space, agreementId, keys.realisationPrefix);
 
   return {
     /**
@@ -90,6 +95,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         recordedAt: now,
         recordedBy: scope.actor,
         side: access.side,
+        version: 1,
       };
       const spentCents = current.spentCents + input.amountCents;
       const ceiling = agreement.valueCeilingCents;
@@ -179,6 +185,197 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       return { realisation, signals };
     },
 
+    /**
+     * Corrects or reverses a wrongly entered realisation (SPEC §4.4), in one transaction: the entry (moved when
+     * its month changes), the running totals (conditional on the total seen), the signals crossed or no longer
+     * reached, and the audit event. A provider corrects only what its side reported; another entry answers
+     * NOT_FOUND, like a missing one.
+     */
+    async correct(input: RealisationCorrection): Promise<{
+      realisation: Realisation;
+      spentCents: number;
+      signals: BudgetSignal[];
+      withdrawn: number[];
+    }> {
+      const access = await accessAgreement(base, scope, widen, input.agreementId);
+      const { db, agreement } = access;
+      const entries = await realisations(agreement.space, agreement.id, db);
+      const current = entries.find((r) => r.id === input.realisationId);
+      if (!current || (access.side === 'provider' && current.side !== 'provider'))
+        throw notFound('Realisation');
+      const lineId = input.realisation?.productLineId;
+      if (lineId && !agreement.productLines.some((l) => l.id === lineId)) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          'This agreement has no product line with that id',
+          'realisation.productLineId',
+        );
+      }
+      const sum = await totals(db, agreement.space, agreement.id);
+      const thresholds =
+        access.side === 'municipality'
+          ? ((await readSpace(db, agreement.space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
+          : (sum.thresholds ?? [...DEFAULT_THRESHOLDS]);
+      const now = new Date().toISOString();
+      const ceiling = agreement.valueCeilingCents;
+      const effect = correctRealisation(current, input, sum, ceiling, scope.actor, now, thresholds);
+      const { next } = effect;
+      const signals: BudgetSignal[] = effect.crossed.map((threshold) => ({
+        agreementId: agreement.id,
+        reference: agreement.reference,
+        title: agreement.title,
+        threshold,
+        spentCents: effect.spentCents,
+        ceilingCents: ceiling!,
+        at: now,
+        roles: SIGNAL_ROLES,
+      }));
+      const oldKey = keys.realisation(agreement.space, agreement.id, current.period, current.id);
+      const newKey = keys.realisation(agreement.space, agreement.id, next.period, next.id);
+      const moved = oldKey.sk !== newKey.sk;
+      const seenVersion =
+        current.version === undefined
+          ? { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(version)' }
+          : {
+              ConditionExpression: 'version = :version',
+              ExpressionAttributeValues: { ':version': current.version },
+            };
+      const changes: Record<string, { before: unknown; after: unknown }> = {
+        spentCents: { before: sum.spentCents, after: effect.spentCents },
+        note: { before: null, after: input.reason },
+      };
+      if (moved) {
+        changes[`realisation.${current.period}`] = { before: current.amountCents, after: null };
+        changes[`realisation.${next.period}`] = {
+          before: null,
+          after: next.reversedAt ? 0 : next.amountCents,
+        };
+      } else {
+        changes[`realisation.${next.period}`] = {
+          before: current.amountCents,
+          after: next.reversedAt ? 0 : next.amountCents,
+        };
+      }
+      const items: TransactItem[] = [
+        ...(moved
+          ? [
+              { Delete: { TableName: db.tableName, Key: oldKey, ...seenVersion } },
+              {
+                Put: {
+                  TableName: db.tableName,
+                  Item: { ...newKey, type: 'realisation', ...next },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : [
+              {
+                Put: {
+                  TableName: db.tableName,
+                  Item: { ...newKey, type: 'realisation', ...next },
+                  ...seenVersion,
+                },
+              },
+            ]),
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.budget(agreement.space, agreement.id),
+              type: 'budget',
+              spentCents: effect.spentCents,
+              signalled: effect.signalled,
+              thresholds,
+            },
+            ...(sum.exists
+              ? {
+                  ConditionExpression: 'spentCents = :seen',
+                  ExpressionAttributeValues: { ':seen': sum.spentCents },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+        ...auditInCollection(
+          access,
+          scope,
+          { at: now, action: 'realisation', objectType: 'realisation', changes },
+          { spentCents: effect.spentCents },
+        ),
+        ...signals.map((signal) => ({
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.signal(agreement.space, agreement.id, `budget${SEP}${signal.threshold}`),
+              type: 'signal',
+              kind: 'budget_threshold',
+              ...signal,
+              gsi1pk: keys.signalIndex(agreement.space),
+              gsi1sk: `${now}${SEP}${agreement.id}${SEP}${signal.threshold}`,
+            },
+          },
+        })),
+        // A signal whose threshold the spend no longer reaches is withdrawn with the correction.
+        ...effect.withdrawn.map((threshold) => ({
+          Delete: {
+            TableName: db.tableName,
+            Key: keys.signal(agreement.space, agreement.id, `budget${SEP}${threshold}`),
+          },
+        })),
+      ];
+      try {
+        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+      } catch (error) {
+        if (isConditionFailure(error))
+          throw new DomainError(
+            'CONFLICT',
+            'The realisation or the totals changed meanwhile; reload and try again',
+          );
+        throw error;
+      }
+      return { realisation: next, spentCents: effect.spentCents, signals, withdrawn: effect.withdrawn };
+    },
+
+    /**
+     * For a provider in its portal: the realisations its side reported on one of its agreements, newest month
+     * first, with what they add up to per product line. Never the municipality's own entries or totals.
+     */
+    async reported(agreementId: string) {
+      const access = await accessAgreement(base, scope, widen, agreementId);
+      const { db, agreement } = access;
+      const entries = (await realisations(agreement.space, agreement.id, db))
+        .filter((r) => r.side === 'provider')
+        .sort((a, b) =>
+          a.period < b.period ? 1 : a.period > b.period ? -1 : a.recordedAt < b.recordedAt ? 1 : -1,
+        );
+      const counted = activeRealisations(entries);
+      return {
+        reportedCents: counted.reduce((s, r) => s + r.amountCents, 0),
+        lines: agreement.productLines.map((line) => ({
+          id: line.id,
+          productCode: line.productCode,
+          reportedCents: counted
+            .filter((r) => r.productLineId === line.id)
+            .reduce((s, r) => s + r.amountCents, 0),
+          volume: counted.filter((r) => r.productLineId === line.id).reduce((s, r) => s + (r.volume ?? 0), 0),
+        })),
+        // An allow-list: who on the municipality's side corrected an entry is not the provider's to see.
+        realisations: entries.map((r) => ({
+          id: r.id,
+          period: r.period,
+          amountCents: r.amountCents,
+          ...(r.volume !== undefined ? { volume: r.volume } : {}),
+          ...(r.productLineId !== undefined ? { productLineId: r.productLineId } : {}),
+          ...(r.note !== undefined ? { note: r.note } : {}),
+          recordedAt: r.recordedAt,
+          recordedBy: r.recordedBy,
+          version: r.version ?? 1,
+          ...(r.correctedAt !== undefined ? { correctedAt: r.correctedAt } : {}),
+          ...(r.correctionReason !== undefined ? { correctionReason: r.correctionReason } : {}),
+          ...(r.reversedAt !== undefined ? { reversedAt: r.reversedAt } : {}),
+        })),
+      };
+    },
+
     /** Spend against the ceiling, per product line, and the burn-down with forecast of one year. */
     async get(agreementId: string, year: number) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
@@ -186,6 +383,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         totals(db, agreement.space, agreement.id),
         realisations(agreement.space, agreement.id),
       ]);
+      const counted = activeRealisations(entries);
       const ceilingCents = agreement.valueCeilingCents;
       // A year is measured against its own ceiling where the agreement sets one, else the whole ceiling.
       const yearCeiling = agreement.yearCeilings.find((y) => y.year === year)?.cents ?? ceilingCents;
@@ -201,14 +399,19 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           productCode: line.productCode,
           ceilingCents: line.moneyCeilingCents ?? null,
           volumeCeiling: line.volumeCeiling ?? null,
-          spentCents: entries
+          spentCents: counted
             .filter((r) => r.productLineId === line.id)
             .reduce((s, r) => s + r.amountCents, 0),
-          volume: entries.filter((r) => r.productLineId === line.id).reduce((s, r) => s + (r.volume ?? 0), 0),
+          volume: counted.filter((r) => r.productLineId === line.id).reduce((s, r) => s + (r.volume ?? 0), 0),
         })),
         thresholds,
-        year: yearCeiling ? burnDown(yearCeiling, year, entries, today, thresholds) : null,
-        realisations: entries.sort((a, b) => (a.period < b.period ? 1 : -1)),
+        year: yearCeiling ? burnDown(yearCeiling, year, counted, today, thresholds) : null,
+        yearCeilings: agreement.yearCeilings,
+        realisations: entries
+          .sort((a, b) =>
+            a.period < b.period ? 1 : a.period > b.period ? -1 : a.recordedAt < b.recordedAt ? 1 : -1,
+          )
+          .map((r) => ({ ...r, version: r.version ?? 1 })),
       };
     },
 
@@ -228,13 +431,16 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const region = await readSpace(db, agreement.space);
       const budget =
         agreement.yearCeilings.find((y) => y.year === year)?.cents ?? agreement.valueCeilingCents ?? 0;
-      const realised = (await realisations(agreement.space, agreement.id))
+      const realised = activeRealisations(await realisations(agreement.space, agreement.id))
         .filter((r) => r.period.startsWith(`${year}-`))
         .reduce((sum, r) => sum + r.amountCents, 0);
       const provisional = allocate(budget, agreement.allocationKey);
       const definitive = allocate(realised, agreement.allocationKey);
+      // Definitive once the year is over; until then the realised part is the state so far.
+      const final = year < new Date().getUTCFullYear();
       return {
         year,
+        final,
         budgetCents: budget,
         realisedCents: realised,
         method: agreement.allocationKey.method,

@@ -1,6 +1,15 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type Agreement, agreementDeadlines, type Deadline } from '@regie/core';
+import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type Agreement,
+  agreementDeadlines,
+  type Deadline,
+  type DeadlineKind,
+  DomainError,
+  REPORT_ROLES,
+  type Role,
+} from '@regie/core';
 import type { Db } from './client.ts';
+import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -73,4 +82,151 @@ export function agreementDeadlineChanges(db: Db, prev: Agreement | null, next: A
     next,
     !!prev && (prev.title !== next.title || prev.reference !== next.reference),
   );
+}
+
+/** One row of the upcoming list, the inbox and the iCal feed: a stored deadline or a report that is due. */
+export interface DeadlineRow {
+  /** Stable id: `<agreementId>.<key>.<date>`. */
+  id: string;
+  space: string;
+  kind: DeadlineKind;
+  key: string;
+  date: string;
+  agreementId: string;
+  reference: string;
+  title: string;
+  label: string;
+  params: Record<string, string>;
+  roles: Role[];
+}
+
+function rowOf(item: Record<string, unknown>): DeadlineRow {
+  if (item.type === 'due') {
+    // A periodic report the owner expects (reports.ts keeps one due item per duty).
+    const dutyId = String(item.dutyId);
+    return {
+      id: `${item.agreementId}.report-${dutyId}.${item.dueDate}`,
+      space: String(item.gsi1pk).split(SEP)[0]!,
+      kind: 'report_due',
+      key: `report-${dutyId}`,
+      date: String(item.dueDate),
+      agreementId: String(item.agreementId),
+      reference: String(item.reference),
+      title: String(item.title),
+      label: 'report_due',
+      params: { duty: String(item.dutyTitle ?? ''), period: String(item.period ?? '') },
+      roles: REPORT_ROLES,
+    };
+  }
+  return {
+    id: `${item.agreementId}.${item.key}.${item.date}`,
+    space: String(item.space),
+    kind: item.kind as DeadlineKind,
+    key: String(item.key),
+    date: String(item.date),
+    agreementId: String(item.agreementId),
+    reference: String(item.reference),
+    title: String(item.title),
+    label: String(item.label),
+    params: (item.params as Record<string, string>) ?? {},
+    roles: item.roles as Role[],
+  };
+}
+
+/** Index partitions that hold dated things of a space: its deadlines and the reports it expects. */
+function sourcesOf(space: string, which: DatedSources): string[] {
+  if (which === 'deadlines') return [keys.deadlineIndex(space)];
+  if (which === 'reports') return [keys.dueIndex(space)];
+  return [keys.deadlineIndex(space), keys.dueIndex(space)];
+}
+
+/** Which dated indexes to read: stored deadlines, reports that are due, or both. */
+export type DatedSources = 'deadlines' | 'reports' | 'both';
+
+/** Reads one index partition between two dates, after a sort key, at most `limit` items. */
+async function readRange(
+  db: Db,
+  pk: string,
+  from: string,
+  through: string,
+  after: string | undefined,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
+  const lower = after ?? from;
+  const upper = `${through}${SEP}~`;
+  if (lower >= upper) return [];
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await guard(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+          ExpressionAttributeValues: { ':pk': pk, ':lo': lower, ':hi': upper },
+          Limit: limit - out.length + (after ? 1 : 0),
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of page.Items ?? []) if (item.gsi1sk !== after) out.push(item);
+    start = page.LastEvaluatedKey;
+  } while (start && out.length < limit);
+  return out.slice(0, limit);
+}
+
+const MAX_CURSOR = 2048;
+
+function decodeAfter(cursor: string | undefined, sources: readonly string[]): Record<string, string> {
+  if (!cursor) return {};
+  let parsed: unknown;
+  try {
+    if (cursor.length > MAX_CURSOR) throw new Error('long');
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+  const after: Record<string, string> = {};
+  for (const [source, sk] of Object.entries(parsed)) {
+    // A cursor only ever names partitions this caller reads anyway; anything else is refused.
+    if (!sources.includes(source) || typeof sk !== 'string' || sk.length > 300)
+      throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+    after[source] = sk;
+  }
+  return after;
+}
+
+/**
+ * The dated things of some spaces between two dates, in date order, one page at a time: a k-way merge
+ * over each space's deadline index and due index. Each page reads at most `limit` items per partition,
+ * so its cost grows with the page and the number of spaces, never with the register.
+ */
+export async function readDeadlines(
+  db: Db,
+  spaces: readonly string[],
+  range: { from: string; through: string; limit: number; cursor?: string; which?: DatedSources },
+): Promise<{ items: DeadlineRow[]; cursor: string | null }> {
+  const sources = spaces.flatMap((space) => sourcesOf(space, range.which ?? 'both'));
+  const after = decodeAfter(range.cursor, sources);
+  const reads = await Promise.all(
+    sources.map(async (source) => ({
+      source,
+      items: await readRange(db, source, range.from, range.through, after[source], range.limit),
+    })),
+  );
+  const merged = reads
+    .flatMap(({ source, items }) => items.map((item) => ({ source, item, sk: String(item.gsi1sk) })))
+    .sort((x, y) => (x.sk < y.sk ? -1 : x.sk > y.sk ? 1 : x.source < y.source ? -1 : 1));
+  const page = merged.slice(0, range.limit);
+  const more = merged.length > page.length || reads.some((r) => r.items.length === range.limit);
+  const next = { ...after };
+  for (const { source, sk } of page) next[source] = sk;
+  // Partitions that had nothing left in range keep their position; the next page skips what was read.
+  return {
+    items: page.map(({ item }) => rowOf(item)),
+    cursor: more && page.length > 0 ? Buffer.from(JSON.stringify(next)).toString('base64url') : null,
+  };
 }

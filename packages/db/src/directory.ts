@@ -13,6 +13,7 @@ import type { Page } from './agreements.ts';
 import type { Db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { guard, isConditionFailure } from './errors.ts';
+import { registerSpace } from './inbox.ts';
 import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
 
@@ -76,6 +77,7 @@ export async function putSpace(db: Db, record: SpaceRecord): Promise<void> {
       }),
     ),
   );
+  await registerSpace(db, record.space);
 }
 
 export async function putUser(db: Db, user: UserRecord): Promise<void> {

@@ -1,10 +1,11 @@
-import { DEFAULT_THRESHOLDS } from '@regie/core';
+import { DEFAULT_THRESHOLDS, DomainError } from '@regie/core';
 import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { dashboardRepository } from './dashboard.ts';
+import { readDeadlines } from './deadlines.ts';
 import {
   organisationRepository,
   readSpace,
@@ -14,9 +15,13 @@ import {
 } from './directory.ts';
 import { escalationRepository } from './escalations.ts';
 import { idempotencyRepository } from './idempotency.ts';
+import { icalRepository, inboxRepository } from './inbox.ts';
 import { reportRepository } from './reports.ts';
 import type { Scope } from './scope.ts';
+import { signingRepository } from './signing.ts';
 import { steeringRepository } from './steering.ts';
+import { subsidyRepository } from './subsidy.ts';
+import { wgrRepository } from './wgr.ts';
 
 export * from './accountability.ts';
 export * from './agreement-access.ts';
@@ -28,12 +33,16 @@ export * from './deadlines.ts';
 export * from './directory.ts';
 export * from './errors.ts';
 export * from './escalations.ts';
+export * from './inbox.ts';
 export * from './keys.ts';
 export * from './public-register.ts';
 export * from './reports.ts';
 export * from './scope.ts';
+export * from './signing.ts';
 export * from './steering.ts';
+export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
+export * from './wgr.ts';
 
 const settingsOf = (space: string, record: SpaceRecord | null) => ({
   space,
@@ -51,10 +60,30 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     idempotency: idempotencyRepository(db, scope),
     steering,
     reports: reportRepository(db, scope, widen),
+    signing: signingRepository(db, scope, widen),
     budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
     dashboard: dashboardRepository(db, scope, { escalations, steering }),
+    wgr: wgrRepository(db, scope),
+    /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
+    subsidy: subsidyRepository(db, scope, agreementRepository(db, scope)),
+    /** Dated things of the caller's spaces (deadline engine, SPEC §5.3). */
+    deadlines: {
+      upcoming: (range: {
+        space?: string;
+        from: string;
+        through: string;
+        limit: number;
+        cursor?: string;
+      }) => {
+        if (range.space && !scope.reach.includes(range.space))
+          throw new DomainError('NOT_FOUND', 'Space not found');
+        return readDeadlines(db, range.space ? [range.space] : scope.reach, range);
+      },
+    },
+    inbox: inboxRepository(db, scope),
+    ical: icalRepository(db, scope),
     /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
     tenant: {
       settings: async () => settingsOf(scope.space, await readSpace(db, scope.space)),

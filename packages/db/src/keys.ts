@@ -88,6 +88,17 @@ export const keys = {
     sk: `MEET${SEP}${date}${SEP}${id}`,
   }),
   meetingPrefix: 'MEET#',
+  /** Signing (SPEC §5.2), in the agreement's collection: the head (current document), documents, signatures. */
+  signing: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'SIGN' }),
+  document: (space: string, agreementId: string, documentId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `DOC${SEP}${documentId}`,
+  }),
+  documentPrefix: 'DOC#',
+  signature: (space: string, agreementId: string, documentId: string, order: number) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `SIG${SEP}${documentId}${SEP}${String(order).padStart(2, '0')}`,
+  }),
   /** A deadline of an agreement (deadline engine, SPEC §5.3), and on the space's deadline index by date (gsi1). */
   deadline: (space: string, agreementId: string, key: string) => ({
     pk: spaced(space, 'AGR', agreementId),
@@ -116,6 +127,11 @@ export const keys = {
   stats: (space: string) => ({ pk: spaced(space, 'STATS'), sk: 'STATS' }),
   /** Steering data of an agreement (relation, roles), in the agreement's item collection. */
   steering: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'STEER' }),
+  /** The Wgr planning & control calendar of a GR for one budget year, in the agreement's item collection. */
+  wgrCalendar: (space: string, agreementId: string, year: number) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `WGR${SEP}${year}`,
+  }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */
@@ -126,6 +142,15 @@ export const keys = {
     sk: sortKey,
   }),
   childLinks: (space: string, parentId: string) => spaced(space, 'CHILD', parentId),
+  /** A subsidy regulation (subsidieregeling, Awb 4:23) with its ceiling and running granted total. */
+  regulation: (space: string, id: string) => ({ pk: spaced(space, 'REGL', id), sk: 'REGL' }),
+  /** gsi1 of regulations: a space's regulations by budget year. */
+  regulationsIndex: (space: string) => spaced(space, 'REGLS'),
+  /** An audit event of a regulation's own chain, in its collection. */
+  regulationEvent: (space: string, id: string, seq: number) => ({
+    pk: spaced(space, 'REGL', id),
+    sk: `EV${SEP}${String(seq).padStart(9, '0')}`,
+  }),
   /** Search words, bucketed by their first two characters; sort key `<word>#<createdAt>#<id>`. */
   words: (space: string, bucket: string) => spaced(space, 'WORD', bucket),
   auditEvent: (space: string, agreementId: string, seq: number) => ({
@@ -142,4 +167,20 @@ export const keys = {
     pk: spaced(space, 'IDEM', actor, key),
     sk: 'IDEM',
   }),
+};
+
+/**
+ * The one key outside every space: the platform's list of spaces, read only by the scheduled deadline job
+ * (functions/jobs) to know which spaces to visit. It holds space codes and nothing else; `PLATFORM` matches
+ * no space pattern, so tenant-scoped credentials (LeadingKeys `<space>#*`) can never read or write it.
+ */
+export const platformKeys = {
+  spaces: 'PLATFORM#SPACES',
+  space: (space: string) => ({ pk: 'PLATFORM#SPACES', sk: space }),
+};
+
+/** Sort-key prefixes that depend on a value (the partition keys above never do without a space). */
+export const sortKeyPrefixes = {
+  /** The signatures on one document of an agreement, in signing order. */
+  signature: (documentId: string) => `SIG${SEP}${documentId}${SEP}`,
 };

@@ -65,6 +65,8 @@ export const SEED_USERS: SeedUser[] = [
   user('harderwijk.contractmanager', 'Henk Contractmanager', 'GM0243', 'contractmanager'),
   user('zeewolde.inkoper', 'Zeynep Inkoper', 'GM0050', 'inkoper'),
   user('utrecht.inkoper', 'Udo Inkoper', 'GM0344', 'inkoper'),
+  // The region's own coordinator: plans the GR's P&C calendar and records the councils' opinions (SPEC §5.6).
+  user('noordveluwe.coordinator', 'Corrie Coördinator', REGION, 'coordinator'),
   user('kompas.signer', 'Kees Ondertekenaar', 'PV81234567', 'provider_signer'),
   user('kompas.reporter', 'Roos Rapporteur', 'PV81234567', 'provider_reporter'),
   user('wijkracht.signer', 'Wim Ondertekenaar', 'PV40123456', 'provider_signer'),
@@ -313,7 +315,7 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       ],
       publication: { publish: true, wooCategory: 'subsidieverplichting' },
     },
-    path: [['granted', 'ermelo.inkoper']],
+    path: [], // granted under its regulation's ceiling by `seedSubsidies` (subsidy.grant)
   },
   {
     id: 'erm-dvo-2026',
@@ -428,6 +430,119 @@ function scopeOf(userKey: string): Scope {
   };
 }
 
+/** Ermelo's subsidy regulations, and its subsidies decided under them (Awb titel 4.2, SPEC §3.2). */
+export const SEED_REGULATIONS = {
+  /** Its ceiling is nearly used by ERM-SUB-2026-01: € 15.000 room left. */
+  welzijn2026: 'erm-regl-welzijn-2026',
+  welzijn2024: 'erm-regl-welzijn-2024',
+} as const;
+
+/**
+ * Two more subsidies of the same recipient, made here rather than in SEED_AGREEMENTS so the isolation matrix
+ * (which tries every seeded agreement as a foreign target) does not grow with them; erm-sub-2026 and zwd-sub-2026
+ * already stand for subsidies there.
+ */
+const SUBSIDY_HISTORY: SeedAgreement[] = [
+  {
+    // The same recipient's subsidy of the two years before: with 2026 three consecutive years (Awb 4:51).
+    id: 'erm-sub-2024',
+    by: 'ermelo.inkoper',
+    input: {
+      kind: 'subsidy',
+      reference: 'ERM-SUB-2024-01',
+      title: 'Welzijnswerk en mantelzorgondersteuning 2024–2025',
+      domain: 'wmo',
+      startDate: '2024-01-01',
+      endDate: '2025-12-31',
+      valueCeilingCents: 72_000_000,
+      parties: [wijkracht('recipient')],
+    },
+    path: [], // granted and settled by `seedSubsidies`
+  },
+  {
+    // A new application for 2027 asking less than 2026: cutting it needs a phase-out term (Awb 4:51).
+    id: 'erm-sub-2027',
+    by: 'ermelo.inkoper',
+    input: {
+      kind: 'subsidy',
+      reference: 'ERM-SUB-2027-01',
+      title: 'Welzijnswerk en mantelzorgondersteuning 2027',
+      domain: 'wmo',
+      startDate: '2027-01-01',
+      endDate: '2027-12-31',
+      valueCeilingCents: 30_000_000,
+      parties: [wijkracht('recipient')],
+    },
+    path: [],
+  },
+];
+
+async function seedSubsidies(db: Db): Promise<void> {
+  for (const a of SUBSIDY_HISTORY) {
+    await createRepositories(db, scopeOf(a.by)).agreements.create(a.input, { id: a.id });
+  }
+  const subsidy = createRepositories(db, scopeOf('ermelo.inkoper')).subsidy;
+  await subsidy.createRegulation(
+    {
+      name: 'Subsidieregeling welzijn en mantelzorg 2024–2025',
+      legalBasis: 'Algemene subsidieverordening Ermelo 2022, art. 4; Awb titel 4.2',
+      budgetYear: 2024,
+      ceilingCents: null,
+      settlementWeeks: 13,
+    },
+    { id: SEED_REGULATIONS.welzijn2024 },
+  );
+  await subsidy.createRegulation(
+    {
+      name: 'Subsidieregeling welzijn en mantelzorg 2026',
+      legalBasis: 'Algemene subsidieverordening Ermelo 2024, art. 4 en 6; Awb 4:23 en 4:25',
+      budgetYear: 2026,
+      ceilingCents: 40_000_000,
+      ceilingPublishedOn: '2025-06-16',
+      decisionWeeks: 8,
+      settlementWeeks: 13,
+      exOfficioUpToCents: 500_000,
+    },
+    { id: SEED_REGULATIONS.welzijn2026 },
+  );
+  let old = await subsidy.apply({
+    agreementId: 'erm-sub-2024',
+    expectedVersion: 1,
+    regulationId: SEED_REGULATIONS.welzijn2024,
+    applicationDate: '2023-09-18',
+    requestedCents: 72_000_000,
+  });
+  old = await subsidy.grant({
+    agreementId: 'erm-sub-2024',
+    expectedVersion: old.version,
+    amountCents: 72_000_000,
+  });
+  const requested = await createRepositories(db, scopeOf('ermelo.contractmanager')).agreements.transition(
+    'erm-sub-2024',
+    old.version,
+    'settlement_requested',
+  );
+  await subsidy.settle({
+    agreementId: 'erm-sub-2024',
+    expectedVersion: requested.version,
+    amountCents: 72_000_000,
+    exOfficio: false,
+  });
+  const applied = await subsidy.apply({
+    agreementId: 'erm-sub-2026',
+    expectedVersion: 1,
+    regulationId: SEED_REGULATIONS.welzijn2026,
+    applicationDate: '2025-09-22',
+    requestedCents: 38_500_000,
+    bookYear: 2026,
+  });
+  await subsidy.grant({
+    agreementId: 'erm-sub-2026',
+    expectedVersion: applied.version,
+    amountCents: 38_500_000,
+  });
+}
+
 /** Loads the seed once; returns false when the database already holds it. */
 export async function seed(db: Db): Promise<boolean> {
   const marker = { TableName: db.tableName, Key: keys.seedMarker('GM0233') };
@@ -448,6 +563,7 @@ export async function seed(db: Db): Promise<boolean> {
       current = await createRepositories(db, scopeOf(actor)).agreements.transition(a.id, current.version, to);
     }
   }
+  await seedSubsidies(db);
   // Steering: a relation decision, and a GR whose opdrachtgever and eigenaar share a wethouder (SPEC §4.2).
   const steering = createRepositories(db, scopeOf('ermelo.inkoper')).steering;
   await steering.update('erm-hh-2026', 0, {

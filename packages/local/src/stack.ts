@@ -3,34 +3,57 @@ import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '@regie/api';
+import { createFilesApp, createIcalApp } from '@regie/api/files';
 import { createDocumentClient, type Db, ensureTable } from '@regie/db';
+import { createDocumentStore } from '@regie/db/documents';
 import { createDevIssuer } from './dev-issuer.ts';
 import { type DynamoLocal, LocalStackError, startDynamoLocal } from './dynamo-local.ts';
+import { freePort } from './ports.ts';
+import { type S3Local, startS3Local } from './s3-local.ts';
 import { seed } from './seed.ts';
+import { seedDocuments } from './seed-documents.ts';
 
 export interface ApiStack {
   dynamo: DynamoLocal;
+  /** The S3-compatible document store (s3rver); documents in `<dataDir>/s3` or a temporary directory. */
+  s3: S3Local;
   db: Db;
   apiUrl: string;
   seeded: boolean;
   stop(): Promise<void>;
 }
 
-/** DynamoDB Local, the table, the seed and the API (with dev auth) on 127.0.0.1:apiPort. */
+/**
+ * DynamoDB Local, the table, the seed, the document store (s3rver, bucket `regie-documents`) and the API (with
+ * dev auth, `/files` included) on 127.0.0.1:apiPort.
+ */
 export async function startApiStack(options: {
   dynamoPort: number;
   apiPort: number;
   dataDir?: string;
   tableName: string;
+  /** The document store's port; a free one by default (only the API talks to it). */
+  s3Port?: number;
 }): Promise<ApiStack> {
   const dynamo = await startDynamoLocal({ port: options.dynamoPort, dataDir: options.dataDir });
+  let s3: S3Local | undefined;
   try {
+    s3 = await startS3Local({
+      port: options.s3Port ?? (await freePort()),
+      directory: options.dataDir ? join(options.dataDir, 's3') : undefined,
+    });
+    const documents = createDocumentStore({ bucket: 'regie-documents', endpoint: s3.endpoint });
+    await documents.ensureBucket();
     const doc = createDocumentClient({ endpoint: dynamo.endpoint });
     const db: Db = { doc, tableName: options.tableName };
     await ensureTable(doc, options.tableName);
     const seeded = await seed(db);
     const { dev, verifyToken } = await createDevIssuer(db);
     const app = createApp({ db, verifyToken, dev });
+    const files = createFilesApp({ db, verifyToken, documents });
+    app.route('/files', files);
+    app.route('/ical', createIcalApp({ db }));
+    if (seeded) await seedDocuments(files, dev);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve(
         { fetch: app.fetch, port: options.apiPort, hostname: '127.0.0.1', createServer: createHttpServer },
@@ -46,18 +69,23 @@ export async function startApiStack(options: {
         ),
       );
     });
+    const store = s3;
     return {
       dynamo,
+      s3: store,
       db,
       apiUrl: `http://127.0.0.1:${options.apiPort}`,
       seeded,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         doc.destroy();
+        documents.destroy();
+        await store.stop();
         await dynamo.stop();
       },
     };
   } catch (error) {
+    await s3?.stop();
     await dynamo.stop();
     throw error;
   }

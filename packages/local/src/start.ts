@@ -2,6 +2,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { fileURLToPath } from 'node:url';
+import { createDaySignals } from '@regie/db';
 import { LocalStackError } from './dynamo-local.ts';
 import { readLocalEnv } from './env.ts';
 import { isPortFree } from './ports.ts';
@@ -63,6 +64,9 @@ async function main() {
     }
   });
 
+  // The day's deadline signals, as the scheduled job creates them in AWS (idempotent: a restart adds nothing).
+  const signals = await createDaySignals(api.db, new Date().toISOString().slice(0, 10));
+
   const width = Math.max(...SEED_USERS.map((u) => u.key.length));
   console.log(`
 Regie is running.
@@ -70,6 +74,9 @@ Regie is running.
   Web app:   ${web.url}
   API:       ${api.apiUrl}/trpc   (health: ${api.apiUrl}/health)
   DynamoDB:  ${api.dynamo.endpoint}  (table ${env.tableName}, data in ${env.dataDir}${api.seeded ? ', seed loaded now' : ''})
+  Documents: ${api.s3.endpoint}  (S3-compatible s3rver, bucket regie-documents, files in ${env.dataDir}/s3)
+
+Deadline job: ${signals.created} new signal(s) today. Run it for another day: POST ${api.apiUrl}/dev/jobs/deadlines {"day": "YYYY-MM-DD"}
 
 Seed users (log in on the web app, or POST /dev/token {"user": "<key>"}):
 ${SEED_USERS.map((u) => `  ${u.key.padEnd(width)}  ${u.roles.join(', ').padEnd(18)} ${u.organisationName}`).join('\n')}

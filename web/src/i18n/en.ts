@@ -1,6 +1,17 @@
+import { enBounds } from './bounds';
+import { enDeadlines } from './deadlines';
+import { enExports } from './exports';
 import type { Messages } from './index';
+import { enSignIn } from './signin';
+import { enSigning } from './signing';
+import { enSubsidy } from './subsidy';
+import { enWgr } from './wgr';
 
 export const en: Messages = {
+  deadlines: enDeadlines,
+  exports: enExports,
+  signIn: enSignIn,
+  signing: enSigning,
   app: {
     name: 'Regie',
     tagline: 'Agreements and commissioning',
@@ -23,6 +34,7 @@ export const en: Messages = {
     steering: 'Steering',
     signing: 'Signing',
     deadlines: 'Deadlines',
+    subsidies: 'Subsidy regulations',
     regions: 'Regions',
     organisations: 'Organisations',
     admin: 'Administration',
@@ -1187,4 +1199,7 @@ export const en: Messages = {
       failed: 'Saving failed. Try again.',
     },
   },
+  bounds: enBounds,
+  wgr: enWgr,
+  subsidy: enSubsidy,
 };

@@ -1,5 +1,16 @@
+import { nlBounds } from './bounds';
+import { nlDeadlines } from './deadlines';
+import { nlExports } from './exports';
+import { nlSignIn } from './signin';
+import { nlSigning } from './signing';
+import { nlSubsidy } from './subsidy';
+import { nlWgr } from './wgr';
 /** Dutch: the product's first language. The English file must have exactly these keys (checked by types). */
 export const nl = {
+  deadlines: nlDeadlines,
+  exports: nlExports,
+  signIn: nlSignIn,
+  signing: nlSigning,
   app: {
     name: 'Regie',
     tagline: 'Contracten en opdrachtgeverschap',
@@ -22,6 +33,7 @@ export const nl = {
     steering: 'Sturing',
     signing: 'Ondertekening',
     deadlines: 'Termijnen',
+    subsidies: 'Subsidieregelingen',
     regions: "Regio's",
     organisations: 'Organisaties',
     admin: 'Beheer',
@@ -1196,4 +1208,7 @@ export const nl = {
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',
     },
   },
+  bounds: nlBounds,
+  wgr: nlWgr,
+  subsidy: nlSubsidy,
 };

@@ -1,19 +1,16 @@
 import {
-  AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
   agreementCreateInput,
+  agreementFindInput,
   agreementPageSchema,
   agreementTermsPatch,
   agreementViewSchema,
-  DOMAINS,
   type InternalView,
   idSchema,
   internalViewSchema,
-  isoDate,
   MUNICIPAL_ROLES,
   type PartyView,
   PROVIDER_ROLES,
-  SPACE_PATTERN,
   spaceKind,
   text,
 } from '@regie/core';
@@ -27,20 +24,6 @@ const WRITE = ['inkoper', 'contractmanager'] as const;
 const READ_AS_PARTY = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
 
 const version = () => z.int().check(z.gte(1), z.lte(1_000_000_000));
-
-export const agreementFindInput = z.strictObject({
-  kind: z.optional(z.enum(AGREEMENT_KINDS)),
-  status: z.optional(z.enum(AGREEMENT_STATUSES)),
-  domain: z.optional(z.enum(DOMAINS)),
-  party: z.optional(idSchema()),
-  parentId: z.optional(idSchema()),
-  endsBefore: z.optional(isoDate()),
-  q: z.optional(text(100, 1)),
-  sort: z.optional(z.enum(['newest', 'endDate'])),
-  space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
-  cursor: z.optional(text(2048, 1)),
-  limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
-});
 
 const byId = z.strictObject({ id: idSchema() });
 

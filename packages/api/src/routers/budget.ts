@@ -1,4 +1,11 @@
-import { idSchema, MUNICIPAL_ROLES, realisationInputSchema, SPACE_PATTERN } from '@regie/core';
+import {
+  idSchema,
+  MUNICIPAL_ROLES,
+  PROVIDER_ROLES,
+  realisationCorrectionSchema,
+  realisationInputSchema,
+  SPACE_PATTERN,
+} from '@regie/core';
 import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
@@ -11,6 +18,21 @@ export const budgetRouter = router({
     .meta({ roles: ['contractmanager', 'inkoper', 'provider_reporter'] })
     .input(z.strictObject({ agreementId: idSchema(), realisation: realisationInputSchema }))
     .mutation(({ ctx, input }) => ctx.repos.budget.record(input.agreementId, input.realisation)),
+
+  /**
+   * Corrects or reverses a wrongly entered realisation, with a reason and the version seen; the totals, the
+   * signals and the audit chain move in the same transaction. A provider corrects only what its side reported.
+   */
+  correct: mutationProcedure
+    .meta({ roles: ['contractmanager', 'inkoper', 'provider_reporter'] })
+    .input(realisationCorrectionSchema)
+    .mutation(({ ctx, input }) => ctx.repos.budget.correct(input)),
+
+  /** A provider's portal: the realisations its side reported on one of its agreements. */
+  reported: procedure
+    .meta({ roles: PROVIDER_ROLES })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.budget.reported(input.agreementId)),
 
   /** Spend against the ceiling, per product line, and a year's burn-down with a forecast to year end. */
   get: procedure

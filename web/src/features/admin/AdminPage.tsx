@@ -14,10 +14,12 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatAmount, formatMoney, localeFor, parseMoneyToCents } from '../../lib/format';
+import { useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { isProviderUser } from '../agreements/model';
 import { Section } from '../agreements/Section';
+import { parseThresholds, type ThresholdError, thresholdsText } from './thresholds';
 
 const FIELD = 'settings-mandate';
 
@@ -113,6 +115,97 @@ function MandateForm({ current }: { current: number | null }) {
   );
 }
 
+const THRESHOLDS_FIELD = 'settings-thresholds';
+
+/** The budget signal thresholds for the tenant admin: percentages of a ceiling, e.g. `80, 100` (SPEC §4.4). */
+function ThresholdsForm({ current }: { current: readonly number[] }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(() => thresholdsText(current));
+  const [error, setError] = useState<ThresholdError | undefined>();
+  const [general, setGeneral] = useState<string[]>([]);
+  const { announce, outcome } = useOutcome('thresholds-outcome');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+  const save = useMutation({
+    mutationKey: trpc.tenant.updateSettings.mutationKey(),
+    mutationFn: (input: { signalThresholds: number[] }) => {
+      const idempotencyKey = keys.current(input);
+      return client.tenant.updateSettings.mutate(
+        input,
+        idempotencyKey ? { context: { idempotencyKey } } : undefined,
+      );
+    },
+    onSuccess: async (result) => {
+      keys.current = idempotencyKeys();
+      const saved = result.signalThresholds ?? [];
+      setValue(thresholdsText(saved));
+      announce(t('bounds.thresholds.saved', { list: saved.map((n) => `${n}%`).join(', ') }));
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.tenant.settings.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.budget.get.pathKey() }),
+      ]);
+    },
+    onError: (err) => {
+      const code = errorCode(err);
+      setGeneral([code === 'FORBIDDEN' ? t('admin.errors.forbidden') : t('admin.errors.failed')]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (save.isPending) return;
+    setGeneral([]);
+    const parsed = parseThresholds(value);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      focusSoon(() => summaryRef.current);
+      return;
+    }
+    setError(undefined);
+    save.mutate({ signalThresholds: parsed.thresholds });
+  }
+  const errorText = error ? t(`bounds.thresholds.errors.${error}`) : undefined;
+  return (
+    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="thresholds-heading">
+      {outcome}
+      <ErrorSummary
+        title={t('admin.errorTitle')}
+        general={general}
+        fields={errorText ? [{ id: THRESHOLDS_FIELD, text: errorText }] : []}
+        summaryRef={summaryRef}
+      />
+      <Field
+        id={THRESHOLDS_FIELD}
+        label={t('bounds.thresholds.label')}
+        hint={t('bounds.thresholds.hint')}
+        error={errorText}
+      >
+        {(props) => (
+          <Textbox
+            {...props}
+            name="signalThresholds"
+            inputMode="numeric"
+            autoComplete="off"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button
+        type="submit"
+        appearance="primary-action-button"
+        busy={save.isPending}
+        className="regie-form__submit"
+      >
+        {t('bounds.thresholds.submit')}
+      </Button>
+    </form>
+  );
+}
+
 /** `/admin`: the organisation's settings; the tenant admin changes the mandate threshold, others read it. */
 export function AdminPage() {
   const { t, i18n } = useTranslation();
@@ -151,6 +244,28 @@ export function AdminPage() {
                 </DataListItem>
               </DataList>
               <Paragraph>{t('admin.readOnly')}</Paragraph>
+            </>
+          )}
+        </Section>
+      ) : null}
+      {data ? (
+        <Section id="thresholds" title={t('bounds.thresholds.title')}>
+          <Paragraph>{t('bounds.thresholds.intro')}</Paragraph>
+          {isAdmin ? (
+            <ThresholdsForm current={data.signalThresholds} />
+          ) : (
+            <>
+              <DataList className="regie-data-list">
+                <DataListItem data-testid="admin-thresholds">
+                  <DataListKey>{t('bounds.thresholds.current')}</DataListKey>
+                  <DataListValue>
+                    {t('bounds.thresholds.value', {
+                      list: data.signalThresholds.map((n) => `${n}%`).join(', '),
+                    })}
+                  </DataListValue>
+                </DataListItem>
+              </DataList>
+              <Paragraph>{t('bounds.thresholds.readOnly')}</Paragraph>
             </>
           )}
         </Section>

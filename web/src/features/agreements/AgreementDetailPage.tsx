@@ -31,12 +31,17 @@ import {
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
 import { BudgetSection } from '../budget/BudgetSection';
+import { ProviderRealisationsSection } from '../budget/ProviderRealisationsSection';
 import { DialogueSection } from '../dialogue/DialogueSection';
 import { EscalationsSection } from '../escalations/EscalationsSection';
 import { KpiSection } from '../kpis/KpiSection';
 import { DutiesSection } from '../reports/DutiesSection';
+import { hasSigning } from '../signing/model';
+import { SigningSection } from '../signing/SigningSection';
 import { canSteer } from '../steering/model';
 import { SteeringSection } from '../steering/SteeringSection';
+import { SubsidySection } from '../subsidy/SubsidySection';
+import { WgrSection } from '../wgr/WgrSection';
 import { AuditSection, VersionsSection } from './HistorySections';
 import {
   allocationMethodLabel,
@@ -440,8 +445,12 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {internal && isRegionSpace(internal.space) ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
       ) : null}
+      {internal?.kind === 'joint_arrangement' ? <WgrSection a={internal} me={me.data} /> : null}
       <DutiesSection a={a} me={me.data} />
+      {hasSigning(a) ? <SigningSection agreementId={a.id} me={me.data} /> : null}
+      {internal && internal.kind === 'subsidy' ? <SubsidySection a={internal} me={me.data} /> : null}
       {internal && internal.valueCeilingCents !== null ? <BudgetSection a={internal} me={me.data} /> : null}
+      {a.view === 'party' ? <ProviderRealisationsSection a={a} me={me.data} /> : null}
       <KpiSection agreementId={a.id} me={me.data} />
       <EscalationsSection agreementId={a.id} me={me.data} />
       <DialogueSection agreementId={a.id} me={me.data} />

@@ -15,6 +15,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { AuditExportButton } from '../exports/ExportButtons';
 import { type DiffRow, diffTerms } from './diff';
 import { actionLabel, lineFieldLabel, termFieldLabel } from './labels';
 import type { AuditEvent, TermsVersion } from './model';
@@ -319,6 +320,7 @@ export function AuditSection({ id }: { id: string }) {
       >
         {t('audit.verify')}
       </Button>
+      <AuditExportButton agreementId={id} />
       <div aria-live="polite" className="regie-outcome" data-testid="verify-result">
         {verify.isPending ? <Paragraph>{t('audit.verifying')}</Paragraph> : null}
         {verify.isError ? <Alert type="error">{t('audit.verifyFailed')}</Alert> : null}

@@ -369,7 +369,8 @@ describe('information duties', () => {
   it('lists duty fields in order and puts server issues on them', () => {
     const values = { ...valid, duties: [periodic(), event()] };
     const order = fieldOrder(values, 'edit');
-    expect(order.slice(order.indexOf('duties'))).toEqual([
+    // The indicator set follows the duties.
+    expect(order.slice(order.indexOf('duties'), order.indexOf('kpis'))).toEqual([
       'duties',
       'duties.0.title',
       'duties.0.frequency',

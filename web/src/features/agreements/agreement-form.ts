@@ -156,7 +156,8 @@ export const EMPTY_TERMS: TermsValues = {
 };
 
 export function emptyCreateValues(space: string): CreateValues {
-  return { ...EMPTY_TERMS, kind: '', reference: '', space };
+  // The create form shows the indicator set too (SPEC §4.5): KPIs can be agreed from the start.
+  return { ...EMPTY_TERMS, kpis: [], kind: '', reference: '', space };
 }
 
 export function newPartyRow(): PartyRow {

@@ -5,12 +5,35 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'wouter';
 import { getLogoutReason, login } from '../../lib/auth';
 import { PageHeading, usePageTitle } from '../../lib/page';
+import { signInConfig } from '../../lib/runtime-config';
 import { roleLabel } from '../agreements/labels';
+import { beginSignIn, type CognitoConfig } from './cognito';
 import { type DevUser, fetchDevToken, fetchDevUsers } from './dev-auth';
 
 /** Only same-app paths are followed after login (no open redirect). */
-function safeNext(next: string | null): string {
+export function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/register';
+}
+
+/** Sign-in through the organisation's account: off to Cognito's managed page with PKCE, back on /auth/callback. */
+function CognitoSignIn({ config, next }: { config: CognitoConfig; next: string | null }) {
+  const { t } = useTranslation();
+  const [leaving, setLeaving] = useState(false);
+  async function go() {
+    setLeaving(true);
+    window.location.assign(await beginSignIn(config, window.location.origin, safeNext(next)));
+  }
+  return (
+    <section aria-label={t('signIn.button')}>
+      <Paragraph>{t('signIn.intro')}</Paragraph>
+      <Button appearance="primary-action-button" busy={leaving} disabled={leaving} onClick={() => void go()}>
+        {t('signIn.button')}
+      </Button>
+      <div role="status" aria-live="polite" className="regie-status">
+        {leaving ? t('signIn.redirecting') : null}
+      </div>
+    </section>
+  );
 }
 
 function UserButton({
@@ -49,10 +72,12 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [logoutReason] = useState(getLogoutReason);
 
+  const config = useQuery({ queryKey: ['signInConfig'], queryFn: signInConfig, staleTime: Infinity });
   const users = useQuery({
     queryKey: ['dev', 'users'],
     queryFn: ({ signal }) => fetchDevUsers(signal),
     retry: false,
+    enabled: config.data?.mode === 'dev',
   });
   const signIn = useMutation({
     mutationFn: (user: DevUser) => fetchDevToken(user.key),
@@ -71,8 +96,12 @@ export function LoginPage() {
         <Alert type="ok">{t('login.loggedOut')}</Alert>
       ) : null}
 
+      {config.data?.mode === 'cognito' ? (
+        <CognitoSignIn config={config.data} next={params.get('next')} />
+      ) : null}
+
       <div role="status" aria-live="polite" className="regie-status">
-        {users.isPending ? t('login.loading') : null}
+        {config.data?.mode === 'dev' && users.isPending ? t('login.loading') : null}
         {signIn.isPending ? t('login.signingIn', { name: signIn.variables.name }) : null}
       </div>
 

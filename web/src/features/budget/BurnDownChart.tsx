@@ -29,9 +29,18 @@ function Swatch({ variant }: { variant: 'spent' | 'forecast' | 'ceiling' | 'eigh
  * screen reader; every number also in a table under "De grafiek als tabel". Line styles differ in pattern and
  * thickness, not only in colour, and the legend names them.
  */
-export function BurnDownChart({ year, locale }: { year: BurnDown; locale: AppLocale }) {
+export function BurnDownChart({
+  year,
+  locale,
+  warning = 80,
+}: {
+  year: BurnDown;
+  locale: AppLocale;
+  /** The warning line in percent: the tenant's lowest signal threshold under 100%. */
+  warning?: number;
+}) {
   const { t } = useTranslation();
-  const g = burnDownGeometry(year);
+  const g = burnDownGeometry(year, undefined, warning / 100);
   const last = year.months.at(-1);
   const ceiling = formatMoney(year.ceilingCents, locale);
   const label =
@@ -114,7 +123,8 @@ export function BurnDownChart({ year, locale }: { year: BurnDown; locale: AppLoc
           <Swatch variant="ceiling" /> {t('budget.legendCeiling')}
         </li>
         <li>
-          <Swatch variant="eighty" /> {t('budget.legendEighty')}
+          <Swatch variant="eighty" />{' '}
+          {warning === 80 ? t('budget.legendEighty') : t('bounds.legendWarning', { threshold: warning })}
         </li>
       </ul>
       <details className="regie-chart__table">

@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
-  Button,
   Paragraph,
   Table,
   TableBody,
@@ -14,6 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { formatDateTime, formatMoney, localeFor } from '../../lib/format';
+import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -34,17 +33,13 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
       <div role="status" aria-live="polite" className="regie-status">
         {signals.isPending ? t('budget.signals.loading') : null}
       </div>
-      {signals.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('budget.signals.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void signals.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
-      {signals.isSuccess && rows.length === 0 ? (
-        <Paragraph className="regie-empty">{t('budget.signals.none')}</Paragraph>
-      ) : null}
+      <ListState
+        query={signals}
+        isEmpty={rows.length === 0}
+        error={t('budget.signals.error')}
+        empty={t('budget.signals.none')}
+        retry={t('app.retry')}
+      />
       {rows.length > 0 ? (
         <div className="regie-table-scroll">
           <Table className="regie-table" data-testid="signals-table">

@@ -43,6 +43,8 @@ export function scaleFor(maxShare: number): { top: number; step: number } {
 export function burnDownGeometry(
   data: BurnDownData,
   size: { width: number; height: number } = { width: 640, height: 280 },
+  /** The warning line as a share of the ceiling: the tenant's lowest threshold under 100% (default 80%). */
+  warningShare = 0.8,
 ): ChartGeometry {
   const plot = { left: 56, top: 12, right: size.width - 16, bottom: size.height - 32 };
   const plotWidth = plot.right - plot.left;
@@ -80,7 +82,7 @@ export function burnDownGeometry(
     spent,
     forecast,
     ceilingY: y(ceiling),
-    eightyY: y(ceiling * 0.8),
+    eightyY: y(ceiling * warningShare),
   };
 }
 

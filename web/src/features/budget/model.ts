@@ -56,3 +56,45 @@ export function defaultYear(years: readonly number[], now = new Date().getUTCFul
   if (years.includes(now)) return now;
   return now < (years[0] ?? now) ? (years[0] ?? now) : (years.at(-1) ?? now);
 }
+
+export type Reported = inferOutput<Api['budget']['reported']>;
+export type ReportedRealisation = Reported['realisations'][number];
+export type CorrectInput = inferInput<Api['budget']['correct']>;
+export type CorrectResult = inferOutput<Api['budget']['correct']>;
+export type Statement = inferOutput<Api['budget']['statement']>;
+
+/** Roles that may correct a realisation (as `budget.correct` declares; a provider only its own side's). */
+export const CORRECT_ROLES: readonly string[] = ['contractmanager', 'inkoper', 'provider_reporter'];
+
+export function canCorrect(me: { roles: readonly string[] } | undefined): boolean {
+  return me?.roles.some((role) => CORRECT_ROLES.includes(role)) ?? false;
+}
+
+/** A provider's reporter reports realisations in its portal (`budget.record` through its party view). */
+export function canReport(me: { roles: readonly string[] } | undefined): boolean {
+  return me?.roles.includes('provider_reporter') ?? false;
+}
+
+/** Whether an entry still counts as entered, was corrected, or was reversed. */
+export function realisationStatus(r: {
+  reversedAt?: string;
+  correctedAt?: string;
+}): 'valid' | 'corrected' | 'reversed' {
+  return r.reversedAt ? 'reversed' : r.correctedAt ? 'corrected' : 'valid';
+}
+
+/** How a member's provisional contribution settles against the definitive one. */
+export function settlementKind(settlementCents: number): 'refund' | 'due' | 'settled' {
+  return settlementCents > 0 ? 'refund' : settlementCents < 0 ? 'due' : 'settled';
+}
+
+/** The highest threshold the forecast reaches by year end that the spend has not yet reached. */
+export function forecastThreshold(forecastCrosses: readonly number[]): number | null {
+  return forecastCrosses.length === 0 ? null : Math.max(...forecastCrosses);
+}
+
+/** The warning line of the burn-down: the lowest threshold under 100% (the tenant's; 80 by default). */
+export function warningThreshold(thresholds: readonly number[]): number {
+  const below = thresholds.filter((t) => t < 100);
+  return below.length > 0 ? Math.min(...below) : 80;
+}

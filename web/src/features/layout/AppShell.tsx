@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { logout } from '../../lib/auth';
+import { signInConfig } from '../../lib/runtime-config';
 import { useTRPC } from '../../lib/trpc';
+import { logoutUrl } from '../auth/cognito';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /**
@@ -17,6 +19,7 @@ const AREAS = [
   { key: 'steering', path: '/steering', for: 'all' },
   { key: 'signing', path: '/signing', for: 'all' },
   { key: 'deadlines', path: '/deadlines', for: 'all' },
+  { key: 'subsidies', path: '/subsidies', for: 'municipal' },
   { key: 'regions', path: '/regions', for: 'municipal' },
   { key: 'organisations', path: '/organisations', for: 'municipal' },
   { key: 'admin', path: '/admin', for: 'all' },
@@ -37,6 +40,13 @@ function currentFor(path: string, location: string, provider: boolean): 'page' |
   return location.startsWith(`${path}/`) ? 'true' : undefined;
 }
 
+/** Ends the session here, and with Cognito's sign-in pages too when the app signs in through them. */
+async function signOut() {
+  logout('manual');
+  const config = await signInConfig();
+  if (config.mode === 'cognito') window.location.assign(logoutUrl(config, window.location.origin));
+}
+
 function UserBox() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -53,7 +63,7 @@ function UserBox() {
           {t('app.meError')}
         </p>
       ) : null}
-      <Button appearance="secondary-action-button" onClick={() => logout('manual')}>
+      <Button appearance="secondary-action-button" onClick={() => void signOut()}>
         {t('app.logout')}
       </Button>
     </div>

@@ -33,6 +33,7 @@ import {
   STATUSES,
 } from '../agreements/model';
 import { BudgetBadge } from '../budget/BudgetBadge';
+import { RegisterExportButtons } from '../exports/ExportButtons';
 import { type FilterName, type RegisterFilters, readFilters, SEARCH_MAX, withFilter } from './filters';
 
 /** One page of the register; the API allows up to 100. */
@@ -256,6 +257,7 @@ export function RegisterPage() {
     <div className="regie-register">
       <div className="regie-page-top">
         <PageHeading>{t('register.title')}</PageHeading>
+        {!partyView ? <RegisterExportButtons filters={filters} /> : null}
         {canCreate && !partyView ? (
           <Link href="/agreements/new" asChild>
             <ButtonLink appearance="primary-action-button">{t('register.newAgreement')}</ButtonLink>

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ListState } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
 import { isProviderUser } from '../agreements/model';
+import { Section } from '../agreements/Section';
 import { DueTable } from './DueTable';
 
 /** After submitting: `navigate('/deliver', { state: { saved: 'report', reference, period } })`, read once. */
@@ -73,17 +75,13 @@ export function DeliverPage() {
         {status}
       </div>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
-      {due.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('reports.deliver.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void due.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
-      {due.isSuccess && rows.length === 0 ? (
-        <Paragraph className="regie-empty">{t('reports.deliver.none')}</Paragraph>
-      ) : null}
+      <ListState
+        query={due}
+        isEmpty={rows.length === 0}
+        error={t('reports.deliver.error')}
+        empty={t('reports.deliver.none')}
+        retry={t('app.retry')}
+      />
       {rows.length > 0 ? (
         <DueTable
           rows={rows}
@@ -92,6 +90,45 @@ export function DeliverPage() {
           testId="deliver-table"
         />
       ) : null}
+      {provider ? <RealisationAgreements /> : null}
     </div>
+  );
+}
+
+/**
+ * "Realisaties" on the provider's portal page: its own agreements (from its party views), each a link to the
+ * agreement's page where the reporter reports realisations (SPEC §4.4).
+ */
+function RealisationAgreements() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const agreements = useQuery(trpc.agreement.find.queryOptions({ limit: 100 }));
+  const rows = (agreements.data?.items ?? []).flatMap((a) => (a.view === 'party' ? [a] : []));
+  return (
+    <Section id="deliver-realisations" title={t('bounds.deliver.title')}>
+      <Paragraph>{t('bounds.deliver.intro')}</Paragraph>
+      <div role="status" aria-live="polite" className="regie-status">
+        {agreements.isPending ? t('bounds.deliver.loading') : null}
+      </div>
+      <ListState
+        query={agreements}
+        isEmpty={rows.length === 0}
+        error={t('bounds.deliver.error')}
+        empty={t('bounds.deliver.none')}
+        retry={t('app.retry')}
+      />
+      {rows.length > 0 ? (
+        <UnorderedList className="regie-list" data-testid="deliver-realisations">
+          {rows.map((a) => (
+            <UnorderedListItem key={a.id}>
+              <Link href={`/agreements/${encodeURIComponent(a.id)}#realisations`} className="utrecht-link">
+                {t('bounds.deliver.link', { reference: a.reference })}
+              </Link>{' '}
+              — {a.title} ({a.ownerName})
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      ) : null}
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
@@ -28,17 +29,13 @@ function DueOfSpace({ space }: { space: Me['reach'][number] }) {
               })
             : null}
       </div>
-      {due.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('reports.steering.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void due.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
-      {due.isSuccess && rows.length === 0 ? (
-        <Paragraph className="regie-empty">{t('reports.steering.none')}</Paragraph>
-      ) : null}
+      <ListState
+        query={due}
+        isEmpty={rows.length === 0}
+        error={t('reports.steering.error')}
+        empty={t('reports.steering.none')}
+        retry={t('app.retry')}
+      />
       {rows.length > 0 ? (
         <DueTable
           rows={rows}

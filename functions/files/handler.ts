@@ -1,0 +1,97 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createTokenVerifier } from '@regie/api';
+import { createFilesApp, createIcalApp } from '@regie/api/files';
+import { createDocumentClient } from '@regie/db';
+import { createDocumentStore } from '@regie/db/documents';
+import { Hono } from 'hono';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import { createRemoteJWKSet } from 'jose';
+import { loggablePath } from '../api/log-path.ts';
+import { createTenantDbFor } from '../api/tenant-credentials.ts';
+import { createScopedDocumentsFor } from './document-credentials.ts';
+import { readFilesEnv } from './env.ts';
+
+/**
+ * The files Lambda (`ANY /files/{proxy+}`): agreement documents and PDFs (pdf-lib), kept out of the API function
+ * so that one stays small. The same files app as the local server; the same token verification and tenant-scoped
+ * database credentials as the API function; S3 through credentials scoped to the one agreement's key prefix.
+ */
+const env = readFilesEnv();
+const logger = new Logger({ serviceName: 'regie-files' });
+const metrics = new Metrics({ namespace: 'Regie', serviceName: 'regie-files' });
+
+const verifyToken = createTokenVerifier({
+  jwks: createRemoteJWKSet(env.jwksUrl, { cacheMaxAge: 10 * 60_000 }),
+  issuer: env.issuer,
+  audience: env.audience,
+});
+
+const dbFor = env.tenant
+  ? createTenantDbFor({
+      roleArn: env.tenant.roleArn,
+      tableArn: env.tenant.tableArn,
+      tableName: env.tableName,
+      onAssumeRole: () => metrics.addMetric('TenantCredentialsIssued', MetricUnit.Count, 1),
+    })
+  : undefined;
+
+const app = new Hono();
+app.route(
+  '/files',
+  createFilesApp({
+    db: { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName },
+    dbFor,
+    documents: createDocumentStore({ bucket: env.documents.bucket, endpoint: env.documents.endpoint }),
+    documentsFor: env.documents.roleArn
+      ? createScopedDocumentsFor({ roleArn: env.documents.roleArn, bucket: env.documents.bucket })
+      : undefined,
+    verifyToken: async (token) => {
+      const identity = await verifyToken(token);
+      if (identity) logger.appendKeys({ space: identity.space });
+      return identity;
+    },
+    logError: ({ level: _level, message, ...details }) => logger.error(String(message), details),
+  }),
+);
+// Personal iCal feeds (`GET /ical/{proxy+}`, public): the secret is checked first, then that one space is read
+// with the same space-scoped credentials as any request of that space.
+app.route(
+  '/ical',
+  createIcalApp({
+    db: { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName },
+    feedDbFor: dbFor
+      ? (space) => dbFor({ user: 'ical-feed', name: 'iCal feed', space, roles: ['viewer'], reach: [space] })
+      : undefined,
+  }),
+);
+app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));
+
+const serve = handle(app);
+
+type HttpApiEvent = Extract<LambdaEvent, { rawPath: string }>;
+
+export async function handler(event: HttpApiEvent, context?: LambdaContext) {
+  const started = Date.now();
+  logger.resetKeys();
+  if (context) logger.addContext(context);
+  metrics.captureColdStartMetric();
+  const requestId = event.requestContext.requestId;
+  logger.appendKeys({ requestId });
+  event.headers = { ...event.headers, 'x-request-id': requestId };
+  try {
+    const response = await serve(event, context);
+    const status = response.statusCode;
+    metrics.addMetric('Requests', MetricUnit.Count, 1);
+    if (status >= 500) metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
+    logger.info('request', {
+      method: event.requestContext.http.method,
+      path: loggablePath(event.rawPath),
+      status,
+      durationMs: Date.now() - started,
+    });
+    return response;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+}

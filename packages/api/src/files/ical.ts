@@ -1,0 +1,88 @@
+import { addDays, type DeadlineKind, DomainError, isSpace } from '@regie/core';
+import { type Db, type DeadlineRow, ICAL_SECRET, readFeed } from '@regie/db';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+
+/** Event titles in Dutch: a calendar feed has no language switch, and the product is Dutch first. */
+const KIND_TITLES: Record<DeadlineKind, string> = {
+  notice: 'Laatste dag opzeggen',
+  renewal_decision: 'Besluit over verlenging',
+  end: 'Einddatum',
+  report_due: 'Rapportage verwacht',
+  awb: 'Awb-termijn',
+  wgr: 'P&C-cyclus (Wgr)',
+};
+
+/**
+ * A personal calendar (RFC 5545) of the dated things for a user's roles: one all-day event per deadline,
+ * with a stable UID so a calendar app updates an event when its date moves instead of adding a second one.
+ */
+export function renderFeed(
+  events: readonly DeadlineRow[],
+  options: { space: string; appUrl?: string },
+): string {
+  const calendar = ical({
+    name: `Regie – termijnen ${options.space}`,
+    prodId: { company: 'Regie', product: 'termijnen', language: 'NL' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 60 * 60,
+  });
+  for (const e of events) {
+    const what = KIND_TITLES[e.kind] ?? e.kind;
+    const detail = e.kind === 'report_due' && e.params.duty ? ` (${e.params.duty})` : '';
+    calendar.createEvent({
+      id: `${e.space}.${e.agreementId}.${e.key}@regie`,
+      start: new Date(`${e.date}T00:00:00Z`),
+      end: new Date(`${addDays(e.date, 1)}T00:00:00Z`),
+      allDay: true,
+      summary: `${what}${detail}: ${e.reference} ${e.title}`,
+      description: `${what}${detail} voor ${e.reference} – ${e.title}.`,
+      url: options.appUrl ? `${options.appUrl}/agreements/${e.agreementId}` : undefined,
+    });
+  }
+  return calendar.toString();
+}
+
+export interface IcalDeps {
+  db: Db;
+  /** In AWS: credentials that only reach the named space (the feed has no token, only its secret). */
+  feedDbFor?: (space: string) => Promise<Db>;
+  /** The web app's address, for links in calendar events. */
+  appUrl?: string;
+}
+
+/**
+ * The personal iCal feeds (SPEC §5.3), mounted at `/ical`: `GET /ical/<space>/<secret>.ics`. Public — the secret
+ * in the path is the credential; unknown or revoked → 404. Served by the files function in AWS (the iCal library
+ * stays out of the API bundle) and next to the API locally.
+ */
+export function createIcalApp(deps: IcalDeps): Hono {
+  const app = new Hono();
+  app.use('*', secureHeaders());
+  const notFound = { error: { code: 'NOT_FOUND', message: 'Not found' } };
+  app.get('/:space/:file', async (c) => {
+    const space = c.req.param('space');
+    const file = c.req.param('file');
+    const secret = file.endsWith('.ics') ? file.slice(0, -4) : '';
+    if (!isSpace(space) || !ICAL_SECRET.test(secret)) return c.json(notFound, 404);
+    const feed = await readFeed(
+      deps.feedDbFor ? await deps.feedDbFor(space) : deps.db,
+      space,
+      secret,
+      new Date().toISOString().slice(0, 10),
+    ).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'UNAVAILABLE') return 'unavailable' as const;
+      throw error;
+    });
+    if (feed === 'unavailable')
+      return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly' } }, 503);
+    if (!feed) return c.json(notFound, 404);
+    c.header('content-type', 'text/calendar; charset=utf-8');
+    c.header('cache-control', 'private, max-age=300');
+    c.header('referrer-policy', 'no-referrer');
+    return c.body(renderFeed(feed.events, { space, appUrl: deps.appUrl }));
+  });
+  app.notFound((c) => c.json(notFound, 404));
+  return app;
+}

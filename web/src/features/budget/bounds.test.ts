@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { burnDownGeometry } from './burndown';
+import { correctionValues, validateCorrection, validateReason } from './correction-form';
+import {
+  canCorrect,
+  canReport,
+  forecastThreshold,
+  realisationStatus,
+  settlementKind,
+  warningThreshold,
+} from './model';
+import { newYearCeilingRow, validateYearCeilings, yearCeilingRows } from './year-ceilings';
+
+describe('correcting a realisation in the web app', () => {
+  const entry = {
+    period: '2026-10',
+    amountCents: 800_000,
+    volume: 12,
+    productLineId: 'jh-45a12',
+    note: 'okt',
+  };
+
+  it('prefills the form with the entry in Dutch number format', () => {
+    expect(correctionValues(entry, 'nl-NL')).toEqual({
+      period: '2026-10',
+      amount: '8.000,00',
+      volume: '12',
+      productLineId: 'jh-45a12',
+      note: 'okt',
+      reason: '',
+    });
+  });
+
+  it('sends the corrected entry with a trimmed reason, or null to reverse', () => {
+    const values = { ...correctionValues(entry, 'nl-NL'), amount: '800,00', reason: ' Typfout ' };
+    expect(validateCorrection(values, 'nl-NL', ['jh-45a12'], false)).toEqual({
+      ok: true,
+      realisation: {
+        period: '2026-10',
+        amountCents: 80_000,
+        volume: 12,
+        productLineId: 'jh-45a12',
+        note: 'okt',
+      },
+      reason: 'Typfout',
+    });
+    expect(validateCorrection({ ...values, amount: 'x' }, 'nl-NL', ['jh-45a12'], true)).toEqual({
+      ok: true,
+      realisation: null,
+      reason: 'Typfout',
+    });
+  });
+
+  it('needs a reason, and valid fields unless reversing', () => {
+    const values = { ...correctionValues(entry, 'nl-NL'), amount: 'veel' };
+    const result = validateCorrection(values, 'nl-NL', ['jh-45a12'], false);
+    expect(result).toMatchObject({
+      ok: false,
+      reasonError: 'reasonRequired',
+      errors: { amountCents: { key: 'amountInvalid' } },
+    });
+    expect(validateReason('x'.repeat(501))).toEqual({ ok: false, key: 'reasonTooLong' });
+  });
+});
+
+describe('the budget helpers', () => {
+  it('names an entry’s status', () => {
+    expect(realisationStatus({})).toBe('valid');
+    expect(realisationStatus({ correctedAt: 'x' })).toBe('corrected');
+    expect(realisationStatus({ correctedAt: 'x', reversedAt: 'x' })).toBe('reversed');
+  });
+
+  it('tells who may correct and who reports in the portal', () => {
+    expect(canCorrect({ roles: ['contractmanager'] })).toBe(true);
+    expect(canCorrect({ roles: ['provider_reporter'] })).toBe(true);
+    expect(canCorrect({ roles: ['viewer'] })).toBe(false);
+    expect(canCorrect(undefined)).toBe(false);
+    expect(canReport({ roles: ['provider_reporter'] })).toBe(true);
+    expect(canReport({ roles: ['provider_signer'] })).toBe(false);
+  });
+
+  it('settles a member: back, to pay, or nothing', () => {
+    expect(settlementKind(100)).toBe('refund');
+    expect(settlementKind(-1)).toBe('due');
+    expect(settlementKind(0)).toBe('settled');
+  });
+
+  it('names the highest threshold the forecast reaches', () => {
+    expect(forecastThreshold([])).toBeNull();
+    expect(forecastThreshold([50, 90])).toBe(90);
+  });
+});
+
+describe('ceilings per year', () => {
+  it('round-trips the stored ceilings through the rows', () => {
+    const rows = yearCeilingRows(
+      [
+        { year: 2027, cents: 60_000_000 },
+        { year: 2026, cents: 40_000_000 },
+      ],
+      'nl-NL',
+    );
+    expect(rows.map((r) => [r.year, r.amount])).toEqual([
+      ['2027', '600.000,00'],
+      ['2026', '400.000,00'],
+    ]);
+    expect(validateYearCeilings(rows, 'nl-NL')).toEqual({
+      ceilings: [
+        { year: 2026, cents: 40_000_000 },
+        { year: 2027, cents: 60_000_000 },
+      ],
+      errors: {},
+    });
+  });
+
+  it('names each wrong field by its path', () => {
+    const rows = [
+      { ...newYearCeilingRow('2026'), amount: '1,00' },
+      { ...newYearCeilingRow('2026'), amount: '' },
+      { ...newYearCeilingRow('1999'), amount: '-5' },
+    ];
+    expect(validateYearCeilings(rows, 'nl-NL').errors).toEqual({
+      'yearCeilings.1.year': 'yearDuplicate',
+      'yearCeilings.1.cents': 'amountInvalid',
+      'yearCeilings.2.year': 'yearInvalid',
+      'yearCeilings.2.cents': 'amountInvalid',
+    });
+    const many = Array.from({ length: 31 }, (_, i) => ({
+      ...newYearCeilingRow(String(2000 + i)),
+      amount: '1',
+    }));
+    expect(validateYearCeilings(many, 'nl-NL').errors.yearCeilings).toBe('tooMany');
+  });
+});
+
+describe('the burn-down’s warning line', () => {
+  it('follows the tenant’s lowest threshold under 100%', () => {
+    expect(warningThreshold([80, 100])).toBe(80);
+    expect(warningThreshold([50, 90, 100])).toBe(50);
+    expect(warningThreshold([100, 120])).toBe(80);
+  });
+
+  it('draws the line at that share of the ceiling', () => {
+    const data = { ceilingCents: 100_000, months: [], forecastCents: 0 } as unknown as Parameters<
+      typeof burnDownGeometry
+    >[0];
+    const at80 = burnDownGeometry(data).eightyY;
+    const at50 = burnDownGeometry(data, undefined, 0.5).eightyY;
+    expect(at50).toBeGreaterThan(at80);
+  });
+});

@@ -1,0 +1,45 @@
+import type { AppRouter } from '@regie/api';
+import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import type { TFunction } from 'i18next';
+
+type Api = TRPCOptionsProxy<AppRouter>;
+
+/** One row of the upcoming list, as the API returns it. */
+export type DatedRow = inferOutput<Api['deadline']['upcoming']>['items'][number];
+export type Signal = inferOutput<Api['inbox']['list']>['items'][number];
+
+export const PERIODS = [30, 90, 365] as const;
+export type Period = (typeof PERIODS)[number];
+
+const WGR_STEPS = new Set([
+  'kaderbrief',
+  'draftBudgetToCouncils',
+  'councilOpinions',
+  'budgetAdoption',
+  'budgetToProvince',
+  'provisionalAccountsToCouncils',
+  'accountsAdoption',
+  'accountsToProvince',
+]);
+
+/**
+ * What a deadline is, in the user's language: a Wgr step by name (with its budget year), a report by its
+ * duty, otherwise the kind of deadline.
+ */
+export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' | 'params'>): string {
+  const kind = t(`deadlines.kinds.${d.kind}`);
+  if (d.kind === 'wgr') {
+    const step = d.label.split('.')[1] ?? '';
+    if (WGR_STEPS.has(step)) {
+      const name = t(`deadlines.wgr.${step as 'kaderbrief'}`);
+      return d.params.year ? `${name} ${d.params.year}` : name;
+    }
+  }
+  if (d.kind === 'report_due' && d.params.duty) return `${kind}: ${d.params.duty}`;
+  return kind;
+}
+
+/** The roles a deadline is for, as the user reads them ("contractmanager, inkoper"). */
+export function roleList(t: TFunction, roles: readonly string[]): string {
+  return roles.map((r) => t(`roles.${r as 'inkoper'}`)).join(', ');
+}

@@ -1,0 +1,111 @@
+import type { AppRouter } from '@regie/api';
+import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { getToken, logout } from '../../lib/auth';
+
+type Api = TRPCOptionsProxy<AppRouter>;
+
+/** Types come from the router (types only: no server code reaches the browser bundle). */
+export type SigningStatus = inferOutput<Api['signing']['status']>;
+export type SignerState = SigningStatus['signers'][number];
+export type SigningDocument = NonNullable<SigningStatus['document']>;
+
+/** The upload bound the files app enforces (SPEC §5.2); checked here first to say so before sending. */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+/** Statuses in which a signing section is shown on an agreement. */
+export const SIGNING_STATUSES: readonly string[] = ['approved', 'out_for_signature', 'active'];
+
+/** Contracts and DVOs are signed (SPEC §3.1, §3.4); the section shows from approval on. */
+export function hasSigning(a: { kind: string; status: string }): boolean {
+  return (a.kind === 'contract' || a.kind === 'service_agreement') && SIGNING_STATUSES.includes(a.status);
+}
+
+/** Who may generate or upload the document (the files app checks again). */
+export function canPlaceDocument(roles: readonly string[], status: string): boolean {
+  return (
+    roles.some((role) => role === 'inkoper' || role === 'contractmanager') &&
+    (status === 'approved' || status === 'out_for_signature')
+  );
+}
+
+/** `2 van 3 getekend`: signed slots and all slots. */
+export function progress(s: Pick<SigningStatus, 'signers'>): { signed: number; total: number } {
+  return { signed: s.signers.filter((x) => x.state === 'signed').length, total: s.signers.length };
+}
+
+/** A hash readable in groups of eight (screen readers read it group by group). */
+export function groupedHash(hash: string): string {
+  return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
+}
+
+/** Why a file cannot be uploaded, before sending it; null when it may go. */
+export async function uploadProblem(file: File | null): Promise<'chooseFile' | 'tooLarge' | 'notPdf' | null> {
+  if (!file) return 'chooseFile';
+  if (file.size > MAX_UPLOAD_BYTES) return 'tooLarge';
+  const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
+  return String.fromCharCode(...head) === '%PDF-' ? null : 'notPdf';
+}
+
+export class FilesError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A request to the files app (`/files/…`) with the session's token; a 401 logs out like the tRPC client does. */
+export async function filesFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const token = getToken();
+  const response = await fetch(`/files/${path}`, {
+    ...init,
+    headers: {
+      ...(init.headers as Record<string, string>),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+  });
+  if (response.status === 401) logout('expired');
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    throw new FilesError(
+      response.status,
+      body?.error?.code ?? 'ERROR',
+      body?.error?.message ?? response.statusText,
+    );
+  }
+  return response;
+}
+
+/** Downloads a PDF of the files app and saves it under the name the server gives. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await filesFetch(path);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function generateDocument(agreementId: string): Promise<SigningDocument> {
+  const response = await filesFetch(`agreements/${encodeURIComponent(agreementId)}/document/generate`, {
+    method: 'POST',
+  });
+  return ((await response.json()) as { document: SigningDocument }).document;
+}
+
+export async function uploadDocument(agreementId: string, file: File): Promise<SigningDocument> {
+  const response = await filesFetch(
+    `agreements/${encodeURIComponent(agreementId)}/document?fileName=${encodeURIComponent(file.name.slice(0, 200))}`,
+    { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: file },
+  );
+  return ((await response.json()) as { document: SigningDocument }).document;
+}

@@ -1,0 +1,266 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorCode } from '../../lib/errors';
+import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { type AppLocale, formatDateLong, formatMoney, formatPercent, localeFor } from '../../lib/format';
+import { ListState, useOutcome } from '../../lib/outcome';
+import { PageHeading, usePageTitle } from '../../lib/page';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { Section } from '../agreements/Section';
+import {
+  canDecide,
+  ceilingUse,
+  emptyRegulationForm,
+  type Regulation,
+  type RegulationField,
+  type RegulationFormValues,
+  toRegulationInput,
+} from './model';
+
+const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
+const numericHeader = 'utrecht-table__header-cell--numeric-column';
+
+/** The ceiling's use as a bar; the numbers are in the row itself, so the bar is only a picture of them. */
+export function CeilingBar({ regulation, locale }: { regulation: Regulation; locale: AppLocale }) {
+  const { t } = useTranslation();
+  const used = ceilingUse(regulation);
+  if (used === null) return <span>{t('subsidy.regulations.noCeiling')}</span>;
+  const level = used >= 10_000 ? '#a4262c' : used >= 8_000 ? '#8a5300' : '#24598f';
+  return (
+    <span className="regie-nowrap" style={{ display: 'inline-flex', alignItems: 'center', gap: '0.5rem' }}>
+      <svg width="120" height="12" aria-hidden="true" focusable="false">
+        <rect x="0" y="0" width="120" height="12" fill="#e6e6e6" stroke="#595959" strokeWidth="1" />
+        <rect x="0" y="0" width={Math.round((used / 10_000) * 120)} height="12" fill={level} />
+      </svg>
+      <span>{t('subsidy.regulations.usedPercent', { percent: formatPercent(used, locale) })}</span>
+    </span>
+  );
+}
+
+function RegulationsTable({ rows, locale }: { rows: Regulation[]; locale: AppLocale }) {
+  const { t } = useTranslation();
+  return (
+    <div className="regie-table-scroll">
+      <Table className="regie-table" data-testid="regulations-table">
+        <TableCaption className="regie-visually-hidden">{t('subsidy.regulations.caption')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('subsidy.regulations.name')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('subsidy.regulations.budgetYear')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className={numericHeader}>
+              {t('subsidy.regulations.ceiling')}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className={numericHeader}>
+              {t('subsidy.regulations.granted')}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col" className={numericHeader}>
+              {t('subsidy.regulations.room')}
+            </TableHeaderCell>
+            <TableHeaderCell scope="col">{t('subsidy.regulations.use')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.id} data-testid={`regulation-${r.id}`}>
+              <TableHeaderCell scope="row">
+                {r.name}
+                <br />
+                <span className="regie-hint">
+                  {t('subsidy.regulations.legalBasis')}: {r.legalBasis}
+                </span>
+                <br />
+                <span className="regie-hint">
+                  {r.ceilingPublishedOn
+                    ? t('subsidy.regulations.published', {
+                        date: formatDateLong(r.ceilingPublishedOn, locale),
+                      })
+                    : r.ceilingCents === null
+                      ? ''
+                      : t('subsidy.regulations.notPublished')}
+                </span>
+              </TableHeaderCell>
+              <TableCell>{r.budgetYear}</TableCell>
+              <TableCell className={numeric}>
+                {r.ceilingCents === null
+                  ? t('subsidy.regulations.noCeiling')
+                  : formatMoney(r.ceilingCents, locale)}
+              </TableCell>
+              <TableCell className={numeric}>{formatMoney(r.grantedCents, locale)}</TableCell>
+              <TableCell className={numeric} data-testid={`regulation-room-${r.id}`}>
+                {r.roomLeftCents === null
+                  ? t('subsidy.regulations.noCeiling')
+                  : formatMoney(r.roomLeftCents, locale)}
+              </TableCell>
+              <TableCell>
+                <CeilingBar regulation={r} locale={locale} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+const FIELDS: RegulationField[] = [
+  'name',
+  'legalBasis',
+  'budgetYear',
+  'ceiling',
+  'publishedOn',
+  'decisionWeeks',
+  'settlementWeeks',
+  'exOfficioUpTo',
+];
+
+function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<RegulationFormValues>(() =>
+    emptyRegulationForm(new Date().getFullYear() + 1),
+  );
+  const [errors, setErrors] = useState<Partial<Record<RegulationField, string>>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+  const id = (field: RegulationField) => `regulation-${field}`;
+
+  const create = useMutation({
+    mutationFn: (input: Parameters<typeof client.subsidy.createRegulation.mutate>[0]) => {
+      const idempotencyKey = keys.current(input);
+      return client.subsidy.createRegulation.mutate(
+        input,
+        idempotencyKey ? { context: { idempotencyKey } } : undefined,
+      );
+    },
+    onSuccess: async (created) => {
+      keys.current = idempotencyKeys();
+      setValues(emptyRegulationForm(created.budgetYear));
+      onDone(t('subsidy.regulations.created', { name: created.name }));
+      await queryClient.invalidateQueries({ queryKey: trpc.subsidy.regulations.pathKey() });
+    },
+    onError: (error) => {
+      setGeneral([
+        errorCode(error) === 'BAD_REQUEST' && error instanceof Error
+          ? error.message
+          : t('subsidy.regulations.errors.failed'),
+      ]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    setGeneral([]);
+    const result = toRegulationInput(values, locale);
+    if (!result.ok) {
+      const texts: Partial<Record<RegulationField, string>> = {};
+      for (const [field, key] of Object.entries(result.errors))
+        texts[field as RegulationField] = t(`subsidy.regulations.errors.${key}`);
+      setErrors(texts);
+      focusSoon(() => summaryRef.current);
+      return;
+    }
+    setErrors({});
+    create.mutate(result.input);
+  }
+
+  const text = (field: RegulationField, label: string, hint?: string, type = 'text') => (
+    <Field id={id(field)} label={label} hint={hint} error={errors[field]}>
+      {(props) => (
+        <Textbox
+          {...props}
+          type={type}
+          value={values[field]}
+          onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form className="regie-form" noValidate onSubmit={submit}>
+      <ErrorSummary
+        title={t('subsidy.regulations.errors.summary')}
+        general={general}
+        fields={FIELDS.filter((f) => errors[f]).map((f) => ({ id: id(f), text: errors[f]! }))}
+        summaryRef={summaryRef}
+      />
+      {text('name', t('subsidy.regulations.fields.name'))}
+      {text(
+        'legalBasis',
+        t('subsidy.regulations.fields.legalBasis'),
+        t('subsidy.regulations.fields.legalBasisHint'),
+      )}
+      {text('budgetYear', t('subsidy.regulations.fields.budgetYear'))}
+      {text('ceiling', t('subsidy.regulations.fields.ceiling'), t('subsidy.regulations.fields.ceilingHint'))}
+      {text('publishedOn', t('subsidy.regulations.fields.publishedOn'), undefined, 'date')}
+      {text('decisionWeeks', t('subsidy.regulations.fields.decisionWeeks'))}
+      {text('settlementWeeks', t('subsidy.regulations.fields.settlementWeeks'))}
+      {text(
+        'exOfficioUpTo',
+        t('subsidy.regulations.fields.exOfficioUpTo'),
+        t('subsidy.regulations.fields.exOfficioHint'),
+      )}
+      <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
+        {t('subsidy.regulations.create')}
+      </Button>
+    </form>
+  );
+}
+
+/** "Subsidieregelingen": each regulation with its ceiling, what is granted and the room left, as a bar. */
+export function RegulationsPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  usePageTitle(t('subsidy.regulations.title'));
+  const me = useQuery(trpc.me.get.queryOptions());
+  const list = useQuery(trpc.subsidy.regulations.queryOptions({}));
+  const rows = list.data ?? [];
+  const { announce, outcome } = useOutcome('regulation-outcome');
+  return (
+    <div className="regie-detail">
+      <PageHeading>{t('subsidy.regulations.title')}</PageHeading>
+      <Paragraph lead>{t('subsidy.regulations.lead')}</Paragraph>
+      <div role="status" aria-live="polite" className="regie-status">
+        {list.isPending
+          ? t('subsidy.regulations.loading')
+          : list.isSuccess
+            ? t('subsidy.regulations.count', { count: rows.length })
+            : null}
+      </div>
+      <ListState
+        query={list}
+        empty={t('subsidy.regulations.empty')}
+        error={t('subsidy.regulations.error')}
+        isEmpty={rows.length === 0}
+        retry={t('subsidy.regulations.retry')}
+      />
+      {rows.length > 0 ? <RegulationsTable rows={rows} locale={locale} /> : null}
+      {canDecide(me.data) ? (
+        <Section id="new-regulation" title={t('subsidy.regulations.newTitle')}>
+          {outcome}
+          <NewRegulationForm onDone={announce} />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

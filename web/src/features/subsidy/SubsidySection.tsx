@@ -1,0 +1,735 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  FormField,
+  FormLabel,
+  Heading3,
+  Paragraph,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { TFunction } from 'i18next';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { errorCode } from '../../lib/errors';
+import { Field, focusSoon } from '../../lib/form';
+import {
+  type AppLocale,
+  formatAmount,
+  formatDateLong,
+  formatMoney,
+  isIsoDate,
+  localeFor,
+} from '../../lib/format';
+import { useOutcome } from '../../lib/outcome';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import type { InternalAgreement, Me } from '../agreements/model';
+import { Section } from '../agreements/Section';
+import {
+  canDecide,
+  requiredCents,
+  SETTLEMENT_GROUNDS,
+  type SettlementGround,
+  type SubsidyView,
+} from './model';
+import { CeilingBar } from './RegulationsPage';
+
+type Failure =
+  | { kind: 'conflict' }
+  | { kind: 'error'; text: string; reason?: string }
+  | { kind: 'ceiling'; reason: string };
+
+function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <DataListItem data-testid={testId}>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+/** Every view of this subsidy, its agreement and the regulations, fresh from the server after a decision. */
+function useRefresh(agreementId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.subsidy.get.queryKey({ agreementId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.subsidy.regulations.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: agreementId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.agreement.find.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
+    ]);
+}
+
+/** A failed decision in words: a stale version with a reload, the ceiling with the room left, or the server's reason. */
+function FailureNotice({
+  failure,
+  view,
+  onReload,
+  failureRef,
+}: {
+  failure: Failure | null;
+  view: SubsidyView;
+  onReload: () => void;
+  failureRef: React.Ref<HTMLDivElement>;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const regulation = view.regulation;
+  return (
+    <div ref={failureRef} tabIndex={-1} className="regie-outcome" aria-live="polite">
+      {failure?.kind === 'ceiling' ? (
+        <Alert type="error" data-testid="grant-refused">
+          <Paragraph>
+            <strong>{t('subsidy.section.grant.refused')}</strong>
+          </Paragraph>
+          {regulation && regulation.roomLeftCents !== null ? (
+            <Paragraph data-testid="grant-room-left">
+              {t('subsidy.section.grant.room', {
+                name: regulation.name,
+                room: formatMoney(regulation.roomLeftCents, locale),
+              })}
+            </Paragraph>
+          ) : null}
+          <Paragraph>
+            {t('subsidy.section.errors.reason')} <span lang="en">{failure.reason}</span>
+          </Paragraph>
+        </Alert>
+      ) : null}
+      {failure?.kind === 'error' ? (
+        <Alert type="error">
+          <Paragraph>{failure.text}</Paragraph>
+          {failure.reason ? (
+            <Paragraph>
+              {t('subsidy.section.errors.reason')} <span lang="en">{failure.reason}</span>
+            </Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
+      {failure?.kind === 'conflict' ? (
+        <Alert type="warning">
+          <Paragraph>{t('subsidy.section.errors.conflict')}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={onReload}>
+            {t('subsidy.section.errors.reload')}
+          </Button>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/** One decision (application, grant, settlement): its mutation, its outcome line and how it failed. */
+function useDecision<I>(
+  agreementId: string,
+  send: (input: I, options?: { context: { idempotencyKey: string } }) => Promise<SubsidyView>,
+  done: (view: SubsidyView) => string,
+  announce: (text: string) => void,
+) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(agreementId);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+  const mutation = useMutation({
+    mutationFn: (input: I) => {
+      const idempotencyKey = keys.current(input);
+      return send(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
+    },
+    onSuccess: async (view) => {
+      keys.current = idempotencyKeys();
+      setFailure(null);
+      await refresh();
+      announce(done(view));
+    },
+    onError: async (error) => {
+      const code = errorCode(error);
+      const reason = error instanceof Error ? error.message : undefined;
+      if (code === 'CONFLICT') setFailure({ kind: 'conflict' });
+      else if (code === 'FORBIDDEN')
+        setFailure({ kind: 'error', text: t('subsidy.section.errors.forbidden') });
+      else if (code === 'BAD_REQUEST' && reason?.includes('Awb 4:25')) {
+        // Show the room left as it is now, not as it was when the page loaded.
+        await refresh();
+        setFailure({ kind: 'ceiling', reason });
+      } else
+        setFailure({
+          kind: 'error',
+          text: t('subsidy.section.errors.failed'),
+          ...(code === 'BAD_REQUEST' && reason ? { reason } : {}),
+        });
+      focusSoon(() => failureRef.current);
+    },
+  });
+  const reload = async () => {
+    setFailure(null);
+    await refresh();
+  };
+  return { mutation, failure, failureRef, reload, clear: () => setFailure(null) };
+}
+
+function ApplicationForm({
+  a,
+  view,
+  announce,
+}: {
+  a: InternalAgreement;
+  view: SubsidyView;
+  announce: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const regulations = useQuery(trpc.subsidy.regulations.queryOptions({ space: a.space }));
+  const record = view.record;
+  const [regulationId, setRegulationId] = useState(record?.regulationId ?? '');
+  const [date, setDate] = useState(record?.applicationDate ?? '');
+  const [amount, setAmount] = useState(() => {
+    const cents = record?.requestedCents ?? a.valueCeilingCents;
+    return cents ? formatAmount(cents, locale) : '';
+  });
+  const [bookYear, setBookYear] = useState(record?.bookYear ? String(record.bookYear) : '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decision = useDecision(
+    a.id,
+    (input: Parameters<typeof client.subsidy.recordApplication.mutate>[0], options) =>
+      client.subsidy.recordApplication.mutate(input, options),
+    () => t('subsidy.section.apply.done'),
+    announce,
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (decision.mutation.isPending) return;
+    decision.clear();
+    const next: Record<string, string> = {};
+    const cents = requiredCents(amount, locale);
+    if (!regulationId) next.regulation = t('subsidy.section.errors.regulation');
+    if (!isIsoDate(date)) next.date = t('subsidy.section.errors.date');
+    if (cents === null) next.amount = t('subsidy.section.errors.amount');
+    const year = bookYear.trim() === '' ? null : Number(bookYear);
+    if (year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100))
+      next.bookYear = t('subsidy.section.errors.bookYear');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || cents === null) return;
+    decision.mutation.mutate({
+      agreementId: a.id,
+      expectedVersion: view.version,
+      regulationId,
+      applicationDate: date,
+      requestedCents: cents,
+      bookYear: year,
+    });
+  }
+
+  return (
+    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="subsidy-apply-heading">
+      <Heading3 id="subsidy-apply-heading">{t('subsidy.section.apply.title')}</Heading3>
+      <FailureNotice
+        failure={decision.failure}
+        view={view}
+        onReload={() => void decision.reload()}
+        failureRef={decision.failureRef}
+      />
+      <Field id="subsidy-regulation" label={t('subsidy.section.apply.regulation')} error={errors.regulation}>
+        {(props) => (
+          <Select {...props} value={regulationId} onChange={(e) => setRegulationId(e.target.value)}>
+            <SelectOption value="">{t('subsidy.section.apply.choose')}</SelectOption>
+            {(regulations.data ?? []).map((r) => (
+              <SelectOption key={r.id} value={r.id}>
+                {r.name} ({r.budgetYear})
+              </SelectOption>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="subsidy-application-date" label={t('subsidy.section.apply.date')} error={errors.date}>
+        {(props) => <Textbox {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+      </Field>
+      <Field id="subsidy-requested" label={t('subsidy.section.apply.amount')} error={errors.amount}>
+        {(props) => (
+          <Textbox
+            {...props}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="subsidy-book-year" label={t('subsidy.section.apply.bookYear')} error={errors.bookYear}>
+        {(props) => (
+          <Textbox
+            {...props}
+            inputMode="numeric"
+            value={bookYear}
+            onChange={(e) => setBookYear(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" appearance="secondary-action-button" busy={decision.mutation.isPending}>
+        {t('subsidy.section.apply.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function GrantForm({
+  a,
+  view,
+  announce,
+}: {
+  a: InternalAgreement;
+  view: SubsidyView;
+  announce: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const client = useTRPCClient();
+  const record = view.record!;
+  const regulation = view.regulation;
+  const late = view.application?.late === true;
+  const [amount, setAmount] = useState(() => formatAmount(record.requestedCents, locale));
+  const [settlementDue, setSettlementDue] = useState('');
+  const [acceptLate, setAcceptLate] = useState(false);
+  const [motivation, setMotivation] = useState('');
+  const [settleAtGrant, setSettleAtGrant] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decision = useDecision(
+    a.id,
+    (input: Parameters<typeof client.subsidy.grant.mutate>[0], options) =>
+      client.subsidy.grant.mutate(input, options),
+    (v) =>
+      t('subsidy.section.grant.done', { amount: formatMoney(v.record?.grant?.amountCents ?? 0, locale) }),
+    announce,
+  );
+  const cents = requiredCents(amount, locale);
+  const phaseOut = view.phaseOut;
+  const cuts =
+    cents !== null &&
+    phaseOut.consecutiveYears >= 3 &&
+    phaseOut.previousAnnualCents !== null &&
+    cents < phaseOut.previousAnnualCents;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (decision.mutation.isPending) return;
+    decision.clear();
+    const next: Record<string, string> = {};
+    if (cents === null) next.amount = t('subsidy.section.errors.amount');
+    if (settlementDue !== '' && !isIsoDate(settlementDue))
+      next.settlementDue = t('subsidy.section.errors.date');
+    if (late && acceptLate && motivation.trim() === '')
+      next.motivation = t('subsidy.section.errors.motivation');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || cents === null) return;
+    decision.mutation.mutate({
+      agreementId: a.id,
+      expectedVersion: view.version,
+      amountCents: cents,
+      ...(settlementDue ? { settlementDueDate: settlementDue } : {}),
+      ...(late && acceptLate ? { acceptLateApplication: true, lateMotivation: motivation.trim() } : {}),
+      ...(settleAtGrant ? { settleAtGrant: true } : {}),
+    });
+  }
+
+  return (
+    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="subsidy-grant-heading">
+      <Heading3 id="subsidy-grant-heading">{t('subsidy.section.grant.title')}</Heading3>
+      <FailureNotice
+        failure={decision.failure}
+        view={view}
+        onReload={() => void decision.reload()}
+        failureRef={decision.failureRef}
+      />
+      <Field id="subsidy-grant-amount" label={t('subsidy.section.grant.amount')} error={errors.amount}>
+        {(props) => (
+          <Textbox
+            {...props}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        )}
+      </Field>
+      {cuts ? (
+        <Alert type="warning" data-testid="grant-phase-out">
+          <Paragraph>{phaseOutText(t, view, cents ?? 0, locale)}</Paragraph>
+        </Alert>
+      ) : null}
+      <Field
+        id="subsidy-settlement-due"
+        label={t('subsidy.section.grant.settlementDue')}
+        hint={t('subsidy.section.grant.settlementDueHint')}
+        error={errors.settlementDue}
+      >
+        {(props) => (
+          <Textbox
+            {...props}
+            type="date"
+            value={settlementDue}
+            onChange={(e) => setSettlementDue(e.target.value)}
+          />
+        )}
+      </Field>
+      {late ? (
+        <>
+          <FormField
+            type="checkbox"
+            className="regie-choice"
+            label={
+              <FormLabel htmlFor="subsidy-accept-late" type="checkbox" checked={acceptLate}>
+                {t('subsidy.section.grant.acceptLate')}
+              </FormLabel>
+            }
+            input={
+              <Checkbox
+                id="subsidy-accept-late"
+                appearance="html"
+                checked={acceptLate}
+                onChange={(e) => setAcceptLate(e.target.checked)}
+              />
+            }
+          />
+          {acceptLate ? (
+            <Field
+              id="subsidy-late-motivation"
+              label={t('subsidy.section.grant.lateMotivation')}
+              error={errors.motivation}
+            >
+              {(props) => (
+                <Textarea
+                  {...props}
+                  rows={3}
+                  value={motivation}
+                  onChange={(e) => setMotivation(e.target.value)}
+                />
+              )}
+            </Field>
+          ) : null}
+        </>
+      ) : null}
+      {regulation && regulation.exOfficioUpToCents !== null ? (
+        <FormField
+          type="checkbox"
+          className="regie-choice"
+          label={
+            <FormLabel htmlFor="subsidy-settle-at-grant" type="checkbox" checked={settleAtGrant}>
+              {t('subsidy.section.grant.settleAtGrant', {
+                limit: formatMoney(regulation.exOfficioUpToCents, locale),
+              })}
+            </FormLabel>
+          }
+          input={
+            <Checkbox
+              id="subsidy-settle-at-grant"
+              appearance="html"
+              checked={settleAtGrant}
+              onChange={(e) => setSettleAtGrant(e.target.checked)}
+            />
+          }
+        />
+      ) : null}
+      <Button type="submit" appearance="primary-action-button" busy={decision.mutation.isPending}>
+        {t('subsidy.section.grant.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function SettleForm({
+  a,
+  view,
+  announce,
+}: {
+  a: InternalAgreement;
+  view: SubsidyView;
+  announce: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const client = useTRPCClient();
+  const grant = view.record!.grant!;
+  const exOfficio = view.status === 'granted';
+  const [amount, setAmount] = useState(() => formatAmount(grant.amountCents, locale));
+  const [ground, setGround] = useState<SettlementGround | ''>('');
+  const [motivation, setMotivation] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decision = useDecision(
+    a.id,
+    (input: Parameters<typeof client.subsidy.settle.mutate>[0], options) =>
+      client.subsidy.settle.mutate(input, options),
+    (v) =>
+      t('subsidy.section.settle.done', {
+        amount: formatMoney(v.record?.settlement?.amountCents ?? 0, locale),
+      }),
+    announce,
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (decision.mutation.isPending) return;
+    decision.clear();
+    const cents = requiredCents(amount, locale, true);
+    const next: Record<string, string> = {};
+    if (cents === null) next.amount = t('subsidy.section.errors.amount');
+    setErrors(next);
+    if (cents === null) return;
+    decision.mutation.mutate({
+      agreementId: a.id,
+      expectedVersion: view.version,
+      amountCents: cents,
+      exOfficio,
+      ...(ground ? { ground } : {}),
+      ...(motivation.trim() ? { motivation: motivation.trim() } : {}),
+    });
+  }
+
+  return (
+    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="subsidy-settle-heading">
+      <Heading3 id="subsidy-settle-heading">{t('subsidy.section.settle.title')}</Heading3>
+      <FailureNotice
+        failure={decision.failure}
+        view={view}
+        onReload={() => void decision.reload()}
+        failureRef={decision.failureRef}
+      />
+      {exOfficio ? <Paragraph>{t('subsidy.section.settle.exOfficioNote')}</Paragraph> : null}
+      <Field id="subsidy-settle-amount" label={t('subsidy.section.settle.amount')} error={errors.amount}>
+        {(props) => (
+          <Textbox
+            {...props}
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="subsidy-settle-ground" label={t('subsidy.section.settle.ground')} error={undefined}>
+        {(props) => (
+          <Select
+            {...props}
+            value={ground}
+            onChange={(e) => setGround(e.target.value as SettlementGround | '')}
+          >
+            <SelectOption value="">{t('subsidy.section.settle.noGround')}</SelectOption>
+            {SETTLEMENT_GROUNDS.map((g) => (
+              <SelectOption key={g} value={g}>
+                {t(`subsidy.section.grounds.${g}`)}
+              </SelectOption>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="subsidy-settle-motivation" label={t('subsidy.section.settle.motivation')} error={undefined}>
+        {(props) => (
+          <Textarea {...props} rows={3} value={motivation} onChange={(e) => setMotivation(e.target.value)} />
+        )}
+      </Field>
+      <Button type="submit" appearance="primary-action-button" busy={decision.mutation.isPending}>
+        {t('subsidy.section.settle.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function phaseOutText(t: TFunction, view: SubsidyView, decisionCents: number, locale: AppLocale): string {
+  const p = view.phaseOut;
+  return t('subsidy.section.phaseOut', {
+    years: p.consecutiveYears,
+    list: p.years.join(', '),
+    previous: formatMoney(p.previousAnnualCents ?? 0, locale),
+    decision: formatMoney(decisionCents, locale),
+  });
+}
+
+function Details({ view, locale }: { view: SubsidyView; locale: AppLocale }) {
+  const { t } = useTranslation();
+  const record = view.record!;
+  const regulation = view.regulation;
+  const application = view.application;
+  return (
+    <DataList className="regie-data-list" data-testid="subsidy-details">
+      {regulation ? (
+        <>
+          <Item label={t('subsidy.section.regulation')}>
+            <Link href="/subsidies" className="utrecht-link">
+              {regulation.name}
+            </Link>{' '}
+            ({regulation.legalBasis})
+          </Item>
+          <Item label={t('subsidy.section.ceiling')} testId="subsidy-ceiling">
+            {regulation.ceilingCents === null || regulation.roomLeftCents === null ? (
+              t('subsidy.section.noCeiling')
+            ) : (
+              <>
+                {t('subsidy.section.ceilingValue', {
+                  ceiling: formatMoney(regulation.ceilingCents, locale),
+                  granted: formatMoney(regulation.grantedCents, locale),
+                  room: formatMoney(regulation.roomLeftCents, locale),
+                })}
+                <br />
+                <CeilingBar regulation={regulation} locale={locale} />
+              </>
+            )}
+          </Item>
+        </>
+      ) : null}
+      <Item label={t('subsidy.section.applicationDate')}>
+        <time dateTime={record.applicationDate}>{formatDateLong(record.applicationDate, locale)}</time>
+      </Item>
+      <Item label={t('subsidy.section.requested')}>{formatMoney(record.requestedCents, locale)}</Item>
+      <Item label={t('subsidy.section.bookYear')}>{record.bookYear ?? t('subsidy.section.noBookYear')}</Item>
+      {application && !application.late ? (
+        <Item label="Awb 4:60">
+          {t('subsidy.section.applicationOnTime', {
+            deadline: formatDateLong(application.deadline, locale),
+            received: formatDateLong(application.received, locale),
+          })}
+        </Item>
+      ) : null}
+      {record.decisionDue && view.status === 'requested' ? (
+        <Item label={t('subsidy.section.decisionDue')}>
+          <time dateTime={record.decisionDue}>{formatDateLong(record.decisionDue, locale)}</time>
+        </Item>
+      ) : null}
+      {record.grant ? (
+        <>
+          <Item label={t('subsidy.section.granted')} testId="subsidy-granted">
+            {t('subsidy.section.grantedValue', {
+              amount: formatMoney(record.grant.amountCents, locale),
+              date: formatDateLong(record.grant.at.slice(0, 10), locale),
+              by: record.grant.by,
+            })}
+            {record.grant.lateApplication ? (
+              <>
+                <br />
+                {t('subsidy.section.lateAccepted', { motivation: record.grant.lateApplication.motivation })}
+              </>
+            ) : null}
+            {record.grant.settledAtGrant ? (
+              <>
+                <br />
+                {t('subsidy.section.settledAtGrant')}
+              </>
+            ) : null}
+          </Item>
+          {!record.grant.settledAtGrant ? (
+            <Item label={t('subsidy.section.settlementDue')}>
+              <time dateTime={record.grant.settlementDueDate}>
+                {formatDateLong(record.grant.settlementDueDate, locale)}
+              </time>
+              {view.exOfficioFrom ? (
+                <>
+                  <br />
+                  {t('subsidy.section.exOfficioFrom', { date: formatDateLong(view.exOfficioFrom, locale) })}
+                </>
+              ) : null}
+            </Item>
+          ) : null}
+        </>
+      ) : null}
+      {record.settlement ? (
+        <>
+          <Item label={t('subsidy.section.settled')} testId="subsidy-settled">
+            {t('subsidy.section.settledValue', {
+              amount: formatMoney(record.settlement.amountCents, locale),
+              date: formatDateLong(record.settlement.at.slice(0, 10), locale),
+              by: record.settlement.by,
+            })}{' '}
+            (
+            {record.settlement.exOfficio
+              ? t('subsidy.section.settledExOfficio')
+              : t('subsidy.section.settledOnApplication')}
+            )
+          </Item>
+          {record.settlement.ground ? (
+            <Item label={t('subsidy.section.ground')}>
+              {t(`subsidy.section.grounds.${record.settlement.ground}`)}
+            </Item>
+          ) : null}
+          {record.settlement.motivation ? (
+            <Item label={t('subsidy.section.motivation')}>
+              <span className="regie-multiline">{record.settlement.motivation}</span>
+            </Item>
+          ) : null}
+        </>
+      ) : null}
+    </DataList>
+  );
+}
+
+/**
+ * A subsidy's Awb side (SPEC §3.2): its regulation with the ceiling and the room left, the application and the
+ * 4:60 check, the phase-out warning (4:51), and — for the purchaser and the contract manager — recording the
+ * application, granting (refused at the ceiling, with the room left) and settling (4:46 ground, ex officio).
+ */
+export function SubsidySection({ a, me }: { a: InternalAgreement; me: Me | undefined }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const subsidy = useQuery(trpc.subsidy.get.queryOptions({ agreementId: a.id }));
+  const { announce, outcome } = useOutcome('subsidy-outcome');
+  const view = subsidy.data;
+  const decider = canDecide(me);
+  const record = view?.record ?? null;
+  const ending = view && (view.status === 'requested' || view.status === 'granted');
+
+  return (
+    <Section id="subsidy" title={t('subsidy.section.title')}>
+      <div role="status" aria-live="polite" className="regie-status">
+        {subsidy.isPending ? t('subsidy.section.loading') : null}
+      </div>
+      {subsidy.isError ? <Alert type="error">{t('subsidy.section.error')}</Alert> : null}
+      {outcome}
+      {view ? (
+        <>
+          {view.application?.late ? (
+            <Alert type="warning" data-testid="subsidy-late">
+              <Paragraph>
+                {t('subsidy.section.applicationLate', {
+                  year: view.application.bookYear,
+                  deadline: formatDateLong(view.application.deadline, locale),
+                  weeks: view.application.weeks,
+                  received: formatDateLong(view.application.received, locale),
+                })}
+              </Paragraph>
+            </Alert>
+          ) : null}
+          {view.phaseOut.warning ? (
+            <Alert type="warning" data-testid="subsidy-phase-out">
+              <Paragraph>{phaseOutText(t, view, view.phaseOut.decisionCents, locale)}</Paragraph>
+            </Alert>
+          ) : ending && view.phaseOut.consecutiveYears >= 3 ? (
+            <Paragraph data-testid="subsidy-phase-out-refusal">
+              {t('subsidy.section.phaseOutRefusal')}
+            </Paragraph>
+          ) : null}
+          {record ? (
+            <Details view={view} locale={locale} />
+          ) : (
+            <Paragraph className="regie-empty">{t('subsidy.section.noApplication')}</Paragraph>
+          )}
+          {decider && view.status === 'requested' ? (
+            <ApplicationForm key={`apply-${view.version}`} a={a} view={view} announce={announce} />
+          ) : null}
+          {decider && record && view.decisions.includes('granted') ? (
+            <GrantForm key={`grant-${view.version}`} a={a} view={view} announce={announce} />
+          ) : null}
+          {decider && record?.grant && view.decisions.includes('settled') && view.status !== 'requested' ? (
+            <SettleForm key={`settle-${view.version}`} a={a} view={view} announce={announce} />
+          ) : null}
+        </>
+      ) : null}
+    </Section>
+  );
+}

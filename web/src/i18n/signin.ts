@@ -1,0 +1,22 @@
+/** Texts of signing in through the organisation's account (Cognito's managed pages, code flow with PKCE). */
+export const nlSignIn = {
+  intro:
+    'Log in met het account dat uw organisatie voor Regie heeft aangemaakt. U gaat daarvoor naar de beveiligde inlogpagina en komt daarna hier terug.',
+  button: 'Inloggen',
+  redirecting: 'U gaat naar de inlogpagina…',
+  checking: 'Inloggen afronden…',
+  failedTitle: 'Inloggen is niet gelukt',
+  failed: 'De inlogpoging kon niet worden afgerond of is verlopen. Probeer het opnieuw.',
+  again: 'Opnieuw inloggen',
+};
+
+export const enSignIn: typeof nlSignIn = {
+  intro:
+    'Log in with the account your organisation created for Regie. You go to the secure sign-in page and come back here afterwards.',
+  button: 'Log in',
+  redirecting: 'Going to the sign-in page…',
+  checking: 'Finishing signing in…',
+  failedTitle: 'Signing in did not work',
+  failed: 'The sign-in attempt could not be completed or has expired. Please try again.',
+  again: 'Log in again',
+};
