@@ -44,6 +44,7 @@ describe('bundled files Lambda asset', () => {
   let outdir: string;
   let bundle: Buffer;
 
+  let restoreOutput: (() => void) | undefined;
   beforeAll(async () => {
     const endpoint = inject('dynamoEndpoint');
     api = await startTestApi(await createTestDb(endpoint, { seed: true }));
@@ -85,10 +86,20 @@ describe('bundled files Lambda asset', () => {
       POWERTOOLS_METRICS_NAMESPACE: 'Regie',
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     });
+    // Powertools writes its metric lines straight to stdout, as Lambda collects them: kept out of the test output.
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) =>
+      String(chunk).startsWith('{"_aws"')
+        ? true
+        : (write as (...a: unknown[]) => boolean)(chunk, ...rest)) as typeof process.stdout.write;
+    restoreOutput = () => {
+      process.stdout.write = write;
+    };
     handler = (await import(pathToFileURL(assetFile).href)).handler as Handler;
   }, 240_000);
 
   afterAll(async () => {
+    restoreOutput?.();
     await api?.close();
     jwksServer?.close();
     if (outdir) rmSync(outdir, { recursive: true, force: true });

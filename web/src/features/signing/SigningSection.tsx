@@ -25,6 +25,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
+import { downloadFile as download, FilesError } from '../../lib/files';
 import { focusSoon } from '../../lib/form';
 import { formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
@@ -33,8 +34,6 @@ import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import {
   canPlaceDocument,
-  download,
-  FilesError,
   generateDocument,
   type SignerState,
   type SigningStatus,

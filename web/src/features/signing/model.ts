@@ -1,6 +1,6 @@
 import type { AppRouter } from '@regie/api';
 import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { getToken, logout } from '../../lib/auth';
+import { filesFetch } from '../../lib/files';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 
@@ -44,55 +44,6 @@ export async function uploadProblem(file: File | null): Promise<'chooseFile' | '
   if (file.size > MAX_UPLOAD_BYTES) return 'tooLarge';
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
   return String.fromCharCode(...head) === '%PDF-' ? null : 'notPdf';
-}
-
-export class FilesError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A request to the files app (`/files/…`) with the session's token; a 401 logs out like the tRPC client does. */
-export async function filesFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const token = getToken();
-  const response = await fetch(`/files/${path}`, {
-    ...init,
-    headers: {
-      ...(init.headers as Record<string, string>),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-  });
-  if (response.status === 401) logout('expired');
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-    } | null;
-    throw new FilesError(
-      response.status,
-      body?.error?.code ?? 'ERROR',
-      body?.error?.message ?? response.statusText,
-    );
-  }
-  return response;
-}
-
-/** Downloads a PDF of the files app and saves it under the name the server gives. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const response = await filesFetch(path);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function generateDocument(agreementId: string): Promise<SigningDocument> {
