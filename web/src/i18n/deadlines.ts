@@ -20,6 +20,10 @@ export const nlDeadlines = {
     accountsAdoption: 'Vaststelling jaarrekening',
     accountsToProvince: 'Jaarrekening naar Gedeputeerde Staten',
   },
+  awb: {
+    decision: 'Beslissen op de aanvraag (Awb 4:13)',
+    settlement_application: 'Aanvraag tot vaststelling verwacht (Awb 4:44)',
+  },
   leads: {
     '30': 'over 30 dagen',
     '7': 'over 7 dagen',
@@ -102,6 +106,10 @@ export const enDeadlines: typeof nlDeadlines = {
     provisionalAccountsToCouncils: 'Provisional annual accounts to the councils',
     accountsAdoption: 'Annual accounts adopted',
     accountsToProvince: 'Annual accounts to the provincial executive',
+  },
+  awb: {
+    decision: 'Decide on the application (Awb 4:13)',
+    settlement_application: 'Application for settlement due (Awb 4:44)',
   },
   leads: {
     '30': 'in 30 days',

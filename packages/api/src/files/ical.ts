@@ -14,6 +14,20 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   wgr: 'P&C-cyclus (Wgr)',
 };
 
+/** Titles of particular deadlines, where the kind alone says too little. */
+const LABEL_TITLES: Record<string, string> = {
+  'awb.decision': 'Beslissen op de subsidieaanvraag (Awb 4:13)',
+  'awb.settlement_application': 'Aanvraag tot vaststelling verwacht (Awb 4:44)',
+  'wgr.kaderbrief': 'Kaderbrief naar de raden (Wgr)',
+  'wgr.draftBudgetToCouncils': 'Ontwerpbegroting naar de raden (Wgr)',
+  'wgr.councilOpinions': 'Zienswijzen van de raden binnen (Wgr)',
+  'wgr.budgetAdoption': 'Vaststelling begroting (Wgr)',
+  'wgr.budgetToProvince': 'Begroting naar Gedeputeerde Staten (Wgr)',
+  'wgr.provisionalAccountsToCouncils': 'Voorlopige jaarrekening naar de raden (Wgr)',
+  'wgr.accountsAdoption': 'Vaststelling jaarrekening (Wgr)',
+  'wgr.accountsToProvince': 'Jaarrekening naar Gedeputeerde Staten (Wgr)',
+};
+
 /**
  * A personal calendar (RFC 5545) of the dated things for a user's roles: one all-day event per deadline,
  * with a stable UID so a calendar app updates an event when its date moves instead of adding a second one.
@@ -29,8 +43,13 @@ export function renderFeed(
     ttl: 60 * 60,
   });
   for (const e of events) {
-    const what = KIND_TITLES[e.kind] ?? e.kind;
-    const detail = e.kind === 'report_due' && e.params.duty ? ` (${e.params.duty})` : '';
+    const what = LABEL_TITLES[e.label] ?? KIND_TITLES[e.kind] ?? e.kind;
+    const detail =
+      e.kind === 'report_due' && e.params.duty
+        ? ` (${e.params.duty})`
+        : e.kind === 'wgr' && e.params.year
+          ? ` ${e.params.year}`
+          : '';
     calendar.createEvent({
       id: `${e.space}.${e.agreementId}.${e.key}@regie`,
       start: new Date(`${e.date}T00:00:00Z`),

@@ -18,7 +18,10 @@ describe('deadline titles', () => {
     expect(
       deadlineTitle(t, { kind: 'report_due', label: 'report_due', params: { duty: 'Kwartaalrapportage' } }),
     ).toBe('Rapportage verwacht: Kwartaalrapportage');
-    expect(deadlineTitle(t, { kind: 'awb', label: 'awb.settlement', params: {} })).toBe('Awb-termijn');
+    expect(deadlineTitle(t, { kind: 'awb', label: 'awb.settlement_application', params: {} })).toBe(
+      'Aanvraag tot vaststelling verwacht (Awb 4:44)',
+    );
+    expect(deadlineTitle(t, { kind: 'awb', label: 'awb.unknown', params: {} })).toBe('Awb-termijn');
     expect(deadlineTitle(t, { kind: 'wgr', label: 'wgr.unknown', params: {} })).toBe('P&C-cyclus (Wgr)');
   });
   it('lists roles in the user language', () => {

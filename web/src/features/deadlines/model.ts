@@ -22,6 +22,8 @@ const WGR_STEPS = new Set([
   'accountsToProvince',
 ]);
 
+const AWB_RULES = new Set(['decision', 'settlement_application']);
+
 /**
  * What a deadline is, in the user's language: a Wgr step by name (with its budget year), a report by its
  * duty, otherwise the kind of deadline.
@@ -34,6 +36,10 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
       const name = t(`deadlines.wgr.${step as 'kaderbrief'}`);
       return d.params.year ? `${name} ${d.params.year}` : name;
     }
+  }
+  if (d.kind === 'awb') {
+    const rule = d.label.split('.')[1] ?? '';
+    if (AWB_RULES.has(rule)) return t(`deadlines.awb.${rule as 'decision'}`);
   }
   if (d.kind === 'report_due' && d.params.duty) return `${kind}: ${d.params.duty}`;
   return kind;
