@@ -210,6 +210,61 @@ describe('deadline engine', () => {
     expect((await api.query('ical.status', undefined, manager)).body.result.data.active).toBe(false);
   });
 
+  it('gives every stored deadline of an agreement its new title when it is renamed', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    // A deadline another feature wrote (as the Wgr calendar does), not one the agreement's own rules produce.
+    await api.db.doc.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [api.db.tableName]: [
+            {
+              PutRequest: {
+                Item: deadlineItem(
+                  {
+                    kind: 'wgr',
+                    key: 'wgr-2027-budgetAdoption',
+                    date: '2026-12-15',
+                    agreementId: 'erm-jh-2025',
+                    space: 'GM0233',
+                    roles: ['contractmanager'],
+                    label: 'wgr.budgetAdoption',
+                    params: { year: '2027' },
+                  },
+                  { reference: 'ERM-2025-JH01', title: 'oude titel' },
+                ),
+              },
+            },
+          ],
+        },
+      }),
+    );
+    const current = (await api.query('agreement.get', { id: 'erm-jh-2025' }, manager)).body.result.data;
+    const renamed = await api.mutate(
+      'agreement.update',
+      {
+        id: 'erm-jh-2025',
+        expectedVersion: current.version,
+        data: { title: 'Jeugdhulp Noord-Veluwe (hernoemd)' },
+      },
+      await api.token('ermelo.inkoper'),
+    );
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const mine = (
+      await api.query(
+        'deadline.upcoming',
+        { space: 'GM0233', from: '2026-12-01', days: 400, limit: 100 },
+        manager,
+      )
+    ).body.result.data.items.filter((d: { agreementId: string }) => d.agreementId === 'erm-jh-2025');
+    expect(mine.map((d: { key: string }) => d.key)).toEqual(
+      expect.arrayContaining(['wgr-2027-budgetAdoption', 'notice', 'renewal']),
+    );
+    for (const d of mine) expect(d.title).toBe('Jeugdhulp Noord-Veluwe (hernoemd)');
+    expect(
+      (await api.query('agreement.verifyAudit', { id: 'erm-jh-2025' }, manager)).body.result.data.valid,
+    ).toBe(true);
+  });
+
   it('keeps a draft off the list and moves the dates with a renewal (run last: it renews the seed)', async () => {
     const inkoper = await api.token('ermelo.inkoper');
     const manager = await api.token('ermelo.contractmanager');

@@ -9,6 +9,7 @@ import {
   type Role,
 } from '@regie/core';
 import type { Db } from './client.ts';
+import { queryCollection } from './collection.ts';
 import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 
@@ -229,4 +230,33 @@ export async function readDeadlines(
     items: page.map(({ item }) => rowOf(item)),
     cursor: more && page.length > 0 ? Buffer.from(JSON.stringify(next)).toString('base64url') : null,
   };
+}
+
+/**
+ * When an agreement's reference or title changes, every other stored deadline of it (Wgr dates, anything a
+ * feature wrote that this change does not rewrite) gets the new names too, in the same transaction — one query
+ * of the agreement's own collection, only on a rename. `touched` are the sort keys this transaction already
+ * writes (DynamoDB allows one operation per item in a transaction).
+ */
+export async function renamedDeadlineItems(
+  db: Db,
+  prev: Agreement | null,
+  next: Agreement,
+  touched: ReadonlySet<string>,
+): Promise<TransactItem[]> {
+  if (!prev || (prev.title === next.title && prev.reference === next.reference)) return [];
+  const stored = await queryCollection<{ key: string }>(db, next.space, next.id, keys.deadlinePrefix);
+  return stored
+    .map((item) => keys.deadline(next.space, next.id, item.key))
+    .filter((key) => !touched.has(key.sk))
+    .map((key) => ({
+      Update: {
+        TableName: db.tableName,
+        Key: key,
+        UpdateExpression: 'SET #reference = :reference, #title = :title',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#reference': 'reference', '#title': 'title' },
+        ExpressionAttributeValues: { ':reference': next.reference, ':title': next.title },
+      },
+    }));
 }
