@@ -166,6 +166,8 @@ describe('deadline engine', () => {
           [today, 'deadlines'],
           [today, 'reports'],
           [addDays(today, -1), 'reports'],
+          [today, 'escalations'],
+          [addDays(today, -1), 'escalations'],
         ].map(([day, which]) =>
           readDeadlines(api.db, [space], {
             from: day!,
@@ -208,6 +210,52 @@ describe('deadline engine', () => {
     expect((await api.mutate('ical.revoke', {}, manager)).status).toBe(200);
     expect((await fetch(`${api.url}${rotated.path}`)).status).toBe(404);
     expect((await api.query('ical.status', undefined, manager)).body.result.data.active).toBe(false);
+  });
+
+  it('lists an open escalation by its step deadline and signals it on the day and, still open, the day after', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    const opened = await api.mutate(
+      'escalation.open',
+      { agreementId: 'erm-jh-2025', subject: 'Wachtlijst loopt op', description: 'Vier maanden wachten.' },
+      manager,
+    );
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    const e = opened.body.result.data;
+    const key = `esc-${e.id}-0`;
+    const upcoming = (
+      await api.query(
+        'deadline.upcoming',
+        { space: 'GM0233', from: e.deadline, days: 1, limit: 100 },
+        manager,
+      )
+    ).body.result.data.items;
+    expect(upcoming.find((d: { key: string }) => d.key === key)).toMatchObject({
+      kind: 'escalation',
+      date: e.deadline,
+      reference: 'ERM-2025-JH01',
+      params: { subject: 'Wachtlijst loopt op', level: 'contractmanager' },
+      roles: ['contractmanager', 'inkoper'],
+    });
+    await resetJob('GM0233');
+    await createDaySignals(api.db, addDays(e.deadline, 1), ['GM0233']);
+    const inbox = (await api.query('inbox.list', {}, await api.token('ermelo.inkoper'))).body.result.data;
+    const ids = inbox.items.map((s: { signalId: string }) => s.signalId);
+    expect(ids).toContain(`erm-jh-2025.${key}.${e.deadline}.-1`);
+    // Resolved, it leaves the list (and the index the job reads).
+    const resolved = await api.mutate(
+      'escalation.resolve',
+      { agreementId: 'erm-jh-2025', escalationId: e.id, expectedVersion: e.version, note: 'Opgelost' },
+      manager,
+    );
+    expect(resolved.status).toBe(200);
+    const after = (
+      await api.query(
+        'deadline.upcoming',
+        { space: 'GM0233', from: e.deadline, days: 1, limit: 100 },
+        manager,
+      )
+    ).body.result.data.items;
+    expect(after.some((d: { key: string }) => d.key === key)).toBe(false);
   });
 
   it('gives every stored deadline of an agreement its new title when it is renamed', async () => {
@@ -259,7 +307,7 @@ describe('deadline engine', () => {
     expect(mine.map((d: { key: string }) => d.key)).toEqual(
       expect.arrayContaining(['wgr-2027-budgetAdoption', 'notice', 'renewal']),
     );
-    for (const d of mine) expect(d.title).toBe('Jeugdhulp Noord-Veluwe (hernoemd)');
+    for (const d of mine) expect(d.title, JSON.stringify(d)).toBe('Jeugdhulp Noord-Veluwe (hernoemd)');
     expect(
       (await api.query('agreement.verifyAudit', { id: 'erm-jh-2025' }, manager)).body.result.data.valid,
     ).toBe(true);

@@ -19,8 +19,17 @@ import { addMonths, noticeDate } from './terms.ts';
  * - report_due: a periodic report is due (duties.ts `reportDueDate`); overdue the day after
  * - awb: a subsidy term of the Awb (4:13 decision, 4:60 book-year application, settlement)
  * - wgr: a statutory date of a GR's planning & control calendar (wgr.ts)
+ * - escalation: the working-day deadline of an open escalation's current step (escalation.ts)
  */
-export const DEADLINE_KINDS = ['notice', 'renewal_decision', 'end', 'report_due', 'awb', 'wgr'] as const;
+export const DEADLINE_KINDS = [
+  'notice',
+  'renewal_decision',
+  'end',
+  'report_due',
+  'awb',
+  'wgr',
+  'escalation',
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface Deadline {
@@ -80,6 +89,9 @@ export type SignalLead = 30 | 7 | 0 | -1;
 
 /** Who hears of a report that is due or overdue in the owning space. */
 export const REPORT_ROLES: Role[] = ['contractmanager'];
+
+/** Who hears that an escalation step's deadline has come (the owner's side; SPEC §4.6). */
+export const ESCALATION_DEADLINE_ROLES: Role[] = ['contractmanager', 'inkoper'];
 
 /**
  * The deadline dates whose signals fall due in the run that covers the days after `lastRun` up to and

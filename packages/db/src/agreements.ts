@@ -44,7 +44,7 @@ import { nextAuditEvent, readChain } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { agreementDeadlineChanges, deadlineChanges, renamedDeadlineItems } from './deadlines.ts';
+import { agreementDeadlineChanges, deadlineChanges, renamedCopyItems } from './deadlines.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
 import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
@@ -483,14 +483,14 @@ export function agreementRepository(db: Db, scope: Scope) {
         !!prev && (prev.title !== next.title || prev.reference !== next.reference),
       ),
     );
-    // A rename reaches every other stored deadline of the agreement (Wgr dates and the like) as well.
+    // A rename reaches the copies of the names on other items too (stored deadlines, escalations).
     const touched = new Set(
       items.flatMap((i) => {
         const key = (i.Put?.Item ?? i.Delete?.Key) as { pk?: string; sk?: string } | undefined;
         return key?.pk === keys.agreement(next.space, next.id).pk && key.sk ? [key.sk] : [];
       }),
     );
-    items.push(...(await renamedDeadlineItems(db, prev, next, touched)));
+    items.push(...(await renamedCopyItems(db, prev, next, touched)));
     // The public Woo register holds only marked, decided agreements, with public fields only (SPEC §5.4).
     if (isPublic(next)) {
       items.push({

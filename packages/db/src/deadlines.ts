@@ -5,6 +5,7 @@ import {
   type Deadline,
   type DeadlineKind,
   DomainError,
+  ESCALATION_DEADLINE_ROLES,
   REPORT_ROLES,
   type Role,
 } from '@regie/core';
@@ -102,6 +103,25 @@ export interface DeadlineRow {
 }
 
 function rowOf(item: Record<string, unknown>): DeadlineRow {
+  if (item.type === 'escalation') {
+    // An open escalation on the space's index by its current step's deadline (escalations.ts).
+    const level = Number(item.level);
+    const key = `esc-${item.id}-${level}`;
+    const ladder = item.ladder as { level: string }[];
+    return {
+      id: `${item.agreementId}.${key}.${item.deadline}`,
+      space: String(item.gsi1pk).split(SEP)[0]!,
+      kind: 'escalation',
+      key,
+      date: String(item.deadline),
+      agreementId: String(item.agreementId),
+      reference: String(item.reference),
+      title: String(item.agreementTitle),
+      label: 'escalation',
+      params: { subject: String(item.subject ?? ''), level: ladder[level]?.level ?? '' },
+      roles: ESCALATION_DEADLINE_ROLES,
+    };
+  }
   if (item.type === 'due') {
     // A periodic report the owner expects (reports.ts keeps one due item per duty).
     const dutyId = String(item.dutyId);
@@ -134,15 +154,16 @@ function rowOf(item: Record<string, unknown>): DeadlineRow {
   };
 }
 
-/** Index partitions that hold dated things of a space: its deadlines and the reports it expects. */
+/** Index partitions that hold dated things of a space: its deadlines, the reports it expects, open escalations. */
 function sourcesOf(space: string, which: DatedSources): string[] {
   if (which === 'deadlines') return [keys.deadlineIndex(space)];
   if (which === 'reports') return [keys.dueIndex(space)];
-  return [keys.deadlineIndex(space), keys.dueIndex(space)];
+  if (which === 'escalations') return [keys.openEscalations(space)];
+  return [keys.deadlineIndex(space), keys.dueIndex(space), keys.openEscalations(space)];
 }
 
-/** Which dated indexes to read: stored deadlines, reports that are due, or both. */
-export type DatedSources = 'deadlines' | 'reports' | 'both';
+/** Which dated indexes to read: stored deadlines, reports that are due, open escalations, or all of them. */
+export type DatedSources = 'deadlines' | 'reports' | 'escalations' | 'both';
 
 /** Reads one index partition between two dates, after a sort key, at most `limit` items. */
 async function readRange(
@@ -233,30 +254,41 @@ export async function readDeadlines(
 }
 
 /**
- * When an agreement's reference or title changes, every other stored deadline of it (Wgr dates, anything a
- * feature wrote that this change does not rewrite) gets the new names too, in the same transaction — one query
- * of the agreement's own collection, only on a rename. `touched` are the sort keys this transaction already
+ * When an agreement's reference or title changes, the copies of them that other items keep get the new names in
+ * the same transaction: every stored deadline the change does not rewrite itself (Wgr dates and the like) and
+ * every escalation (shown on the dashboard and on the deadline list by the agreement's name). One query of the
+ * agreement's own collection per kind, only on a rename. `touched` are the sort keys this transaction already
  * writes (DynamoDB allows one operation per item in a transaction).
  */
-export async function renamedDeadlineItems(
+export async function renamedCopyItems(
   db: Db,
   prev: Agreement | null,
   next: Agreement,
   touched: ReadonlySet<string>,
 ): Promise<TransactItem[]> {
   if (!prev || (prev.title === next.title && prev.reference === next.reference)) return [];
-  const stored = await queryCollection<{ key: string }>(db, next.space, next.id, keys.deadlinePrefix);
-  return stored
-    .map((item) => keys.deadline(next.space, next.id, item.key))
-    .filter((key) => !touched.has(key.sk))
-    .map((key) => ({
-      Update: {
-        TableName: db.tableName,
-        Key: key,
-        UpdateExpression: 'SET #reference = :reference, #title = :title',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#reference': 'reference', '#title': 'title' },
-        ExpressionAttributeValues: { ':reference': next.reference, ':title': next.title },
-      },
-    }));
+  const [deadlines, escalations] = await Promise.all([
+    queryCollection<{ key: string }>(db, next.space, next.id, keys.deadlinePrefix),
+    queryCollection<{ id: string }>(db, next.space, next.id, keys.escalationPrefix),
+  ]);
+  const rename = (key: { pk: string; sk: string }, titleAttribute: string): TransactItem => ({
+    Update: {
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET #reference = :reference, #title = :title',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#reference': 'reference', '#title': titleAttribute },
+      ExpressionAttributeValues: { ':reference': next.reference, ':title': next.title },
+    },
+  });
+  return [
+    ...deadlines
+      .map((item) => keys.deadline(next.space, next.id, item.key))
+      .filter((key) => !touched.has(key.sk))
+      .map((key) => rename(key, 'title')),
+    ...escalations
+      .map((item) => keys.escalation(next.space, next.id, item.id))
+      .filter((key) => !touched.has(key.sk))
+      .map((key) => rename(key, 'agreementTitle')),
+  ];
 }

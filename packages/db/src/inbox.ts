@@ -316,10 +316,10 @@ async function listSpaces(db: Db): Promise<string[]> {
 }
 
 /**
- * The day's signals (SPEC §5.3): for every space, the deadlines and due reports whose signal windows
- * (30/7/0 days ahead; reports on the day and overdue the day after) fall between the space's last run and
- * today. Reads only those date ranges of the indexes. Each signal is a conditional put, and the last run
- * is recorded per space, so running twice on one day creates nothing the second time.
+ * The day's signals (SPEC §5.3): for every space, the deadlines, due reports and open escalations whose signal
+ * windows (30/7/0 days ahead; reports and escalation steps on the day and overdue the day after) fall between
+ * the space's last run and today. Reads only those date ranges of the indexes. Each signal is a conditional put,
+ * and the last run is recorded per space, so running twice on one day creates nothing the second time.
  */
 export async function createDaySignals(db: Db, today: string, only?: readonly string[]): Promise<JobResult> {
   const spaces = only ?? (await listSpaces(db));
@@ -332,6 +332,8 @@ export async function createDaySignals(db: Db, today: string, only?: readonly st
     const windows = [
       ...signalRanges(from, today, SIGNAL_LEADS).map((w) => ({ ...w, which: 'deadlines' as const })),
       ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({ ...w, which: 'reports' as const })),
+      // An escalation step's deadline, like a report: on the day and, still open, the day after.
+      ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({ ...w, which: 'escalations' as const })),
     ];
     for (const window of windows) {
       let cursor: string | undefined;

@@ -9,6 +9,7 @@ export const nlDeadlines = {
     report_due: 'Rapportage verwacht',
     awb: 'Awb-termijn',
     wgr: 'P&C-cyclus (Wgr)',
+    escalation: 'Escalatie: termijn van deze trede',
   },
   wgr: {
     kaderbrief: 'Kaderbrief naar de raden',
@@ -96,6 +97,7 @@ export const enDeadlines: typeof nlDeadlines = {
     report_due: 'Report due',
     awb: 'Awb term',
     wgr: 'Planning & control (Wgr)',
+    escalation: 'Escalation: deadline of this step',
   },
   wgr: {
     kaderbrief: 'Policy framework letter to the councils',

@@ -12,6 +12,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   report_due: 'Rapportage verwacht',
   awb: 'Awb-termijn',
   wgr: 'P&C-cyclus (Wgr)',
+  escalation: 'Termijn escalatie',
 };
 
 /** Titles of particular deadlines, where the kind alone says too little. */
@@ -49,7 +50,9 @@ export function renderFeed(
         ? ` (${e.params.duty})`
         : e.kind === 'wgr' && e.params.year
           ? ` ${e.params.year}`
-          : '';
+          : e.kind === 'escalation' && e.params.subject
+            ? ` (${e.params.level}) "${e.params.subject}"`
+            : '';
     calendar.createEvent({
       id: `${e.space}.${e.agreementId}.${e.key}@regie`,
       start: new Date(`${e.date}T00:00:00Z`),

@@ -24,6 +24,15 @@ describe('deadline titles', () => {
     expect(deadlineTitle(t, { kind: 'awb', label: 'awb.unknown', params: {} })).toBe('Awb-termijn');
     expect(deadlineTitle(t, { kind: 'wgr', label: 'wgr.unknown', params: {} })).toBe('P&C-cyclus (Wgr)');
   });
+  it('names an escalation step by its level and subject', () => {
+    expect(
+      deadlineTitle(t, {
+        kind: 'escalation',
+        label: 'escalation',
+        params: { subject: 'Wachtlijst', level: 'regisseur' },
+      }),
+    ).toBe('Escalatie: termijn van deze trede (regisseur): Wachtlijst');
+  });
   it('lists roles in the user language', () => {
     expect(roleList(t, ['contractmanager', 'approver'])).toBe('contractmanager, budgethouder');
   });

@@ -42,6 +42,7 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
     if (AWB_RULES.has(rule)) return t(`deadlines.awb.${rule as 'decision'}`);
   }
   if (d.kind === 'report_due' && d.params.duty) return `${kind}: ${d.params.duty}`;
+  if (d.kind === 'escalation' && d.params.subject) return `${kind} (${d.params.level}): ${d.params.subject}`;
   return kind;
 }
 
