@@ -85,7 +85,12 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
   }
 
   async function readSignatures(db: Db, space: string, agreementId: string, documentId: string) {
-    const items = await queryCollection<Signature>(db, space, agreementId, sortKeyPrefixes.signature(documentId));
+    const items = await queryCollection<Signature>(
+      db,
+      space,
+      agreementId,
+      sortKeyPrefixes.signature(documentId),
+    );
     return items.sort((a, b) => a.order - b.order);
   }
 
@@ -382,21 +387,31 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
      * Agreements waiting for signature that the caller can see, each with its signing state: for a provider its
      * party views out for signature, for a municipal user the space's register by status. Bounded by `limit`.
      */
+    /** Agreements out for signature in every space the caller reaches (a region's too), newest first. */
     async inbox(filter: { limit: number }): Promise<SigningStatus[]> {
-      const space = scope.space;
-      const page = await guard(() =>
-        base.doc.send(
-          new QueryCommand({
-            TableName: base.tableName,
-            IndexName: 'gsi3',
-            KeyConditionExpression: 'gsi3pk = :pk',
-            ExpressionAttributeValues: { ':pk': `${keys.registerIndex(space)}#STATUS#out_for_signature` },
-            ScanIndexForward: false,
-            Limit: filter.limit,
-          }),
+      const pages = await Promise.all(
+        scope.reach.map((space) =>
+          guard(() =>
+            base.doc.send(
+              new QueryCommand({
+                TableName: base.tableName,
+                IndexName: 'gsi3',
+                KeyConditionExpression: 'gsi3pk = :pk',
+                ExpressionAttributeValues: { ':pk': `${keys.registerIndex(space)}#STATUS#out_for_signature` },
+                ScanIndexForward: false,
+                Limit: filter.limit,
+              }),
+            ),
+          ),
         ),
       );
-      const ids = (page.Items ?? []).map((item) => item.id as string);
+      const ids = pages
+        .flatMap((page) => page.Items ?? [])
+        .sort((x, y) =>
+          String(x.gsi3sk) < String(y.gsi3sk) ? 1 : String(x.gsi3sk) > String(y.gsi3sk) ? -1 : 0,
+        )
+        .slice(0, filter.limit)
+        .map((item) => item.id as string);
       return Promise.all(ids.map(async (id) => statusOf(await target(id))));
     },
   };
