@@ -178,4 +178,43 @@ describe('steering at a distance: the remaining budget parts in the browser', ()
     expect(await statement.getByTestId('statement-state').innerText()).toContain(`${thisYear} loopt nog`);
     await session.expectAccessible('region agreement with statement');
   });
+
+  it('signals 80% of a year ceiling while the overall ceiling is far from it, under Sturing too', async () => {
+    await session.logIn('ermelo.contractmanager');
+    await page.goto(`${webUrl}/agreements/erm-wmo-2026`);
+    const budget = section('Budget en volume');
+    const years = budget.getByTestId('year-ceilings');
+    await years.getByRole('button', { name: 'Plafonds per jaar wijzigen' }).click();
+    const row = years.getByRole('group', { name: 'Jaarplafond 1' });
+    await row.getByLabel('Jaar').fill(thisYear);
+    await row.getByLabel('Plafond in euro').fill('10.000,00');
+    await years.getByRole('button', { name: 'Plafonds per jaar opslaan' }).click();
+    await years.getByText(/^De plafonds per jaar zijn opgeslagen \(versie \d+\)\.$/).waitFor();
+
+    // € 8.500,00 is 85% of this year's € 10.000,00, but under 2% of the overall € 480.000,00.
+    await budget.getByLabel('Maand', { exact: true }).fill(thisMonth);
+    await budget.getByLabel('Bedrag in euro').fill('8.500,00');
+    await budget.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    const outcome = budget.getByTestId('realisation-outcome');
+    await outcome.getByText(`80% van het jaarplafond ${thisYear} bereikt`).waitFor();
+    expect(await outcome.getByRole('alert').count()).toBe(1);
+    expect(await outcome.innerText()).not.toContain('van het plafond is bereikt');
+    await session.expectAccessible('agreement with a year ceiling signal');
+
+    await session.nav('Sturing').click();
+    await page.getByRole('heading', { level: 1, name: 'Sturing' }).waitFor();
+    const signal = section('Signalen').getByTestId(`signal-erm-wmo-2026-${thisYear}-80`);
+    await signal.waitFor();
+    expect(await signal.innerText()).toMatch(
+      new RegExp(
+        `ERM-2026-WMO02\\s+Wmo begeleiding individueel\\s+80% van het jaarplafond ${thisYear} bereikt\\s+€\\s8\\.500,00 van €\\s10\\.000,00`,
+      ),
+    );
+    const risk = section('Stuurdashboard')
+      .getByTestId('dashboard-GM0233-ceilings')
+      .getByRole('listitem')
+      .filter({ hasText: 'ERM-2026-WMO02' });
+    expect(await risk.innerText()).toContain(`80% van het jaarplafond ${thisYear} bereikt`);
+    await session.expectAccessible('steering page with a year ceiling signal');
+  });
 });

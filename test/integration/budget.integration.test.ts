@@ -124,7 +124,17 @@ describe('budget and volume bounds', () => {
       { agreementId: id, realisation: { period: '2026-05', amountCents: 500_000 } },
       inkoper,
     );
-    expect(recorded.body.result.data.signals.map((s: { threshold: number }) => s.threshold)).toEqual([50]);
+    // 5,000 is 50% of the overall ceiling, and 125% of the 2026 ceiling: both thresholds of that year.
+    expect(
+      recorded.body.result.data.signals.map((s: { threshold: number; year?: number }) => [
+        s.year ?? null,
+        s.threshold,
+      ]),
+    ).toEqual([
+      [null, 50],
+      [2026, 50],
+      [2026, 90],
+    ]);
     const budget = (await api.query('budget.get', { agreementId: id, year: 2026 }, inkoper)).body.result.data;
     expect(budget.thresholds).toEqual([50, 90]);
     expect(budget.year).toMatchObject({ ceilingCents: 400_000, spentCents: 500_000, crossed: [50, 90] });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeRealisations,
+  type BudgetTotals,
   burnDown,
   correctRealisation,
   countedCents,
   newlyCrossed,
   type Realisation,
   realisationCorrectionSchema,
+  yearEffect,
+  yearTotalsOf,
 } from './budget.ts';
 
 describe('budget burn-down', () => {
@@ -170,5 +173,115 @@ describe('correcting a realisation', () => {
       realisationCorrectionSchema.safeParse({ ...valid, realisation: { period: '2026-13', amountCents: 1 } })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('signals against a year ceiling', () => {
+  const ceilings = [
+    { year: 2026, cents: 100_000 },
+    { year: 2027, cents: 200_000 },
+  ];
+  const entry = (period: string, amountCents: number) => ({ period, amountCents });
+
+  it('signals a threshold of the year ceiling once per year, and keeps the years apart', () => {
+    const first = yearEffect({}, null, entry('2026-03', 85_000), ceilings);
+    expect(first.crossed).toEqual([{ year: 2026, threshold: 80 }]);
+    expect(first.withdrawn).toEqual([]);
+    expect(first.years).toEqual({ '2026': { spentCents: 85_000, signalled: [80] } });
+    expect(first.moved).toEqual([{ year: 2026, before: 0, after: 85_000 }]);
+
+    const again = yearEffect(first, null, entry('2026-04', 5_000), ceilings);
+    expect(again.crossed).toEqual([]);
+    expect(again.years['2026']).toEqual({ spentCents: 90_000, signalled: [80] });
+
+    // 2027 has its own ceiling and its own signals: 85,000 of 200,000 is not 80% of it.
+    const other = yearEffect(again, null, entry('2027-01', 85_000), ceilings);
+    expect(other.crossed).toEqual([]);
+    expect(other.years).toEqual({
+      '2026': { spentCents: 90_000, signalled: [80] },
+      '2027': { spentCents: 85_000, signalled: [] },
+    });
+    const both = yearEffect(other, null, entry('2027-02', 115_000), ceilings);
+    expect(both.crossed).toEqual([
+      { year: 2027, threshold: 80 },
+      { year: 2027, threshold: 100 },
+    ]);
+    expect(both.years['2026']).toEqual({ spentCents: 90_000, signalled: [80] });
+  });
+
+  it('moves a corrected entry to another year: the old year withdraws, the new year signals', () => {
+    const totals = { years: { '2026': { spentCents: 90_000, signalled: [80] } } };
+    const effect = yearEffect(totals, entry('2026-12', 50_000), entry('2027-01', 170_000), ceilings);
+    expect(effect.years).toEqual({
+      '2026': { spentCents: 40_000, signalled: [] },
+      '2027': { spentCents: 170_000, signalled: [80] },
+    });
+    expect(effect.withdrawn).toEqual([{ year: 2026, threshold: 80 }]);
+    expect(effect.crossed).toEqual([{ year: 2027, threshold: 80 }]);
+    expect(effect.moved).toEqual([
+      { year: 2026, before: 90_000, after: 40_000 },
+      { year: 2027, before: 0, after: 170_000 },
+    ]);
+  });
+
+  it('corrects within a year by the difference, keeping a signal still reached', () => {
+    const totals = { years: { '2026': { spentCents: 95_000, signalled: [80] } } };
+    const down = yearEffect(totals, entry('2026-05', 20_000), entry('2026-05', 10_000), ceilings);
+    expect(down).toMatchObject({ crossed: [], withdrawn: [] });
+    expect(down.years['2026']).toEqual({ spentCents: 85_000, signalled: [80] });
+    const up = yearEffect(totals, entry('2026-05', 20_000), entry('2026-05', 30_000), ceilings);
+    expect(up.crossed).toEqual([{ year: 2026, threshold: 100 }]);
+    expect(up.years['2026']).toEqual({ spentCents: 105_000, signalled: [80, 100] });
+  });
+
+  it('withdraws on a reversal, so a later crossing signals again', () => {
+    const totals = { years: { '2026': { spentCents: 90_000, signalled: [80] } } };
+    const reversed = yearEffect(
+      totals,
+      entry('2026-05', 30_000),
+      { ...entry('2026-05', 30_000), reversedAt: '2026-06-01T00:00:00.000Z' },
+      ceilings,
+    );
+    expect(reversed.withdrawn).toEqual([{ year: 2026, threshold: 80 }]);
+    expect(reversed.years['2026']).toEqual({ spentCents: 60_000, signalled: [] });
+    expect(yearEffect(totals, entry('2026-05', 30_000), null, ceilings).years['2026']).toEqual({
+      spentCents: 60_000,
+      signalled: [],
+    });
+    const later = yearEffect(reversed, null, entry('2026-07', 25_000), ceilings);
+    expect(later.crossed).toEqual([{ year: 2026, threshold: 80 }]);
+  });
+
+  it('keeps the total of a year without a ceiling but signals nothing for it', () => {
+    const effect = yearEffect({}, null, entry('2030-01', 10_000_000), ceilings);
+    expect(effect.crossed).toEqual([]);
+    expect(effect.years).toEqual({ '2030': { spentCents: 10_000_000, signalled: [] } });
+    expect(yearEffect({}, null, entry('2026-01', 10_000_000), []).crossed).toEqual([]);
+  });
+
+  it('uses the configured thresholds', () => {
+    expect(yearEffect({}, null, entry('2026-01', 55_000), ceilings, [50, 90]).crossed).toEqual([
+      { year: 2026, threshold: 50 },
+    ]);
+  });
+
+  it('works from totals kept before years existed, seeded from the entries once', () => {
+    const old: BudgetTotals = { spentCents: 70_000, signalled: [] };
+    expect(yearEffect(old, null, entry('2026-02', 85_000), ceilings).crossed).toEqual([
+      { year: 2026, threshold: 80 },
+    ]);
+    const seeded = yearTotalsOf([
+      entry('2025-11', 10_000),
+      entry('2026-01', 60_000),
+      { ...entry('2026-02', 99_000), reversedAt: '2026-03-01T00:00:00.000Z' },
+    ]);
+    expect(seeded).toEqual({
+      '2025': { spentCents: 10_000, signalled: [] },
+      '2026': { spentCents: 60_000, signalled: [] },
+    });
+    expect(yearEffect({ years: seeded }, null, entry('2026-03', 20_000), ceilings)).toMatchObject({
+      crossed: [{ year: 2026, threshold: 80 }],
+      years: { '2026': { spentCents: 80_000, signalled: [80] } },
+    });
   });
 });

@@ -141,6 +141,101 @@ export interface BudgetTotals {
   spentCents: number;
   /** Thresholds (percent of the value ceiling) already signalled, so each is signalled once. */
   signalled: number[];
+  /**
+   * The same per calendar year ("2026"), against that year's ceiling (`agreement.yearCeilings`). Absent on
+   * totals kept before year signals existed; a year without a ceiling keeps its spend but signals nothing.
+   */
+  years?: Record<string, YearTotals>;
+}
+
+/** One year's spend and the thresholds of its year ceiling already signalled. */
+export interface YearTotals {
+  spentCents: number;
+  signalled: number[];
+}
+
+/** A threshold of one year's ceiling. */
+export interface YearThreshold {
+  year: number;
+  threshold: number;
+}
+
+export interface YearEffect {
+  /** The per-year totals after the entry (only the years it touches change). */
+  years: Record<string, YearTotals>;
+  /** Year thresholds the entry makes the spend cross (to signal now), each once per year. */
+  crossed: YearThreshold[];
+  /** Year thresholds signalled before that the year's spend no longer reaches (their signal is withdrawn). */
+  withdrawn: YearThreshold[];
+  /** The spend of each touched year before and after, for the audit event. */
+  moved: { year: number; before: number; after: number }[];
+}
+
+/** The year (YYYY) a realisation counts in: that of its period. */
+export function realisationYear(r: { period: string }): number {
+  return Number(r.period.slice(0, 4));
+}
+
+/**
+ * The per-year totals kept from scratch out of an agreement's entries (for totals kept before year signals
+ * existed): each year's counted spend, nothing signalled yet (a threshold already passed is not crossed again).
+ */
+export function yearTotalsOf(
+  entries: readonly { period: string; amountCents: number; reversedAt?: string }[],
+): Record<string, YearTotals> {
+  const years: Record<string, YearTotals> = {};
+  for (const r of entries) {
+    const key = String(realisationYear(r));
+    const year = years[key] ?? { spentCents: 0, signalled: [] };
+    years[key] = { spentCents: year.spentCents + countedCents(r), signalled: year.signalled };
+  }
+  return years;
+}
+
+/**
+ * The effect of one entry on the per-year totals and the year-ceiling signals (SPEC §4.4), exactly as
+ * `correctRealisation` treats the overall ceiling: `before` is the entry as it counted (null for a new entry),
+ * `after` as it counts now (null, or reversed, for a reversal). A correction may move an entry to another
+ * year: the old year loses it, the new year gains it. Per touched year a threshold newly reached is signalled
+ * once, and a signal whose threshold is no longer reached is withdrawn so a later crossing signals again.
+ */
+export function yearEffect(
+  totals: Pick<BudgetTotals, 'years'>,
+  before: { period: string; amountCents: number; reversedAt?: string } | null,
+  after: { period: string; amountCents: number; reversedAt?: string } | null,
+  yearCeilings: readonly { year: number; cents: number }[],
+  thresholds: readonly number[] = DEFAULT_THRESHOLDS,
+): YearEffect {
+  const years: Record<string, YearTotals> = { ...(totals.years ?? {}) };
+  const delta = new Map<number, number>();
+  if (before) delta.set(realisationYear(before), -countedCents(before));
+  if (after) {
+    const year = realisationYear(after);
+    delta.set(year, (delta.get(year) ?? 0) + countedCents(after));
+  }
+  const crossed: YearThreshold[] = [];
+  const withdrawn: YearThreshold[] = [];
+  const moved: YearEffect['moved'] = [];
+  for (const [year, change] of [...delta].sort((a, b) => a[0] - b[0])) {
+    const current = years[String(year)] ?? { spentCents: 0, signalled: [] };
+    const spentCents = current.spentCents + change;
+    const ceiling = yearCeilings.find((y) => y.year === year)?.cents ?? 0;
+    const reached = (t: number) => ceiling > 0 && spentCents * 100 >= t * ceiling;
+    const gone = current.signalled.filter((t) => !reached(t));
+    const fresh = ceiling
+      ? newlyCrossed(ceiling, current.spentCents, spentCents, thresholds).filter(
+          (t) => !current.signalled.includes(t),
+        )
+      : [];
+    years[String(year)] = {
+      spentCents,
+      signalled: [...current.signalled.filter((t) => !gone.includes(t)), ...fresh].sort((a, b) => a - b),
+    };
+    crossed.push(...fresh.map((threshold) => ({ year, threshold })));
+    withdrawn.push(...gone.map((threshold) => ({ year, threshold })));
+    moved.push({ year, before: current.spentCents, after: spentCents });
+  }
+  return { years, crossed, withdrawn, moved };
 }
 
 /** A threshold crossed by the spend on an agreement (SPEC §4.4), addressed to roles, not to a person. */
@@ -149,6 +244,9 @@ export interface BudgetSignal {
   reference: string;
   title: string;
   threshold: number;
+  /** Set for a threshold of that year's ceiling; absent for the agreement's overall value ceiling. */
+  year?: number;
+  /** The spend against the ceiling signalled: the year's spend for a year signal. */
   spentCents: number;
   ceilingCents: number;
   at: string;

@@ -19,6 +19,10 @@ import {
   type Realisation,
   type RealisationCorrection,
   type RealisationInput,
+  type YearEffect,
+  type YearThreshold,
+  yearEffect,
+  yearTotalsOf,
 } from '@regie/core';
 import { accessAgreement, auditInCollection, queryCollection, type Widen } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
@@ -59,9 +63,108 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           spentCents: result.Item.spentCents,
           signalled: result.Item.signalled ?? [],
           thresholds: result.Item.thresholds as number[] | undefined,
+          ...(result.Item.years ? { years: result.Item.years as BudgetTotals['years'] } : {}),
           exists: true,
         }
       : { spentCents: 0, signalled: [], thresholds: undefined, exists: false };
+  }
+
+  /**
+   * The per-year totals to build on: as kept on the budget item, or — on totals kept before year signals
+   * existed — counted once from the entries, read after the totals (an entry recorded in between moved the
+   * agreement's audit head read before, so the transaction fails and nothing is counted twice or lost).
+   */
+  async function yearsOf(
+    db: Db,
+    space: string,
+    agreementId: string,
+    sum: BudgetTotals & { exists: boolean },
+  ) {
+    if (sum.years) return { years: sum.years };
+    if (!sum.exists) return { years: {} };
+    return { years: yearTotalsOf(await realisations(space, agreementId, db)) };
+  }
+
+  /**
+   * The write of the budget item with the per-year totals, conditional on the spend seen. That condition alone
+   * would not notice a correction that moves an entry to another year at the same amount (the spend stays, the
+   * years change), nor does a zero-amount entry change any year's spend (so it is harmless). What serialises
+   * every entry and correction is the audit event in the same transaction: it appends to the agreement's chain
+   * conditional on the head read before these totals, so a write committed in between fails the transaction.
+   */
+  function totalsWrite(
+    db: Db,
+    space: string,
+    agreementId: string,
+    seen: { exists: boolean; spentCents: number },
+    next: { spentCents: number; signalled: number[]; thresholds: number[]; years: BudgetTotals['years'] },
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.budget(space, agreementId), type: 'budget', ...next },
+        ...(seen.exists
+          ? {
+              ConditionExpression: 'spentCents = :seen',
+              ExpressionAttributeValues: { ':seen': seen.spentCents },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  }
+
+  /** A signal of a threshold of one year's ceiling (SPEC §4.4), keyed per year so each is signalled once. */
+  function yearSignalKey(space: string, agreementId: string, y: YearThreshold) {
+    return keys.signal(space, agreementId, `budget${SEP}${y.year}${SEP}${y.threshold}`);
+  }
+
+  /** The signals of the year thresholds an entry crosses, each against that year's ceiling. */
+  function yearSignals(
+    agreement: {
+      id: string;
+      reference: string;
+      title: string;
+      yearCeilings: { year: number; cents: number }[];
+    },
+    effect: YearEffect,
+    at: string,
+  ): BudgetSignal[] {
+    return effect.crossed.map(({ year, threshold }) => ({
+      agreementId: agreement.id,
+      reference: agreement.reference,
+      title: agreement.title,
+      threshold,
+      year,
+      spentCents: effect.years[String(year)]!.spentCents,
+      ceilingCents: agreement.yearCeilings.find((y) => y.year === year)!.cents,
+      at,
+      roles: SIGNAL_ROLES,
+    }));
+  }
+
+  /** A budget signal on the space's signal index (overall: `budget#80`; a year's: `budget#2026#80`). */
+  function signalPut(db: Db, space: string, signal: BudgetSignal): TransactItem {
+    const id = signal.year === undefined ? `${signal.threshold}` : `${signal.year}${SEP}${signal.threshold}`;
+    return {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.signal(space, signal.agreementId, `budget${SEP}${id}`),
+          type: 'signal',
+          kind: 'budget_threshold',
+          ...signal,
+          gsi1pk: keys.signalIndex(space),
+          gsi1sk: `${signal.at}${SEP}${signal.agreementId}${SEP}${id}`,
+        },
+      },
+    };
+  }
+
+  /** The spend of each year an entry touches, for the audit event (`spentCents.2026`). */
+  function yearChanges(effect: YearEffect): Record<string, { before: number; after: number }> {
+    return Object.fromEntries(
+      effect.moved.map((m) => [`spentCents.${m.year}`, { before: m.before, after: m.after }]),
+    );
   }
 
   /** An agreement's realisations, read with the handle that reaches its collection (widened for a provider). */
@@ -108,16 +211,21 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             (t) => !current.signalled.includes(t),
           )
         : [];
-      const signals: BudgetSignal[] = crossed.map((threshold) => ({
-        agreementId: agreement.id,
-        reference: agreement.reference,
-        title: agreement.title,
-        threshold,
-        spentCents,
-        ceilingCents: ceiling!,
-        at: now,
-        roles: SIGNAL_ROLES,
-      }));
+      const { years } = await yearsOf(db, agreement.space, agreement.id, current);
+      const perYear = yearEffect({ years }, null, input, agreement.yearCeilings, thresholds);
+      const signals: BudgetSignal[] = [
+        ...crossed.map((threshold) => ({
+          agreementId: agreement.id,
+          reference: agreement.reference,
+          title: agreement.title,
+          threshold,
+          spentCents,
+          ceilingCents: ceiling!,
+          at: now,
+          roles: SIGNAL_ROLES,
+        })),
+        ...yearSignals(agreement, perYear, now),
+      ];
       const items: TransactItem[] = [
         {
           Put: {
@@ -129,24 +237,12 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             },
           },
         },
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.budget(agreement.space, agreement.id),
-              type: 'budget',
-              spentCents,
-              signalled: [...current.signalled, ...crossed],
-              thresholds,
-            },
-            ...(current.exists
-              ? {
-                  ConditionExpression: 'spentCents = :seen',
-                  ExpressionAttributeValues: { ':seen': current.spentCents },
-                }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
+        totalsWrite(db, agreement.space, agreement.id, current, {
+          spentCents,
+          signalled: [...current.signalled, ...crossed],
+          thresholds,
+          years: perYear.years,
+        }),
         ...auditInCollection(
           access,
           scope,
@@ -156,24 +252,13 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             objectType: 'realisation',
             changes: {
               spentCents: { before: current.spentCents, after: spentCents },
+              ...yearChanges(perYear),
               [`realisation.${realisation.period}`]: { before: null, after: input.amountCents },
             },
           },
           { spentCents },
         ),
-        ...signals.map((signal) => ({
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.signal(agreement.space, agreement.id, `budget${SEP}${signal.threshold}`),
-              type: 'signal',
-              kind: 'budget_threshold',
-              ...signal,
-              gsi1pk: keys.signalIndex(agreement.space),
-              gsi1sk: `${now}${SEP}${agreement.id}${SEP}${signal.threshold}`,
-            },
-          },
-        })),
+        ...signals.map((signal) => signalPut(db, agreement.space, signal)),
       ];
       try {
         await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
@@ -196,6 +281,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       spentCents: number;
       signals: BudgetSignal[];
       withdrawn: number[];
+      /** Signals of a year ceiling withdrawn because that year's spend fell back below the threshold. */
+      withdrawnYears: YearThreshold[];
     }> {
       const access = await accessAgreement(base, scope, widen, input.agreementId);
       const { db, agreement } = access;
@@ -220,16 +307,21 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const ceiling = agreement.valueCeilingCents;
       const effect = correctRealisation(current, input, sum, ceiling, scope.actor, now, thresholds);
       const { next } = effect;
-      const signals: BudgetSignal[] = effect.crossed.map((threshold) => ({
-        agreementId: agreement.id,
-        reference: agreement.reference,
-        title: agreement.title,
-        threshold,
-        spentCents: effect.spentCents,
-        ceilingCents: ceiling!,
-        at: now,
-        roles: SIGNAL_ROLES,
-      }));
+      const { years } = await yearsOf(db, agreement.space, agreement.id, sum);
+      const perYear = yearEffect({ years }, current, next, agreement.yearCeilings, thresholds);
+      const signals: BudgetSignal[] = [
+        ...effect.crossed.map((threshold) => ({
+          agreementId: agreement.id,
+          reference: agreement.reference,
+          title: agreement.title,
+          threshold,
+          spentCents: effect.spentCents,
+          ceilingCents: ceiling!,
+          at: now,
+          roles: SIGNAL_ROLES,
+        })),
+        ...yearSignals(agreement, perYear, now),
+      ];
       const oldKey = keys.realisation(agreement.space, agreement.id, current.period, current.id);
       const newKey = keys.realisation(agreement.space, agreement.id, next.period, next.id);
       const moved = oldKey.sk !== newKey.sk;
@@ -242,6 +334,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             };
       const changes: Record<string, { before: unknown; after: unknown }> = {
         spentCents: { before: sum.spentCents, after: effect.spentCents },
+        ...yearChanges(perYear),
         note: { before: null, after: input.reason },
       };
       if (moved) {
@@ -277,49 +370,29 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
                 },
               },
             ]),
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.budget(agreement.space, agreement.id),
-              type: 'budget',
-              spentCents: effect.spentCents,
-              signalled: effect.signalled,
-              thresholds,
-            },
-            ...(sum.exists
-              ? {
-                  ConditionExpression: 'spentCents = :seen',
-                  ExpressionAttributeValues: { ':seen': sum.spentCents },
-                }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
+        totalsWrite(db, agreement.space, agreement.id, sum, {
+          spentCents: effect.spentCents,
+          signalled: effect.signalled,
+          thresholds,
+          years: perYear.years,
+        }),
         ...auditInCollection(
           access,
           scope,
           { at: now, action: 'realisation', objectType: 'realisation', changes },
           { spentCents: effect.spentCents },
         ),
-        ...signals.map((signal) => ({
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.signal(agreement.space, agreement.id, `budget${SEP}${signal.threshold}`),
-              type: 'signal',
-              kind: 'budget_threshold',
-              ...signal,
-              gsi1pk: keys.signalIndex(agreement.space),
-              gsi1sk: `${now}${SEP}${agreement.id}${SEP}${signal.threshold}`,
-            },
-          },
-        })),
+        ...signals.map((signal) => signalPut(db, agreement.space, signal)),
         // A signal whose threshold the spend no longer reaches is withdrawn with the correction.
         ...effect.withdrawn.map((threshold) => ({
           Delete: {
             TableName: db.tableName,
             Key: keys.signal(agreement.space, agreement.id, `budget${SEP}${threshold}`),
           },
+        })),
+        // Likewise per year: a year whose spend fell back below a signalled threshold of its ceiling.
+        ...perYear.withdrawn.map((y) => ({
+          Delete: { TableName: db.tableName, Key: yearSignalKey(agreement.space, agreement.id, y) },
         })),
       ];
       try {
@@ -332,7 +405,13 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           );
         throw error;
       }
-      return { realisation: next, spentCents: effect.spentCents, signals, withdrawn: effect.withdrawn };
+      return {
+        realisation: next,
+        spentCents: effect.spentCents,
+        signals,
+        withdrawn: effect.withdrawn,
+        withdrawnYears: perYear.withdrawn,
+      };
     },
 
     /**
@@ -477,11 +556,12 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             (i.roles as string[]).some((r) => scope.roles.includes(r as never)) ||
             scope.roles.includes('viewer'),
         )
-        .map(({ agreementId, reference, title, threshold, spentCents, ceilingCents, at, roles }) => ({
+        .map(({ agreementId, reference, title, threshold, year, spentCents, ceilingCents, at, roles }) => ({
           agreementId,
           reference,
           title,
           threshold,
+          ...(typeof year === 'number' ? { year } : {}),
           spentCents,
           ceilingCents,
           at,

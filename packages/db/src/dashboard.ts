@@ -56,19 +56,26 @@ export function dashboardRepository(
         repos.steering.roleConflicts({ space, limit: LIMIT }),
       ]);
       const counts = stats.Item ?? {};
-      // One row per agreement at risk: its highest threshold reached.
+      // One row per agreement at risk: its highest threshold reached (the overall ceiling before a year's
+      // at the same threshold; `year` set when it is a year ceiling's).
       const atRisk = new Map<
         string,
-        { agreementId: string; reference: string; title: string; threshold: number }
+        { agreementId: string; reference: string; title: string; threshold: number; year?: number }
       >();
       for (const s of signals.Items ?? []) {
         const seen = atRisk.get(s.agreementId);
-        if (!seen || seen.threshold < s.threshold) {
+        const year = typeof s.year === 'number' ? s.year : undefined;
+        if (
+          !seen ||
+          seen.threshold < s.threshold ||
+          (seen.threshold === s.threshold && seen.year !== undefined && year === undefined)
+        ) {
           atRisk.set(s.agreementId, {
             agreementId: s.agreementId,
             reference: s.reference,
             title: s.title,
             threshold: s.threshold,
+            ...(year !== undefined ? { year } : {}),
           });
         }
       }

@@ -129,6 +129,9 @@ export const nlBounds = {
       count: 'Vul één tot vijf percentages in.',
     },
   },
+  yearSignal: '{{threshold}}% van het jaarplafond {{year}} bereikt',
+  yearWithdrawn:
+    'Het signaal bij {{threshold}}% van het jaarplafond {{year}} is ingetrokken: de besteding in {{year}} ligt daar weer onder.',
   legendWarning: '{{threshold}}% van het plafond (signaalgrens)',
   forecastReaches:
     'Bij het huidige tempo wordt vóór het einde van het jaar {{threshold}}% van het plafond bereikt.',
@@ -258,6 +261,9 @@ export const enBounds: typeof nlBounds = {
       count: 'Enter one to five percentages.',
     },
   },
+  yearSignal: '{{threshold}}% of the {{year}} year ceiling reached',
+  yearWithdrawn:
+    'The signal at {{threshold}}% of the {{year}} year ceiling was withdrawn: the spend in {{year}} is below it again.',
   legendWarning: '{{threshold}}% of the ceiling (signal threshold)',
   forecastReaches:
     'At the current pace {{threshold}}% of the ceiling will be reached before the end of the year.',

@@ -14,7 +14,7 @@ import {
   REASON_LIMIT,
   validateCorrection,
 } from './correction-form';
-import type { CorrectInput, CorrectResult, RealisationInput } from './model';
+import { type CorrectInput, type CorrectResult, type RealisationInput, signalMessage } from './model';
 import { type LineChoice, RealisationFields, refreshBudget, useBudgetMessage } from './RealisationForm';
 
 const ID = 'correction';
@@ -69,8 +69,12 @@ export function CorrectionForm({
               month: formatMonth(r.period, locale),
               amount: formatMoney(r.amountCents, locale),
             }),
-        ...result.signals.map((s) => t('bounds.correction.signal', { threshold: s.threshold })),
+        ...result.signals.map((s) => {
+          const { key, values } = signalMessage(s, 'bounds.correction.signal');
+          return t(key, values);
+        }),
         ...result.withdrawn.map((threshold) => t('bounds.correction.withdrawn', { threshold })),
+        ...result.withdrawnYears.map((y) => t('bounds.yearWithdrawn', y)),
       ];
       await refreshBudget(queryClient, trpc, agreementId);
       onDone(lines.join(' '));

@@ -25,7 +25,7 @@ import {
   realisationIssues,
   validateRealisation,
 } from './budget-form';
-import type { BudgetSignal, RecordInput } from './model';
+import { type BudgetSignal, type RecordInput, signalKey, signalMessage } from './model';
 
 export interface LineChoice {
   id: string;
@@ -292,19 +292,22 @@ export function RealisationForm({
         {outcome?.kind === 'saved' ? (
           <>
             <Paragraph>{outcome.text}</Paragraph>
-            {outcome.signals.map((signal) => (
-              <Alert key={signal.threshold} type="warning">
-                <Paragraph>
-                  <strong>{t('budget.signal.title', { threshold: signal.threshold })}</strong>
-                </Paragraph>
-                <Paragraph>
-                  {t('budget.signal.text', {
-                    spent: formatMoney(signal.spentCents, locale),
-                    ceiling: formatMoney(signal.ceilingCents, locale),
-                  })}
-                </Paragraph>
-              </Alert>
-            ))}
+            {outcome.signals.map((signal) => {
+              const title = signalMessage(signal, 'budget.signal.title');
+              return (
+                <Alert key={signalKey(signal)} type="warning">
+                  <Paragraph>
+                    <strong>{t(title.key, title.values)}</strong>
+                  </Paragraph>
+                  <Paragraph>
+                    {t('budget.signal.text', {
+                      spent: formatMoney(signal.spentCents, locale),
+                      ceiling: formatMoney(signal.ceilingCents, locale),
+                    })}
+                  </Paragraph>
+                </Alert>
+              );
+            })}
           </>
         ) : null}
         {outcome?.kind === 'conflict' ? (

@@ -16,10 +16,12 @@ import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
+import { signalKey, signalMessage } from './model';
 
 /**
  * "Signalen" under Sturing: the budget signals of the municipality's own register (80% and 100% of a ceiling
- * reached), newest first, each a link to its agreement. The API gives each user the signals for their role.
+ * reached — the overall value ceiling or a year's ceiling), newest first, each a link to its agreement. The API
+ * gives each user the signals for their role.
  */
 export function SignalsSection({ space }: { space: Me['reach'][number] }) {
   const { t, i18n } = useTranslation();
@@ -27,6 +29,10 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
   const trpc = useTRPC();
   const signals = useQuery(trpc.budget.signals.queryOptions({ space: space.space, limit: 50 }));
   const rows = signals.data ?? [];
+  const describe = (signal: (typeof rows)[number]) => {
+    const { key, values } = signalMessage(signal, 'budget.signals.threshold');
+    return t(key, values);
+  };
   return (
     <Section id="signals" title={t('budget.signals.title')}>
       <Paragraph>{t('budget.signals.intro')}</Paragraph>
@@ -57,10 +63,7 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
             </TableHeader>
             <TableBody>
               {rows.map((signal) => (
-                <TableRow
-                  key={`${signal.agreementId}/${signal.threshold}`}
-                  data-testid={`signal-${signal.agreementId}-${signal.threshold}`}
-                >
+                <TableRow key={signalKey(signal)} data-testid={`signal-${signalKey(signal)}`}>
                   <TableHeaderCell scope="row" className="regie-nowrap">
                     <Link
                       href={`/agreements/${encodeURIComponent(signal.agreementId)}`}
@@ -71,7 +74,7 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
                   </TableHeaderCell>
                   <TableCell>{signal.title}</TableCell>
                   <TableCell>
-                    <strong>{t('budget.signals.threshold', { threshold: signal.threshold })}</strong>
+                    <strong>{describe(signal)}</strong>
                   </TableCell>
                   <TableCell className="regie-nowrap">
                     {t('budget.signals.spentValue', {

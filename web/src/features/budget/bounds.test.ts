@@ -1,4 +1,7 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
+import { nl } from '../../i18n/nl';
 import { burnDownGeometry } from './burndown';
 import { correctionValues, validateCorrection, validateReason } from './correction-form';
 import {
@@ -7,6 +10,8 @@ import {
   forecastThreshold,
   realisationStatus,
   settlementKind,
+  signalKey,
+  signalMessage,
   warningThreshold,
 } from './model';
 import { newYearCeilingRow, validateYearCeilings, yearCeilingRows } from './year-ceilings';
@@ -147,5 +152,37 @@ describe('the burn-down’s warning line', () => {
     const at80 = burnDownGeometry(data).eightyY;
     const at50 = burnDownGeometry(data, undefined, 0.5).eightyY;
     expect(at50).toBeGreaterThan(at80);
+  });
+});
+
+describe('a budget signal of a year ceiling', () => {
+  const overall = { agreementId: 'a1', threshold: 80 };
+  const year = { agreementId: 'a1', threshold: 80, year: 2026 };
+
+  it('reads as the year ceiling, and the overall ceiling as the place says it', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      lng: 'nl',
+      resources: { nl: { translation: nl }, en: { translation: en } },
+      interpolation: { escapeValue: false },
+    });
+    const say = (language: string, m: { key: string; values: Record<string, unknown> }) =>
+      (i18n.getFixedT(language) as unknown as (key: string, values: object) => string)(m.key, m.values);
+    expect(say('nl', signalMessage(year, 'budget.signals.threshold'))).toBe(
+      '80% van het jaarplafond 2026 bereikt',
+    );
+    expect(say('en', signalMessage(year, 'budget.signals.threshold'))).toBe(
+      '80% of the 2026 year ceiling reached',
+    );
+    expect(say('nl', signalMessage(overall, 'budget.signals.threshold'))).toBe('80% van het plafond bereikt');
+    expect(say('nl', signalMessage(overall, 'dashboard.ceilingRow'))).toBe('80% van het plafond bereikt');
+    expect(say('nl', { key: 'bounds.yearWithdrawn', values: { year: 2026, threshold: 80 } })).toBe(
+      'Het signaal bij 80% van het jaarplafond 2026 is ingetrokken: de besteding in 2026 ligt daar weer onder.',
+    );
+  });
+
+  it('keys a row per threshold, and per year for a year ceiling', () => {
+    expect(signalKey(overall)).toBe('a1-80');
+    expect(signalKey(year)).toBe('a1-2026-80');
   });
 });

@@ -98,3 +98,24 @@ export function warningThreshold(thresholds: readonly number[]): number {
   const below = thresholds.filter((t) => t < 100);
   return below.length > 0 ? Math.min(...below) : 80;
 }
+
+/**
+ * How a budget signal reads, as a text key and its values: "80% van het jaarplafond 2026 bereikt" for a
+ * threshold of a year's ceiling, the place's own text (`overall`, e.g. "80% van het plafond bereikt") for the
+ * agreement's overall value ceiling.
+ */
+export function signalMessage<K extends string>(
+  signal: { threshold: number; year?: number | undefined },
+  overall: K,
+): { key: K | 'bounds.yearSignal'; values: { threshold: number; year?: number } } {
+  return signal.year === undefined
+    ? { key: overall, values: { threshold: signal.threshold } }
+    : { key: 'bounds.yearSignal', values: { threshold: signal.threshold, year: signal.year } };
+}
+
+/** A stable key for a signal row: the overall ceiling's per threshold, a year's per year and threshold. */
+export function signalKey(signal: { agreementId: string; threshold: number; year?: number | undefined }) {
+  return signal.year === undefined
+    ? `${signal.agreementId}-${signal.threshold}`
+    : `${signal.agreementId}-${signal.year}-${signal.threshold}`;
+}

@@ -7,6 +7,7 @@ import { type AppLocale, formatDateLong, formatNumber, localeFor } from '../../l
 import { useTRPC } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
+import { signalMessage } from '../budget/model';
 import { periodLabel } from '../reports/model';
 import { relationTypeLabel } from './labels';
 
@@ -158,12 +159,15 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
             locale={locale}
           >
             <ul className="regie-list">
-              {d.ceilingsAtRisk.map((row) => (
-                <li key={row.agreementId}>
-                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
-                  {t('dashboard.ceilingRow', { threshold: row.threshold })}
-                </li>
-              ))}
+              {d.ceilingsAtRisk.map((row) => {
+                const text = signalMessage(row, 'dashboard.ceilingRow');
+                return (
+                  <li key={row.agreementId}>
+                    <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                    {t(text.key, text.values)}
+                  </li>
+                );
+              })}
             </ul>
           </Tile>
           <Tile
