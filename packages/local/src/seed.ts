@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type AgreementCreateInput, type AgreementStatus, governanceDefaults, type Role } from '@regie/core';
 import {
@@ -544,6 +547,20 @@ async function seedSubsidies(db: Db): Promise<void> {
 }
 
 /** Loads the seed once; returns false when the database already holds it. */
+/** What the seed is: a hash of this file, so local data loaded by an older seed can be recognised. */
+export const SEED_VERSION = createHash('sha256')
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest('hex')
+  .slice(0, 16);
+
+/** True when the local table holds a seed loaded by another version of this file (`npm run reset` reloads it). */
+export async function seedIsStale(db: Db): Promise<boolean> {
+  const item = (
+    await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.seedMarker('GM0233') }))
+  ).Item;
+  return !!item && item.version !== SEED_VERSION;
+}
+
 export async function seed(db: Db): Promise<boolean> {
   const marker = { TableName: db.tableName, Key: keys.seedMarker('GM0233') };
   if ((await db.doc.send(new GetCommand(marker))).Item) return false;
@@ -648,7 +665,7 @@ export async function seed(db: Db): Promise<boolean> {
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...marker.Key, type: 'seed', at: new Date().toISOString() },
+      Item: { ...marker.Key, type: 'seed', at: new Date().toISOString(), version: SEED_VERSION },
     }),
   );
   return true;

@@ -6,7 +6,7 @@ import { createDaySignals } from '@regie/db';
 import { LocalStackError } from './dynamo-local.ts';
 import { readLocalEnv } from './env.ts';
 import { isPortFree } from './ports.ts';
-import { SEED_USERS } from './seed.ts';
+import { SEED_USERS, seedIsStale } from './seed.ts';
 import { startApiStack, startWeb } from './stack.ts';
 
 /** `npm start`: DynamoDB Local (data kept in .data/), the table, the seed, the API and the web app. */
@@ -64,6 +64,7 @@ async function main() {
     }
   });
 
+  const stale = !api.seeded && (await seedIsStale(api.db));
   // The day's deadline signals, as the scheduled job creates them in AWS (idempotent: a restart adds nothing).
   const signals = await createDaySignals(api.db, new Date().toISOString().slice(0, 10));
 
@@ -82,6 +83,11 @@ Seed users (log in on the web app, or POST /dev/token {"user": "<key>"}):
 ${SEED_USERS.map((u) => `  ${u.key.padEnd(width)}  ${u.roles.join(', ').padEnd(18)} ${u.organisationName}`).join('\n')}
 
 Press Ctrl-C to stop everything.`);
+  if (stale) {
+    console.log(
+      '\nNote: the local data was seeded by an older version of Regie, so newer demo data is missing. Stop, run `npm run reset` (this wipes .data/) and start again.',
+    );
+  }
 }
 
 main().catch(async (error) => {
