@@ -258,6 +258,45 @@ describe('deadline engine', () => {
     expect(after.some((d: { key: string }) => d.key === key)).toBe(false);
   });
 
+  it("brings the day's budget signals into the inbox of their roles, once", async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    const agreement = (await api.query('agreement.get', { id: 'erm-jh-2025' }, manager)).body.result.data;
+    const spent = agreement.budget?.spentCents ?? 0;
+    const today = new Date().toISOString().slice(0, 10);
+    const recorded = await api.mutate(
+      'budget.record',
+      {
+        agreementId: 'erm-jh-2025',
+        realisation: { period: today.slice(0, 7), amountCents: agreement.valueCeilingCents - spent },
+      },
+      manager,
+    );
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    const crossed = recorded.body.result.data.signals.filter((s: { year?: number }) => s.year === undefined);
+    expect(crossed.map((s: { threshold: number }) => s.threshold)).toContain(100);
+    await resetJob('GM0233');
+    const first = await createDaySignals(api.db, today, ['GM0233']);
+    expect(first.created).toBeGreaterThan(0);
+    const inbox = (await api.query('inbox.list', {}, manager)).body.result.data;
+    const budget = inbox.items.filter((s: { kind: string }) => s.kind === 'budget_threshold');
+    expect(budget.map((s: { signalId: string }) => s.signalId)).toContain(
+      `erm-jh-2025.budget-all-100.${today}.0`,
+    );
+    expect(budget.find((s: { params: { threshold: string } }) => s.params.threshold === '100')).toMatchObject(
+      {
+        reference: 'ERM-2025-JH01',
+        date: today,
+        roles: ['contractmanager', 'inkoper', 'approver'],
+      },
+    );
+    await resetJob('GM0233');
+    const again = await createDaySignals(api.db, today, ['GM0233']);
+    expect(again.created).toBe(0);
+    const other = (await api.query('inbox.list', {}, await api.token('harderwijk.contractmanager'))).body
+      .result.data;
+    expect(other.items.filter((s: { agreementId: string }) => s.agreementId === 'erm-jh-2025')).toEqual([]);
+  });
+
   it('gives every stored deadline of an agreement its new title when it is renamed', async () => {
     const manager = await api.token('ermelo.contractmanager');
     // A deadline another feature wrote (as the Wgr calendar does), not one the agreement's own rules produce.

@@ -20,6 +20,8 @@ import { addMonths, noticeDate } from './terms.ts';
  * - awb: a subsidy term of the Awb (4:13 decision, 4:60 book-year application, settlement)
  * - wgr: a statutory date of a GR's planning & control calendar (wgr.ts)
  * - escalation: the working-day deadline of an open escalation's current step (escalation.ts)
+ * - budget_threshold: not a deadline but a dated signal — the spend crossed a threshold of a ceiling (budget.ts);
+ *   it reaches the inbox through the same job, never the upcoming list
  */
 export const DEADLINE_KINDS = [
   'notice',
@@ -29,6 +31,7 @@ export const DEADLINE_KINDS = [
   'awb',
   'wgr',
   'escalation',
+  'budget_threshold',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

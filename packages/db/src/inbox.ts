@@ -283,6 +283,79 @@ export interface JobResult {
   existing: number;
 }
 
+/**
+ * Budget signals (a threshold of a ceiling crossed, written with the realisation that crossed it) raised in a
+ * space since its last run, into the inbox of their roles. Read from the space's signal index by time, so the
+ * job reads only the run's days; a signal withdrawn by a correction before the run never arrives. Returns the
+ * number of signals read.
+ */
+async function budgetSignalsToInbox(
+  db: Db,
+  space: string,
+  from: string,
+  today: string,
+  result: JobResult,
+): Promise<number> {
+  if (from >= today) return 0; // this space's run for today is done
+  let read = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await guard(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.signalIndex(space),
+            ':from': addDays(from, 1),
+            ':to': `${today}~`,
+          },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of page.Items ?? []) {
+      read += 1;
+      if (item.kind !== 'budget_threshold') continue;
+      const year = typeof item.year === 'number' ? String(item.year) : null;
+      const row: DeadlineRow = {
+        id: '',
+        space,
+        kind: 'budget_threshold',
+        key: `budget-${year ?? 'all'}-${item.threshold}`,
+        date: String(item.at).slice(0, 10),
+        agreementId: String(item.agreementId),
+        reference: String(item.reference),
+        title: String(item.title),
+        label: year ? 'budget_threshold.year' : 'budget_threshold',
+        params: { threshold: String(item.threshold), ...(year ? { year } : {}) },
+        roles: item.roles as Role[],
+      };
+      row.id = `${row.agreementId}.${row.key}.${row.date}`;
+      for (const role of row.roles) {
+        try {
+          await guard(() =>
+            db.doc.send(
+              new PutCommand({
+                TableName: db.tableName,
+                Item: signalItem(row, role, 0),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              }),
+            ),
+          );
+          result.created += 1;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          result.existing += 1;
+        }
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return read;
+}
+
 /** Records a space in the platform's list of spaces (written with the space itself). */
 export async function registerSpace(db: Db, space: string): Promise<void> {
   await guard(() =>
@@ -318,7 +391,7 @@ async function listSpaces(db: Db): Promise<string[]> {
 /**
  * The day's signals (SPEC §5.3): for every space, the deadlines, due reports and open escalations whose signal
  * windows (30/7/0 days ahead; reports and escalation steps on the day and overdue the day after) fall between
- * the space's last run and today. Reads only those date ranges of the indexes. Each signal is a conditional put,
+ * the space's last run and today, and the budget signals raised in those days. Reads only those date ranges of the indexes. Each signal is a conditional put,
  * and the last run is recorded per space, so running twice on one day creates nothing the second time.
  */
 export async function createDaySignals(db: Db, today: string, only?: readonly string[]): Promise<JobResult> {
@@ -335,6 +408,7 @@ export async function createDaySignals(db: Db, today: string, only?: readonly st
       // An escalation step's deadline, like a report: on the day and, still open, the day after.
       ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({ ...w, which: 'escalations' as const })),
     ];
+    result.read += await budgetSignalsToInbox(db, space, from, today, result);
     for (const window of windows) {
       let cursor: string | undefined;
       do {

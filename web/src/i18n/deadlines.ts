@@ -10,6 +10,11 @@ export const nlDeadlines = {
     awb: 'Awb-termijn',
     wgr: 'P&C-cyclus (Wgr)',
     escalation: 'Escalatie: termijn van deze trede',
+    budget_threshold: 'Budgetsignaal',
+  },
+  budget: {
+    overall: '{{threshold}}% van het plafond bereikt',
+    year: '{{threshold}}% van het jaarplafond {{year}} bereikt',
   },
   wgr: {
     kaderbrief: 'Kaderbrief naar de raden',
@@ -98,6 +103,11 @@ export const enDeadlines: typeof nlDeadlines = {
     awb: 'Awb term',
     wgr: 'Planning & control (Wgr)',
     escalation: 'Escalation: deadline of this step',
+    budget_threshold: 'Budget signal',
+  },
+  budget: {
+    overall: '{{threshold}}% of the ceiling reached',
+    year: '{{threshold}}% of the {{year}} year ceiling reached',
   },
   wgr: {
     kaderbrief: 'Policy framework letter to the councils',

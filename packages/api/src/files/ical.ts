@@ -13,6 +13,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   awb: 'Awb-termijn',
   wgr: 'P&C-cyclus (Wgr)',
   escalation: 'Termijn escalatie',
+  budget_threshold: 'Budgetsignaal',
 };
 
 /** Titles of particular deadlines, where the kind alone says too little. */

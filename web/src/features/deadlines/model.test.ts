@@ -5,8 +5,9 @@ import { nl } from '../../i18n/nl';
 import { deadlineTitle, roleList } from './model';
 
 /** A t() over the Dutch messages, enough to check which text a row gets. */
-const t = ((key: string) =>
-  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl)) as TFunction;
+const lookup = (key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], nl);
+const t = lookup as TFunction;
 
 describe('deadline titles', () => {
   it('names a Wgr step with its budget year', () => {
@@ -32,6 +33,20 @@ describe('deadline titles', () => {
         params: { subject: 'Wachtlijst', level: 'regisseur' },
       }),
     ).toBe('Escalatie: termijn van deze trede (regisseur): Wachtlijst');
+  });
+  it('says which ceiling a budget signal is about', () => {
+    const tp = ((key: string, params?: Record<string, string>) =>
+      String(lookup(key)).replace(/\{\{(\w+)\}\}/g, (_, name: string) => params?.[name] ?? '')) as TFunction;
+    expect(
+      deadlineTitle(tp, { kind: 'budget_threshold', label: 'budget_threshold', params: { threshold: '80' } }),
+    ).toBe('80% van het plafond bereikt');
+    expect(
+      deadlineTitle(tp, {
+        kind: 'budget_threshold',
+        label: 'budget_threshold.year',
+        params: { threshold: '100', year: '2026' },
+      }),
+    ).toBe('100% van het jaarplafond 2026 bereikt');
   });
   it('lists roles in the user language', () => {
     expect(roleList(t, ['contractmanager', 'approver'])).toBe('contractmanager, budgethouder');
