@@ -2,6 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AgreementCreateInput } from '@regie/core';
 import { createRepositories, type Db } from '@regie/db';
 import { SEED_USERS } from '@regie/local';
+import { agreementDeadlineChanges } from '../../packages/db/src/deadlines.ts';
 
 const KINDS = ['contract', 'subsidy', 'service_agreement', 'joint_arrangement'] as const;
 const DOMAINS = ['youth', 'wmo', 'participation', 'ict', 'other'] as const;
@@ -26,6 +27,8 @@ export async function loadAgreements(
   userKey: string,
   count: number,
   prefix: string,
+  onProgress?: (loaded: number) => void,
+  options: { deadlines?: boolean } = {},
 ): Promise<number> {
   const user = SEED_USERS.find((u) => u.key === userKey)!;
   const repos = createRepositories(db, {
@@ -58,10 +61,16 @@ export async function loadAgreements(
       startDate: `${year}-01-01`,
       endDate: `${year + 1 + (i % 3)}-${String((i % 12) + 1).padStart(2, '0')}-28`,
       valueCeilingCents: 1_000_000 + i,
+      noticePeriodMonths: 3,
     };
-    const { items } = await repos.agreements.prepareCreate(input);
+    const { agreement, items } = await repos.agreements.prepareCreate(input);
+    // A running agreement's dated things (end, notice, renewal decision) on the space's deadline index, as the
+    // transition to active writes them; the agreement itself stays a draft.
+    if (options.deadlines)
+      items.push(...agreementDeadlineChanges(db, null, { ...agreement, status: 'active' }));
     for (const item of items)
       if ('Put' in item && item.Put) batch.push(item.Put.Item as Record<string, unknown>);
+    if (onProgress && i > 0) onProgress(i);
     while (batch.length >= 25) {
       inFlight.push(flush(batch.splice(0, 25)));
       if (inFlight.length >= 8) await Promise.all(inFlight.splice(0));
