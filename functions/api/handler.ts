@@ -2,10 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createApp, createTokenVerifier } from '@regie/api';
 import { createDocumentClient } from '@regie/db';
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createRemoteJWKSet } from 'jose';
+import { httpHandler } from '../shared/http-handler.ts';
 import { readApiEnv } from './env.ts';
-import { loggablePath } from './log-path.ts';
 import { createTenantDbFor } from './tenant-credentials.ts';
 
 /**
@@ -57,33 +56,4 @@ const app = createApp({
   logError: ({ level: _level, message, ...details }) => logger.error(String(message), details),
 });
 
-const serve = handle(app);
-
-type HttpApiEvent = Extract<LambdaEvent, { rawPath: string }>;
-
-export async function handler(event: HttpApiEvent, context?: LambdaContext) {
-  const started = Date.now();
-  logger.resetKeys();
-  if (context) logger.addContext(context);
-  metrics.captureColdStartMetric();
-  // API Gateway's id, not a client-supplied one: app errors, Powertools lines and access logs correlate.
-  const requestId = event.requestContext.requestId;
-  logger.appendKeys({ requestId });
-  event.headers = { ...event.headers, 'x-request-id': requestId };
-  try {
-    const response = await serve(event, context);
-    const status = response.statusCode;
-    metrics.addMetric('Requests', MetricUnit.Count, 1);
-    if (status >= 500) metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
-    // Path only: query strings carry tRPC input, which is tenant data.
-    logger.info('request', {
-      method: event.requestContext.http.method,
-      path: loggablePath(event.rawPath),
-      status,
-      durationMs: Date.now() - started,
-    });
-    return response;
-  } finally {
-    metrics.publishStoredMetrics();
-  }
-}
+export const handler = httpHandler(app, logger, metrics);

@@ -5,10 +5,9 @@ import { createFilesApp, createIcalApp } from '@regie/api/files';
 import { createDocumentClient } from '@regie/db';
 import { createDocumentStore } from '@regie/db/documents';
 import { Hono } from 'hono';
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { createRemoteJWKSet } from 'jose';
-import { loggablePath } from '../api/log-path.ts';
 import { createTenantDbFor } from '../api/tenant-credentials.ts';
+import { httpHandler } from '../shared/http-handler.ts';
 import { createScopedDocumentsFor } from './document-credentials.ts';
 import { readFilesEnv } from './env.ts';
 
@@ -67,31 +66,4 @@ app.route(
 );
 app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));
 
-const serve = handle(app);
-
-type HttpApiEvent = Extract<LambdaEvent, { rawPath: string }>;
-
-export async function handler(event: HttpApiEvent, context?: LambdaContext) {
-  const started = Date.now();
-  logger.resetKeys();
-  if (context) logger.addContext(context);
-  metrics.captureColdStartMetric();
-  const requestId = event.requestContext.requestId;
-  logger.appendKeys({ requestId });
-  event.headers = { ...event.headers, 'x-request-id': requestId };
-  try {
-    const response = await serve(event, context);
-    const status = response.statusCode;
-    metrics.addMetric('Requests', MetricUnit.Count, 1);
-    if (status >= 500) metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
-    logger.info('request', {
-      method: event.requestContext.http.method,
-      path: loggablePath(event.rawPath),
-      status,
-      durationMs: Date.now() - started,
-    });
-    return response;
-  } finally {
-    metrics.publishStoredMetrics();
-  }
-}
+export const handler = httpHandler(app, logger, metrics);
