@@ -6,6 +6,7 @@ import {
   FormLabel,
   Heading2,
   Paragraph,
+  Textbox,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
@@ -54,6 +55,47 @@ export function Field({
         invalid: error !== undefined,
       })}
     />
+  );
+}
+
+/** What a one-line field built on `Field` takes: the field's own props, the value and what to do on a change. */
+interface TextFieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  className?: string;
+  name?: string;
+  autoComplete?: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A labelled date input (`type="date"`, ISO value). */
+export function DateField({ id, label, hint, error, className, value, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      {(props) => (
+        <Textbox {...props} {...input} type="date" value={value} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** A labelled amount in euros, typed as text with a decimal keyboard (`inputMode="decimal"`). */
+export function MoneyField({ id, label, hint, error, className, value, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      {(props) => (
+        <Textbox
+          {...props}
+          {...input}
+          inputMode="decimal"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -21,7 +21,7 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { errorCode } from '../../lib/errors';
-import { Field, focusSoon } from '../../lib/form';
+import { DateField, Field, focusSoon, MoneyField } from '../../lib/form';
 import {
   type AppLocale,
   formatAmount,
@@ -177,15 +177,95 @@ function useDecision<I>(
   return { mutation, failure, failureRef, reload, clear: () => setFailure(null) };
 }
 
-function ApplicationForm({
-  a,
+/**
+ * The frame every decision form shares: its heading, how the last attempt failed, its fields and the submit button.
+ * A submit while one is pending is ignored; otherwise the old failure is cleared before `onSubmit` checks the fields.
+ */
+function DecisionForm({
+  name,
+  title,
   view,
-  announce,
+  decision,
+  onSubmit,
+  submitLabel,
+  appearance,
+  children,
 }: {
+  name: 'apply' | 'grant' | 'settle';
+  title: string;
+  view: SubsidyView;
+  decision: {
+    mutation: { isPending: boolean };
+    failure: Failure | null;
+    failureRef: React.Ref<HTMLDivElement>;
+    reload: () => Promise<void>;
+    clear: () => void;
+  };
+  onSubmit: () => void;
+  submitLabel: string;
+  appearance: 'primary-action-button' | 'secondary-action-button';
+  children: ReactNode;
+}) {
+  const headingId = `subsidy-${name}-heading`;
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (decision.mutation.isPending) return;
+    decision.clear();
+    onSubmit();
+  }
+  return (
+    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+      <Heading3 id={headingId}>{title}</Heading3>
+      <FailureNotice
+        failure={decision.failure}
+        view={view}
+        onReload={() => void decision.reload()}
+        failureRef={decision.failureRef}
+      />
+      {children}
+      <Button type="submit" appearance={appearance} busy={decision.mutation.isPending}>
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+/** A checkbox with its label after it (NL Design System "choice" layout). */
+function CheckboxField({
+  id,
+  label,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <FormField
+      type="checkbox"
+      className="regie-choice"
+      label={
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      }
+      input={
+        <Checkbox id={id} appearance="html" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      }
+    />
+  );
+}
+
+/** What each decision form gets: the agreement, the subsidy as the server last showed it, and where to announce. */
+interface DecisionFormProps {
   a: InternalAgreement;
   view: SubsidyView;
   announce: (text: string) => void;
-}) {
+}
+
+function ApplicationForm({ a, view, announce }: DecisionFormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -208,10 +288,7 @@ function ApplicationForm({
     announce,
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (decision.mutation.isPending) return;
-    decision.clear();
+  function submit() {
     const next: Record<string, string> = {};
     const cents = requiredCents(amount, locale);
     if (!regulationId) next.regulation = t('subsidy.section.errors.regulation');
@@ -233,14 +310,15 @@ function ApplicationForm({
   }
 
   return (
-    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="subsidy-apply-heading">
-      <Heading3 id="subsidy-apply-heading">{t('subsidy.section.apply.title')}</Heading3>
-      <FailureNotice
-        failure={decision.failure}
-        view={view}
-        onReload={() => void decision.reload()}
-        failureRef={decision.failureRef}
-      />
+    <DecisionForm
+      name="apply"
+      title={t('subsidy.section.apply.title')}
+      view={view}
+      decision={decision}
+      onSubmit={submit}
+      submitLabel={t('subsidy.section.apply.submit')}
+      appearance="secondary-action-button"
+    >
       <Field id="subsidy-regulation" label={t('subsidy.section.apply.regulation')} error={errors.regulation}>
         {(props) => (
           <Select {...props} value={regulationId} onChange={(e) => setRegulationId(e.target.value)}>
@@ -253,19 +331,20 @@ function ApplicationForm({
           </Select>
         )}
       </Field>
-      <Field id="subsidy-application-date" label={t('subsidy.section.apply.date')} error={errors.date}>
-        {(props) => <Textbox {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-      </Field>
-      <Field id="subsidy-requested" label={t('subsidy.section.apply.amount')} error={errors.amount}>
-        {(props) => (
-          <Textbox
-            {...props}
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        )}
-      </Field>
+      <DateField
+        id="subsidy-application-date"
+        label={t('subsidy.section.apply.date')}
+        error={errors.date}
+        value={date}
+        onChange={setDate}
+      />
+      <MoneyField
+        id="subsidy-requested"
+        label={t('subsidy.section.apply.amount')}
+        error={errors.amount}
+        value={amount}
+        onChange={setAmount}
+      />
       <Field id="subsidy-book-year" label={t('subsidy.section.apply.bookYear')} error={errors.bookYear}>
         {(props) => (
           <Textbox
@@ -276,22 +355,11 @@ function ApplicationForm({
           />
         )}
       </Field>
-      <Button type="submit" appearance="secondary-action-button" busy={decision.mutation.isPending}>
-        {t('subsidy.section.apply.submit')}
-      </Button>
-    </form>
+    </DecisionForm>
   );
 }
 
-function GrantForm({
-  a,
-  view,
-  announce,
-}: {
-  a: InternalAgreement;
-  view: SubsidyView;
-  announce: (text: string) => void;
-}) {
+function GrantForm({ a, view, announce }: DecisionFormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -320,10 +388,7 @@ function GrantForm({
     phaseOut.previousAnnualCents !== null &&
     cents < phaseOut.previousAnnualCents;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (decision.mutation.isPending) return;
-    decision.clear();
+  function submit() {
     const next: Record<string, string> = {};
     if (cents === null) next.amount = t('subsidy.section.errors.amount');
     if (settlementDue !== '' && !isIsoDate(settlementDue))
@@ -343,62 +408,42 @@ function GrantForm({
   }
 
   return (
-    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="subsidy-grant-heading">
-      <Heading3 id="subsidy-grant-heading">{t('subsidy.section.grant.title')}</Heading3>
-      <FailureNotice
-        failure={decision.failure}
-        view={view}
-        onReload={() => void decision.reload()}
-        failureRef={decision.failureRef}
+    <DecisionForm
+      name="grant"
+      title={t('subsidy.section.grant.title')}
+      view={view}
+      decision={decision}
+      onSubmit={submit}
+      submitLabel={t('subsidy.section.grant.submit')}
+      appearance="primary-action-button"
+    >
+      <MoneyField
+        id="subsidy-grant-amount"
+        label={t('subsidy.section.grant.amount')}
+        error={errors.amount}
+        value={amount}
+        onChange={setAmount}
       />
-      <Field id="subsidy-grant-amount" label={t('subsidy.section.grant.amount')} error={errors.amount}>
-        {(props) => (
-          <Textbox
-            {...props}
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        )}
-      </Field>
       {cuts ? (
         <Alert type="warning" data-testid="grant-phase-out">
           <Paragraph>{phaseOutText(t, view, cents ?? 0, locale)}</Paragraph>
         </Alert>
       ) : null}
-      <Field
+      <DateField
         id="subsidy-settlement-due"
         label={t('subsidy.section.grant.settlementDue')}
         hint={t('subsidy.section.grant.settlementDueHint')}
         error={errors.settlementDue}
-      >
-        {(props) => (
-          <Textbox
-            {...props}
-            type="date"
-            value={settlementDue}
-            onChange={(e) => setSettlementDue(e.target.value)}
-          />
-        )}
-      </Field>
+        value={settlementDue}
+        onChange={setSettlementDue}
+      />
       {late ? (
         <>
-          <FormField
-            type="checkbox"
-            className="regie-choice"
-            label={
-              <FormLabel htmlFor="subsidy-accept-late" type="checkbox" checked={acceptLate}>
-                {t('subsidy.section.grant.acceptLate')}
-              </FormLabel>
-            }
-            input={
-              <Checkbox
-                id="subsidy-accept-late"
-                appearance="html"
-                checked={acceptLate}
-                onChange={(e) => setAcceptLate(e.target.checked)}
-              />
-            }
+          <CheckboxField
+            id="subsidy-accept-late"
+            label={t('subsidy.section.grant.acceptLate')}
+            checked={acceptLate}
+            onChange={setAcceptLate}
           />
           {acceptLate ? (
             <Field
@@ -419,42 +464,20 @@ function GrantForm({
         </>
       ) : null}
       {regulation && regulation.exOfficioUpToCents !== null ? (
-        <FormField
-          type="checkbox"
-          className="regie-choice"
-          label={
-            <FormLabel htmlFor="subsidy-settle-at-grant" type="checkbox" checked={settleAtGrant}>
-              {t('subsidy.section.grant.settleAtGrant', {
-                limit: formatMoney(regulation.exOfficioUpToCents, locale),
-              })}
-            </FormLabel>
-          }
-          input={
-            <Checkbox
-              id="subsidy-settle-at-grant"
-              appearance="html"
-              checked={settleAtGrant}
-              onChange={(e) => setSettleAtGrant(e.target.checked)}
-            />
-          }
+        <CheckboxField
+          id="subsidy-settle-at-grant"
+          label={t('subsidy.section.grant.settleAtGrant', {
+            limit: formatMoney(regulation.exOfficioUpToCents, locale),
+          })}
+          checked={settleAtGrant}
+          onChange={setSettleAtGrant}
         />
       ) : null}
-      <Button type="submit" appearance="primary-action-button" busy={decision.mutation.isPending}>
-        {t('subsidy.section.grant.submit')}
-      </Button>
-    </form>
+    </DecisionForm>
   );
 }
 
-function SettleForm({
-  a,
-  view,
-  announce,
-}: {
-  a: InternalAgreement;
-  view: SubsidyView;
-  announce: (text: string) => void;
-}) {
+function SettleForm({ a, view, announce }: DecisionFormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -475,10 +498,7 @@ function SettleForm({
     announce,
   );
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (decision.mutation.isPending) return;
-    decision.clear();
+  function submit() {
     const cents = requiredCents(amount, locale, true);
     const next: Record<string, string> = {};
     if (cents === null) next.amount = t('subsidy.section.errors.amount');
@@ -495,25 +515,23 @@ function SettleForm({
   }
 
   return (
-    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="subsidy-settle-heading">
-      <Heading3 id="subsidy-settle-heading">{t('subsidy.section.settle.title')}</Heading3>
-      <FailureNotice
-        failure={decision.failure}
-        view={view}
-        onReload={() => void decision.reload()}
-        failureRef={decision.failureRef}
-      />
+    <DecisionForm
+      name="settle"
+      title={t('subsidy.section.settle.title')}
+      view={view}
+      decision={decision}
+      onSubmit={submit}
+      submitLabel={t('subsidy.section.settle.submit')}
+      appearance="primary-action-button"
+    >
       {exOfficio ? <Paragraph>{t('subsidy.section.settle.exOfficioNote')}</Paragraph> : null}
-      <Field id="subsidy-settle-amount" label={t('subsidy.section.settle.amount')} error={errors.amount}>
-        {(props) => (
-          <Textbox
-            {...props}
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        )}
-      </Field>
+      <MoneyField
+        id="subsidy-settle-amount"
+        label={t('subsidy.section.settle.amount')}
+        error={errors.amount}
+        value={amount}
+        onChange={setAmount}
+      />
       <Field id="subsidy-settle-ground" label={t('subsidy.section.settle.ground')} error={undefined}>
         {(props) => (
           <Select
@@ -535,10 +553,7 @@ function SettleForm({
           <Textarea {...props} rows={3} value={motivation} onChange={(e) => setMotivation(e.target.value)} />
         )}
       </Field>
-      <Button type="submit" appearance="primary-action-button" busy={decision.mutation.isPending}>
-        {t('subsidy.section.settle.submit')}
-      </Button>
-    </form>
+    </DecisionForm>
   );
 }
 

@@ -13,13 +13,12 @@ import {
   TableHeaderCell,
   TableRow,
   Textarea,
-  Textbox,
 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
-import { type FormEvent, type Ref, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, type Ref, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { DateField, ErrorSummary, Field, focusSoon, MoneyField } from '../../lib/form';
 import {
   type AppLocale,
   formatDate,
@@ -89,6 +88,118 @@ function Conflict({ onReload, conflictRef }: { onReload: () => void; conflictRef
         </Button>
       </Alert>
     </div>
+  );
+}
+
+/**
+ * One save of the calendar: the mutation (with its idempotency key), what it tells on success, and how it failed —
+ * a stale version as a conflict with a reload, anything else in the error summary.
+ */
+function useWgrSave<I>(
+  view: WgrView,
+  mutationKey: readonly unknown[],
+  send: (input: I, options?: { context: { idempotencyKey: string } }) => Promise<WgrView>,
+  done: (result: WgrView, input: I) => string,
+  onDone: (text: string) => void,
+) {
+  const { t } = useTranslation();
+  const saved = useSaved(view.agreementId, view.year);
+  const [general, setGeneral] = useState<string[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const keys = useRef(idempotencyKeys());
+  const mutation = useMutation({
+    mutationKey,
+    mutationFn: (input: I) => {
+      const idempotencyKey = keys.current(input);
+      return send(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
+    },
+    onSuccess: async (result, input) => {
+      keys.current = idempotencyKeys();
+      onDone(done(result, input));
+      await saved(result);
+    },
+    onError: (err) => {
+      if (errorCode(err) === 'CONFLICT') {
+        setConflict(true);
+        focusSoon(() => conflictRef.current);
+        return;
+      }
+      setGeneral([failure(t, err)]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+  return { mutation, general, setGeneral, conflict, setConflict, summaryRef, conflictRef };
+}
+
+/**
+ * The frame both calendar forms share: heading, intro, the conflict notice, the error summary, the fields, a busy
+ * line and the submit button. A submit while one is pending is ignored; otherwise the last failure is cleared before
+ * `onSubmit` checks the fields.
+ */
+function WgrForm({
+  name,
+  title,
+  intro,
+  save,
+  fields,
+  onSubmit,
+  onReload,
+  submitLabel,
+  children,
+}: {
+  name: 'plan' | 'opinion';
+  title: string;
+  intro: string;
+  save: Omit<ReturnType<typeof useWgrSave>, 'mutation'> & { mutation: { isPending: boolean } };
+  fields: { id: string; text: string }[];
+  onSubmit: () => void;
+  onReload: () => void;
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const headingId = `wgr-${name}-heading`;
+  const pending = save.mutation.isPending;
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    save.setGeneral([]);
+    save.setConflict(false);
+    onSubmit();
+  }
+  return (
+    <section className="regie-subsection" aria-labelledby={headingId}>
+      <h3 className="regie-subheading" id={headingId}>
+        {title}
+      </h3>
+      <Paragraph>{intro}</Paragraph>
+      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+        {save.conflict ? (
+          <Conflict
+            conflictRef={save.conflictRef}
+            onReload={() => {
+              save.setConflict(false);
+              onReload();
+            }}
+          />
+        ) : null}
+        <ErrorSummary
+          title={t('wgr.errorTitle')}
+          general={save.general}
+          fields={fields}
+          summaryRef={save.summaryRef}
+        />
+        {children}
+        <div role="status" aria-live="polite" className="regie-status">
+          {pending ? t('app.loading') : null}
+        </div>
+        <Button type="submit" appearance="primary-action-button" busy={pending}>
+          {submitLabel}
+        </Button>
+      </form>
+    </section>
   );
 }
 
@@ -240,44 +351,19 @@ function PlanFormSection({
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const saved = useSaved(view.agreementId, view.year);
   const [form, setForm] = useState<PlanForm>(() => planFormFrom(view, locale));
   const [errors, setErrors] = useState<Partial<Record<PlanField, PlanError>>>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  const keys = useRef(idempotencyKeys());
   const params = { year: view.year, before: view.year - 1, after: view.year + 1 };
   const id = (f: PlanField) => `wgr-plan-${f}`;
+  const save = useWgrSave(
+    view,
+    trpc.wgr.plan.mutationKey(),
+    (input: Parameters<typeof client.wgr.plan.mutate>[0], options) => client.wgr.plan.mutate(input, options),
+    (result) => t(view.exists ? 'wgr.planSaved' : 'wgr.createdNotice', { year: result.year }),
+    onDone,
+  );
 
-  const save = useMutation({
-    mutationKey: trpc.wgr.plan.mutationKey(),
-    mutationFn: (input: Parameters<typeof client.wgr.plan.mutate>[0]) => {
-      const idempotencyKey = keys.current(input);
-      return client.wgr.plan.mutate(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
-    },
-    onSuccess: async (result) => {
-      keys.current = idempotencyKeys();
-      onDone(t(view.exists ? 'wgr.planSaved' : 'wgr.createdNotice', { year: result.year }));
-      await saved(result);
-    },
-    onError: (err) => {
-      if (errorCode(err) === 'CONFLICT') {
-        setConflict(true);
-        focusSoon(() => conflictRef.current);
-        return;
-      }
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    setGeneral([]);
-    setConflict(false);
+  function submit() {
     const result = planInput(
       form,
       { agreementId: view.agreementId, year: view.year, expectedVersion: view.version },
@@ -285,11 +371,11 @@ function PlanFormSection({
     );
     if (!result.ok) {
       setErrors(result.errors);
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => save.summaryRef.current);
       return;
     }
     setErrors({});
-    save.mutate(result.input);
+    save.mutation.mutate(result.input);
   }
 
   const errorOf = (f: PlanField) => (errors[f] ? t(`wgr.errors.${errors[f]}`, params) : undefined);
@@ -298,81 +384,47 @@ function PlanFormSection({
     .map((f) => ({ id: id(f), text: errorOf(f) ?? '' }));
   const set = (f: PlanField) => (value: string) => setForm((current) => ({ ...current, [f]: value }));
   return (
-    <section className="regie-subsection" aria-labelledby="wgr-plan-heading">
-      <h3 className="regie-subheading" id="wgr-plan-heading">
-        {t('wgr.planTitle')}
-      </h3>
-      <Paragraph>{t('wgr.planIntro')}</Paragraph>
-      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="wgr-plan-heading">
-        {conflict ? (
-          <Conflict
-            conflictRef={conflictRef}
-            onReload={() => {
-              setConflict(false);
-              onReload();
-            }}
-          />
-        ) : null}
-        <ErrorSummary title={t('wgr.errorTitle')} general={general} fields={fields} summaryRef={summaryRef} />
-        <div className="regie-form__row">
-          <Field
-            id={id('budgetAdoption')}
-            label={t('wgr.budgetAdoptionField')}
-            hint={t('wgr.budgetAdoptionHint', params)}
-            error={errorOf('budgetAdoption')}
-          >
-            {(props) => (
-              <Textbox
-                {...props}
-                type="date"
-                name="budgetAdoption"
-                value={form.budgetAdoption}
-                onChange={(e) => set('budgetAdoption')(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            id={id('accountsAdoption')}
-            label={t('wgr.accountsAdoptionField')}
-            hint={t('wgr.accountsAdoptionHint', params)}
-            error={errorOf('accountsAdoption')}
-          >
-            {(props) => (
-              <Textbox
-                {...props}
-                type="date"
-                name="accountsAdoption"
-                value={form.accountsAdoption}
-                onChange={(e) => set('accountsAdoption')(e.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <Field
-          id={id('draftBudget')}
-          label={t('wgr.draftBudgetField')}
-          hint={t('wgr.draftBudgetHint')}
-          error={errorOf('draftBudget')}
-        >
-          {(props) => (
-            <Textbox
-              {...props}
-              name="draftBudget"
-              inputMode="decimal"
-              autoComplete="off"
-              value={form.draftBudget}
-              onChange={(e) => set('draftBudget')(e.target.value)}
-            />
-          )}
-        </Field>
-        <div role="status" aria-live="polite" className="regie-status">
-          {save.isPending ? t('app.loading') : null}
-        </div>
-        <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
-          {view.exists ? t('wgr.savePlan') : t('wgr.create', { year: view.year })}
-        </Button>
-      </form>
-    </section>
+    <WgrForm
+      name="plan"
+      title={t('wgr.planTitle')}
+      intro={t('wgr.planIntro')}
+      save={save}
+      fields={fields}
+      onSubmit={submit}
+      onReload={onReload}
+      submitLabel={view.exists ? t('wgr.savePlan') : t('wgr.create', { year: view.year })}
+    >
+      <div className="regie-form__row">
+        <DateField
+          id={id('budgetAdoption')}
+          label={t('wgr.budgetAdoptionField')}
+          hint={t('wgr.budgetAdoptionHint', params)}
+          error={errorOf('budgetAdoption')}
+          name="budgetAdoption"
+          value={form.budgetAdoption}
+          onChange={set('budgetAdoption')}
+        />
+        <DateField
+          id={id('accountsAdoption')}
+          label={t('wgr.accountsAdoptionField')}
+          hint={t('wgr.accountsAdoptionHint', params)}
+          error={errorOf('accountsAdoption')}
+          name="accountsAdoption"
+          value={form.accountsAdoption}
+          onChange={set('accountsAdoption')}
+        />
+      </div>
+      <MoneyField
+        id={id('draftBudget')}
+        label={t('wgr.draftBudgetField')}
+        hint={t('wgr.draftBudgetHint')}
+        error={errorOf('draftBudget')}
+        name="draftBudget"
+        autoComplete="off"
+        value={form.draftBudget}
+        onChange={set('draftBudget')}
+      />
+    </WgrForm>
   );
 }
 
@@ -389,54 +441,26 @@ function OpinionFormSection({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const saved = useSaved(view.agreementId, view.year);
   const memberOf = (space: string) => view.members.find((m) => m.space === space);
   const first = view.canRecordFor[0] ?? '';
   const [form, setForm] = useState<OpinionForm>(() =>
     opinionFormFrom(first, memberOf(first)?.opinion ?? null),
   );
   const [errors, setErrors] = useState<Partial<Record<OpinionField, OpinionError>>>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  const keys = useRef(idempotencyKeys());
   const id = (f: OpinionField | 'member') => `wgr-opinion-${f}`;
+  const record = useWgrSave(
+    view,
+    trpc.wgr.recordOpinion.mutationKey(),
+    (input: Parameters<typeof client.wgr.recordOpinion.mutate>[0], options) =>
+      client.wgr.recordOpinion.mutate(input, options),
+    (result, input) =>
+      t('wgr.recorded', {
+        name: result.members.find((m) => m.space === input.member)?.name ?? input.member,
+      }),
+    onDone,
+  );
 
-  const record = useMutation({
-    mutationKey: trpc.wgr.recordOpinion.mutationKey(),
-    mutationFn: (input: Parameters<typeof client.wgr.recordOpinion.mutate>[0]) => {
-      const idempotencyKey = keys.current(input);
-      return client.wgr.recordOpinion.mutate(
-        input,
-        idempotencyKey ? { context: { idempotencyKey } } : undefined,
-      );
-    },
-    onSuccess: async (result, input) => {
-      keys.current = idempotencyKeys();
-      onDone(
-        t('wgr.recorded', {
-          name: result.members.find((m) => m.space === input.member)?.name ?? input.member,
-        }),
-      );
-      await saved(result);
-    },
-    onError: (err) => {
-      if (errorCode(err) === 'CONFLICT') {
-        setConflict(true);
-        focusSoon(() => conflictRef.current);
-        return;
-      }
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
-  });
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (record.isPending) return;
-    setGeneral([]);
-    setConflict(false);
+  function submit() {
     const result = opinionInput(form, {
       agreementId: view.agreementId,
       year: view.year,
@@ -444,11 +468,11 @@ function OpinionFormSection({
     });
     if (!result.ok) {
       setErrors(result.errors);
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => record.summaryRef.current);
       return;
     }
     setErrors({});
-    record.mutate(result.input);
+    record.mutation.mutate(result.input);
   }
 
   const errorOf = (f: OpinionField) =>
@@ -457,95 +481,78 @@ function OpinionFormSection({
   const fields = order.filter((f) => errors[f]).map((f) => ({ id: id(f), text: errorOf(f) ?? '' }));
   const set = (f: keyof OpinionForm) => (value: string) => setForm((current) => ({ ...current, [f]: value }));
   const dateField = (f: 'draftReceived' | 'opinionSubmitted' | 'answered', label: string) => (
-    <Field id={id(f)} label={label} error={errorOf(f)}>
-      {(props) => (
-        <Textbox {...props} type="date" name={f} value={form[f]} onChange={(e) => set(f)(e.target.value)} />
-      )}
-    </Field>
+    <DateField id={id(f)} label={label} error={errorOf(f)} name={f} value={form[f]} onChange={set(f)} />
   );
   return (
-    <section className="regie-subsection" aria-labelledby="wgr-opinion-heading">
-      <h3 className="regie-subheading" id="wgr-opinion-heading">
-        {t('wgr.recordTitle')}
-      </h3>
-      <Paragraph>{t('wgr.recordIntro')}</Paragraph>
-      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="wgr-opinion-heading">
-        {conflict ? (
-          <Conflict
-            conflictRef={conflictRef}
-            onReload={() => {
-              setConflict(false);
-              onReload();
+    <WgrForm
+      name="opinion"
+      title={t('wgr.recordTitle')}
+      intro={t('wgr.recordIntro')}
+      save={record}
+      fields={fields}
+      onSubmit={submit}
+      onReload={onReload}
+      submitLabel={t('wgr.record')}
+    >
+      <Field id={id('member')} label={t('wgr.memberField')} error={undefined}>
+        {(props) => (
+          <Select
+            {...props}
+            name="member"
+            value={form.member}
+            onChange={(e) => {
+              setErrors({});
+              setForm(opinionFormFrom(e.target.value, memberOf(e.target.value)?.opinion ?? null));
             }}
-          />
-        ) : null}
-        <ErrorSummary title={t('wgr.errorTitle')} general={general} fields={fields} summaryRef={summaryRef} />
-        <Field id={id('member')} label={t('wgr.memberField')} error={undefined}>
+          >
+            {view.canRecordFor.map((space) => (
+              <SelectOption key={space} value={space}>
+                {memberOf(space)?.name ?? space}
+              </SelectOption>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <div className="regie-form__row">
+        {dateField('draftReceived', t('wgr.draftReceived'))}
+        {dateField('opinionSubmitted', t('wgr.opinionSubmitted'))}
+        <Field id={id('outcome')} label={t('wgr.outcomeField')} error={errorOf('outcome')}>
           {(props) => (
             <Select
               {...props}
-              name="member"
-              value={form.member}
-              onChange={(e) => {
-                setErrors({});
-                setForm(opinionFormFrom(e.target.value, memberOf(e.target.value)?.opinion ?? null));
-              }}
+              name="outcome"
+              value={form.outcome}
+              onChange={(e) => set('outcome')(e.target.value)}
             >
-              {view.canRecordFor.map((space) => (
-                <SelectOption key={space} value={space}>
-                  {memberOf(space)?.name ?? space}
+              <SelectOption value="">{t('wgr.outcomeEmpty')}</SelectOption>
+              {OUTCOMES.map((o) => (
+                <SelectOption key={o} value={o}>
+                  {t(`wgr.outcomes.${o}`)}
                 </SelectOption>
               ))}
             </Select>
           )}
         </Field>
-        <div className="regie-form__row">
-          {dateField('draftReceived', t('wgr.draftReceived'))}
-          {dateField('opinionSubmitted', t('wgr.opinionSubmitted'))}
-          <Field id={id('outcome')} label={t('wgr.outcomeField')} error={errorOf('outcome')}>
-            {(props) => (
-              <Select
-                {...props}
-                name="outcome"
-                value={form.outcome}
-                onChange={(e) => set('outcome')(e.target.value)}
-              >
-                <SelectOption value="">{t('wgr.outcomeEmpty')}</SelectOption>
-                {OUTCOMES.map((o) => (
-                  <SelectOption key={o} value={o}>
-                    {t(`wgr.outcomes.${o}`)}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Field>
-        </div>
-        <Field
-          id={id('summary')}
-          label={t('wgr.summaryField')}
-          hint={t('wgr.summaryHint')}
-          error={errorOf('summary')}
-        >
-          {(props) => (
-            <Textarea
-              {...props}
-              name="summary"
-              rows={3}
-              maxLength={2000}
-              value={form.summary}
-              onChange={(e) => set('summary')(e.target.value)}
-            />
-          )}
-        </Field>
-        {dateField('answered', t('wgr.answered'))}
-        <div role="status" aria-live="polite" className="regie-status">
-          {record.isPending ? t('app.loading') : null}
-        </div>
-        <Button type="submit" appearance="primary-action-button" busy={record.isPending}>
-          {t('wgr.record')}
-        </Button>
-      </form>
-    </section>
+      </div>
+      <Field
+        id={id('summary')}
+        label={t('wgr.summaryField')}
+        hint={t('wgr.summaryHint')}
+        error={errorOf('summary')}
+      >
+        {(props) => (
+          <Textarea
+            {...props}
+            name="summary"
+            rows={3}
+            maxLength={2000}
+            value={form.summary}
+            onChange={(e) => set('summary')(e.target.value)}
+          />
+        )}
+      </Field>
+      {dateField('answered', t('wgr.answered'))}
+    </WgrForm>
   );
 }
 
