@@ -1,21 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DEV_AUDIENCE, DEV_ISSUER, freePort } from '@regie/local';
-import { App } from 'aws-cdk-lib';
-import {
-  ASSET_RESOURCE_METADATA_ENABLED_CONTEXT,
-  ASSET_RESOURCE_METADATA_PATH_KEY,
-} from 'aws-cdk-lib/cx-api';
+import { DEV_AUDIENCE, DEV_ISSUER } from '@regie/local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { devConfig } from '../../infra/lib/config.ts';
-import { featureFlags } from '../../infra/lib/feature-flags.ts';
-import { defineRegie } from '../../infra/lib/regie-app.ts';
 import { startTestApi, type TestApi } from '../../test/support/api.ts';
 import { createTestDb } from '../../test/support/db.ts';
+import { type LambdaAsset, serveJwks, synthLambdaAsset } from '../../test/support/lambda-asset.ts';
 import { httpApiEvent } from '../../test/support/lambda-event.ts';
 
 type Handler = (
@@ -33,9 +22,9 @@ const BUNDLE_BUDGET_BYTES = 500_000;
  */
 describe('bundled API Lambda asset', () => {
   let api: TestApi;
-  let jwksServer: Server;
+  let jwks: { url: string; close(): void };
   let handler: Handler;
-  let outdir: string;
+  let asset: LambdaAsset;
   let bundle: Buffer;
   let importMs: number;
   const output: string[] = [];
@@ -44,41 +33,14 @@ describe('bundled API Lambda asset', () => {
   beforeAll(async () => {
     const endpoint = inject('dynamoEndpoint');
     api = await startTestApi(await createTestDb(endpoint, { seed: true }));
-    const port = await freePort();
-    jwksServer = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(api.publicJwks));
-    });
-    await new Promise<void>((resolve) => jwksServer.listen(port, '127.0.0.1', resolve));
-
-    outdir = mkdtempSync(join(tmpdir(), 'regie-cdk-'));
-    const config = devConfig({});
-    const app = new App({
-      outdir,
-      context: {
-        ...featureFlags,
-        'aws:cdk:bundling-stacks': [`Regie-${config.stage}-Api`],
-        [ASSET_RESOURCE_METADATA_ENABLED_CONTEXT]: true,
-      },
-    });
-    const stacks = defineRegie(app, config);
-    const assembly = app.synth();
-    const template = assembly.getStackByName(stacks.api.stackName).template as {
-      Resources: Record<
-        string,
-        { Type: string; Metadata?: Record<string, string>; Properties: { Handler?: string } }
-      >;
-    };
-    const [fn] = Object.entries(template.Resources).filter(
-      ([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('ApiFunction'),
-    );
-    const assetFile = join(outdir, fn![1].Metadata![ASSET_RESOURCE_METADATA_PATH_KEY]!, 'index.mjs');
-    expect(fn![1].Properties.Handler).toBe('index.handler');
-    bundle = readFileSync(assetFile);
+    jwks = await serveJwks(api.publicJwks);
+    asset = synthLambdaAsset('api', 'ApiFunction');
+    expect(asset.handler).toBe('index.handler');
+    bundle = asset.bytes;
 
     Object.assign(process.env, {
       TABLE_NAME: api.db.tableName,
-      JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+      JWKS_URL: jwks.url,
       JWT_ISSUER: DEV_ISSUER,
       JWT_AUDIENCE: DEV_AUDIENCE,
       DYNAMO_ENDPOINT: endpoint,
@@ -92,15 +54,15 @@ describe('bundled API Lambda asset', () => {
       process.stdout.write = write;
     };
     const started = performance.now();
-    handler = (await import(pathToFileURL(assetFile).href)).handler as Handler;
+    handler = (await import(pathToFileURL(asset.file).href)).handler as Handler;
     importMs = performance.now() - started;
   });
 
   afterAll(async () => {
     restoreOutput?.();
     await api?.close();
-    jwksServer?.close();
-    if (outdir) rmSync(outdir, { recursive: true, force: true });
+    jwks?.close();
+    asset?.remove();
   });
 
   const context = (id: string) => ({

@@ -1,21 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '@regie/db';
 import { keys } from '@regie/db';
-import { App } from 'aws-cdk-lib';
-import {
-  ASSET_RESOURCE_METADATA_ENABLED_CONTEXT,
-  ASSET_RESOURCE_METADATA_PATH_KEY,
-} from 'aws-cdk-lib/cx-api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { devConfig } from '../../infra/lib/config.ts';
-import { featureFlags } from '../../infra/lib/feature-flags.ts';
-import { defineRegie } from '../../infra/lib/regie-app.ts';
 import { createTestDb } from '../../test/support/db.ts';
+import { type LambdaAsset, synthLambdaAsset } from '../../test/support/lambda-asset.ts';
 
 type JobHandler = (event: { day?: string }) => Promise<{ day: string; created: number; read: number }>;
 
@@ -28,7 +18,7 @@ const BUNDLE_BUDGET_BYTES = 400_000;
  */
 describe('bundled deadline job', () => {
   let db: Db;
-  let outdir: string;
+  let asset: LambdaAsset;
   let bundle: Buffer;
   let handler: JobHandler;
   let restoreOutput: () => void;
@@ -36,37 +26,20 @@ describe('bundled deadline job', () => {
   beforeAll(async () => {
     const endpoint = inject('dynamoEndpoint');
     db = await createTestDb(endpoint, { seed: true });
-    outdir = mkdtempSync(join(tmpdir(), 'regie-cdk-jobs-'));
-    const config = devConfig({});
-    const app = new App({
-      outdir,
-      context: {
-        ...featureFlags,
-        'aws:cdk:bundling-stacks': [`Regie-${config.stage}-Jobs`],
-        [ASSET_RESOURCE_METADATA_ENABLED_CONTEXT]: true,
-      },
-    });
-    const stacks = defineRegie(app, config);
-    const template = app.synth().getStackByName(stacks.jobs.stackName).template as {
-      Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
-    };
-    const [fn] = Object.entries(template.Resources).filter(
-      ([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('DeadlineJobFunction'),
-    );
-    const assetFile = join(outdir, fn![1].Metadata![ASSET_RESOURCE_METADATA_PATH_KEY]!, 'index.mjs');
-    bundle = readFileSync(assetFile);
+    asset = synthLambdaAsset('jobs', 'DeadlineJobFunction');
+    bundle = asset.bytes;
     Object.assign(process.env, { TABLE_NAME: db.tableName, DYNAMO_ENDPOINT: endpoint });
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = (() => true) as typeof process.stdout.write; // Powertools' JSON lines
     restoreOutput = () => {
       process.stdout.write = write;
     };
-    handler = (await import(pathToFileURL(assetFile).href)).handler as JobHandler;
+    handler = (await import(pathToFileURL(asset.file).href)).handler as JobHandler;
   }, 120_000);
 
   afterAll(() => {
     restoreOutput?.();
-    if (outdir) rmSync(outdir, { recursive: true, force: true });
+    asset?.remove();
   });
 
   it(`stays under ${BUNDLE_BUDGET_BYTES / 1000} KB minified`, () => {

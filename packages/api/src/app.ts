@@ -6,7 +6,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth.ts';
-import { createContext, type DbFor } from './context.ts';
+import { createContext, type DbFor, identify } from './context.ts';
 import { createFairShare } from './fair-share.ts';
 import { appRouter } from './router.ts';
 
@@ -108,9 +108,7 @@ export function createApp(deps: AppDeps): Hono {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID();
     // The caller's tenant is known before the procedure runs, so each tenant gets its fair share (fair-share.ts);
     // the token is verified once, here, and the context takes that result.
-    const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-    const identity = token && token.length < 8192 ? await deps.verifyToken(token) : null;
+    const identity = await identify(deps.verifyToken, c.req.raw);
     const release = identity ? await share.enter(identity.space) : () => {};
     if (!release) {
       c.header('retry-after', '1');
@@ -121,8 +119,7 @@ export function createApp(deps: AppDeps): Hono {
         endpoint: '/trpc',
         req: c.req.raw,
         router: appRouter,
-        createContext: () =>
-          createContext({ ...deps, verifyToken: async () => identity }, c.req.raw, requestId),
+        createContext: () => createContext(deps, c.req.raw, requestId, identity),
         onError({ error, path, ctx }) {
           if (error.code === 'INTERNAL_SERVER_ERROR') {
             logError({

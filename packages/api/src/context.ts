@@ -28,10 +28,24 @@ export type DbFor = (identity: Identity, widen?: { collections: readonly string[
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
-export async function createContext(deps: ContextDeps, req: Request, requestId: string): Promise<Context> {
+/** The caller of a request: its bearer token verified, or null without a (valid) one. */
+export async function identify(verifyToken: TokenVerifier, req: Request): Promise<Identity | null> {
   const header = req.headers.get('authorization');
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-  const identity = token && token.length < 8192 ? await deps.verifyToken(token) : null;
+  return token && token.length < 8192 ? verifyToken(token) : null;
+}
+
+/**
+ * The context of one request. `known` is the caller when the transport has identified it already (the HTTP app
+ * does, for the fair share), so the token is verified once per request.
+ */
+export async function createContext(
+  deps: ContextDeps,
+  req: Request,
+  requestId: string,
+  known?: Identity | null,
+): Promise<Context> {
+  const identity = known !== undefined ? known : await identify(deps.verifyToken, req);
   const rawKey = req.headers.get('idempotency-key');
   const db = identity && deps.dbFor ? await deps.dbFor(identity) : deps.db;
   return {
