@@ -220,6 +220,28 @@ export function AgreementFormFields({
     </Field>
   );
   const choose = t('agreementForm.choose');
+  /** A select of a closed list, with the "choose" option first; `label(option)` says each in the user's language. */
+  const choice = <T extends string>(
+    path: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    options: readonly T[],
+    optionLabel: (option: T) => string,
+  ) => (
+    <Field id={inputIdFor(path)} label={label} error={errorFor(path)}>
+      {(props) => (
+        <Select {...props} value={value} onChange={(e) => set(e.target.value)}>
+          <SelectOption value="">{choose}</SelectOption>
+          {options.map((option) => (
+            <SelectOption key={option} value={option}>
+              {optionLabel(option)}
+            </SelectOption>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
 
   return (
     <>
@@ -411,22 +433,14 @@ export function AgreementFormFields({
                   </Select>
                 )}
               </Field>
-              <Field
-                id={inputIdFor(`parties.${i}.role`)}
-                label={t('agreementForm.partyRole')}
-                error={errorFor(`parties.${i}.role`)}
-              >
-                {(props) => (
-                  <Select {...props} value={row.role} onChange={(e) => setParty(i, 'role', e.target.value)}>
-                    <SelectOption value="">{choose}</SelectOption>
-                    {PARTY_ROLES.map((role) => (
-                      <SelectOption key={role} value={role}>
-                        {t(`partyRoles.${role}`)}
-                      </SelectOption>
-                    ))}
-                  </Select>
-                )}
-              </Field>
+              {choice(
+                `parties.${i}.role`,
+                t('agreementForm.partyRole'),
+                row.role,
+                (v) => setParty(i, 'role', v),
+                PARTY_ROLES,
+                (role) => t(`partyRoles.${role}`),
+              )}
               <Button appearance="subtle-button" className="regie-row-remove" onClick={() => removeParty(i)}>
                 {t('agreementForm.remove')}
                 <Hidden> {t('agreementForm.partyLegend', { n: i + 1 })}</Hidden>
@@ -477,26 +491,14 @@ export function AgreementFormFields({
                   (v) => setLine(i, 'productCode', v),
                   { className: 'regie-input--code' },
                 )}
-                <Field
-                  id={inputIdFor(at('variant'))}
-                  label={t('lineFields.variant')}
-                  error={errorFor(at('variant'))}
-                >
-                  {(props) => (
-                    <Select
-                      {...props}
-                      value={row.variant}
-                      onChange={(e) => setLine(i, 'variant', e.target.value)}
-                    >
-                      <SelectOption value="">{choose}</SelectOption>
-                      {VARIANTS.map((variant) => (
-                        <SelectOption key={variant} value={variant}>
-                          {t(`variants.${variant}`)}
-                        </SelectOption>
-                      ))}
-                    </Select>
-                  )}
-                </Field>
+                {choice(
+                  at('variant'),
+                  t('lineFields.variant'),
+                  row.variant,
+                  (v) => setLine(i, 'variant', v),
+                  VARIANTS,
+                  (variant) => t(`variants.${variant}`),
+                )}
               </div>
               {text(at('description'), optional(t('lineFields.description')), row.description, (v) =>
                 setLine(i, 'description', v),
@@ -516,46 +518,22 @@ export function AgreementFormFields({
                 </div>
               ) : (
                 <div className="regie-form__row">
-                  <Field
-                    id={inputIdFor(at('unit'))}
-                    label={t('lineFields.unit')}
-                    error={errorFor(at('unit'))}
-                  >
-                    {(props) => (
-                      <Select
-                        {...props}
-                        value={row.unit}
-                        onChange={(e) => setLine(i, 'unit', e.target.value)}
-                      >
-                        <SelectOption value="">{choose}</SelectOption>
-                        {UNITS.map((unit) => (
-                          <SelectOption key={unit} value={unit}>
-                            {t(`units.${unit}`)}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
-                  <Field
-                    id={inputIdFor(at('frequency'))}
-                    label={t('lineFields.frequency')}
-                    error={errorFor(at('frequency'))}
-                  >
-                    {(props) => (
-                      <Select
-                        {...props}
-                        value={row.frequency}
-                        onChange={(e) => setLine(i, 'frequency', e.target.value)}
-                      >
-                        <SelectOption value="">{choose}</SelectOption>
-                        {FREQUENCIES.map((frequency) => (
-                          <SelectOption key={frequency} value={frequency}>
-                            {t(`frequencies.${frequency}`)}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
+                  {choice(
+                    at('unit'),
+                    t('lineFields.unit'),
+                    row.unit,
+                    (v) => setLine(i, 'unit', v),
+                    UNITS,
+                    (unit) => t(`units.${unit}`),
+                  )}
+                  {choice(
+                    at('frequency'),
+                    t('lineFields.frequency'),
+                    row.frequency,
+                    (v) => setLine(i, 'frequency', v),
+                    FREQUENCIES,
+                    (frequency) => t(`frequencies.${frequency}`),
+                  )}
                   {text(
                     at('tariffCents'),
                     t('agreementForm.tariffLabel'),
@@ -622,26 +600,14 @@ export function AgreementFormFields({
               <div className="regie-form__row">
                 {row.kind === 'periodic' ? (
                   <>
-                    <Field
-                      id={inputIdFor(at('frequency'))}
-                      label={t('dutyFields.frequency')}
-                      error={errorFor(at('frequency'))}
-                    >
-                      {(props) => (
-                        <Select
-                          {...props}
-                          value={row.frequency}
-                          onChange={(e) => setDuty(i, 'frequency', e.target.value)}
-                        >
-                          <SelectOption value="">{choose}</SelectOption>
-                          {REPORTING_FREQUENCIES.map((frequency) => (
-                            <SelectOption key={frequency} value={frequency}>
-                              {t(`steering.reportingFrequencies.${frequency}`)}
-                            </SelectOption>
-                          ))}
-                        </Select>
-                      )}
-                    </Field>
+                    {choice(
+                      at('frequency'),
+                      t('dutyFields.frequency'),
+                      row.frequency,
+                      (v) => setDuty(i, 'frequency', v),
+                      REPORTING_FREQUENCIES,
+                      (frequency) => t(`steering.reportingFrequencies.${frequency}`),
+                    )}
                     {text(
                       at('dueDays'),
                       t('dutyFields.dueDays'),
@@ -653,26 +619,14 @@ export function AgreementFormFields({
                   </>
                 ) : (
                   <>
-                    <Field
-                      id={inputIdFor(at('event'))}
-                      label={t('dutyFields.event')}
-                      error={errorFor(at('event'))}
-                    >
-                      {(props) => (
-                        <Select
-                          {...props}
-                          value={row.event}
-                          onChange={(e) => setDuty(i, 'event', e.target.value)}
-                        >
-                          <SelectOption value="">{choose}</SelectOption>
-                          {EVENT_DUTIES.map((event) => (
-                            <SelectOption key={event} value={event}>
-                              {t(`steering.duties.${event}`)}
-                            </SelectOption>
-                          ))}
-                        </Select>
-                      )}
-                    </Field>
+                    {choice(
+                      at('event'),
+                      t('dutyFields.event'),
+                      row.event,
+                      (v) => setDuty(i, 'event', v),
+                      EVENT_DUTIES,
+                      (event) => t(`steering.duties.${event}`),
+                    )}
                     {text(
                       at('responseDays'),
                       t('dutyFields.responseDays'),
@@ -760,26 +714,14 @@ export function AgreementFormFields({
                       </Select>
                     )}
                   </Field>
-                  <Field
-                    id={inputIdFor(at('frequency'))}
-                    label={t('agreementForm.kpiFrequency')}
-                    error={errorFor(at('frequency'))}
-                  >
-                    {(props) => (
-                      <Select
-                        {...props}
-                        value={row.frequency}
-                        onChange={(e) => setKpi(i, 'frequency', e.target.value)}
-                      >
-                        <SelectOption value="">{choose}</SelectOption>
-                        {REPORTING_FREQUENCIES.map((frequency) => (
-                          <SelectOption key={frequency} value={frequency}>
-                            {t(`steering.reportingFrequencies.${frequency}`)}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
+                  {choice(
+                    at('frequency'),
+                    t('agreementForm.kpiFrequency'),
+                    row.frequency,
+                    (v) => setKpi(i, 'frequency', v),
+                    REPORTING_FREQUENCIES,
+                    (frequency) => t(`steering.reportingFrequencies.${frequency}`),
+                  )}
                   <Button
                     appearance="subtle-button"
                     className="regie-row-remove"
