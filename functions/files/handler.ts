@@ -35,11 +35,14 @@ const dbFor = env.tenant
     })
   : undefined;
 
+// One client for the files and the iCal routes (created once per execution environment).
+const db = { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName };
+
 const app = new Hono();
 app.route(
   '/files',
   createFilesApp({
-    db: { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName },
+    db,
     dbFor,
     documents: createDocumentStore({ bucket: env.documents.bucket, endpoint: env.documents.endpoint }),
     documentsFor: env.documents.roleArn
@@ -58,7 +61,7 @@ app.route(
 app.route(
   '/ical',
   createIcalApp({
-    db: { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName },
+    db,
     feedDbFor: dbFor
       ? (space) => dbFor({ user: 'ical-feed', name: 'iCal feed', space, roles: ['viewer'], reach: [space] })
       : undefined,

@@ -16,16 +16,6 @@ export const nlDeadlines = {
     overall: '{{threshold}}% van het plafond bereikt',
     year: '{{threshold}}% van het jaarplafond {{year}} bereikt',
   },
-  wgr: {
-    kaderbrief: 'Kaderbrief naar de raden',
-    draftBudgetToCouncils: 'Ontwerpbegroting naar de raden',
-    councilOpinions: 'Zienswijzen van de raden binnen',
-    budgetAdoption: 'Vaststelling begroting',
-    budgetToProvince: 'Begroting naar Gedeputeerde Staten',
-    provisionalAccountsToCouncils: 'Voorlopige jaarrekening naar de raden',
-    accountsAdoption: 'Vaststelling jaarrekening',
-    accountsToProvince: 'Jaarrekening naar Gedeputeerde Staten',
-  },
   awb: {
     decision: 'Beslissen op de aanvraag (Awb 4:13)',
     settlement_application: 'Aanvraag tot vaststelling verwacht (Awb 4:44)',
@@ -108,16 +98,6 @@ export const enDeadlines: typeof nlDeadlines = {
   budget: {
     overall: '{{threshold}}% of the ceiling reached',
     year: '{{threshold}}% of the {{year}} year ceiling reached',
-  },
-  wgr: {
-    kaderbrief: 'Policy framework letter to the councils',
-    draftBudgetToCouncils: 'Draft budget to the councils',
-    councilOpinions: "Councils' opinions due",
-    budgetAdoption: 'Budget adopted',
-    budgetToProvince: 'Budget to the provincial executive',
-    provisionalAccountsToCouncils: 'Provisional annual accounts to the councils',
-    accountsAdoption: 'Annual accounts adopted',
-    accountsToProvince: 'Annual accounts to the provincial executive',
   },
   awb: {
     decision: 'Decide on the application (Awb 4:13)',

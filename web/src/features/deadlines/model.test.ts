@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { nlDeadlines } from '../../i18n/deadlines';
 import { nl } from '../../i18n/nl';
+import { nlWgr } from '../../i18n/wgr';
 import { deadlineTitle, roleList } from './model';
 
 /** A t() over the Dutch messages, enough to check which text a row gets. */
@@ -12,7 +12,7 @@ const t = lookup as TFunction;
 describe('deadline titles', () => {
   it('names a Wgr step with its budget year', () => {
     expect(deadlineTitle(t, { kind: 'wgr', label: 'wgr.budgetAdoption', params: { year: '2027' } })).toBe(
-      `${nlDeadlines.wgr.budgetAdoption} 2027`,
+      `${nlWgr.steps.budgetAdoption} 2027`,
     );
   });
   it('names a report by its duty, and falls back to the kind', () => {

@@ -1,6 +1,7 @@
 import type { AppRouter } from '@regie/api';
 import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { TFunction } from 'i18next';
+import { roleLabel } from '../agreements/labels';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 
@@ -33,7 +34,7 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
   if (d.kind === 'wgr') {
     const step = d.label.split('.')[1] ?? '';
     if (WGR_STEPS.has(step)) {
-      const name = t(`deadlines.wgr.${step as 'kaderbrief'}`);
+      const name = t(`wgr.steps.${step as 'kaderbrief'}`);
       return d.params.year ? `${name} ${d.params.year}` : name;
     }
   }
@@ -53,5 +54,5 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
 
 /** The roles a deadline is for, as the user reads them ("contractmanager, inkoper"). */
 export function roleList(t: TFunction, roles: readonly string[]): string {
-  return roles.map((r) => t(`roles.${r as 'inkoper'}`)).join(', ');
+  return roles.map((r) => roleLabel(t, r)).join(', ');
 }
