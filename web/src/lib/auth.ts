@@ -41,7 +41,11 @@ export function login(newToken: string): void {
   emit();
 }
 
-export function logout(reason: LogoutReason = 'manual'): void {
+/**
+ * Ends the session in this tab. With `leaving`, the page is about to navigate away (to Cognito's logout), so the
+ * app is not told: it would route to the login page first and the navigation would race it.
+ */
+export function logout(reason: LogoutReason = 'manual', leaving = false): void {
   if (token === null) return;
   token = null;
   try {
@@ -50,7 +54,7 @@ export function logout(reason: LogoutReason = 'manual'): void {
   } catch {
     // nothing stored to clear
   }
-  emit();
+  if (!leaving) emit();
 }
 
 /** Why the last session ended, for a notice on the login page; cleared by the next login. */

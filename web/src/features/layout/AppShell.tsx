@@ -42,9 +42,13 @@ function currentFor(path: string, location: string, provider: boolean): 'page' |
 
 /** Ends the session here, and with Cognito's sign-in pages too when the app signs in through them. */
 async function signOut() {
-  logout('manual');
   const config = await signInConfig();
-  if (config.mode === 'cognito') window.location.assign(logoutUrl(config, window.location.origin));
+  if (config.mode === 'cognito') {
+    logout('manual', true);
+    window.location.assign(logoutUrl(config, window.location.origin));
+  } else {
+    logout('manual');
+  }
 }
 
 function UserBox() {
