@@ -10,6 +10,7 @@ import { createTestDb } from '../support/db.ts';
 import { httpApiEvent } from '../support/lambda-event.ts';
 import { driveInChild, httpClient, isolationUnderLoad, type Tenant, trpcPath } from '../support/load.ts';
 import { startBenchApi } from './api-server.ts';
+import { faultBench, faultCells } from './faults.ts';
 import { bundle, coldStart, helloWorldEntry } from './lambda.ts';
 import { loadAgreements } from './load.ts';
 import { median, percentile, time } from './stats.ts';
@@ -19,8 +20,8 @@ import { initialJavaScript, usableRegister } from './web.ts';
  * `npm run bench`: issue 7's figures, each measured side by side with its baseline in one run, printed as a
  * table and written to docs/benchmarks.md. Not part of `npm test`. Sizes by environment:
  * BENCH_LARGE (agreements in the large tenant, default 100000), BENCH_SMALL (default 1000), BENCH_WEB (the
- * web register, default 5000), BENCH_SECONDS (each throughput run, default 5), BENCH_ONLY (comma-separated
- * sections: scale,overhead,throughput,isolation,lambda,web).
+ * web register, default 5000), BENCH_SECONDS (each throughput run, default 5), BENCH_WRITERS (the fault run's
+ * writers, default 32), BENCH_ONLY (comma-separated sections: scale,overhead,throughput,isolation,faults,lambda,web).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +29,7 @@ const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
 const SMALL = Number(process.env.BENCH_SMALL ?? 1_000);
 const WEB = Number(process.env.BENCH_WEB ?? 5_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 32);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RUNS = 90;
 const run = (section: string) => !ONLY || ONLY.includes(section);
@@ -355,6 +357,20 @@ async function main() {
     await dynamo.stop();
   }
 
+  if (run('faults')) {
+    for (const f of await faultBench({ writers: WRITERS, outages: 3, healthyMs: 4000, downMs: 3000, log })) {
+      const fast = f.whileDown.length > 0 && Math.max(...f.whileDown) <= 2500;
+      // After a SIGKILL, DynamoDB Local itself may drop a transaction it acknowledged just before (outage.ts).
+      const kept = f.mode === 'stopped' ? f.lost === 0 : f.lostMsBeforeStop.every((ms) => ms < 50);
+      rows.push({
+        section: 'Faults',
+        ...faultCells(f),
+        goal: '503 fast (≤ 2.5 s), recovers, acknowledged kept, all or nothing, chains verify',
+        met: fast && f.other === 0 && kept && f.partial === 0 && f.chainsBroken === 0,
+      });
+    }
+  }
+
   if (run('web')) {
     log('web: initial JavaScript');
     const initial = initialJavaScript(root);
@@ -427,6 +443,7 @@ const SECTIONS = {
   overhead: 'API overhead',
   throughput: 'Throughput',
   isolation: 'Load and isolation',
+  faults: 'Faults',
   lambda: 'Lambda',
   web: 'Web',
 } as const;

