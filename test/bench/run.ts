@@ -9,6 +9,7 @@ import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, freePort, startDynamoLocal }
 import { createTestDb } from '../support/db.ts';
 import { httpApiEvent } from '../support/lambda-event.ts';
 import { driveInChild, httpClient, isolationUnderLoad, type Tenant, trpcPath } from '../support/load.ts';
+import { accessibilitySweep } from './accessibility.ts';
 import { startBenchApi } from './api-server.ts';
 import { faultBench, faultCells } from './faults.ts';
 import { bundle, coldStart, helloWorldEntry } from './lambda.ts';
@@ -21,7 +22,8 @@ import { initialJavaScript, usableRegister } from './web.ts';
  * table and written to docs/benchmarks.md. Not part of `npm test`. Sizes by environment:
  * BENCH_LARGE (agreements in the large tenant, default 100000), BENCH_SMALL (default 1000), BENCH_WEB (the
  * web register, default 5000), BENCH_SECONDS (each throughput run, default 5), BENCH_WRITERS (the fault run's
- * writers, default 32), BENCH_ONLY (comma-separated sections: scale,overhead,throughput,isolation,faults,lambda,web).
+ * writers, default 32), BENCH_ONLY (comma-separated sections: scale,overhead,throughput,isolation,faults,lambda,web,
+ * accessibility).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -401,6 +403,19 @@ async function main() {
     });
   }
 
+  if (run('accessibility')) {
+    const sweep = await accessibilitySweep(root, { perUser: 4, log });
+    rows.push({
+      section: 'Accessibility',
+      what: `axe (WCAG 2.1 A/AA) on every page each of the ${sweep.users} seed users reaches (main navigation, new-agreement form, up to 4 agreements with their edit, relation and roles pages), in Dutch and in English: ${sweep.pages} pages`,
+      measured: `${sweep.violations.length} serious or critical violations`,
+      baseline: `${sweep.minor} minor or moderate`,
+      goal: '0 serious or critical',
+      met: sweep.violations.length === 0,
+    });
+    for (const v of sweep.violations.slice(0, 20)) notes.push(`axe: ${v}`);
+  }
+
   const verdict = (r: Row) => {
     if (r.met !== undefined) return r.met ? 'met' : '**missed**';
     const goal = /([≤≥])\s*([\d.]+)×/.exec(r.goal);
@@ -446,6 +461,7 @@ const SECTIONS = {
   faults: 'Faults',
   lambda: 'Lambda',
   web: 'Web',
+  accessibility: 'Accessibility',
 } as const;
 
 /** The last "Latest run" of docs/benchmarks.md: its lines before the table, and its table rows. */
