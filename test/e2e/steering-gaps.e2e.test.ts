@@ -217,4 +217,28 @@ describe('steering at a distance: the remaining budget parts in the browser', ()
     expect(await risk.innerText()).toContain(`80% van het jaarplafond ${thisYear} bereikt`);
     await session.expectAccessible('steering page with a year ceiling signal');
   });
+
+  it('signals 80% of a product line’s volume ceiling, named by its product code, under Sturing too', async () => {
+    await session.logIn('ermelo.contractmanager');
+    await page.goto(`${webUrl}/agreements/erm-wmo-2026`);
+    const budget = section('Budget en volume');
+    // Product line 02A01 may deliver 7.000 hours: 5.700 is 81% of it.
+    await budget.getByLabel('Maand', { exact: true }).fill(thisMonth);
+    await budget.getByLabel('Bedrag in euro').fill('100,00');
+    await budget.getByLabel('Volume (niet verplicht)').fill('5700');
+    await budget.getByLabel('Productregel (niet verplicht)').selectOption({ label: '02A01' });
+    await budget.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    const outcome = budget.getByTestId('realisation-outcome');
+    await outcome.getByText('80% van het volumeplafond van productregel 02A01 bereikt').waitFor();
+    expect(await outcome.innerText()).toContain('5.700 van 7.000 eenheden');
+    await session.expectAccessible('agreement with a product line signal');
+
+    await session.nav('Sturing').click();
+    await page.getByRole('heading', { level: 1, name: 'Sturing' }).waitFor();
+    const signal = section('Signalen').getByTestId('signal-erm-wmo-2026-wmo-02a01-volume-80');
+    await signal.waitFor();
+    expect(await signal.innerText()).toMatch(
+      /ERM-2026-WMO02\s+Wmo begeleiding individueel\s+80% van het volumeplafond van productregel 02A01 bereikt\s+5\.700 van 7\.000 eenheden/,
+    );
+  });
 });

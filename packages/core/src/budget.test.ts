@@ -5,6 +5,8 @@ import {
   burnDown,
   correctRealisation,
   countedCents,
+  lineEffect,
+  lineTotalsOf,
   newlyCrossed,
   type Realisation,
   realisationCorrectionSchema,
@@ -283,5 +285,87 @@ describe('signals against a year ceiling', () => {
       crossed: [{ year: 2026, threshold: 80 }],
       years: { '2026': { spentCents: 80_000, signalled: [80] } },
     });
+  });
+});
+
+describe('line ceilings: amount and volume per product line (SPEC 4.4)', () => {
+  const lines = [
+    { id: 'l1', moneyCeilingCents: 100_000, volumeCeiling: 50 },
+    { id: 'l2', moneyCeilingCents: null, volumeCeiling: 10 },
+    { id: 'l3' },
+  ];
+  const on = (productLineId: string | undefined, amountCents: number, volume?: number) => ({
+    productLineId,
+    amountCents,
+    ...(volume === undefined ? {} : { volume }),
+  });
+
+  it('signals each threshold of a line’s money and volume ceiling once, line by line', () => {
+    const first = lineEffect({}, null, on('l1', 85_000, 20), lines);
+    expect(first.crossed).toEqual([{ lineId: 'l1', measure: 'amount', threshold: 80 }]);
+    expect(first.lines).toEqual({
+      l1: { spentCents: 85_000, signalled: [80] },
+      'l1#volume': { spentCents: 20, signalled: [] },
+    });
+    expect(first.moved).toEqual([
+      { lineId: 'l1', measure: 'amount', before: 0, after: 85_000 },
+      { lineId: 'l1', measure: 'volume', before: 0, after: 20 },
+    ]);
+    const more = lineEffect(first, null, on('l1', 1_000, 30), lines);
+    expect(more.crossed).toEqual([
+      { lineId: 'l1', measure: 'volume', threshold: 80 },
+      { lineId: 'l1', measure: 'volume', threshold: 100 },
+    ]);
+    // A line with only a volume ceiling signals on volume; one without ceilings keeps its totals silently.
+    expect(lineEffect(more, null, on('l2', 5_000_000, 8), lines).crossed).toEqual([
+      { lineId: 'l2', measure: 'volume', threshold: 80 },
+    ]);
+    expect(lineEffect(more, null, on('l3', 5_000_000, 8), lines).crossed).toEqual([]);
+  });
+
+  it('ignores entries on no line, and a reversed entry counts for nothing', () => {
+    expect(lineEffect({}, null, on(undefined, 999_999, 999), lines)).toEqual({
+      lines: {},
+      crossed: [],
+      withdrawn: [],
+      moved: [],
+    });
+    const totals = { lines: { l1: { spentCents: 90_000, signalled: [80] } } };
+    const reversed = lineEffect(
+      totals,
+      on('l1', 30_000),
+      { ...on('l1', 30_000), reversedAt: '2026-06-01T00:00:00.000Z' },
+      lines,
+    );
+    expect(reversed.withdrawn).toEqual([{ lineId: 'l1', measure: 'amount', threshold: 80 }]);
+    expect(reversed.lines.l1).toEqual({ spentCents: 60_000, signalled: [] });
+  });
+
+  it('moves a corrected entry to another line: the old line withdraws, the new line signals', () => {
+    const totals = {
+      lines: {
+        l1: { spentCents: 85_000, signalled: [80] },
+        'l1#volume': { spentCents: 9, signalled: [] },
+      },
+    };
+    const effect = lineEffect(totals, on('l1', 40_000, 9), on('l2', 40_000, 9), lines);
+    expect(effect.withdrawn).toEqual([{ lineId: 'l1', measure: 'amount', threshold: 80 }]);
+    expect(effect.crossed).toEqual([{ lineId: 'l2', measure: 'volume', threshold: 80 }]);
+    expect(effect.lines).toMatchObject({
+      l1: { spentCents: 45_000, signalled: [] },
+      'l1#volume': { spentCents: 0, signalled: [] },
+      'l2#volume': { spentCents: 9, signalled: [80] },
+    });
+  });
+
+  it('counts the lines from the entries for totals kept before line signals', () => {
+    expect(
+      lineTotalsOf([
+        on('l1', 10_000, 2),
+        on('l1', 5_000),
+        on(undefined, 7_000),
+        { ...on('l2', 3_000, 1), reversedAt: '2026-01-02T00:00:00.000Z' },
+      ]),
+    ).toEqual({ l1: { spentCents: 15_000, signalled: [] }, 'l1#volume': { spentCents: 2, signalled: [] } });
   });
 });

@@ -146,6 +146,8 @@ export interface BudgetTotals {
    * totals kept before year signals existed; a year without a ceiling keeps its spend but signals nothing.
    */
   years?: Record<string, YearTotals>;
+  /** The same per product line (see `LineEffect`); absent on totals kept before line signals existed. */
+  lines?: Record<string, YearTotals>;
 }
 
 /** One year's spend and the thresholds of its year ceiling already signalled. */
@@ -192,6 +194,48 @@ export function yearTotalsOf(
   return years;
 }
 
+/** The counted value of each bucket an entry adds to or takes from (bucket key → signed value). */
+type Deltas = Map<string, number>;
+
+/**
+ * The thresholds logic shared by year and line ceilings: each touched bucket moves by its delta; per bucket a
+ * threshold newly reached is signalled once, and a signal whose threshold is no longer reached is withdrawn so a
+ * later crossing signals again. A bucket without a ceiling keeps its value but signals nothing.
+ */
+function tallyEffect(
+  tallies: Readonly<Record<string, YearTotals>>,
+  deltas: Deltas,
+  ceilingOf: (key: string) => number,
+  thresholds: readonly number[],
+) {
+  const next: Record<string, YearTotals> = { ...tallies };
+  const crossed: { key: string; threshold: number }[] = [];
+  const withdrawn: { key: string; threshold: number }[] = [];
+  const moved: { key: string; before: number; after: number }[] = [];
+  for (const [key, change] of [...deltas].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const current = tallies[key] ?? { spentCents: 0, signalled: [] };
+    const value = current.spentCents + change;
+    const ceiling = ceilingOf(key);
+    const reached = (t: number) => ceiling > 0 && value * 100 >= t * ceiling;
+    const gone = current.signalled.filter((t) => !reached(t));
+    const fresh = ceiling
+      ? newlyCrossed(ceiling, current.spentCents, value, thresholds).filter(
+          (t) => !current.signalled.includes(t),
+        )
+      : [];
+    next[key] = {
+      spentCents: value,
+      signalled: [...current.signalled.filter((t) => !gone.includes(t)), ...fresh].sort((a, b) => a - b),
+    };
+    crossed.push(...fresh.map((threshold) => ({ key, threshold })));
+    withdrawn.push(...gone.map((threshold) => ({ key, threshold })));
+    moved.push({ key, before: current.spentCents, after: value });
+  }
+  return { tallies: next, crossed, withdrawn, moved };
+}
+
+const addTo = (deltas: Deltas, key: string, value: number) => deltas.set(key, (deltas.get(key) ?? 0) + value);
+
 /**
  * The effect of one entry on the per-year totals and the year-ceiling signals (SPEC §4.4), exactly as
  * `correctRealisation` treats the overall ceiling: `before` is the entry as it counted (null for a new entry),
@@ -206,36 +250,98 @@ export function yearEffect(
   yearCeilings: readonly { year: number; cents: number }[],
   thresholds: readonly number[] = DEFAULT_THRESHOLDS,
 ): YearEffect {
-  const years: Record<string, YearTotals> = { ...(totals.years ?? {}) };
-  const delta = new Map<number, number>();
-  if (before) delta.set(realisationYear(before), -countedCents(before));
-  if (after) {
-    const year = realisationYear(after);
-    delta.set(year, (delta.get(year) ?? 0) + countedCents(after));
-  }
-  const crossed: YearThreshold[] = [];
-  const withdrawn: YearThreshold[] = [];
-  const moved: YearEffect['moved'] = [];
-  for (const [year, change] of [...delta].sort((a, b) => a[0] - b[0])) {
-    const current = years[String(year)] ?? { spentCents: 0, signalled: [] };
-    const spentCents = current.spentCents + change;
-    const ceiling = yearCeilings.find((y) => y.year === year)?.cents ?? 0;
-    const reached = (t: number) => ceiling > 0 && spentCents * 100 >= t * ceiling;
-    const gone = current.signalled.filter((t) => !reached(t));
-    const fresh = ceiling
-      ? newlyCrossed(ceiling, current.spentCents, spentCents, thresholds).filter(
-          (t) => !current.signalled.includes(t),
-        )
-      : [];
-    years[String(year)] = {
-      spentCents,
-      signalled: [...current.signalled.filter((t) => !gone.includes(t)), ...fresh].sort((a, b) => a - b),
-    };
-    crossed.push(...fresh.map((threshold) => ({ year, threshold })));
-    withdrawn.push(...gone.map((threshold) => ({ year, threshold })));
-    moved.push({ year, before: current.spentCents, after: spentCents });
-  }
-  return { years, crossed, withdrawn, moved };
+  const deltas: Deltas = new Map();
+  if (before) addTo(deltas, String(realisationYear(before)), -countedCents(before));
+  if (after) addTo(deltas, String(realisationYear(after)), countedCents(after));
+  const effect = tallyEffect(
+    totals.years ?? {},
+    deltas,
+    (key) => yearCeilings.find((y) => y.year === Number(key))?.cents ?? 0,
+    thresholds,
+  );
+  return {
+    years: effect.tallies,
+    crossed: effect.crossed.map(({ key, threshold }) => ({ year: Number(key), threshold })),
+    withdrawn: effect.withdrawn.map(({ key, threshold }) => ({ year: Number(key), threshold })),
+    moved: effect.moved.map(({ key, before, after }) => ({ year: Number(key), before, after })),
+  };
+}
+
+/** What a product line's ceiling bounds: its amount (cents) or its volume (units). */
+export type LineMeasure = 'amount' | 'volume';
+
+/** A threshold of one product line's amount or volume ceiling. */
+export interface LineThreshold {
+  lineId: string;
+  measure: LineMeasure;
+  threshold: number;
+}
+
+export interface LineEffect {
+  /**
+   * The per-line totals after the entry, keyed `<line id>` (amount, cents) and `<line id>#volume` (units); only
+   * the lines it touches change.
+   */
+  lines: Record<string, YearTotals>;
+  crossed: LineThreshold[];
+  withdrawn: LineThreshold[];
+  /** The amount or volume of each touched line before and after, for the audit event. */
+  moved: { lineId: string; measure: LineMeasure; before: number; after: number }[];
+}
+
+type LineEntry = { productLineId?: string; amountCents: number; volume?: number; reversedAt?: string };
+
+const lineKey = (lineId: string, measure: LineMeasure) =>
+  measure === 'amount' ? lineId : `${lineId}#volume`;
+const parseLineKey = (key: string) =>
+  key.endsWith('#volume')
+    ? { lineId: key.slice(0, -'#volume'.length), measure: 'volume' as const }
+    : { lineId: key, measure: 'amount' as const };
+
+function addLine(deltas: Deltas, entry: LineEntry, sign: 1 | -1) {
+  if (!entry.productLineId || entry.reversedAt) return;
+  addTo(deltas, lineKey(entry.productLineId, 'amount'), sign * entry.amountCents);
+  addTo(deltas, lineKey(entry.productLineId, 'volume'), sign * (entry.volume ?? 0));
+}
+
+/** The per-line totals counted from scratch out of an agreement's entries (for totals kept before line signals). */
+export function lineTotalsOf(entries: readonly LineEntry[]): Record<string, YearTotals> {
+  const deltas: Deltas = new Map();
+  for (const entry of entries) addLine(deltas, entry, 1);
+  return Object.fromEntries([...deltas].map(([key, value]) => [key, { spentCents: value, signalled: [] }]));
+}
+
+/**
+ * The effect of one entry on the product lines' ceilings (SPEC §4.4: bounds per line, in money and in volume),
+ * as `yearEffect` does for years: an entry booked on a line adds its amount and volume to that line; a
+ * correction that moves it to another line (or off every line) takes them from the old one.
+ */
+export function lineEffect(
+  totals: { lines?: Record<string, YearTotals> },
+  before: LineEntry | null,
+  after: LineEntry | null,
+  productLines: readonly { id: string; moneyCeilingCents?: number | null; volumeCeiling?: number | null }[],
+  thresholds: readonly number[] = DEFAULT_THRESHOLDS,
+): LineEffect {
+  const deltas: Deltas = new Map();
+  if (before) addLine(deltas, before, -1);
+  if (after) addLine(deltas, after, 1);
+  const effect = tallyEffect(
+    totals.lines ?? {},
+    deltas,
+    (key) => {
+      const { lineId, measure } = parseLineKey(key);
+      const line = productLines.find((l) => l.id === lineId);
+      return (measure === 'amount' ? line?.moneyCeilingCents : line?.volumeCeiling) ?? 0;
+    },
+    thresholds,
+  );
+  return {
+    lines: effect.tallies,
+    crossed: effect.crossed.map(({ key, threshold }) => ({ ...parseLineKey(key), threshold })),
+    withdrawn: effect.withdrawn.map(({ key, threshold }) => ({ ...parseLineKey(key), threshold })),
+    moved: effect.moved.map(({ key, before, after }) => ({ ...parseLineKey(key), before, after })),
+  };
 }
 
 /** A threshold crossed by the spend on an agreement (SPEC §4.4), addressed to roles, not to a person. */
@@ -246,6 +352,14 @@ export interface BudgetSignal {
   threshold: number;
   /** Set for a threshold of that year's ceiling; absent for the agreement's overall value ceiling. */
   year?: number;
+  /**
+   * Set for a threshold of a product line's ceiling: its amount (spent and ceiling below are the line's) or its
+   * volume (`volume` of `volumeCeiling` units; spent and ceiling below are then the line's amount and money
+   * ceiling, 0 without one).
+   */
+  line?: { id: string; productCode: string; measure: LineMeasure };
+  volume?: number;
+  volumeCeiling?: number;
   /** The spend against the ceiling signalled: the year's spend for a year signal. */
   spentCents: number;
   ceilingCents: number;

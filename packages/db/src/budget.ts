@@ -13,6 +13,10 @@ import {
   correctRealisation,
   DEFAULT_THRESHOLDS,
   DomainError,
+  type LineEffect,
+  type LineThreshold,
+  lineEffect,
+  lineTotalsOf,
   newId,
   newlyCrossed,
   notFound,
@@ -64,25 +68,27 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           signalled: result.Item.signalled ?? [],
           thresholds: result.Item.thresholds as number[] | undefined,
           ...(result.Item.years ? { years: result.Item.years as BudgetTotals['years'] } : {}),
+          ...(result.Item.lines ? { lines: result.Item.lines as BudgetTotals['lines'] } : {}),
           exists: true,
         }
       : { spentCents: 0, signalled: [], thresholds: undefined, exists: false };
   }
 
   /**
-   * The per-year totals to build on: as kept on the budget item, or — on totals kept before year signals
-   * existed — counted once from the entries, read after the totals (an entry recorded in between moved the
-   * agreement's audit head read before, so the transaction fails and nothing is counted twice or lost).
+   * The per-year and per-line totals to build on: as kept on the budget item, or — on totals kept before year or
+   * line signals existed — counted once from the entries, read after the totals (an entry recorded in between
+   * moved the agreement's audit head read before, so the transaction fails and nothing is counted twice or lost).
    */
-  async function yearsOf(
+  async function bucketsOf(
     db: Db,
     space: string,
     agreementId: string,
     sum: BudgetTotals & { exists: boolean },
-  ) {
-    if (sum.years) return { years: sum.years };
-    if (!sum.exists) return { years: {} };
-    return { years: yearTotalsOf(await realisations(space, agreementId, db)) };
+  ): Promise<Required<Pick<BudgetTotals, 'years' | 'lines'>>> {
+    if (!sum.exists) return { years: {}, lines: {} };
+    if (sum.years && sum.lines) return { years: sum.years, lines: sum.lines };
+    const entries = await realisations(space, agreementId, db);
+    return { years: sum.years ?? yearTotalsOf(entries), lines: sum.lines ?? lineTotalsOf(entries) };
   }
 
   /**
@@ -97,7 +103,13 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     space: string,
     agreementId: string,
     seen: { exists: boolean; spentCents: number },
-    next: { spentCents: number; signalled: number[]; thresholds: number[]; years: BudgetTotals['years'] },
+    next: {
+      spentCents: number;
+      signalled: number[];
+      thresholds: number[];
+      years: BudgetTotals['years'];
+      lines: BudgetTotals['lines'];
+    },
   ): TransactItem {
     return {
       Put: {
@@ -113,9 +125,64 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     };
   }
 
-  /** A signal of a threshold of one year's ceiling (SPEC §4.4), keyed per year so each is signalled once. */
-  function yearSignalKey(space: string, agreementId: string, y: YearThreshold) {
-    return keys.signal(space, agreementId, `budget${SEP}${y.year}${SEP}${y.threshold}`);
+  /**
+   * A budget signal's id within its agreement, so each is signalled once: the overall ceiling's `80`, a year's
+   * `2026#80`, a product line's `line#<id>#amount#80` or `line#<id>#volume#80`.
+   */
+  function signalId(s: { threshold: number; year?: number; line?: { id: string; measure: string } }) {
+    if (s.line) return ['line', s.line.id, s.line.measure, s.threshold].join(SEP);
+    return s.year === undefined ? `${s.threshold}` : `${s.year}${SEP}${s.threshold}`;
+  }
+  const signalItemKey = (space: string, agreementId: string, s: Parameters<typeof signalId>[0]) =>
+    keys.signal(space, agreementId, `budget${SEP}${signalId(s)}`);
+
+  /** The signals of the thresholds of product-line ceilings an entry crosses (amount or volume). */
+  function lineSignals(
+    agreement: {
+      id: string;
+      reference: string;
+      title: string;
+      productLines: {
+        id: string;
+        productCode: string;
+        moneyCeilingCents?: number | null;
+        volumeCeiling?: number | null;
+      }[];
+    },
+    effect: LineEffect,
+    at: string,
+  ): BudgetSignal[] {
+    return effect.crossed.map(({ lineId, measure, threshold }) => {
+      const line = agreement.productLines.find((l) => l.id === lineId)!;
+      return {
+        agreementId: agreement.id,
+        reference: agreement.reference,
+        title: agreement.title,
+        threshold,
+        line: { id: lineId, productCode: line.productCode, measure },
+        spentCents: effect.lines[lineId]?.spentCents ?? 0,
+        ceilingCents: line.moneyCeilingCents ?? 0,
+        ...(measure === 'volume'
+          ? { volume: effect.lines[`${lineId}#volume`]!.spentCents, volumeCeiling: line.volumeCeiling ?? 0 }
+          : {}),
+        at,
+        roles: SIGNAL_ROLES,
+      };
+    });
+  }
+
+  /** Deletes of the signals whose threshold a correction no longer reaches (year and line ones). */
+  function withdrawals(
+    db: Db,
+    space: string,
+    agreementId: string,
+    years: readonly YearThreshold[],
+    lines: readonly LineThreshold[],
+  ): TransactItem[] {
+    return [
+      ...years.map(({ year, threshold }) => ({ year, threshold })),
+      ...lines.map(({ lineId, measure, threshold }) => ({ threshold, line: { id: lineId, measure } })),
+    ].map((s) => ({ Delete: { TableName: db.tableName, Key: signalItemKey(space, agreementId, s) } }));
   }
 
   /** The signals of the year thresholds an entry crosses, each against that year's ceiling. */
@@ -142,14 +209,14 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     }));
   }
 
-  /** A budget signal on the space's signal index (overall: `budget#80`; a year's: `budget#2026#80`). */
+  /** A budget signal in its agreement's collection and on the space's signal index. */
   function signalPut(db: Db, space: string, signal: BudgetSignal): TransactItem {
-    const id = signal.year === undefined ? `${signal.threshold}` : `${signal.year}${SEP}${signal.threshold}`;
+    const id = signalId(signal);
     return {
       Put: {
         TableName: db.tableName,
         Item: {
-          ...keys.signal(space, signal.agreementId, `budget${SEP}${id}`),
+          ...signalItemKey(space, signal.agreementId, signal),
           type: 'signal',
           kind: 'budget_threshold',
           ...signal,
@@ -160,11 +227,21 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     };
   }
 
-  /** The spend of each year an entry touches, for the audit event (`spentCents.2026`). */
-  function yearChanges(effect: YearEffect): Record<string, { before: number; after: number }> {
-    return Object.fromEntries(
-      effect.moved.map((m) => [`spentCents.${m.year}`, { before: m.before, after: m.after }]),
-    );
+  /**
+   * The spend of each year and line an entry touches, for the audit event (`spentCents.2026`,
+   * `line.<id>.amountCents`, `line.<id>.volume`).
+   */
+  function bucketChanges(
+    years: YearEffect,
+    lines: LineEffect,
+  ): Record<string, { before: number; after: number }> {
+    return Object.fromEntries([
+      ...years.moved.map((m) => [`spentCents.${m.year}`, { before: m.before, after: m.after }]),
+      ...lines.moved.map((m) => [
+        `line.${m.lineId}.${m.measure === 'amount' ? 'amountCents' : 'volume'}`,
+        { before: m.before, after: m.after },
+      ]),
+    ]);
   }
 
   /** An agreement's realisations, read with the handle that reaches its collection (widened for a provider). */
@@ -211,8 +288,9 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             (t) => !current.signalled.includes(t),
           )
         : [];
-      const { years } = await yearsOf(db, agreement.space, agreement.id, current);
-      const perYear = yearEffect({ years }, null, input, agreement.yearCeilings, thresholds);
+      const buckets = await bucketsOf(db, agreement.space, agreement.id, current);
+      const perYear = yearEffect(buckets, null, input, agreement.yearCeilings, thresholds);
+      const perLine = lineEffect(buckets, null, input, agreement.productLines, thresholds);
       const signals: BudgetSignal[] = [
         ...crossed.map((threshold) => ({
           agreementId: agreement.id,
@@ -225,6 +303,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           roles: SIGNAL_ROLES,
         })),
         ...yearSignals(agreement, perYear, now),
+        ...lineSignals(agreement, perLine, now),
       ];
       const items: TransactItem[] = [
         {
@@ -242,6 +321,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           signalled: [...current.signalled, ...crossed],
           thresholds,
           years: perYear.years,
+          lines: perLine.lines,
         }),
         ...auditInCollection(
           access,
@@ -252,7 +332,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             objectType: 'realisation',
             changes: {
               spentCents: { before: current.spentCents, after: spentCents },
-              ...yearChanges(perYear),
+              ...bucketChanges(perYear, perLine),
               [`realisation.${realisation.period}`]: { before: null, after: input.amountCents },
             },
           },
@@ -283,6 +363,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       withdrawn: number[];
       /** Signals of a year ceiling withdrawn because that year's spend fell back below the threshold. */
       withdrawnYears: YearThreshold[];
+      /** Likewise of a product line's amount or volume ceiling. */
+      withdrawnLines: (LineThreshold & { productCode: string })[];
     }> {
       const access = await accessAgreement(base, scope, widen, input.agreementId);
       const { db, agreement } = access;
@@ -307,8 +389,9 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const ceiling = agreement.valueCeilingCents;
       const effect = correctRealisation(current, input, sum, ceiling, scope.actor, now, thresholds);
       const { next } = effect;
-      const { years } = await yearsOf(db, agreement.space, agreement.id, sum);
-      const perYear = yearEffect({ years }, current, next, agreement.yearCeilings, thresholds);
+      const buckets = await bucketsOf(db, agreement.space, agreement.id, sum);
+      const perYear = yearEffect(buckets, current, next, agreement.yearCeilings, thresholds);
+      const perLine = lineEffect(buckets, current, next, agreement.productLines, thresholds);
       const signals: BudgetSignal[] = [
         ...effect.crossed.map((threshold) => ({
           agreementId: agreement.id,
@@ -321,6 +404,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           roles: SIGNAL_ROLES,
         })),
         ...yearSignals(agreement, perYear, now),
+        ...lineSignals(agreement, perLine, now),
       ];
       const oldKey = keys.realisation(agreement.space, agreement.id, current.period, current.id);
       const newKey = keys.realisation(agreement.space, agreement.id, next.period, next.id);
@@ -334,7 +418,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             };
       const changes: Record<string, { before: unknown; after: unknown }> = {
         spentCents: { before: sum.spentCents, after: effect.spentCents },
-        ...yearChanges(perYear),
+        ...bucketChanges(perYear, perLine),
         note: { before: null, after: input.reason },
       };
       if (moved) {
@@ -375,6 +459,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           signalled: effect.signalled,
           thresholds,
           years: perYear.years,
+          lines: perLine.lines,
         }),
         ...auditInCollection(
           access,
@@ -390,10 +475,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             Key: keys.signal(agreement.space, agreement.id, `budget${SEP}${threshold}`),
           },
         })),
-        // Likewise per year: a year whose spend fell back below a signalled threshold of its ceiling.
-        ...perYear.withdrawn.map((y) => ({
-          Delete: { TableName: db.tableName, Key: yearSignalKey(agreement.space, agreement.id, y) },
-        })),
+        // Likewise per year and per line: one whose spend fell back below a signalled threshold of its ceiling.
+        ...withdrawals(db, agreement.space, agreement.id, perYear.withdrawn, perLine.withdrawn),
       ];
       try {
         await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
@@ -411,6 +494,10 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         signals,
         withdrawn: effect.withdrawn,
         withdrawnYears: perYear.withdrawn,
+        withdrawnLines: perLine.withdrawn.map((w) => ({
+          ...w,
+          productCode: agreement.productLines.find((l) => l.id === w.lineId)?.productCode ?? w.lineId,
+        })),
       };
     },
 
@@ -556,16 +643,20 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
             (i.roles as string[]).some((r) => scope.roles.includes(r as never)) ||
             scope.roles.includes('viewer'),
         )
-        .map(({ agreementId, reference, title, threshold, year, spentCents, ceilingCents, at, roles }) => ({
-          agreementId,
-          reference,
-          title,
-          threshold,
-          ...(typeof year === 'number' ? { year } : {}),
-          spentCents,
-          ceilingCents,
-          at,
-          roles,
+        .map((i) => ({
+          agreementId: i.agreementId as string,
+          reference: i.reference as string,
+          title: i.title as string,
+          threshold: i.threshold as number,
+          ...(typeof i.year === 'number' ? { year: i.year } : {}),
+          ...(i.line ? { line: i.line as NonNullable<BudgetSignal['line']> } : {}),
+          ...(typeof i.volume === 'number'
+            ? { volume: i.volume, volumeCeiling: i.volumeCeiling as number }
+            : {}),
+          spentCents: i.spentCents as number,
+          ceilingCents: i.ceilingCents as number,
+          at: i.at as string,
+          roles: i.roles as string[],
         }));
     },
   };

@@ -56,27 +56,34 @@ export function dashboardRepository(
         repos.steering.roleConflicts({ space, limit: LIMIT }),
       ]);
       const counts = stats.Item ?? {};
-      // One row per agreement at risk: its highest threshold reached (the overall ceiling before a year's
-      // at the same threshold; `year` set when it is a year ceiling's).
-      const atRisk = new Map<
-        string,
-        { agreementId: string; reference: string; title: string; threshold: number; year?: number }
-      >();
+      // One row per agreement at risk: its highest threshold reached; at the same threshold the overall ceiling
+      // before a year's, a year's before a product line's (`year` or `line` says which ceiling it is).
+      type Risk = {
+        agreementId: string;
+        reference: string;
+        title: string;
+        threshold: number;
+        year?: number;
+        line?: { id: string; productCode: string; measure: 'amount' | 'volume' };
+      };
+      const rank = (r: Pick<Risk, 'year' | 'line'>) => (r.line ? 2 : r.year !== undefined ? 1 : 0);
+      const atRisk = new Map<string, Risk>();
       for (const s of signals.Items ?? []) {
+        const risk: Risk = {
+          agreementId: s.agreementId,
+          reference: s.reference,
+          title: s.title,
+          threshold: s.threshold,
+          ...(typeof s.year === 'number' ? { year: s.year } : {}),
+          ...(s.line ? { line: s.line as NonNullable<Risk['line']> } : {}),
+        };
         const seen = atRisk.get(s.agreementId);
-        const year = typeof s.year === 'number' ? s.year : undefined;
         if (
           !seen ||
-          seen.threshold < s.threshold ||
-          (seen.threshold === s.threshold && seen.year !== undefined && year === undefined)
+          seen.threshold < risk.threshold ||
+          (seen.threshold === risk.threshold && rank(risk) < rank(seen))
         ) {
-          atRisk.set(s.agreementId, {
-            agreementId: s.agreementId,
-            reference: s.reference,
-            title: s.title,
-            threshold: s.threshold,
-            ...(year !== undefined ? { year } : {}),
-          });
+          atRisk.set(s.agreementId, risk);
         }
       }
       return {

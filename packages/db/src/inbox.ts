@@ -319,17 +319,28 @@ async function budgetSignalsToInbox(
       read += 1;
       if (item.kind !== 'budget_threshold') continue;
       const year = typeof item.year === 'number' ? String(item.year) : null;
+      const line = item.line as { id: string; productCode: string; measure: string } | undefined;
       const row: DeadlineRow = {
         id: '',
         space,
         kind: 'budget_threshold',
-        key: `budget-${year ?? 'all'}-${item.threshold}`,
+        key: line
+          ? `budget-line-${line.id}-${line.measure}-${item.threshold}`
+          : `budget-${year ?? 'all'}-${item.threshold}`,
         date: String(item.at).slice(0, 10),
         agreementId: String(item.agreementId),
         reference: String(item.reference),
         title: String(item.title),
-        label: year ? 'budget_threshold.year' : 'budget_threshold',
-        params: { threshold: String(item.threshold), ...(year ? { year } : {}) },
+        label: line
+          ? `budget_threshold.line.${line.measure}`
+          : year
+            ? 'budget_threshold.year'
+            : 'budget_threshold',
+        params: {
+          threshold: String(item.threshold),
+          ...(year ? { year } : {}),
+          ...(line ? { product: line.productCode } : {}),
+        },
         roles: item.roles as Role[],
       };
       row.id = `${row.agreementId}.${row.key}.${row.date}`;

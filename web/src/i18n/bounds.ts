@@ -130,6 +130,12 @@ export const nlBounds = {
     },
   },
   yearSignal: '{{threshold}}% van het jaarplafond {{year}} bereikt',
+  lineSignal: '{{threshold}}% van het plafond van productregel {{product}} bereikt',
+  lineVolumeSignal: '{{threshold}}% van het volumeplafond van productregel {{product}} bereikt',
+  lineWithdrawn:
+    'Het signaal bij {{threshold}}% van het {{measure}} van productregel {{product}} is ingetrokken: de regel ligt daar weer onder.',
+  measure: { amount: 'plafond', volume: 'volumeplafond' },
+  volumeValue: '{{volume}} van {{ceiling}} eenheden',
   yearWithdrawn:
     'Het signaal bij {{threshold}}% van het jaarplafond {{year}} is ingetrokken: de besteding in {{year}} ligt daar weer onder.',
   legendWarning: '{{threshold}}% van het plafond (signaalgrens)',
@@ -262,6 +268,12 @@ export const enBounds: typeof nlBounds = {
     },
   },
   yearSignal: '{{threshold}}% of the {{year}} year ceiling reached',
+  lineSignal: '{{threshold}}% of the ceiling of product line {{product}} reached',
+  lineVolumeSignal: '{{threshold}}% of the volume ceiling of product line {{product}} reached',
+  lineWithdrawn:
+    'The signal at {{threshold}}% of the {{measure}} of product line {{product}} was withdrawn: the line is below it again.',
+  measure: { amount: 'ceiling', volume: 'volume ceiling' },
+  volumeValue: '{{volume}} of {{ceiling}} units',
   yearWithdrawn:
     'The signal at {{threshold}}% of the {{year}} year ceiling was withdrawn: the spend in {{year}} is below it again.',
   legendWarning: '{{threshold}}% of the ceiling (signal threshold)',

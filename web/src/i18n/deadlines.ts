@@ -15,6 +15,8 @@ export const nlDeadlines = {
   budget: {
     overall: '{{threshold}}% van het plafond bereikt',
     year: '{{threshold}}% van het jaarplafond {{year}} bereikt',
+    line: '{{threshold}}% van het plafond van productregel {{product}} bereikt',
+    lineVolume: '{{threshold}}% van het volumeplafond van productregel {{product}} bereikt',
   },
   awb: {
     decision: 'Beslissen op de aanvraag (Awb 4:13)',
@@ -98,6 +100,8 @@ export const enDeadlines: typeof nlDeadlines = {
   budget: {
     overall: '{{threshold}}% of the ceiling reached',
     year: '{{threshold}}% of the {{year}} year ceiling reached',
+    line: '{{threshold}}% of the ceiling of product line {{product}} reached',
+    lineVolume: '{{threshold}}% of the volume ceiling of product line {{product}} reached',
   },
   awb: {
     decision: 'Decide on the application (Awb 4:13)',

@@ -75,6 +75,13 @@ export function CorrectionForm({
         }),
         ...result.withdrawn.map((threshold) => t('bounds.correction.withdrawn', { threshold })),
         ...result.withdrawnYears.map((y) => t('bounds.yearWithdrawn', y)),
+        ...result.withdrawnLines.map((l) =>
+          t('bounds.lineWithdrawn', {
+            threshold: l.threshold,
+            product: l.productCode,
+            measure: t(`bounds.measure.${l.measure}`),
+          }),
+        ),
       ];
       await refreshBudget(queryClient, trpc, agreementId);
       onDone(lines.join(' '));

@@ -300,10 +300,15 @@ export function RealisationForm({
                     <strong>{t(title.key, title.values)}</strong>
                   </Paragraph>
                   <Paragraph>
-                    {t('budget.signal.text', {
-                      spent: formatMoney(signal.spentCents, locale),
-                      ceiling: formatMoney(signal.ceilingCents, locale),
-                    })}
+                    {signal.volume !== undefined
+                      ? t('bounds.volumeValue', {
+                          volume: signal.volume.toLocaleString(locale),
+                          ceiling: (signal.volumeCeiling ?? 0).toLocaleString(locale),
+                        })
+                      : t('budget.signal.text', {
+                          spent: formatMoney(signal.spentCents, locale),
+                          ceiling: formatMoney(signal.ceilingCents, locale),
+                        })}
                   </Paragraph>
                 </Alert>
               );

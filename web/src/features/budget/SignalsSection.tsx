@@ -20,7 +20,7 @@ import { signalKey, signalMessage } from './model';
 
 /**
  * "Signalen" under Sturing: the budget signals of the municipality's own register (80% and 100% of a ceiling
- * reached — the overall value ceiling or a year's ceiling), newest first, each a link to its agreement. The API
+ * reached — the overall value ceiling, a year's ceiling, or a product line's money or volume ceiling), newest first, each a link to its agreement. The API
  * gives each user the signals for their role.
  */
 export function SignalsSection({ space }: { space: Me['reach'][number] }) {
@@ -77,10 +77,15 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
                     <strong>{describe(signal)}</strong>
                   </TableCell>
                   <TableCell className="regie-nowrap">
-                    {t('budget.signals.spentValue', {
-                      spent: formatMoney(signal.spentCents, locale),
-                      ceiling: formatMoney(signal.ceilingCents, locale),
-                    })}
+                    {signal.volume !== undefined
+                      ? t('bounds.volumeValue', {
+                          volume: signal.volume.toLocaleString(locale),
+                          ceiling: (signal.volumeCeiling ?? 0).toLocaleString(locale),
+                        })
+                      : t('budget.signals.spentValue', {
+                          spent: formatMoney(signal.spentCents, locale),
+                          ceiling: formatMoney(signal.ceilingCents, locale),
+                        })}
                   </TableCell>
                   <TableCell className="regie-nowrap">
                     <time dateTime={signal.at}>{formatDateTime(signal.at, locale)}</time>

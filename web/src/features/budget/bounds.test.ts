@@ -179,6 +179,21 @@ describe('a budget signal of a year ceiling', () => {
     expect(say('nl', { key: 'bounds.yearWithdrawn', values: { year: 2026, threshold: 80 } })).toBe(
       'Het signaal bij 80% van het jaarplafond 2026 is ingetrokken: de besteding in 2026 ligt daar weer onder.',
     );
+    // A product line's money or volume ceiling names the line by its product code.
+    const amount = { ...overall, line: { id: 'l1', productCode: '45A12', measure: 'amount' as const } };
+    const volume = {
+      ...overall,
+      threshold: 100,
+      line: { id: 'l1', productCode: '45A12', measure: 'volume' as const },
+    };
+    expect(say('nl', signalMessage(amount, 'budget.signals.threshold'))).toBe(
+      '80% van het plafond van productregel 45A12 bereikt',
+    );
+    expect(say('en', signalMessage(volume, 'dashboard.ceilingRow'))).toBe(
+      '100% of the volume ceiling of product line 45A12 reached',
+    );
+    expect(signalKey(amount)).toBe('a1-l1-amount-80');
+    expect(signalKey(volume)).toBe('a1-l1-volume-100');
   });
 
   it('keys a row per threshold, and per year for a year ceiling', () => {

@@ -99,22 +99,41 @@ export function warningThreshold(thresholds: readonly number[]): number {
   return below.length > 0 ? Math.min(...below) : 80;
 }
 
+type SignalLine = { id: string; productCode: string; measure: 'amount' | 'volume' } | undefined;
+
 /**
  * How a budget signal reads, as a text key and its values: "80% van het jaarplafond 2026 bereikt" for a
- * threshold of a year's ceiling, the place's own text (`overall`, e.g. "80% van het plafond bereikt") for the
- * agreement's overall value ceiling.
+ * threshold of a year's ceiling, "… van het (volume)plafond van productregel 45A01 bereikt" for a product
+ * line's, the place's own text (`overall`, e.g. "80% van het plafond bereikt") for the agreement's overall
+ * value ceiling.
  */
 export function signalMessage<K extends string>(
-  signal: { threshold: number; year?: number | undefined },
+  signal: { threshold: number; year?: number | undefined; line?: SignalLine },
   overall: K,
-): { key: K | 'bounds.yearSignal'; values: { threshold: number; year?: number } } {
+): {
+  key: K | 'bounds.yearSignal' | 'bounds.lineSignal' | 'bounds.lineVolumeSignal';
+  values: { threshold: number; year?: number; product?: string };
+} {
+  if (signal.line) {
+    return {
+      key: signal.line.measure === 'volume' ? 'bounds.lineVolumeSignal' : 'bounds.lineSignal',
+      values: { threshold: signal.threshold, product: signal.line.productCode },
+    };
+  }
   return signal.year === undefined
     ? { key: overall, values: { threshold: signal.threshold } }
     : { key: 'bounds.yearSignal', values: { threshold: signal.threshold, year: signal.year } };
 }
 
-/** A stable key for a signal row: the overall ceiling's per threshold, a year's per year and threshold. */
-export function signalKey(signal: { agreementId: string; threshold: number; year?: number | undefined }) {
+/** A stable key for a signal row: the overall ceiling's per threshold, a year's or a line's per threshold. */
+export function signalKey(signal: {
+  agreementId: string;
+  threshold: number;
+  year?: number | undefined;
+  line?: SignalLine;
+}) {
+  if (signal.line)
+    return `${signal.agreementId}-${signal.line.id}-${signal.line.measure}-${signal.threshold}`;
   return signal.year === undefined
     ? `${signal.agreementId}-${signal.threshold}`
     : `${signal.agreementId}-${signal.year}-${signal.threshold}`;

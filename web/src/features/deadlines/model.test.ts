@@ -47,6 +47,13 @@ describe('deadline titles', () => {
         params: { threshold: '100', year: '2026' },
       }),
     ).toBe('100% van het jaarplafond 2026 bereikt');
+    expect(
+      deadlineTitle(tp, {
+        kind: 'budget_threshold',
+        label: 'budget_threshold.line.volume',
+        params: { threshold: '80', product: '02A02' },
+      }),
+    ).toBe('80% van het volumeplafond van productregel 02A02 bereikt');
   });
   it('lists roles in the user language', () => {
     expect(roleList(t, ['contractmanager', 'approver'])).toBe('contractmanager, budgethouder');

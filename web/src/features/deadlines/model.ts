@@ -45,6 +45,10 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
   if (d.kind === 'report_due' && d.params.duty) return `${kind}: ${d.params.duty}`;
   if (d.kind === 'escalation' && d.params.subject) return `${kind} (${d.params.level}): ${d.params.subject}`;
   if (d.kind === 'budget_threshold' && d.params.threshold) {
+    if (d.params.product) {
+      const key = d.label.endsWith('.volume') ? 'deadlines.budget.lineVolume' : 'deadlines.budget.line';
+      return t(key, { threshold: d.params.threshold, product: d.params.product });
+    }
     return d.params.year
       ? t('deadlines.budget.year', { threshold: d.params.threshold, year: d.params.year })
       : t('deadlines.budget.overall', { threshold: d.params.threshold });
