@@ -195,10 +195,100 @@ describe('budget signals against product-line ceilings', () => {
         ExpressionAttributeValues: { ':pk': keys.agreement('GM0233', id).pk, ':sk': 'SIGNAL#budget#line#' },
       }),
     );
-    expect((stored.Items ?? []).map((i) => i.sk).sort()).toEqual([
-      `SIGNAL#budget#line#${lineA}#amount#80`,
-      `SIGNAL#budget#line#${lineB}#volume#100`,
-      `SIGNAL#budget#line#${lineB}#volume#80`,
+    expect((stored.Items ?? []).map((i) => i.sk).sort()).toEqual(
+      [
+        `SIGNAL#budget#line#${lineA}#amount#80`,
+        `SIGNAL#budget#line#${lineB}#volume#100`,
+        `SIGNAL#budget#line#${lineB}#volume#80`,
+      ].sort(),
+    );
+  });
+});
+
+/**
+ * SPEC §4.4 when the ceilings change: the spend so far is measured against the new ones in the same transaction
+ * as the change — a lowered ceiling already passed signals at once, a raised one withdraws what it no longer
+ * reaches.
+ */
+describe('budget signals when a ceiling changes', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(() => api.close());
+
+  it('signals at once when a lowered ceiling is already passed, and withdraws when it is raised again', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    const created = await api.mutate(
+      'agreement.create',
+      {
+        kind: 'contract',
+        reference: 'CEILING-CHANGE-1',
+        title: 'Huishoudelijke hulp',
+        domain: 'wmo',
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        valueCeilingCents: 10_000_000,
+      },
+      await api.token('ermelo.inkoper'),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const id = created.body.result.data.id as string;
+    const recorded = await api.mutate(
+      'budget.record',
+      { agreementId: id, realisation: { period: '2026-02', amountCents: 900_000 } },
+      manager,
+    );
+    expect(recorded.body.result.data.signals).toEqual([]); // 9% of the ceiling
+    const signals = async () =>
+      ((await api.query('budget.signals', {}, manager)).body.result.data as Signal[])
+        .filter((s) => s.agreementId === id)
+        .map((s) => [s.year ?? null, s.threshold])
+        .sort();
+    const update = async (data: Record<string, unknown>) => {
+      const current = (await api.query('agreement.get', { id }, manager)).body.result.data;
+      const response = await api.mutate(
+        'agreement.update',
+        { id, expectedVersion: current.version, data },
+        manager,
+      );
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+    };
+
+    // € 9.000 of a lowered € 10.000 is 90%: signalled with the change, not at some later entry.
+    await update({ valueCeilingCents: 1_000_000 });
+    expect(await signals()).toEqual([[null, 80]]);
+    // A year ceiling set below the year's spend signals both thresholds of that year.
+    await update({ yearCeilings: [{ year: 2026, cents: 850_000 }] });
+    expect(await signals()).toEqual([
+      [null, 80],
+      [2026, 100],
+      [2026, 80],
     ]);
+    // Raised again: withdrawn, so a later crossing signals anew.
+    await update({ valueCeilingCents: 10_000_000, yearCeilings: [] });
+    expect(await signals()).toEqual([]);
+    const later = await api.mutate(
+      'budget.record',
+      { agreementId: id, realisation: { period: '2026-03', amountCents: 7_500_000 } },
+      manager,
+    );
+    expect(later.body.result.data.signals.map((s: Signal) => s.threshold)).toEqual([80]);
+    // The chain stays whole: the totals moved with the changes' own audit events.
+    const verify = await api.query('agreement.verifyAudit', { id }, manager);
+    expect(verify.body.result.data.valid).toBe(true);
+  });
+
+  it('changes nothing of the budget when the terms change but the ceilings do not', async () => {
+    const manager = await api.token('ermelo.contractmanager');
+    const before = (await api.query('budget.signals', {}, manager)).body.result.data;
+    const current = (await api.query('agreement.get', { id: 'erm-jh-2025' }, manager)).body.result.data;
+    const response = await api.mutate(
+      'agreement.update',
+      { id: 'erm-jh-2025', expectedVersion: current.version, data: { title: `${current.title} (herzien)` } },
+      manager,
+    );
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect((await api.query('budget.signals', {}, manager)).body.result.data).toEqual(before);
   });
 });

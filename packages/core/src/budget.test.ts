@@ -10,6 +10,7 @@ import {
   newlyCrossed,
   type Realisation,
   realisationCorrectionSchema,
+  recheckCeilings,
   yearEffect,
   yearTotalsOf,
 } from './budget.ts';
@@ -367,5 +368,54 @@ describe('line ceilings: amount and volume per product line (SPEC 4.4)', () => {
         { ...on('l2', 3_000, 1), reversedAt: '2026-01-02T00:00:00.000Z' },
       ]),
     ).toEqual({ l1: { spentCents: 15_000, signalled: [] }, 'l1#volume': { spentCents: 2, signalled: [] } });
+  });
+});
+
+describe('re-checking the signals when the ceilings change (SPEC 4.4)', () => {
+  const totals = {
+    spentCents: 90_000,
+    signalled: [],
+    years: { '2026': { spentCents: 90_000, signalled: [80] } },
+    lines: { l1: { spentCents: 40_000, signalled: [] }, 'l1#volume': { spentCents: 45, signalled: [80] } },
+  };
+  const none = { valueCeilingCents: null, yearCeilings: [], productLines: [] };
+
+  it('signals every threshold a lowered ceiling is already past, and withdraws what a raised one no longer reaches', () => {
+    const check = recheckCeilings(totals, {
+      valueCeilingCents: 100_000,
+      yearCeilings: [{ year: 2026, cents: 1_000_000 }],
+      productLines: [{ id: 'l1', moneyCeilingCents: 40_000, volumeCeiling: 50 }],
+    });
+    expect(check.crossed).toEqual([80]);
+    expect(check.withdrawn).toEqual([]);
+    expect(check.years.withdrawn).toEqual([{ year: 2026, threshold: 80 }]);
+    expect(check.lines.crossed).toEqual([
+      { lineId: 'l1', measure: 'amount', threshold: 80 },
+      { lineId: 'l1', measure: 'amount', threshold: 100 },
+    ]);
+    expect(check.lines.withdrawn).toEqual([]);
+    expect(check.totals).toEqual({
+      spentCents: 90_000,
+      signalled: [80],
+      years: { '2026': { spentCents: 90_000, signalled: [] } },
+      lines: {
+        l1: { spentCents: 40_000, signalled: [80, 100] },
+        'l1#volume': { spentCents: 45, signalled: [80] },
+      },
+    });
+    expect(check.changed).toBe(true);
+  });
+
+  it('changes nothing when the ceilings still say the same, and withdraws all when they are removed', () => {
+    const same = recheckCeilings(totals, {
+      valueCeilingCents: 1_000_000,
+      yearCeilings: [{ year: 2026, cents: 100_000 }],
+      productLines: [{ id: 'l1', moneyCeilingCents: 1_000_000, volumeCeiling: 50 }],
+    });
+    expect(same.changed).toBe(false);
+    const removed = recheckCeilings(totals, none);
+    expect(removed.years.withdrawn).toEqual([{ year: 2026, threshold: 80 }]);
+    expect(removed.lines.withdrawn).toEqual([{ lineId: 'l1', measure: 'volume', threshold: 80 }]);
+    expect(removed.crossed).toEqual([]);
   });
 });

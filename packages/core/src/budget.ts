@@ -344,6 +344,76 @@ export function lineEffect(
   };
 }
 
+/** A tally re-checked against a (changed) ceiling: every threshold now reached and not yet signalled. */
+function recheckTally(tally: YearTotals, ceiling: number, thresholds: readonly number[]) {
+  const reached = (t: number) => ceiling > 0 && tally.spentCents * 100 >= t * ceiling;
+  const withdrawn = tally.signalled.filter((t) => !reached(t));
+  const crossed = thresholds.filter((t) => reached(t) && !tally.signalled.includes(t));
+  const signalled = [...tally.signalled.filter((t) => reached(t)), ...crossed].sort((a, b) => a - b);
+  return { tally: { spentCents: tally.spentCents, signalled }, crossed, withdrawn };
+}
+
+export interface CeilingRecheck {
+  /** The totals with the signalled thresholds as they are against the new ceilings. */
+  totals: Required<BudgetTotals>;
+  /** Thresholds of the overall ceiling now reached (to signal) and no longer reached (to withdraw). */
+  crossed: number[];
+  withdrawn: number[];
+  years: Pick<YearEffect, 'years' | 'crossed' | 'withdrawn'>;
+  lines: Pick<LineEffect, 'lines' | 'crossed' | 'withdrawn'>;
+  /** Whether any signal is raised or withdrawn. */
+  changed: boolean;
+}
+
+/**
+ * When an agreement's ceilings change (the overall value ceiling, a year's, a product line's), the spend so far
+ * is measured against the new ones at once (SPEC §4.4): a lowered ceiling that the spend already passes 80% of
+ * signals now — not only at the next entry — and a raised ceiling withdraws the signals whose threshold the spend
+ * no longer reaches, so a later crossing signals again.
+ */
+export function recheckCeilings(
+  totals: Required<BudgetTotals>,
+  ceilings: {
+    valueCeilingCents: number | null;
+    yearCeilings: readonly { year: number; cents: number }[];
+    productLines: readonly { id: string; moneyCeilingCents?: number | null; volumeCeiling?: number | null }[];
+  },
+  thresholds: readonly number[] = DEFAULT_THRESHOLDS,
+): CeilingRecheck {
+  const overall = recheckTally(totals, ceilings.valueCeilingCents ?? 0, thresholds);
+  const years: CeilingRecheck['years'] = { years: {}, crossed: [], withdrawn: [] };
+  for (const [key, tally] of Object.entries(totals.years)) {
+    const year = Number(key);
+    const ceiling = ceilings.yearCeilings.find((y) => y.year === year)?.cents ?? 0;
+    const r = recheckTally(tally, ceiling, thresholds);
+    years.years[key] = r.tally;
+    years.crossed.push(...r.crossed.map((threshold) => ({ year, threshold })));
+    years.withdrawn.push(...r.withdrawn.map((threshold) => ({ year, threshold })));
+  }
+  const lines: CeilingRecheck['lines'] = { lines: {}, crossed: [], withdrawn: [] };
+  for (const [key, tally] of Object.entries(totals.lines)) {
+    const { lineId, measure } = parseLineKey(key);
+    const line = ceilings.productLines.find((l) => l.id === lineId);
+    const ceiling = (measure === 'amount' ? line?.moneyCeilingCents : line?.volumeCeiling) ?? 0;
+    const r = recheckTally(tally, ceiling, thresholds);
+    lines.lines[key] = r.tally;
+    lines.crossed.push(...r.crossed.map((threshold) => ({ lineId, measure, threshold })));
+    lines.withdrawn.push(...r.withdrawn.map((threshold) => ({ lineId, measure, threshold })));
+  }
+  const changed =
+    overall.crossed.length + overall.withdrawn.length > 0 ||
+    years.crossed.length + years.withdrawn.length > 0 ||
+    lines.crossed.length + lines.withdrawn.length > 0;
+  return {
+    totals: { ...overall.tally, years: years.years, lines: lines.lines },
+    crossed: overall.crossed,
+    withdrawn: overall.withdrawn,
+    years,
+    lines,
+    changed,
+  };
+}
+
 /** A threshold crossed by the spend on an agreement (SPEC §4.4), addressed to roles, not to a person. */
 export interface BudgetSignal {
   agreementId: string;

@@ -41,6 +41,7 @@ import {
   verifyChain,
 } from '@regie/core';
 import { nextAuditEvent, readChain } from './audit-store.ts';
+import { ceilingRecheckItems } from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -612,9 +613,18 @@ export function agreementRepository(db: Db, scope: Scope) {
     return stored;
   }
 
+  /** The ceilings an agreement's budget signals are measured against, comparable as one string. */
+  const ceilingsOf = (a: Agreement) =>
+    JSON.stringify([
+      a.valueCeilingCents,
+      a.yearCeilings,
+      a.productLines.map((l) => [l.id, l.moneyCeilingCents ?? null, l.volumeCeiling ?? null]),
+    ]);
+
   /**
    * Everything a new state of an agreement writes — the agreement (conditional on the version the caller saw),
-   * its audit event, its mirrors and, for changed terms, a terms version — built but not written, so a
+   * its audit event, its mirrors and, for changed terms, a terms version (and, for changed ceilings, the budget
+   * signals re-checked against them) — built but not written, so a
    * workflow (signing) can put it in its own transaction. The audit event chains on `current`'s head.
    */
   async function prepareCommit(
@@ -672,6 +682,10 @@ export function agreementRepository(db: Db, scope: Scope) {
           Item: { ...keys.termsVersion(stored.space, stored.id, stored.version), type: 'terms', ...stored },
         },
       });
+      // New ceilings measure the spend so far at once: signals reached now, withdrawn where no longer reached.
+      if (ceilingsOf(toAgreement(current)) !== ceilingsOf(stored)) {
+        items.push(...(await ceilingRecheckItems(db, stored, now)).items);
+      }
     }
     return { stored, items };
   }

@@ -1,35 +1,37 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   activeRealisations,
   allocate,
   type BudgetSignal,
-  type BudgetTotals,
   burnDown,
   correctRealisation,
   DEFAULT_THRESHOLDS,
   DomainError,
-  type LineEffect,
   type LineThreshold,
   lineEffect,
-  lineTotalsOf,
   newId,
   newlyCrossed,
   notFound,
   type Realisation,
   type RealisationCorrection,
   type RealisationInput,
-  type YearEffect,
   type YearThreshold,
   yearEffect,
-  yearTotalsOf,
 } from '@regie/core';
-import { accessAgreement, auditInCollection, queryCollection, type Widen } from './agreement-access.ts';
+import { accessAgreement, auditInCollection, type Widen } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
+import {
+  bucketChanges,
+  bucketsOf,
+  lineSignals,
+  overallSignals,
+  readTotals,
+  realisations,
+  signalPut,
+  totalsWrite,
+  withdrawals,
+  yearSignals,
+} from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
 import { guard, isConditionFailure } from './errors.ts';
@@ -38,9 +40,6 @@ import type { Scope } from './scope.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** Who a budget signal is for: everyone with these roles in the owning space. */
-const SIGNAL_ROLES = ['contractmanager', 'inkoper', 'approver'];
-
 /**
  * Realisations against an agreement's ceiling (SPEC §4.4). Each entry updates the running totals on one item
  * conditionally (so concurrent entries never lose an amount), appends to the audit chain, and — when it makes
@@ -48,206 +47,6 @@ const SIGNAL_ROLES = ['contractmanager', 'inkoper', 'approver'];
  */
 export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
   const base = db;
-  async function totals(
-    db: Db,
-    space: string,
-    agreementId: string,
-  ): Promise<BudgetTotals & { exists: boolean; thresholds: number[] | undefined }> {
-    const result = await guard(() =>
-      db.doc.send(
-        new GetCommand({
-          TableName: db.tableName,
-          Key: keys.budget(space, agreementId),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return result.Item
-      ? {
-          spentCents: result.Item.spentCents,
-          signalled: result.Item.signalled ?? [],
-          thresholds: result.Item.thresholds as number[] | undefined,
-          ...(result.Item.years ? { years: result.Item.years as BudgetTotals['years'] } : {}),
-          ...(result.Item.lines ? { lines: result.Item.lines as BudgetTotals['lines'] } : {}),
-          exists: true,
-        }
-      : { spentCents: 0, signalled: [], thresholds: undefined, exists: false };
-  }
-
-  /**
-   * The per-year and per-line totals to build on: as kept on the budget item, or — on totals kept before year or
-   * line signals existed — counted once from the entries, read after the totals (an entry recorded in between
-   * moved the agreement's audit head read before, so the transaction fails and nothing is counted twice or lost).
-   */
-  async function bucketsOf(
-    db: Db,
-    space: string,
-    agreementId: string,
-    sum: BudgetTotals & { exists: boolean },
-  ): Promise<Required<Pick<BudgetTotals, 'years' | 'lines'>>> {
-    if (!sum.exists) return { years: {}, lines: {} };
-    if (sum.years && sum.lines) return { years: sum.years, lines: sum.lines };
-    const entries = await realisations(space, agreementId, db);
-    return { years: sum.years ?? yearTotalsOf(entries), lines: sum.lines ?? lineTotalsOf(entries) };
-  }
-
-  /**
-   * The write of the budget item with the per-year totals, conditional on the spend seen. That condition alone
-   * would not notice a correction that moves an entry to another year at the same amount (the spend stays, the
-   * years change), nor does a zero-amount entry change any year's spend (so it is harmless). What serialises
-   * every entry and correction is the audit event in the same transaction: it appends to the agreement's chain
-   * conditional on the head read before these totals, so a write committed in between fails the transaction.
-   */
-  function totalsWrite(
-    db: Db,
-    space: string,
-    agreementId: string,
-    seen: { exists: boolean; spentCents: number },
-    next: {
-      spentCents: number;
-      signalled: number[];
-      thresholds: number[];
-      years: BudgetTotals['years'];
-      lines: BudgetTotals['lines'];
-    },
-  ): TransactItem {
-    return {
-      Put: {
-        TableName: db.tableName,
-        Item: { ...keys.budget(space, agreementId), type: 'budget', ...next },
-        ...(seen.exists
-          ? {
-              ConditionExpression: 'spentCents = :seen',
-              ExpressionAttributeValues: { ':seen': seen.spentCents },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    };
-  }
-
-  /**
-   * A budget signal's id within its agreement, so each is signalled once: the overall ceiling's `80`, a year's
-   * `2026#80`, a product line's `line#<id>#amount#80` or `line#<id>#volume#80`.
-   */
-  function signalId(s: { threshold: number; year?: number; line?: { id: string; measure: string } }) {
-    if (s.line) return ['line', s.line.id, s.line.measure, s.threshold].join(SEP);
-    return s.year === undefined ? `${s.threshold}` : `${s.year}${SEP}${s.threshold}`;
-  }
-  const signalItemKey = (space: string, agreementId: string, s: Parameters<typeof signalId>[0]) =>
-    keys.signal(space, agreementId, `budget${SEP}${signalId(s)}`);
-
-  /** The signals of the thresholds of product-line ceilings an entry crosses (amount or volume). */
-  function lineSignals(
-    agreement: {
-      id: string;
-      reference: string;
-      title: string;
-      productLines: {
-        id: string;
-        productCode: string;
-        moneyCeilingCents?: number | null;
-        volumeCeiling?: number | null;
-      }[];
-    },
-    effect: LineEffect,
-    at: string,
-  ): BudgetSignal[] {
-    return effect.crossed.map(({ lineId, measure, threshold }) => {
-      const line = agreement.productLines.find((l) => l.id === lineId)!;
-      return {
-        agreementId: agreement.id,
-        reference: agreement.reference,
-        title: agreement.title,
-        threshold,
-        line: { id: lineId, productCode: line.productCode, measure },
-        spentCents: effect.lines[lineId]?.spentCents ?? 0,
-        ceilingCents: line.moneyCeilingCents ?? 0,
-        ...(measure === 'volume'
-          ? { volume: effect.lines[`${lineId}#volume`]!.spentCents, volumeCeiling: line.volumeCeiling ?? 0 }
-          : {}),
-        at,
-        roles: SIGNAL_ROLES,
-      };
-    });
-  }
-
-  /** Deletes of the signals whose threshold a correction no longer reaches (year and line ones). */
-  function withdrawals(
-    db: Db,
-    space: string,
-    agreementId: string,
-    years: readonly YearThreshold[],
-    lines: readonly LineThreshold[],
-  ): TransactItem[] {
-    return [
-      ...years.map(({ year, threshold }) => ({ year, threshold })),
-      ...lines.map(({ lineId, measure, threshold }) => ({ threshold, line: { id: lineId, measure } })),
-    ].map((s) => ({ Delete: { TableName: db.tableName, Key: signalItemKey(space, agreementId, s) } }));
-  }
-
-  /** The signals of the year thresholds an entry crosses, each against that year's ceiling. */
-  function yearSignals(
-    agreement: {
-      id: string;
-      reference: string;
-      title: string;
-      yearCeilings: { year: number; cents: number }[];
-    },
-    effect: YearEffect,
-    at: string,
-  ): BudgetSignal[] {
-    return effect.crossed.map(({ year, threshold }) => ({
-      agreementId: agreement.id,
-      reference: agreement.reference,
-      title: agreement.title,
-      threshold,
-      year,
-      spentCents: effect.years[String(year)]!.spentCents,
-      ceilingCents: agreement.yearCeilings.find((y) => y.year === year)!.cents,
-      at,
-      roles: SIGNAL_ROLES,
-    }));
-  }
-
-  /** A budget signal in its agreement's collection and on the space's signal index. */
-  function signalPut(db: Db, space: string, signal: BudgetSignal): TransactItem {
-    const id = signalId(signal);
-    return {
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...signalItemKey(space, signal.agreementId, signal),
-          type: 'signal',
-          kind: 'budget_threshold',
-          ...signal,
-          gsi1pk: keys.signalIndex(space),
-          gsi1sk: `${signal.at}${SEP}${signal.agreementId}${SEP}${id}`,
-        },
-      },
-    };
-  }
-
-  /**
-   * The spend of each year and line an entry touches, for the audit event (`spentCents.2026`,
-   * `line.<id>.amountCents`, `line.<id>.volume`).
-   */
-  function bucketChanges(
-    years: YearEffect,
-    lines: LineEffect,
-  ): Record<string, { before: number; after: number }> {
-    return Object.fromEntries([
-      ...years.moved.map((m) => [`spentCents.${m.year}`, { before: m.before, after: m.after }]),
-      ...lines.moved.map((m) => [
-        `line.${m.lineId}.${m.measure === 'amount' ? 'amountCents' : 'volume'}`,
-        { before: m.before, after: m.after },
-      ]),
-    ]);
-  }
-
-  /** An agreement's realisations, read with the handle that reaches its collection (widened for a provider). */
-  const realisations = (space: string, agreementId: string, through: Db = db) =>
-    queryCollection<Realisation>(through, space, agreementId, keys.realisationPrefix);
-
   return {
     /**
      * A realisation, by the municipality or reported by the provider in its portal (through the agreement's
@@ -266,7 +65,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           'productLineId',
         );
       }
-      const current = await totals(db, agreement.space, agreement.id);
+      const current = await readTotals(db, agreement.space, agreement.id);
       const now = new Date().toISOString();
       const realisation: Realisation = {
         ...input,
@@ -292,16 +91,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const perYear = yearEffect(buckets, null, input, agreement.yearCeilings, thresholds);
       const perLine = lineEffect(buckets, null, input, agreement.productLines, thresholds);
       const signals: BudgetSignal[] = [
-        ...crossed.map((threshold) => ({
-          agreementId: agreement.id,
-          reference: agreement.reference,
-          title: agreement.title,
-          threshold,
-          spentCents,
-          ceilingCents: ceiling!,
-          at: now,
-          roles: SIGNAL_ROLES,
-        })),
+        ...overallSignals(agreement, crossed, spentCents, now),
         ...yearSignals(agreement, perYear, now),
         ...lineSignals(agreement, perLine, now),
       ];
@@ -368,7 +158,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     }> {
       const access = await accessAgreement(base, scope, widen, input.agreementId);
       const { db, agreement } = access;
-      const entries = await realisations(agreement.space, agreement.id, db);
+      const entries = await realisations(db, agreement.space, agreement.id);
       const current = entries.find((r) => r.id === input.realisationId);
       if (!current || (access.side === 'provider' && current.side !== 'provider'))
         throw notFound('Realisation');
@@ -380,7 +170,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           'realisation.productLineId',
         );
       }
-      const sum = await totals(db, agreement.space, agreement.id);
+      const sum = await readTotals(db, agreement.space, agreement.id);
       const thresholds =
         access.side === 'municipality'
           ? ((await readSpace(db, agreement.space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
@@ -393,16 +183,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const perYear = yearEffect(buckets, current, next, agreement.yearCeilings, thresholds);
       const perLine = lineEffect(buckets, current, next, agreement.productLines, thresholds);
       const signals: BudgetSignal[] = [
-        ...effect.crossed.map((threshold) => ({
-          agreementId: agreement.id,
-          reference: agreement.reference,
-          title: agreement.title,
-          threshold,
-          spentCents: effect.spentCents,
-          ceilingCents: ceiling!,
-          at: now,
-          roles: SIGNAL_ROLES,
-        })),
+        ...overallSignals(agreement, effect.crossed, effect.spentCents, now),
         ...yearSignals(agreement, perYear, now),
         ...lineSignals(agreement, perLine, now),
       ];
@@ -508,7 +289,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     async reported(agreementId: string) {
       const access = await accessAgreement(base, scope, widen, agreementId);
       const { db, agreement } = access;
-      const entries = (await realisations(agreement.space, agreement.id, db))
+      const entries = (await realisations(db, agreement.space, agreement.id))
         .filter((r) => r.side === 'provider')
         .sort((a, b) =>
           a.period < b.period ? 1 : a.period > b.period ? -1 : a.recordedAt < b.recordedAt ? 1 : -1,
@@ -546,8 +327,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     async get(agreementId: string, year: number) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const [sum, entries] = await Promise.all([
-        totals(db, agreement.space, agreement.id),
-        realisations(agreement.space, agreement.id),
+        readTotals(db, agreement.space, agreement.id),
+        realisations(db, agreement.space, agreement.id),
       ]);
       const counted = activeRealisations(entries);
       const ceilingCents = agreement.valueCeilingCents;
@@ -597,7 +378,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const region = await readSpace(db, agreement.space);
       const budget =
         agreement.yearCeilings.find((y) => y.year === year)?.cents ?? agreement.valueCeilingCents ?? 0;
-      const realised = activeRealisations(await realisations(agreement.space, agreement.id))
+      const realised = activeRealisations(await realisations(db, agreement.space, agreement.id))
         .filter((r) => r.period.startsWith(`${year}-`))
         .reduce((sum, r) => sum + r.amountCents, 0);
       const provisional = allocate(budget, agreement.allocationKey);
