@@ -7,6 +7,7 @@ import { createTestDb } from '../support/db.ts';
 type Signal = {
   agreementId: string;
   threshold: number;
+  year?: number;
   line?: { id: string; productCode: string; measure: 'amount' | 'volume' };
   volume?: number;
   volumeCeiling?: number;
