@@ -103,6 +103,31 @@ describe('subsidies in the browser', () => {
     await page.getByTestId('regulation-room-erm-regl-welzijn-2026').getByText('€ 0,00').waitFor();
   });
 
+  it('pays advances on the grant, never more than the grant in all (Awb 4:95)', async () => {
+    await page.goto(`${webUrl}/agreements/${agreementId}`);
+    const subsidy = session.section('Subsidie (Awb)');
+    const form = subsidy.getByRole('form', { name: 'Voorschot verstrekken' });
+    await form.getByText('Nog als voorschot te verstrekken: € 15.000,00').waitFor();
+    await form.getByLabel('Datum van betaling').fill('2026-01-15');
+    await form.getByLabel('Bedrag in euro').fill('10.000,00');
+    await form.getByLabel('Omschrijving (niet verplicht)').fill('Eerste voorschot');
+    await form.getByRole('button', { name: 'Voorschot vastleggen' }).click();
+    await page
+      .getByTestId('subsidy-outcome')
+      .getByText('Het voorschot is vastgelegd. Verstrekt: € 10.000,00; nog mogelijk: € 5.000,00.')
+      .waitFor();
+    expect(await textOf(page.getByTestId('subsidy-advances'))).toMatch(
+      /€ 10\.000,00 op 15 januari 2026 — Eerste voorschot\s*Samen € 10\.000,00\./,
+    );
+    // More than is left: refused with the server's reason, nothing recorded.
+    const again = subsidy.getByRole('form', { name: 'Voorschot verstrekken' });
+    await again.getByLabel('Bedrag in euro').fill('6.000,00');
+    await again.getByRole('button', { name: 'Voorschot vastleggen' }).click();
+    await again.getByText(/cannot exceed the grant/).waitFor();
+    expect(await textOf(page.getByTestId('subsidy-advances'))).toContain('Samen € 10.000,00.');
+    await session.expectAccessible('subsidie met voorschot');
+  });
+
   it('warns before cutting a subsidy the recipient has had for three years (Awb 4:51)', async () => {
     await page.goto(`${webUrl}/agreements/erm-sub-2027`);
     const warning = page.getByTestId('subsidy-phase-out');

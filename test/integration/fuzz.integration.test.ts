@@ -315,6 +315,17 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
       exOfficio: false,
     },
   },
+  'subsidy.advance': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-sub-2026',
+      expectedVersion: 3,
+      date: '2026-05-01',
+      amountCents: 100,
+      note: 'Eerste voorschot',
+    },
+  },
   'organisation.create': {
     user: 'ermelo.admin',
     type: 'mutation',

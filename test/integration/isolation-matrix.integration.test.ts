@@ -241,6 +241,11 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
       type: 'mutation' as const,
       input: { agreementId: t.id, expectedVersion: v, amountCents: 1, exOfficio: true },
     })),
+  'subsidy.advance': (t) =>
+    [2, 3, 4, 5].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion: v, date: '2026-05-01', amountCents: 1 },
+    })),
 };
 
 /** The same call aimed at an object or space that does not exist. */

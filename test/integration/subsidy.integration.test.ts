@@ -500,4 +500,99 @@ describe('subsidies under the Awb', () => {
     expect(unknownRegulation.status).toBe(400);
     expect(unknownRegulation.body.error.message).toContain('regulation');
   });
+  it('pays advances on a granted subsidy up to the grant, and settles to a balance to pay or reclaim (4:95)', async () => {
+    const reg = await regulation(null);
+    const sub = await applied(reg.id, 1_000_000);
+    // Not before the grant.
+    const early = await api.mutate(
+      'subsidy.advance',
+      { agreementId: sub.id, expectedVersion: sub.version, date: '2026-01-15', amountCents: 100_000 },
+      manager,
+    );
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toContain('granted subsidy');
+    let view = data(
+      await api.mutate(
+        'subsidy.grant',
+        { agreementId: sub.id, expectedVersion: sub.version, amountCents: 1_000_000 },
+        manager,
+      ),
+    );
+    expect(view).toMatchObject({ advancedCents: 0, advanceLeftCents: 1_000_000, balanceCents: null });
+    for (const [date, amountCents] of [
+      ['2026-01-15', 400_000],
+      ['2026-04-15', 400_000],
+    ] as const) {
+      view = data(
+        await api.mutate(
+          'subsidy.advance',
+          {
+            agreementId: sub.id,
+            expectedVersion: view.version,
+            date,
+            amountCents,
+            note: 'Kwartaalvoorschot',
+          },
+          manager,
+        ),
+      );
+    }
+    expect(view).toMatchObject({ advancedCents: 800_000, advanceLeftCents: 200_000 });
+    expect(view.record.advances.map((a: { date: string }) => a.date)).toEqual(['2026-01-15', '2026-04-15']);
+    // Past the grant: refused with what is left, and nothing stored.
+    const over = await api.mutate(
+      'subsidy.advance',
+      { agreementId: sub.id, expectedVersion: view.version, date: '2026-07-15', amountCents: 200_001 },
+      manager,
+    );
+    expect(over.status).toBe(400);
+    expect(over.body.error.message).toContain('€8,000.00 advanced, €2,000.00 left');
+    const stale = await api.mutate(
+      'subsidy.advance',
+      { agreementId: sub.id, expectedVersion: view.version - 1, date: '2026-07-15', amountCents: 1 },
+      manager,
+    );
+    expect(stale.status).toBe(409);
+    expect(data(await api.query('subsidy.get', { agreementId: sub.id }, manager)).version).toBe(view.version);
+    // A viewer reads but never pays.
+    const viewer = await api.mutate(
+      'subsidy.advance',
+      { agreementId: sub.id, expectedVersion: view.version, date: '2026-07-15', amountCents: 1 },
+      await api.token('ermelo.viewer'),
+    );
+    expect(viewer.status).toBe(403);
+
+    // Settled lower than the advances paid: the difference is to be reclaimed.
+    const requested = data(
+      await api.mutate(
+        'agreement.transition',
+        { id: sub.id, expectedVersion: view.version, to: 'settlement_requested' },
+        manager,
+      ),
+    );
+    const settled = data(
+      await api.mutate(
+        'subsidy.settle',
+        {
+          agreementId: sub.id,
+          expectedVersion: requested.version,
+          amountCents: 700_000,
+          ground: 'not_carried_out',
+          motivation: 'Een deel van de activiteiten ging niet door.',
+          exOfficio: false,
+        },
+        manager,
+      ),
+    );
+    expect(settled).toMatchObject({ advancedCents: 800_000, advanceLeftCents: null, balanceCents: -100_000 });
+    const after = await api.mutate(
+      'subsidy.advance',
+      { agreementId: sub.id, expectedVersion: settled.version, date: '2026-12-01', amountCents: 1 },
+      manager,
+    );
+    expect(after.status).toBe(400);
+    const history = data(await api.query('agreement.history', { id: sub.id }, manager));
+    expect(history.filter((e: { action: string }) => e.action === 'subsidy.advance')).toHaveLength(2);
+    expect(data(await api.query('agreement.verifyAudit', { id: sub.id }, manager)).valid).toBe(true);
+  });
 });

@@ -3,7 +3,9 @@ import type { Agreement } from './agreement.ts';
 import { dedicatedRoute } from './agreement.ts';
 import { DomainError } from './errors.ts';
 import {
+  advancedCents,
   applicationDeadline,
+  assertAdvance,
   assertApplicationTerm,
   assertCeilingCovers,
   assertSettleAtGrant,
@@ -16,6 +18,7 @@ import {
   regulationCreateInput,
   roomLeft,
   type SubsidyRecord,
+  settlementBalance,
   settlementDueDate,
   subsidyDeadlines,
   subsidySettleInput,
@@ -309,5 +312,54 @@ describe('Awb deadlines', () => {
     expect(subsidyDeadlines({ ...granted, status: 'settled' })).toEqual([]);
     expect(subsidyDeadlines({ ...a, kind: 'contract' })).toEqual([]);
     expect(subsidyDeadlines({ ...a, subsidy: null })).toEqual([]);
+  });
+});
+
+describe('advances on a subsidy (Awb 4:95)', () => {
+  const grant = {
+    amountCents: 1_000_000,
+    at: '2026-01-02T00:00:00.000Z',
+    by: 'x',
+    settlementDueDate: '2027-04-01',
+    lateApplication: null,
+    phaseOut: null,
+    settledAtGrant: false,
+  };
+  const advance = (amountCents: number) => ({
+    id: `a${amountCents}`,
+    date: '2026-01-15',
+    amountCents,
+    note: null,
+    at: '2026-01-15T00:00:00.000Z',
+    by: 'x',
+  });
+
+  it('pays advances on a granted subsidy up to the grant, and not before the grant or after the settlement', () => {
+    const record = { grant, advances: [advance(400_000), advance(500_000)] };
+    expect(advancedCents(record)).toBe(900_000);
+    expect(() => assertAdvance('granted', record, 100_000)).not.toThrow();
+    expect(() => assertAdvance('settlement_requested', record, 100_000)).not.toThrow();
+    expect(() => assertAdvance('granted', record, 100_001)).toThrow(
+      'The advances together cannot exceed the grant of €10,000.00: €9,000.00 advanced, €1,000.00 left',
+    );
+    expect(() => assertAdvance('requested', { grant: null }, 1)).toThrow('granted subsidy');
+    expect(() => assertAdvance('settled', record, 1)).toThrow('this one is settled');
+    expect(advancedCents({})).toBe(0);
+  });
+
+  it('settles to a balance: what is still to pay, or to reclaim when the advances were more', () => {
+    const settlement = (amountCents: number) => ({
+      amountCents,
+      exOfficio: false,
+      ground: null,
+      motivation: null,
+      at: '2027-02-01T00:00:00.000Z',
+      by: 'x',
+    });
+    const advances = [advance(800_000)];
+    expect(settlementBalance({ settlement: settlement(1_000_000), advances })).toBe(200_000);
+    expect(settlementBalance({ settlement: settlement(700_000), advances })).toBe(-100_000);
+    expect(settlementBalance({ settlement: null, advances })).toBeNull();
+    expect(settlementBalance({ settlement: settlement(500_000) })).toBe(500_000);
   });
 });

@@ -357,6 +357,70 @@ export function decideSettlement(input: {
   return { amountCents, exOfficio, ground: null, motivation: motivation || null };
 }
 
+// ---- advances (voorschotten, Awb 4:95) ----
+
+/** An advance paid on a granted subsidy, before it is settled. */
+export const subsidyAdvanceInput = z.strictObject({
+  agreementId: idSchema(),
+  expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000_000)),
+  /** The day the advance is (to be) paid. */
+  date: isoDate(),
+  amountCents: cents().check(z.gte(1)),
+  note: z.optional(text(500)),
+});
+export type SubsidyAdvanceInput = z.infer<typeof subsidyAdvanceInput>;
+
+export interface SubsidyAdvance {
+  id: string;
+  date: string;
+  amountCents: number;
+  note: string | null;
+  at: string;
+  by: string;
+}
+
+/** What the advances of a subsidy add up to. */
+export function advancedCents(record: Pick<SubsidyRecord, 'advances'> | null | undefined): number {
+  return (record?.advances ?? []).reduce((sum, a) => sum + a.amountCents, 0);
+}
+
+/**
+ * An advance (SPEC §3.2, Awb 4:95) is paid on a granted subsidy until it is settled, and the advances together
+ * never exceed the grant: what would pass it is refused with what is left to advance.
+ */
+export function assertAdvance(
+  status: AgreementStatus,
+  record: Pick<SubsidyRecord, 'grant' | 'advances'> | null | undefined,
+  amountCents: number,
+): void {
+  if ((status !== 'granted' && status !== 'settlement_requested') || !record?.grant) {
+    throw new DomainError(
+      'BAD_REQUEST',
+      `Advances are paid on a granted subsidy until it is settled; this one is ${status}`,
+      'agreementId',
+    );
+  }
+  const advanced = advancedCents(record);
+  const left = record.grant.amountCents - advanced;
+  if (amountCents > left) {
+    throw new DomainError(
+      'BAD_REQUEST',
+      `The advances together cannot exceed the grant of ${euro(record.grant.amountCents)}: ${euro(advanced)} advanced, ${euro(left)} left`,
+      'amountCents',
+    );
+  }
+}
+
+/**
+ * After the settlement, what is still to pay (positive) or to reclaim (negative, Awb 4:95 lid 4 and 4:57): the
+ * settled amount less the advances paid. Null until settled.
+ */
+export function settlementBalance(
+  record: Pick<SubsidyRecord, 'settlement' | 'advances'> | null,
+): number | null {
+  return record?.settlement ? record.settlement.amountCents - advancedCents(record) : null;
+}
+
 // ---- phase-out (4:51) ----
 
 /** A subsidy the same recipient had before: its period and what it was granted (or settled at). */
@@ -445,6 +509,8 @@ export interface SubsidyRecord {
     settledAtGrant: boolean;
   } | null;
   settlement: Settlement | null;
+  /** Advances paid on the grant (voorschotten); absent on records from before advances. */
+  advances?: SubsidyAdvance[];
 }
 
 /** The year a subsidy decision is about: its book year, or the year its period starts. */

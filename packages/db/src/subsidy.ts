@@ -8,7 +8,9 @@ import {
   type Agreement,
   type AgreementStatus,
   type AuditEvent,
+  advancedCents,
   allowedTransitions,
+  assertAdvance,
   assertApplicationTerm,
   assertCeilingCovers,
   assertSettleAtGrant,
@@ -26,12 +28,15 @@ import {
   type RegulationCreateInput,
   type RegulationPatch,
   roomLeft,
+  type SubsidyAdvance,
+  type SubsidyAdvanceInput,
   type SubsidyApplicationInput,
   type SubsidyGrantInput,
   type SubsidyHistoryEntry,
   type SubsidyRecord,
   type SubsidySettleInput,
   sealEvent,
+  settlementBalance,
   settlementDueDate,
   spaceKind,
   subsidyDeadlines,
@@ -87,6 +92,11 @@ export interface SubsidyView {
   /** From this day a granted subsidy without an application for settlement may be settled ex officio. */
   exOfficioFrom: string | null;
   deadlines: ReturnType<typeof subsidyDeadlines>;
+  /** Advances paid on the grant so far, and what may still be advanced (null while nothing may be). */
+  advancedCents: number;
+  advanceLeftCents: number | null;
+  /** Once settled: still to pay (positive) or to reclaim (negative) after the advances. */
+  balanceCents: number | null;
 }
 
 /**
@@ -272,6 +282,12 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
               .slice(0, 10)
           : null,
       deadlines: subsidyDeadlines(a),
+      advancedCents: advancedCents(record),
+      advanceLeftCents:
+        record?.grant && (a.status === 'granted' || a.status === 'settlement_requested')
+          ? record.grant.amountCents - advancedCents(record)
+          : null,
+      balanceCents: settlementBalance(record),
     };
   }
 
@@ -667,6 +683,38 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
         {
           status: { before: a.status, after: 'settled' },
           'subsidy.settlement': { before: null, after: settlement },
+        },
+      );
+    },
+
+    /** An advance on the grant (Awb 4:95): never more than the grant in all, never after the settlement. */
+    async advance(input: SubsidyAdvanceInput): Promise<SubsidyView> {
+      const a = await loadSubsidy(input.agreementId);
+      if (a.version !== input.expectedVersion) {
+        throw new DomainError(
+          'CONFLICT',
+          `Agreement was changed (version ${a.version}, you sent ${input.expectedVersion})`,
+        );
+      }
+      assertAdvance(a.status, a.subsidy, input.amountCents);
+      const record = a.subsidy!;
+      const advance: SubsidyAdvance = {
+        id: newId(),
+        date: input.date,
+        amountCents: input.amountCents,
+        note: input.note?.trim() || null,
+        at: new Date().toISOString(),
+        by: scope.actor,
+      };
+      const before = advancedCents(record);
+      return decide(
+        a,
+        { ...a, subsidy: { ...record, advances: [...(record.advances ?? []), advance] } },
+        input.expectedVersion,
+        'subsidy.advance',
+        {
+          'subsidy.advancedCents': { before, after: before + input.amountCents },
+          [`subsidy.advance.${advance.id}`]: { before: null, after: advance },
         },
       );
     },

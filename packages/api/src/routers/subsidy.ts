@@ -5,6 +5,7 @@ import {
   regulationCreateInput,
   regulationPatch,
   SPACE_PATTERN,
+  subsidyAdvanceInput,
   subsidyApplicationInput,
   subsidyGrantInput,
   subsidySettleInput,
@@ -84,6 +85,12 @@ export const subsidyRouter = router({
     .mutation(({ ctx, input }) => ctx.repos.subsidy.settle(input)),
 
   /** The 4:51 check for a decision of `amountCents` on this subsidy (0 or absent: refusing or ending it). */
+  /** An advance (voorschot, Awb 4:95) on a granted subsidy: in all never more than the grant. */
+  advance: mutationProcedure
+    .meta({ roles: WRITE })
+    .input(subsidyAdvanceInput)
+    .mutation(({ ctx, input }) => ctx.repos.subsidy.advance(input)),
+
   phaseOut: procedure
     .meta({ roles: READ })
     .input(z.strictObject({ agreementId: idSchema(), amountCents: z.optional(cents()) }))

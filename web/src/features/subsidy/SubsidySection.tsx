@@ -191,7 +191,7 @@ function DecisionForm({
   appearance,
   children,
 }: {
-  name: 'apply' | 'grant' | 'settle';
+  name: 'apply' | 'grant' | 'settle' | 'advance';
   title: string;
   view: SubsidyView;
   decision: {
@@ -557,6 +557,79 @@ function SettleForm({ a, view, announce }: DecisionFormProps) {
   );
 }
 
+/** An advance (voorschot, Awb 4:95) on the grant: a date, an amount within what is left, a note. */
+function AdvanceForm({ a, view, announce }: DecisionFormProps) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const client = useTRPCClient();
+  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decision = useDecision(
+    a.id,
+    (input: Parameters<typeof client.subsidy.advance.mutate>[0], options) =>
+      client.subsidy.advance.mutate(input, options),
+    (v) =>
+      t('subsidy.section.advance.done', {
+        advanced: formatMoney(v.advancedCents, locale),
+        left: formatMoney(v.advanceLeftCents ?? 0, locale),
+      }),
+    announce,
+  );
+
+  function submit() {
+    const next: Record<string, string> = {};
+    const cents = requiredCents(amount, locale);
+    if (!isIsoDate(date)) next.date = t('subsidy.section.errors.date');
+    if (cents === null) next.amount = t('subsidy.section.errors.amount');
+    setErrors(next);
+    if (Object.keys(next).length > 0 || cents === null) return;
+    decision.mutation.mutate({
+      agreementId: a.id,
+      expectedVersion: view.version,
+      date,
+      amountCents: cents,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+  }
+
+  return (
+    <DecisionForm
+      name="advance"
+      title={t('subsidy.section.advance.title')}
+      view={view}
+      decision={decision}
+      onSubmit={submit}
+      submitLabel={t('subsidy.section.advance.submit')}
+      appearance="secondary-action-button"
+    >
+      <Paragraph>
+        {t('subsidy.section.advance.left', { left: formatMoney(view.advanceLeftCents ?? 0, locale) })}
+      </Paragraph>
+      <DateField
+        id="subsidy-advance-date"
+        label={t('subsidy.section.advance.date')}
+        error={errors.date}
+        value={date}
+        onChange={setDate}
+      />
+      <MoneyField
+        id="subsidy-advance-amount"
+        label={t('subsidy.section.advance.amount')}
+        error={errors.amount}
+        value={amount}
+        onChange={setAmount}
+      />
+      <Field id="subsidy-advance-note" label={t('subsidy.section.advance.note')} error={undefined}>
+        {(props) => (
+          <Textbox {...props} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
+      </Field>
+    </DecisionForm>
+  );
+}
+
 function phaseOutText(t: TFunction, view: SubsidyView, decisionCents: number, locale: AppLocale): string {
   const p = view.phaseOut;
   return t('subsidy.section.phaseOut', {
@@ -679,6 +752,29 @@ function Details({ view, locale }: { view: SubsidyView; locale: AppLocale }) {
           ) : null}
         </>
       ) : null}
+      {record.advances?.length ? (
+        <Item label={t('subsidy.section.advances')} testId="subsidy-advances">
+          <ul className="regie-plain-list">
+            {record.advances.map((advance) => (
+              <li key={advance.id}>
+                {t('subsidy.section.advanceValue', {
+                  amount: formatMoney(advance.amountCents, locale),
+                  date: formatDateLong(advance.date, locale),
+                })}
+                {advance.note ? ` — ${advance.note}` : ''}
+              </li>
+            ))}
+          </ul>
+          {t('subsidy.section.advancedTotal', { amount: formatMoney(view.advancedCents, locale) })}
+        </Item>
+      ) : null}
+      {view.balanceCents !== null && record.advances?.length ? (
+        <Item label={t('subsidy.section.balance')} testId="subsidy-balance">
+          {view.balanceCents < 0
+            ? t('subsidy.section.balanceReclaim', { amount: formatMoney(-view.balanceCents, locale) })
+            : t('subsidy.section.balancePay', { amount: formatMoney(view.balanceCents, locale) })}
+        </Item>
+      ) : null}
     </DataList>
   );
 }
@@ -686,7 +782,8 @@ function Details({ view, locale }: { view: SubsidyView; locale: AppLocale }) {
 /**
  * A subsidy's Awb side (SPEC §3.2): its regulation with the ceiling and the room left, the application and the
  * 4:60 check, the phase-out warning (4:51), and — for the purchaser and the contract manager — recording the
- * application, granting (refused at the ceiling, with the room left) and settling (4:46 ground, ex officio).
+ * application, granting (refused at the ceiling, with the room left), advances on the grant (4:95) and settling
+ * (4:46 ground, ex officio), with the balance to pay or reclaim after the advances.
  */
 export function SubsidySection({ a, me }: { a: InternalAgreement; me: Me | undefined }) {
   const { t, i18n } = useTranslation();
@@ -739,6 +836,9 @@ export function SubsidySection({ a, me }: { a: InternalAgreement; me: Me | undef
           ) : null}
           {decider && record && view.decisions.includes('granted') ? (
             <GrantForm key={`grant-${view.version}`} a={a} view={view} announce={announce} />
+          ) : null}
+          {decider && view.advanceLeftCents !== null && view.advanceLeftCents > 0 ? (
+            <AdvanceForm key={`advance-${view.version}`} a={a} view={view} announce={announce} />
           ) : null}
           {decider && record?.grant && view.decisions.includes('settled') && view.status !== 'requested' ? (
             <SettleForm key={`settle-${view.version}`} a={a} view={view} announce={announce} />
