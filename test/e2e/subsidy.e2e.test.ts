@@ -137,4 +137,14 @@ describe('subsidies in the browser', () => {
     expect(text).toContain('afbouwtermijn');
     await session.expectAccessible('afbouwwaarschuwing');
   });
+  it('shows the recipient its grant in the portal, without who decided', async () => {
+    await session.logIn('wijkracht.signer');
+    await page.goto(`${webUrl}/agreements/erm-sub-2026`);
+    const granted = page.getByTestId('recipient-granted');
+    await granted.waitFor();
+    expect(await textOf(granted)).toMatch(/^Verleend\s+€ 385\.000,00 \(\d{1,2} \w+ 20\d\d\)$/);
+    expect(await textOf(page.getByTestId('recipient-subsidy'))).not.toContain('ermelo.');
+    expect(await page.getByRole('button', { name: 'Voorschot vastleggen' }).count()).toBe(0);
+    await session.expectAccessible('subsidie in het portaal van de ontvanger');
+  });
 });

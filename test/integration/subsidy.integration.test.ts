@@ -591,6 +591,30 @@ describe('subsidies under the Awb', () => {
       manager,
     );
     expect(after.status).toBe(400);
+    // The recipient sees in its portal what its decisions told it, and nothing of who decided or the checks.
+    const recipient = data(
+      await api.query('agreement.get', { id: sub.id }, await api.token('kompas.signer')),
+    );
+    expect(recipient.view).toBe('party');
+    expect(recipient.subsidy).toEqual({
+      applicationDate: '2025-09-01',
+      requestedCents: 1_000_000,
+      grant: { amountCents: 1_000_000, date: expect.any(String), settlementDueDate: expect.any(String) },
+      settlement: {
+        amountCents: 700_000,
+        date: expect.any(String),
+        exOfficio: false,
+        ground: 'not_carried_out',
+        motivation: 'Een deel van de activiteiten ging niet door.',
+      },
+      advances: [
+        { date: '2026-01-15', amountCents: 400_000 },
+        { date: '2026-04-15', amountCents: 400_000 },
+      ],
+      advancedCents: 800_000,
+      balanceCents: -100_000,
+    });
+    expect(JSON.stringify(recipient)).not.toContain('ermelo.contractmanager');
     const history = data(await api.query('agreement.history', { id: sub.id }, manager));
     expect(history.filter((e: { action: string }) => e.action === 'subsidy.advance')).toHaveLength(2);
     expect(data(await api.query('agreement.verifyAudit', { id: sub.id }, manager)).valid).toBe(true);

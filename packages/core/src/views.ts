@@ -5,6 +5,7 @@ import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
 import { EVENT_DUTIES } from './relation.ts';
+import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 import { WOO_CATEGORIES } from './woo.ts';
 
@@ -89,8 +90,64 @@ export const partyViewSchema = z.object({
     role: z.enum(PARTY_ROLES),
     kvkNumber: z.string(),
   }),
+  /**
+   * For a subsidy, what the recipient is told in its decisions (Awb 4:2, 3:46): the application as received, the
+   * grant with the term to apply for settlement, the settlement with its ground and motivation, the advances paid
+   * and the balance. Never who decided, nor the municipality's own checks (4:60, 4:51).
+   */
+  subsidy: z.optional(
+    z.nullable(
+      z.object({
+        applicationDate: z.string(),
+        requestedCents: z.int(),
+        grant: z.nullable(
+          z.object({ amountCents: z.int(), date: z.string(), settlementDueDate: z.string() }),
+        ),
+        settlement: z.nullable(
+          z.object({
+            amountCents: z.int(),
+            date: z.string(),
+            exOfficio: z.boolean(),
+            ground: z.nullable(z.enum(SETTLEMENT_GROUNDS)),
+            motivation: z.nullable(z.string()),
+          }),
+        ),
+        advances: z.array(z.object({ date: z.string(), amountCents: z.int() })),
+        advancedCents: z.int(),
+        balanceCents: z.nullable(z.int()),
+      }),
+    ),
+  ),
 });
 export type PartyView = z.infer<typeof partyViewSchema>;
+
+/** The recipient's side of a subsidy's Awb record (see `partyViewSchema.subsidy`). */
+function recipientSubsidy(record: SubsidyRecord | null | undefined): PartyView['subsidy'] {
+  if (!record) return null;
+  return {
+    applicationDate: record.applicationDate,
+    requestedCents: record.requestedCents,
+    grant: record.grant
+      ? {
+          amountCents: record.grant.amountCents,
+          date: record.grant.at.slice(0, 10),
+          settlementDueDate: record.grant.settlementDueDate,
+        }
+      : null,
+    settlement: record.settlement
+      ? {
+          amountCents: record.settlement.amountCents,
+          date: record.settlement.at.slice(0, 10),
+          exOfficio: record.settlement.exOfficio,
+          ground: record.settlement.ground,
+          motivation: record.settlement.motivation,
+        }
+      : null,
+    advances: (record.advances ?? []).map(({ date, amountCents }) => ({ date, amountCents })),
+    advancedCents: advancedCents(record),
+    balanceCents: settlementBalance(record),
+  };
+}
 
 /** The party view of one provider party of an agreement. */
 export function toPartyView(
@@ -113,6 +170,7 @@ export function toPartyView(
       role: party.role,
       kvkNumber: party.kvkNumber,
     },
+    subsidy: agreement.kind === 'subsidy' ? recipientSubsidy(agreement.subsidy) : null,
   });
 }
 

@@ -121,6 +121,14 @@ export const nlSubsidy = {
       submit: 'Subsidie vaststellen',
       done: 'De subsidie is vastgesteld: {{amount}}.',
     },
+    recipient: {
+      none: 'De gemeente heeft de aanvraag nog niet vastgelegd.',
+      applied: 'Aangevraagd',
+      receivedOn: 'ontvangen op',
+      notYet: 'Nog niet: de aanvraag wordt beoordeeld.',
+      toReceive: 'Nog te ontvangen: {{amount}}',
+      repay: 'Terug te betalen: {{amount}}',
+    },
     advance: {
       title: 'Voorschot verstrekken',
       left: 'Nog als voorschot te verstrekken: {{left}} (samen nooit meer dan de verlening, Awb 4:95).',
@@ -272,6 +280,14 @@ export const enSubsidy: typeof nlSubsidy = {
       exOfficioNote: 'There is no application for settlement: this is an ex officio settlement (Awb 4:47).',
       submit: 'Settle subsidy',
       done: 'The subsidy is settled: {{amount}}.',
+    },
+    recipient: {
+      none: 'The municipality has not recorded the application yet.',
+      applied: 'Applied for',
+      receivedOn: 'received on',
+      notYet: 'Not yet: the application is being assessed.',
+      toReceive: 'Still to receive: {{amount}}',
+      repay: 'To repay: {{amount}}',
     },
     advance: {
       title: 'Pay an advance',

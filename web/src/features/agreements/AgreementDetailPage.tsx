@@ -40,6 +40,7 @@ import { hasSigning } from '../signing/model';
 import { SigningSection } from '../signing/SigningSection';
 import { canSteer } from '../steering/model';
 import { SteeringSection } from '../steering/SteeringSection';
+import { RecipientSubsidySection } from '../subsidy/RecipientSubsidySection';
 import { SubsidySection } from '../subsidy/SubsidySection';
 import { WgrSection } from '../wgr/WgrSection';
 import { AuditSection, VersionsSection } from './HistorySections';
@@ -449,6 +450,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
       <DutiesSection a={a} me={me.data} />
       {hasSigning(a) ? <SigningSection agreementId={a.id} me={me.data} /> : null}
       {internal && internal.kind === 'subsidy' ? <SubsidySection a={internal} me={me.data} /> : null}
+      {a.view === 'party' && a.kind === 'subsidy' ? <RecipientSubsidySection a={a} /> : null}
       {internal && internal.valueCeilingCents !== null ? <BudgetSection a={internal} me={me.data} /> : null}
       {a.view === 'party' ? <ProviderRealisationsSection a={a} me={me.data} /> : null}
       <KpiSection agreementId={a.id} me={me.data} />

@@ -48,7 +48,8 @@ type Failure =
   | { kind: 'error'; text: string; reason?: string }
   | { kind: 'ceiling'; reason: string };
 
-function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+/** One row of a subsidy data list. */
+export function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <DataListItem data-testid={testId}>
       <DataListKey>{label}</DataListKey>
