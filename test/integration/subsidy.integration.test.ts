@@ -608,8 +608,8 @@ describe('subsidies under the Awb', () => {
         motivation: 'Een deel van de activiteiten ging niet door.',
       },
       advances: [
-        { date: '2026-01-15', amountCents: 400_000 },
-        { date: '2026-04-15', amountCents: 400_000 },
+        { id: expect.any(String), date: '2026-01-15', amountCents: 400_000 },
+        { id: expect.any(String), date: '2026-04-15', amountCents: 400_000 },
       ],
       advancedCents: 800_000,
       balanceCents: -100_000,

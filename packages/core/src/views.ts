@@ -112,7 +112,7 @@ export const partyViewSchema = z.object({
             motivation: z.nullable(z.string()),
           }),
         ),
-        advances: z.array(z.object({ date: z.string(), amountCents: z.int() })),
+        advances: z.array(z.object({ id: z.string(), date: z.string(), amountCents: z.int() })),
         advancedCents: z.int(),
         balanceCents: z.nullable(z.int()),
       }),
@@ -143,7 +143,7 @@ function recipientSubsidy(record: SubsidyRecord | null | undefined): PartyView['
           motivation: record.settlement.motivation,
         }
       : null,
-    advances: (record.advances ?? []).map(({ date, amountCents }) => ({ date, amountCents })),
+    advances: (record.advances ?? []).map(({ id, date, amountCents }) => ({ id, date, amountCents })),
     advancedCents: advancedCents(record),
     balanceCents: settlementBalance(record),
   };

@@ -42,8 +42,8 @@ export function RecipientSubsidySection({ a }: { a: PartyAgreement }) {
           {subsidy.advances.length > 0 ? (
             <Item label={t('subsidy.section.advances')} testId="recipient-advances">
               <ul className="regie-plain-list">
-                {subsidy.advances.map((advance, i) => (
-                  <li key={`${advance.date}-${i}`}>
+                {subsidy.advances.map((advance) => (
+                  <li key={advance.id}>
                     {formatMoney(advance.amountCents, locale)} ({date(advance.date)})
                   </li>
                 ))}
@@ -76,7 +76,9 @@ export function RecipientSubsidySection({ a }: { a: PartyAgreement }) {
             <Item label={t('subsidy.section.balance')} testId="recipient-balance">
               {subsidy.balanceCents < 0
                 ? t('subsidy.section.recipient.repay', { amount: formatMoney(-subsidy.balanceCents, locale) })
-                : t('subsidy.section.recipient.toReceive', { amount: formatMoney(subsidy.balanceCents, locale) })}
+                : t('subsidy.section.recipient.toReceive', {
+                    amount: formatMoney(subsidy.balanceCents, locale),
+                  })}
             </Item>
           ) : null}
         </DataList>
