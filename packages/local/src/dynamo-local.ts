@@ -100,31 +100,23 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
     exited = true;
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
-  const stop = () =>
+  /** Signals the process group and resolves once it is gone; a stop that hangs is killed after 3 s. */
+  const end = (signal: 'SIGTERM' | 'SIGKILL') =>
     new Promise<void>((resolve) => {
       if (exited || child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        resolve();
-      }
-      setTimeout(() => {
+      const kill = (s: NodeJS.Signals) => {
         try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {}
-      }, 3000).unref();
+          process.kill(-child.pid!, s);
+        } catch {
+          resolve();
+        }
+      };
+      kill(signal);
+      if (signal === 'SIGTERM') setTimeout(() => kill('SIGKILL'), 3000).unref();
     });
-  const crash = () =>
-    new Promise<void>((resolve) => {
-      if (exited || child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        resolve();
-      }
-    });
+  const stop = () => end('SIGTERM');
+  const crash = () => end('SIGKILL');
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (exited) {

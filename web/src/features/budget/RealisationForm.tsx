@@ -25,7 +25,7 @@ import {
   realisationIssues,
   validateRealisation,
 } from './budget-form';
-import { type BudgetSignal, type RecordInput, signalKey, signalMessage } from './model';
+import { type BudgetSignal, type RecordInput, signalAmounts, signalKey, signalMessage } from './model';
 
 export interface LineChoice {
   id: string;
@@ -294,22 +294,13 @@ export function RealisationForm({
             <Paragraph>{outcome.text}</Paragraph>
             {outcome.signals.map((signal) => {
               const title = signalMessage(signal, 'budget.signal.title');
+              const amounts = signalAmounts(signal, 'budget.signal.text', locale);
               return (
                 <Alert key={signalKey(signal)} type="warning">
                   <Paragraph>
                     <strong>{t(title.key, title.values)}</strong>
                   </Paragraph>
-                  <Paragraph>
-                    {signal.volume !== undefined
-                      ? t('bounds.volumeValue', {
-                          volume: signal.volume.toLocaleString(locale),
-                          ceiling: (signal.volumeCeiling ?? 0).toLocaleString(locale),
-                        })
-                      : t('budget.signal.text', {
-                          spent: formatMoney(signal.spentCents, locale),
-                          ceiling: formatMoney(signal.ceilingCents, locale),
-                        })}
-                  </Paragraph>
+                  <Paragraph>{t(amounts.key, amounts.values)}</Paragraph>
                 </Alert>
               );
             })}

@@ -11,12 +11,12 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatDateTime, formatMoney, localeFor } from '../../lib/format';
+import { formatDateTime, localeFor } from '../../lib/format';
 import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
-import { signalKey, signalMessage } from './model';
+import { signalAmounts, signalKey, signalMessage } from './model';
 
 /**
  * "Signalen" under Sturing: the budget signals of the municipality's own register (80% and 100% of a ceiling
@@ -29,6 +29,10 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
   const trpc = useTRPC();
   const signals = useQuery(trpc.budget.signals.queryOptions({ space: space.space, limit: 50 }));
   const rows = signals.data ?? [];
+  const amounts = (signal: (typeof rows)[number]) => {
+    const { key, values } = signalAmounts(signal, 'budget.signals.spentValue', locale);
+    return t(key, values);
+  };
   const describe = (signal: (typeof rows)[number]) => {
     const { key, values } = signalMessage(signal, 'budget.signals.threshold');
     return t(key, values);
@@ -76,17 +80,7 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
                   <TableCell>
                     <strong>{describe(signal)}</strong>
                   </TableCell>
-                  <TableCell className="regie-nowrap">
-                    {signal.volume !== undefined
-                      ? t('bounds.volumeValue', {
-                          volume: signal.volume.toLocaleString(locale),
-                          ceiling: (signal.volumeCeiling ?? 0).toLocaleString(locale),
-                        })
-                      : t('budget.signals.spentValue', {
-                          spent: formatMoney(signal.spentCents, locale),
-                          ceiling: formatMoney(signal.ceilingCents, locale),
-                        })}
-                  </TableCell>
+                  <TableCell className="regie-nowrap">{amounts(signal)}</TableCell>
                   <TableCell className="regie-nowrap">
                     <time dateTime={signal.at}>{formatDateTime(signal.at, locale)}</time>
                   </TableCell>

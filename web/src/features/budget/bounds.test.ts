@@ -10,6 +10,7 @@ import {
   forecastThreshold,
   realisationStatus,
   settlementKind,
+  signalAmounts,
   signalKey,
   signalMessage,
   warningThreshold,
@@ -192,6 +193,22 @@ describe('a budget signal of a year ceiling', () => {
     expect(say('en', signalMessage(volume, 'dashboard.ceilingRow'))).toBe(
       '100% of the volume ceiling of product line 45A12 reached',
     );
+    expect(
+      say(
+        'nl',
+        signalAmounts(
+          { spentCents: 0, ceilingCents: 0, volume: 5700, volumeCeiling: 7000 },
+          'budget.signals.spentValue',
+          'nl-NL',
+        ),
+      ),
+    ).toBe('5.700 van 7.000 eenheden');
+    expect(
+      say(
+        'nl',
+        signalAmounts({ spentCents: 850_000, ceilingCents: 1_000_000 }, 'budget.signals.spentValue', 'nl-NL'),
+      ),
+    ).toMatch(/^€\s8\.500,00 van €\s10\.000,00$/);
     expect(signalKey(amount)).toBe('a1-l1-amount-80');
     expect(signalKey(volume)).toBe('a1-l1-volume-100');
   });

@@ -1,5 +1,6 @@
 import type { AppRouter } from '@regie/api';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { type AppLocale, formatMoney } from '../../lib/format';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 
@@ -123,6 +124,32 @@ export function signalMessage<K extends string>(
   return signal.year === undefined
     ? { key: overall, values: { threshold: signal.threshold } }
     : { key: 'bounds.yearSignal', values: { threshold: signal.threshold, year: signal.year } };
+}
+
+/**
+ * What a signal measured, as a text key and its values: "5.700 van 7.000 eenheden" for a line's volume ceiling,
+ * else the place's own money text (`money`, e.g. "€ 8.500,00 van € 10.000,00").
+ */
+export function signalAmounts<K extends string>(
+  signal: { spentCents: number; ceilingCents: number; volume?: number; volumeCeiling?: number },
+  money: K,
+  locale: AppLocale,
+): { key: K | 'bounds.volumeValue'; values: { spent?: string; volume?: string; ceiling: string } } {
+  return signal.volume !== undefined
+    ? {
+        key: 'bounds.volumeValue',
+        values: {
+          volume: signal.volume.toLocaleString(locale),
+          ceiling: (signal.volumeCeiling ?? 0).toLocaleString(locale),
+        },
+      }
+    : {
+        key: money,
+        values: {
+          spent: formatMoney(signal.spentCents, locale),
+          ceiling: formatMoney(signal.ceilingCents, locale),
+        },
+      };
 }
 
 /** A stable key for a signal row: the overall ceiling's per threshold, a year's or a line's per threshold. */
