@@ -20,9 +20,11 @@ export const ESM_REQUIRE_BANNER =
  * - `@smithy/core/event-streams` (NO_EVENT_STREAMS_ALIASES, not for the files function: the S3 client imports it
  *   eagerly): imported lazily by the SDK's HTTP protocol for event-stream operations only, which DynamoDB has none
  *   of (−20 KB).
+ * - `mnemonist/lru-cache`: the DynamoDB client's endpoint-discovery cache, the same LRU on a Map (−7 KB).
  */
 export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': paths.lambdaCredentialsShim,
+  'mnemonist/lru-cache': paths.lruCacheShim,
 };
 
 /** Also for functions whose SDK clients (DynamoDB, STS) never touch event streams: all but the files function. */

@@ -13,5 +13,6 @@ export const paths = {
   /** Bundle-only substitutes (see the files): English-only zod locales, environment-only AWS credentials. */
   lambdaCredentialsShim: fromRoot('functions/bundle/lambda-credentials.ts'),
   noEventStreamsShim: fromRoot('functions/bundle/no-event-streams.ts'),
+  lruCacheShim: fromRoot('functions/bundle/lru-cache.ts'),
   webDist: fromRoot('web/dist'),
 } as const;
