@@ -119,11 +119,16 @@ describe('subsidies in the browser', () => {
     expect(await textOf(page.getByTestId('subsidy-advances'))).toMatch(
       /€ 10\.000,00 op 15 januari 2026 — Eerste voorschot\s*Samen € 10\.000,00\./,
     );
-    // More than is left: refused with the server's reason, nothing recorded.
+    // More than is left: said at the field, in Dutch, before anything is sent (the server refuses it too).
     const again = subsidy.getByRole('form', { name: 'Voorschot verstrekken' });
     await again.getByLabel('Bedrag in euro').fill('6.000,00');
     await again.getByRole('button', { name: 'Voorschot vastleggen' }).click();
-    await again.getByText(/cannot exceed the grant/).waitFor();
+    await again
+      .getByText(
+        'De voorschotten zijn samen nooit meer dan de verlening: er kan nog € 5.000,00 worden verstrekt.',
+      )
+      .first()
+      .waitFor();
     expect(await textOf(page.getByTestId('subsidy-advances'))).toContain('Samen € 10.000,00.');
     await session.expectAccessible('subsidie met voorschot');
   });

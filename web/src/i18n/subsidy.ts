@@ -146,6 +146,8 @@ export const nlSubsidy = {
     },
     errors: {
       amount: 'Vul een bedrag in euro in, zoals 15.000,00.',
+      advanceOver:
+        'De voorschotten zijn samen nooit meer dan de verlening: er kan nog {{left}} worden verstrekt.',
       regulation: 'Kies een subsidieregeling.',
       date: 'Vul een geldige datum in.',
       bookYear: 'Vul een jaar in tussen 2000 en 2100, of laat het veld leeg.',
@@ -306,6 +308,7 @@ export const enSubsidy: typeof nlSubsidy = {
     },
     errors: {
       amount: 'Enter an amount in euros, such as 15,000.00.',
+      advanceOver: 'The advances together never exceed the grant: {{left}} can still be advanced.',
       regulation: 'Choose a subsidy regulation.',
       date: 'Enter a valid date.',
       bookYear: 'Enter a year between 2000 and 2100, or leave the field empty.',

@@ -584,6 +584,10 @@ function AdvanceForm({ a, view, announce }: DecisionFormProps) {
     const cents = requiredCents(amount, locale);
     if (!isIsoDate(date)) next.date = t('subsidy.section.errors.date');
     if (cents === null) next.amount = t('subsidy.section.errors.amount');
+    else if (view.advanceLeftCents !== null && cents > view.advanceLeftCents)
+      next.amount = t('subsidy.section.errors.advanceOver', {
+        left: formatMoney(view.advanceLeftCents, locale),
+      });
     setErrors(next);
     if (Object.keys(next).length > 0 || cents === null) return;
     decision.mutation.mutate({
