@@ -426,7 +426,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         : null;
     }
     if (patch.allocationKey) {
-      const region = await readSpace(db, space);
+      const region = await spaceRecord(space);
       if (region?.kind !== 'region') {
         throw new DomainError(
           'BAD_REQUEST',
@@ -684,7 +684,8 @@ export function agreementRepository(db: Db, scope: Scope) {
       });
       // New ceilings measure the spend so far at once: signals reached now, withdrawn where no longer reached.
       if (ceilingsOf(toAgreement(current)) !== ceilingsOf(stored)) {
-        items.push(...(await ceilingRecheckItems(db, stored, now)).items);
+        const thresholds = (await spaceRecord(stored.space))?.signalThresholds;
+        items.push(...(await ceilingRecheckItems(db, stored, thresholds, now)).items);
       }
     }
     return { stored, items };

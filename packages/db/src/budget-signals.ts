@@ -15,7 +15,6 @@ import {
 } from '@regie/core';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { readSpace } from './directory.ts';
 import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 
@@ -219,12 +218,14 @@ export function overallSignals(
 export async function ceilingRecheckItems(
   db: Db,
   agreement: Agreement,
+  /** The owning space's thresholds (its settings), as the caller already read them. */
+  spaceThresholds: readonly number[] | undefined,
   at: string,
 ): Promise<{ items: TransactItem[]; signals: BudgetSignal[] }> {
   const sum = await readTotals(db, agreement.space, agreement.id);
   if (!sum.exists) return { items: [], signals: [] };
   const buckets = await bucketsOf(db, agreement.space, agreement.id, sum);
-  const thresholds = (await readSpace(db, agreement.space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS];
+  const thresholds = [...(spaceThresholds ?? DEFAULT_THRESHOLDS)];
   const check = recheckCeilings({ ...sum, ...buckets }, agreement, thresholds);
   if (!check.changed) return { items: [], signals: [] };
   const signals = [

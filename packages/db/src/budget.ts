@@ -47,6 +47,19 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  */
 export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
   const base = db;
+  /**
+   * The thresholds an entry is measured against: the owner's settings for the municipality's own entries; for a
+   * provider's (which cannot read the owner's space record) those kept on the budget item by the last of them.
+   */
+  const thresholdsFor = async (
+    side: 'municipality' | 'provider',
+    through: Db,
+    space: string,
+    kept: { thresholds: number[] | undefined },
+  ) =>
+    side === 'municipality'
+      ? ((await readSpace(through, space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
+      : (kept.thresholds ?? [...DEFAULT_THRESHOLDS]);
   return {
     /**
      * A realisation, by the municipality or reported by the provider in its portal (through the agreement's
@@ -78,10 +91,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       };
       const spentCents = current.spentCents + input.amountCents;
       const ceiling = agreement.valueCeilingCents;
-      const thresholds =
-        access.side === 'municipality'
-          ? ((await readSpace(db, agreement.space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
-          : (current.thresholds ?? [...DEFAULT_THRESHOLDS]);
+      const thresholds = await thresholdsFor(access.side, db, agreement.space, current);
       const crossed = ceiling
         ? newlyCrossed(ceiling, current.spentCents, spentCents, thresholds).filter(
             (t) => !current.signalled.includes(t),
@@ -171,10 +181,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         );
       }
       const sum = await readTotals(db, agreement.space, agreement.id);
-      const thresholds =
-        access.side === 'municipality'
-          ? ((await readSpace(db, agreement.space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
-          : (sum.thresholds ?? [...DEFAULT_THRESHOLDS]);
+      const thresholds = await thresholdsFor(access.side, db, agreement.space, sum);
       const now = new Date().toISOString();
       const ceiling = agreement.valueCeilingCents;
       const effect = correctRealisation(current, input, sum, ceiling, scope.actor, now, thresholds);

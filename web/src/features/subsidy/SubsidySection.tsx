@@ -129,15 +129,18 @@ function FailureNotice({
   );
 }
 
-/** One decision (application, grant, settlement): its mutation, its outcome line and how it failed. */
-function useDecision<I>(
-  agreementId: string,
+/**
+ * One decision (application, grant, advance, settlement) on the subsidy as `view` shows it: `submit` sends the
+ * form's fields with the agreement and the version seen; its outcome line and how it failed.
+ */
+function useDecision<I extends { agreementId: string; expectedVersion: number }>(
+  view: SubsidyView,
   send: (input: I, options?: { context: { idempotencyKey: string } }) => Promise<SubsidyView>,
   done: (view: SubsidyView) => string,
   announce: (text: string) => void,
 ) {
   const { t } = useTranslation();
-  const refresh = useRefresh(agreementId);
+  const refresh = useRefresh(view.agreementId);
   const [failure, setFailure] = useState<Failure | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const keys = useRef(idempotencyKeys());
@@ -175,7 +178,9 @@ function useDecision<I>(
     setFailure(null);
     await refresh();
   };
-  return { mutation, failure, failureRef, reload, clear: () => setFailure(null) };
+  const submit = (fields: Omit<I, 'agreementId' | 'expectedVersion'>) =>
+    mutation.mutate({ ...fields, agreementId: view.agreementId, expectedVersion: view.version } as I);
+  return { mutation, submit, failure, failureRef, reload, clear: () => setFailure(null) };
 }
 
 /**
@@ -184,16 +189,14 @@ function useDecision<I>(
  */
 function DecisionForm({
   name,
-  title,
   view,
   decision,
   onSubmit,
-  submitLabel,
   appearance,
   children,
 }: {
+  /** Also names its texts: `subsidy.section.<name>.title` and `.submit`. */
   name: 'apply' | 'grant' | 'settle' | 'advance';
-  title: string;
   view: SubsidyView;
   decision: {
     mutation: { isPending: boolean };
@@ -203,10 +206,10 @@ function DecisionForm({
     clear: () => void;
   };
   onSubmit: () => void;
-  submitLabel: string;
   appearance: 'primary-action-button' | 'secondary-action-button';
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const headingId = `subsidy-${name}-heading`;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -216,7 +219,7 @@ function DecisionForm({
   }
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
-      <Heading3 id={headingId}>{title}</Heading3>
+      <Heading3 id={headingId}>{t(`subsidy.section.${name}.title`)}</Heading3>
       <FailureNotice
         failure={decision.failure}
         view={view}
@@ -225,7 +228,7 @@ function DecisionForm({
       />
       {children}
       <Button type="submit" appearance={appearance} busy={decision.mutation.isPending}>
-        {submitLabel}
+        {t(`subsidy.section.${name}.submit`)}
       </Button>
     </form>
   );
@@ -259,14 +262,14 @@ function CheckboxField({
   );
 }
 
-/** What each decision form gets: the agreement, the subsidy as the server last showed it, and where to announce. */
+/** What each decision form gets: the subsidy as the server last showed it, and where to announce. */
 interface DecisionFormProps {
-  a: InternalAgreement;
   view: SubsidyView;
   announce: (text: string) => void;
 }
 
-function ApplicationForm({ a, view, announce }: DecisionFormProps) {
+/** The application under a regulation; the agreement's space and value ceiling give the choices and the default. */
+function ApplicationForm({ a, view, announce }: DecisionFormProps & { a: InternalAgreement }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -282,7 +285,7 @@ function ApplicationForm({ a, view, announce }: DecisionFormProps) {
   const [bookYear, setBookYear] = useState(record?.bookYear ? String(record.bookYear) : '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const decision = useDecision(
-    a.id,
+    view,
     (input: Parameters<typeof client.subsidy.recordApplication.mutate>[0], options) =>
       client.subsidy.recordApplication.mutate(input, options),
     () => t('subsidy.section.apply.done'),
@@ -300,9 +303,7 @@ function ApplicationForm({ a, view, announce }: DecisionFormProps) {
       next.bookYear = t('subsidy.section.errors.bookYear');
     setErrors(next);
     if (Object.keys(next).length > 0 || cents === null) return;
-    decision.mutation.mutate({
-      agreementId: a.id,
-      expectedVersion: view.version,
+    decision.submit({
       regulationId,
       applicationDate: date,
       requestedCents: cents,
@@ -313,11 +314,9 @@ function ApplicationForm({ a, view, announce }: DecisionFormProps) {
   return (
     <DecisionForm
       name="apply"
-      title={t('subsidy.section.apply.title')}
       view={view}
       decision={decision}
       onSubmit={submit}
-      submitLabel={t('subsidy.section.apply.submit')}
       appearance="secondary-action-button"
     >
       <Field id="subsidy-regulation" label={t('subsidy.section.apply.regulation')} error={errors.regulation}>
@@ -360,7 +359,7 @@ function ApplicationForm({ a, view, announce }: DecisionFormProps) {
   );
 }
 
-function GrantForm({ a, view, announce }: DecisionFormProps) {
+function GrantForm({ view, announce }: DecisionFormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -374,7 +373,7 @@ function GrantForm({ a, view, announce }: DecisionFormProps) {
   const [settleAtGrant, setSettleAtGrant] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const decision = useDecision(
-    a.id,
+    view,
     (input: Parameters<typeof client.subsidy.grant.mutate>[0], options) =>
       client.subsidy.grant.mutate(input, options),
     (v) =>
@@ -398,9 +397,7 @@ function GrantForm({ a, view, announce }: DecisionFormProps) {
       next.motivation = t('subsidy.section.errors.motivation');
     setErrors(next);
     if (Object.keys(next).length > 0 || cents === null) return;
-    decision.mutation.mutate({
-      agreementId: a.id,
-      expectedVersion: view.version,
+    decision.submit({
       amountCents: cents,
       ...(settlementDue ? { settlementDueDate: settlementDue } : {}),
       ...(late && acceptLate ? { acceptLateApplication: true, lateMotivation: motivation.trim() } : {}),
@@ -411,11 +408,9 @@ function GrantForm({ a, view, announce }: DecisionFormProps) {
   return (
     <DecisionForm
       name="grant"
-      title={t('subsidy.section.grant.title')}
       view={view}
       decision={decision}
       onSubmit={submit}
-      submitLabel={t('subsidy.section.grant.submit')}
       appearance="primary-action-button"
     >
       <MoneyField
@@ -478,7 +473,7 @@ function GrantForm({ a, view, announce }: DecisionFormProps) {
   );
 }
 
-function SettleForm({ a, view, announce }: DecisionFormProps) {
+function SettleForm({ view, announce }: DecisionFormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -489,7 +484,7 @@ function SettleForm({ a, view, announce }: DecisionFormProps) {
   const [motivation, setMotivation] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const decision = useDecision(
-    a.id,
+    view,
     (input: Parameters<typeof client.subsidy.settle.mutate>[0], options) =>
       client.subsidy.settle.mutate(input, options),
     (v) =>
@@ -505,9 +500,7 @@ function SettleForm({ a, view, announce }: DecisionFormProps) {
     if (cents === null) next.amount = t('subsidy.section.errors.amount');
     setErrors(next);
     if (cents === null) return;
-    decision.mutation.mutate({
-      agreementId: a.id,
-      expectedVersion: view.version,
+    decision.submit({
       amountCents: cents,
       exOfficio,
       ...(ground ? { ground } : {}),
@@ -518,11 +511,9 @@ function SettleForm({ a, view, announce }: DecisionFormProps) {
   return (
     <DecisionForm
       name="settle"
-      title={t('subsidy.section.settle.title')}
       view={view}
       decision={decision}
       onSubmit={submit}
-      submitLabel={t('subsidy.section.settle.submit')}
       appearance="primary-action-button"
     >
       {exOfficio ? <Paragraph>{t('subsidy.section.settle.exOfficioNote')}</Paragraph> : null}
@@ -559,7 +550,7 @@ function SettleForm({ a, view, announce }: DecisionFormProps) {
 }
 
 /** An advance (voorschot, Awb 4:95) on the grant: a date, an amount within what is left, a note. */
-function AdvanceForm({ a, view, announce }: DecisionFormProps) {
+function AdvanceForm({ view, announce }: DecisionFormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -568,7 +559,7 @@ function AdvanceForm({ a, view, announce }: DecisionFormProps) {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const decision = useDecision(
-    a.id,
+    view,
     (input: Parameters<typeof client.subsidy.advance.mutate>[0], options) =>
       client.subsidy.advance.mutate(input, options),
     (v) =>
@@ -590,9 +581,7 @@ function AdvanceForm({ a, view, announce }: DecisionFormProps) {
       });
     setErrors(next);
     if (Object.keys(next).length > 0 || cents === null) return;
-    decision.mutation.mutate({
-      agreementId: a.id,
-      expectedVersion: view.version,
+    decision.submit({
       date,
       amountCents: cents,
       ...(note.trim() ? { note: note.trim() } : {}),
@@ -602,11 +591,9 @@ function AdvanceForm({ a, view, announce }: DecisionFormProps) {
   return (
     <DecisionForm
       name="advance"
-      title={t('subsidy.section.advance.title')}
       view={view}
       decision={decision}
       onSubmit={submit}
-      submitLabel={t('subsidy.section.advance.submit')}
       appearance="secondary-action-button"
     >
       <Paragraph>
@@ -840,13 +827,13 @@ export function SubsidySection({ a, me }: { a: InternalAgreement; me: Me | undef
             <ApplicationForm key={`apply-${view.version}`} a={a} view={view} announce={announce} />
           ) : null}
           {decider && record && view.decisions.includes('granted') ? (
-            <GrantForm key={`grant-${view.version}`} a={a} view={view} announce={announce} />
+            <GrantForm key={`grant-${view.version}`} view={view} announce={announce} />
           ) : null}
           {decider && view.advanceLeftCents !== null && view.advanceLeftCents > 0 ? (
-            <AdvanceForm key={`advance-${view.version}`} a={a} view={view} announce={announce} />
+            <AdvanceForm key={`advance-${view.version}`} view={view} announce={announce} />
           ) : null}
           {decider && record?.grant && view.decisions.includes('settled') && view.status !== 'requested' ? (
-            <SettleForm key={`settle-${view.version}`} a={a} view={view} announce={announce} />
+            <SettleForm key={`settle-${view.version}`} view={view} announce={announce} />
           ) : null}
         </>
       ) : null}
