@@ -104,7 +104,7 @@ describe('pre token claims', () => {
       reach: ['GM0233', 'RGNOORDVELUWE'],
     });
     // A Cognito access token has `client_id`, no `aud`: the verifier refuses it, which is why the web app
-    // sends the ID token (README, "Deploying to AWS").
+    // sends the ID token (docs/deployment.md).
     const accessToken = await new SignJWT({ ...claims, token_use: 'access', client_id: clientId })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setIssuer(issuer)

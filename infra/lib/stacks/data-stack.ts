@@ -45,7 +45,7 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // For operators (README, "Deploying to AWS": creating a tenant).
+    // For operators (docs/deployment.md: creating a tenant).
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
 
     const accessLogs = new Bucket(this, 'AccessLogsBucket', {

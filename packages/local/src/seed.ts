@@ -419,6 +419,57 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
     },
     path: [],
   },
+  {
+    // Two care providers on one contract (a combination, common in youth care): each party its own (SPEC §2.6).
+    id: 'erm-jh-2026-samen',
+    by: 'ermelo.inkoper',
+    input: {
+      kind: 'contract',
+      reference: 'ERM-2026-JH02',
+      title: 'Jeugdhulp gezinsbehandeling (combinatie)',
+      description: 'Gezamenlijke overeenkomst met Kompas en Wijkracht; elke aanbieder rapporteert zelf.',
+      domain: 'youth',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      noticePeriodMonths: 3,
+      valueCeilingCents: 64_000_000,
+      parties: [kompas(), wijkracht()],
+      duties: [
+        {
+          id: 'gb-kwartaal',
+          kind: 'periodic',
+          title: 'Kwartaalrapportage gezinsbehandeling',
+          frequency: 'quarterly',
+          dueDays: 30,
+        },
+      ],
+      kpis: [
+        {
+          id: 'kpi-gb-doel',
+          name: 'Behandeldoelen behaald',
+          unit: '%',
+          target: 75,
+          direction: 'higher',
+          frequency: 'quarterly',
+        },
+      ],
+      productLines: [
+        {
+          id: 'gb-45a53',
+          category: '45',
+          productCode: '45A53',
+          description: 'Gezinsbehandeling',
+          variant: 'output',
+          unit: 'piece',
+          frequency: 'per_month',
+          tariffCents: 245_000,
+          volumeCeiling: 260,
+          moneyCeilingCents: 63_700_000,
+        },
+      ],
+    },
+    path: toActive,
+  },
 ];
 
 function scopeOf(userKey: string): Scope {
