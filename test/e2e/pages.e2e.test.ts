@@ -1,0 +1,43 @@
+import { SEED_USERS } from '@regie/local';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { type BrowserSession, openSession } from '../support/session.ts';
+import { sweepPages } from '../support/sweep.ts';
+
+/**
+ * Every page a seed user can reach works for that user, in Dutch and in English: each area of its own main
+ * navigation, the new-agreement form where offered, and one agreement with its sub-pages. A page fails on an
+ * axe violation (WCAG 2.1 A/AA, serious or critical), an error alert, a failed API call (4xx/5xx) or a console
+ * error — a page that passes axe can still be broken. The larger variant (four agreements a user) is
+ * `BENCH_ONLY=accessibility npm run bench`.
+ */
+describe('every page of every seed user', () => {
+  let session: BrowserSession;
+  let page: Page;
+  const webUrl = inject('webUrl');
+
+  beforeAll(async () => {
+    session = await openSession(webUrl);
+  });
+  afterAll(() => session?.close());
+  // A page of its own for each user and language, so nothing one sweep left running reaches the next.
+  beforeEach(async () => {
+    page = await session.page.context().newPage();
+  });
+  afterEach(() => page?.close());
+
+  for (const user of SEED_USERS) {
+    for (const language of ['nl', 'en'] as const) {
+      it(`works for ${user.key} (${language})`, { timeout: 180_000 }, async () => {
+        const sweep = await sweepPages(page, webUrl, {
+          users: [user.key],
+          languages: [language],
+          perUser: 1,
+        });
+        expect(sweep.pages).toBeGreaterThanOrEqual(4);
+        expect(sweep.violations).toEqual([]);
+        expect(sweep.problems).toEqual([]);
+      });
+    }
+  }
+});
