@@ -136,6 +136,16 @@ describe('agreement repository on DynamoDB Local', () => {
     expect(history[2]!.changes).toEqual({
       status: { before: 'in_approval', after: 'approved' },
       note: { before: null, after: 'Past binnen budget' },
+      // What was approved: the terms version and value, so a later change is not covered (SPEC §5.1).
+      approval: {
+        before: null,
+        after: {
+          by: 'ermelo.approver',
+          at: expect.any(String),
+          termsVersion: 1,
+          valueCeilingCents: created.valueCeilingCents,
+        },
+      },
     });
   });
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Agreement,
+  type Approval,
   agreementCreateInput,
   allowedTransitions,
+  amend,
   applyTerms,
+  approvalCovers,
+  assertMandateCovers,
   assertTransition,
   statusesOf,
   type TransitionContext,
@@ -137,5 +141,160 @@ describe('applyTerms', () => {
 
   it('refuses a patch that puts the end before the start', () => {
     expect(() => applyTerms(current, { endDate: '2025-01-01' })).toThrow(/endDate/);
+  });
+});
+
+describe('the mandate covers the current terms (SPEC §5.1)', () => {
+  const approval: Approval = {
+    by: 'ermelo.approver',
+    at: '2026-11-23T10:00:00.000Z',
+    termsVersion: 3,
+    valueCeilingCents: 20_000_000,
+  };
+  const approved = (extra: Partial<TransitionContext> = {}) =>
+    as('inkoper', { approval, termsVersion: 3, ...extra });
+
+  it('covers only the terms version and value the approver approved', () => {
+    expect(approvalCovers(approval, { termsVersion: 3, valueCeilingCents: 20_000_000 })).toBe(true);
+    expect(approvalCovers(approval, { termsVersion: 3, valueCeilingCents: 15_000_000 })).toBe(true);
+    expect(approvalCovers(approval, { termsVersion: 4, valueCeilingCents: 20_000_000 })).toBe(false);
+    expect(approvalCovers(approval, { termsVersion: 3, valueCeilingCents: 20_000_001 })).toBe(false);
+    expect(approvalCovers(approval, { termsVersion: 3, valueCeilingCents: null })).toBe(false);
+    expect(approvalCovers(null, { termsVersion: 3, valueCeilingCents: 1 })).toBe(false);
+  });
+
+  it('refuses activation by hand above the threshold without an approval of the current terms', () => {
+    const none = as('inkoper', { termsVersion: 3 });
+    expect(rejection(() => assertTransition('contract', 'out_for_signature', 'active', none))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/approver must approve the current terms/),
+    });
+    expect(allowedTransitions('contract', 'out_for_signature', none)).toEqual([]);
+    // The value was raised after approval (a new terms version): the old approval does not count.
+    const raised = approved({ termsVersion: 5, valueCeilingCents: 90_000_000 });
+    expect(
+      rejection(() => assertTransition('contract', 'out_for_signature', 'active', raised))?.message,
+    ).toMatch(/approval on record is of terms version 3/);
+    expect(() => assertTransition('contract', 'out_for_signature', 'active', approved())).not.toThrow();
+    expect(allowedTransitions('contract', 'out_for_signature', approved())).toEqual(['active']);
+    // Within the threshold no approval is needed, by hand or by signature.
+    const within = as('inkoper', { valueCeilingCents: 10_000_000, termsVersion: 3 });
+    expect(() => assertTransition('contract', 'out_for_signature', 'active', within)).not.toThrow();
+    expect(() => assertMandateCovers(within, 'active')).not.toThrow();
+    expect(() => assertMandateCovers(none, 'active')).toThrow(DomainError);
+  });
+
+  it('sends an approved agreement for signature only while the approval covers its terms', () => {
+    expect(() => assertTransition('contract', 'approved', 'out_for_signature', approved())).not.toThrow();
+    const stale = approved({ termsVersion: 4 });
+    expect(rejection(() => assertTransition('contract', 'approved', 'out_for_signature', stale))?.code).toBe(
+      'BAD_REQUEST',
+    );
+  });
+});
+
+describe('amendments once approval is asked', () => {
+  const base: Agreement = {
+    id: 'a1',
+    space: 'GM0233',
+    kind: 'contract',
+    reference: 'X-1',
+    title: 'Vervoer',
+    description: '',
+    status: 'draft',
+    version: 7,
+    domain: 'wmo',
+    startDate: '2027-01-01',
+    endDate: '2027-12-31',
+    noticePeriodMonths: null,
+    valueCeilingCents: 50_000_000,
+    parties: [],
+    productLines: [],
+    renewal: null,
+    duties: [],
+    kpis: [],
+    yearCeilings: [],
+    publication: null,
+    allocationKey: null,
+    parentId: null,
+    termsVersion: 4,
+    approval: {
+      by: 'ermelo.approver',
+      at: '2026-11-23T10:00:00.000Z',
+      termsVersion: 4,
+      valueCeilingCents: 50_000_000,
+    },
+    createdAt: '2026-11-20T10:00:00.000Z',
+    createdBy: 'ermelo.inkoper',
+    updatedAt: '2026-11-23T10:00:00.000Z',
+    updatedBy: 'ermelo.approver',
+  };
+  const change = (current: Agreement, patch: Parameters<typeof applyTerms>[1]) => {
+    const applied = applyTerms(current, patch);
+    return amend(current, applied.next, applied.changes, 10_000_000);
+  };
+
+  it.each(['in_approval', 'approved', 'out_for_signature'] as const)(
+    'returns a %s agreement to draft, drops the approval and starts a new terms version',
+    (status) => {
+      const { next, changes, outcome } = change({ ...base, status }, { valueCeilingCents: 90_000_000 });
+      expect(next).toMatchObject({ status: 'draft', approval: null, termsVersion: 8 });
+      expect(outcome).toEqual({ returnedToDraft: true, from: status, approvalDropped: true });
+      expect(changes.status).toEqual({ before: status, after: 'draft' });
+      expect(changes.approval).toEqual({ before: base.approval, after: null });
+      expect(changes.termsVersion).toEqual({ before: 4, after: 8 });
+    },
+  );
+
+  it('treats a change of parties (even a reorder) as an amendment, and Woo publication alone not', () => {
+    const kompas = {
+      organisationId: 'org-kompas',
+      role: 'contractor' as const,
+      name: 'Kompas',
+      kind: 'provider' as const,
+      kvkNumber: '81234567',
+      providerSpace: 'PV81234567',
+    };
+    const wijkracht = {
+      ...kompas,
+      organisationId: 'org-wijkracht',
+      name: 'Wijkracht',
+      providerSpace: 'PV40123456',
+    };
+    const out = { ...base, status: 'out_for_signature' as const, parties: [kompas, wijkracht] };
+    expect(change(out, { parties: [wijkracht, kompas] }).outcome?.returnedToDraft).toBe(true);
+    const published = change(out, { publication: { publish: true } });
+    expect(published.outcome).toBeNull();
+    expect(published.next).toMatchObject({
+      status: 'out_for_signature',
+      termsVersion: 4,
+      approval: base.approval,
+    });
+  });
+
+  it('edits a draft in place, with a new terms version', () => {
+    const { next, outcome } = change({ ...base, approval: null }, { title: 'Vervoer 2027' });
+    expect(outcome).toBeNull();
+    expect(next).toMatchObject({ status: 'draft', termsVersion: 8 });
+  });
+
+  it('keeps a signed agreement in force unless the change raises its value above the mandate threshold', () => {
+    const active = { ...base, status: 'active' as const };
+    expect(change(active, { title: 'Vervoer (herzien)' }).next.status).toBe('active');
+    expect(change(active, { valueCeilingCents: 40_000_000 }).next.status).toBe('active');
+    const raised = rejection(() => change(active, { valueCeilingCents: 60_000_000 }));
+    expect(raised).toMatchObject({ code: 'BAD_REQUEST', field: 'valueCeilingCents' });
+    expect(raised?.message).toMatch(/needs an approver/);
+    expect(rejection(() => change(active, { valueCeilingCents: null }))?.code).toBe('BAD_REQUEST');
+    const small = { ...active, valueCeilingCents: 5_000_000 };
+    expect(change(small, { valueCeilingCents: 9_000_000 }).next.valueCeilingCents).toBe(9_000_000);
+    expect(
+      rejection(() => change({ ...small, status: 'terminated' }, { valueCeilingCents: 11_000_000 }))?.code,
+    ).toBe('BAD_REQUEST');
+  });
+
+  it('leaves kinds without approval (subsidy, GR) in their status', () => {
+    const sub = { ...base, kind: 'subsidy' as const, status: 'granted' as const };
+    expect(change(sub, { title: 'Anders' }).next.status).toBe('granted');
   });
 });

@@ -51,6 +51,22 @@ interface TransitionRule {
   readonly withinMandate?: true;
   /** Never by the user who drafted the agreement (SPEC §5.1: the approver is not the purchaser). */
   readonly notByDrafter?: true;
+  /**
+   * Only when the mandate covers the current terms: the value is within the threshold, or an approver approved
+   * exactly these terms (`approvalCovers`). An approval of an earlier, lower value does not count.
+   */
+  readonly covered?: true;
+}
+
+/**
+ * What an approver approved (SPEC §5.1): who, when, and the terms version and value approved — so a later
+ * change of terms is never covered by it.
+ */
+export interface Approval {
+  by: string;
+  at: string;
+  termsVersion: number;
+  valueCeilingCents: number | null;
 }
 
 /** What a move may depend on besides the statuses: who asks, who drafted it, its value, the mandate. */
@@ -61,12 +77,42 @@ export interface TransitionContext {
   valueCeilingCents: number | null;
   /** The tenant's mandate threshold; null when none is set (then every agreement needs approval). */
   mandateThresholdCents: number | null;
+  /** The approval on record (none when absent) and the version of the terms it must be for. */
+  approval?: Approval | null;
+  termsVersion?: number;
 }
 
-const withinMandate = (c: TransitionContext) =>
+const withinMandate = (c: Pick<TransitionContext, 'valueCeilingCents' | 'mandateThresholdCents'>) =>
   c.valueCeilingCents !== null &&
   c.mandateThresholdCents !== null &&
   c.valueCeilingCents <= c.mandateThresholdCents;
+
+/** Whether an approval is of exactly these terms: the same terms version and no higher value than approved. */
+export function approvalCovers(
+  approval: Approval | null | undefined,
+  terms: { termsVersion?: number; valueCeilingCents: number | null },
+): boolean {
+  if (!approval || approval.termsVersion !== terms.termsVersion) return false;
+  if (terms.valueCeilingCents === null) return approval.valueCeilingCents === null;
+  return approval.valueCeilingCents === null || terms.valueCeilingCents <= approval.valueCeilingCents;
+}
+
+/** Within the threshold, or approved for the current terms (SPEC §5.1). */
+export const mandateCovers = (c: TransitionContext) => withinMandate(c) || approvalCovers(c.approval, c);
+
+/**
+ * Refuses a move into signature or into force that the mandate does not cover. Also for moves a workflow makes
+ * (the last signature), so no path reaches `active` around it.
+ */
+export function assertMandateCovers(c: TransitionContext, to: AgreementStatus): void {
+  if (mandateCovers(c)) return;
+  const stale = c.approval ? ` (the approval on record is of terms version ${c.approval.termsVersion})` : '';
+  throw new DomainError(
+    'BAD_REQUEST',
+    `Above the mandate threshold an approver must approve the current terms before the agreement goes to ${to}${stale}`,
+    'to',
+  );
+}
 
 const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager'];
 const APPROVE: readonly Role[] = ['approver'];
@@ -78,8 +124,9 @@ const signedLifecycle: readonly TransitionRule[] = [
   { from: 'draft', to: 'out_for_signature', roles: PURCHASE, withinMandate: true },
   { from: 'in_approval', to: 'approved', roles: APPROVE, notByDrafter: true },
   { from: 'in_approval', to: 'draft', roles: APPROVE, notByDrafter: true }, // rejection
-  { from: 'approved', to: 'out_for_signature', roles: PURCHASE },
-  { from: 'out_for_signature', to: 'active', roles: PURCHASE },
+  { from: 'approved', to: 'out_for_signature', roles: PURCHASE, covered: true },
+  // By hand (signed outside Regie): the mandate is checked again against the current value and approval.
+  { from: 'out_for_signature', to: 'active', roles: PURCHASE, covered: true },
   { from: 'active', to: 'terminated', roles: PURCHASE },
   { from: 'active', to: 'expired', roles: PURCHASE },
 ];
@@ -143,6 +190,7 @@ function applies(rule: TransitionRule, context: TransitionContext): boolean {
   return (
     rule.roles.some((role) => context.roles.includes(role)) &&
     (!rule.withinMandate || withinMandate(context)) &&
+    (!rule.covered || mandateCovers(context)) &&
     (!rule.notByDrafter || context.actor !== context.createdBy)
   );
 }
@@ -196,6 +244,7 @@ export function assertTransition(
       'to',
     );
   }
+  if (rule.covered) assertMandateCovers(context, to);
 }
 
 // ---- input schemas (strict: unknown fields are rejected) ----
@@ -291,6 +340,10 @@ export interface Agreement {
   parentId: string | null;
   /** A subsidy's application, grant and settlement (Awb titel 4.2; subsidy.ts), once recorded. */
   subsidy?: SubsidyRecord | null;
+  /** The version at which the terms last changed (created, or amended): approvals and documents name it. */
+  termsVersion: number;
+  /** The approval of the current course (SPEC §5.1), or null; an amendment before signing drops it. */
+  approval: Approval | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -327,6 +380,76 @@ export function applyTerms(
   }
   assertTerms(next);
   return { next, changes };
+}
+
+/** Statuses of a signed life cycle in which approval has been asked but nothing is signed yet. */
+export const FROZEN_STATUSES: readonly AgreementStatus[] = ['in_approval', 'approved', 'out_for_signature'];
+/** Statuses after signing: the agreement is (or was) in force. */
+const SIGNED_STATUSES: readonly AgreementStatus[] = ['active', 'terminated', 'expired'];
+/** Patch fields that are not terms: whether and how it appears in the Woo register changes nothing agreed. */
+const NOT_TERMS: ReadonlySet<string> = new Set(['publication']);
+
+/** Whether a change touches the terms (anything but the Woo publication fields). */
+export const changesTerms = (changes: Record<string, unknown>) =>
+  Object.keys(changes).some((field) => !NOT_TERMS.has(field));
+
+/** What an amendment before signing did, for the response and the UI. */
+export interface AmendmentOutcome {
+  returnedToDraft: true;
+  from: AgreementStatus;
+  approvalDropped: boolean;
+}
+
+/**
+ * A change of terms once approval has been asked is an amendment (SPEC §3, §5.1); `next` is `current` with the
+ * change applied (`applyTerms`). Before signing (in approval, approved, out for signature) it returns the
+ * agreement to draft and drops the approval: the whole course — approval if needed, document, signatures — runs
+ * again. After signing (active, terminated, expired) it keeps the status, unless it raises the value ceiling
+ * above the mandate threshold: that needs an approver, so it is refused. Renewal is not an amendment (`renew`).
+ * Returns the state to store (with its new terms version) and the extra audit changes.
+ */
+export function amend(
+  current: Agreement,
+  next: Agreement,
+  changes: Record<string, { before: unknown; after: unknown }>,
+  mandateThresholdCents: number | null,
+): {
+  next: Agreement;
+  changes: Record<string, { before: unknown; after: unknown }>;
+  outcome: AmendmentOutcome | null;
+} {
+  if (!changesTerms(changes)) return { next, changes, outcome: null };
+  const amended: Agreement = { ...next, termsVersion: current.version + 1 };
+  const extra: Record<string, { before: unknown; after: unknown }> = {
+    termsVersion: { before: current.termsVersion, after: amended.termsVersion },
+  };
+  const signed = LIFECYCLES[current.kind].rules.some((r) => r.to === 'out_for_signature');
+  if (signed && FROZEN_STATUSES.includes(current.status)) {
+    amended.status = 'draft';
+    amended.approval = null;
+    extra.status = { before: current.status, after: 'draft' };
+    if (current.approval) extra.approval = { before: current.approval, after: null };
+    return {
+      next: amended,
+      changes: { ...changes, ...extra },
+      outcome: { returnedToDraft: true, from: current.status, approvalDropped: current.approval !== null },
+    };
+  }
+  if (signed && SIGNED_STATUSES.includes(current.status)) {
+    const before = current.valueCeilingCents;
+    const after = next.valueCeilingCents;
+    // No ceiling is no bound: removing one raises the value as much as a higher figure does.
+    const raised = after === null ? before !== null : before !== null && after > before;
+    if (raised && !withinMandate({ valueCeilingCents: after, mandateThresholdCents })) {
+      throw new DomainError(
+        'BAD_REQUEST',
+        'Raising the value of a signed agreement above the mandate threshold needs an approver: ' +
+          'make a new agreement (or a call-off) and have it approved',
+        'valueCeilingCents',
+      );
+    }
+  }
+  return { next: amended, changes: { ...changes, ...extra }, outcome: null };
 }
 
 /** The rules every stored state of an agreement keeps; throws the first broken one with its field. */

@@ -50,6 +50,7 @@ const document: SigningDocument = {
   fileName: 'a.pdf',
   createdAt: '2026-11-23T10:00:00.000Z',
   createdBy: 'ermelo.inkoper',
+  termsVersion: 3,
 };
 const kompas: Signer = {
   user: 'kompas.signer',
@@ -67,11 +68,13 @@ const approver: Signer = {
   roles: ['approver'],
 };
 const signed = (order: number): Signature => ({
+  slotId: slots[order - 1]!.id,
   order,
   documentId: 'doc1',
   documentHash: document.sha256,
   signer: 'x',
   signerName: 'x',
+  signerSpace: slots[order - 1]!.space,
   organisation: slots[order - 1]!.space,
   organisationName: slots[order - 1]!.organisationName,
   side: slots[order - 1]!.side,
@@ -93,6 +96,7 @@ const attempt = (
     signer,
     documentHash: document.sha256,
     consent: true,
+    termsVersion: 3,
     ...overrides,
   });
 const refusal = (f: () => unknown) => {
@@ -106,13 +110,22 @@ const refusal = (f: () => unknown) => {
 
 describe('signing order', () => {
   it("lists each provider party once, in order, then the owner's approver", () => {
-    expect(slots.map((s) => [s.order, s.side, s.space, s.role])).toEqual([
-      [1, 'provider', 'PV81234567', 'provider_signer'],
-      [2, 'provider', 'PV40123456', 'provider_signer'],
-      [3, 'municipality', 'GM0233', 'approver'],
+    expect(slots.map((s) => [s.id, s.order, s.side, s.space, s.role, s.party])).toEqual([
+      ['provider.PV81234567', 1, 'provider', 'PV81234567', 'provider_signer', 'PV81234567'],
+      ['provider.PV40123456', 2, 'provider', 'PV40123456', 'provider_signer', 'PV40123456'],
+      ['municipality.GM0233', 3, 'municipality', 'GM0233', 'approver', null],
     ]);
     expect(signerSlots({ space: 'RGNOORDVELUWE', parties: [] }, 'Regio')).toEqual([
-      { order: 1, side: 'municipality', space: 'RGNOORDVELUWE', organisationName: 'Regio', role: 'approver' },
+      {
+        id: 'municipality.RGNOORDVELUWE',
+        order: 1,
+        side: 'municipality',
+        space: 'RGNOORDVELUWE',
+        organisationName: 'Regio',
+        role: 'approver',
+        party: null,
+        partyRole: null,
+      },
     ]);
   });
 
@@ -159,6 +172,53 @@ describe('signing order', () => {
     expect(refusal(() => attempt(approver, [signed(1), signed(2), signed(3)]))?.message).toContain(
       'Everyone has signed',
     );
+  });
+});
+
+describe('signatures bound to their slot', () => {
+  // The same agreement with its providers listed the other way round: Wijkracht first, Kompas second.
+  const reordered = signerSlots(
+    { space: 'GM0233', parties: [party('40123456', 'Wijkracht'), party('81234567', 'Kompas')] },
+    'Gemeente Ermelo',
+  );
+
+  it("matches a signature by organisation and slot, so a reorder never moves Kompas's signature to Wijkracht", () => {
+    // Kompas signed while it was first; after a reorder position 1 is Wijkracht's, and stays unsigned.
+    const states = slotStates(reordered, [signed(1)]);
+    expect(states.map((s) => [s.space, s.state])).toEqual([
+      ['PV40123456', 'next'],
+      ['PV81234567', 'signed'],
+      ['GM0233', 'waiting'],
+    ]);
+    expect(states[1]!.signature?.organisation).toBe('PV81234567');
+  });
+
+  it('never counts a signature whose organisation is not the slot’s, nor one naming only a position', () => {
+    const forged: Signature = { ...signed(1), organisation: 'PV40123456' };
+    expect(slotStates(slots, [forged]).map((s) => s.state)).toEqual(['next', 'waiting', 'waiting']);
+    const positional = { ...signed(1), slotId: undefined } as unknown as Signature;
+    expect(slotStates(slots, [positional])[0]!.state).toBe('next');
+  });
+
+  it("lets a provider's signer fill only its own slot, once", () => {
+    // Kompas signed; Wijkracht is next. Kompas can neither sign again nor take Wijkracht's turn.
+    expect(refusal(() => attempt(kompas, [signed(1)]))?.message).toContain('signed this document already');
+    expect(attempt(wijkracht, [signed(1)]).slot.space).toBe('PV40123456');
+    // Wijkracht's signer is never given Kompas's slot, even when it is the only one open.
+    expect(refusal(() => attempt(wijkracht, [signed(2)]))?.code).toBe('CONFLICT');
+    expect(attempt(kompas, [signed(2)]).slot.id).toBe('provider.PV81234567');
+  });
+
+  it('refuses a document made from other terms than the current ones, on every signature including the last', () => {
+    const stale = refusal(() => attempt(kompas, [], { termsVersion: 4 }));
+    expect(stale).toMatchObject({ code: 'CONFLICT', field: 'documentHash' });
+    expect(stale?.message).toContain('other terms');
+    expect(refusal(() => attempt(approver, [signed(1), signed(2)], { termsVersion: 4 }))?.code).toBe(
+      'CONFLICT',
+    );
+    // A document from before terms versions were kept is never taken for the current terms.
+    const legacy = { ...document, termsVersion: undefined };
+    expect(refusal(() => attempt(kompas, [], { document: legacy }))?.code).toBe('CONFLICT');
   });
 });
 

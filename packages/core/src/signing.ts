@@ -4,6 +4,7 @@ import { DomainError } from './errors.ts';
 import type { Role } from './roles.ts';
 import { idSchema } from './schema.ts';
 import { spaceKind } from './spaces.ts';
+import type { PartyRole } from './terms.ts';
 
 /**
  * Signing (SPEC §5.2). The agreement document — a PDF generated from the agreement or uploaded — is frozen by
@@ -20,6 +21,11 @@ import { spaceKind } from './spaces.ts';
  *   again on the new hash. The replacement is audited with how many signatures it invalidated.
  * - A document may be set while the agreement is `approved` or `out_for_signature`; signing only while it is
  *   `out_for_signature`; once `active` nothing about the document changes.
+ * - A document is frozen against the terms version it was made from (`termsVersion`): a signature on a document
+ *   of other terms is refused, so the last signature can never make other terms active. A change of terms while
+ *   approval is asked or signatures run returns the agreement to draft and voids the document (agreement.ts `amend`).
+ * - A signature binds to its slot — the signing organisation (a provider party by its `providerSpace`, or the
+ *   owner) — never to a position: reordering the parties can never move a signature to another organisation.
  */
 
 /** The signature level, named in the UI, the certificate and the README. */
@@ -65,25 +71,42 @@ export interface SigningDocument {
   fileName: string;
   createdAt: string;
   createdBy: string;
+  /** The agreement's terms version the document was made from (missing on documents from before it was kept). */
+  termsVersion?: number;
+  /** Set when an amendment voided the document (with its signatures); it is then no longer the current one. */
+  voided?: { at: string; by: string; reason: 'amendment' };
 }
 
 export interface SignerSlot {
-  /** 1-based position in the signing order. */
+  /** The slot's identity: its side and organisation (`provider.PV81234567`, `municipality.GM0233`). */
+  id: string;
+  /** 1-based position in the signing order: for display and turn only, never for matching a signature. */
   order: number;
   side: 'provider' | 'municipality';
   /** The space whose user signs: the provider's `PV<kvk>`, or the owning municipality/region. */
   space: string;
   organisationName: string;
   role: Role;
+  /** For a provider slot: the party (its `providerSpace`) and its role in the agreement; null for the owner. */
+  party: string | null;
+  partyRole: PartyRole | null;
 }
 
 export interface Signature {
+  /** The slot signed (`SignerSlot.id`): a signature counts only for the slot and organisation it names. */
+  slotId: string;
+  /** The provider party signed for (its space) and its role; absent on the owner's signatory's signature. */
+  party?: string;
+  partyRole?: PartyRole;
+  /** The position at signing time, for the certificate. */
   order: number;
   documentId: string;
   documentHash: string;
   signer: string;
   signerName: string;
-  /** The signer's organisation (its space) and name. */
+  /** The space the signer signed from (a member municipality for a region's agreement). */
+  signerSpace: string;
+  /** The organisation signed for — the slot's space — and its name. */
   organisation: string;
   organisationName: string;
   side: 'provider' | 'municipality';
@@ -115,28 +138,41 @@ export function signerSlots(a: Pick<Agreement, 'space' | 'parties'>, ownerName: 
     if (!party.providerSpace || seen.has(party.providerSpace)) continue;
     seen.add(party.providerSpace);
     slots.push({
+      id: `provider.${party.providerSpace}`,
       order: slots.length + 1,
       side: 'provider',
       space: party.providerSpace,
       organisationName: party.name,
       role: 'provider_signer',
+      party: party.providerSpace,
+      partyRole: party.role,
     });
   }
   slots.push({
+    id: `municipality.${a.space}`,
     order: slots.length + 1,
     side: 'municipality',
     space: a.space,
     organisationName: ownerName,
     role: MUNICIPAL_SIGNATORY_ROLE,
+    party: null,
+    partyRole: null,
   });
   return slots;
 }
 
-/** Each slot with its state for the current document: signed, next (the one who may sign now) or waiting. */
+/** Whether a signature is the one of this slot: same slot, same organisation, same side. */
+export const signatureFills = (slot: SignerSlot, signature: Signature) =>
+  signature.slotId === slot.id && signature.organisation === slot.space && signature.side === slot.side;
+
+/**
+ * Each slot with its state for the current document: signed, next (the one who may sign now) or waiting. A
+ * signature is matched to its slot by slot and organisation, never by position.
+ */
 export function slotStates(slots: readonly SignerSlot[], signatures: readonly Signature[]): SlotState[] {
   let nextGiven = false;
   return slots.map((slot) => {
-    const signature = signatures.find((s) => s.order === slot.order) ?? null;
+    const signature = signatures.find((s) => signatureFills(slot, s)) ?? null;
     if (signature) return { ...slot, state: 'signed', signature };
     const state = nextGiven ? 'waiting' : 'next';
     nextGiven = true;
@@ -171,6 +207,8 @@ export function assertCanSign(args: {
   signer: Signer;
   documentHash: string;
   consent: boolean;
+  /** The agreement's current terms version: the document must have been made from it. */
+  termsVersion: number;
 }): { slot: SignerSlot; last: boolean } {
   const { status, document, slots, signatures, signer } = args;
   if (status !== 'out_for_signature') {
@@ -192,12 +230,20 @@ export function assertCanSign(args: {
       'documentHash',
     );
   }
+  if (document.termsVersion !== args.termsVersion) {
+    throw new DomainError(
+      'CONFLICT',
+      `This document was made from other terms (version ${document.termsVersion ?? 'unknown'}) than the ` +
+        `agreement's current terms (version ${args.termsVersion}); a new document must be made first`,
+      'documentHash',
+    );
+  }
   const states = slotStates(slots, signatures);
   const mine = states.filter((s) => fillsSlot(s, signer));
   if (mine.length === 0) throw new DomainError('FORBIDDEN', 'You are not a signer of this agreement');
   const next = states.find((s) => s.state === 'next');
   if (!next) throw new DomainError('CONFLICT', 'Everyone has signed already');
-  if (!mine.some((s) => s.order === next.order)) {
+  if (!mine.some((s) => s.id === next.id)) {
     if (mine.every((s) => s.state === 'signed')) {
       throw new DomainError('CONFLICT', 'Your organisation has signed this document already');
     }
@@ -206,8 +252,8 @@ export function assertCanSign(args: {
       `It is not your turn: ${next.organisationName} signs first (signer ${next.order} of ${slots.length})`,
     );
   }
-  const slot = slots.find((s) => s.order === next.order)!;
-  return { slot, last: slot.order === slots.length };
+  const slot = slots.find((s) => s.id === next.id)!;
+  return { slot, last: states.every((s) => s.id === slot.id || s.state === 'signed') };
 }
 
 /** A document may be placed while the agreement is approved or out for signature, by a purchaser. */

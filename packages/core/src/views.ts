@@ -214,6 +214,30 @@ export const internalViewSchema = z.object({
   ),
   createdBy: z.string(),
   updatedBy: z.string(),
+  /** The version at which the terms last changed; approvals and signing documents name it. */
+  termsVersion: z.int(),
+  /** The approval of the current course (SPEC §5.1): internal only, never in a party view (rule 4). */
+  approval: z.nullable(
+    z.object({
+      by: z.string(),
+      at: z.string(),
+      termsVersion: z.int(),
+      valueCeilingCents: z.nullable(z.int()),
+    }),
+  ),
+  /**
+   * Only on the answer to `agreement.update`, when a change of terms after approval was asked returned the
+   * agreement to draft: the approval dropped and the document out for signature voided with its signatures.
+   */
+  amendment: z.optional(
+    z.object({
+      returnedToDraft: z.literal(true),
+      from: z.enum(AGREEMENT_STATUSES),
+      approvalDropped: z.boolean(),
+      voidedDocument: z.nullable(z.object({ id: z.string(), sha256: z.string() })),
+      voidedSignatures: z.int(),
+    }),
+  ),
   shares: z.nullable(z.array(z.object({ space: z.string(), cents: z.int() }))),
   transitions: z.array(z.enum(AGREEMENT_STATUSES)),
   /** Spend so far against the value ceiling: `warning` from 80%, `breach` from 100% (SPEC §4.4). */

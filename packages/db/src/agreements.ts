@@ -15,7 +15,9 @@ import {
   type AuditEvent,
   allocate,
   allowedTransitions,
+  amend,
   applyTerms,
+  assertMandateCovers,
   assertTerms,
   assertTransition,
   type Domain,
@@ -51,6 +53,7 @@ import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 import type { Scope } from './scope.ts';
 import { bucketOf, matchesAll, searchWords, words } from './search.ts';
+import { voidCurrentDocument } from './signing-head.ts';
 
 export interface AgreementFilter {
   kind?: AgreementKind;
@@ -125,6 +128,8 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     parentId: a.parentId ?? null,
     noticePeriodMonths: a.noticePeriodMonths ?? null,
     valueCeilingCents: a.valueCeilingCents ?? null,
+    termsVersion: a.termsVersion ?? a.version,
+    approval: a.approval ?? null,
   };
 }
 
@@ -313,6 +318,8 @@ export function agreementRepository(db: Db, scope: Scope) {
     createdBy: a.createdBy,
     valueCeilingCents: a.valueCeilingCents,
     mandateThresholdCents,
+    approval: a.approval,
+    termsVersion: a.termsVersion,
   });
 
   const load = (id: string) => loadAgreement(db, scope.reach, id);
@@ -597,6 +604,8 @@ export function agreementRepository(db: Db, scope: Scope) {
     action: string,
     changes: AuditEvent['changes'],
     termsChanged: boolean,
+    /** Items of the same change outside the agreement's own (an amendment's voided document). */
+    extra: TransactItem[] = [],
   ): Promise<Agreement> {
     const { stored, items } = await prepareCommit(
       current,
@@ -607,7 +616,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       termsChanged,
     );
     await write(
-      items,
+      [...items, ...extra],
       () => new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again'),
     );
     return stored;
@@ -801,6 +810,8 @@ export function agreementRepository(db: Db, scope: Scope) {
         renewal: null,
         allocationKey: null,
         parentId: parentId ?? null,
+        termsVersion: 1,
+        approval: null,
         createdAt: now,
         createdBy: scope.actor,
         updatedAt: now,
@@ -937,21 +948,53 @@ export function agreementRepository(db: Db, scope: Scope) {
       return partyViewSchema.parse(result.Item);
     },
 
-    async update(id: string, expectedVersion: number, patch: AgreementTermsPatch): Promise<InternalView> {
+    /**
+     * A change of terms. Once approval has been asked it is an amendment (core `amend`): before signing the
+     * agreement returns to draft in the same transaction — approval dropped, the document out for signature voided
+     * with its signatures, one audit event — and the answer says so in `amendment`; after signing a raise of the
+     * value above the mandate threshold is refused.
+     */
+    async update(
+      id: string,
+      expectedVersion: number,
+      patch: AgreementTermsPatch,
+    ): Promise<InternalView & { amendment?: InternalView['amendment'] }> {
       const current = await load(id);
-      const { next, changes } = applyTerms(
-        toAgreement(current),
-        await resolve(current.space, patch, current),
-      );
-      if (Object.keys(changes).length === 0) {
+      const applied = applyTerms(toAgreement(current), await resolve(current.space, patch, current));
+      const mandate = await mandateOf(current.space);
+      if (Object.keys(applied.changes).length === 0) {
         if (current.version !== expectedVersion)
           throw new DomainError('CONFLICT', 'Agreement was changed by someone else');
-        return internalView(toAgreement(current), await mandateOf(current.space));
+        return internalView(toAgreement(current), mandate);
       }
-      return internalView(
-        await commit(current, next, expectedVersion, 'update', changes, true),
-        await mandateOf(current.space),
-      );
+      if (current.version !== expectedVersion) {
+        throw new DomainError(
+          'CONFLICT',
+          `Agreement was changed (version ${current.version}, you sent ${expectedVersion})`,
+        );
+      }
+      const { next, changes, outcome } = amend(toAgreement(current), applied.next, applied.changes, mandate);
+      const voided = outcome
+        ? await voidCurrentDocument(db, current, scope.actor, new Date().toISOString())
+        : { items: [], document: null, signatures: 0 };
+      if (voided.document) {
+        changes.voidedDocument = {
+          before: { id: voided.document.id, sha256: voided.document.sha256 },
+          after: null,
+        };
+        if (voided.signatures > 0) changes.voidedSignatures = { before: voided.signatures, after: 0 };
+      }
+      const stored = await commit(current, next, expectedVersion, 'update', changes, true, voided.items);
+      const view = internalView(stored, mandate);
+      if (!outcome) return view;
+      return {
+        ...view,
+        amendment: {
+          ...outcome,
+          voidedDocument: voided.document ? { id: voided.document.id, sha256: voided.document.sha256 } : null,
+          voidedSignatures: voided.signatures,
+        },
+      };
     },
 
     async transition(
@@ -967,15 +1010,19 @@ export function agreementRepository(db: Db, scope: Scope) {
       if (route) throw new DomainError('BAD_REQUEST', `This move is a decision made through ${route}`, 'to');
       const changes: AuditEvent['changes'] = { status: { before: current.status, after: to } };
       if (note) changes.note = { before: null, after: note };
+      const next: Agreement = { ...toAgreement(current), status: to };
+      if (to === 'approved') {
+        // What was approved, so a later change of terms or value is not covered by it (SPEC §5.1).
+        next.approval = {
+          by: scope.actor,
+          at: new Date().toISOString(),
+          termsVersion: next.termsVersion,
+          valueCeilingCents: next.valueCeilingCents,
+        };
+        changes.approval = { before: current.approval ?? null, after: next.approval };
+      }
       return internalView(
-        await commit(
-          current,
-          { ...toAgreement(current), status: to },
-          expectedVersion,
-          'transition',
-          changes,
-          false,
-        ),
+        await commit(current, next, expectedVersion, 'transition', changes, false),
         mandate,
       );
     },
@@ -990,6 +1037,10 @@ export function agreementRepository(db: Db, scope: Scope) {
       to: AgreementStatus,
       note: string,
     ): Promise<{ stored: Agreement; items: TransactItem[] }> {
+      // No path reaches `active` around the mandate: the current value against the current approval.
+      if (to === 'active') {
+        assertMandateCovers(contextFor(toAgreement(current as Item), await mandateOf(current.space)), to);
+      }
       const changes: AuditEvent['changes'] = {
         status: { before: current.status, after: to },
         note: { before: null, after: note },

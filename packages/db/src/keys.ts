@@ -95,9 +95,10 @@ export const keys = {
     sk: `DOC${SEP}${documentId}`,
   }),
   documentPrefix: 'DOC#',
-  signature: (space: string, agreementId: string, documentId: string, order: number) => ({
+  /** One signature per slot (`SignerSlot.id`): the key itself keeps an organisation from filling a slot twice. */
+  signature: (space: string, agreementId: string, documentId: string, slotId: string) => ({
     pk: spaced(space, 'AGR', agreementId),
-    sk: `SIG${SEP}${documentId}${SEP}${String(order).padStart(2, '0')}`,
+    sk: `SIG${SEP}${documentId}${SEP}${slotId}`,
   }),
   /** A deadline of an agreement (deadline engine, SPEC §5.3), and on the space's deadline index by date (gsi1). */
   deadline: (space: string, agreementId: string, key: string) => ({
@@ -181,6 +182,6 @@ export const platformKeys = {
 
 /** Sort-key prefixes that depend on a value (the partition keys above never do without a space). */
 export const sortKeyPrefixes = {
-  /** The signatures on one document of an agreement, in signing order. */
+  /** The signatures on one document of an agreement (one per slot). */
   signature: (documentId: string) => `SIG${SEP}${documentId}${SEP}`,
 };

@@ -1,9 +1,4 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type AgreementStatus,
   assertCanPlaceDocument,
@@ -25,16 +20,11 @@ import { nextAuditEvent } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { guard, isConditionFailure } from './errors.ts';
-import { keys, sortKeyPrefixes } from './keys.ts';
+import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
+import { headPut, readHead, readSignatures } from './signing-head.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** The signing head of an agreement: which document is current, and a version every change moves. */
-interface SigningHead {
-  document: SigningDocument | null;
-  version: number;
-}
 
 export interface SigningStatus {
   agreementId: string;
@@ -60,39 +50,13 @@ export interface SignerIdentity {
 
 /**
  * Documents and signatures of an agreement (SPEC §5.2), all in the agreement's item collection: the head
- * (`SIGN`), every document placed (`DOC#<id>`), and the signatures per document (`SIG#<doc>#<order>`). Each
+ * (`SIGN`), every document placed (`DOC#<id>`), and the signatures per document (`SIG#<doc>#<slot>`). Each
  * change writes its audit event in the same transaction; the last signature also moves the agreement to
  * `active` there, with everything the agreement repository writes on a transition (mirrors, indexes, deadlines).
  * A provider reaches only this one collection, through its own party view (`accessAgreement`).
  */
 export function signingRepository(base: Db, scope: Scope, widen: Widen) {
   const target = (agreementId: string) => accessAgreement(base, scope, widen, agreementId);
-
-  async function readHead(db: Db, space: string, agreementId: string): Promise<SigningHead> {
-    const result = await guard(() =>
-      db.doc.send(
-        new GetCommand({
-          TableName: db.tableName,
-          Key: keys.signing(space, agreementId),
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return {
-      document: (result.Item?.document as SigningDocument | undefined) ?? null,
-      version: (result.Item?.version as number | undefined) ?? 0,
-    };
-  }
-
-  async function readSignatures(db: Db, space: string, agreementId: string, documentId: string) {
-    const items = await queryCollection<Signature>(
-      db,
-      space,
-      agreementId,
-      sortKeyPrefixes.signature(documentId),
-    );
-    return items.sort((a, b) => a.order - b.order);
-  }
 
   async function statusOf(access: AgreementAccess): Promise<SigningStatus> {
     const { db, agreement, ownerName } = access;
@@ -163,24 +127,6 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
     };
   }
 
-  /** The signing head's next state, conditional on the version read (or on its absence). */
-  function headPut(
-    db: Db,
-    space: string,
-    agreementId: string,
-    read: SigningHead,
-    next: SigningHead,
-  ): TransactItem {
-    return {
-      Put: {
-        TableName: db.tableName,
-        Item: { ...keys.signing(space, agreementId), type: 'signing', ...next },
-        ConditionExpression: read.version === 0 ? 'attribute_not_exists(pk)' : 'version = :version',
-        ExpressionAttributeValues: read.version === 0 ? undefined : { ':version': read.version },
-      },
-    };
-  }
-
   return {
     status: async (agreementId: string) => statusOf(await target(agreementId)),
 
@@ -195,27 +141,38 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
 
     /**
      * Makes `document` the agreement's current document (generated or uploaded; its bytes are stored by the
-     * caller first). A document placed while signatures exist on the previous one invalidates them.
+     * caller first), frozen against the agreement's current terms version. A generated document names the terms
+     * version it was made from: if the terms changed since, it is refused. A document placed while signatures
+     * exist on the previous one invalidates them.
      */
     async placeDocument(
       agreementId: string,
-      document: Omit<SigningDocument, 'id' | 'agreementId' | 'createdAt' | 'createdBy'>,
+      document: Pick<SigningDocument, 'sha256' | 'size' | 'source' | 'fileName'> & { termsVersion?: number },
     ): Promise<SigningDocument> {
       const access = await target(agreementId);
       if (access.side !== 'municipality') throw notFound('Agreement');
       const { db, agreement } = access;
       assertCanPlaceDocument(agreement.status, scope.roles);
+      if (document.termsVersion !== undefined && document.termsVersion !== agreement.termsVersion) {
+        throw new DomainError(
+          'CONFLICT',
+          'The terms changed while the document was made; make the document again',
+          'agreementId',
+        );
+      }
       const head = await readHead(db, agreement.space, agreement.id);
       const previous = head.document;
-      // The same bytes again (a regenerated document of an unchanged agreement): nothing changes, and the
-      // signatures already given stay valid.
-      if (previous && previous.sha256 === document.sha256) return previous;
+      // The same bytes again (a regenerated document of unchanged terms): nothing changes, and the signatures
+      // already given stay valid.
+      if (previous && previous.sha256 === document.sha256 && previous.termsVersion === agreement.termsVersion)
+        return previous;
       const invalidated = previous
         ? (await readSignatures(db, agreement.space, agreement.id, previous.id)).length
         : 0;
       const now = new Date().toISOString();
       const placed: SigningDocument = {
         ...document,
+        termsVersion: agreement.termsVersion,
         id: newId(),
         agreementId: agreement.id,
         createdAt: now,
@@ -231,7 +188,13 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
         changes: {
           document: {
             before: previous ? { id: previous.id, sha256: previous.sha256 } : null,
-            after: { id: placed.id, sha256: placed.sha256, size: placed.size, source: placed.source },
+            after: {
+              id: placed.id,
+              sha256: placed.sha256,
+              size: placed.size,
+              source: placed.source,
+              termsVersion: placed.termsVersion,
+            },
           },
           ...(invalidated > 0 ? { invalidatedSignatures: { before: invalidated, after: 0 } } : {}),
         },
@@ -300,16 +263,22 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
         },
         documentHash: input.documentHash,
         consent: input.consent,
+        termsVersion: agreement.termsVersion,
       });
       const document = head.document!;
       const now = new Date().toISOString();
       const signature: Signature = {
+        slotId: slot.id,
+        // A provider's signature belongs to its party (SPEC §2 rule 6); the owner's carries none.
+        ...(slot.party && slot.partyRole ? { party: slot.party, partyRole: slot.partyRole } : {}),
         order: slot.order,
         documentId: document.id,
         documentHash: document.sha256,
         signer: scope.actor,
         signerName: signer.name,
-        organisation: scope.space,
+        signerSpace: scope.space,
+        // The organisation signed for is the slot's: for a region's agreement that is the region.
+        organisation: slot.space,
         organisationName: slot.organisationName,
         side: slot.side,
         at: now,
@@ -325,9 +294,11 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
         objectType: 'signature',
         objectId: agreement.id,
         changes: {
-          [`signature.${slot.order}`]: {
+          [`signature.${slot.id}`]: {
             before: null,
             after: {
+              slotId: signature.slotId,
+              party: signature.party ?? null,
               signer: signature.signer,
               signerName: signature.signerName,
               organisation: signature.organisation,
@@ -344,7 +315,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
           Put: {
             TableName: db.tableName,
             Item: {
-              ...keys.signature(agreement.space, agreement.id, document.id, slot.order),
+              ...keys.signature(agreement.space, agreement.id, document.id, slot.id),
               type: 'signature',
               ...signature,
             },

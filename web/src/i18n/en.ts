@@ -159,6 +159,8 @@ export const en: Messages = {
   agreementForm: {
     title: 'New agreement',
     intro: 'The agreement is saved as a draft. You can complete it afterwards.',
+    amendWarning:
+      'Approval has been asked already. If you change the terms, the agreement returns to draft: an approval lapses and a document out for signature is voided, with its signatures.',
     optional: '(optional)',
     choose: 'Choose',
     referenceHint: 'Your organisation’s own number; unique in the register. At most 50 characters.',
@@ -282,6 +284,8 @@ export const en: Messages = {
       dutyFrequencyRequired: 'Choose how often is reported.',
       dutyDueDaysInvalid: 'Enter a number of days from 0 to 180.',
       dutyEventRequired: 'Choose the event to be notified.',
+      mandateRaise:
+        'This agreement is signed. A higher value above the mandate threshold needs an approver: make a new agreement (or call-off) and have it approved.',
       dutyResponseDaysInvalid: 'Enter a response time in whole working days, from 1 to 60.',
       rejected: 'The server did not accept the input.',
       failed: 'Saving failed. Please try again.',
@@ -292,6 +296,8 @@ export const en: Messages = {
     notFound: 'This agreement does not exist, or you have no access to it.',
     error: 'The agreement could not be loaded.',
     saved: 'The agreement has been saved.',
+    amended:
+      'The change has been saved. Because approval had been asked, the agreement was returned to draft: an approval lapsed and a document out for signature was voided, with its signatures. Ask for approval again or send the agreement for signature again.',
     back: 'Back to the agreement register',
     empty: 'not filled in',
     none: '—',

@@ -158,6 +158,8 @@ export const nl = {
   agreementForm: {
     title: 'Nieuwe overeenkomst',
     intro: 'De overeenkomst wordt als concept opgeslagen. Daarna kunt u haar verder invullen.',
+    amendWarning:
+      'Er is al goedkeuring gevraagd. Als u de voorwaarden wijzigt, gaat de overeenkomst terug naar concept: een goedkeuring vervalt en een document ter ondertekening wordt ongeldig, met de handtekeningen erop.',
     optional: '(niet verplicht)',
     choose: 'Maak een keuze',
     referenceHint: 'Het eigen nummer van uw organisatie; uniek in het register. Maximaal 50 tekens.',
@@ -284,6 +286,8 @@ export const nl = {
       dutyFrequencyRequired: 'Kies hoe vaak er gerapporteerd wordt.',
       dutyDueDaysInvalid: 'Vul een aantal dagen in van 0 tot en met 180.',
       dutyEventRequired: 'Kies de gebeurtenis die gemeld moet worden.',
+      mandateRaise:
+        'Deze overeenkomst is ondertekend. Een hogere waarde boven het mandaatplafond moet een budgethouder goedkeuren: maak een nieuwe overeenkomst (of deelovereenkomst) en laat die goedkeuren.',
       dutyResponseDaysInvalid: 'Vul een reactietermijn in hele werkdagen in, van 1 tot en met 60.',
       rejected: 'De server heeft de invoer niet geaccepteerd.',
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',
@@ -294,6 +298,8 @@ export const nl = {
     notFound: 'Deze overeenkomst bestaat niet, of u heeft er geen toegang toe.',
     error: 'De overeenkomst kon niet worden geladen.',
     saved: 'De overeenkomst is opgeslagen.',
+    amended:
+      'De wijziging is opgeslagen. Omdat er al goedkeuring was gevraagd, is de overeenkomst teruggezet naar concept: een goedkeuring is vervallen en een document ter ondertekening is ongeldig gemaakt, met de handtekeningen erop. Vraag opnieuw goedkeuring of stuur de overeenkomst opnieuw ter ondertekening.',
     back: 'Terug naar het contractregister',
     empty: 'niet ingevuld',
     none: '—',

@@ -112,6 +112,8 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
     source: 'generated' | 'uploaded',
     fileName: string,
     status: SigningStatus,
+    /** For a generated document: the terms version it was made from (refused if the terms changed since). */
+    termsVersion?: number,
   ) {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const store: DocumentStore = await storeFor(c.var.identity, status);
@@ -125,6 +127,7 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
       size: bytes.length,
       source,
       fileName,
+      ...(termsVersion !== undefined ? { termsVersion } : {}),
     });
     return c.json({ document }, 201);
   }
@@ -147,6 +150,7 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
       'generated',
       safeFileName(`${agreement.reference}-v${agreement.version}.pdf`, 'overeenkomst.pdf'),
       status,
+      agreement.termsVersion,
     );
   });
 

@@ -75,7 +75,10 @@ describe('agreement PDF', () => {
       },
       signers: [
         {
+          id: 'provider.PV81234567',
           order: 1,
+          party: 'PV81234567',
+          partyRole: 'contractor' as const,
           side: 'provider' as const,
           space: 'PV81234567',
           organisationName: 'Jeugdhulp Kompas B.V.',

@@ -292,6 +292,9 @@ function drawCertificate(w: Writer, input: CertificateInput) {
     'Document',
     `${input.document.fileName} (${input.document.size.toLocaleString('nl-NL')} bytes, ${input.document.source === 'generated' ? 'gegenereerd uit de overeenkomst' : 'geüpload'})`,
   );
+  if (input.document.termsVersion !== undefined) {
+    w.field('Voorwaarden', `versie ${input.document.termsVersion} van de overeenkomst`);
+  }
   w.text('SHA-256 van het document:', { gap: 0 });
   w.text(input.document.sha256, { indent: 8, gap: 4 });
   w.field('Niveau', `${SIGNATURE_LEVEL.nl} (${SIGNATURE_LEVEL.en}), met een volledig auditspoor`);

@@ -67,7 +67,7 @@ import { monthsText, renewalText, weightText } from './present';
 import { Section } from './Section';
 import { StatusSection } from './StatusSection';
 
-type Saved = 'terms' | 'steering' | 'report';
+type Saved = 'terms' | 'amended' | 'steering' | 'report';
 
 /**
  * `navigate(…, { state: { saved: true } })` after saving the terms, `{ saved: 'steering' }` after saving the
@@ -76,7 +76,11 @@ type Saved = 'terms' | 'steering' | 'report';
 function useSavedNotice(): Saved | null {
   const [saved] = useState<Saved | null>(() => {
     const value = (window.history.state as { saved?: unknown } | null)?.saved;
-    return value === true ? 'terms' : value === 'steering' || value === 'report' ? value : null;
+    return value === true
+      ? 'terms'
+      : value === 'amended' || value === 'steering' || value === 'report'
+        ? value
+        : null;
   });
   useEffect(() => {
     if (saved) window.history.replaceState(null, '');
@@ -418,12 +422,14 @@ export function AgreementDetailPage({ id }: { id: string }) {
   return (
     <div className="regie-detail">
       {saved ? (
-        <Alert type="ok">
+        <Alert type={saved === 'amended' ? 'warning' : 'ok'}>
           {saved === 'steering'
             ? t('steering.saved')
             : saved === 'report'
               ? t('reports.savedHere')
-              : t('agreementDetail.saved')}
+              : saved === 'amended'
+                ? t('agreementDetail.amended')
+                : t('agreementDetail.saved')}
         </Alert>
       ) : null}
       <p className="regie-pre-heading">

@@ -29,6 +29,9 @@ import { kindLabel } from './labels';
 import { canWrite, type InternalAgreement, type UpdateAgreementInput } from './model';
 import { useAgreementRefresh } from './StatusSection';
 
+/** Statuses in which a change of terms returns the agreement to draft (core `amend`). */
+const AMENDED_ON_EDIT: readonly string[] = ['in_approval', 'approved', 'out_for_signature'];
+
 function EditForm({
   agreement,
   reloaded,
@@ -76,7 +79,10 @@ function EditForm({
     },
     onSuccess: async (next) => {
       await refresh(next);
-      navigate(`/agreements/${encodeURIComponent(next.id)}`, { state: { saved: true } });
+      // A change after approval was asked returned it to draft (SPEC §3): the detail page says so.
+      navigate(`/agreements/${encodeURIComponent(next.id)}`, {
+        state: { saved: next.amendment ? 'amended' : true },
+      });
     },
     onError: (error) => {
       const code = errorCode(error);
@@ -142,6 +148,11 @@ function EditForm({
             </Button>
           </Alert>
         </div>
+      ) : null}
+      {AMENDED_ON_EDIT.includes(base.status) ? (
+        <Alert type="warning">
+          <Paragraph>{t('agreementForm.amendWarning')}</Paragraph>
+        </Alert>
       ) : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}

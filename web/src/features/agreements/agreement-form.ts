@@ -629,6 +629,7 @@ const KNOWN_ISSUES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
   [/^Invalid reference/, () => ({ key: 'referenceInvalid' })],
   [/^A periodic duty needs a frequency/, () => ({ key: 'dutyFrequencyRequired' })],
   [/^An event duty needs the event/, () => ({ key: 'dutyEventRequired' })],
+  [/^Raising the value of a signed agreement above the mandate threshold/, () => ({ key: 'mandateRaise' })],
 ];
 
 export function translateIssue(message: string): FieldError {

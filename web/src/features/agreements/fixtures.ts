@@ -13,6 +13,8 @@ export const storedAgreement: InternalAgreement = {
   description: '',
   status: 'draft',
   version: 3,
+  termsVersion: 3,
+  approval: null,
   domain: 'youth',
   startDate: '2027-01-01',
   endDate: '2027-12-31',

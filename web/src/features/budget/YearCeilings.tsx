@@ -74,7 +74,12 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
         queryClient.invalidateQueries({ queryKey: trpc.agreement.versions.queryKey({ id: a.id }) }),
         queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: a.id }) }),
       ]);
-      onDone(t('bounds.yearCeilings.saved', { version: next.version }));
+      // After approval was asked, a change of terms returns the agreement to draft (SPEC §3): say so.
+      onDone(
+        next.amendment
+          ? t('agreementDetail.amended')
+          : t('bounds.yearCeilings.saved', { version: next.version }),
+      );
     },
     onError: (error) => {
       const code = errorCode(error);
