@@ -3,27 +3,12 @@ import { Button, PageHeader, SkipLink } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { areasFor } from '../../lib/areas';
 import { logout } from '../../lib/auth';
 import { signInConfig } from '../../lib/runtime-config';
 import { useTRPC } from '../../lib/trpc';
 import { logoutUrl } from '../auth/cognito';
 import { LanguageSwitch } from './LanguageSwitch';
-
-/**
- * `municipal`: areas a provider's users have nothing in (regions, the organisations a municipality registers);
- * `provider`: the provider's portal pages, offered once the user is known to be a provider's.
- */
-const AREAS = [
-  { key: 'register', path: '/register', for: 'all' },
-  { key: 'deliver', path: '/deliver', for: 'provider' },
-  { key: 'steering', path: '/steering', for: 'all' },
-  { key: 'signing', path: '/signing', for: 'all' },
-  { key: 'deadlines', path: '/deadlines', for: 'all' },
-  { key: 'subsidies', path: '/subsidies', for: 'municipal' },
-  { key: 'regions', path: '/regions', for: 'municipal' },
-  { key: 'organisations', path: '/organisations', for: 'municipal' },
-  { key: 'admin', path: '/admin', for: 'all' },
-] as const;
 
 /** A report form: part of the provider's "Te leveren", not of the register. */
 const REPORT_FORM = /^\/agreements\/[^/]+\/report\//;
@@ -80,9 +65,7 @@ function MainNav() {
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
   const provider = me.data?.organisation.kind === 'provider';
-  const areas = AREAS.filter(
-    (area) => area.for === 'all' || (area.for === 'provider' ? provider : !provider),
-  );
+  const areas = areasFor(me.data?.roles ?? []);
   return (
     <nav className="regie-nav utrecht-nav-bar" aria-label={t('app.mainNav')}>
       <div className="utrecht-nav-bar__content">

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { areasFor } from './areas';
+
+describe('areas of the main navigation', () => {
+  const keys = (roles: string[]) => areasFor(roles).map((a) => a.key);
+
+  it('offers a provider only its portal, its register and, to a signer, signing', () => {
+    expect(keys(['provider_reporter'])).toEqual(['register', 'deliver']);
+    expect(keys(['provider_signer'])).toEqual(['register', 'deliver', 'signing']);
+  });
+
+  it('offers administration to the admin only', () => {
+    expect(keys(['admin'])).toContain('admin');
+    for (const role of ['inkoper', 'contractmanager', 'approver', 'viewer', 'coordinator', 'provider_signer'])
+      expect(keys([role])).not.toContain('admin');
+  });
+
+  it('offers municipal areas to municipal roles, never deadlines or steering to a provider', () => {
+    expect(keys(['inkoper'])).toEqual([
+      'register',
+      'steering',
+      'signing',
+      'deadlines',
+      'subsidies',
+      'regions',
+      'organisations',
+    ]);
+    expect(keys(['provider_signer', 'provider_reporter'])).not.toContain('deadlines');
+    expect(keys(['provider_reporter'])).not.toContain('steering');
+  });
+});
