@@ -68,7 +68,8 @@ const withinMandate = (c: TransitionContext) =>
   c.mandateThresholdCents !== null &&
   c.valueCeilingCents <= c.mandateThresholdCents;
 
-const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager'];
+/** A region's coordinator drafts and moves the region's own agreements (SPEC §2 rule 7, docs/region-rules.md). */
+const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager', 'coordinator'];
 const APPROVE: readonly Role[] = ['approver'];
 
 /** SPEC §3.1 — contract; §3.4 — service agreement (DVO) follows the same path to signature. */
@@ -291,6 +292,8 @@ export interface Agreement {
   parentId: string | null;
   /** A subsidy's application, grant and settlement (Awb titel 4.2; subsidy.ts), once recorded. */
   subsidy?: SubsidyRecord | null;
+  /** A draft the owner shared with its provider parties for negotiation (`agreement.share`; offer.ts). */
+  sharedWithParties?: boolean;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
