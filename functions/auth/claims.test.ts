@@ -70,6 +70,25 @@ describe('pre token claims', () => {
     expect(refused({ spaceRecord: { ...ermelo, memberOf: regions } })).toThrow(/reach/);
   });
 
+  it('refuses roles that do not fit the space: no municipal role for a provider user, and the reverse', () => {
+    const kompas: SpaceRecord = { space: 'PV81234567', kind: 'provider', name: 'Kompas' };
+    const region: SpaceRecord = { space: 'RGNOORDVELUWE', kind: 'region', name: 'Noord-Veluwe', members: [] };
+    const as = (space: string, spaceRecord: SpaceRecord, roles: UserRecord['roles']) => () =>
+      regieClaims({ space, userKey: SUB, user: { key: SUB, name: 'X', space, roles }, spaceRecord });
+    expect(as('PV81234567', kompas, ['provider_signer', 'inkoper'])).toThrow(/does not fit a provider/);
+    expect(as('PV81234567', kompas, ['admin'])).toThrow(SignInRefused);
+    expect(as('GM0233', ermelo, ['inkoper', 'provider_reporter'])).toThrow(/does not fit a municipality/);
+    expect(as('RGNOORDVELUWE', region, ['provider_signer'])).toThrow(/does not fit a region/);
+    expect(as('PV81234567', kompas, ['provider_signer', 'provider_reporter'])().roles).toEqual([
+      'provider_signer',
+      'provider_reporter',
+    ]);
+    expect(as('RGNOORDVELUWE', region, ['coordinator', 'inkoper'])().roles).toEqual([
+      'coordinator',
+      'inkoper',
+    ]);
+  });
+
   it('puts the same claims in the ID and the access token', () => {
     const claims = regieClaims({ space: 'GM0233', userKey: SUB, user, spaceRecord: ermelo });
     const { claimsAndScopeOverrideDetails: details } = claimsOverride(claims);

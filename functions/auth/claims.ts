@@ -1,4 +1,4 @@
-import { isSpace, ROLES, type Role, spaceKind } from '@regie/core';
+import { isSpace, ROLES, type Role, rolesFitSpace, spaceKind } from '@regie/core';
 import type { SpaceRecord, UserRecord } from '@regie/db';
 
 /**
@@ -45,6 +45,10 @@ export function regieClaims({ space, userKey, user, spaceRecord }: ClaimsInput):
     (ROLES as readonly string[]).includes(role),
   );
   if (roles.length === 0) throw new SignInRefused('the user has no role');
+  // A provider's user never holds a municipal role, nor a municipality's user a provider's (issue 11 point 7).
+  if (!rolesFitSpace(spaceKind(space), roles)) {
+    throw new SignInRefused(`a role does not fit a ${spaceKind(space)} space`);
+  }
   // A municipality reaches the regions it is a member of; regions and providers reach only themselves.
   const regions =
     spaceKind(space) === 'municipality'

@@ -1,7 +1,7 @@
-import type { Db } from '@regie/db';
+import { type Db, putUser } from '@regie/db';
 import { createDevIssuer } from '@regie/local';
 import { decodeJwt } from 'jose';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createTestDb } from '../../test/support/db.ts';
 import type { PreTokenGenerationV2Event } from './pre-token.ts';
 
@@ -60,5 +60,26 @@ describe('pre token generation trigger', () => {
       /no Regie user record/,
     );
     await expect(handler(event('ermelo.inkoper', {}))).rejects.toThrow(/custom:space/);
+  });
+
+  it('gives no token to a provider user holding a municipal role, here nor from the dev issuer', async () => {
+    // Its own table: the seed users' records are changed here.
+    const own = await createTestDb(inject('dynamoEndpoint'), { seed: true });
+    Object.assign(process.env, { TABLE_NAME: own.tableName });
+    vi.resetModules();
+    const fresh = (await import('./pre-token.ts')).handler;
+    await putUser(own, {
+      key: 'kompas.signer',
+      name: 'K',
+      space: 'PV81234567',
+      roles: ['provider_signer', 'inkoper'],
+    });
+    await expect(fresh(event('kompas.signer', { 'custom:space': 'PV81234567' }))).rejects.toThrow(
+      /does not fit a provider/,
+    );
+    const { dev } = await createDevIssuer(own);
+    expect(await dev.issueToken('kompas.signer')).toBeNull();
+    expect(await dev.issueToken('kompas.reporter')).not.toBeNull();
+    Object.assign(process.env, { TABLE_NAME: db.tableName });
   });
 });

@@ -76,15 +76,20 @@ describe('approval and the mandate threshold', () => {
       (
         await api.mutate(
           'tenant.updateSettings',
-          { mandateThresholdCents: 1 },
+          { expectedVersion: 1, mandateThresholdCents: 1 },
           await api.token('ermelo.inkoper'),
         )
       ).status,
     ).toBe(403);
     const admin = await api.token('ermelo.admin');
-    const changed = await api.mutate('tenant.updateSettings', { mandateThresholdCents: 25_000_000 }, admin);
+    const changed = await api.mutate(
+      'tenant.updateSettings',
+      { expectedVersion: 1, mandateThresholdCents: 25_000_000 },
+      admin,
+    );
     expect(changed.body.result.data).toEqual({
       space: 'GM0233',
+      version: 2,
       mandateThresholdCents: 25_000_000,
       signalThresholds: [80, 100],
     });
@@ -94,5 +99,12 @@ describe('approval and the mandate threshold', () => {
     ).toBe(25_000_000);
     const now = await draft(inkoper, 'MANDAAT-5', 20_000_000);
     expect(now.transitions).toContain('out_for_signature');
+    const trail = (await api.query('tenant.history', undefined, admin)).body.result.data;
+    expect(trail.verification.valid).toBe(true);
+    expect(trail.events.at(-1)).toMatchObject({
+      action: 'settings',
+      actor: 'ermelo.admin',
+      changes: { mandateThresholdCents: { before: 10_000_000, after: 25_000_000 } },
+    });
   });
 });

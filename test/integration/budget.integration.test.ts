@@ -98,7 +98,12 @@ describe('budget and volume bounds', () => {
 
   it('uses the tenant’s own signal thresholds and a year’s own ceiling', async () => {
     const admin = await api.token('ermelo.admin');
-    const settings = await api.mutate('tenant.updateSettings', { signalThresholds: [50, 90] }, admin);
+    const { version } = (await api.query('tenant.settings', undefined, admin)).body.result.data;
+    const settings = await api.mutate(
+      'tenant.updateSettings',
+      { expectedVersion: version, signalThresholds: [50, 90] },
+      admin,
+    );
     expect(settings.body.result.data.signalThresholds).toEqual([50, 90]);
     const inkoper = await api.token('ermelo.inkoper');
     const created = await api.mutate(

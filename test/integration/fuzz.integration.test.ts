@@ -62,6 +62,11 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     type: 'mutation',
     input: { id: 'erm-jh-2025', expectedVersion: 5 },
   },
+  'agreement.share': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: { id: 'erm-wmo-2026', expectedVersion: 1, shared: true },
+  },
   'organisation.find': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'steering.propose': {
     user: 'ermelo.viewer',
@@ -234,8 +239,9 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   'tenant.updateSettings': {
     user: 'ermelo.admin',
     type: 'mutation',
-    input: { mandateThresholdCents: 5_000_000 },
+    input: { expectedVersion: 1, mandateThresholdCents: 5_000_000 },
   },
+  'tenant.history': { user: 'ermelo.admin', type: 'query', input: {} },
   'subsidy.regulations': {
     user: 'ermelo.viewer',
     type: 'query',

@@ -26,14 +26,17 @@ describe('party views for provider users', () => {
     const kompas = await api.query('agreement.find', { limit: 100 }, await api.token('kompas.signer'));
     expect(kompas.status).toBe(200);
     const refs = kompas.body.result.data.items.map((a: { reference: string }) => a.reference).sort();
-    expect(refs).toEqual(['ERM-2025-JH01', 'ERM-2026-JH01-D1', 'HDW-2026-JH01']);
+    // Its seeded drafts (ERM-2026-JH01-D1, HDW-2026-JH01) are internal until offered or shared (issue 11).
+    expect(refs).toEqual(['ERM-2025-JH01']);
     const wijkracht = await api.query(
       'agreement.find',
       { limit: 100 },
       await api.token('wijkracht.reporter'),
     );
     const wijkrachtRefs = wijkracht.body.result.data.items.map((a: { reference: string }) => a.reference);
-    expect(wijkrachtRefs).toContain('ERM-2026-WMO02');
+    expect(wijkrachtRefs).toContain('ERM-DVO-2026-01'); // out for signature
+    expect(wijkrachtRefs).toContain('ERM-SUB-2026-01'); // its own subsidy
+    expect(wijkrachtRefs).not.toContain('ERM-2026-WMO02'); // a draft
     expect(wijkrachtRefs).not.toContain('ERM-2025-JH01');
   });
 
@@ -78,9 +81,10 @@ describe('party views for provider users', () => {
     expect(created.status).toBe(200);
     const { id } = created.body.result.data;
     const signer = await api.token('kompas.signer');
+    // A draft is internal until it is shared for negotiation (or offered for signature).
+    expect((await api.query('agreement.get', { id }, signer)).status).toBe(404);
+    await api.mutate('agreement.share', { id, expectedVersion: 1, shared: true }, inkoper);
     expect((await api.query('agreement.get', { id }, signer)).body.result.data.status).toBe('draft');
-    await api.mutate('agreement.transition', { id, expectedVersion: 1, to: 'in_approval' }, inkoper);
-    expect((await api.query('agreement.get', { id }, signer)).body.result.data.status).toBe('in_approval');
     const moved = await api.mutate(
       'agreement.update',
       {
@@ -92,7 +96,10 @@ describe('party views for provider users', () => {
     );
     expect(moved.status).toBe(200);
     expect((await api.query('agreement.get', { id }, signer)).status).toBe(404);
-    expect((await api.query('agreement.get', { id }, await api.token('wijkracht.signer'))).status).toBe(200);
+    const wijkracht = await api.token('wijkracht.signer');
+    expect((await api.query('agreement.get', { id }, wijkracht)).status).toBe(200);
+    await api.mutate('agreement.transition', { id, expectedVersion: 3, to: 'in_approval' }, inkoper);
+    expect((await api.query('agreement.get', { id }, wijkracht)).body.result.data.status).toBe('in_approval');
   });
 
   it('shows each region member its share of a shared agreement, adding up to the cent', async () => {

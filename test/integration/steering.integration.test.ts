@@ -108,6 +108,16 @@ describe('steering: relation designer and roles (SPEC §4.1–4.2)', () => {
   it('keeps steering internal: providers may not read it and the party view has none of it', async () => {
     const signer = await api.token('wijkracht.signer');
     expect((await api.query('steering.get', { agreementId: 'erm-hh-2026' }, signer)).status).toBe(403);
+    // The seeded draft is internal until shared with its provider for negotiation (issue 11).
+    expect((await api.query('agreement.get', { id: 'erm-hh-2026' }, signer)).status).toBe(404);
+    const inkoper = await api.token('ermelo.inkoper');
+    const { version } = (await api.query('agreement.get', { id: 'erm-hh-2026' }, inkoper)).body.result.data;
+    const shared = await api.mutate(
+      'agreement.share',
+      { id: 'erm-hh-2026', expectedVersion: version, shared: true },
+      inkoper,
+    );
+    expect(shared.status).toBe(200);
     const view = (await api.query('agreement.get', { id: 'erm-hh-2026' }, signer)).body.result.data;
     expect(JSON.stringify(view)).not.toMatch(/Mulder|relation|opdrachtgever/);
   });

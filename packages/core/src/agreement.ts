@@ -114,7 +114,8 @@ export function assertMandateCovers(c: TransitionContext, to: AgreementStatus): 
   );
 }
 
-const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager'];
+/** A region's coordinator drafts and moves the region's own agreements (SPEC §2 rule 7, docs/region-rules.md). */
+const PURCHASE: readonly Role[] = ['inkoper', 'contractmanager', 'coordinator'];
 const APPROVE: readonly Role[] = ['approver'];
 
 /** SPEC §3.1 — contract; §3.4 — service agreement (DVO) follows the same path to signature. */
@@ -344,6 +345,8 @@ export interface Agreement {
   termsVersion: number;
   /** The approval of the current course (SPEC §5.1), or null; an amendment before signing drops it. */
   approval: Approval | null;
+  /** A draft the owner shared with its provider parties for negotiation (`agreement.share`; offer.ts). */
+  sharedWithParties?: boolean;
   createdAt: string;
   createdBy: string;
   updatedAt: string;

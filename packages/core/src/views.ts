@@ -238,6 +238,8 @@ export const internalViewSchema = z.object({
       voidedSignatures: z.int(),
     }),
   ),
+  /** A draft shared with the provider parties before it is offered (offer.ts). */
+  sharedWithParties: z.optional(z.boolean()),
   shares: z.nullable(z.array(z.object({ space: z.string(), cents: z.int() }))),
   transitions: z.array(z.enum(AGREEMENT_STATUSES)),
   /** Spend so far against the value ceiling: `warning` from 80%, `breach` from 100% (SPEC §4.4). */

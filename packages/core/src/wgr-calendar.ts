@@ -3,6 +3,7 @@ import { type AllocationKey, allocate } from './allocation.ts';
 import { addDays } from './calendar.ts';
 import type { Deadline } from './deadlines.ts';
 import { DomainError } from './errors.ts';
+import { actsForOwner } from './offer.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
@@ -243,7 +244,7 @@ export function wgrAccess(
 ): { canPlan: boolean; canRecordFor: string[] } {
   if (!caller.roles.some((r) => (WGR_WRITE_ROLES as readonly string[]).includes(r)))
     return { canPlan: false, canRecordFor: [] };
-  if (caller.space === grSpace) return { canPlan: true, canRecordFor: [...members] };
+  if (actsForOwner(caller, grSpace)) return { canPlan: true, canRecordFor: [...members] };
   if (members.includes(caller.space)) return { canPlan: false, canRecordFor: [caller.space] };
   return { canPlan: false, canRecordFor: [] };
 }

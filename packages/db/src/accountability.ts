@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError, type KpiResult, type Meeting, newId, onTarget } from '@regie/core';
+import { assertRunning, DomainError, type KpiResult, type Meeting, newId, onTarget } from '@regie/core';
 import {
   type AgreementAccess,
   accessAgreement,
@@ -52,6 +52,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       value: number;
     }): Promise<KpiResult> {
       const a = await access(input.agreementId);
+      assertRunning(a.agreement);
       const kpi = a.agreement.kpis.find((k) => k.id === input.kpiId);
       if (!kpi) throw new DomainError('BAD_REQUEST', 'This agreement has no KPI with that id', 'kpiId');
       const key = keys.kpiResult(a.agreement.space, a.agreement.id, kpi.id, input.period);

@@ -13,11 +13,14 @@ import {
   type AgreementStatus,
   type AgreementTermsPatch,
   type AuditEvent,
+  actsForOwner,
   allocate,
   allowedTransitions,
   amend,
   applyTerms,
+  assertActsForOwner,
   assertMandateCovers,
+  assertShareable,
   assertTerms,
   assertTransition,
   type Domain,
@@ -35,12 +38,14 @@ import {
   type ResolvedTerms,
   renew,
   resolveParties,
+  shareAfterMove,
   subsidyDeadlines,
   type TransitionContext,
   toPartyView,
   toPublicRecord,
   type VerifyResult,
   verifyChain,
+  visibleToParties,
 } from '@regie/core';
 import { nextAuditEvent, readChain } from './audit-store.ts';
 import { ceilingRecheckItems } from './budget-signals.ts';
@@ -130,6 +135,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     valueCeilingCents: a.valueCeilingCents ?? null,
     termsVersion: a.termsVersion ?? a.version,
     approval: a.approval ?? null,
+    sharedWithParties: a.sharedWithParties ?? false,
   };
 }
 
@@ -230,6 +236,12 @@ function matches(
   );
 }
 
+/** The provider spaces whose party views an agreement in this state has (none before it is offered). */
+function visibleTo(a: Agreement): string[] {
+  if (!visibleToParties(a)) return [];
+  return a.parties.map((p) => p.providerSpace).filter((s): s is string => s !== null);
+}
+
 /**
  * An agreement with its audit-chain head, from whichever of the caller's spaces holds it; NOT_FOUND when
  * none does (a foreign id reads exactly like a missing one).
@@ -298,6 +310,18 @@ export async function readDues(db: Db, space: string, agreementId: string): Prom
     periodEnd,
     dueDate,
   }));
+}
+
+/** What a change does to the share and to the parties' views, for its audit event (issue 11 point 2). */
+function viewChanges(prev: Agreement, next: Agreement): AuditEvent['changes'] {
+  const out: AuditEvent['changes'] = {};
+  if ((prev.sharedWithParties === true) !== next.sharedWithParties) {
+    out.sharedWithParties = { before: prev.sharedWithParties === true, after: next.sharedWithParties };
+  }
+  const before = [...new Set(visibleTo(prev))].sort();
+  const after = [...new Set(visibleTo(next))].sort();
+  if (before.join() !== after.join()) out.partyViews = { before, after };
+  return out;
 }
 
 /** Rounds of index reads one request may make while filtering, so its cost stays bounded. */
@@ -514,9 +538,8 @@ export function agreementRepository(db: Db, scope: Scope) {
     } else if (prev && isPublic(prev)) {
       items.push({ Delete: { TableName: db.tableName, Key: keys.publicRecord(next.space, next.reference) } });
     }
-    const providerSpaces = new Set(
-      next.parties.map((p) => p.providerSpace).filter((s): s is string => s !== null),
-    );
+    // A party's view exists only while the owner offers the agreement (or shares the draft): offer.ts.
+    const providerSpaces = new Set(visibleTo(next));
     for (const providerSpace of providerSpaces) {
       const view = toPartyView(next, ownerName, providerSpace, dues)!;
       items.push({
@@ -531,12 +554,10 @@ export function agreementRepository(db: Db, scope: Scope) {
         },
       });
     }
-    for (const party of prev?.parties ?? []) {
-      if (party.providerSpace && !providerSpaces.has(party.providerSpace)) {
-        items.push({
-          Delete: { TableName: db.tableName, Key: keys.partyView(party.providerSpace, next.id) },
-        });
-        providerSpaces.add(party.providerSpace); // delete once even if listed twice
+    for (const space of prev ? visibleTo(prev) : []) {
+      if (!providerSpaces.has(space)) {
+        items.push({ Delete: { TableName: db.tableName, Key: keys.partyView(space, next.id) } });
+        providerSpaces.add(space); // delete once even if listed twice
       }
     }
     const sortKey = `${next.createdAt}${SEP}${next.id}`;
@@ -651,8 +672,10 @@ export function agreementRepository(db: Db, scope: Scope) {
       );
     }
     const now = new Date().toISOString();
+    const shared = shareAfterMove(next.kind, current.status, next.status, next.sharedWithParties === true);
     const stored: Agreement = {
       ...next,
+      sharedWithParties: shared,
       version: current.version + 1,
       updatedAt: now,
       updatedBy: scope.actor,
@@ -664,7 +687,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       action,
       objectType: 'agreement',
       objectId: current.id,
-      changes,
+      changes: { ...changes, ...viewChanges(toAgreement(current), stored) },
     });
     const items: TransactItem[] = [
       {
@@ -745,9 +768,11 @@ export function agreementRepository(db: Db, scope: Scope) {
       ...a,
       view: 'internal',
       // Grant and settlement of a subsidy have their own procedures (subsidy.grant, subsidy.settle).
-      transitions: allowedTransitions(a.kind, a.status, contextFor(a, mandate)).filter(
-        (to) => !dedicatedRoute(a.kind, to),
-      ),
+      transitions: actsForOwner(scope, a.space)
+        ? allowedTransitions(a.kind, a.status, contextFor(a, mandate)).filter(
+            (to) => !dedicatedRoute(a.kind, to),
+          )
+        : [], // a member reads a region's agreement but moves nothing (SPEC §2 rule 7)
       budget: budgetOf(a),
       shares:
         a.allocationKey && a.valueCeilingCents !== null
@@ -769,6 +794,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       const { kind, reference, space: requested, parentId, ...terms } = input;
       const space = requested ?? scope.space;
       if (!scope.reach.includes(space)) throw notFound('Space');
+      assertActsForOwner(scope, space);
       if (parentId) {
         const parent = await load(parentId).catch(() => null);
         if (!parent || parent.space !== space) {
@@ -812,6 +838,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         parentId: parentId ?? null,
         termsVersion: 1,
         approval: null,
+        sharedWithParties: false,
         createdAt: now,
         createdBy: scope.actor,
         updatedAt: now,
@@ -960,6 +987,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       patch: AgreementTermsPatch,
     ): Promise<InternalView & { amendment?: InternalView['amendment'] }> {
       const current = await load(id);
+      assertActsForOwner(scope, current.space);
       const applied = applyTerms(toAgreement(current), await resolve(current.space, patch, current));
       const mandate = await mandateOf(current.space);
       if (Object.keys(applied.changes).length === 0) {
@@ -1004,6 +1032,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       note?: string,
     ): Promise<InternalView> {
       const current = await load(id);
+      assertActsForOwner(scope, current.space);
       const mandate = await mandateOf(current.space);
       assertTransition(current.kind, current.status, to, contextFor(current, mandate));
       const route = dedicatedRoute(current.kind, to);
@@ -1067,6 +1096,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       action: string,
       changes: AuditEvent['changes'],
     ): Promise<{ stored: Agreement; items: TransactItem[] }> {
+      assertActsForOwner(scope, current.space);
       if (next.status !== current.status) {
         const mandate = await mandateOf(current.space);
         assertTransition(current.kind, current.status, next.status, contextFor(current, mandate));
@@ -1077,6 +1107,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     /** Uses one renewal option of an active agreement and moves its end date (SPEC §3.1). */
     async renew(id: string, expectedVersion: number): Promise<InternalView> {
       const current = await load(id);
+      assertActsForOwner(scope, current.space);
       if (current.status !== 'active')
         throw new DomainError('BAD_REQUEST', 'Only an active agreement can be renewed', 'id');
       const renewed = renew(current.endDate, current.renewal);
@@ -1092,6 +1123,31 @@ export function agreementRepository(db: Db, scope: Scope) {
           'renew',
           changes,
           true,
+        ),
+        await mandateOf(current.space),
+      );
+    },
+
+    /**
+     * Shares a draft with its provider parties for negotiation, or withdraws the share (issue 11 point 2): their
+     * party views appear or disappear in the same transaction, and the audit event says so.
+     */
+    async share(id: string, expectedVersion: number, shared: boolean): Promise<InternalView> {
+      const current = await load(id);
+      assertActsForOwner(scope, current.space);
+      assertShareable(current);
+      const before = current.sharedWithParties === true;
+      if (before === shared && current.version === expectedVersion) {
+        return internalView(toAgreement(current), await mandateOf(current.space));
+      }
+      return internalView(
+        await commit(
+          current,
+          { ...toAgreement(current), sharedWithParties: shared },
+          expectedVersion,
+          shared ? 'share' : 'unshare',
+          { sharedWithParties: { before, after: shared } },
+          false,
         ),
         await mandateOf(current.space),
       );

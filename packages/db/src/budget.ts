@@ -2,6 +2,7 @@ import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } fr
 import {
   activeRealisations,
   allocate,
+  assertRunning,
   type BudgetSignal,
   burnDown,
   correctRealisation,
@@ -71,6 +72,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     ): Promise<{ realisation: Realisation; signals: BudgetSignal[] }> {
       const access = await accessAgreement(base, scope, widen, agreementId);
       const { db, agreement } = access;
+      if (access.side === 'provider') assertRunning(agreement);
       if (input.productLineId && !agreement.productLines.some((l) => l.id === input.productLineId)) {
         throw new DomainError(
           'BAD_REQUEST',

@@ -1,21 +1,20 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
-  GENESIS_HASH,
   newId,
   type Organisation,
   type OrganisationCreateInput,
   type Role,
   type SpaceKind,
-  sealEvent,
 } from '@regie/core';
 import type { Page } from './agreements.ts';
 import type { Db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
 import { registerSpace } from './inbox.ts';
 import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
+import { nextSpaceEvent } from './space-chain.ts';
 
 /** A space's own record: a municipality, a region (with its members) or a provider. */
 export interface SpaceRecord {
@@ -40,6 +39,8 @@ export interface SpaceRecord {
   mandateThresholdCents?: number;
   /** Percentages of a ceiling at which budget signals go out; default 80 and 100 (SPEC §4.4). */
   signalThresholds?: number[];
+  /** The settings' version (+1 on every change; `tenant.updateSettings` sends the one it saw). */
+  version?: number;
 }
 
 export interface UserRecord {
@@ -121,25 +122,58 @@ export function organisationRepository(db: Db, scope: Scope) {
         createdAt: new Date().toISOString(),
         createdBy: scope.actor,
       };
-      try {
-        await guard(() =>
-          db.doc.send(
-            new PutCommand({
-              TableName: db.tableName,
-              Item: {
-                ...keys.organisation(space, id),
-                gsi1pk: keys.organisationsIndex(space),
-                gsi1sk: `${organisation.name.toLowerCase()}#${id}`,
-                type: 'organisation',
-                ...organisation,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          ),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) throw new DomainError('CONFLICT', 'Organisation already exists');
-        throw error;
+      // The organisation and its audit event on the space's own chain, in one transaction (issue 11 point 7).
+      for (let attempt = 1; ; attempt++) {
+        const current = await readSpaceWithHead(db, space);
+        if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+        const chain = nextSpaceEvent(db, scope, space, current, {
+          at: organisation.createdAt,
+          action: 'organisation.create',
+          objectType: 'organisation',
+          objectId: id,
+          changes: { organisation: { before: null, after: organisation } },
+        });
+        try {
+          await guard(() =>
+            db.doc.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: db.tableName,
+                      Item: {
+                        ...keys.organisation(space, id),
+                        gsi1pk: keys.organisationsIndex(space),
+                        gsi1sk: `${organisation.name.toLowerCase()}#${id}`,
+                        type: 'organisation',
+                        ...organisation,
+                      },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                  {
+                    Update: {
+                      TableName: db.tableName,
+                      Key: keys.space(space),
+                      UpdateExpression: `SET ${chain.set}`,
+                      ConditionExpression: chain.condition,
+                      ExpressionAttributeValues: chain.values,
+                    },
+                  },
+                  chain.put,
+                ],
+              }),
+            ),
+          );
+          break;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          if (failedConditionIndex(error) === 0)
+            throw new DomainError('CONFLICT', 'Organisation already exists');
+          // Another change of the space took the chain's next link: build the event again on the new head.
+          if (attempt === 3)
+            throw new DomainError('CONFLICT', 'The organisation register was changed meanwhile; try again');
+        }
       }
       return organisation;
     },
@@ -171,23 +205,34 @@ export interface SpaceSettings {
   signalThresholds?: number[];
 }
 
+/** The version of a space's settings; a record written before versions existed is at 1. */
+export const settingsVersion = (record: SpaceRecord) => record.version ?? 1;
+
 /**
- * Tenant settings on the space record, set by its admin; each change is hash-chained on the space's own
- * audit trail (`<space>#SPACE`, events `EV#…`) in the same transaction.
+ * Tenant settings on the space record, set by its admin, conditional on the version the admin saw (a stale one is
+ * a CONFLICT and nothing changes); each change is hash-chained on the space's own audit trail in the same
+ * transaction (space-chain.ts).
  */
 export async function updateSpaceSettings(
   db: Db,
   scope: Scope,
+  expectedVersion: number,
   settings: SpaceSettings,
 ): Promise<SpaceRecord> {
   const current = await readSpaceWithHead(db, scope.space);
   if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+  const version = settingsVersion(current.record);
+  if (version !== expectedVersion) {
+    throw new DomainError(
+      'CONFLICT',
+      `The settings were changed (version ${version}, you sent ${expectedVersion}); reload and try again`,
+    );
+  }
   const now = new Date().toISOString();
-  const seq = (current.auditSeq ?? 0) + 1;
   const changes: Record<string, { before: unknown; after: unknown }> = {};
-  const set: string[] = ['auditSeq = :seq', 'auditHash = :hash'];
+  const set: string[] = ['version = :version'];
   const remove: string[] = [];
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = { ':version': version + 1 };
   for (const [field, value] of Object.entries(settings) as [keyof SpaceSettings, unknown][]) {
     if (value === undefined) continue;
     changes[field] = { before: current.record[field] ?? null, after: value };
@@ -197,18 +242,15 @@ export async function updateSpaceSettings(
       values[`:${field}`] = value;
     }
   }
-  const event = sealEvent({
-    seq,
+  const chain = nextSpaceEvent(db, scope, scope.space, current, {
     at: now,
-    actor: scope.actor,
-    organisation: scope.organisation,
     action: 'settings',
     objectType: 'space',
     objectId: scope.space,
     changes,
-    prevHash: current.auditHash ?? GENESIS_HASH,
   });
-  const key = keys.space(scope.space);
+  const seen =
+    current.record.version === undefined ? 'attribute_not_exists(version)' : 'version = :seenVersion';
   try {
     await guard(() =>
       db.doc.send(
@@ -217,25 +259,17 @@ export async function updateSpaceSettings(
             {
               Update: {
                 TableName: db.tableName,
-                Key: key,
-                UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-                ConditionExpression:
-                  current.auditSeq === undefined ? 'attribute_not_exists(auditSeq)' : 'auditSeq = :seen',
+                Key: keys.space(scope.space),
+                UpdateExpression: `SET ${[chain.set, ...set].join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+                ConditionExpression: `${chain.condition} AND ${seen}`,
                 ExpressionAttributeValues: {
-                  ':seq': seq,
-                  ':hash': event.hash,
+                  ...chain.values,
                   ...values,
-                  ...(current.auditSeq === undefined ? {} : { ':seen': current.auditSeq }),
+                  ...(current.record.version === undefined ? {} : { ':seenVersion': current.record.version }),
                 },
               },
             },
-            {
-              Put: {
-                TableName: db.tableName,
-                Item: { pk: key.pk, sk: `EV#${String(seq).padStart(9, '0')}`, type: 'audit', ...event },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
+            chain.put,
           ],
         }),
       ),
@@ -245,7 +279,7 @@ export async function updateSpaceSettings(
       throw new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again');
     throw error;
   }
-  const next: Record<string, unknown> = { ...current.record };
+  const next: Record<string, unknown> = { ...current.record, version: version + 1 };
   for (const [field, value] of Object.entries(settings)) {
     if (value === null) delete next[field];
     else if (value !== undefined) next[field] = value;
@@ -253,7 +287,8 @@ export async function updateSpaceSettings(
   return next as unknown as SpaceRecord;
 }
 
-async function readSpaceWithHead(db: Db, space: string) {
+/** The space record with the head of its own audit chain. */
+export async function readSpaceWithHead(db: Db, space: string) {
   const result = await guard(() =>
     db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.space(space), ConsistentRead: true })),
   );

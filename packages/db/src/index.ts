@@ -9,8 +9,10 @@ import { readDeadlines } from './deadlines.ts';
 import {
   organisationRepository,
   readSpace,
+  readSpaceWithHead,
   type SpaceRecord,
   type SpaceSettings,
+  settingsVersion,
   updateSpaceSettings,
 } from './directory.ts';
 import { escalationRepository } from './escalations.ts';
@@ -19,6 +21,7 @@ import { icalRepository, inboxRepository } from './inbox.ts';
 import { reportRepository } from './reports.ts';
 import type { Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
+import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
 import { steeringRepository } from './steering.ts';
 import { subsidyRepository } from './subsidy.ts';
 import { wgrRepository } from './wgr.ts';
@@ -39,6 +42,7 @@ export * from './public-register.ts';
 export * from './reports.ts';
 export * from './scope.ts';
 export * from './signing.ts';
+export * from './space-chain.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
@@ -46,6 +50,7 @@ export * from './wgr.ts';
 
 const settingsOf = (space: string, record: SpaceRecord | null) => ({
   space,
+  version: record ? settingsVersion(record) : 1,
   mandateThresholdCents: record?.mandateThresholdCents ?? null,
   signalThresholds: record?.signalThresholds ?? [...DEFAULT_THRESHOLDS],
 });
@@ -87,8 +92,16 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
     tenant: {
       settings: async () => settingsOf(scope.space, await readSpace(db, scope.space)),
-      update: async (settings: SpaceSettings) =>
-        settingsOf(scope.space, await updateSpaceSettings(db, scope, settings)),
+      update: async (expectedVersion: number, settings: SpaceSettings) =>
+        settingsOf(scope.space, await updateSpaceSettings(db, scope, expectedVersion, settings)),
+      /** The space's own audit chain (settings, organisations) and whether it verifies. */
+      history: async () => {
+        const [events, head] = await Promise.all([
+          readSpaceChain(db, scope.space),
+          readSpaceWithHead(db, scope.space),
+        ]);
+        return { events, verification: verifySpaceChain(events, head ?? {}) };
+      },
     },
   };
 }

@@ -17,6 +17,11 @@ export const spacePrefix = (space: string) => spaced(space, '');
 
 export const keys = {
   space: (space: string) => ({ pk: spaced(space, 'SPACE'), sk: 'SPACE' }),
+  /** An event of the space's own audit chain (settings, organisations); the head is on the space record. */
+  spaceEvent: (space: string, seq: number) => ({
+    pk: spaced(space, 'SPACE'),
+    sk: `EV${SEP}${String(seq).padStart(9, '0')}`,
+  }),
   /** Marks a completely loaded local seed (written last). */
   seedMarker: (space: string) => ({ pk: spaced(space, 'SEED'), sk: 'SEED' }),
   user: (space: string, key: string) => ({ pk: spaced(space, 'USER', key), sk: 'USER' }),

@@ -1,6 +1,7 @@
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   advanceDue,
+  assertRunning,
   DomainError,
   type DueState,
   type Report,
@@ -80,6 +81,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
     async submit(input: ReportSubmitInput): Promise<Report> {
       const access = await target(input.agreementId);
       const { db, agreement, ownerName } = access;
+      assertRunning(agreement);
       const duty = agreement.duties.find((d) => d.id === input.dutyId && d.kind === 'periodic');
       if (!duty)
         throw new DomainError('BAD_REQUEST', 'This agreement has no periodic duty with that id', 'dutyId');

@@ -1,6 +1,7 @@
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type AgreementStatus,
+  assertActsForOwner,
   assertCanPlaceDocument,
   assertCanSign,
   CONSENT,
@@ -152,6 +153,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
       const access = await target(agreementId);
       if (access.side !== 'municipality') throw notFound('Agreement');
       const { db, agreement } = access;
+      assertActsForOwner(scope, agreement.space);
       assertCanPlaceDocument(agreement.status, scope.roles);
       if (document.termsVersion !== undefined && document.termsVersion !== agreement.termsVersion) {
         throw new DomainError(
@@ -244,6 +246,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
     ): Promise<SigningStatus> {
       const access = await target(input.agreementId);
       const { db, agreement, ownerName } = access;
+      if (access.side === 'municipality') assertActsForOwner(scope, agreement.space);
       const head = await readHead(db, agreement.space, agreement.id);
       const signatures = head.document
         ? await readSignatures(db, agreement.space, agreement.id, head.document.id)

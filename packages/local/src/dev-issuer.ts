@@ -1,4 +1,5 @@
 import { createTokenVerifier, type DevAuth, type TokenVerifier } from '@regie/api';
+import { rolesFitSpace, spaceKind } from '@regie/core';
 import { type Db, readSpace, readUser } from '@regie/db';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { SEED_USERS } from './seed.ts';
@@ -36,6 +37,8 @@ export async function createDevIssuer(
       if (!seed) return null;
       const user = await readUser(db, seed.space, seed.key);
       if (!user) return null;
+      // The same rule as the Cognito trigger (functions/auth/claims.ts): roles must fit the space's kind.
+      if (!rolesFitSpace(spaceKind(user.space), user.roles)) return null;
       const space = await readSpace(db, user.space);
       const reach = [user.space, ...(space?.memberOf ?? [])];
       return new SignJWT({ name: user.name, space: user.space, roles: user.roles, reach })

@@ -625,10 +625,13 @@ export async function seed(db: Db): Promise<boolean> {
     if (space === REGION) await registrar.organisations.create(JOINT_BODY, JOINT_BODY.id);
   }
 
+  // A region's agreements are written by users acting in the region (SPEC §2 rule 7), as its registrar above.
+  const actor = (a: SeedAgreement, key: string): Scope =>
+    a.input.space ? { ...scopeOf(key), space: a.input.space, reach: [a.input.space] } : scopeOf(key);
   for (const a of SEED_AGREEMENTS) {
-    let current = await createRepositories(db, scopeOf(a.by)).agreements.create(a.input, { id: a.id });
-    for (const [to, actor] of a.path) {
-      current = await createRepositories(db, scopeOf(actor)).agreements.transition(a.id, current.version, to);
+    let current = await createRepositories(db, actor(a, a.by)).agreements.create(a.input, { id: a.id });
+    for (const [to, key] of a.path) {
+      current = await createRepositories(db, actor(a, key)).agreements.transition(a.id, current.version, to);
     }
   }
   await seedSubsidies(db);

@@ -9,6 +9,7 @@ export const nlBounds = {
     intro:
       'Geef per maand door wat u op deze overeenkomst heeft geleverd. De gemeente ziet het direct in haar budgetoverzicht. U ziet hier alleen wat uw organisatie heeft doorgegeven.',
     signerNote: 'Alleen een rapporteur van uw organisatie kan realisaties doorgeven en corrigeren.',
+    notRunning: 'U kunt realisaties doorgeven zodra de overeenkomst actief is.',
     loading: 'Doorgegeven realisaties laden…',
     error: 'De doorgegeven realisaties konden niet worden geladen.',
     none: 'U heeft op deze overeenkomst nog geen realisaties doorgegeven.',
@@ -149,6 +150,7 @@ export const enBounds: typeof nlBounds = {
     intro:
       'Report per month what you delivered under this agreement. The municipality sees it straight away in its budget overview. You only see what your organisation reported.',
     signerNote: 'Only a reporter of your organisation can report and correct realisations.',
+    notRunning: 'You can report realisations once the agreement is active.',
     loading: 'Loading reported realisations…',
     error: 'The reported realisations could not be loaded.',
     none: 'You have not reported any realisations on this agreement yet.',

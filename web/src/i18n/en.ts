@@ -345,6 +345,16 @@ export const en: Messages = {
     renewFailed: 'Renewing failed.',
     reloaded: 'The latest version has been loaded.',
   },
+  share: {
+    internalHint:
+      'This draft is internal: the provider sees it only once it goes out for signature, or if you share it now to negotiate.',
+    sharedHint: 'The provider sees this draft. Withdraw the share to make it internal again.',
+    share: 'Share with provider',
+    withdraw: 'Withdraw share',
+    shared: 'The draft is shared with the provider.',
+    withdrawn: 'The share is withdrawn; the provider no longer sees the draft.',
+    failed: 'The share could not be changed.',
+  },
   versions: {
     loading: 'Loading versions…',
     error: 'The versions could not be loaded.',
@@ -1202,6 +1212,7 @@ export const en: Messages = {
     errors: {
       threshold: 'Enter an amount in euros, such as 100,000.00, or leave the field empty.',
       forbidden: 'You may not change the settings.',
+      conflict: 'Someone else changed the settings meanwhile. Reload the page and try again.',
       failed: 'Saving failed. Try again.',
     },
   },

@@ -347,6 +347,16 @@ export const nl = {
     renewFailed: 'Verlengen is mislukt.',
     reloaded: 'De nieuwste versie is geladen.',
   },
+  share: {
+    internalHint:
+      'Dit concept is intern: de aanbieder ziet het pas als het ter ondertekening gaat, of als u het nu deelt om erover te onderhandelen.',
+    sharedHint: 'De aanbieder ziet dit concept. Trek het delen in om het weer intern te maken.',
+    share: 'Delen met aanbieder',
+    withdraw: 'Delen intrekken',
+    shared: 'Het concept is gedeeld met de aanbieder.',
+    withdrawn: 'Het delen is ingetrokken; de aanbieder ziet het concept niet meer.',
+    failed: 'Het delen kon niet worden gewijzigd.',
+  },
   versions: {
     loading: 'Versies laden…',
     error: 'De versies konden niet worden geladen.',
@@ -1211,6 +1221,8 @@ export const nl = {
     errors: {
       threshold: 'Vul een bedrag in euro in, zoals 100.000,00, of laat het veld leeg.',
       forbidden: 'U heeft geen rechten om de instellingen te wijzigen.',
+      conflict:
+        'Iemand anders heeft de instellingen intussen gewijzigd. Herlaad de pagina en probeer het opnieuw.',
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',
     },
   },

@@ -19,7 +19,8 @@ import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 const READ = MUNICIPAL_ROLES;
-const WRITE = ['inkoper', 'contractmanager'] as const;
+/** The coordinator holds only in a region, where it writes the region's own agreements (docs/region-rules.md). */
+const WRITE = ['inkoper', 'contractmanager', 'coordinator'] as const;
 /** Provider users read their party views through the same procedures. */
 const READ_AS_PARTY = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
 
@@ -65,7 +66,7 @@ export const agreementRouter = router({
 
   transition: mutationProcedure
     .output(internalViewSchema)
-    .meta({ roles: ['inkoper', 'contractmanager', 'approver'] })
+    .meta({ roles: [...WRITE, 'approver'] })
     .input(
       z.strictObject({
         id: idSchema(),
@@ -83,6 +84,13 @@ export const agreementRouter = router({
     .meta({ roles: WRITE })
     .input(z.strictObject({ id: idSchema(), expectedVersion: version() }))
     .mutation(({ ctx, input }) => ctx.repos.agreements.renew(input.id, input.expectedVersion)),
+
+  /** Shares a draft with its provider parties for negotiation, or withdraws the share (issue 11 point 2). */
+  share: mutationProcedure
+    .output(internalViewSchema)
+    .meta({ roles: WRITE })
+    .input(z.strictObject({ id: idSchema(), expectedVersion: version(), shared: z.boolean() }))
+    .mutation(({ ctx, input }) => ctx.repos.agreements.share(input.id, input.expectedVersion, input.shared)),
 
   versions: procedure
     .meta({ roles: READ })

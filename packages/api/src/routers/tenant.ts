@@ -14,6 +14,8 @@ export const tenantRouter = router({
     .meta({ roles: ['admin'] })
     .input(
       z.strictObject({
+        /** The settings' version the admin saw; a stale one is a CONFLICT. */
+        expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000_000)),
         mandateThresholdCents: z.optional(z.nullable(cents())),
         /** Percentages of a ceiling at which budget signals go out (SPEC §4.4: configurable). */
         signalThresholds: z.optional(
@@ -25,5 +27,13 @@ export const tenantRouter = router({
         ),
       }),
     )
-    .mutation(({ ctx, input }) => ctx.repos.tenant.update(input)),
+    .mutation(({ ctx, input: { expectedVersion, ...settings } }) =>
+      ctx.repos.tenant.update(expectedVersion, settings),
+    ),
+
+  /** The space's own audit trail — settings and organisations — and whether its chain verifies (admins). */
+  history: procedure
+    .meta({ roles: ['admin', 'viewer'] })
+    .input(z.optional(z.strictObject({})))
+    .query(({ ctx }) => ctx.repos.tenant.history()),
 });

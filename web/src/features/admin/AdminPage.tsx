@@ -23,8 +23,14 @@ import { parseThresholds, type ThresholdError, thresholdsText } from './threshol
 
 const FIELD = 'settings-mandate';
 
+/** A refusal of a settings change, by its code; a stale version means someone else saved first. */
+const SETTINGS_ERRORS: Record<string, 'admin.errors.forbidden' | 'admin.errors.conflict'> = {
+  FORBIDDEN: 'admin.errors.forbidden',
+  CONFLICT: 'admin.errors.conflict',
+};
+
 /** The mandate threshold form for the tenant admin: euros, empty for none (SPEC §5.1). */
-function MandateForm({ current }: { current: number | null }) {
+function MandateForm({ current, version }: { current: number | null; version: number }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -39,7 +45,7 @@ function MandateForm({ current }: { current: number | null }) {
   const keys = useRef(idempotencyKeys());
   const save = useMutation({
     mutationKey: trpc.tenant.updateSettings.mutationKey(),
-    mutationFn: (input: { mandateThresholdCents: number | null }) => {
+    mutationFn: (input: { expectedVersion: number; mandateThresholdCents: number | null }) => {
       const idempotencyKey = keys.current(input);
       return client.tenant.updateSettings.mutate(
         input,
@@ -55,7 +61,7 @@ function MandateForm({ current }: { current: number | null }) {
     },
     onError: (err) => {
       const code = errorCode(err);
-      setGeneral([code === 'FORBIDDEN' ? t('admin.errors.forbidden') : t('admin.errors.failed')]);
+      setGeneral([t(SETTINGS_ERRORS[code ?? ''] ?? 'admin.errors.failed')]);
       focusSoon(() => summaryRef.current);
     },
   });
@@ -71,7 +77,7 @@ function MandateForm({ current }: { current: number | null }) {
       return;
     }
     setError(undefined);
-    save.mutate({ mandateThresholdCents: parsed.cents });
+    save.mutate({ expectedVersion: version, mandateThresholdCents: parsed.cents });
   }
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="mandate-heading">
@@ -118,7 +124,7 @@ function MandateForm({ current }: { current: number | null }) {
 const THRESHOLDS_FIELD = 'settings-thresholds';
 
 /** The budget signal thresholds for the tenant admin: percentages of a ceiling, e.g. `80, 100` (SPEC §4.4). */
-function ThresholdsForm({ current }: { current: readonly number[] }) {
+function ThresholdsForm({ current, version }: { current: readonly number[]; version: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -131,7 +137,7 @@ function ThresholdsForm({ current }: { current: readonly number[] }) {
   const keys = useRef(idempotencyKeys());
   const save = useMutation({
     mutationKey: trpc.tenant.updateSettings.mutationKey(),
-    mutationFn: (input: { signalThresholds: number[] }) => {
+    mutationFn: (input: { expectedVersion: number; signalThresholds: number[] }) => {
       const idempotencyKey = keys.current(input);
       return client.tenant.updateSettings.mutate(
         input,
@@ -150,7 +156,7 @@ function ThresholdsForm({ current }: { current: readonly number[] }) {
     },
     onError: (err) => {
       const code = errorCode(err);
-      setGeneral([code === 'FORBIDDEN' ? t('admin.errors.forbidden') : t('admin.errors.failed')]);
+      setGeneral([t(SETTINGS_ERRORS[code ?? ''] ?? 'admin.errors.failed')]);
       focusSoon(() => summaryRef.current);
     },
   });
@@ -165,7 +171,7 @@ function ThresholdsForm({ current }: { current: readonly number[] }) {
       return;
     }
     setError(undefined);
-    save.mutate({ signalThresholds: parsed.thresholds });
+    save.mutate({ expectedVersion: version, signalThresholds: parsed.thresholds });
   }
   const errorText = error ? t(`bounds.thresholds.errors.${error}`) : undefined;
   return (
@@ -230,7 +236,7 @@ export function AdminPage() {
         <Section id="mandate" title={t('admin.settingsTitle')}>
           <Paragraph>{t('admin.settingsIntro')}</Paragraph>
           {isAdmin ? (
-            <MandateForm current={data.mandateThresholdCents ?? null} />
+            <MandateForm current={data.mandateThresholdCents ?? null} version={data.version} />
           ) : (
             <>
               <DataList className="regie-data-list">
@@ -252,7 +258,7 @@ export function AdminPage() {
         <Section id="thresholds" title={t('bounds.thresholds.title')}>
           <Paragraph>{t('bounds.thresholds.intro')}</Paragraph>
           {isAdmin ? (
-            <ThresholdsForm current={data.signalThresholds} />
+            <ThresholdsForm current={data.signalThresholds} version={data.version} />
           ) : (
             <>
               <DataList className="regie-data-list">

@@ -56,7 +56,7 @@ import {
 } from './labels';
 import {
   type Agreement,
-  canWrite,
+  canWriteAgreement,
   type InternalAgreement,
   isRegionSpace,
   type Me,
@@ -418,7 +418,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
   }
 
   const internal = a.view === 'internal' ? a : null;
-  const editable = internal !== null && canWrite(me.data);
+  const editable = internal !== null && canWriteAgreement(me.data, internal);
   return (
     <div className="regie-detail">
       {saved ? (
@@ -465,7 +465,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {internal ? (
         <>
           <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />
-          <StatusSection a={internal} canRenew={canWrite(me.data)} />
+          <StatusSection a={internal} canRenew={editable} />
           <VersionsSection id={internal.id} version={internal.version} />
           <AuditSection key={internal.version} id={internal.id} />
         </>

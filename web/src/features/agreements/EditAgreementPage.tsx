@@ -26,7 +26,7 @@ import {
   withoutStale,
 } from './agreement-form';
 import { kindLabel } from './labels';
-import { canWrite, type InternalAgreement, type UpdateAgreementInput } from './model';
+import { canWriteAgreement, type InternalAgreement, type UpdateAgreementInput } from './model';
 import { useAgreementRefresh } from './StatusSection';
 
 /** Statuses in which a change of terms returns the agreement to draft (core `amend`). */
@@ -233,7 +233,7 @@ export function EditAgreementPage({ id }: { id: string }) {
         {kindLabel(t, a.kind)} · {a.reference}
       </p>
       <PageHeading>{t('agreementForm.editTitle')}</PageHeading>
-      {a.view !== 'internal' || (me.data && !canWrite(me.data)) ? (
+      {a.view !== 'internal' || (me.data && !canWriteAgreement(me.data, a)) ? (
         <>
           <Alert type="warning">{t('agreementForm.errors.forbiddenEdit')}</Alert>
           {back}

@@ -10,6 +10,7 @@ import { statusLabel, transitionLabel } from './labels';
 import type { AgreementStatus, InternalAgreement } from './model';
 import { monthsText } from './present';
 import { Section } from './Section';
+import { ShareControl } from './ShareControl';
 
 const NOTE_MAX = 1000;
 
@@ -199,6 +200,7 @@ export function StatusSection({ a, canRenew }: { a: InternalAgreement; canRenew:
           </Button>
         </div>
       ) : null}
+      {canRenew ? <ShareControl a={a} /> : null}
     </Section>
   );
 }

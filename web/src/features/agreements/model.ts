@@ -83,13 +83,29 @@ export const isAllocationMethod = oneOf(ALLOCATION_METHODS);
 export const isOrganisationKind = oneOf(ORGANISATION_KINDS);
 export const isSort = oneOf(SORTS);
 
-/** Roles that may draft and change an agreement (as `agreement.create`/`update`/`renew` declare). */
-export const CREATE_ROLES: readonly string[] = ['inkoper', 'contractmanager'];
+/** Roles that may draft and change an agreement (as `agreement.create`/`update`/`renew` declare; the coordinator in its region). */
+export const CREATE_ROLES: readonly string[] = ['inkoper', 'contractmanager', 'coordinator'];
 /** Roles that may register an organisation (as `organisation.create` declares). */
 export const ORGANISATION_ROLES: readonly string[] = ['inkoper', 'contractmanager', 'admin'];
 
 export function canWrite(me: Pick<Me, 'roles'> | undefined): boolean {
   return me?.roles.some((role) => CREATE_ROLES.includes(role)) ?? false;
+}
+
+/**
+ * Whether the caller may change this agreement: a writing role, acting in the space that owns it — a member
+ * municipality reads a region's agreements but only the region's own users change them (docs/region-rules.md).
+ */
+export function canWriteAgreement(
+  me: Pick<Me, 'roles' | 'space'> | undefined,
+  a: Pick<InternalAgreement, 'space'>,
+): boolean {
+  return canWrite(me) && me?.space === a.space;
+}
+
+/** Statuses in which reports, realisations and KPI values are accepted (the API refuses them otherwise). */
+export function isRunning(status: AgreementStatus): boolean {
+  return status === 'active' || status === 'granted' || status === 'settlement_requested';
 }
 
 /** A provider's users see party views; everything internal (audit, versions, regions) is not theirs. */

@@ -22,7 +22,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AppLocale, formatMoney, formatNumber, formatPercent, localeFor } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { canWrite, type InternalAgreement, type Me } from '../agreements/model';
+import { canWriteAgreement, type InternalAgreement, type Me } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import { BurnDownChart } from './BurnDownChart';
 import {
@@ -242,7 +242,7 @@ export function BudgetSection({ a, me }: { a: InternalAgreement; me: Me | undefi
             <BurnDownChart year={data.year} locale={locale} warning={warningThreshold(data.thresholds)} />
           ) : null}
           {data.lines.length > 0 ? <LinesTable lines={data.lines} locale={locale} /> : null}
-          <YearCeilings a={a} editable={canWrite(me)} locale={locale} />
+          <YearCeilings a={a} editable={canWriteAgreement(me, a)} locale={locale} />
           {a.allocationKey ? <StatementSection agreementId={a.id} year={year} locale={locale} /> : null}
           <h3 className="regie-subheading">{t('budget.realisationsTitle')}</h3>
           <RealisationsTable

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney, formatNumber, localeFor } from '../../lib/format';
 import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import type { Me, PartyAgreement } from '../agreements/model';
+import { isRunning, type Me, type PartyAgreement } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import { canReport } from './model';
 import { RealisationForm } from './RealisationForm';
@@ -107,7 +107,10 @@ export function ProviderRealisationsSection({ a, me }: { a: PartyAgreement; me: 
           />
         </>
       ) : null}
-      {reporter ? (
+      {reporter && !isRunning(a.status) ? (
+        <Paragraph className="regie-hint">{t('bounds.provider.notRunning')}</Paragraph>
+      ) : null}
+      {reporter && isRunning(a.status) ? (
         <RealisationForm agreementId={a.id} lines={lines} provider={{ ownerName: a.ownerName }} />
       ) : null}
     </Section>

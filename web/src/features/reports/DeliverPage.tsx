@@ -6,7 +6,7 @@ import { Link } from 'wouter';
 import { ListState } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
-import { isProviderUser } from '../agreements/model';
+import { isProviderUser, isRunning } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import { DueTable } from './DueTable';
 
@@ -103,7 +103,10 @@ function RealisationAgreements() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const agreements = useQuery(trpc.agreement.find.queryOptions({ limit: 100 }));
-  const rows = (agreements.data?.items ?? []).flatMap((a) => (a.view === 'party' ? [a] : []));
+  // A shared draft is not reported on until it runs (the API refuses it).
+  const rows = (agreements.data?.items ?? []).flatMap((a) =>
+    a.view === 'party' && isRunning(a.status) ? [a] : [],
+  );
   return (
     <Section id="deliver-realisations" title={t('bounds.deliver.title')}>
       <Paragraph>{t('bounds.deliver.intro')}</Paragraph>
