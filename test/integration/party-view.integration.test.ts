@@ -27,7 +27,8 @@ describe('party views for provider users', () => {
     expect(kompas.status).toBe(200);
     const refs = kompas.body.result.data.items.map((a: { reference: string }) => a.reference).sort();
     // Its seeded drafts (ERM-2026-JH01-D1, HDW-2026-JH01) are internal until offered or shared (issue 11).
-    expect(refs).toEqual(['ERM-2025-JH01']);
+    // ERM-2026-JH02 is the contract it shares with Wijkracht.
+    expect(refs).toEqual(['ERM-2025-JH01', 'ERM-2026-JH02']);
     const wijkracht = await api.query(
       'agreement.find',
       { limit: 100 },
@@ -37,6 +38,7 @@ describe('party views for provider users', () => {
     expect(wijkrachtRefs).toContain('ERM-DVO-2026-01'); // out for signature
     expect(wijkrachtRefs).toContain('ERM-SUB-2026-01'); // its own subsidy
     expect(wijkrachtRefs).not.toContain('ERM-2026-WMO02'); // a draft
+    expect(wijkrachtRefs).toContain('ERM-2026-JH02'); // shared with Kompas
     expect(wijkrachtRefs).not.toContain('ERM-2025-JH01');
   });
 

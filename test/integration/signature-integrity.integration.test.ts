@@ -107,9 +107,10 @@ describe('approvals and signatures that cannot be bypassed', () => {
     expect(direct.status).toBe(400);
     expect(direct.body.error.message).toMatch(/mandate threshold/);
     expect((await get(a.id)).transitions).toEqual(['in_approval']);
-    // The document of the old terms is void: not current, its hash refused.
+    // The document of the old terms is void: not current, and back in draft the agreement is no longer offered to
+    // the provider, so its signer cannot even find it (NOT_FOUND, like a missing agreement).
     expect((await status(a.id)).document).toBeNull();
-    expect((await sign('kompas.signer', a.id, document.sha256)).status).toBe(400);
+    expect((await sign('kompas.signer', a.id, document.sha256)).status).toBe(404);
     const stored = await api.db.doc.send(
       new GetCommand({ TableName: api.db.tableName, Key: keys.document('GM0233', a.id, document.id) }),
     );
