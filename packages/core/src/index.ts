@@ -15,6 +15,7 @@ export * from './identifiers.ts';
 export * from './ids.ts';
 export * from './kpi.ts';
 export * from './organisation.ts';
+export * from './parties.ts';
 export * from './relation.ts';
 export * from './roles.ts';
 export * from './schema.ts';
