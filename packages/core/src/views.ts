@@ -203,6 +203,13 @@ export const meetingPartyViewSchema = z.object({
 });
 export type MeetingPartyView = z.infer<typeof meetingPartyViewSchema>;
 
+/** A meeting as `dialogue.list` answers it: the owner's full record, or a provider's allow-listed view. */
+export type MeetingView = Pick<
+  Meeting,
+  'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores'
+> &
+  Partial<Omit<Meeting, 'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores'>>;
+
 /** One provider party's view of a meeting, or null when the meeting is another party's. */
 export function toMeetingPartyView(meeting: Meeting, providerSpace: string): MeetingPartyView | null {
   if (meeting.side === 'provider' && meeting.party !== providerSpace) return null;

@@ -3,7 +3,7 @@ import {
   DomainError,
   type KpiResult,
   type Meeting,
-  type MeetingPartyView,
+  type MeetingView,
   newId,
   onTarget,
   toMeetingPartyView,
@@ -278,7 +278,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       score: number;
       /** Required through the API (`meetingScoreSchema`); the seed loader scores a meeting it just recorded. */
       expectedVersion?: number;
-    }): Promise<Meeting | MeetingPartyView> {
+    }): Promise<MeetingView> {
       const a = await access(input.agreementId);
       const meetings = (await query(a, keys.meetingPrefix)).map(meetingOf);
       const meeting = meetings.find((m) => m.id === input.meetingId);
@@ -342,7 +342,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
      * The dialogue log, newest first: the owner's every meeting with every score, labelled; a provider's
      * through the meeting allow-list (its own party's score, never the municipality's notes).
      */
-    async meetings(agreementId: string): Promise<(Meeting | MeetingPartyView)[]> {
+    async meetings(agreementId: string): Promise<MeetingView[]> {
       const a = await access(agreementId);
       const all = (await query(a, keys.meetingPrefix))
         .map(meetingOf)

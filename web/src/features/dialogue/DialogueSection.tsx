@@ -103,7 +103,13 @@ function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => void }) {
       return;
     }
     setError(undefined);
-    give.mutate({ agreementId: m.agreementId, meetingId: m.id, score: Number(score) });
+    // With the meeting's version seen: a score given meanwhile answers CONFLICT instead of being overwritten.
+    give.mutate({
+      agreementId: m.agreementId,
+      meetingId: m.id,
+      score: Number(score),
+      expectedVersion: m.version,
+    });
   }
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
@@ -161,41 +167,67 @@ function MeetingItem({
         })}
       </h3>
       <DataList className="regie-data-list">
-        <Item label={t('dialogue.participants')}>{m.participants.join(', ')}</Item>
+        {/* A provider sees a meeting the municipality recorded without its participants, notes and actions. */}
+        {m.participants ? <Item label={t('dialogue.participants')}>{m.participants.join(', ')}</Item> : null}
         {m.notes ? (
           <Item label={t('dialogue.notes')}>
             <span className="regie-multiline">{m.notes}</span>
           </Item>
         ) : null}
-        <Item label={t('dialogue.actions')}>
-          {m.actions.length === 0 ? (
-            <em>{t('dialogue.noActions')}</em>
-          ) : (
-            <ul className="regie-list">
-              {m.actions.map((a) => (
-                <li key={`${a.text}-${a.owner}`}>
-                  {a.due
-                    ? t('dialogue.actionDue', {
-                        text: a.text,
-                        owner: a.owner,
-                        due: formatDateLong(a.due, locale),
-                      })
-                    : t('dialogue.action', { text: a.text, owner: a.owner })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Item>
-        <Item label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
-          {score(m.scores.municipality)}
-        </Item>
-        <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
-          {score(m.scores.provider)}
-        </Item>
+        {m.actions ? (
+          <Item label={t('dialogue.actions')}>
+            {m.actions.length === 0 ? (
+              <em>{t('dialogue.noActions')}</em>
+            ) : (
+              <ul className="regie-list">
+                {m.actions.map((a) => (
+                  <li key={`${a.text}-${a.owner}`}>
+                    {a.due
+                      ? t('dialogue.actionDue', {
+                          text: a.text,
+                          owner: a.owner,
+                          due: formatDateLong(a.due, locale),
+                        })
+                      : t('dialogue.action', { text: a.text, owner: a.owner })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Item>
+        ) : null}
+        {side === 'municipality' ? (
+          <>
+            <Item label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
+              {score(m.scores.municipality)}
+            </Item>
+            {/* Each provider party's own score, by name; one row "no score yet" when none gave one. */}
+            {(m.partyScores ?? []).length === 0 ? (
+              <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+                {score(undefined)}
+              </Item>
+            ) : (
+              (m.partyScores ?? []).map((p) => (
+                <Item
+                  key={p.party}
+                  label={t('parties.score', { party: p.partyName })}
+                  testId={`meeting-${m.id}-score-${p.party}`}
+                >
+                  {score(p.score)}
+                </Item>
+              ))
+            )}
+          </>
+        ) : (
+          <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+            {score(m.scores.provider)}
+          </Item>
+        )}
       </DataList>
-      <Paragraph>
-        {t('dialogue.recordedBy', { by: m.recordedBy, at: formatDateTime(m.recordedAt, locale) })}
-      </Paragraph>
+      {m.recordedBy && m.recordedAt ? (
+        <Paragraph>
+          {t('dialogue.recordedBy', { by: m.recordedBy, at: formatDateTime(m.recordedAt, locale) })}
+        </Paragraph>
+      ) : null}
       {canAct && m.scores[side] === undefined ? <ScoreForm m={m} onDone={onDone} /> : null}
     </article>
   );

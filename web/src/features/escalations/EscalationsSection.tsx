@@ -26,11 +26,13 @@ import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { Me } from '../agreements/model';
+import { isProviderUser, type Me } from '../agreements/model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
 import { Section } from '../agreements/Section';
 import { canEscalate, type Escalation, isOverdue, nextLevel, type OpenInput, type StepInput } from './model';
 
-type Errors = Partial<Record<'subject' | 'description' | 'note', string>>;
+type Errors = Partial<Record<'subject' | 'description' | 'note' | 'party', string>>;
+type StepAction = 'escalate' | 'respond' | 'resolve';
 
 /** After any step: the list here, the dashboard and the open escalations under Sturing, the audit trail. */
 function useRefresh(agreementId: string) {
@@ -114,8 +116,19 @@ function Steps({ e, locale }: { e: Escalation; locale: AppLocale }) {
   );
 }
 
-/** "Opschalen naar …" and "Afhandelen", sharing the note the step requires; a stale version offers a reload. */
-function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void }) {
+/**
+ * "Opschalen naar …", "Reageren" and — for the side that opened it, or the owner's roles — "Afhandelen", sharing
+ * the note the step requires; a stale version offers a reload.
+ */
+function StepForm({
+  e,
+  mayClose,
+  onDone,
+}: {
+  e: Escalation;
+  mayClose: boolean;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -132,12 +145,10 @@ function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void
 
   const step = useMutation({
     mutationKey: trpc.escalation.escalate.mutationKey(),
-    mutationFn: ({ action, input }: { action: 'escalate' | 'resolve'; input: StepInput }) => {
+    mutationFn: ({ action, input }: { action: StepAction; input: StepInput }) => {
       const idempotencyKey = keys.current({ action, input });
       const options = idempotencyKey ? { context: { idempotencyKey } } : undefined;
-      return action === 'escalate'
-        ? client.escalation.escalate.mutate(input, options)
-        : client.escalation.resolve.mutate(input, options);
+      return client.escalation[action].mutate(input, options);
     },
     onSuccess: async (result, { action }) => {
       keys.current = idempotencyKeys();
@@ -148,7 +159,9 @@ function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void
               subject: result.subject,
               level: result.ladder[result.level]?.level ?? '',
             })
-          : t('escalations.resolved', { subject: result.subject }),
+          : action === 'respond'
+            ? t('escalations.responded', { subject: result.subject })
+            : t('escalations.resolved', { subject: result.subject }),
       );
       await refresh();
     },
@@ -163,7 +176,7 @@ function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void
     },
   });
 
-  function submit(action: 'escalate' | 'resolve') {
+  function submit(action: StepAction) {
     return (event: FormEvent<HTMLFormElement> | { preventDefault(): void }) => {
       event.preventDefault();
       if (step.isPending) return;
@@ -188,7 +201,11 @@ function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void
   }
 
   return (
-    <form className="regie-form" noValidate onSubmit={submit(next ? 'escalate' : 'resolve')}>
+    <form
+      className="regie-form"
+      noValidate
+      onSubmit={submit(next ? 'escalate' : mayClose ? 'resolve' : 'respond')}
+    >
       {conflict ? (
         <div ref={conflictRef} tabIndex={-1} className="regie-error-summary">
           <Alert type="warning">
@@ -233,6 +250,7 @@ function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void
         )}
       </Field>
       {next ? null : <Paragraph>{t('escalations.atTop')}</Paragraph>}
+      {mayClose ? null : <Paragraph>{t('escalations.resolveByOpener')}</Paragraph>}
       <div role="status" aria-live="polite" className="regie-status">
         {step.isPending ? t('app.loading') : null}
       </div>
@@ -243,13 +261,23 @@ function StepForm({ e, onDone }: { e: Escalation; onDone: (text: string) => void
           </Button>
         ) : null}
         <Button
-          type={next ? 'button' : 'submit'}
-          appearance={next ? 'secondary-action-button' : 'primary-action-button'}
+          type={next || mayClose ? 'button' : 'submit'}
+          appearance={next || mayClose ? 'secondary-action-button' : 'primary-action-button'}
           busy={step.isPending}
-          onClick={next ? submit('resolve') : undefined}
+          onClick={next || mayClose ? submit('respond') : undefined}
         >
-          {t('escalations.resolve')}
+          {t('escalations.respond')}
         </Button>
+        {mayClose ? (
+          <Button
+            type={next ? 'button' : 'submit'}
+            appearance={next ? 'secondary-action-button' : 'primary-action-button'}
+            busy={step.isPending}
+            onClick={next ? submit('resolve') : undefined}
+          >
+            {t('escalations.resolve')}
+          </Button>
+        ) : null}
       </ButtonGroup>
     </form>
   );
@@ -259,11 +287,13 @@ function EscalationItem({
   e,
   locale,
   canAct,
+  mayClose,
   onDone,
 }: {
   e: Escalation;
   locale: AppLocale;
   canAct: boolean;
+  mayClose: boolean;
   onDone: (text: string) => void;
 }) {
   const { t } = useTranslation();
@@ -281,6 +311,12 @@ function EscalationItem({
             {e.status === 'open' ? t('escalations.statusOpen') : t('escalations.statusResolved')}
           </DataListValue>
         </DataListItem>
+        {e.partyName ? (
+          <DataListItem>
+            <DataListKey>{t('parties.about')}</DataListKey>
+            <DataListValue data-testid={`escalation-party-${e.id}`}>{e.partyName}</DataListValue>
+          </DataListItem>
+        ) : null}
         <DataListItem>
           <DataListKey>{t('escalations.level')}</DataListKey>
           <DataListValue data-testid={`escalation-level-${e.id}`}>
@@ -311,19 +347,28 @@ function EscalationItem({
       <Ladder e={e} />
       <h4 className="regie-subheading">{t('escalations.steps')}</h4>
       <Steps e={e} locale={locale} />
-      {canAct && e.status === 'open' ? <StepForm e={e} onDone={onDone} /> : null}
+      {canAct && e.status === 'open' ? <StepForm e={e} mayClose={mayClose} onDone={onDone} /> : null}
     </article>
   );
 }
 
 /** "Escalatie openen": a subject and what it is about; it starts at the ladder's first level. */
-function OpenForm({ agreementId, onDone }: { agreementId: string; onDone: (text: string) => void }) {
+function OpenForm({
+  agreementId,
+  parties,
+  onDone,
+}: {
+  agreementId: string;
+  parties: readonly PartyChoice[];
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const refresh = useRefresh(agreementId);
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
+  const [party, setParty] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -358,15 +403,21 @@ function OpenForm({ agreementId, onDone }: { agreementId: string; onDone: (text:
     const next: Errors = {};
     if (subject.trim() === '') next.subject = t('escalations.errors.subject');
     if (description.trim() === '') next.description = t('escalations.errors.description');
+    if (partyMissing(parties, party)) next.party = t('parties.required');
     setErrors(next);
     if (Object.keys(next).length > 0) {
       focusSoon(() => summaryRef.current);
       return;
     }
-    open.mutate({ agreementId, subject: subject.trim(), description: description.trim() });
+    open.mutate({
+      agreementId,
+      subject: subject.trim(),
+      description: description.trim(),
+      ...partyInput(parties, party),
+    });
   }
 
-  const fields = (['subject', 'description'] as const)
+  const fields = (['party', 'subject', 'description'] as const)
     .filter((f) => errors[f])
     .map((f) => ({ id: `escalation-new-${f}`, text: errors[f] ?? '' }));
   return (
@@ -380,6 +431,13 @@ function OpenForm({ agreementId, onDone }: { agreementId: string; onDone: (text:
           general={general}
           fields={fields}
           summaryRef={summaryRef}
+        />
+        <PartyField
+          id="escalation-new-party"
+          parties={parties}
+          value={party}
+          onChange={setParty}
+          error={errors.party}
         />
         <Field id="escalation-new-subject" label={t('escalations.subject')} error={errors.subject}>
           {(props) => (
@@ -432,13 +490,25 @@ function OpenForm({ agreementId, onDone }: { agreementId: string; onDone: (text:
  * its working-day deadline and every step (who, which side, when, why); either side may open one, take it a
  * level up or resolve it.
  */
-export function EscalationsSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
+export function EscalationsSection({
+  agreementId,
+  parties,
+  me,
+}: {
+  agreementId: string;
+  parties: readonly PartyChoice[];
+  me: Me | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const list = useQuery(trpc.escalation.list.queryOptions({ agreementId }));
   const { announce, outcome } = useOutcome('escalation-outcome');
   const canAct = canEscalate(me);
+  // The side that opened an escalation resolves it, or the owner's contract manager or purchaser (the server
+  // checks the owning space again); the other side responds or escalates.
+  const side = isProviderUser(me) ? 'provider' : 'municipality';
+  const ownerRole = side === 'municipality' && canAct;
   const rows = list.data ?? [];
   const done = announce;
   return (
@@ -463,9 +533,16 @@ export function EscalationsSection({ agreementId, me }: { agreementId: string; m
         retry={t('app.retry')}
       />
       {rows.map((e) => (
-        <EscalationItem key={`${e.id}-${e.version}`} e={e} locale={locale} canAct={canAct} onDone={done} />
+        <EscalationItem
+          key={`${e.id}-${e.version}`}
+          e={e}
+          locale={locale}
+          canAct={canAct}
+          mayClose={e.side === side || ownerRole}
+          onDone={done}
+        />
       ))}
-      {canAct ? <OpenForm agreementId={agreementId} onDone={done} /> : null}
+      {canAct ? <OpenForm agreementId={agreementId} parties={parties} onDone={done} /> : null}
     </Section>
   );
 }

@@ -27,6 +27,7 @@ import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../l
 import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
 import { Section } from '../agreements/Section';
 import { periodLabel } from '../reports/model';
 import { reportingFrequencyLabel } from '../steering/labels';
@@ -159,7 +160,7 @@ function KpiChart({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
 }
 
 /** The results with on-target in words, who recorded them, and the comments of both sides per period. */
-function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
+function Results({ kpi, locale, showParty }: { kpi: Kpi; locale: AppLocale; showParty: boolean }) {
   const { t } = useTranslation();
   const rows = byPeriod(kpi.results).reverse();
   if (rows.length === 0) return <Paragraph className="regie-empty">{t('kpis.noResults')}</Paragraph>;
@@ -170,6 +171,7 @@ function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('kpis.period')}</TableHeaderCell>
+            {showParty ? <TableHeaderCell scope="col">{t('parties.column')}</TableHeaderCell> : null}
             <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
               {t('kpis.value')}
             </TableHeaderCell>
@@ -180,10 +182,11 @@ function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
         </TableHeader>
         <TableBody>
           {rows.map((r) => (
-            <TableRow key={r.period} data-testid={`kpi-result-${kpi.id}-${r.period}`}>
+            <TableRow key={`${r.period}-${r.party ?? ''}`} data-testid={`kpi-result-${kpi.id}-${r.period}`}>
               <TableHeaderCell scope="row" className="regie-nowrap">
                 {periodLabel(t, locale, r.period)}
               </TableHeaderCell>
+              {showParty ? <TableCell>{r.partyName ?? ''}</TableCell> : null}
               <TableCell className={numeric}>
                 {formatNumber(r.value, locale)} {kpi.unit}
               </TableCell>
@@ -235,10 +238,12 @@ function useRefresh(agreementId: string) {
 function CommentForm({
   kpi,
   agreementId,
+  showParty,
   onDone,
 }: {
   kpi: Kpi;
   agreementId: string;
+  showParty: boolean;
   onDone: (s: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -246,9 +251,10 @@ function CommentForm({
   const trpc = useTRPC();
   const client = useTRPCClient();
   const refresh = useRefresh(agreementId);
-  const periods = byPeriod(kpi.results)
-    .reverse()
-    .map((r) => r.period);
+  // One choice per result: a period, and on an agreement with several parties whose result it is.
+  const results = byPeriod(kpi.results).reverse();
+  const choiceOf = (r: { period: string; party?: string }) => `${r.period}|${r.party ?? ''}`;
+  const periods = results.map(choiceOf);
   const [period, setPeriod] = useState(periods[0] ?? '');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -284,7 +290,14 @@ function CommentForm({
       return;
     }
     setError(undefined);
-    comment.mutate({ agreementId, kpiId: kpi.id, period: period || (periods[0] ?? ''), text: text.trim() });
+    const [chosen, party] = (period || (periods[0] ?? '')).split('|');
+    comment.mutate({
+      agreementId,
+      kpiId: kpi.id,
+      period: chosen ?? '',
+      text: text.trim(),
+      ...(party ? { party } : {}),
+    });
   }
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
@@ -300,9 +313,10 @@ function CommentForm({
       <Field id={`${prefix}-period`} label={t('kpis.commentPeriod')} error={undefined}>
         {(props) => (
           <Select {...props} name="period" value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {periods.map((p) => (
-              <SelectOption key={p} value={p}>
-                {periodLabel(t, locale, p)}
+            {results.map((r) => (
+              <SelectOption key={choiceOf(r)} value={choiceOf(r)}>
+                {periodLabel(t, locale, r.period)}
+                {showParty && r.partyName ? ` — ${r.partyName}` : ''}
               </SelectOption>
             ))}
           </Select>
@@ -332,10 +346,12 @@ function CommentForm({
 function RecordForm({
   kpi,
   agreementId,
+  parties,
   onDone,
 }: {
   kpi: Kpi;
   agreementId: string;
+  parties: readonly PartyChoice[];
   onDone: (s: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -345,7 +361,8 @@ function RecordForm({
   const refresh = useRefresh(agreementId);
   const [period, setPeriod] = useState('');
   const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<{ period?: string; value?: string }>({});
+  const [party, setParty] = useState('');
+  const [errors, setErrors] = useState<{ party?: string; period?: string; value?: string }>({});
   const [general, setGeneral] = useState<string[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const keys = useRef(idempotencyKeys());
@@ -377,7 +394,8 @@ function RecordForm({
     event.preventDefault();
     if (record.isPending) return;
     setGeneral([]);
-    const next: { period?: string; value?: string } = {};
+    const next: { party?: string; period?: string; value?: string } = {};
+    if (partyMissing(parties, party)) next.party = t('parties.required');
     const p = period.trim().toUpperCase();
     if (!PERIOD_PATTERN.test(p)) next.period = t('kpis.errors.period');
     const number = parseDecimal(value, locale);
@@ -387,9 +405,18 @@ function RecordForm({
       focusSoon(() => summaryRef.current);
       return;
     }
-    record.mutate({ agreementId, kpiId: kpi.id, period: p, value: number });
+    // The version of the value seen for this period and party (0: a new value); a stale one answers CONFLICT.
+    const seen = kpi.results.find((r) => r.period === p && (party === '' || r.party === party));
+    record.mutate({
+      agreementId,
+      kpiId: kpi.id,
+      period: p,
+      value: number,
+      expectedVersion: seen?.version ?? 0,
+      ...partyInput(parties, party),
+    });
   }
-  const fields = (['period', 'value'] as const)
+  const fields = (['party', 'period', 'value'] as const)
     .filter((f) => errors[f])
     .map((f) => ({ id: `${prefix}-${f}`, text: errors[f] ?? '' }));
   return (
@@ -398,6 +425,13 @@ function RecordForm({
         {t('kpis.recordTitle')}
       </h4>
       <ErrorSummary title={t('kpis.errorTitle')} general={general} fields={fields} summaryRef={summaryRef} />
+      <PartyField
+        id={`${prefix}-party`}
+        parties={parties}
+        value={party}
+        onChange={setParty}
+        error={errors.party}
+      />
       <div className="regie-form__row">
         <Field
           id={`${prefix}-period`}
@@ -440,12 +474,14 @@ function RecordForm({
 function KpiItem({
   kpi,
   agreementId,
+  parties,
   me,
   locale,
   onDone,
 }: {
   kpi: Kpi;
   agreementId: string;
+  parties: readonly PartyChoice[];
   me: Me | undefined;
   locale: AppLocale;
   onDone: (s: string) => void;
@@ -474,11 +510,13 @@ function KpiItem({
         </DataListItem>
       </DataList>
       <KpiChart kpi={kpi} locale={locale} />
-      <Results kpi={kpi} locale={locale} />
+      <Results kpi={kpi} locale={locale} showParty={parties.length > 1} />
       {hasRole(me, COMMENT_ROLES) ? (
-        <CommentForm kpi={kpi} agreementId={agreementId} onDone={onDone} />
+        <CommentForm kpi={kpi} agreementId={agreementId} showParty={parties.length > 1} onDone={onDone} />
       ) : null}
-      {hasRole(me, RECORD_ROLES) ? <RecordForm kpi={kpi} agreementId={agreementId} onDone={onDone} /> : null}
+      {hasRole(me, RECORD_ROLES) ? (
+        <RecordForm kpi={kpi} agreementId={agreementId} parties={parties} onDone={onDone} />
+      ) : null}
     </article>
   );
 }
@@ -489,7 +527,15 @@ function KpiItem({
  * on-target in words and the comments of both sides; a comment form for both sides and "Waarde vastleggen" for
  * the provider's reporter and the contract manager.
  */
-export function KpiSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
+export function KpiSection({
+  agreementId,
+  parties,
+  me,
+}: {
+  agreementId: string;
+  parties: readonly PartyChoice[];
+  me: Me | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -512,7 +558,15 @@ export function KpiSection({ agreementId, me }: { agreementId: string; me: Me | 
         retry={t('app.retry')}
       />
       {rows.map((kpi) => (
-        <KpiItem key={kpi.id} kpi={kpi} agreementId={agreementId} me={me} locale={locale} onDone={done} />
+        <KpiItem
+          key={kpi.id}
+          kpi={kpi}
+          agreementId={agreementId}
+          parties={parties}
+          me={me}
+          locale={locale}
+          onDone={done}
+        />
       ))}
     </Section>
   );
