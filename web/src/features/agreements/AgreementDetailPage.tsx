@@ -456,7 +456,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {a.view === 'party' ? <ProviderRealisationsSection a={a} me={me.data} /> : null}
       <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       <EscalationsSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
-      <DialogueSection agreementId={a.id} me={me.data} />
+      <DialogueSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       {internal ? (
         <>
           <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />

@@ -20,6 +20,7 @@ import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../..
 import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { isProviderUser, type Me } from '../agreements/model';
+import type { PartyChoice } from '../agreements/PartyField';
 import { Section } from '../agreements/Section';
 import { todayIso } from '../reports/model';
 import {
@@ -145,12 +146,14 @@ function MeetingItem({
   m,
   locale,
   side,
+  parties,
   canAct,
   onDone,
 }: {
   m: Meeting;
   locale: AppLocale;
   side: Side;
+  parties: readonly PartyChoice[];
   canAct: boolean;
   onDone: (s: string) => void;
 }) {
@@ -200,21 +203,21 @@ function MeetingItem({
             <Item label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
               {score(m.scores.municipality)}
             </Item>
-            {/* Each provider party's own score, by name; one row "no score yet" when none gave one. */}
-            {(m.partyScores ?? []).length === 0 ? (
-              <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
-                {score(undefined)}
-              </Item>
-            ) : (
-              (m.partyScores ?? []).map((p) => (
+            {/* Each provider party's own score: by name where the agreement has several parties. */}
+            {parties.length > 1 ? (
+              parties.map((p) => (
                 <Item
                   key={p.party}
                   label={t('parties.score', { party: p.partyName })}
                   testId={`meeting-${m.id}-score-${p.party}`}
                 >
-                  {score(p.score)}
+                  {score(m.partyScores?.find((s) => s.party === p.party)?.score)}
                 </Item>
               ))
+            ) : (
+              <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+                {score(m.partyScores?.[0]?.score)}
+              </Item>
             )}
           </>
         ) : (
@@ -410,7 +413,15 @@ function RecordForm({ agreementId, onDone }: { agreementId: string; onDone: (s: 
  * participants, actions and both sides' trust scores in words; either side records a meeting, and the other
  * side gives its score.
  */
-export function DialogueSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
+export function DialogueSection({
+  agreementId,
+  parties,
+  me,
+}: {
+  agreementId: string;
+  parties: readonly PartyChoice[];
+  me: Me | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -435,7 +446,15 @@ export function DialogueSection({ agreementId, me }: { agreementId: string; me: 
         retry={t('app.retry')}
       />
       {rows.map((m) => (
-        <MeetingItem key={m.id} m={m} locale={locale} side={side} canAct={canAct} onDone={done} />
+        <MeetingItem
+          key={m.id}
+          m={m}
+          locale={locale}
+          side={side}
+          parties={parties}
+          canAct={canAct}
+          onDone={done}
+        />
       ))}
       {canAct ? <RecordForm agreementId={agreementId} onDone={done} /> : null}
     </Section>

@@ -253,7 +253,8 @@ function CommentForm({
   const refresh = useRefresh(agreementId);
   // One choice per result: a period, and on an agreement with several parties whose result it is.
   const results = byPeriod(kpi.results).reverse();
-  const choiceOf = (r: { period: string; party?: string }) => `${r.period}|${r.party ?? ''}`;
+  const choiceOf = (r: { period: string; party?: string }) =>
+    showParty ? `${r.period}|${r.party ?? ''}` : r.period;
   const periods = results.map(choiceOf);
   const [period, setPeriod] = useState(periods[0] ?? '');
   const [text, setText] = useState('');
