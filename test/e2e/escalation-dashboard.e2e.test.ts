@@ -145,6 +145,7 @@ describe('escalation ladder and steering dashboard in the browser', () => {
       .getByTestId('escalation-outcome')
       .getByText(`Uw reactie op “${subject}” is vastgelegd.`)
       .waitFor();
+    await escalation().getByText('gereageerd', { exact: true }).waitFor();
     const answered = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
     expect(answered[3]).toMatch(/gereageerd\s+directie\s+kompas\.signer\s+aanbieder\s+.+\s+Extra capaciteit/);
     expect(await escalation().innerText()).toMatch(/Status\s+open/);
