@@ -172,9 +172,31 @@ describe('every party its own on an agreement with two providers', () => {
       const due = (await api.query('report.due', { agreementId: id }, token)).body.result.data;
       expect(due[0].period).not.toBe(period);
     }
+    // The contract manager reports on Wijkracht's behalf for the period Wijkracht owes next; Kompas's due stays.
+    const dues = (await api.query('report.due', { agreementId: id }, t.manager)).body.result.data;
+    const owed = dues.find((d: { party: string }) => d.party === WIJKRACHT);
+    const kompasDue = dues.find((d: { party: string }) => d.party === KOMPAS);
+    const onBehalf = await submit(t.manager, {
+      period: owed.period,
+      party: WIJKRACHT,
+      summary: 'Namens Wijkracht',
+    });
+    expect(onBehalf.status, JSON.stringify(onBehalf.body)).toBe(200);
+    expect(onBehalf.body.result.data).toMatchObject({ side: 'municipality', party: WIJKRACHT });
+    const after = (await api.query('report.due', { agreementId: id }, t.manager)).body.result.data;
+    expect(after.find((d: { party: string }) => d.party === KOMPAS)).toEqual(kompasDue);
+    expect(after.find((d: { party: string }) => d.party === WIJKRACHT)?.period).not.toBe(owed.period);
+    const theirs = (await api.query('report.list', { agreementId: id }, t.wijkracht)).body.result.data;
+    expect(theirs.map((r: { summary: string }) => r.summary).sort()).toEqual([
+      'Namens Wijkracht',
+      'Wijkracht: volgens plan',
+    ]);
+    const kompasList = (await api.query('report.list', { agreementId: id }, t.kompas)).body.result.data;
+    expect(parties(kompasList)).toEqual([KOMPAS]);
+
     const all = (await api.query('report.list', { agreementId: id }, t.manager)).body.result.data;
     expect(all.map((r: { partyName: string }) => r.partyName).sort()).toEqual(
-      [KOMPAS_NAME, WIJKRACHT_NAME].sort(),
+      [KOMPAS_NAME, WIJKRACHT_NAME, WIJKRACHT_NAME].sort(),
     );
   });
 
@@ -232,6 +254,13 @@ describe('every party its own on an agreement with two providers', () => {
           t.kompas,
         ),
       () => api.query('budget.get', { agreementId: id }, t.kompas),
+      // The municipality may label its own entry with a party, but only one of this agreement.
+      () =>
+        api.mutate(
+          'budget.record',
+          { agreementId: id, party: 'PV99999999', realisation: { period: '2026-03', amountCents: 5 } },
+          t.manager,
+        ),
     ]);
     const denied = await api.mutate(
       'budget.correct',
@@ -295,6 +324,12 @@ describe('every party its own on an agreement with two providers', () => {
       () => record(t.kompas, 1, 2),
       // The contract manager names the party on an agreement with two.
       () => record(t.manager, 1, 0),
+      () =>
+        api.mutate(
+          'kpi.comment',
+          { agreementId: id, kpiId: 'kpi-wacht', period: '2026-Q1', text: 'x' },
+          t.manager,
+        ),
       () =>
         api.mutate(
           'kpi.comment',
@@ -464,5 +499,14 @@ describe('every party its own on an agreement with two providers', () => {
     expect((await seen(t.wijkracht)).map((m: { id: string }) => m.id)).toEqual([meeting.id]);
     await refusedWithoutChange([() => score(t.wijkrachtSigner, 1, 1, own.body.result.data.id)]);
     expect((await score(t.wijkrachtSigner, 1, 1, own.body.result.data.id)).status).toBe(404);
+  });
+
+  it('keeps the audit chain of every accepted change valid', async () => {
+    const verified = await api.query('agreement.verifyAudit', { id }, t.manager);
+    expect(verified.body.result.data.valid).toBe(true);
+    const history = (await api.query('agreement.history', { id }, t.manager)).body.result.data;
+    const actions = new Set(history.map((h: { action: string }) => h.action));
+    for (const action of ['report', 'realisation', 'kpi.record', 'escalation.respond', 'dialogue.score'])
+      expect(actions.has(action), action).toBe(true);
   });
 });
