@@ -2,23 +2,22 @@ import { firstExpected } from '@regie/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
-import { tableFingerprint } from '../support/snapshot.ts';
+import {
+  activeContractWithTwoProviders,
+  KOMPAS,
+  KOMPAS_NAME,
+  refusedWithoutChange as refused,
+  type Tokens,
+  tokensOf,
+  WIJKRACHT,
+  WIJKRACHT_NAME,
+} from '../support/two-providers.ts';
 
 /**
  * SPEC §2 rule 6, every party its own: on an active contract with two provider parties (Jeugdhulp Kompas and
  * Stichting Wijkracht), what one party delivers or writes is its own. The other never reads or changes it, the
  * municipality sees both, labelled, and its own meeting notes never reach a provider.
  */
-const KOMPAS = 'PV81234567';
-const WIJKRACHT = 'PV40123456';
-const KOMPAS_NAME = 'Jeugdhulp Kompas B.V.';
-const WIJKRACHT_NAME = 'Stichting Wijkracht Noord-Veluwe';
-
-type Tokens = Record<
-  'manager' | 'inkoper' | 'kompas' | 'kompasSigner' | 'wijkracht' | 'wijkrachtSigner',
-  string
->;
-
 describe('every party its own on an agreement with two providers', () => {
   let api: TestApi;
   let id: string;
@@ -27,77 +26,12 @@ describe('every party its own on an agreement with two providers', () => {
   const period = expected.key;
   const parties = <T extends { party?: string }>(rows: T[]) => rows.map((r) => r.party).sort();
 
-  /** Calls that must each be refused with a 4xx, and together change nothing in the table. */
-  async function refusedWithoutChange(calls: (() => Promise<{ status: number; body: unknown }>)[]) {
-    const before = await tableFingerprint(api.db);
-    for (const call of calls) {
-      const response = await call();
-      expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
-    }
-    expect(await tableFingerprint(api.db)).toEqual(before);
-  }
+  const refusedWithoutChange = (calls: Parameters<typeof refused>[1]) => refused(api, calls);
 
   beforeAll(async () => {
     api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
-    t = {
-      manager: await api.token('ermelo.contractmanager'),
-      inkoper: await api.token('ermelo.inkoper'),
-      kompas: await api.token('kompas.reporter'),
-      kompasSigner: await api.token('kompas.signer'),
-      wijkracht: await api.token('wijkracht.reporter'),
-      wijkrachtSigner: await api.token('wijkracht.signer'),
-    };
-    const created = await api.mutate(
-      'agreement.create',
-      {
-        kind: 'contract',
-        reference: 'ERM-2025-JH-SAMEN',
-        title: 'Jeugdhulp ambulant, hoofd- en onderaannemer',
-        domain: 'youth',
-        startDate: '2025-01-01',
-        endDate: '2027-12-31',
-        valueCeilingCents: 5_000_000,
-        parties: [
-          { organisationId: 'org-kompas', role: 'contractor' },
-          { organisationId: 'org-wijkracht', role: 'subcontractor' },
-        ],
-        duties: [
-          {
-            id: 'dp-kwartaal',
-            kind: 'periodic',
-            title: 'Kwartaalrapportage',
-            frequency: 'quarterly',
-            dueDays: 30,
-          },
-        ],
-        kpis: [
-          {
-            id: 'kpi-wacht',
-            name: 'Wachttijd',
-            unit: 'weken',
-            target: 6,
-            direction: 'lower',
-            frequency: 'quarterly',
-          },
-        ],
-      },
-      t.inkoper,
-    );
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    id = created.body.result.data.id;
-    let version = created.body.result.data.version;
-    const approver = await api.token('ermelo.approver');
-    for (const [to, token] of [
-      ['in_approval', t.inkoper],
-      ['approved', approver],
-      ['out_for_signature', t.inkoper],
-      ['active', t.inkoper],
-    ] as const) {
-      const moved = await api.mutate('agreement.transition', { id, expectedVersion: version, to }, token);
-      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-      version = moved.body.result.data.version;
-    }
+    t = await tokensOf(api);
+    id = await activeContractWithTwoProviders(api, t);
   });
   afterAll(() => api.close());
 
