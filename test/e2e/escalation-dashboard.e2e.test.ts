@@ -6,9 +6,9 @@ import { type BrowserSession, openSession } from '../support/session.ts';
  * The escalation ladder and the steering dashboard in the browser, in Dutch (issue 4, points 6 and 7): the
  * contract manager opens an escalation on ERM-2025-JH01 and takes it up two levels (contractmanager →
  * regisseur → directie), seeing each step and the level; the dashboard under Sturing lists it as open at
- * "directie"; the provider's signer sees every step in its party view and resolves it. Then the KPIs (point 5):
- * the same figures for both sides, a value recorded and a comment placed; the dialogue log with both scores; and
- * the mandate threshold on Beheer. Axe (WCAG 2.1 A/AA) on the agreement page, on Sturing and on Beheer. The tests run in order and build on each other, like one session.
+ * "directie"; the provider's signer sees every step in its party view and responds, and the contract manager
+ * resolves it (the side that opened it closes it). Then the KPIs (point 5): the same figures for both sides, a
+ * value recorded and a comment placed; the dialogue log with both scores; and the mandate threshold on Beheer. Axe (WCAG 2.1 A/AA) on the agreement page, on Sturing and on Beheer. The tests run in order and build on each other, like one session.
  */
 describe('escalation ladder and steering dashboard in the browser', () => {
   let session: BrowserSession;
@@ -125,7 +125,7 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     expect(await current()).toBe('directie');
   });
 
-  it('shows kompas.signer every step in its party view and lets it resolve the escalation', async () => {
+  it('shows kompas.signer every step in its party view; it responds, and the contract manager resolves', async () => {
     await logIn('kompas.signer');
     await page.goto(`${webUrl}/agreements/erm-jh-2025`);
     await escalation().waitFor();
@@ -135,9 +135,25 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     expect(steps.map((s) => s.split(/\s+/)[0])).toEqual(['geopend', 'opgeschaald', 'opgeschaald']);
     await expectAccessible('party view with escalations');
 
+    // The municipality opened it: the provider responds (or escalates); it does not close it.
+    expect(await escalation().getByRole('button', { name: 'Afhandelen' }).count()).toBe(0);
     await escalation()
       .getByLabel('Toelichting bij de stap')
       .fill('Extra capaciteit ingezet; wachttijd daalt.');
+    await escalation().getByRole('button', { name: 'Reageren' }).click();
+    await section('Escalaties')
+      .getByTestId('escalation-outcome')
+      .getByText(`Uw reactie op “${subject}” is vastgelegd.`)
+      .waitFor();
+    await escalation().getByText('gereageerd', { exact: true }).waitFor();
+    const answered = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
+    expect(answered[3]).toMatch(/gereageerd\s+directie\s+kompas\.signer\s+aanbieder\s+.+\s+Extra capaciteit/);
+    expect(await escalation().innerText()).toMatch(/Status\s+open/);
+
+    await logIn('ermelo.contractmanager');
+    await page.goto(`${webUrl}/agreements/erm-jh-2025`);
+    await escalation().waitFor();
+    await escalation().getByLabel('Toelichting bij de stap').fill('Afgesproken: maandelijks volgen.');
     await escalation().getByRole('button', { name: 'Afhandelen' }).click();
     await section('Escalaties')
       .getByTestId('escalation-outcome')
@@ -146,7 +162,9 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     await escalation().getByText('afgehandeld', { exact: true }).first().waitFor();
     expect(await escalation().innerText()).toMatch(/Status\s+afgehandeld/);
     const after = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
-    expect(after[3]).toMatch(/afgehandeld\s+directie\s+kompas\.signer\s+aanbieder\s+.+\s+Extra capaciteit/);
+    expect(after[4]).toMatch(
+      /afgehandeld\s+directie\s+ermelo\.contractmanager\s+gemeente\s+.+\s+Afgesproken/,
+    );
     expect(await escalation().getByRole('button', { name: 'Afhandelen' }).count()).toBe(0);
   });
   it('shows the KPIs with target, chart and comments, and lets the contract manager record a value', async () => {

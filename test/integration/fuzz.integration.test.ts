@@ -145,6 +145,11 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
     type: 'mutation',
     input: { agreementId: 'erm-jh-2025', escalationId: 'e-1', expectedVersion: 1, note: 'Omhoog' },
   },
+  'escalation.respond': {
+    user: 'kompas.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', escalationId: 'e-1', expectedVersion: 1, note: 'Wij pakken het op' },
+  },
   'escalation.resolve': {
     user: 'ermelo.contractmanager',
     type: 'mutation',
@@ -185,7 +190,13 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   'kpi.record': {
     user: 'kompas.reporter',
     type: 'mutation',
-    input: { agreementId: 'erm-jh-2025', kpiId: 'kpi-wachttijd', period: '2026-Q3', value: 5.5 },
+    input: {
+      agreementId: 'erm-jh-2025',
+      kpiId: 'kpi-wachttijd',
+      period: '2026-Q3',
+      value: 5.5,
+      expectedVersion: 0,
+    },
   },
   'kpi.comment': {
     user: 'ermelo.contractmanager',
@@ -209,7 +220,7 @@ const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: R
   'dialogue.score': {
     user: 'kompas.signer',
     type: 'mutation',
-    input: { agreementId: 'erm-jh-2025', meetingId: 'm-1', score: 4 },
+    input: { agreementId: 'erm-jh-2025', meetingId: 'm-1', score: 4, expectedVersion: 1 },
   },
   'dialogue.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'steering.dashboard': { user: 'ermelo.viewer', type: 'query', input: { space: 'GM0233' } },

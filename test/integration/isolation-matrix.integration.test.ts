@@ -125,6 +125,9 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
   'escalation.escalate': (t) => [
     { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
   ],
+  'escalation.respond': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
+  ],
   'escalation.resolve': (t) => [
     { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
   ],
@@ -151,7 +154,10 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     },
   ],
   'kpi.record': (t) => [
-    { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q3', value: 1 } },
+    ...[0, 1].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', value: 1, expectedVersion },
+    })),
   ],
   'kpi.comment': (t) => [
     { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'x' } },
@@ -164,7 +170,7 @@ const MATRIX: Record<string, (target: Foreign) => Call[]> = {
     },
   ],
   'dialogue.score': (t) => [
-    { type: 'mutation', input: { agreementId: t.id, meetingId: 'm-0000', score: 1 } },
+    { type: 'mutation', input: { agreementId: t.id, meetingId: 'm-0000', score: 1, expectedVersion: 1 } },
   ],
   'dialogue.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'steering.dashboard': (t) => [{ type: 'query', input: { space: t.space } }],

@@ -23,6 +23,9 @@ export interface Realisation extends RealisationInput {
   recordedBy: string;
   /** Recorded by the municipality, or reported by the provider. */
   side: 'provider' | 'municipality';
+  /** The provider party it belongs to (its space) and name: always for a provider's own entry. */
+  party?: string;
+  partyName?: string;
   /** Optimistic version of the entry: 1 when recorded, +1 per correction (absent on entries before corrections). */
   version?: number;
   /** The last correction: when, by whom and why. */
@@ -92,12 +95,18 @@ export function correctRealisation(
   if (current.reversedAt) {
     throw new DomainError('BAD_REQUEST', 'A reversed realisation cannot be corrected', 'realisationId');
   }
+  // The party an entry belongs to stays with it through every correction.
+  const party =
+    current.party !== undefined
+      ? { party: current.party, partyName: current.partyName ?? current.party }
+      : {};
   const base: Realisation = {
     id: current.id,
     agreementId: current.agreementId,
     recordedAt: current.recordedAt,
     recordedBy: current.recordedBy,
     side: current.side,
+    ...party,
     period: current.period,
     amountCents: current.amountCents,
     ...(current.volume !== undefined ? { volume: current.volume } : {}),
@@ -117,6 +126,7 @@ export function correctRealisation(
         recordedAt: base.recordedAt,
         recordedBy: base.recordedBy,
         side: base.side,
+        ...party,
         ...correction.realisation,
         ...stamp,
       }

@@ -75,7 +75,22 @@ describe('due reports', () => {
     frequency: 'quarterly' as const,
     dueDays: 30,
   };
-  const agreement = { status: 'active', startDate: '2025-01-01', endDate: '2027-12-31', duties: [quarterly] };
+  // A joint body without a portal: one due per duty, owed by no provider party.
+  const agreement = {
+    status: 'active',
+    startDate: '2025-01-01',
+    endDate: '2027-12-31',
+    duties: [quarterly],
+    parties: [{ providerSpace: null, name: 'Sociaal Domein Noord-Veluwe' }],
+  };
+  const twoProviders = {
+    ...agreement,
+    parties: [
+      { providerSpace: 'PV81234567', name: 'Kompas' },
+      { providerSpace: 'PV40123456', name: 'Wijkracht' },
+      { providerSpace: 'PV81234567', name: 'Kompas' },
+    ],
+  };
 
   it('expects the report on the period just ended of a long-running agreement, not its whole past', () => {
     expect(desiredDues(agreement, [], '2026-11-23')).toEqual([
@@ -102,5 +117,26 @@ describe('due reports', () => {
     expect(next).toMatchObject({ period: '2026-Q4', dueDate: '2027-01-30' });
     expect(desiredDues(agreement, [next], '2026-11-23')[0]?.period).toBe('2026-Q4');
     expect(advanceDue({ ...next, period: '2027-Q4', periodEnd: '2027-12-31' }, agreement.endDate)).toBeNull();
+  });
+
+  it('gives every provider party its own due per duty, each advancing on its own', () => {
+    const dues = desiredDues(twoProviders, [], '2026-11-23');
+    expect(dues.map((d) => [d.party, d.partyName, d.period])).toEqual([
+      ['PV81234567', 'Kompas', '2026-Q3'],
+      ['PV40123456', 'Wijkracht', '2026-Q3'],
+    ]);
+    // Kompas reported: only its own due moves on.
+    const kompasNext = advanceDue(dues[0]!, twoProviders.endDate)!;
+    const after = desiredDues(twoProviders, [kompasNext, dues[1]!], '2026-11-23');
+    expect(after.map((d) => [d.party, d.period])).toEqual([
+      ['PV81234567', '2026-Q4'],
+      ['PV40123456', '2026-Q3'],
+    ]);
+    // A due without a party (kept from before) does not count as any party's.
+    const { party: _party, partyName: _name, ...unowned } = kompasNext;
+    expect(desiredDues(twoProviders, [unowned], '2026-11-23').map((d) => d.period)).toEqual([
+      '2026-Q3',
+      '2026-Q3',
+    ]);
   });
 });

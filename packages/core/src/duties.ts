@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { addDays } from './calendar.ts';
+import { onBehalfOfSchema, type PartyLabel, providerParties } from './parties.ts';
 import { EVENT_DUTIES } from './relation.ts';
 import { idSchema, text } from './schema.ts';
 
@@ -98,6 +99,12 @@ export interface DueState {
   period: string;
   periodEnd: string;
   dueDate: string;
+  /**
+   * The provider party that owes this report (its space) and its name: every provider party with a portal has
+   * its own due per duty. Absent only where no party has a portal (a joint body), which keeps one due per duty.
+   */
+  party?: string;
+  partyName?: string;
 }
 
 /** Statuses in which reports are expected (the agreement runs). */
@@ -116,32 +123,46 @@ export function firstExpected(frequency: ReportFrequency, startDate: string, tod
 }
 
 /**
- * The reports a running agreement expects next, one per periodic duty. A duty keeps the period it has
- * reached while its frequency stays the same; a new (or re-timed) one starts at `firstExpected`.
+ * The reports a running agreement expects next: one per periodic duty and provider party (one per duty where
+ * no party has a portal). A due keeps the period it has reached while its duty's frequency stays the same; a
+ * new (or re-timed) one, or one of a party that joined, starts at `firstExpected`.
  */
 export function desiredDues(
-  agreement: { status: string; startDate: string; endDate: string; duties: readonly Duty[] },
+  agreement: {
+    status: string;
+    startDate: string;
+    endDate: string;
+    duties: readonly Duty[];
+    parties: readonly { providerSpace: string | null; name: string }[];
+  },
   current: readonly DueState[],
   today: string,
 ): DueState[] {
   if (!REPORTING_STATUSES.includes(agreement.status)) return [];
+  const parties = providerParties(agreement);
+  const owing: (PartyLabel | null)[] = parties.length > 0 ? parties : [null];
   const out: DueState[] = [];
   for (const duty of agreement.duties) {
     if (duty.kind !== 'periodic' || !duty.frequency || duty.dueDays === undefined) continue;
-    const existing = current.find((d) => d.dutyId === duty.id && d.frequency === duty.frequency);
-    const period = existing
-      ? parsePeriod(duty.frequency, existing.period)!
-      : firstExpected(duty.frequency, agreement.startDate, today);
-    if (period.start > agreement.endDate) continue;
-    out.push({
-      dutyId: duty.id,
-      dutyTitle: duty.title,
-      frequency: duty.frequency,
-      dueDays: duty.dueDays,
-      period: period.key,
-      periodEnd: period.end,
-      dueDate: reportDueDate(period, duty.dueDays),
-    });
+    for (const who of owing) {
+      const existing = current.find(
+        (d) => d.dutyId === duty.id && d.party === who?.party && d.frequency === duty.frequency,
+      );
+      const period = existing
+        ? parsePeriod(duty.frequency, existing.period)!
+        : firstExpected(duty.frequency, agreement.startDate, today);
+      if (period.start > agreement.endDate) continue;
+      out.push({
+        dutyId: duty.id,
+        dutyTitle: duty.title,
+        frequency: duty.frequency,
+        dueDays: duty.dueDays,
+        period: period.key,
+        periodEnd: period.end,
+        dueDate: reportDueDate(period, duty.dueDays),
+        ...(who ? { party: who.party, partyName: who.partyName } : {}),
+      });
+    }
   }
   return out;
 }
@@ -159,6 +180,8 @@ export const reportSubmitSchema = z.strictObject({
   /** The period reported on, as the due list names it (`2026-Q4`). */
   period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, 'Invalid period')),
   summary: text(5000, 1),
+  /** For a contract manager reporting on behalf of a provider party; required with more than one. */
+  party: onBehalfOfSchema(),
   figures: z.optional(
     z.array(z.strictObject({ label: text(80, 1), value: text(40, 1) })).check(z.maxLength(20)),
   ),
@@ -180,4 +203,7 @@ export interface Report {
   organisation: string;
   /** Submitted after its due date. */
   late: boolean;
+  /** The provider party the report is of (its space) and its name; absent where no party has a portal. */
+  party?: string;
+  partyName?: string;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { addWorkingDays } from './calendar.ts';
 import { DomainError } from './errors.ts';
+import { onBehalfOfSchema } from './parties.ts';
 import { governanceDefaults } from './relation.ts';
 import { idSchema, text } from './schema.ts';
 
@@ -12,6 +13,8 @@ export const escalationOpenSchema = z.strictObject({
   agreementId: idSchema(),
   subject: text(200, 1),
   description: text(5000, 1),
+  /** The municipality names the provider party it escalates about; required with more than one. */
+  party: onBehalfOfSchema(),
 });
 
 export const escalationStepSchema = z.strictObject({
@@ -22,7 +25,7 @@ export const escalationStepSchema = z.strictObject({
 });
 
 export interface EscalationStep {
-  action: 'opened' | 'escalated' | 'resolved';
+  action: 'opened' | 'escalated' | 'responded' | 'resolved';
   level: number;
   levelName: string;
   at: string;
@@ -43,6 +46,22 @@ export interface Escalation {
   deadline: string | null;
   steps: EscalationStep[];
   version: number;
+  /** The side that opened it: that side resolves it (or the owner's roles, `mayResolve`). */
+  side: 'provider' | 'municipality';
+  /** The provider party it is about (the opener's own, or the one the municipality named) and its name. */
+  party?: string;
+  partyName?: string;
+}
+
+/**
+ * Who may resolve an escalation (docs/steering-design.md): the side that opened it, or the owning space's
+ * contract manager or purchaser. The other side responds (`respondEscalation`) or takes it a level up.
+ */
+export function mayResolve(
+  e: Pick<Escalation, 'side'>,
+  caller: { side: 'provider' | 'municipality'; ownerRole: boolean },
+): boolean {
+  return caller.side === e.side || (caller.side === 'municipality' && caller.ownerRole);
 }
 
 /** The ladder in force: the agreement's governance, or the default one. */
@@ -51,12 +70,20 @@ export function ladderOf(governanceLadder: { level: string; days: number }[] | u
 }
 
 export function openEscalation(
-  input: { id: string; agreementId: string; subject: string; description: string },
+  input: {
+    id: string;
+    agreementId: string;
+    subject: string;
+    description: string;
+    party?: string;
+    partyName?: string;
+  },
   ladder: { level: string; days: number }[],
   by: { actor: string; side: 'provider' | 'municipality'; at: string },
 ): Escalation {
   return {
     ...input,
+    side: by.side,
     status: 'open',
     level: 0,
     ladder,
@@ -127,6 +154,32 @@ export function resolveEscalation(
       ...e.steps,
       {
         action: 'resolved',
+        level: e.level,
+        levelName: e.ladder[e.level]!.level,
+        at: by.at,
+        by: by.actor,
+        side: by.side,
+        note,
+      },
+    ],
+    version: e.version + 1,
+  };
+}
+
+/** The other side's answer on an open escalation: a step at the current level, the deadline unchanged. */
+export function respondEscalation(
+  e: Escalation,
+  note: string,
+  by: { actor: string; side: 'provider' | 'municipality'; at: string },
+): Escalation {
+  if (e.status !== 'open')
+    throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
+  return {
+    ...e,
+    steps: [
+      ...e.steps,
+      {
+        action: 'responded',
         level: e.level,
         levelName: e.ladder[e.level]!.level,
         at: by.at,

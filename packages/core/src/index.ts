@@ -16,6 +16,7 @@ export * from './ids.ts';
 export * from './kpi.ts';
 export * from './offer.ts';
 export * from './organisation.ts';
+export * from './parties.ts';
 export * from './relation.ts';
 export * from './roles.ts';
 export * from './schema.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { REPORT_FREQUENCIES } from './duties.ts';
+import { onBehalfOfSchema } from './parties.ts';
 import { idSchema, text } from './schema.ts';
 
 /**
@@ -20,11 +21,17 @@ export type KpiDefinition = KpiDefinitionInput & { id: string };
 
 const period = () => z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/, 'Invalid period'));
 
+const version = () => z.int().check(z.gte(0), z.lte(1_000_000_000));
+
+/** A KPI value of one period, per provider party; `expectedVersion` is the result's version seen, 0 for new. */
 export const kpiRecordSchema = z.strictObject({
   agreementId: idSchema(),
   kpiId: idSchema(),
   period: period(),
   value: z.number().check(z.gte(-1e12), z.lte(1e12)),
+  expectedVersion: version(),
+  /** For a contract manager recording on behalf of a provider party; required with more than one. */
+  party: onBehalfOfSchema(),
 });
 
 export const kpiCommentSchema = z.strictObject({
@@ -32,6 +39,8 @@ export const kpiCommentSchema = z.strictObject({
   kpiId: idSchema(),
   period: period(),
   text: text(2000, 1),
+  /** Whose result the municipality comments on; required with more than one provider party. */
+  party: onBehalfOfSchema(),
 });
 
 export interface KpiResult {
@@ -44,6 +53,11 @@ export interface KpiResult {
   recordedBy: string;
   side: 'provider' | 'municipality';
   comments: { side: 'provider' | 'municipality'; by: string; at: string; text: string }[];
+  /** The result's own version: `kpi.record` and comments change it conditionally. */
+  version: number;
+  /** The provider party the result is of, and its name; absent where no party has a portal. */
+  party?: string;
+  partyName?: string;
 }
 
 export function onTarget(kpi: Pick<KpiDefinition, 'target' | 'direction'>, value: number): boolean {
@@ -69,12 +83,21 @@ export const meetingRecordSchema = z.strictObject({
   score: z.optional(z.int().check(z.gte(1), z.lte(5))),
 });
 
+/** The caller's own score of a meeting: the municipality's, or the caller's own provider party's. */
 export const meetingScoreSchema = z.strictObject({
   agreementId: idSchema(),
   meetingId: idSchema(),
   score: z.int().check(z.gte(1), z.lte(5)),
+  /** The meeting's version seen (`dialogue.list`). */
+  expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000_000)),
 });
 
+/**
+ * A meeting as stored and as the owner sees it. A meeting the municipality records is its own record (notes,
+ * participants, actions are internal); one a provider records belongs to that provider's party. Scores: the
+ * municipality's, and each provider party's own (`partyScores`, labelled). A provider sees a meeting only through
+ * `toMeetingPartyView` (views.ts).
+ */
 export interface Meeting {
   id: string;
   agreementId: string;
@@ -83,7 +106,15 @@ export interface Meeting {
   participants: string[];
   notes: string;
   actions: { text: string; owner: string; due?: string }[];
+  /** Who recorded it. */
+  side: 'provider' | 'municipality';
+  /** For a meeting a provider recorded: its party and name. */
+  party?: string;
+  partyName?: string;
+  /** The municipality's score (`provider` only in a provider's own view: its party's score). */
   scores: { municipality?: number; provider?: number };
+  partyScores: { party: string; partyName: string; score: number }[];
   recordedBy: string;
   recordedAt: string;
+  version: number;
 }

@@ -4,6 +4,7 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
+import type { Meeting } from './kpi.ts';
 import { EVENT_DUTIES } from './relation.ts';
 import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
@@ -80,7 +81,7 @@ export const partyViewSchema = z.object({
   view: z.literal('party'),
   ownerSpace: z.string(),
   ownerName: z.string(),
-  /** The reports the municipality expects next, one per periodic duty. */
+  /** The reports the municipality expects next from this party, one per periodic duty. */
   due: z.array(
     z.object({ dutyId: z.string(), dutyTitle: z.string(), period: z.string(), dueDate: z.string() }),
   ),
@@ -163,7 +164,10 @@ export function toPartyView(
     view: 'party',
     ownerSpace: agreement.space,
     ownerName,
-    due: due.map(({ dutyId, dutyTitle, period, dueDate }) => ({ dutyId, dutyTitle, period, dueDate })),
+    // Only this party's own dues: what another party owes is not its to see (SPEC §2 rule 6).
+    due: due
+      .filter((d) => d.party === providerSpace)
+      .map(({ dutyId, dutyTitle, period, dueDate }) => ({ dutyId, dutyTitle, period, dueDate })),
     party: {
       organisationId: party.organisationId,
       name: party.name,
@@ -171,6 +175,62 @@ export function toPartyView(
       kvkNumber: party.kvkNumber,
     },
     subsidy: agreement.kind === 'subsidy' ? recipientSubsidy(agreement.subsidy) : null,
+  });
+}
+
+/**
+ * What a provider's users see of a meeting in the dialogue log (SPEC §2 rules 4 and 6, §4.7). Of a meeting the
+ * municipality recorded: its date and kind and the provider's own party's score — never the notes, participants
+ * or actions (the municipality's own record), the municipality's score (an internal assessment) or another
+ * party's score. Of a meeting its own party recorded: also what it wrote itself. Another party's meetings: none.
+ * An allow-list like `partyViewSchema`: parsing strips every field it does not name.
+ */
+export const meetingPartyViewSchema = z.object({
+  id: z.string(),
+  agreementId: z.string(),
+  date: z.string(),
+  kind: z.enum(['meeting', 'evaluation']),
+  side: z.enum(['provider', 'municipality']),
+  version: z.int(),
+  /** The caller's own party's score. */
+  scores: z.object({ provider: z.optional(z.int()) }),
+  participants: z.optional(z.array(z.string())),
+  notes: z.optional(z.string()),
+  actions: z.optional(
+    z.array(z.object({ text: z.string(), owner: z.string(), due: z.optional(z.string()) })),
+  ),
+  recordedAt: z.optional(z.string()),
+});
+export type MeetingPartyView = z.infer<typeof meetingPartyViewSchema>;
+
+/** A meeting as `dialogue.list` answers it: the owner's full record, or a provider's allow-listed view. */
+export type MeetingView = Pick<
+  Meeting,
+  'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores'
+> &
+  Partial<Omit<Meeting, 'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores'>>;
+
+/** One provider party's view of a meeting, or null when the meeting is another party's. */
+export function toMeetingPartyView(meeting: Meeting, providerSpace: string): MeetingPartyView | null {
+  if (meeting.side === 'provider' && meeting.party !== providerSpace) return null;
+  const own = meeting.partyScores.find((s) => s.party === providerSpace)?.score;
+  const ownRecord = meeting.side === 'provider';
+  return meetingPartyViewSchema.parse({
+    id: meeting.id,
+    agreementId: meeting.agreementId,
+    date: meeting.date,
+    kind: meeting.kind,
+    side: meeting.side,
+    version: meeting.version,
+    scores: own === undefined ? {} : { provider: own },
+    ...(ownRecord
+      ? {
+          participants: meeting.participants,
+          notes: meeting.notes,
+          actions: meeting.actions,
+          recordedAt: meeting.recordedAt,
+        }
+      : {}),
   });
 }
 

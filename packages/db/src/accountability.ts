@@ -1,9 +1,20 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { assertRunning, DomainError, type KpiResult, type Meeting, newId, onTarget } from '@regie/core';
+import {
+  assertRunning,
+  DomainError,
+  type KpiResult,
+  type Meeting,
+  type MeetingView,
+  newId,
+  onTarget,
+  toMeetingPartyView,
+} from '@regie/core';
 import {
   type AgreementAccess,
   accessAgreement,
+  actingParty,
   auditInCollection,
+  ownPartyOnly,
   queryCollection,
   type TransactItem,
   type Widen,
@@ -15,7 +26,9 @@ import type { Scope } from './scope.ts';
 
 /**
  * KPI results with comments from both sides (SPEC §4.5) and the dialogue log (SPEC §4.7), both kept in the
- * agreement's own collection so the provider and the municipality read the same figures.
+ * agreement's own collection. A KPI result is one provider party's: the party and the municipality read the
+ * same figures, other parties none of them. A meeting the municipality records is its own record; a provider
+ * sees of it only what `toMeetingPartyView` allows (SPEC §2 rules 4 and 6).
  */
 export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
   const access = (agreementId: string) => accessAgreement(base, scope, widen, agreementId);
@@ -30,10 +43,20 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
     }
   }
 
-  const query = async (a: AgreementAccess, prefix: string) =>
-    (await queryCollection<Record<string, unknown>>(a.db, a.agreement.space, a.agreement.id, prefix)).map(
-      ({ version: _v, ...rest }: Record<string, unknown>) => rest,
-    );
+  const query = (a: AgreementAccess, prefix: string) =>
+    queryCollection<Record<string, unknown>>(a.db, a.agreement.space, a.agreement.id, prefix);
+
+  /** A stored meeting in today's shape (meetings stored before per-party scores have none). */
+  const meetingOf = (item: Record<string, unknown>): Meeting => {
+    const m = item as unknown as Meeting & { partyScores?: Meeting['partyScores'] };
+    return {
+      ...m,
+      side: m.side ?? 'municipality',
+      scores: m.scores?.municipality !== undefined ? { municipality: m.scores.municipality } : {},
+      partyScores: m.partyScores ?? [],
+      version: m.version ?? 1,
+    };
+  };
 
   async function getItem(a: AgreementAccess, key: { pk: string; sk: string }) {
     return (
@@ -44,20 +67,38 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
   }
 
   return {
-    /** Records (or corrects) the value of one KPI for one period; the comments stay. */
+    /**
+     * Records (or corrects) one provider party's value of one KPI for one period, with the version seen (0 for a
+     * new value); the comments stay. Another party's value is out of reach by key.
+     */
     async recordKpi(input: {
       agreementId: string;
       kpiId: string;
       period: string;
       value: number;
+      /** Required through the API (`kpiRecordSchema`); the seed loader records new values without it. */
+      expectedVersion?: number;
+      party?: string;
     }): Promise<KpiResult> {
       const a = await access(input.agreementId);
       assertRunning(a.agreement);
       const kpi = a.agreement.kpis.find((k) => k.id === input.kpiId);
       if (!kpi) throw new DomainError('BAD_REQUEST', 'This agreement has no KPI with that id', 'kpiId');
-      const key = keys.kpiResult(a.agreement.space, a.agreement.id, kpi.id, input.period);
+      const party = actingParty(a, scope, input.party);
+      const key = keys.kpiResult(a.agreement.space, a.agreement.id, kpi.id, input.period, party?.party);
       const existing = await getItem(a, key);
+      const seen = input.expectedVersion ?? 0;
+      if ((existing?.version ?? 0) !== seen) {
+        throw new DomainError(
+          'CONFLICT',
+          existing
+            ? `This value was changed meanwhile (version ${existing.version}, you sent ${seen}); reload and try again`
+            : 'There is no value for this KPI and period yet; send version 0',
+          'expectedVersion',
+        );
+      }
       const now = new Date().toISOString();
+      const version = seen + 1;
       const result: KpiResult = {
         kpiId: kpi.id,
         period: input.period,
@@ -67,13 +108,14 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         recordedBy: scope.actor,
         side: a.side,
         comments: existing?.comments ?? [],
+        version,
+        ...(party ?? {}),
       };
-      const version = (existing?.version ?? 0) + 1;
       await write(a, [
         {
           Put: {
             TableName: a.db.tableName,
-            Item: { ...key, type: 'kpiResult', ...result, version },
+            Item: { ...key, type: 'kpiResult', ...result },
             ...(existing
               ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': existing.version } }
               : { ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -84,21 +126,27 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           action: 'kpi.record',
           objectType: 'kpi',
           changes: {
-            [`kpi.${kpi.id}.${input.period}`]: { before: existing?.value ?? null, after: input.value },
+            [`kpi.${kpi.id}.${input.period}${party ? `.${party.party}` : ''}`]: {
+              before: existing?.value ?? null,
+              after: input.value,
+            },
           },
         }),
       ]);
       return result;
     },
 
+    /** A comment on one party's result: by that party or by the municipality (naming the party). */
     async commentKpi(input: {
       agreementId: string;
       kpiId: string;
       period: string;
       text: string;
+      party?: string;
     }): Promise<KpiResult> {
       const a = await access(input.agreementId);
-      const key = keys.kpiResult(a.agreement.space, a.agreement.id, input.kpiId, input.period);
+      const party = actingParty(a, scope, input.party);
+      const key = keys.kpiResult(a.agreement.space, a.agreement.id, input.kpiId, input.period, party?.party);
       const existing = await getItem(a, key);
       if (!existing)
         throw new DomainError('BAD_REQUEST', 'There is no result for this KPI and period yet', 'period');
@@ -125,23 +173,42 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           at: now,
           action: 'kpi.comment',
           objectType: 'kpi',
-          changes: { [`kpi.${input.kpiId}.${input.period}.comment`]: { before: null, after: input.text } },
+          changes: {
+            [`kpi.${input.kpiId}.${input.period}${party ? `.${party.party}` : ''}.comment`]: {
+              before: null,
+              after: input.text,
+            },
+          },
         }),
       ]);
-      const { pk: _pk, sk: _sk, type: _t, version: _v, ...rest } = existing;
-      return { ...(rest as KpiResult), comments };
+      const { pk: _pk, sk: _sk, type: _t, ...rest } = existing;
+      return { ...(rest as KpiResult), comments, version: existing.version + 1 };
     },
 
-    /** Per KPI its definition and its results by period: what both sides see. */
+    /** Per KPI its definition and its results by period: a provider's own party's, the owner's all, labelled. */
     async kpis(agreementId: string) {
       const a = await access(agreementId);
-      const results = (await query(a, keys.kpiPrefix)) as unknown as KpiResult[];
+      const results = ownPartyOnly(a, scope, (await query(a, keys.kpiPrefix)) as unknown as KpiResult[]);
       return a.agreement.kpis.map((kpi) => ({
         ...kpi,
-        results: results.filter((r) => r.kpiId === kpi.id).sort((x, y) => (x.period < y.period ? -1 : 1)),
+        results: results
+          .filter((r) => r.kpiId === kpi.id)
+          .sort((x, y) =>
+            x.period !== y.period
+              ? x.period < y.period
+                ? -1
+                : 1
+              : (x.partyName ?? '') < (y.partyName ?? '')
+                ? -1
+                : 1,
+          ),
       }));
     },
 
+    /**
+     * A meeting of the dialogue log. The municipality's is its own record; a provider's belongs to its party,
+     * which alone (with the municipality) sees it.
+     */
     async recordMeeting(input: {
       agreementId: string;
       date: string;
@@ -152,6 +219,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       score?: number;
     }): Promise<Meeting> {
       const a = await access(input.agreementId);
+      const party = a.side === 'provider' ? actingParty(a, scope) : null;
       const now = new Date().toISOString();
       const meeting: Meeting = {
         id: newId(),
@@ -161,9 +229,13 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         participants: input.participants,
         notes: input.notes ?? '',
         actions: input.actions ?? [],
-        scores: input.score ? { [a.side]: input.score } : {},
+        side: a.side,
+        ...(party ?? {}),
+        scores: input.score && !party ? { municipality: input.score } : {},
+        partyScores: input.score && party ? [{ ...party, score: input.score }] : [],
         recordedBy: scope.actor,
         recordedAt: now,
+        version: 1,
       };
       await write(a, [
         {
@@ -173,7 +245,6 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
               ...keys.meeting(a.agreement.space, a.agreement.id, meeting.date, meeting.id),
               type: 'meeting',
               ...meeting,
-              version: 1,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
@@ -185,7 +256,12 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           changes: {
             [`meeting.${meeting.id}`]: {
               before: null,
-              after: { date: meeting.date, kind: meeting.kind, scores: meeting.scores },
+              after: {
+                date: meeting.date,
+                kind: meeting.kind,
+                scores: meeting.scores,
+                ...(party ? { party: party.party, partyScores: meeting.partyScores } : {}),
+              },
             },
           },
         }),
@@ -193,27 +269,59 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       return meeting;
     },
 
-    /** The caller's side gives (or changes) its trust/cooperation score for a meeting. */
-    async scoreMeeting(input: { agreementId: string; meetingId: string; score: number }): Promise<Meeting> {
+    /**
+     * The caller gives (or changes) its own score of a meeting, with the meeting's version seen: the
+     * municipality its score, a provider its own party's — never another party's. A meeting the provider may
+     * not see answers NOT_FOUND.
+     */
+    async scoreMeeting(input: {
+      agreementId: string;
+      meetingId: string;
+      score: number;
+      /** Required through the API (`meetingScoreSchema`); the seed loader scores a meeting it just recorded. */
+      expectedVersion?: number;
+    }): Promise<MeetingView> {
       const a = await access(input.agreementId);
-      const meetings = (await query(a, keys.meetingPrefix)) as unknown as Meeting[];
+      const meetings = (await query(a, keys.meetingPrefix)).map(meetingOf);
       const meeting = meetings.find((m) => m.id === input.meetingId);
-      if (!meeting) throw new DomainError('NOT_FOUND', 'Meeting not found');
+      if (!meeting || (a.side === 'provider' && !toMeetingPartyView(meeting, scope.space)))
+        throw new DomainError('NOT_FOUND', 'Meeting not found');
+      const seen = input.expectedVersion ?? meeting.version;
+      if (seen !== meeting.version) {
+        throw new DomainError(
+          'CONFLICT',
+          `The meeting was changed meanwhile (version ${meeting.version}, you sent ${seen}); reload and try again`,
+          'expectedVersion',
+        );
+      }
+      const party = a.side === 'provider' ? actingParty(a, scope) : null;
       const key = keys.meeting(a.agreement.space, a.agreement.id, meeting.date, meeting.id);
-      const stored = await getItem(a, key);
-      const scores = { ...meeting.scores, [a.side]: input.score };
+      const before = party
+        ? (meeting.partyScores.find((s) => s.party === party.party)?.score ?? null)
+        : (meeting.scores.municipality ?? null);
+      const next: Meeting = party
+        ? {
+            ...meeting,
+            partyScores: [
+              ...meeting.partyScores.filter((s) => s.party !== party.party),
+              { ...party, score: input.score },
+            ],
+          }
+        : { ...meeting, scores: { municipality: input.score } };
+      next.version = meeting.version + 1;
       const now = new Date().toISOString();
       await write(a, [
         {
           Update: {
             TableName: a.db.tableName,
             Key: key,
-            UpdateExpression: 'SET scores = :s, version = :next',
+            UpdateExpression: 'SET scores = :s, partyScores = :p, version = :next',
             ConditionExpression: 'version = :v',
             ExpressionAttributeValues: {
-              ':s': scores,
-              ':next': (stored?.version ?? 1) + 1,
-              ':v': stored?.version ?? 1,
+              ':s': next.scores,
+              ':p': next.partyScores,
+              ':next': next.version,
+              ':v': meeting.version,
             },
           },
         },
@@ -222,22 +330,27 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           action: 'dialogue.score',
           objectType: 'meeting',
           changes: {
-            [`meeting.${meeting.id}.score.${a.side}`]: {
-              before: meeting.scores[a.side] ?? null,
+            [`meeting.${meeting.id}.score.${party ? party.party : 'municipality'}`]: {
+              before,
               after: input.score,
             },
           },
         }),
       ]);
-      return { ...meeting, scores };
+      return party ? toMeetingPartyView(next, scope.space)! : next;
     },
 
-    /** The dialogue log, newest first, with each side's score over time. */
-    async meetings(agreementId: string): Promise<Meeting[]> {
+    /**
+     * The dialogue log, newest first: the owner's every meeting with every score, labelled; a provider's
+     * through the meeting allow-list (its own party's score, never the municipality's notes).
+     */
+    async meetings(agreementId: string): Promise<MeetingView[]> {
       const a = await access(agreementId);
-      return ((await query(a, keys.meetingPrefix)) as unknown as Meeting[]).sort((x, y) =>
-        x.date < y.date ? 1 : -1,
-      );
+      const all = (await query(a, keys.meetingPrefix))
+        .map(meetingOf)
+        .sort((x, y) => (x.date < y.date ? 1 : -1));
+      if (a.side !== 'provider') return all;
+      return all.flatMap((m) => toMeetingPartyView(m, scope.space) ?? []);
     },
   };
 }

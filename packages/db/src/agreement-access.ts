@@ -1,5 +1,13 @@
 import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type Agreement, type AuditEvent, notFound, spaceKind } from '@regie/core';
+import {
+  type Agreement,
+  type AuditEvent,
+  DomainError,
+  notFound,
+  type PartyLabel,
+  providerParties,
+  spaceKind,
+} from '@regie/core';
 import { loadAgreement } from './agreements.ts';
 import { nextAuditEvent } from './audit-store.ts';
 import type { Db } from './client.ts';
@@ -60,6 +68,42 @@ export async function accessAgreement(
     ownerName: view.Item.ownerName as string,
     side: 'provider',
   };
+}
+
+/**
+ * The provider party an item the caller writes belongs to (SPEC §2 rule 6). A provider always writes for its own
+ * party; naming another answers NOT_FOUND, like any object outside its visibility. A municipal caller acting on
+ * behalf of a party names it where the agreement has more than one provider party; with one it is that one;
+ * with none (a joint body without a portal) the item has no party.
+ */
+export function actingParty(access: AgreementAccess, scope: Scope, requested?: string): PartyLabel | null {
+  const parties = providerParties(access.agreement);
+  if (access.side === 'provider') {
+    if (requested !== undefined && requested !== scope.space) throw notFound('Party');
+    return parties.find((p) => p.party === scope.space) ?? { party: scope.space, partyName: scope.space };
+  }
+  if (requested !== undefined) {
+    const named = parties.find((p) => p.party === requested);
+    if (!named)
+      throw new DomainError('BAD_REQUEST', 'This agreement has no provider party with that space', 'party');
+    return named;
+  }
+  if (parties.length > 1)
+    throw new DomainError(
+      'BAD_REQUEST',
+      'This agreement has several provider parties: name the party',
+      'party',
+    );
+  return parties[0] ?? null;
+}
+
+/** The items of an agreement's collection the caller may read: a provider only its own party's. */
+export function ownPartyOnly<T extends { party?: string }>(
+  access: AgreementAccess,
+  scope: Scope,
+  items: readonly T[],
+): T[] {
+  return access.side === 'provider' ? items.filter((i) => i.party === scope.space) : [...items];
 }
 
 /**

@@ -279,17 +279,20 @@ function budgetOf(a: Agreement): InternalView['budget'] {
   };
 }
 
-/** A due item: in the agreement's collection, and on the owning space's due index by due date. */
+/**
+ * A due item: in the agreement's collection, and on the owning space's due index by due date — one per duty and
+ * provider party, each naming its party (and the party's name for display).
+ */
 export function dueItem(a: Pick<Agreement, 'id' | 'space' | 'reference' | 'title'>, due: DueState) {
   return {
-    ...keys.due(a.space, a.id, due.dutyId),
+    ...keys.due(a.space, a.id, due.dutyId, due.party),
     type: 'due',
     ...due,
     agreementId: a.id,
     reference: a.reference,
     title: a.title,
     gsi1pk: keys.dueIndex(a.space),
-    gsi1sk: `${due.dueDate}${SEP}${a.id}${SEP}${due.dutyId}`,
+    gsi1sk: `${due.dueDate}${SEP}${a.id}${SEP}${due.dutyId}${due.party ? `${SEP}${due.party}` : ''}`,
   };
 }
 
@@ -301,15 +304,18 @@ export async function readDues(db: Db, space: string, agreementId: string): Prom
     agreementId,
     keys.duePrefix,
   );
-  return items.map(({ dutyId, dutyTitle, frequency, dueDays, period, periodEnd, dueDate }) => ({
-    dutyId,
-    dutyTitle,
-    frequency,
-    dueDays,
-    period,
-    periodEnd,
-    dueDate,
-  }));
+  return items.map(
+    ({ dutyId, dutyTitle, frequency, dueDays, period, periodEnd, dueDate, party, partyName }) => ({
+      dutyId,
+      dutyTitle,
+      frequency,
+      dueDays,
+      period,
+      periodEnd,
+      dueDate,
+      ...(party ? { party, partyName: partyName ?? party } : {}),
+    }),
+  );
 }
 
 /** What a change does to the share and to the parties' views, for its audit event (issue 11 point 2). */
@@ -488,18 +494,22 @@ export function agreementRepository(db: Db, scope: Scope) {
   ): Promise<TransactItem[]> {
     const items: TransactItem[] = [];
     const ownerName = await spaceName(next.space);
-    // Reports the agreement expects next: one item per periodic duty on the space's due index.
+    // Reports the agreement expects next: one item per periodic duty and provider party on the space's due index.
     const dues = desiredDues(next, currentDues, today());
+    const sameDue = (x: DueState, y: DueState) => x.dutyId === y.dutyId && x.party === y.party;
     for (const due of dues) {
-      const before = currentDues.find((d) => d.dutyId === due.dutyId);
+      const before = currentDues.find((d) => sameDue(d, due));
       if (!before || JSON.stringify(before) !== JSON.stringify(due) || prev?.title !== next.title) {
         items.push({ Put: { TableName: db.tableName, Item: dueItem(next, due) } });
       }
     }
     for (const before of currentDues) {
-      if (!dues.some((d) => d.dutyId === before.dutyId)) {
+      if (!dues.some((d) => sameDue(d, before))) {
         items.push({
-          Delete: { TableName: db.tableName, Key: keys.due(next.space, next.id, before.dutyId) },
+          Delete: {
+            TableName: db.tableName,
+            Key: keys.due(next.space, next.id, before.dutyId, before.party),
+          },
         });
       }
     }

@@ -19,7 +19,7 @@ import {
   type YearThreshold,
   yearEffect,
 } from '@regie/core';
-import { accessAgreement, auditInCollection, type Widen } from './agreement-access.ts';
+import { accessAgreement, actingParty, auditInCollection, type Widen } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
 import {
   bucketChanges,
@@ -69,10 +69,17 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     async record(
       agreementId: string,
       input: RealisationInput,
+      onBehalfOf?: string,
     ): Promise<{ realisation: Realisation; signals: BudgetSignal[] }> {
       const access = await accessAgreement(base, scope, widen, agreementId);
       const { db, agreement } = access;
       if (access.side === 'provider') assertRunning(agreement);
+      // A provider's entry is its own party's. The municipality's own entry belongs to no party unless it
+      // names one it records for (a label for the owner's lists; providers see only what they reported).
+      const party =
+        access.side === 'provider' || onBehalfOf !== undefined
+          ? actingParty(access, scope, onBehalfOf)
+          : null;
       if (input.productLineId && !agreement.productLines.some((l) => l.id === input.productLineId)) {
         throw new DomainError(
           'BAD_REQUEST',
@@ -89,6 +96,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         recordedAt: now,
         recordedBy: scope.actor,
         side: access.side,
+        ...(party ?? {}),
         version: 1,
       };
       const spentCents = current.spentCents + input.amountCents;
@@ -172,7 +180,11 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const { db, agreement } = access;
       const entries = await realisations(db, agreement.space, agreement.id);
       const current = entries.find((r) => r.id === input.realisationId);
-      if (!current || (access.side === 'provider' && current.side !== 'provider'))
+      // A provider corrects only what its own party reported; the owner any entry (SPEC §2 rule 6).
+      if (
+        !current ||
+        (access.side === 'provider' && (current.side !== 'provider' || current.party !== scope.space))
+      )
         throw notFound('Realisation');
       const lineId = input.realisation?.productLineId;
       if (lineId && !agreement.productLines.some((l) => l.id === lineId)) {
@@ -292,14 +304,15 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     },
 
     /**
-     * For a provider in its portal: the realisations its side reported on one of its agreements, newest month
-     * first, with what they add up to per product line. Never the municipality's own entries or totals.
+     * For a provider in its portal: the realisations its own party reported on one of its agreements, newest
+     * month first, with what they add up to per product line. Never the municipality's own entries or totals,
+     * nor another party's.
      */
     async reported(agreementId: string) {
       const access = await accessAgreement(base, scope, widen, agreementId);
       const { db, agreement } = access;
       const entries = (await realisations(db, agreement.space, agreement.id))
-        .filter((r) => r.side === 'provider')
+        .filter((r) => r.side === 'provider' && r.party === scope.space)
         .sort((a, b) =>
           a.period < b.period ? 1 : a.period > b.period ? -1 : a.recordedAt < b.recordedAt ? 1 : -1,
         );

@@ -100,6 +100,8 @@ export function dashboardRepository(
           dutyTitle: i.dutyTitle as string,
           period: i.period as string,
           dueDate: i.dueDate as string,
+          // Each provider party owes its own report: the row names whose is late.
+          ...(i.party ? { party: i.party as string, partyName: (i.partyName ?? i.party) as string } : {}),
         })),
         ceilingsAtRisk: [...atRisk.values()],
         openEscalations: escalations,

@@ -123,19 +123,23 @@ function rowOf(item: Record<string, unknown>): DeadlineRow {
     };
   }
   if (item.type === 'due') {
-    // A periodic report the owner expects (reports.ts keeps one due item per duty).
-    const dutyId = String(item.dutyId);
+    // A periodic report the owner expects (reports.ts keeps one due item per duty and provider party).
+    const key = item.party ? `report-${item.dutyId}-${item.party}` : `report-${item.dutyId}`;
     return {
-      id: `${item.agreementId}.report-${dutyId}.${item.dueDate}`,
+      id: `${item.agreementId}.${key}.${item.dueDate}`,
       space: String(item.gsi1pk).split(SEP)[0]!,
       kind: 'report_due',
-      key: `report-${dutyId}`,
+      key,
       date: String(item.dueDate),
       agreementId: String(item.agreementId),
       reference: String(item.reference),
       title: String(item.title),
       label: 'report_due',
-      params: { duty: String(item.dutyTitle ?? ''), period: String(item.period ?? '') },
+      params: {
+        duty: String(item.dutyTitle ?? ''),
+        period: String(item.period ?? ''),
+        ...(item.party ? { party: String(item.partyName ?? item.party) } : {}),
+      },
       roles: REPORT_ROLES,
     };
   }

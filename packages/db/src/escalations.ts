@@ -4,14 +4,18 @@ import {
   type Escalation,
   escalate,
   ladderOf,
+  mayResolve,
   newId,
   openEscalation,
   resolveEscalation,
+  respondEscalation,
 } from '@regie/core';
 import {
   type AgreementAccess,
   accessAgreement,
+  actingParty,
   auditInCollection,
+  ownPartyOnly,
   queryCollection,
   type Widen,
 } from './agreement-access.ts';
@@ -30,6 +34,9 @@ export interface OpenEscalationRow {
   levelName: string;
   deadline: string;
   overdue: boolean;
+  /** The provider party it is about, and its name. */
+  party?: string;
+  partyName?: string;
 }
 
 const strip = (item: Record<string, unknown>): Escalation => {
@@ -43,10 +50,16 @@ const strip = (item: Record<string, unknown>): Escalation => {
     agreementTitle: _a,
     ...rest
   } = item;
-  return rest as unknown as Escalation;
+  const e = rest as unknown as Escalation;
+  // Escalations stored before the opening side was kept: the side of their first step.
+  return { ...e, side: e.side ?? e.steps[0]!.side };
 };
 
-/** Escalations per agreement (SPEC §4.6). Either side may open one and take it up the ladder. */
+/**
+ * Escalations per agreement (SPEC §4.6). Either side may open one; each is about one provider party, which alone
+ * (with the owner) sees it. The opening side resolves it (or the owner's roles); the other side responds or takes
+ * it a level up (docs/steering-design.md).
+ */
 export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
   const by = (access: AgreementAccess) => ({
     actor: scope.actor,
@@ -142,7 +155,9 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
         }),
       ),
     );
-    if (!result.Item) throw new DomainError('NOT_FOUND', 'Escalation not found');
+    // Another party's escalation answers like a missing one.
+    if (!result.Item || ownPartyOnly(access, scope, [result.Item]).length === 0)
+      throw new DomainError('NOT_FOUND', 'Escalation not found');
     const escalation = strip(result.Item);
     if (escalation.version !== expectedVersion) {
       throw new DomainError(
@@ -154,10 +169,43 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
   }
 
   return {
-    async open(input: { agreementId: string; subject: string; description: string }): Promise<Escalation> {
+    async open(input: {
+      agreementId: string;
+      subject: string;
+      description: string;
+      party?: string;
+    }): Promise<Escalation> {
       const access = await accessAgreement(base, scope, widen, input.agreementId);
-      const escalation = openEscalation({ ...input, id: newId() }, await ladderFor(access), by(access));
+      const party = actingParty(access, scope, input.party);
+      const escalation = openEscalation(
+        {
+          agreementId: input.agreementId,
+          subject: input.subject,
+          description: input.description,
+          id: newId(),
+          ...(party ?? {}),
+        },
+        await ladderFor(access),
+        by(access),
+      );
       return save(access, escalation, null, 'escalation.open');
+    },
+
+    /** The other side's answer (or either side's note) on an open escalation, at its current level. */
+    async respond(input: {
+      agreementId: string;
+      escalationId: string;
+      expectedVersion: number;
+      note: string;
+    }) {
+      const access = await accessAgreement(base, scope, widen, input.agreementId);
+      const current = await load(access, input.escalationId, input.expectedVersion);
+      return save(
+        access,
+        respondEscalation(current, input.note, by(access)),
+        current.version,
+        'escalation.respond',
+      );
     },
 
     async escalate(input: {
@@ -179,6 +227,16 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     }) {
       const access = await accessAgreement(base, scope, widen, input.agreementId);
       const current = await load(access, input.escalationId, input.expectedVersion);
+      const ownerRole =
+        scope.space === access.agreement.space &&
+        scope.roles.some((r) => r === 'contractmanager' || r === 'inkoper');
+      if (!mayResolve(current, { side: access.side, ownerRole })) {
+        throw new DomainError(
+          'FORBIDDEN',
+          'Only the side that opened this escalation, or the owner’s contract manager or purchaser, resolves it; respond or escalate instead',
+          'escalationId',
+        );
+      }
       return save(
         access,
         resolveEscalation(current, input.note, by(access)),
@@ -189,14 +247,17 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
 
     /** The escalations of one agreement, open ones first. */
     async list(agreementId: string): Promise<Escalation[]> {
-      const { db, agreement } = await accessAgreement(base, scope, widen, agreementId);
-      const items = await queryCollection<Record<string, unknown>>(
+      const access = await accessAgreement(base, scope, widen, agreementId);
+      const { db, agreement } = access;
+      const items = await queryCollection<Record<string, unknown> & { party?: string }>(
         db,
         agreement.space,
         agreement.id,
         keys.escalationPrefix,
       );
-      return items.map(strip).sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
+      return ownPartyOnly(access, scope, items)
+        .map(strip)
+        .sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1));
     },
 
     /** A space's open escalations by deadline (cost grows with what is open, not with the register). */
@@ -225,6 +286,7 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
         levelName: i.ladder[i.level].level,
         deadline: i.deadline,
         overdue: i.deadline < today,
+        ...(i.party ? { party: i.party, partyName: i.partyName ?? i.party } : {}),
       }));
     },
   };

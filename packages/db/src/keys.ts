@@ -48,18 +48,21 @@ export const keys = {
     sk: sortKey,
   }),
   partyLinks: (space: string, organisationId: string) => spaced(space, 'PARTY', organisationId),
-  /** The next report due under one duty of an agreement (one item per duty, advanced on submission). */
-  due: (space: string, agreementId: string, dutyId: string) => ({
+  /**
+   * The next report due under one duty of an agreement from one provider party (one item per duty and party,
+   * advanced on submission); without a party where no party has a portal.
+   */
+  due: (space: string, agreementId: string, dutyId: string, party?: string) => ({
     pk: spaced(space, 'AGR', agreementId),
-    sk: `DUE${SEP}${dutyId}`,
+    sk: party ? `DUE${SEP}${dutyId}${SEP}${party}` : `DUE${SEP}${dutyId}`,
   }),
   duePrefix: 'DUE#',
   /** gsi1 of due items: what a space expects, by due date (overdue = due date before today). */
   dueIndex: (space: string) => spaced(space, 'DUE'),
-  /** A submitted report, in the agreement's collection (and a copy in the provider's space). */
-  report: (space: string, agreementId: string, dutyId: string, period: string) => ({
+  /** A submitted report of one provider party (none where no party has a portal), in the agreement's collection. */
+  report: (space: string, agreementId: string, dutyId: string, period: string, party?: string) => ({
     pk: spaced(space, 'AGR', agreementId),
-    sk: `REPORT${SEP}${dutyId}${SEP}${period}`,
+    sk: party ? `REPORT${SEP}${dutyId}${SEP}${period}${SEP}${party}` : `REPORT${SEP}${dutyId}${SEP}${period}`,
   }),
   reportPrefix: 'REPORT#',
   /** A realisation (amount/volume in a month) and the running budget totals, in the agreement's collection. */
@@ -82,10 +85,10 @@ export const keys = {
   }),
   escalationPrefix: 'ESC#',
   openEscalations: (space: string) => spaced(space, 'ESCOPEN'),
-  /** A KPI result of one period, and a meeting of the dialogue log, in the agreement's collection. */
-  kpiResult: (space: string, agreementId: string, kpiId: string, period: string) => ({
+  /** A KPI result of one period and provider party, and a meeting of the dialogue log, in the agreement's collection. */
+  kpiResult: (space: string, agreementId: string, kpiId: string, period: string, party?: string) => ({
     pk: spaced(space, 'AGR', agreementId),
-    sk: `KPI${SEP}${kpiId}${SEP}${period}`,
+    sk: party ? `KPI${SEP}${kpiId}${SEP}${period}${SEP}${party}` : `KPI${SEP}${kpiId}${SEP}${period}`,
   }),
   kpiPrefix: 'KPI#',
   meeting: (space: string, agreementId: string, date: string, id: string) => ({

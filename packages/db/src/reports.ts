@@ -9,7 +9,14 @@ import {
   spaceKind,
   toPartyView,
 } from '@regie/core';
-import { accessAgreement, auditInCollection, queryCollection, type Widen } from './agreement-access.ts';
+import {
+  accessAgreement,
+  actingParty,
+  auditInCollection,
+  ownPartyOnly,
+  queryCollection,
+  type Widen,
+} from './agreement-access.ts';
 import { dueItem, indexAttributes, readDues } from './agreements.ts';
 import type { Db } from './client.ts';
 import { guard, isConditionFailure } from './errors.ts';
@@ -85,8 +92,10 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       const duty = agreement.duties.find((d) => d.id === input.dutyId && d.kind === 'periodic');
       if (!duty)
         throw new DomainError('BAD_REQUEST', 'This agreement has no periodic duty with that id', 'dutyId');
+      // Every provider party reports for itself: its own due, its own report per period (SPEC §2 rule 6).
+      const party = actingParty(access, scope, input.party);
       const dues = await readDues(db, agreement.space, agreement.id);
-      const due = dues.find((d) => d.dutyId === duty.id);
+      const due = dues.find((d) => d.dutyId === duty.id && d.party === party?.party);
       if (!due) throw new DomainError('BAD_REQUEST', 'No report is expected under this duty now', 'dutyId');
       if (due.period !== input.period) {
         throw new DomainError('BAD_REQUEST', `The report expected now is for ${due.period}`, 'period');
@@ -105,16 +114,17 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
         side: asProvider ? 'provider' : 'municipality',
         organisation: scope.organisation,
         late: now.slice(0, 10) > due.dueDate,
+        ...(party ?? {}),
       };
       const next = advanceDue(due, agreement.endDate);
-      const nextDues = dues.flatMap((d) => (d.dutyId !== due.dutyId ? [d] : next ? [next] : []));
-      const dueKey = keys.due(agreement.space, agreement.id, due.dutyId);
+      const nextDues = dues.flatMap((d) => (d !== due ? [d] : next ? [next] : []));
+      const dueKey = keys.due(agreement.space, agreement.id, due.dutyId, due.party);
       const items: TransactItem[] = [
         {
           Put: {
             TableName: db.tableName,
             Item: {
-              ...keys.report(agreement.space, agreement.id, duty.id, due.period),
+              ...keys.report(agreement.space, agreement.id, duty.id, due.period, party?.party),
               type: 'report',
               ...report,
             },
@@ -145,28 +155,26 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
           action: 'report',
           objectType: 'report',
           changes: {
-            [`report.${duty.id}.${due.period}`]: {
+            [`report.${duty.id}.${due.period}${party ? `.${party.party}` : ''}`]: {
               before: null,
               after: { summary: report.summary, late: report.late },
             },
           },
         }),
       ];
-      // The party views show what is due next. A provider refreshes only its own view: its credentials reach
-      // its own space and this agreement's collection, never another provider's space.
-      for (const party of agreement.parties) {
-        if (!party.providerSpace) continue;
-        if (access.side === 'provider' && party.providerSpace !== scope.space) continue;
-        const view = toPartyView(agreement, ownerName, party.providerSpace, nextDues);
+      // The party view of the reporting party shows what it owes next; only its due moved, so only its view
+      // changes. A provider's credentials reach its own space and this collection, never another provider's.
+      if (party) {
+        const view = toPartyView(agreement, ownerName, party.party, nextDues);
         if (view)
           items.push({
             Put: {
               TableName: db.tableName,
               Item: {
-                ...keys.partyView(party.providerSpace, agreement.id),
+                ...keys.partyView(party.party, agreement.id),
                 type: 'partyView',
                 ...view,
-                ...indexAttributes(party.providerSpace, agreement),
+                ...indexAttributes(party.party, agreement),
               },
             },
           });
@@ -184,19 +192,34 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       return report;
     },
 
+    /** The reports of an agreement: a provider's own party's only; the owner's all, each with its party. */
     async list(agreementId: string): Promise<Report[]> {
-      const { db, agreement } = await target(agreementId);
-      const out = await queryCollection<Report>(db, agreement.space, agreement.id, keys.reportPrefix);
-      return out.sort((a, b) => (a.period < b.period ? 1 : -1));
+      const access = await target(agreementId);
+      const { db, agreement } = access;
+      const out = ownPartyOnly(
+        access,
+        scope,
+        await queryCollection<Report>(db, agreement.space, agreement.id, keys.reportPrefix),
+      );
+      return out.sort((a, b) =>
+        a.period !== b.period
+          ? a.period < b.period
+            ? 1
+            : -1
+          : (a.partyName ?? '') < (b.partyName ?? '')
+            ? -1
+            : 1,
+      );
     },
 
     /** What a municipality or region expects, soonest first (overdue ones first of all). */
     async due(filter: { space?: string; agreementId?: string; limit: number }): Promise<DueRow[]> {
       if (filter.agreementId) {
         // One agreement's expected reports, from its own collection (either side).
-        const { db, agreement, ownerName } = await target(filter.agreementId);
+        const access = await target(filter.agreementId);
+        const { db, agreement, ownerName } = access;
         const now = today();
-        return (await readDues(db, agreement.space, agreement.id)).map((d) => ({
+        return ownPartyOnly(access, scope, await readDues(db, agreement.space, agreement.id)).map((d) => ({
           ...d,
           agreementId: agreement.id,
           reference: agreement.reference,
@@ -232,6 +255,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
         periodEnd: i.periodEnd,
         dueDate: i.dueDate,
         overdue: i.dueDate < now,
+        ...(i.party ? { party: i.party, partyName: i.partyName ?? i.party } : {}),
       }));
     },
   };

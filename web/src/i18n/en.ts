@@ -2,6 +2,7 @@ import { enBounds } from './bounds';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import type { Messages } from './index';
+import { enParties } from './parties';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSubsidy } from './subsidy';
@@ -9,6 +10,7 @@ import { enWgr } from './wgr';
 
 export const en: Messages = {
   deadlines: enDeadlines,
+  parties: enParties,
   exports: enExports,
   signIn: enSignIn,
   signing: enSigning,
@@ -1051,7 +1053,10 @@ export const en: Messages = {
     side: 'Side',
     at: 'Time',
     note: 'Note',
-    actions: { opened: 'opened', escalated: 'escalated', resolved: 'resolved' },
+    actions: { opened: 'opened', escalated: 'escalated', responded: 'responded', resolved: 'resolved' },
+    respond: 'Respond',
+    responded: 'Your response to “{{subject}}” has been recorded.',
+    resolveByOpener: 'The side that opened the escalation resolves it; you may respond or escalate.',
     sides: { municipality: 'municipality', provider: 'provider' },
     stepNote: 'Note for this step',
     stepNoteHint: 'Required: why you escalate or how the issue was solved.',

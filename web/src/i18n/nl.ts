@@ -1,6 +1,7 @@
 import { nlBounds } from './bounds';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
+import { nlParties } from './parties';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSubsidy } from './subsidy';
@@ -8,6 +9,7 @@ import { nlWgr } from './wgr';
 /** Dutch: the product's first language. The English file must have exactly these keys (checked by types). */
 export const nl = {
   deadlines: nlDeadlines,
+  parties: nlParties,
   exports: nlExports,
   signIn: nlSignIn,
   signing: nlSigning,
@@ -1058,7 +1060,15 @@ export const nl = {
     side: 'Kant',
     at: 'Tijdstip',
     note: 'Toelichting',
-    actions: { opened: 'geopend', escalated: 'opgeschaald', resolved: 'afgehandeld' },
+    actions: {
+      opened: 'geopend',
+      escalated: 'opgeschaald',
+      responded: 'gereageerd',
+      resolved: 'afgehandeld',
+    },
+    respond: 'Reageren',
+    responded: 'Uw reactie op “{{subject}}” is vastgelegd.',
+    resolveByOpener: 'Afhandelen doet de kant die de escalatie opende; u kunt reageren of opschalen.',
     sides: { municipality: 'gemeente', provider: 'aanbieder' },
     stepNote: 'Toelichting bij de stap',
     stepNoteHint: 'Verplicht: waarom u opschaalt of hoe de kwestie is opgelost.',

@@ -36,10 +36,17 @@ describe('the iCal feed', () => {
           label: 'report_due',
           params: { duty: 'Kwartaalrapportage' },
         }),
+        // Each provider party owes its own report: the event names the party.
+        row({
+          kind: 'report_due',
+          key: 'report-q-PV40123456',
+          label: 'report_due',
+          params: { duty: 'Kwartaalrapportage', party: 'Stichting Wijkracht' },
+        }),
       ],
       { space: 'GM0233', appUrl: 'https://regie.example.nl' },
     ).replaceAll('\r\n ', ''); // unfold long lines (RFC 5545 §3.1)
-    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(5);
     expect(text).toContain('DTSTART;VALUE=DATE:20270630');
     expect(text).toContain('DTEND;VALUE=DATE:20270701');
     expect(text).toContain('UID:GM0233.erm-jh-2025.notice@regie');
@@ -47,6 +54,9 @@ describe('the iCal feed', () => {
     expect(text).toContain('SUMMARY:Vaststelling begroting (Wgr) 2027: ERM-2025-JH01 Jeugdhulp');
     expect(text).toContain('SUMMARY:Aanvraag tot vaststelling verwacht (Awb 4:44): ERM-2025-JH01 Jeugdhulp');
     expect(text).toContain('SUMMARY:Rapportage verwacht (Kwartaalrapportage): ERM-2025-JH01 Jeugdhulp');
+    expect(text).toContain(
+      'SUMMARY:Rapportage verwacht (Kwartaalrapportage\\, Stichting Wijkracht): ERM-2025-JH01 Jeugdhulp',
+    );
     expect(text).toContain('URL;VALUE=URI:https://regie.example.nl/agreements/erm-jh-2025');
   });
 });

@@ -48,7 +48,7 @@ export function renderFeed(
     const what = LABEL_TITLES[e.label] ?? KIND_TITLES[e.kind] ?? e.kind;
     const detail =
       e.kind === 'report_due' && e.params.duty
-        ? ` (${e.params.duty})`
+        ? ` (${e.params.duty}${e.params.party ? `, ${e.params.party}` : ''})`
         : e.kind === 'wgr' && e.params.year
           ? ` ${e.params.year}`
           : e.kind === 'escalation' && e.params.subject

@@ -1,6 +1,7 @@
 import {
   idSchema,
   MUNICIPAL_ROLES,
+  onBehalfOfSchema,
   PROVIDER_ROLES,
   realisationCorrectionSchema,
   realisationInputSchema,
@@ -16,19 +17,27 @@ export const budgetRouter = router({
    */
   record: mutationProcedure
     .meta({ roles: ['contractmanager', 'inkoper', 'provider_reporter'] })
-    .input(z.strictObject({ agreementId: idSchema(), realisation: realisationInputSchema }))
-    .mutation(({ ctx, input }) => ctx.repos.budget.record(input.agreementId, input.realisation)),
+    .input(
+      z.strictObject({
+        agreementId: idSchema(),
+        realisation: realisationInputSchema,
+        /** The municipality may name the provider party it records for; a provider's entry is its own. */
+        party: onBehalfOfSchema(),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.repos.budget.record(input.agreementId, input.realisation, input.party)),
 
   /**
    * Corrects or reverses a wrongly entered realisation, with a reason and the version seen; the totals, the
-   * signals and the audit chain move in the same transaction. A provider corrects only what its side reported.
+   * signals and the audit chain move in the same transaction. A provider corrects only what its own party
+   * reported (another party's entry answers NOT_FOUND); the owner any.
    */
   correct: mutationProcedure
     .meta({ roles: ['contractmanager', 'inkoper', 'provider_reporter'] })
     .input(realisationCorrectionSchema)
     .mutation(({ ctx, input }) => ctx.repos.budget.correct(input)),
 
-  /** A provider's portal: the realisations its side reported on one of its agreements. */
+  /** A provider's portal: the realisations its own party reported on one of its agreements. */
   reported: procedure
     .meta({ roles: PROVIDER_ROLES })
     .input(z.strictObject({ agreementId: idSchema() }))

@@ -9,7 +9,7 @@ import {
 import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
-/** Either side may raise an issue and take it up the ladder (SPEC §4.6). */
+/** Either side may raise an issue, respond and take it up the ladder (SPEC §4.6, docs/steering-design.md). */
 const ACT = ['contractmanager', 'inkoper', 'provider_signer', 'provider_reporter'] as const;
 
 export const escalationRouter = router({
@@ -23,6 +23,13 @@ export const escalationRouter = router({
     .input(escalationStepSchema)
     .mutation(({ ctx, input }) => ctx.repos.escalations.escalate(input)),
 
+  /** The other side's answer on an open escalation, at its current level (the deadline stays). */
+  respond: mutationProcedure
+    .meta({ roles: ACT })
+    .input(escalationStepSchema)
+    .mutation(({ ctx, input }) => ctx.repos.escalations.respond(input)),
+
+  /** Only the side that opened it, or the owning space's contract manager or purchaser (FORBIDDEN otherwise). */
   resolve: mutationProcedure
     .meta({ roles: ACT })
     .input(escalationStepSchema)

@@ -13,7 +13,10 @@ import { mutationProcedure, procedure, router } from '../trpc.ts';
 const BOTH_SIDES_READ = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
 const BOTH_SIDES_TALK = ['contractmanager', 'inkoper', 'provider_signer', 'provider_reporter'] as const;
 
-/** KPIs and joint accountability (SPEC §4.5): the same figures for both sides, with comments per period. */
+/**
+ * KPIs and joint accountability (SPEC §4.5): a provider party and the municipality see the same figures of that
+ * party, with comments per period; other parties none.
+ */
 export const kpiRouter = router({
   record: mutationProcedure
     .meta({ roles: ['provider_reporter', 'contractmanager'] })

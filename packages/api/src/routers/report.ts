@@ -5,13 +5,16 @@ import { mutationProcedure, procedure, router } from '../trpc.ts';
 const EVERYONE = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
 
 export const reportRouter = router({
-  /** A report under a periodic duty, for the period the duty expects now (SPEC §4.3). */
+  /**
+   * A report under a periodic duty, for the period the duty expects now from the reporting party (SPEC §4.3);
+   * a contract manager names the party on an agreement with more than one.
+   */
   submit: mutationProcedure
     .meta({ roles: ['provider_reporter', 'contractmanager'] })
     .input(reportSubmitSchema)
     .mutation(({ ctx, input }) => ctx.repos.reports.submit(input)),
 
-  /** The reports delivered on an agreement, newest period first; both sides see the same. */
+  /** The reports delivered on an agreement, newest period first: a provider its own party's, the owner all. */
   list: procedure
     .meta({ roles: EVERYONE })
     .input(z.strictObject({ agreementId: idSchema() }))

@@ -61,6 +61,7 @@ import {
   isRegionSpace,
   type Me,
   type ProductLine,
+  providerPartiesOf,
   spaceName,
 } from './model';
 import { monthsText, renewalText, weightText } from './present';
@@ -459,9 +460,9 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {a.view === 'party' && a.kind === 'subsidy' ? <RecipientSubsidySection a={a} /> : null}
       {internal && internal.valueCeilingCents !== null ? <BudgetSection a={internal} me={me.data} /> : null}
       {a.view === 'party' ? <ProviderRealisationsSection a={a} me={me.data} /> : null}
-      <KpiSection agreementId={a.id} me={me.data} />
-      <EscalationsSection agreementId={a.id} me={me.data} />
-      <DialogueSection agreementId={a.id} me={me.data} />
+      <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
+      <EscalationsSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
+      <DialogueSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       {internal ? (
         <>
           <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />

@@ -113,6 +113,20 @@ export function isProviderUser(me: Pick<Me, 'organisation'> | undefined): boolea
   return me?.organisation.kind === 'provider';
 }
 
+/**
+ * The provider parties a municipal user may act for on an agreement (`party` of report, KPI and escalation
+ * inputs), each once; none in a provider's party view, where every entry is the provider's own.
+ */
+export function providerPartiesOf(a: Agreement): { party: string; partyName: string }[] {
+  if (a.view !== 'internal') return [];
+  const out: { party: string; partyName: string }[] = [];
+  for (const p of a.parties) {
+    if (p.providerSpace && !out.some((o) => o.party === p.providerSpace))
+      out.push({ party: p.providerSpace, partyName: p.name });
+  }
+  return out;
+}
+
 /** Ids and spaces as the API accepts them, so a hand-edited address cannot make a request fail. */
 export const ID_PATTERN = /^[0-9a-z-]{1,40}$/;
 export const SPACE_PATTERN = /^(GM\d{4}|RG[A-Z0-9]{2,30}|PV\d{8})$/;

@@ -34,6 +34,8 @@ export interface RealisationRow {
   correctionReason?: string;
   correctedAt?: string;
   reversedAt?: string;
+  /** The provider party it belongs to (the municipality's list of an agreement with provider entries). */
+  partyName?: string;
 }
 
 /**
@@ -67,6 +69,7 @@ export function RealisationsTable({
   const { announce, outcome } = useOutcome(`${testId}-outcome`);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const entry = entries.find((r) => r.id === editing);
+  const showParty = entries.some((r) => r.partyName);
 
   function open(id: string) {
     setEditing(id);
@@ -101,6 +104,7 @@ export function RealisationsTable({
               <TableHeaderCell scope="col" className={numericHeader}>
                 {t('budget.volume')}
               </TableHeaderCell>
+              {showParty ? <TableHeaderCell scope="col">{t('parties.column')}</TableHeaderCell> : null}
               <TableHeaderCell scope="col">{t('budget.line')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('budget.note')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('budget.recorded')}</TableHeaderCell>
@@ -131,6 +135,7 @@ export function RealisationsTable({
                   <TableCell className={numeric}>
                     {r.volume === undefined ? none : formatNumber(r.volume, locale)}
                   </TableCell>
+                  {showParty ? <TableCell>{r.partyName ?? none}</TableCell> : null}
                   <TableCell>
                     {r.productLineId ? (codes.get(r.productLineId) ?? r.productLineId) : none}
                   </TableCell>

@@ -19,6 +19,14 @@ describe('deadline titles', () => {
     expect(
       deadlineTitle(t, { kind: 'report_due', label: 'report_due', params: { duty: 'Kwartaalrapportage' } }),
     ).toBe('Rapportage verwacht: Kwartaalrapportage');
+    // Each provider party owes its own: the row names the party.
+    expect(
+      deadlineTitle(t, {
+        kind: 'report_due',
+        label: 'report_due',
+        params: { duty: 'Kwartaalrapportage', party: 'Stichting Wijkracht' },
+      }),
+    ).toBe('Rapportage verwacht: Kwartaalrapportage (Stichting Wijkracht)');
     expect(deadlineTitle(t, { kind: 'awb', label: 'awb.settlement_application', params: {} })).toBe(
       'Aanvraag tot vaststelling verwacht (Awb 4:44)',
     );

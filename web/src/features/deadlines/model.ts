@@ -42,7 +42,9 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
     const rule = d.label.split('.')[1] ?? '';
     if (AWB_RULES.has(rule)) return t(`deadlines.awb.${rule as 'decision'}`);
   }
-  if (d.kind === 'report_due' && d.params.duty) return `${kind}: ${d.params.duty}`;
+  // Each provider party owes its own report: the row names whose it is.
+  if (d.kind === 'report_due' && d.params.duty)
+    return d.params.party ? `${kind}: ${d.params.duty} (${d.params.party})` : `${kind}: ${d.params.duty}`;
   if (d.kind === 'escalation' && d.params.subject) return `${kind} (${d.params.level}): ${d.params.subject}`;
   if (d.kind === 'budget_threshold' && d.params.threshold) {
     if (d.params.product) {

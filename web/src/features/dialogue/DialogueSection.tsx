@@ -1,57 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  Button,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
   Paragraph,
-  Select,
-  SelectOption,
-  Textarea,
-  Textbox,
 } from '@utrecht/component-library-react';
-import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
-import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { useTRPC } from '../../lib/trpc';
 import { isProviderUser, type Me } from '../agreements/model';
+import type { PartyChoice } from '../agreements/PartyField';
 import { Section } from '../agreements/Section';
-import { todayIso } from '../reports/model';
-import {
-  canTalk,
-  type Meeting,
-  type MeetingField,
-  type MeetingInput,
-  type MeetingValues,
-  type ScoreInput,
-  type Side,
-  validateMeeting,
-} from './model';
-
-const SCORES = ['1', '2', '3', '4', '5'] as const;
-
-function failure(t: TFunction, error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'FORBIDDEN') return t('dialogue.errors.forbidden');
-  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
-  if (code === 'BAD_REQUEST') return t('dialogue.errors.rejected');
-  return t('dialogue.errors.failed');
-}
-
-function useRefresh(agreementId: string) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.dialogue.list.queryKey({ agreementId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
-    ]);
-}
+import { RecordForm, ScoreForm } from './DialogueForms';
+import { canTalk, type Meeting, type Side } from './model';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -62,89 +26,18 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-/** "Uw score geven": the score of the side that has not given one yet. */
-function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => void }) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const refresh = useRefresh(m.agreementId);
-  const [score, setScore] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const keys = useRef(idempotencyKeys());
-  const prefix = `meeting-${m.id}-score`;
-  const give = useMutation({
-    mutationKey: trpc.dialogue.score.mutationKey(),
-    mutationFn: (input: ScoreInput) => {
-      const idempotencyKey = keys.current(input);
-      return client.dialogue.score.mutate(
-        input,
-        idempotencyKey ? { context: { idempotencyKey } } : undefined,
-      );
-    },
-    onSuccess: async () => {
-      keys.current = idempotencyKeys();
-      onDone(t('dialogue.scoreSaved'));
-      await refresh();
-    },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
-  });
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (give.isPending) return;
-    setGeneral([]);
-    if (score === '') {
-      setError(t('dialogue.errors.score'));
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setError(undefined);
-    give.mutate({ agreementId: m.agreementId, meetingId: m.id, score: Number(score) });
-  }
-  return (
-    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
-      <h4 className="regie-subheading" id={`${prefix}-heading`}>
-        {t('dialogue.giveScore')}
-      </h4>
-      <ErrorSummary
-        title={t('dialogue.errorTitle')}
-        general={general}
-        fields={error ? [{ id: prefix, text: error }] : []}
-        summaryRef={summaryRef}
-      />
-      <Field id={prefix} label={t('dialogue.score')} hint={t('dialogue.scoreHint')} error={error}>
-        {(props) => (
-          <Select {...props} name="score" required value={score} onChange={(e) => setScore(e.target.value)}>
-            <SelectOption value="">–</SelectOption>
-            {SCORES.map((s) => (
-              <SelectOption key={s} value={s}>
-                {s}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Button type="submit" appearance="secondary-action-button" busy={give.isPending}>
-        {t('dialogue.scoreSubmit')}
-      </Button>
-    </form>
-  );
-}
-
 function MeetingItem({
   m,
   locale,
   side,
+  parties,
   canAct,
   onDone,
 }: {
   m: Meeting;
   locale: AppLocale;
   side: Side;
+  parties: readonly PartyChoice[];
   canAct: boolean;
   onDone: (s: string) => void;
 }) {
@@ -161,215 +54,69 @@ function MeetingItem({
         })}
       </h3>
       <DataList className="regie-data-list">
-        <Item label={t('dialogue.participants')}>{m.participants.join(', ')}</Item>
+        {/* A provider sees a meeting the municipality recorded without its participants, notes and actions. */}
+        {m.participants ? <Item label={t('dialogue.participants')}>{m.participants.join(', ')}</Item> : null}
         {m.notes ? (
           <Item label={t('dialogue.notes')}>
             <span className="regie-multiline">{m.notes}</span>
           </Item>
         ) : null}
-        <Item label={t('dialogue.actions')}>
-          {m.actions.length === 0 ? (
-            <em>{t('dialogue.noActions')}</em>
-          ) : (
-            <ul className="regie-list">
-              {m.actions.map((a) => (
-                <li key={`${a.text}-${a.owner}`}>
-                  {a.due
-                    ? t('dialogue.actionDue', {
-                        text: a.text,
-                        owner: a.owner,
-                        due: formatDateLong(a.due, locale),
-                      })
-                    : t('dialogue.action', { text: a.text, owner: a.owner })}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Item>
-        <Item label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
-          {score(m.scores.municipality)}
-        </Item>
-        <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
-          {score(m.scores.provider)}
-        </Item>
+        {m.actions ? (
+          <Item label={t('dialogue.actions')}>
+            {m.actions.length === 0 ? (
+              <em>{t('dialogue.noActions')}</em>
+            ) : (
+              <ul className="regie-list">
+                {m.actions.map((a) => (
+                  <li key={`${a.text}-${a.owner}`}>
+                    {a.due
+                      ? t('dialogue.actionDue', {
+                          text: a.text,
+                          owner: a.owner,
+                          due: formatDateLong(a.due, locale),
+                        })
+                      : t('dialogue.action', { text: a.text, owner: a.owner })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Item>
+        ) : null}
+        {side === 'municipality' ? (
+          <>
+            <Item label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
+              {score(m.scores.municipality)}
+            </Item>
+            {/* Each provider party's own score: by name where the agreement has several parties. */}
+            {parties.length > 1 ? (
+              parties.map((p) => (
+                <Item
+                  key={p.party}
+                  label={t('parties.score', { party: p.partyName })}
+                  testId={`meeting-${m.id}-score-${p.party}`}
+                >
+                  {score(m.partyScores?.find((s) => s.party === p.party)?.score)}
+                </Item>
+              ))
+            ) : (
+              <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+                {score(m.partyScores?.[0]?.score)}
+              </Item>
+            )}
+          </>
+        ) : (
+          <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+            {score(m.scores.provider)}
+          </Item>
+        )}
       </DataList>
-      <Paragraph>
-        {t('dialogue.recordedBy', { by: m.recordedBy, at: formatDateTime(m.recordedAt, locale) })}
-      </Paragraph>
+      {m.recordedBy && m.recordedAt ? (
+        <Paragraph>
+          {t('dialogue.recordedBy', { by: m.recordedBy, at: formatDateTime(m.recordedAt, locale) })}
+        </Paragraph>
+      ) : null}
       {canAct && m.scores[side] === undefined ? <ScoreForm m={m} onDone={onDone} /> : null}
     </article>
-  );
-}
-
-const emptyMeeting = (): MeetingValues => ({
-  date: todayIso(),
-  kind: 'meeting',
-  participants: '',
-  notes: '',
-  actions: '',
-  score: '',
-});
-
-/** "Overleg vastleggen": date, kind, participants, notes, actions and the recording side's score. */
-function RecordForm({ agreementId, onDone }: { agreementId: string; onDone: (s: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const locale = localeFor(i18n.language);
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const refresh = useRefresh(agreementId);
-  const [values, setValues] = useState<MeetingValues>(emptyMeeting);
-  const [errors, setErrors] = useState<MeetingField[]>([]);
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const keys = useRef(idempotencyKeys());
-  const id = (field: string) => `meeting-new-${field}`;
-  const errorOf = (field: MeetingField) =>
-    errors.includes(field) ? t(`dialogue.errors.${field}`) : undefined;
-  const record = useMutation({
-    mutationKey: trpc.dialogue.record.mutationKey(),
-    mutationFn: (input: MeetingInput) => {
-      const idempotencyKey = keys.current(input);
-      return client.dialogue.record.mutate(
-        input,
-        idempotencyKey ? { context: { idempotencyKey } } : undefined,
-      );
-    },
-    onSuccess: async (_result, input) => {
-      keys.current = idempotencyKeys();
-      setValues(emptyMeeting());
-      onDone(t('dialogue.recordSaved', { date: formatDateLong(input.date, locale) }));
-      await refresh();
-    },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
-  });
-  const set = (field: keyof MeetingValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (record.isPending) return;
-    setGeneral([]);
-    const result = validateMeeting(agreementId, values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setErrors([]);
-    record.mutate(result.input);
-  }
-  return (
-    <section className="regie-subsection" aria-labelledby="meeting-new-heading">
-      <h3 className="regie-subheading" id="meeting-new-heading">
-        {t('dialogue.recordTitle')}
-      </h3>
-      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="meeting-new-heading">
-        <ErrorSummary
-          title={t('dialogue.errorTitle')}
-          general={general}
-          fields={errors.map((f) => ({ id: id(f), text: t(`dialogue.errors.${f}`) }))}
-          summaryRef={summaryRef}
-        />
-        <div className="regie-form__row">
-          <Field id={id('date')} label={t('dialogue.date')} error={errorOf('date')}>
-            {(props) => (
-              <Textbox
-                {...props}
-                type="date"
-                name="date"
-                required
-                value={values.date}
-                onChange={(e) => set('date')(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id={id('kind')} label={t('dialogue.kind')} error={undefined}>
-            {(props) => (
-              <Select
-                {...props}
-                name="kind"
-                value={values.kind}
-                onChange={(e) => set('kind')(e.target.value)}
-              >
-                <SelectOption value="meeting">{t('dialogue.kinds.meeting')}</SelectOption>
-                <SelectOption value="evaluation">{t('dialogue.kinds.evaluation')}</SelectOption>
-              </Select>
-            )}
-          </Field>
-          <Field id={id('score')} label={t('dialogue.ownScore')} error={errorOf('score')}>
-            {(props) => (
-              <Select
-                {...props}
-                name="score"
-                value={values.score}
-                onChange={(e) => set('score')(e.target.value)}
-              >
-                <SelectOption value="">{t('dialogue.noOwnScore')}</SelectOption>
-                {SCORES.map((s) => (
-                  <SelectOption key={s} value={s}>
-                    {s}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Field>
-        </div>
-        <Field
-          id={id('participants')}
-          label={t('dialogue.participantsField')}
-          hint={t('dialogue.participantsHint')}
-          error={errorOf('participants')}
-        >
-          {(props) => (
-            <Textarea
-              {...props}
-              name="participants"
-              rows={3}
-              required
-              value={values.participants}
-              onChange={(e) => set('participants')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={id('notes')} label={t('dialogue.notesField')} error={undefined}>
-          {(props) => (
-            <Textarea
-              {...props}
-              name="notes"
-              rows={3}
-              maxLength={5000}
-              value={values.notes}
-              onChange={(e) => set('notes')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('actions')}
-          label={t('dialogue.actionsField')}
-          hint={t('dialogue.actionsHint')}
-          error={errorOf('actions')}
-        >
-          {(props) => (
-            <Textarea
-              {...props}
-              name="actions"
-              rows={3}
-              value={values.actions}
-              onChange={(e) => set('actions')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Button
-          type="submit"
-          appearance="primary-action-button"
-          busy={record.isPending}
-          className="regie-form__submit"
-        >
-          {t('dialogue.recordSubmit')}
-        </Button>
-      </form>
-    </section>
   );
 }
 
@@ -378,7 +125,15 @@ function RecordForm({ agreementId, onDone }: { agreementId: string; onDone: (s: 
  * participants, actions and both sides' trust scores in words; either side records a meeting, and the other
  * side gives its score.
  */
-export function DialogueSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
+export function DialogueSection({
+  agreementId,
+  parties,
+  me,
+}: {
+  agreementId: string;
+  parties: readonly PartyChoice[];
+  me: Me | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -403,7 +158,15 @@ export function DialogueSection({ agreementId, me }: { agreementId: string; me: 
         retry={t('app.retry')}
       />
       {rows.map((m) => (
-        <MeetingItem key={m.id} m={m} locale={locale} side={side} canAct={canAct} onDone={done} />
+        <MeetingItem
+          key={m.id}
+          m={m}
+          locale={locale}
+          side={side}
+          parties={parties}
+          canAct={canAct}
+          onDone={done}
+        />
       ))}
       {canAct ? <RecordForm agreementId={agreementId} onDone={done} /> : null}
     </Section>

@@ -1,13 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  Button,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
   Paragraph,
-  Select,
-  SelectOption,
   Table,
   TableBody,
   TableCaption,
@@ -15,43 +12,20 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
-  Textbox,
 } from '@utrecht/component-library-react';
-import type { TFunction } from 'i18next';
-import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
-import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { useTRPC } from '../../lib/trpc';
 import type { Me } from '../agreements/model';
+import type { PartyChoice } from '../agreements/PartyField';
 import { Section } from '../agreements/Section';
 import { periodLabel } from '../reports/model';
 import { reportingFrequencyLabel } from '../steering/labels';
-import {
-  byPeriod,
-  COMMENT_ROLES,
-  hasRole,
-  type Kpi,
-  type KpiCommentInput,
-  type KpiRecordInput,
-  kpiGeometry,
-  PERIOD_PATTERN,
-  parseDecimal,
-  RECORD_ROLES,
-} from './model';
+import { CommentForm, RecordForm } from './KpiForms';
+import { byPeriod, COMMENT_ROLES, hasRole, type Kpi, kpiGeometry, RECORD_ROLES } from './model';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
-
-function failure(t: TFunction, error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'FORBIDDEN') return t('kpis.errors.forbidden');
-  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
-  if (code === 'BAD_REQUEST') return t('kpis.errors.rejected');
-  return t('kpis.errors.failed');
-}
 
 function Swatch({ variant }: { variant: 'spent' | 'ceiling' }) {
   return (
@@ -159,7 +133,7 @@ function KpiChart({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
 }
 
 /** The results with on-target in words, who recorded them, and the comments of both sides per period. */
-function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
+function Results({ kpi, locale, showParty }: { kpi: Kpi; locale: AppLocale; showParty: boolean }) {
   const { t } = useTranslation();
   const rows = byPeriod(kpi.results).reverse();
   if (rows.length === 0) return <Paragraph className="regie-empty">{t('kpis.noResults')}</Paragraph>;
@@ -170,6 +144,7 @@ function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t('kpis.period')}</TableHeaderCell>
+            {showParty ? <TableHeaderCell scope="col">{t('parties.column')}</TableHeaderCell> : null}
             <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
               {t('kpis.value')}
             </TableHeaderCell>
@@ -180,10 +155,11 @@ function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
         </TableHeader>
         <TableBody>
           {rows.map((r) => (
-            <TableRow key={r.period} data-testid={`kpi-result-${kpi.id}-${r.period}`}>
+            <TableRow key={`${r.period}-${r.party ?? ''}`} data-testid={`kpi-result-${kpi.id}-${r.period}`}>
               <TableHeaderCell scope="row" className="regie-nowrap">
                 {periodLabel(t, locale, r.period)}
               </TableHeaderCell>
+              {showParty ? <TableCell>{r.partyName ?? ''}</TableCell> : null}
               <TableCell className={numeric}>
                 {formatNumber(r.value, locale)} {kpi.unit}
               </TableCell>
@@ -221,231 +197,17 @@ function Results({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
   );
 }
 
-function useRefresh(agreementId: string) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: trpc.kpi.results.queryKey({ agreementId }) }),
-      queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
-    ]);
-}
-
-/** "Opmerking plaatsen": a comment on one period's result, from either side. */
-function CommentForm({
-  kpi,
-  agreementId,
-  onDone,
-}: {
-  kpi: Kpi;
-  agreementId: string;
-  onDone: (s: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const locale = localeFor(i18n.language);
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const refresh = useRefresh(agreementId);
-  const periods = byPeriod(kpi.results)
-    .reverse()
-    .map((r) => r.period);
-  const [period, setPeriod] = useState(periods[0] ?? '');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const keys = useRef(idempotencyKeys());
-  const prefix = `kpi-${kpi.id}-comment`;
-  const comment = useMutation({
-    mutationKey: trpc.kpi.comment.mutationKey(),
-    mutationFn: (input: KpiCommentInput) => {
-      const idempotencyKey = keys.current(input);
-      return client.kpi.comment.mutate(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
-    },
-    onSuccess: async (_result, input) => {
-      keys.current = idempotencyKeys();
-      setText('');
-      onDone(t('kpis.commentSaved', { period: periodLabel(t, locale, input.period) }));
-      await refresh();
-    },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
-  });
-  if (periods.length === 0) return null;
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (comment.isPending) return;
-    setGeneral([]);
-    if (text.trim() === '') {
-      setError(t('kpis.errors.text'));
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setError(undefined);
-    comment.mutate({ agreementId, kpiId: kpi.id, period: period || (periods[0] ?? ''), text: text.trim() });
-  }
-  return (
-    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
-      <h4 className="regie-subheading" id={`${prefix}-heading`}>
-        {t('kpis.commentTitle')}
-      </h4>
-      <ErrorSummary
-        title={t('kpis.errorTitle')}
-        general={general}
-        fields={error ? [{ id: `${prefix}-text`, text: error }] : []}
-        summaryRef={summaryRef}
-      />
-      <Field id={`${prefix}-period`} label={t('kpis.commentPeriod')} error={undefined}>
-        {(props) => (
-          <Select {...props} name="period" value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {periods.map((p) => (
-              <SelectOption key={p} value={p}>
-                {periodLabel(t, locale, p)}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field id={`${prefix}-text`} label={t('kpis.commentText')} error={error}>
-        {(props) => (
-          <Textarea
-            {...props}
-            name="text"
-            rows={2}
-            required
-            maxLength={2000}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </Field>
-      <Button type="submit" appearance="secondary-action-button" busy={comment.isPending}>
-        {t('kpis.commentSubmit')}
-      </Button>
-    </form>
-  );
-}
-
-/** "Waarde vastleggen": a period and its value (or a correction of it), for the reporter and contract manager. */
-function RecordForm({
-  kpi,
-  agreementId,
-  onDone,
-}: {
-  kpi: Kpi;
-  agreementId: string;
-  onDone: (s: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const locale = localeFor(i18n.language);
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  const refresh = useRefresh(agreementId);
-  const [period, setPeriod] = useState('');
-  const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<{ period?: string; value?: string }>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const keys = useRef(idempotencyKeys());
-  const prefix = `kpi-${kpi.id}-record`;
-  const record = useMutation({
-    mutationKey: trpc.kpi.record.mutationKey(),
-    mutationFn: (input: KpiRecordInput) => {
-      const idempotencyKey = keys.current(input);
-      return client.kpi.record.mutate(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
-    },
-    onSuccess: async (_result, input) => {
-      keys.current = idempotencyKeys();
-      setValue('');
-      onDone(
-        t('kpis.recordSaved', {
-          value: formatNumber(input.value, locale),
-          unit: kpi.unit,
-          period: periodLabel(t, locale, input.period),
-        }),
-      );
-      await refresh();
-    },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
-  });
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (record.isPending) return;
-    setGeneral([]);
-    const next: { period?: string; value?: string } = {};
-    const p = period.trim().toUpperCase();
-    if (!PERIOD_PATTERN.test(p)) next.period = t('kpis.errors.period');
-    const number = parseDecimal(value, locale);
-    if (number === null) next.value = t('kpis.errors.value');
-    setErrors(next);
-    if (Object.keys(next).length > 0 || number === null) {
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    record.mutate({ agreementId, kpiId: kpi.id, period: p, value: number });
-  }
-  const fields = (['period', 'value'] as const)
-    .filter((f) => errors[f])
-    .map((f) => ({ id: `${prefix}-${f}`, text: errors[f] ?? '' }));
-  return (
-    <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
-      <h4 className="regie-subheading" id={`${prefix}-heading`}>
-        {t('kpis.recordTitle')}
-      </h4>
-      <ErrorSummary title={t('kpis.errorTitle')} general={general} fields={fields} summaryRef={summaryRef} />
-      <div className="regie-form__row">
-        <Field
-          id={`${prefix}-period`}
-          label={t('kpis.recordPeriod')}
-          hint={t('kpis.recordPeriodHint')}
-          error={errors.period}
-        >
-          {(props) => (
-            <Textbox
-              {...props}
-              name="period"
-              required
-              autoComplete="off"
-              value={period}
-              onChange={(e) => setPeriod(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id={`${prefix}-value`} label={t('kpis.recordValue', { unit: kpi.unit })} error={errors.value}>
-          {(props) => (
-            <Textbox
-              {...props}
-              name="value"
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <Button type="submit" appearance="primary-action-button" busy={record.isPending}>
-        {t('kpis.recordSubmit')}
-      </Button>
-    </form>
-  );
-}
-
 function KpiItem({
   kpi,
   agreementId,
+  parties,
   me,
   locale,
   onDone,
 }: {
   kpi: Kpi;
   agreementId: string;
+  parties: readonly PartyChoice[];
   me: Me | undefined;
   locale: AppLocale;
   onDone: (s: string) => void;
@@ -474,11 +236,13 @@ function KpiItem({
         </DataListItem>
       </DataList>
       <KpiChart kpi={kpi} locale={locale} />
-      <Results kpi={kpi} locale={locale} />
+      <Results kpi={kpi} locale={locale} showParty={parties.length > 1} />
       {hasRole(me, COMMENT_ROLES) ? (
-        <CommentForm kpi={kpi} agreementId={agreementId} onDone={onDone} />
+        <CommentForm kpi={kpi} agreementId={agreementId} showParty={parties.length > 1} onDone={onDone} />
       ) : null}
-      {hasRole(me, RECORD_ROLES) ? <RecordForm kpi={kpi} agreementId={agreementId} onDone={onDone} /> : null}
+      {hasRole(me, RECORD_ROLES) ? (
+        <RecordForm kpi={kpi} agreementId={agreementId} parties={parties} onDone={onDone} />
+      ) : null}
     </article>
   );
 }
@@ -489,7 +253,15 @@ function KpiItem({
  * on-target in words and the comments of both sides; a comment form for both sides and "Waarde vastleggen" for
  * the provider's reporter and the contract manager.
  */
-export function KpiSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
+export function KpiSection({
+  agreementId,
+  parties,
+  me,
+}: {
+  agreementId: string;
+  parties: readonly PartyChoice[];
+  me: Me | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -512,7 +284,15 @@ export function KpiSection({ agreementId, me }: { agreementId: string; me: Me | 
         retry={t('app.retry')}
       />
       {rows.map((kpi) => (
-        <KpiItem key={kpi.id} kpi={kpi} agreementId={agreementId} me={me} locale={locale} onDone={done} />
+        <KpiItem
+          key={kpi.id}
+          kpi={kpi}
+          agreementId={agreementId}
+          parties={parties}
+          me={me}
+          locale={locale}
+          onDone={done}
+        />
       ))}
     </Section>
   );

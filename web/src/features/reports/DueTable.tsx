@@ -37,12 +37,13 @@ export function useNextDue(a: Agreement) {
   }
   const rows: NextDue[] | undefined = due.data
     ?.filter((row) => row.agreementId === a.id)
-    .map(({ dutyId, dutyTitle, period, dueDate, overdue }) => ({
+    .map(({ dutyId, dutyTitle, period, dueDate, overdue, party, partyName }) => ({
       dutyId,
       dutyTitle,
       period,
       dueDate,
       overdue,
+      ...(party ? { party, partyName: partyName ?? party } : {}),
     }));
   return { rows, pending: due.isPending, failed: due.isError };
 }
@@ -64,6 +65,14 @@ export function DueTable({
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
+  // Each provider party has its own due: the municipality's list names whose it is.
+  const showParty = rows.some((r) => r.partyName);
+  // A duty owed by several parties gets a test id per party; one owed by one keeps the plain id.
+  const perDuty = new Map<string, number>();
+  for (const r of rows)
+    perDuty.set(`${r.agreementId}-${r.dutyId}`, (perDuty.get(`${r.agreementId}-${r.dutyId}`) ?? 0) + 1);
+  const testIdOf = (r: DueRow) =>
+    `due-${r.agreementId}-${r.dutyId}${r.party && (perDuty.get(`${r.agreementId}-${r.dutyId}`) ?? 0) > 1 ? `-${r.party}` : ''}`;
   return (
     <div className="regie-table-scroll">
       <Table className="regie-table" data-testid={testId}>
@@ -73,6 +82,7 @@ export function DueTable({
             <TableHeaderCell scope="col">{t('reports.table.reference')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('reports.table.title')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('reports.table.duty')}</TableHeaderCell>
+            {showParty ? <TableHeaderCell scope="col">{t('parties.column')}</TableHeaderCell> : null}
             <TableHeaderCell scope="col">{t('reports.table.period')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('reports.table.dueDate')}</TableHeaderCell>
             <TableHeaderCell scope="col">{t('reports.table.status')}</TableHeaderCell>
@@ -84,8 +94,8 @@ export function DueTable({
             const period = periodLabel(t, locale, row.period);
             return (
               <TableRow
-                key={`${row.agreementId}/${row.dutyId}`}
-                data-testid={`due-${row.agreementId}-${row.dutyId}`}
+                key={`${row.agreementId}/${row.dutyId}/${row.party ?? ''}`}
+                data-testid={testIdOf(row)}
               >
                 <TableHeaderCell scope="row" className="regie-nowrap">
                   <Link href={`/agreements/${encodeURIComponent(row.agreementId)}`} className="utrecht-link">
@@ -94,6 +104,7 @@ export function DueTable({
                 </TableHeaderCell>
                 <TableCell>{row.title}</TableCell>
                 <TableCell>{row.dutyTitle}</TableCell>
+                {showParty ? <TableCell>{row.partyName ?? ''}</TableCell> : null}
                 <TableCell className="regie-nowrap">{period}</TableCell>
                 <TableCell className="regie-nowrap">
                   <time dateTime={row.dueDate}>{formatDate(row.dueDate, locale)}</time>
@@ -101,7 +112,10 @@ export function DueTable({
                 <TableCell>{row.overdue ? <LateBadge /> : t('reports.expected')}</TableCell>
                 {canSubmit ? (
                   <TableCell className="regie-nowrap">
-                    <Link href={reportPath(row.agreementId, row.dutyId, row.period)} className="utrecht-link">
+                    <Link
+                      href={reportPath(row.agreementId, row.dutyId, row.period, row.party)}
+                      className="utrecht-link"
+                    >
                       {t('reports.submit')}
                       <span className="regie-visually-hidden">
                         {' '}

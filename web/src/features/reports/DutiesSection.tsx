@@ -96,11 +96,20 @@ function PeriodicTable({
             </TableRow>
           </TableHeader>
           <TableBody>
-            {duties.map((duty) => {
-              const due = next.rows?.find((d) => d.dutyId === duty.id);
-              return (
-                <TableRow key={duty.id} data-testid={`duty-${duty.id}`}>
-                  <TableHeaderCell scope="row">{duty.title}</TableHeaderCell>
+            {duties.flatMap((duty) => {
+              // Every provider party has its own due per duty: the municipality sees one row per party.
+              const dues = next.rows?.filter((d) => d.dutyId === duty.id) ?? [];
+              return (dues.length > 0 ? dues : [undefined]).map((due) => (
+                <TableRow
+                  key={`${duty.id}/${due?.party ?? ''}`}
+                  data-testid={
+                    dues.length > 1 && due?.party ? `duty-${duty.id}-${due.party}` : `duty-${duty.id}`
+                  }
+                >
+                  <TableHeaderCell scope="row">
+                    {duty.title}
+                    {dues.length > 1 && due?.partyName ? ` — ${due.partyName}` : ''}
+                  </TableHeaderCell>
                   <TableCell>{duty.frequency ? reportingFrequencyLabel(t, duty.frequency) : '—'}</TableCell>
                   <TableCell>
                     {duty.dueDays === undefined ? '—' : t('reports.section.dueDays', { count: duty.dueDays })}
@@ -109,7 +118,10 @@ function PeriodicTable({
                   {canSubmit ? (
                     <TableCell className="regie-nowrap">
                       {due ? (
-                        <Link href={reportPath(a.id, duty.id, due.period)} className="utrecht-link">
+                        <Link
+                          href={reportPath(a.id, duty.id, due.period, due.party)}
+                          className="utrecht-link"
+                        >
                           {t('reports.submit')}
                           <span className="regie-visually-hidden">
                             {' '}
@@ -123,7 +135,7 @@ function PeriodicTable({
                     </TableCell>
                   ) : null}
                 </TableRow>
-              );
+              ));
             })}
           </TableBody>
         </Table>
@@ -188,6 +200,7 @@ function ReportItem({ a, me, report }: { a: Agreement; me: Me | undefined; repor
               organisation: organisationName(a, me, report.organisation),
             })}
           </Item>
+          {report.partyName ? <Item label={t('parties.column')}>{report.partyName}</Item> : null}
           <Item label={t('reports.report.timeliness')}>
             {report.late ? (
               <strong>{t('reports.report.late', { date: due })}</strong>
@@ -255,7 +268,12 @@ function DeliveredReports({ a, me }: { a: Agreement; me: Me | undefined }) {
           data-testid="delivered-reports"
         >
           {rows.map((report) => (
-            <ReportItem key={`${report.dutyId}/${report.period}`} a={a} me={me} report={report} />
+            <ReportItem
+              key={`${report.dutyId}/${report.period}/${report.party ?? ''}`}
+              a={a}
+              me={me}
+              report={report}
+            />
           ))}
         </ol>
       ) : null}

@@ -10,7 +10,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatDateLong, localeFor } from '../../lib/format';
@@ -20,7 +20,14 @@ import { kindLabel } from '../agreements/labels';
 import { type Agreement, ID_PATTERN, isProviderUser } from '../agreements/model';
 import { Fieldset, Hidden } from '../steering/fields';
 import { useNextDue } from './DueTable';
-import { canReport, type NextDue, PERIOD_PATTERN, periodLabel, type SubmitReportInput } from './model';
+import {
+  canReport,
+  type NextDue,
+  PARTY_PATTERN,
+  PERIOD_PATTERN,
+  periodLabel,
+  type SubmitReportInput,
+} from './model';
 import {
   emptyReport,
   type FigureRow,
@@ -73,7 +80,13 @@ function ReportForm({ agreement, due, provider }: { agreement: Agreement; due: N
   const order = reportFieldOrder(values);
   const messages = useReportMessages(clientErrors, serverErrors);
   const { errorFor } = messages;
-  const target = { agreementId: agreement.id, dutyId: due.dutyId, period: due.period };
+  // A contract manager reports for the party whose due this is (a provider always for its own).
+  const target = {
+    agreementId: agreement.id,
+    dutyId: due.dutyId,
+    period: due.period,
+    ...(!provider && due.party ? { party: due.party } : {}),
+  };
 
   const submit = useMutation({
     mutationKey: trpc.report.submit.mutationKey(),
@@ -284,19 +297,23 @@ function ExpectedReport({
   agreement,
   dutyId,
   period,
+  party,
   provider,
   back,
 }: {
   agreement: Agreement;
   dutyId: string;
   period: string;
+  party: string | undefined;
   provider: boolean;
   back: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const next = useNextDue(agreement);
-  const due = next.rows?.find((d) => d.dutyId === dutyId && d.period === period);
+  const due = next.rows?.find(
+    (d) => d.dutyId === dutyId && d.period === period && (party === undefined || d.party === party),
+  );
   const periodText = periodLabel(t, locale, period);
 
   if (next.pending)
@@ -325,6 +342,11 @@ function ExpectedReport({
       <Paragraph appearance="lead">
         {t('reports.form.intro', { duty: due.dutyTitle, period: periodText, date })}
       </Paragraph>
+      {!provider && due.partyName ? (
+        <Paragraph>
+          {t('parties.field')}: {due.partyName}
+        </Paragraph>
+      ) : null}
       {due.overdue ? (
         <Alert type="warning">
           <Paragraph>{t('reports.form.overdue', { date })}</Paragraph>
@@ -343,6 +365,8 @@ export function ReportFormPage({ id, dutyId, period }: { id: string; dutyId: str
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
+  const requested = new URLSearchParams(useSearch()).get('party');
+  const party = requested && PARTY_PATTERN.test(requested) ? requested : undefined;
   const valid = ID_PATTERN.test(id) && ID_PATTERN.test(dutyId) && PERIOD_PATTERN.test(period);
   const me = useQuery(trpc.me.get.queryOptions());
   const agreement = useQuery({ ...trpc.agreement.get.queryOptions({ id }), enabled: valid });
@@ -400,7 +424,14 @@ export function ReportFormPage({ id, dutyId, period }: { id: string; dutyId: str
           {back}
         </>
       ) : (
-        <ExpectedReport agreement={a} dutyId={dutyId} period={period} provider={provider} back={back} />
+        <ExpectedReport
+          agreement={a}
+          dutyId={dutyId}
+          period={period}
+          party={party}
+          provider={provider}
+          back={back}
+        />
       )}
     </div>
   );

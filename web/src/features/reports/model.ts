@@ -37,10 +37,17 @@ export function periodLabel(t: TFunction, locale: AppLocale, period: string): st
   return period;
 }
 
-/** The report path for a due item: `/agreements/:id/report/:dutyId/:period`. */
-export function reportPath(agreementId: string, dutyId: string, period: string): string {
-  return `/agreements/${encodeURIComponent(agreementId)}/report/${encodeURIComponent(dutyId)}/${encodeURIComponent(period)}`;
+/**
+ * The report path for a due item: `/agreements/:id/report/:dutyId/:period`, with `?party=` for the provider party
+ * a contract manager reports for on an agreement where every party has its own due.
+ */
+export function reportPath(agreementId: string, dutyId: string, period: string, party?: string): string {
+  const path = `/agreements/${encodeURIComponent(agreementId)}/report/${encodeURIComponent(dutyId)}/${encodeURIComponent(period)}`;
+  return party ? `${path}?party=${encodeURIComponent(party)}` : path;
 }
+
+/** A provider party as the API names it (`PV` + KvK number). */
+export const PARTY_PATTERN = /^PV\d{8}$/;
 
 /** Ids and periods as the API accepts them, so a hand-edited address cannot make a request fail. */
 export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
@@ -52,6 +59,9 @@ export interface NextDue {
   period: string;
   dueDate: string;
   overdue: boolean;
+  /** The provider party that owes it, and its name (the municipality's lists). */
+  party?: string;
+  partyName?: string;
 }
 
 /** Today as `YYYY-MM-DD`, the way the API decides `overdue` (so both lists agree on what is late). */

@@ -48,7 +48,7 @@ export type ReportValidation = { ok: true; input: SubmitReportInput } | { ok: fa
 /** A row left wholly empty is not a figure; a row with one half filled in asks for the other half. */
 export function validateReport(
   values: ReportValues,
-  target: { agreementId: string; dutyId: string; period: string },
+  target: { agreementId: string; dutyId: string; period: string; party?: string },
 ): ReportValidation {
   const errors: ReportErrors = {};
   const summary = values.summary.trim();

@@ -141,13 +141,14 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
           >
             <ul className="regie-list">
               {d.overdueDuties.map((row) => (
-                <li key={`${row.agreementId}-${row.dutyTitle}-${row.period}`}>
+                <li key={`${row.agreementId}-${row.dutyTitle}-${row.period}-${row.party ?? ''}`}>
                   <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
                   {t('dashboard.dutyRow', {
                     duty: row.dutyTitle,
                     period: periodLabel(t, locale, row.period),
                     date: formatDateLong(row.dueDate, locale),
                   })}
+                  {row.partyName ? ` (${row.partyName})` : ''}
                 </li>
               ))}
             </ul>
