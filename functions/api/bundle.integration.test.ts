@@ -12,8 +12,12 @@ type Handler = (
   context?: unknown,
 ) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 
-/** The issue 7 goal (≤ 500 KB minified); measured 448 KB. Fails when a large dependency sneaks in. */
-const BUNDLE_BUDGET_BYTES = 500_000;
+/**
+ * Issue 7's goal was ≤ 500 KB minified (492 KB at its close). Issue 12 allows growth of at most 10% from there
+ * (541 KB): the per-party rules of issue 11 took it to 505 KB. Fails when a large dependency sneaks in; issue 17
+ * replaces the size goal with a cold-start floor.
+ */
+const BUNDLE_BUDGET_BYTES = 541_000;
 
 /**
  * The API Lambda exactly as deployed: the API stack is synthesised with bundling on (local esbuild, the

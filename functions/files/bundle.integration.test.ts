@@ -113,6 +113,14 @@ describe('bundled files Lambda asset', () => {
     );
     expect(generated.statusCode).toBe(201);
     const { document } = JSON.parse(generated.body) as { document: { sha256: string } };
+    // Offered to the provider only once out for signature (a draft or approved agreement stays internal).
+    a = (
+      await api.mutate(
+        'agreement.transition',
+        { id: a.id, expectedVersion: a.version, to: 'out_for_signature' },
+        inkoper,
+      )
+    ).body.result.data;
 
     const download = await handler(
       httpApiEvent({

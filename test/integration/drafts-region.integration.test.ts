@@ -177,7 +177,7 @@ describe('drafts, region agreements and the space chain', () => {
         ),
         await api.mutate(
           'kpi.record',
-          { agreementId: a.id, kpiId: a.kpis[0].id, period: '2026-Q1', value: 5 },
+          { agreementId: a.id, kpiId: a.kpis[0].id, period: '2026-Q1', value: 5, expectedVersion: 0 },
           reporter,
         ),
         await api.mutate(

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 /**
  * The page sweep shared by the browser test (test/e2e/pages.e2e.test.ts) and the benchmark's larger variant
  * (test/bench/accessibility.ts): each user, in each language, visits every area of its own main navigation, the
- * new-agreement form where it is offered, and the agreement pages behind up to `perUser` rows of its register
+ * other areas by their address, the new-agreement form where it is offered, and the agreement pages behind up to `perUser` rows of its register
  * (detail and the edit, relation and roles pages it is offered). A page that passes axe can still be broken, so
  * each page also counts as a problem when it shows an error alert, when one of its API calls fails (4xx/5xx),
  * or when the browser logs an error.
@@ -21,6 +21,18 @@ export interface Sweep {
   problems: string[];
 }
 
+/** Every area of the app, whether or not the user's navigation offers it. */
+const AREA_PATHS = [
+  '/register',
+  '/deliver',
+  '/steering',
+  '/signing',
+  '/deadlines',
+  '/subsidies',
+  '/regions',
+  '/organisations',
+  '/admin',
+];
 const LANGUAGE = { nl: 'Nederlands', en: 'English' } as const;
 const NAV = { nl: 'Hoofdnavigatie', en: 'Main navigation' } as const;
 
@@ -87,7 +99,9 @@ export async function sweepPages(
         };
         const nav = page.getByRole('navigation', { name: NAV[language] });
         for (const href of await hrefs(page, nav.getByRole('link'))) await visit(href);
-        await visit('/register');
+        // Areas outside the user's navigation, reached by address: a plain answer that they are not for this
+        // user, never an error.
+        for (const area of AREA_PATHS) await visit(area);
         const agreements = (await hrefs(page, page.locator('a[href^="/agreements/"]')))
           .filter((h) => /^\/agreements\/[^/]+$/.test(h) && h !== '/agreements/new')
           .slice(0, options.perUser);

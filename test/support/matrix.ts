@@ -1,0 +1,256 @@
+/**
+ * The procedure matrix shared by the isolation matrix (test/integration/isolation-matrix.integration.test.ts) and the
+ * co-party matrix (test/integration/co-party-matrix.integration.test.ts).
+ */
+
+/** An agreement aimed at: its id, owning space, reference, kind and status. */
+export interface Target {
+  id: string;
+  space: string;
+  reference: string;
+  kind: string;
+  status: string;
+}
+
+export type Call = { type: 'query' | 'mutation'; input: unknown };
+/**
+ * For one procedure: the calls that try to reach an object (or space) the caller may not touch — a foreign one in
+ * the isolation matrix, a shared one in the co-party matrix. Every procedure of the router has an entry.
+ */
+export const MATRIX: Record<string, (target: Target) => Call[]> = {
+  'me.get': () => [{ type: 'query', input: undefined }],
+  'agreement.find': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { space: t.space, q: t.reference } },
+    { type: 'query', input: { q: t.reference } },
+    { type: 'query', input: { party: 'org-kompas', space: t.space } },
+    { type: 'query', input: { parentId: t.id } },
+  ],
+  'agreement.get': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.versions': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.history': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.verifyAudit': (t) => [{ type: 'query', input: { id: t.id } }],
+  'agreement.create': (t) => [
+    {
+      type: 'mutation',
+      input: {
+        kind: 'contract',
+        space: t.space,
+        reference: `X-${t.id}`,
+        title: 'x',
+        domain: 'youth',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+      },
+    },
+    {
+      type: 'mutation',
+      input: {
+        kind: 'contract',
+        parentId: t.id,
+        reference: `Y-${t.id}`,
+        title: 'x',
+        domain: 'youth',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+      },
+    },
+  ],
+  'agreement.update': (t) =>
+    [1, 3, 5].map((v) => ({
+      type: 'mutation' as const,
+      input: { id: t.id, expectedVersion: v, data: { title: 'overgenomen' } },
+    })),
+  'agreement.transition': (t) =>
+    ['in_approval', 'approved', 'active', 'granted'].flatMap((to) =>
+      [1, 5].map((v) => ({ type: 'mutation' as const, input: { id: t.id, expectedVersion: v, to } })),
+    ),
+  'agreement.share': (t) =>
+    [true, false].flatMap((shared) =>
+      [1, 2].map((v) => ({ type: 'mutation' as const, input: { id: t.id, expectedVersion: v, shared } })),
+    ),
+  'agreement.renew': (t) =>
+    [1, 5].map((v) => ({ type: 'mutation' as const, input: { id: t.id, expectedVersion: v } })),
+  'organisation.find': (t) => [{ type: 'query', input: { space: t.space } }],
+  'steering.propose': () => [
+    {
+      type: 'query',
+      input: {
+        answers: { complexity: 'low', controlWhat: 'high', controlHow: 'high', alignment: 'divergent' },
+      },
+    },
+  ],
+  'steering.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'steering.update': (t) =>
+    [0, 1].map((v) => ({
+      type: 'mutation' as const,
+      input: {
+        agreementId: t.id,
+        expectedVersion: v,
+        roles: { opdrachtgever: { name: 'Indringer', portfolioHolder: 'X' } },
+      },
+    })),
+  'steering.roleConflicts': (t) => [{ type: 'query', input: { space: t.space } }],
+  'report.submit': (t) => [
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, dutyId: 'jh-kwartaal', period: '2026-Q3', summary: 'overgenomen' },
+    },
+  ],
+  'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'report.due': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { agreementId: t.id } },
+  ],
+  'budget.record': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, realisation: { period: '2026-10', amountCents: 100 } } },
+  ],
+  'budget.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'budget.correct': (t) =>
+    [1, 2].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, realisationId: 'r-1', expectedVersion: v, realisation: null, reason: 'x' },
+    })),
+  'budget.reported': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'budget.statement': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
+  'budget.signals': (t) => [{ type: 'query', input: { space: t.space } }],
+  'escalation.open': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, subject: 'Indringer', description: 'x' } },
+  ],
+  'escalation.escalate': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
+  ],
+  'escalation.respond': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
+  ],
+  'escalation.resolve': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, escalationId: 'e-0000', expectedVersion: 1, note: 'x' } },
+  ],
+  'escalation.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'escalation.openInSpace': (t) => [{ type: 'query', input: { space: t.space } }],
+  'wgr.get': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2027 } }],
+  'wgr.plan': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, year: 2027, expectedVersion: 0 } },
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, year: 2027, expectedVersion: 1, budgetAdoption: '2026-07-08' },
+    },
+  ],
+  'wgr.recordOpinion': (t) => [
+    {
+      type: 'mutation',
+      input: {
+        agreementId: t.id,
+        year: 2027,
+        member: t.space,
+        expectedVersion: 1,
+        opinion: { draftReceived: '2026-04-08', opinionSubmitted: '2026-06-18', outcome: 'objects' },
+      },
+    },
+  ],
+  'kpi.record': (t) => [
+    ...[0, 1].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', value: 1, expectedVersion },
+    })),
+  ],
+  'kpi.comment': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'x' } },
+  ],
+  'kpi.results': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'dialogue.record': (t) => [
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, date: '2026-11-01', kind: 'meeting', participants: ['x'] },
+    },
+  ],
+  'dialogue.score': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, meetingId: 'm-0000', score: 1, expectedVersion: 1 } },
+  ],
+  'dialogue.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'steering.dashboard': (t) => [{ type: 'query', input: { space: t.space } }],
+  // Tenant settings name no space: they always act on the caller's own (nothing foreign can be aimed at).
+  'tenant.settings': () => [{ type: 'query', input: undefined }],
+  'tenant.updateSettings': () => [],
+  'tenant.history': () => [{ type: 'query', input: undefined }],
+  'deadline.upcoming': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { space: t.space, from: '2020-01-01', days: 400 } },
+  ],
+  'inbox.list': () => [{ type: 'query', input: undefined }],
+  // Read marks are the caller's own; a signal of a foreign space is refused like a missing one.
+  'inbox.markRead': (t) => [
+    { type: 'mutation', input: { ids: [{ space: t.space, signalId: `${t.id}.notice.2026-09-30.30` }] } },
+  ],
+  // The feed is the caller's own: nothing foreign can be named.
+  'ical.status': () => [{ type: 'query', input: undefined }],
+  'ical.create': () => [],
+  'ical.revoke': () => [],
+  'signing.status': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'signing.documents': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  // The caller's own space only: nothing foreign can be named.
+  'signing.inbox': () => [{ type: 'query', input: undefined }],
+  'signing.sign': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, documentHash: 'a'.repeat(64), consent: true } },
+  ],
+  'organisation.create': (t) => [
+    {
+      type: 'mutation',
+      input: { space: t.space, kind: 'provider', name: 'Indringer B.V.', kvkNumber: '12345678' },
+    },
+  ],
+  // Subsidies (Awb): a foreign subsidy, a foreign space's regulations, a regulation id from another space.
+  'subsidy.regulations': (t) => [{ type: 'query', input: { space: t.space } }],
+  'subsidy.regulation': (t) =>
+    [t.id, ...(t.space === 'GM0233' ? ['erm-regl-welzijn-2026'] : [])].map((id) => ({
+      type: 'query' as const,
+      input: { id },
+    })),
+  'subsidy.verifyRegulation': (t) =>
+    [t.id, ...(t.space === 'GM0233' ? ['erm-regl-welzijn-2026'] : [])].map((id) => ({
+      type: 'query' as const,
+      input: { id },
+    })),
+  'subsidy.createRegulation': (t) => [
+    {
+      type: 'mutation',
+      input: { space: t.space, name: 'Indringer', legalBasis: 'x', budgetYear: 2026, ceilingCents: 1 },
+    },
+  ],
+  // Ermelo's seeded regulation is foreign to everyone whose targets include Ermelo's agreements.
+  'subsidy.updateRegulation': (t) =>
+    [t.id, ...(t.space === 'GM0233' ? ['erm-regl-welzijn-2026'] : [])].flatMap((id) =>
+      [1, 2].map((v) => ({
+        type: 'mutation' as const,
+        input: { id, expectedVersion: v, data: { ceilingCents: 1_000_000_000 } },
+      })),
+    ),
+  'subsidy.get': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'subsidy.phaseOut': (t) => [{ type: 'query', input: { agreementId: t.id, amountCents: 1 } }],
+  'subsidy.recordApplication': (t) =>
+    [1, 3].map((v) => ({
+      type: 'mutation' as const,
+      input: {
+        agreementId: t.id,
+        expectedVersion: v,
+        regulationId: 'erm-regl-welzijn-2026',
+        applicationDate: '2026-09-01',
+        requestedCents: 1,
+      },
+    })),
+  'subsidy.grant': (t) =>
+    [1, 2, 3].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion: v, amountCents: 1 },
+    })),
+  'subsidy.settle': (t) =>
+    [3, 4].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion: v, amountCents: 1, exOfficio: true },
+    })),
+  'subsidy.advance': (t) =>
+    [2, 3, 4, 5].map((v) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion: v, date: '2026-05-01', amountCents: 1 },
+    })),
+};
