@@ -1,6 +1,9 @@
 /** Texts of the deadlines page: the inbox, the upcoming list and the personal iCal feed (SPEC §5.3). */
 export const nlDeadlines = {
   title: 'Termijnen',
+  forProviders:
+    'Termijnen zijn er voor gemeenten en regio’s. Wat gemeenten van uw organisatie verwachten, staat onder Te leveren.',
+  toDeliver: 'Naar Te leveren',
   lead: 'Wat eraan komt in uw organisatie en de regio’s waar u aan deelneemt: opzeggen, verlengen, rapportages, Awb- en Wgr-termijnen.',
   kinds: {
     notice: 'Laatste dag opzeggen',
@@ -86,6 +89,9 @@ export const nlDeadlines = {
 
 export const enDeadlines: typeof nlDeadlines = {
   title: 'Deadlines',
+  forProviders:
+    'Deadlines are for municipalities and regions. What municipalities expect from your organisation is under To deliver.',
+  toDeliver: 'Go to To deliver',
   lead: 'What is coming up in your organisation and the regions you take part in: notice, renewal, reports, Awb and Wgr terms.',
   kinds: {
     notice: 'Last day to give notice',

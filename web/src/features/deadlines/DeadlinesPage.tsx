@@ -22,6 +22,7 @@ import { formatDate, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { isProviderUser } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import { type DatedRow, deadlineTitle, PERIODS, type Period, roleList } from './model';
 
@@ -307,6 +308,23 @@ function IcalSection() {
 export function DeadlinesPage() {
   const { t } = useTranslation();
   usePageTitle(t('deadlines.title'));
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.get.queryOptions());
+  if (!me.data) return <PageHeading>{t('deadlines.title')}</PageHeading>;
+  // The deadline engine serves municipalities and regions; a provider's dues are its own page.
+  if (isProviderUser(me.data)) {
+    return (
+      <div>
+        <PageHeading>{t('deadlines.title')}</PageHeading>
+        <Paragraph>{t('deadlines.forProviders')}</Paragraph>
+        <Paragraph>
+          <Link href="/deliver" className="utrecht-link">
+            {t('deadlines.toDeliver')}
+          </Link>
+        </Paragraph>
+      </div>
+    );
+  }
   return (
     <div>
       <PageHeading>{t('deadlines.title')}</PageHeading>
