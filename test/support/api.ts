@@ -1,15 +1,65 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
-import { createApp } from '@regie/api';
+import { type AppRouter, createApp } from '@regie/api';
 import { createFilesApp, createIcalApp } from '@regie/api/files';
 import type { Db } from '@regie/db';
 import { createDocumentStore, type DocumentStore } from '@regie/db/documents';
 import { createDevIssuer, freePort } from '@regie/local';
+import type { AnyProcedure, inferRouterInputs, TRPCRouterRecord } from '@trpc/server';
 import { inject } from 'vitest';
+
+/** Every procedure of a router record as `{ path: 'agreement.get', type: 'query' }`. */
+type Procedures<R extends TRPCRouterRecord, Prefix extends string = ''> = {
+  [K in keyof R & string]: R[K] extends AnyProcedure
+    ? { path: `${Prefix}${K}`; type: R[K]['_def']['type'] }
+    : R[K] extends TRPCRouterRecord
+      ? Procedures<R[K], `${Prefix}${K}.`>
+      : never;
+}[keyof R & string];
+
+type AppProcedures = Procedures<AppRouter['_def']['record']>;
+/** Every procedure path of the router, e.g. `'agreement.get'`. */
+export type ProcedurePath = AppProcedures['path'];
+/** The paths of the router's queries (sent with GET). */
+export type QueryPath = Extract<AppProcedures, { type: 'query' }>['path'];
+/** The paths of the router's mutations (sent with POST). */
+export type MutationPath = Extract<AppProcedures, { type: 'mutation' }>['path'];
+
+/** The value at a dotted path of a nested record: `At<{ a: { b: 1 } }, 'a.b'>` is `1`. */
+type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof T
+    ? At<T[Head], Rest>
+    : never
+  : Path extends keyof T
+    ? T[Path]
+    : never;
+
+/** The input a procedure's schema accepts (before defaults apply), e.g. `ProcedureInput<'agreement.get'>`. */
+export type ProcedureInput<P extends ProcedurePath> = At<inferRouterInputs<AppRouter>, P>;
 
 /** A tRPC response body as tests read it: loosely typed on purpose, the assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: test helper; each assertion states the shape it expects
 type Body = any;
+
+/** An HTTP response of the API: its status, and its JSON body (`result.data` or `error`). */
+export interface ApiResponse {
+  status: number;
+  body: Body;
+}
+
+/**
+ * The untyped calls: any path, any input. Only for tests that mean to send what the schema refuses or to walk
+ * every procedure by name (fuzz, the isolation and co-party matrices, a 400 on a malformed input).
+ */
+export interface RawApi {
+  query(path: string, input: unknown, token?: string): Promise<ApiResponse>;
+  mutate(
+    path: string,
+    input: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse>;
+}
 
 export interface TestApi {
   url: string;
@@ -18,13 +68,17 @@ export interface TestApi {
   documents: DocumentStore;
   publicJwks: { keys: Record<string, unknown>[] };
   token(user: string): Promise<string>;
-  query(path: string, input: unknown, token?: string): Promise<{ status: number; body: Body }>;
-  mutate(
-    path: string,
-    input: unknown,
+  /** A query by its path, with the input its schema accepts: a renamed procedure or a changed input fails tsc. */
+  query<P extends QueryPath>(path: P, input: ProcedureInput<P>, token?: string): Promise<ApiResponse>;
+  /** A mutation by its path, with the input its schema accepts. */
+  mutate<P extends MutationPath>(
+    path: P,
+    input: ProcedureInput<P>,
     token?: string,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: Body }>;
+  ): Promise<ApiResponse>;
+  /** Deliberately untyped calls, for bad or foreign inputs sent on purpose. */
+  raw: RawApi;
   close(): Promise<void>;
 }
 
@@ -48,23 +102,19 @@ export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}
   });
   const url = `http://127.0.0.1:${port}`;
   const tokens = new Map<string, string>();
-  const read = async (response: Response) => ({
+  const read = async (response: Response): Promise<ApiResponse> => ({
     status: response.status,
     body: await response.json().catch(() => null),
   });
-  return {
-    url,
-    db,
-    documents,
-    publicJwks,
-    async token(user) {
-      if (!tokens.has(user)) {
-        const response = await fetch(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) });
-        if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
-        tokens.set(user, ((await response.json()) as { token: string }).token);
-      }
-      return tokens.get(user)!;
-    },
+  const token = async (user: string) => {
+    if (!tokens.has(user)) {
+      const response = await fetch(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) });
+      if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
+      tokens.set(user, ((await response.json()) as { token: string }).token);
+    }
+    return tokens.get(user)!;
+  };
+  const raw: RawApi = {
     async query(path, input, token) {
       const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
       return read(
@@ -86,6 +136,16 @@ export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}
         }),
       );
     },
+  };
+  return {
+    url,
+    db,
+    documents,
+    publicJwks,
+    token,
+    query: (path, input, token) => raw.query(path, input, token),
+    mutate: (path, input, token, headers) => raw.mutate(path, input, token, headers),
+    raw,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       documents.destroy();
