@@ -1,41 +1,14 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
-import { type AppRouter, createApp } from '@regie/api';
+import { createApp } from '@regie/api';
 import { createFilesApp, createIcalApp } from '@regie/api/files';
 import type { Db } from '@regie/db';
 import { createDocumentStore, type DocumentStore } from '@regie/db/documents';
 import { createDevIssuer, freePort } from '@regie/local';
-import type { AnyProcedure, inferRouterInputs, TRPCRouterRecord } from '@trpc/server';
 import { inject } from 'vitest';
+import { type MutationPath, type ProcedureInput, type QueryPath, rawQueryUrl } from './procedures.ts';
 
-/** Every procedure of a router record as `{ path: 'agreement.get', type: 'query' }`. */
-type Procedures<R extends TRPCRouterRecord, Prefix extends string = ''> = {
-  [K in keyof R & string]: R[K] extends AnyProcedure
-    ? { path: `${Prefix}${K}`; type: R[K]['_def']['type'] }
-    : R[K] extends TRPCRouterRecord
-      ? Procedures<R[K], `${Prefix}${K}.`>
-      : never;
-}[keyof R & string];
-
-type AppProcedures = Procedures<AppRouter['_def']['record']>;
-/** Every procedure path of the router, e.g. `'agreement.get'`. */
-export type ProcedurePath = AppProcedures['path'];
-/** The paths of the router's queries (sent with GET). */
-export type QueryPath = Extract<AppProcedures, { type: 'query' }>['path'];
-/** The paths of the router's mutations (sent with POST). */
-export type MutationPath = Extract<AppProcedures, { type: 'mutation' }>['path'];
-
-/** The value at a dotted path of a nested record: `At<{ a: { b: 1 } }, 'a.b'>` is `1`. */
-type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
-  ? Head extends keyof T
-    ? At<T[Head], Rest>
-    : never
-  : Path extends keyof T
-    ? T[Path]
-    : never;
-
-/** The input a procedure's schema accepts (before defaults apply), e.g. `ProcedureInput<'agreement.get'>`. */
-export type ProcedureInput<P extends ProcedurePath> = At<inferRouterInputs<AppRouter>, P>;
+export type { MutationPath, ProcedureInput, ProcedurePath, QueryPath } from './procedures.ts';
 
 /** A tRPC response body as tests read it: loosely typed on purpose, the assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: test helper; each assertion states the shape it expects
@@ -116,9 +89,8 @@ export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}
   };
   const raw: RawApi = {
     async query(path, input, token) {
-      const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
       return read(
-        await fetch(`${url}/trpc/${path}${qs}`, {
+        await fetch(`${url}${rawQueryUrl(path, input)}`, {
           headers: token ? { authorization: `Bearer ${token}` } : {},
         }),
       );
