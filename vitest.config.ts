@@ -20,7 +20,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           env,
-          include: ['packages/*/src/**/*.test.ts', 'functions/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'functions/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'test/support/**/*.test.ts',
+          ],
           exclude: [...ignore, '**/*.integration.test.ts'],
         },
       },

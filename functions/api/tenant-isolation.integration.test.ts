@@ -8,6 +8,12 @@ import type { Hono } from 'hono';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { policyAllows, type Request, type Statement } from '../../infra/test/support/iam.ts';
 import { createTestDb } from '../../test/support/db.ts';
+import {
+  type MutationPath,
+  type ProcedureInput,
+  type QueryPath,
+  rawQueryUrl,
+} from '../../test/support/procedures.ts';
 import { type TenantScope, tenantSessionPolicy } from './tenant-policy.ts';
 
 /**
@@ -155,7 +161,23 @@ beforeAll(async () => {
   }
 });
 
-async function call(user: string, procedure: string, input?: unknown, mutation = false) {
+/** A tRPC answer: its status and JSON body, loosely typed; each assertion states the shape it expects. */
+// biome-ignore lint/suspicious/noExplicitAny: as in test/support/api.ts
+type Answer = { status: number; body: any };
+
+/** A query, or with `mutation` a mutation, by its path and with the input its schema accepts (typed by AppRouter). */
+async function call<P extends QueryPath>(
+  user: string,
+  procedure: P,
+  input: ProcedureInput<P>,
+): Promise<Answer>;
+async function call<P extends MutationPath>(
+  user: string,
+  procedure: P,
+  input: ProcedureInput<P>,
+  mutation: true,
+): Promise<Answer>;
+async function call(user: string, procedure: string, input: unknown, mutation = false): Promise<Answer> {
   const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(user)}` };
   const response = mutation
     ? await app.request(`/trpc/${procedure}`, {
@@ -163,19 +185,15 @@ async function call(user: string, procedure: string, input?: unknown, mutation =
         headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: JSON.stringify(input),
       })
-    : await app.request(
-        `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
-        { headers },
-      );
-  // biome-ignore lint/suspicious/noExplicitAny: each assertion states the shape it expects
-  return { status: response.status, body: (await response.json()) as any };
+    : await app.request(rawQueryUrl(procedure, input), { headers });
+  return { status: response.status, body: await response.json() };
 }
 
 describe('the API within its session policies (emulated IAM over DynamoDB Local)', () => {
   it('serves a municipality user’s reads and writes, region and party-view projection included', async () => {
     denials.length = 0;
     const user = 'ermelo.inkoper';
-    expect((await call(user, 'me.get')).status).toBe(200);
+    expect((await call(user, 'me.get', undefined)).status).toBe(200);
     expect((await call(user, 'agreement.find', { limit: 10 })).status).toBe(200);
     const region = await call(user, 'agreement.find', { space: 'RGNOORDVELUWE', limit: 10 });
     expect(region.status).toBe(200);
@@ -201,7 +219,7 @@ describe('the API within its session policies (emulated IAM over DynamoDB Local)
     expect(checked).toContainEqual(
       expect.objectContaining({ action: 'dynamodb:PutItem', leadingKeys: ['PV81234567#AGR#erm-jh-2025'] }),
     );
-    for (const procedure of ['agreement.history', 'agreement.verifyAudit', 'agreement.versions']) {
+    for (const procedure of ['agreement.history', 'agreement.verifyAudit', 'agreement.versions'] as const) {
       expect((await call(user, procedure, { id: 'erm-jh-2025' })).status, procedure).toBe(200);
     }
     const created = await call(

@@ -9,6 +9,7 @@ import type { Hono } from 'hono';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { policyAllows, type Request, type Statement } from '../../infra/test/support/iam.ts';
 import { createTestDb } from '../../test/support/db.ts';
+import type { MutationPath, ProcedureInput, QueryPath } from '../../test/support/procedures.ts';
 import { type TenantScope, tenantSessionPolicy } from '../api/tenant-policy.ts';
 import { documentsSessionPolicy } from './document-credentials.ts';
 
@@ -162,7 +163,23 @@ beforeAll(async () => {
 });
 
 const auth = (user: string) => ({ authorization: `Bearer ${tokens.get(user)}` });
-async function trpc(user: string, procedure: string, input: unknown, mutation = false) {
+/** A tRPC answer: its status and JSON body, loosely typed; each assertion states the shape it expects. */
+// biome-ignore lint/suspicious/noExplicitAny: as in test/support/api.ts
+type Answer = { status: number; body: any };
+
+/** A query, or with `mutation` a mutation, by its path and with the input its schema accepts (typed by AppRouter). */
+async function trpc<P extends QueryPath>(
+  user: string,
+  procedure: P,
+  input: ProcedureInput<P>,
+): Promise<Answer>;
+async function trpc<P extends MutationPath>(
+  user: string,
+  procedure: P,
+  input: ProcedureInput<P>,
+  mutation: true,
+): Promise<Answer>;
+async function trpc(user: string, procedure: string, input: unknown, mutation = false): Promise<Answer> {
   const response = mutation
     ? await app.request(`/trpc/${procedure}`, {
         method: 'POST',
@@ -172,8 +189,7 @@ async function trpc(user: string, procedure: string, input: unknown, mutation = 
     : await app.request(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
         headers: auth(user),
       });
-  // biome-ignore lint/suspicious/noExplicitAny: each assertion states the shape it expects
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: await response.json() };
 }
 
 describe('signing within the session policies (emulated IAM over DynamoDB Local and S3)', () => {

@@ -9,6 +9,7 @@ import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, freePort, startDynamoLocal }
 import { createTestDb } from '../support/db.ts';
 import { httpApiEvent } from '../support/lambda-event.ts';
 import { driveInChild, httpClient, isolationUnderLoad, type Tenant, trpcPath } from '../support/load.ts';
+import { type ProcedureInput, type QueryPath, rawQueryUrl } from '../support/procedures.ts';
 import { accessibilitySweep } from './accessibility.ts';
 import { startBenchApi } from './api-server.ts';
 import { faultBench, faultCells } from './faults.ts';
@@ -16,6 +17,11 @@ import { bundle, coldStart, helloWorldEntry } from './lambda.ts';
 import { loadAgreements } from './load.ts';
 import { median, percentile, time } from './stats.ts';
 import { initialJavaScript, usableRegister } from './web.ts';
+
+/** A measured query: a label, the procedure and an input it accepts, then what the table adds. */
+type Measured<Rest extends unknown[]> = {
+  [P in QueryPath]: [label: string, procedure: P, input: ProcedureInput<P>, ...rest: Rest];
+}[QueryPath];
 
 /**
  * `npm run bench`: issue 7's figures, each measured side by side with its baseline in one run, printed as a
@@ -95,8 +101,9 @@ async function main() {
       const harderwijk = await api.token('harderwijk.inkoper');
       const utrecht = await api.token('utrecht.inkoper');
       const client = httpClient(api.url);
-      const get = (token: string, procedure: string, input: unknown) => async () => {
-        const response = await client.get(trpcPath(procedure, input), token);
+      // The tables below are typed per procedure (Measured); here each row's pair is passed on as is.
+      const get = (token: string, procedure: QueryPath, input: unknown) => async () => {
+        const response = await client.get(rawQueryUrl(procedure, input), token);
         if (response.status !== 200) throw new Error(`${procedure} answered ${response.status}`);
         return JSON.parse(response.body).result.data;
       };
@@ -125,7 +132,7 @@ async function main() {
 
       if (run('scale')) {
         log('scale');
-        const scale: [string, string, unknown, (data: { items: unknown[] }) => boolean][] = [
+        const scale: Measured<[full: (data: { items: unknown[] }) => boolean]>[] = [
           [
             'register first page (50), newest first',
             'agreement.find',
@@ -195,7 +202,7 @@ async function main() {
       if (run('throughput')) {
         const connections = 8;
         log(`throughput, ${connections} connections, ${SECONDS} s each`);
-        const pairs: [string, string, unknown, () => Promise<unknown>][] = [
+        const pairs: Measured<[direct: () => Promise<unknown>]>[] = [
           [
             'agreement.get',
             'agreement.get',
@@ -227,7 +234,7 @@ async function main() {
           const http = await driveInChild({
             url: api.url,
             token: utrecht,
-            paths: [trpcPath(procedure, input)],
+            paths: [rawQueryUrl(procedure, input)],
             connections,
             durationSeconds: SECONDS,
             reach: ['GM0344'],

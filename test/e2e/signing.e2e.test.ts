@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
 
 /**
@@ -29,7 +30,7 @@ describe('approval and signing in the browser', () => {
         })
       ).json()) as { token: string }
     ).token;
-    const created = await fetch(`${apiUrl}/trpc/agreement.create`, {
+    const created = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
@@ -43,7 +44,7 @@ describe('approval and signing in the browser', () => {
         // Above Ermelo's mandate threshold (€ 100.000): approval is needed before signing.
         valueCeilingCents: 45_000_000,
         parties: [{ organisationId: 'org-kompas', role: 'contractor' }],
-      }),
+      } satisfies ProcedureInput<'agreement.create'>),
     });
     expect(created.status).toBe(200);
     id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
 
 /**
@@ -24,7 +25,7 @@ describe('subsidies in the browser', () => {
     const { token } = (await (
       await fetch(`${apiUrl}/dev/token`, { method: 'POST', body: JSON.stringify({ user: 'ermelo.inkoper' }) })
     ).json()) as { token: string };
-    const response = await fetch(`${apiUrl}/trpc/agreement.create`, {
+    const response = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
@@ -36,7 +37,7 @@ describe('subsidies in the browser', () => {
         endDate: '2026-12-31',
         valueCeilingCents: 2_000_000,
         parties: [{ organisationId: 'org-kompas', role: 'recipient' }],
-      }),
+      } satisfies ProcedureInput<'agreement.create'>),
     });
     expect(response.status).toBe(200);
     agreementId = ((await response.json()) as { result: { data: { id: string } } }).result.data.id;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
-const contract = (reference: string) => ({
+const contract = (reference: string): ProcedureInput<'agreement.create'> => ({
   kind: 'contract',
   reference,
   title: 'Jeugdhulp ambulant',

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@regie/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
 /**
@@ -15,12 +15,16 @@ describe('realisation corrections and the provider portal', () => {
   });
   afterAll(() => api.close());
 
-  const record = async (token: string, agreementId: string, realisation: Record<string, unknown>) => {
+  const record = async (
+    token: string,
+    agreementId: string,
+    realisation: ProcedureInput<'budget.record'>['realisation'],
+  ) => {
     const response = await api.mutate('budget.record', { agreementId, realisation }, token);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body.result.data.realisation as { id: string; version: number; period: string };
   };
-  const correct = (token: string, input: Record<string, unknown>) =>
+  const correct = (token: string, input: ProcedureInput<'budget.correct'>) =>
     api.mutate('budget.correct', input, token);
   const budget = async (token: string, agreementId: string) =>
     (await api.query('budget.get', { agreementId, year: 2026 }, token)).body.result.data;

@@ -1,7 +1,7 @@
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDaySignals, keys } from '@regie/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
 type Signal = {
@@ -31,7 +31,7 @@ describe('budget signals against product-line ceilings', () => {
   });
   afterAll(() => api.close());
 
-  const record = async (token: string, realisation: Record<string, unknown>) => {
+  const record = async (token: string, realisation: ProcedureInput<'budget.record'>['realisation']) => {
     const response = await api.mutate('budget.record', { agreementId: id, realisation }, token);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body.result.data as { realisation: { id: string; version: number }; signals: Signal[] };

@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createRepositories, type Db, keys, type Scope } from '@regie/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
 type Signal = {
@@ -34,7 +34,7 @@ describe('budget signals against a year ceiling', () => {
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body.result.data as { realisation: { id: string; version: number }; signals: Signal[] };
   };
-  const correct = async (token: string, input: Record<string, unknown>) => {
+  const correct = async (token: string, input: ProcedureInput<'budget.correct'>) => {
     const response = await api.mutate('budget.correct', input, token);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body.result.data as {

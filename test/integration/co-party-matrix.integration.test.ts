@@ -289,8 +289,8 @@ describe('co-party matrix: each provider of a shared contract its own', () => {
             calls++;
             const response =
               call.type === 'query'
-                ? await api.query(path, call.input, token)
-                : await api.mutate(path, call.input, token);
+                ? await api.raw.query(path, call.input, token)
+                : await api.raw.mutate(path, call.input, token);
             expect(response.status, `${user} ${path} answered ${response.status}`).toBeLessThan(500);
             const body = JSON.stringify(response.body);
             for (const secret of secrets)

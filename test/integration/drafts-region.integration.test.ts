@@ -411,7 +411,8 @@ describe('drafts, region agreements and the space chain', () => {
         version: saved.version,
         signalThresholds: [75, 100],
       });
-      const missing = await api.mutate('tenant.updateSettings', { signalThresholds: [50] }, admin);
+      // Without expectedVersion on purpose: the schema refuses it.
+      const missing = await api.raw.mutate('tenant.updateSettings', { signalThresholds: [50] }, admin);
       expect(missing.status).toBe(400);
     });
 

@@ -1,7 +1,7 @@
 import { appRouter } from '@regie/api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedurePath, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 import { tableFingerprint } from '../support/snapshot.ts';
 
@@ -11,7 +11,10 @@ import { tableFingerprint } from '../support/snapshot.ts';
  */
 
 /** A valid input per procedure, called by a user whose role allows it; the fuzzer breaks it. */
-const VALID: Record<string, { user: string; type: 'query' | 'mutation'; input: Record<string, unknown> }> = {
+const VALID: Record<
+  ProcedurePath,
+  { user: string; type: 'query' | 'mutation'; input: Record<string, unknown> }
+> = {
   'me.get': { user: 'ermelo.viewer', type: 'query', input: {} },
   'agreement.find': {
     user: 'ermelo.viewer',
@@ -446,7 +449,7 @@ describe('fuzzed invalid input', () => {
         fc.asyncProperty(arbitrary, async (bad) => {
           runs++;
           const response =
-            type === 'query' ? await api.query(path, bad, token) : await api.mutate(path, bad, token);
+            type === 'query' ? await api.raw.query(path, bad, token) : await api.raw.mutate(path, bad, token);
           expect(
             response.status,
             `${path} ${JSON.stringify(bad).slice(0, 200)} → ${response.status}`,

@@ -94,8 +94,8 @@ describe('isolation matrix', () => {
             counts.calls++;
             const response =
               call.type === 'query'
-                ? await api.query(path, call.input, token)
-                : await api.mutate(path, call.input, token);
+                ? await api.raw.query(path, call.input, token)
+                : await api.raw.mutate(path, call.input, token);
             const body = JSON.stringify(response.body);
             for (const secret of secrets) {
               expect(
@@ -109,8 +109,8 @@ describe('isolation matrix', () => {
               const ghostInput = ghostOf(call.input, target);
               const ghost =
                 call.type === 'query'
-                  ? await api.query(path, ghostInput, token)
-                  : await api.mutate(path, ghostInput, token);
+                  ? await api.raw.query(path, ghostInput, token)
+                  : await api.raw.mutate(path, ghostInput, token);
               counts.calls++;
               expect(
                 {

@@ -328,7 +328,11 @@ describe('every party its own on an agreement with two providers', () => {
       [KOMPAS_NAME, WIJKRACHT_NAME].sort(),
     );
 
-    const step = (path: string, token: string, e: { id: string; version: number }) =>
+    const step = (
+      path: 'escalation.resolve' | 'escalation.escalate' | 'escalation.respond',
+      token: string,
+      e: { id: string; version: number },
+    ) =>
       api.mutate(path, { agreementId: id, escalationId: e.id, expectedVersion: e.version, note: 'x' }, token);
     await refusedWithoutChange([
       // Another party's escalation: as if missing, for every move.

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@regie/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
 /** Ermelo's mandate threshold in the seed: € 100.000. */
@@ -23,10 +23,17 @@ describe('approvals and signatures that cannot be bypassed', () => {
   const as = (user: string) => api.token(user);
   const get = async (id: string, user = 'ermelo.inkoper') =>
     (await api.query('agreement.get', { id }, await as(user))).body.result.data;
-  const move = async (id: string, to: string, user = 'ermelo.inkoper') =>
+  const move = async (
+    id: string,
+    to: ProcedureInput<'agreement.transition'>['to'],
+    user = 'ermelo.inkoper',
+  ) =>
     api.mutate('agreement.transition', { id, expectedVersion: (await get(id)).version, to }, await as(user));
-  const update = async (id: string, data: Record<string, unknown>, user = 'ermelo.inkoper') =>
-    api.mutate('agreement.update', { id, expectedVersion: (await get(id)).version, data }, await as(user));
+  const update = async (
+    id: string,
+    data: ProcedureInput<'agreement.update'>['data'],
+    user = 'ermelo.inkoper',
+  ) => api.mutate('agreement.update', { id, expectedVersion: (await get(id)).version, data }, await as(user));
   const status = async (id: string, user = 'ermelo.inkoper') =>
     (await api.query('signing.status', { agreementId: id }, await as(user))).body.result.data;
   const sign = async (user: string, agreementId: string, documentHash: string) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
 describe('steering: relation designer and roles (SPEC §4.1–4.2)', () => {
@@ -26,7 +26,12 @@ describe('steering: relation designer and roles (SPEC §4.1–4.2)', () => {
   it('stores a decision with the proposal recomputed, versioned and audited, without touching the terms version', async () => {
     const token = await api.token('ermelo.contractmanager');
     const before = (await api.query('agreement.get', { id: 'erm-wmo-2026' }, token)).body.result.data;
-    const answers = { complexity: 'low', controlWhat: 'high', controlHow: 'high', alignment: 'divergent' };
+    const answers: ProcedureInput<'steering.propose'>['answers'] = {
+      complexity: 'low',
+      controlWhat: 'high',
+      controlHow: 'high',
+      alignment: 'divergent',
+    };
     const governance = (await api.query('steering.propose', { answers }, token)).body.result.data.governance;
     const saved = await api.mutate(
       'steering.update',
@@ -145,7 +150,12 @@ describe('steering dashboard', () => {
     const manager = await api.token('ermelo.contractmanager');
     const current = (await api.query('steering.get', { agreementId: 'erm-hh-2026' }, manager)).body.result
       .data;
-    const answers = { complexity: 'high', controlWhat: 'low', controlHow: 'low', alignment: 'aligned' };
+    const answers: ProcedureInput<'steering.propose'>['answers'] = {
+      complexity: 'high',
+      controlWhat: 'low',
+      controlHow: 'low',
+      alignment: 'aligned',
+    };
     const governance = (await api.query('steering.propose', { answers }, manager)).body.result.data
       .governance;
     await api.mutate(

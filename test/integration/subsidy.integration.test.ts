@@ -470,14 +470,15 @@ describe('subsidies under the Awb', () => {
         )
       ).status,
     ).toBe(403);
+    // Inputs the schema refuses, sent raw on purpose.
     for (const bad of [
       { agreementId: 'erm-sub-2027', expectedVersion: 1, amountCents: -1 },
       { agreementId: 'erm-sub-2027', expectedVersion: 1, amountCents: 1, extra: true },
       { agreementId: 'erm-sub-2027', expectedVersion: 1, amountCents: 1, lateMotivation: '' },
     ]) {
-      expect((await api.mutate('subsidy.grant', bad, inkoper)).status).toBe(400);
+      expect((await api.raw.mutate('subsidy.grant', bad, inkoper)).status).toBe(400);
     }
-    const ground = await api.mutate(
+    const ground = await api.raw.mutate(
       'subsidy.settle',
       { agreementId: 'erm-sub-2027', expectedVersion: 1, amountCents: 1, ground: 'zomaar', exOfficio: false },
       inkoper,

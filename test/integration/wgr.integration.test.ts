@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 
 /**
@@ -9,11 +9,14 @@ import { createTestDb } from '../support/db.ts';
  * recorded (by the region, or by the member for its own council), next to each member's contribution; every
  * change audited in the GR's chain and every statutory date stored as a deadline. The tests build on each other.
  */
+/** An opinion to record on the GR's calendar; the year may be overridden (a year without a calendar). */
+type OpinionInput = Omit<ProcedureInput<'wgr.recordOpinion'>, 'agreementId' | 'year'> & { year?: number };
+
 describe('Wgr P&C calendar', () => {
   let api: TestApi;
   const GR = 'rnv-gr-01';
   const YEAR = 2027;
-  const opinion = {
+  const opinion: OpinionInput['opinion'] = {
     draftReceived: '2026-04-08',
     opinionSubmitted: '2026-06-18',
     outcome: 'agrees_with_remarks',
@@ -26,11 +29,11 @@ describe('Wgr P&C calendar', () => {
   afterAll(() => api.close());
 
   const as = (user: string) => api.token(user);
-  const get = async (user: string, input: unknown = { agreementId: GR, year: YEAR }) =>
+  const get = async (user: string, input: ProcedureInput<'wgr.get'> = { agreementId: GR, year: YEAR }) =>
     api.query('wgr.get', input, await as(user));
-  const plan = async (user: string, input: Record<string, unknown>) =>
+  const plan = async (user: string, input: Omit<ProcedureInput<'wgr.plan'>, 'agreementId' | 'year'>) =>
     api.mutate('wgr.plan', { agreementId: GR, year: YEAR, ...input }, await as(user));
-  const record = async (user: string, input: Record<string, unknown>) =>
+  const record = async (user: string, input: OpinionInput) =>
     api.mutate('wgr.recordOpinion', { agreementId: GR, year: YEAR, ...input }, await as(user));
 
   /** The deadline items of the GR's collection, straight from the table. */
@@ -219,7 +222,7 @@ describe('Wgr P&C calendar', () => {
   });
 
   it('refuses bad input with a 4xx naming the problem', async () => {
-    const cases: [string, Record<string, unknown>, number, RegExp][] = [
+    const cases: [string, OpinionInput, number, RegExp][] = [
       [
         'opinion before the draft',
         { member: 'GM0050', expectedVersion: 5, opinion: { ...opinion, opinionSubmitted: '2026-04-01' } },

@@ -6,10 +6,33 @@ import type { Db } from '@regie/db';
 import { createDocumentStore, type DocumentStore } from '@regie/db/documents';
 import { createDevIssuer, freePort } from '@regie/local';
 import { inject } from 'vitest';
+import { type MutationPath, type ProcedureInput, type QueryPath, rawQueryUrl } from './procedures.ts';
+
+export type { MutationPath, ProcedureInput, ProcedurePath, QueryPath } from './procedures.ts';
 
 /** A tRPC response body as tests read it: loosely typed on purpose, the assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: test helper; each assertion states the shape it expects
 type Body = any;
+
+/** An HTTP response of the API: its status, and its JSON body (`result.data` or `error`). */
+export interface ApiResponse {
+  status: number;
+  body: Body;
+}
+
+/**
+ * The untyped calls: any path, any input. Only for tests that mean to send what the schema refuses or to walk
+ * every procedure by name (fuzz, the isolation and co-party matrices, a 400 on a malformed input).
+ */
+export interface RawApi {
+  query(path: string, input: unknown, token?: string): Promise<ApiResponse>;
+  mutate(
+    path: string,
+    input: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse>;
+}
 
 export interface TestApi {
   url: string;
@@ -18,13 +41,17 @@ export interface TestApi {
   documents: DocumentStore;
   publicJwks: { keys: Record<string, unknown>[] };
   token(user: string): Promise<string>;
-  query(path: string, input: unknown, token?: string): Promise<{ status: number; body: Body }>;
-  mutate(
-    path: string,
-    input: unknown,
+  /** A query by its path, with the input its schema accepts: a renamed procedure or a changed input fails tsc. */
+  query<P extends QueryPath>(path: P, input: ProcedureInput<P>, token?: string): Promise<ApiResponse>;
+  /** A mutation by its path, with the input its schema accepts. */
+  mutate<P extends MutationPath>(
+    path: P,
+    input: ProcedureInput<P>,
     token?: string,
     headers?: Record<string, string>,
-  ): Promise<{ status: number; body: Body }>;
+  ): Promise<ApiResponse>;
+  /** Deliberately untyped calls, for bad or foreign inputs sent on purpose. */
+  raw: RawApi;
   close(): Promise<void>;
 }
 
@@ -48,27 +75,22 @@ export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}
   });
   const url = `http://127.0.0.1:${port}`;
   const tokens = new Map<string, string>();
-  const read = async (response: Response) => ({
+  const read = async (response: Response): Promise<ApiResponse> => ({
     status: response.status,
     body: await response.json().catch(() => null),
   });
-  return {
-    url,
-    db,
-    documents,
-    publicJwks,
-    async token(user) {
-      if (!tokens.has(user)) {
-        const response = await fetch(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) });
-        if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
-        tokens.set(user, ((await response.json()) as { token: string }).token);
-      }
-      return tokens.get(user)!;
-    },
+  const token = async (user: string) => {
+    if (!tokens.has(user)) {
+      const response = await fetch(`${url}/dev/token`, { method: 'POST', body: JSON.stringify({ user }) });
+      if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
+      tokens.set(user, ((await response.json()) as { token: string }).token);
+    }
+    return tokens.get(user)!;
+  };
+  const raw: RawApi = {
     async query(path, input, token) {
-      const qs = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
       return read(
-        await fetch(`${url}/trpc/${path}${qs}`, {
+        await fetch(`${url}${rawQueryUrl(path, input)}`, {
           headers: token ? { authorization: `Bearer ${token}` } : {},
         }),
       );
@@ -86,6 +108,16 @@ export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}
         }),
       );
     },
+  };
+  return {
+    url,
+    db,
+    documents,
+    publicJwks,
+    token,
+    query: (path, input, token) => raw.query(path, input, token),
+    mutate: (path, input, token, headers) => raw.mutate(path, input, token, headers),
+    raw,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       documents.destroy();

@@ -17,9 +17,8 @@ function loopbackOnly(url: string): URL {
   return parsed;
 }
 
-/** A tRPC GET path with its input, as the web app sends it. */
-export const trpcPath = (procedure: string, input?: unknown) =>
-  `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+/** A tRPC GET path with its input, as the web app sends it; typed against the router. */
+export { queryUrl as trpcPath } from './procedures.ts';
 
 export interface Client {
   get(path: string, token: string): Promise<{ status: number; body: string }>;

@@ -1,3 +1,5 @@
+import type { ProcedurePath } from './api.ts';
+
 /**
  * The procedure matrix shared by the isolation matrix (test/integration/isolation-matrix.integration.test.ts) and the
  * co-party matrix (test/integration/co-party-matrix.integration.test.ts).
@@ -15,9 +17,11 @@ export interface Target {
 export type Call = { type: 'query' | 'mutation'; input: unknown };
 /**
  * For one procedure: the calls that try to reach an object (or space) the caller may not touch — a foreign one in
- * the isolation matrix, a shared one in the co-party matrix. Every procedure of the router has an entry.
+ * the isolation matrix, a shared one in the co-party matrix. Every procedure of the router has an entry: keyed by
+ * `ProcedurePath`, a procedure added, renamed or removed fails tsc as well as the coverage check. The inputs are
+ * sent raw (`api.raw`): the matrices walk every procedure by name.
  */
-export const MATRIX: Record<string, (target: Target) => Call[]> = {
+export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   'me.get': () => [{ type: 'query', input: undefined }],
   'agreement.find': (t) => [
     { type: 'query', input: { space: t.space } },

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '@regie/db';
+import { mutationUrl, type ProcedureInput } from './procedures.ts';
 
 /**
  * Issue 7 faults, shared by the fault test (small, in `npm test`) and `npm run bench` (large): writers create
@@ -50,11 +51,11 @@ export interface OutageOptions {
 }
 
 /** The agreement every writer creates: one transaction of the agreement, its reference, audit, terms and deadlines. */
-export const createInput = (reference: string) => ({
-  kind: 'contract' as const,
+export const createInput = (reference: string): ProcedureInput<'agreement.create'> => ({
+  kind: 'contract',
   reference,
   title: 'Storing',
-  domain: 'wmo' as const,
+  domain: 'wmo',
   startDate: '2026-01-01',
   endDate: '2027-12-31',
   noticePeriodMonths: 3,
@@ -73,7 +74,7 @@ export async function writeThroughOutages(options: OutageOptions): Promise<Outag
       const began = performance.now();
       let attempt: Attempt;
       try {
-        const response = await fetch(`${options.url}/trpc/agreement.create`, {
+        const response = await fetch(`${options.url}${mutationUrl('agreement.create')}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
           body: JSON.stringify(createInput(reference)),
