@@ -1,11 +1,4 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AgreementCreateInput,
@@ -51,14 +44,16 @@ import { nextAuditEvent, readChain } from './audit-store.ts';
 import { ceilingRecheckItems } from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { agreementDeadlineChanges, deadlineChanges, renamedCopyItems } from './deadlines.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
-import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { type QueryInput, queryPages, stripKeys } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
 import { bucketOf, matchesAll, searchWords, words } from './search.ts';
 import { voidCurrentDocument } from './signing-head.ts';
+import { type TransactItem, transact } from './transact.ts';
 
 export interface AgreementFilter {
   kind?: AgreementKind;
@@ -80,10 +75,7 @@ export interface AgreementFilter {
   limit: number;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page } from './cursor.ts';
 
 export interface TermsVersion {
   version: number;
@@ -93,33 +85,10 @@ export interface TermsVersion {
 }
 
 type Item = Agreement & { auditSeq: number; auditHash: string } & Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-const INTERNAL = new Set([
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'gsi4pk',
-  'gsi4sk',
-  'type',
-  'auditSeq',
-  'auditHash',
-]);
-
-function strip<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as T;
-}
 
 /** Older items may lack fields added later; reading fills them in so every Agreement is complete. */
 function toAgreement(item: Record<string, unknown>): Agreement {
-  const a = strip<Agreement>(item);
+  const a = stripKeys<Agreement>(item);
   return {
     ...a,
     parties: a.parties ?? [],
@@ -381,17 +350,8 @@ export function agreementRepository(db: Db, scope: Scope) {
     const items = result.Responses?.[db.tableName] ?? [];
     for (const item of items) {
       if (item.sk !== keys.space(scope.space).sk) continue;
-      const {
-        pk: _pk,
-        sk: _sk,
-        gsi1pk: _a,
-        gsi1sk: _b,
-        type: _t,
-        auditSeq: _s,
-        auditHash: _h,
-        ...record
-      } = item;
-      spaces.set(record.space as string, Promise.resolve(record as unknown as SpaceRecord));
+      const record = stripKeys<SpaceRecord>(item);
+      spaces.set(record.space, Promise.resolve(record));
     }
     for (const space of unread) if (!spaces.has(space)) spaces.set(space, Promise.resolve(null));
     const item = items.find((i) => i.sk === keys.agreement(scope.space, id).sk);
@@ -618,14 +578,8 @@ export function agreementRepository(db: Db, scope: Scope) {
     return items;
   }
 
-  async function write(items: TransactItem[], onConflict: (index: number) => DomainError): Promise<void> {
-    try {
-      await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (isConditionFailure(error)) throw onConflict(failedConditionIndex(error));
-      throw error;
-    }
-  }
+  const write = (items: TransactItem[], onConflict: (index: number) => DomainError) =>
+    transact(db, items, onConflict);
 
   /** Writes a new state of an agreement with its audit event, conditional on the version the caller saw. */
   async function commit(
@@ -742,17 +696,15 @@ export function agreementRepository(db: Db, scope: Scope) {
   ): Promise<Page<T>> {
     let start = decodeCursor(cursor, source.pkName, source.pk);
     const out: T[] = [];
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const input: QueryCommandInput = {
-        TableName: db.tableName,
-        IndexName: source.index,
-        KeyConditionExpression: `${source.pkName} = :pk${source.skCondition ? ` AND ${source.skCondition.expression}` : ''}`,
-        ExpressionAttributeValues: { ':pk': source.pk, ...source.skCondition?.values },
-        ScanIndexForward: source.forward,
-        Limit: Math.max(limit - out.length, 10),
-        ExclusiveStartKey: start,
-      };
-      const page = await guard(() => db.doc.send(new QueryCommand(input)));
+    let round = 0;
+    const query = (): QueryInput => ({
+      IndexName: source.index,
+      KeyConditionExpression: `${source.pkName} = :pk${source.skCondition ? ` AND ${source.skCondition.expression}` : ''}`,
+      ExpressionAttributeValues: { ':pk': source.pk, ...source.skCondition?.values },
+      ScanIndexForward: source.forward,
+      Limit: Math.max(limit - out.length, 10),
+    });
+    for await (const page of queryPages(db, query, start)) {
       const found = page.Items ?? [];
       const kept = await rows(found);
       const keptByItem = new Map(kept.map((k) => [k.item, k.row]));
@@ -768,6 +720,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       }
       start = page.LastEvaluatedKey;
       if (!start) return { items: out, nextCursor: null };
+      if (++round === MAX_ROUNDS) break;
     }
     return { items: out, nextCursor: encodeCursor(start) };
   }
@@ -803,7 +756,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     ): Promise<{ agreement: Agreement; items: TransactItem[] }> {
       const { kind, reference, space: requested, parentId, ...terms } = input;
       const space = requested ?? scope.space;
-      if (!scope.reach.includes(space)) throw notFound('Space');
+      assertReach(scope, space);
       assertActsForOwner(scope, space);
       if (parentId) {
         const parent = await load(parentId).catch(() => null);

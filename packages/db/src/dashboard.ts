@@ -1,10 +1,9 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@regie/core';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import type { escalationRepository } from './escalations.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { assertReach, type Scope } from './scope.ts';
 import type { steeringRepository } from './steering.ts';
 
 const LIMIT = 50;
@@ -25,7 +24,7 @@ export function dashboardRepository(
   return {
     async get(filter: { space?: string }) {
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
       const [stats, overdue, signals, escalations, conflicts] = await Promise.all([
         guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),

@@ -1,4 +1,4 @@
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   advanceDue,
   assertRunning,
@@ -19,11 +19,10 @@ import {
 } from './agreement-access.ts';
 import { dueItem, indexAttributes, readDues } from './agreements.ts';
 import type { Db } from './client.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { assertReach, type Scope } from './scope.ts';
+import { type TransactItem, transact } from './transact.ts';
 
 export interface DueRow extends DueState {
   agreementId: string;
@@ -179,16 +178,14 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
             },
           });
       }
-      try {
-        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new DomainError(
-            'CONFLICT',
-            'This report was just delivered, or the agreement changed; reload and try again',
-          );
-        throw error;
-      }
+      await transact(
+        db,
+        items,
+        new DomainError(
+          'CONFLICT',
+          'This report was just delivered, or the agreement changed; reload and try again',
+        ),
+      );
       return report;
     },
 
@@ -230,7 +227,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       }
       if (asProvider) return dueAsParty(filter.limit);
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      assertReach(scope, space);
       const page = await guard(() =>
         base.doc.send(
           new QueryCommand({

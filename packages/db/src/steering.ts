@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AuditEvent,
   DomainError,
@@ -14,9 +14,10 @@ import { auditInCollection } from './agreement-access.ts';
 import { loadAgreement, type Page } from './agreements.ts';
 import type { Db } from './client.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { transact } from './transact.ts';
 
 export interface SteeringChange {
   relation?: RelationDecision | null;
@@ -132,64 +133,47 @@ export function steeringRepository(db: Db, scope: Scope) {
       const warnings = steeringWarnings(next.roles);
       const client = next.roles.opdrachtgever?.portfolioHolder;
       const owner = next.roles.eigenaar?.portfolioHolder;
-      try {
-        await guard(() =>
-          db.doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: db.tableName,
-                    Item: {
-                      ...keys.steering(agreement.space, agreementId),
-                      type: 'steering',
-                      ...next,
-                      // Sparse indexes: the tenant-wide conflict report and the agreements per portfolio holder.
-                      ...(warnings.length
-                        ? { gsi1pk: keys.roleConflicts(agreement.space), gsi1sk: agreementId }
-                        : {}),
-                      ...(client
-                        ? {
-                            gsi2pk: keys.portfolioHolder(agreement.space, personKey(client)),
-                            gsi2sk: `opdrachtgever#${agreementId}`,
-                          }
-                        : {}),
-                      ...(owner
-                        ? {
-                            gsi3pk: keys.portfolioHolder(agreement.space, personKey(owner)),
-                            gsi3sk: `eigenaar#${agreementId}`,
-                          }
-                        : {}),
-                    },
-                    ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-                    ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
-                  },
-                },
-                ...auditInCollection(
-                  { db, agreement, ownerName: agreement.space, side: 'municipality' },
-                  scope,
-                  {
-                    at: now,
-                    action: 'steering',
-                    objectType: 'agreement',
-                    changes,
-                  },
-                ),
-                ...relationCount(
-                  db.tableName,
-                  agreement.space,
-                  current.relation?.chosen,
-                  next.relation?.chosen,
-                ),
-              ],
-            }),
-          ),
-        );
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new DomainError('CONFLICT', 'The agreement was changed meanwhile; reload and try again');
-        throw error;
-      }
+      await transact(
+        db,
+        [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.steering(agreement.space, agreementId),
+                type: 'steering',
+                ...next,
+                // Sparse indexes: the tenant-wide conflict report and the agreements per portfolio holder.
+                ...(warnings.length
+                  ? { gsi1pk: keys.roleConflicts(agreement.space), gsi1sk: agreementId }
+                  : {}),
+                ...(client
+                  ? {
+                      gsi2pk: keys.portfolioHolder(agreement.space, personKey(client)),
+                      gsi2sk: `opdrachtgever#${agreementId}`,
+                    }
+                  : {}),
+                ...(owner
+                  ? {
+                      gsi3pk: keys.portfolioHolder(agreement.space, personKey(owner)),
+                      gsi3sk: `eigenaar#${agreementId}`,
+                    }
+                  : {}),
+              },
+              ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+              ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
+            },
+          },
+          ...auditInCollection({ db, agreement, ownerName: agreement.space, side: 'municipality' }, scope, {
+            at: now,
+            action: 'steering',
+            objectType: 'agreement',
+            changes,
+          }),
+          ...relationCount(db.tableName, agreement.space, current.relation?.chosen, next.relation?.chosen),
+        ],
+        new DomainError('CONFLICT', 'The agreement was changed meanwhile; reload and try again'),
+      );
       return { ...next, warnings };
     },
 
@@ -200,7 +184,7 @@ export function steeringRepository(db: Db, scope: Scope) {
       limit: number;
     }): Promise<Page<RoleConflict>> {
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      assertReach(scope, space);
       const pk = keys.roleConflicts(space);
       const page = await guard(() =>
         db.doc.send(
