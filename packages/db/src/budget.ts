@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   activeRealisations,
   allocate,
@@ -35,8 +34,8 @@ import {
 } from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
-import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
+import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { type TransactItem, transact } from './transact.ts';
 
@@ -420,19 +419,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     async signals(filter: { space?: string; limit: number }): Promise<BudgetSignal[]> {
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.signalIndex(space) },
-            ScanIndexForward: false,
-            Limit: filter.limit,
-          }),
-        ),
-      );
-      return (page.Items ?? [])
+      const page = await gsi1Page(db, keys.signalIndex(space), { descending: true, limit: filter.limit });
+      return page.items
         .filter(
           (i) =>
             (i.roles as string[]).some((r) => scope.roles.includes(r as never)) ||

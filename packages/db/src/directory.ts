@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   newId,
@@ -8,10 +8,10 @@ import {
   type SpaceKind,
 } from '@regie/core';
 import type { Db } from './client.ts';
-import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import type { Page } from './cursor.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
-import { stripKeys } from './query.ts';
+import { gsi1Page, stripKeys } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { nextSpaceEvent } from './space-chain.ts';
 import { registerSpace } from './space-registry.ts';
@@ -175,23 +175,8 @@ export function organisationRepository(db: Db, scope: Scope) {
     },
 
     async find(filter: { space?: string; cursor?: string; limit: number }): Promise<Page<Organisation>> {
-      const pk = keys.organisationsIndex(within(filter.space));
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            Limit: filter.limit,
-            ExclusiveStartKey: decodeCursor(filter.cursor, 'gsi1pk', pk),
-          }),
-        ),
-      );
-      return {
-        items: (page.Items ?? []).map((item) => strip<Organisation>(item)!),
-        nextCursor: encodeCursor(page.LastEvaluatedKey),
-      };
+      const page = await gsi1Page(db, keys.organisationsIndex(within(filter.space)), filter);
+      return { items: page.items.map((item) => stripKeys<Organisation>(item)), nextCursor: page.nextCursor };
     },
   };
 }

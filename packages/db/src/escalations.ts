@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   type Escalation,
@@ -22,7 +22,7 @@ import {
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
-import { stripKeys } from './query.ts';
+import { gsi1Page, stripKeys } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { transact } from './transact.ts';
 
@@ -248,19 +248,9 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     async openInSpace(filter: { space?: string; limit: number }): Promise<OpenEscalationRow[]> {
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
-      const page = await guard(() =>
-        base.doc.send(
-          new QueryCommand({
-            TableName: base.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.openEscalations(space) },
-            Limit: filter.limit,
-          }),
-        ),
-      );
+      const page = await gsi1Page(base, keys.openEscalations(space), { limit: filter.limit });
       const today = new Date().toISOString().slice(0, 10);
-      return (page.Items ?? []).map((i) => ({
+      return page.items.map((i) => ({
         id: i.id,
         agreementId: i.agreementId,
         reference: i.reference,

@@ -1,8 +1,11 @@
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.ts';
+import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { guard } from './errors.ts';
 
 export type Key = Record<string, unknown>;
+/** An item as the SDK returns it. */
+export type Item = NonNullable<QueryCommandOutput['Items']>[number];
 /** A query without the table (the bound one) and without the start key (the helper carries it). */
 export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
 
@@ -38,6 +41,38 @@ export async function queryAll(db: Db, input: QueryInput, max = Number.POSITIVE_
     if (out.length >= max) break;
   }
   return out;
+}
+
+/** How to read one page of a gsi1 partition (see `gsi1Page`). */
+export interface Gsi1Read {
+  limit: number;
+  /** Resume here; checked to point into the partition read. */
+  cursor?: string;
+  /** Descending sort keys (newest first); ascending by default. */
+  descending?: boolean;
+  /** Only sort keys below this one. */
+  before?: string;
+}
+
+/** One page of a gsi1 partition — the shape of every list a space's index answers (due, signals, open …). */
+export async function gsi1Page(db: Db, pk: string, read: Gsi1Read): Promise<Page<Item>> {
+  const page = await guard(() =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: `gsi1pk = :pk${read.before === undefined ? '' : ' AND gsi1sk < :before'}`,
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(read.before === undefined ? {} : { ':before': read.before }),
+        },
+        ...(read.descending ? { ScanIndexForward: false } : {}),
+        Limit: read.limit,
+        ...(read.cursor ? { ExclusiveStartKey: decodeCursor(read.cursor, 'gsi1pk', pk) } : {}),
+      }),
+    ),
+  );
+  return { items: page.Items ?? [], nextCursor: encodeCursor(page.LastEvaluatedKey) };
 }
 
 /** Attributes that belong to the table, never to the domain object stored in an item. */

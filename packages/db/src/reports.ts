@@ -17,10 +17,12 @@ import {
   queryCollection,
   type Widen,
 } from './agreement-access.ts';
-import { dueItem, indexAttributes, readDues } from './agreements.ts';
+import { dueItem, readDues } from './agreement-mirrors.ts';
+import { indexAttributes } from './agreement-register.ts';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { type TransactItem, transact } from './transact.ts';
 
@@ -228,19 +230,9 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       if (asProvider) return dueAsParty(filter.limit);
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
-      const page = await guard(() =>
-        base.doc.send(
-          new QueryCommand({
-            TableName: base.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.dueIndex(space) },
-            Limit: filter.limit,
-          }),
-        ),
-      );
+      const page = await gsi1Page(base, keys.dueIndex(space), { limit: filter.limit });
       const now = today();
-      return (page.Items ?? []).map((i) => ({
+      return page.items.map((i) => ({
         agreementId: i.agreementId,
         reference: i.reference,
         title: i.title,

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AuditEvent,
   DomainError,
@@ -11,11 +11,12 @@ import {
   steeringWarnings,
 } from '@regie/core';
 import { auditInCollection } from './agreement-access.ts';
-import { loadAgreement, type Page } from './agreements.ts';
+import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import type { Page } from './cursor.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { transact } from './transact.ts';
 
@@ -185,20 +186,8 @@ export function steeringRepository(db: Db, scope: Scope) {
     }): Promise<Page<RoleConflict>> {
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
-      const pk = keys.roleConflicts(space);
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            Limit: filter.limit,
-            ExclusiveStartKey: decodeCursor(filter.cursor, 'gsi1pk', pk),
-          }),
-        ),
-      );
-      const items = page.Items ?? [];
+      const page = await gsi1Page(db, keys.roleConflicts(space), filter);
+      const items = page.items;
       const agreements = items.length
         ? ((
             await guard(() =>
@@ -229,7 +218,7 @@ export function steeringRepository(db: Db, scope: Scope) {
             },
           ];
         }),
-        nextCursor: encodeCursor(page.LastEvaluatedKey),
+        nextCursor: page.nextCursor,
       };
     },
   };
