@@ -7,7 +7,7 @@ import { dutchToday } from './today.ts';
  * The scheduled deadline job (SPEC §5.3), run daily by EventBridge (infra/lib/stacks/jobs-stack.ts): turns
  * the deadlines and due reports whose signal windows open today into inbox signals for the roles of each
  * space. Reads only those date ranges of each space's dated indexes; safe to run twice (see
- * packages/db/src/inbox.ts `createDaySignals`).
+ * packages/db/src/signal-job.ts `createDaySignals`).
  */
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('Missing environment: TABLE_NAME');

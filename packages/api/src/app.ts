@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isCbsMunicipalityCode, toCsv } from '@regie/core';
+import { isCbsMunicipalityCode, toCsv } from '@regie/core';
 import { createDaySignals, type Db, readPublicRegister } from '@regie/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth.ts';
 import { createContext, type DbFor, identify } from './context.ts';
+import { httpErrorHandler, publicRefusal } from './errors.ts';
 import { createFairShare } from './fair-share.ts';
 import { appRouter } from './router.ts';
 
@@ -58,12 +59,8 @@ export function createApp(deps: AppDeps): Hono {
     const register = await readPublicRegister(
       deps.publicDbFor ? await deps.publicDbFor(code) : deps.db,
       code,
-    ).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'UNAVAILABLE') return 'unavailable' as const;
-      throw error;
-    });
-    if (register === 'unavailable')
-      return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly' } }, 503);
+    ).catch((error: unknown) => publicRefusal(c, error));
+    if (register instanceof Response) return register;
     if (!register) return c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404);
     c.header('cache-control', 'public, max-age=300');
     if (format === 'csv') {
@@ -139,9 +136,6 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));
-  app.onError((error, c) => {
-    logError({ level: 'error', path: c.req.path, message: error.message, stack: error.stack });
-    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' } }, 500);
-  });
+  app.onError(httpErrorHandler(logError));
   return app;
 }

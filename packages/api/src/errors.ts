@@ -1,14 +1,75 @@
 import { DomainError } from '@regie/core';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { Context, ErrorHandler } from 'hono';
 
-const CODE: Record<DomainError['code'], TRPC_ERROR_CODE_KEY> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+/**
+ * The one mapping from a domain refusal to the API: its HTTP status and its code on the wire (the tRPC code, which
+ * tRPC turns into the same status). The db's unreachable, overloaded or timed-out database arrives here as
+ * `UNAVAILABLE` (`guard` in packages/db), so it is mapped here too.
+ */
+const REFUSALS: Record<
+  DomainError['code'],
+  { status: 400 | 403 | 404 | 409 | 503; code: TRPC_ERROR_CODE_KEY }
+> = {
+  BAD_REQUEST: { status: 400, code: 'BAD_REQUEST' },
+  FORBIDDEN: { status: 403, code: 'FORBIDDEN' },
+  NOT_FOUND: { status: 404, code: 'NOT_FOUND' },
+  CONFLICT: { status: 409, code: 'CONFLICT' },
+  UNAVAILABLE: { status: 503, code: 'SERVICE_UNAVAILABLE' },
 };
+
+/** What an unauthenticated route says instead of the refusal's own message (it names nothing). */
+const GENERIC: Partial<Record<DomainError['code'], string>> = {
+  NOT_FOUND: 'Not found',
+  UNAVAILABLE: 'Try again shortly',
+};
+
+export interface HttpError {
+  status: 400 | 403 | 404 | 409 | 500 | 503;
+  body: { error: { code: string; message: string; field?: string } };
+  /** Not a refusal but a fault: log it; the caller hears only "Internal error". */
+  unexpected: boolean;
+}
+
+/**
+ * Any error as the JSON answer of the HTTP routes (files, public register, iCal, the app's `onError`): a domain
+ * refusal with its status, code, message and field; anything else a bare 500. `generic` (public routes) replaces
+ * the message with one that says nothing about the data.
+ */
+export function toHttpError(error: unknown, options: { generic?: boolean } = {}): HttpError {
+  if (!(error instanceof DomainError)) {
+    return {
+      status: 500,
+      body: { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' } },
+      unexpected: true,
+    };
+  }
+  const { status, code } = REFUSALS[error.code];
+  const message = (options.generic && GENERIC[error.code]) || error.message;
+  const field = !options.generic && error.field ? { field: error.field } : {};
+  return { status, body: { error: { code, message, ...field } }, unexpected: false };
+}
+
+/** The Hono apps' `onError`: the mapping above, with unexpected errors logged (never tokens or bodies). */
+export function httpErrorHandler(logError: (entry: Record<string, unknown>) => void): ErrorHandler {
+  return (error, c) => {
+    const http = toHttpError(error);
+    if (http.unexpected)
+      logError({ level: 'error', path: c.req.path, message: error.message, stack: error.stack });
+    return c.json(http.body, http.status);
+  };
+}
+
+/**
+ * For an unauthenticated route (public register, iCal feed): a refusal — in practice the database unavailable —
+ * answered with its status and a generic message; a fault is thrown on to the app's `onError`.
+ */
+export function publicRefusal(c: Context, error: unknown): Response {
+  const http = toHttpError(error, { generic: true });
+  if (http.unexpected) throw error;
+  return c.json(http.body, http.status);
+}
 
 export interface Issue {
   path: string;
@@ -19,7 +80,7 @@ export interface Issue {
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof DomainError)
-    return new TRPCError({ code: CODE[error.code], message: error.message, cause: error });
+    return new TRPCError({ code: REFUSALS[error.code].code, message: error.message, cause: error });
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error', cause: error as Error });
 }
 

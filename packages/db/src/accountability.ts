@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   assertRunning,
   DomainError,
@@ -20,9 +20,11 @@ import {
   type Widen,
 } from './agreement-access.ts';
 import type { Db } from './client.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { stripKeys } from './query.ts';
 import type { Scope } from './scope.ts';
+import { transact } from './transact.ts';
 
 /**
  * KPI results with comments from both sides (SPEC §4.5) and the dialogue log (SPEC §4.7), both kept in the
@@ -33,15 +35,12 @@ import type { Scope } from './scope.ts';
 export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
   const access = (agreementId: string) => accessAgreement(base, scope, widen, agreementId);
 
-  async function write(a: AgreementAccess, items: TransactItem[]) {
-    try {
-      await guard(() => a.db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new DomainError('CONFLICT', 'Changed by someone else meanwhile; reload and try again');
-      throw error;
-    }
-  }
+  const write = (a: AgreementAccess, items: TransactItem[]) =>
+    transact(
+      a.db,
+      items,
+      new DomainError('CONFLICT', 'Changed by someone else meanwhile; reload and try again'),
+    );
 
   const query = (a: AgreementAccess, prefix: string) =>
     queryCollection<Record<string, unknown>>(a.db, a.agreement.space, a.agreement.id, prefix);
@@ -181,8 +180,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           },
         }),
       ]);
-      const { pk: _pk, sk: _sk, type: _t, ...rest } = existing;
-      return { ...(rest as KpiResult), comments, version: existing.version + 1 };
+      return { ...stripKeys<KpiResult>(existing), comments, version: existing.version + 1 };
     },
 
     /** Per KPI its definition and its results by period: a provider's own party's, the owner's all, labelled. */

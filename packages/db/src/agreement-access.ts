@@ -1,4 +1,4 @@
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AuditEvent,
@@ -15,6 +15,7 @@ import { readSpace } from './directory.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
+import type { TransactItem } from './transact.ts';
 
 /**
  * A database handle that may also reach exactly the given item collections (partition keys) — how a
@@ -23,7 +24,7 @@ import type { Scope } from './scope.ts';
  */
 export type Widen = (collections: readonly string[]) => Promise<Db>;
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem } from './transact.ts';
 
 export interface AgreementAccess {
   /** The handle to use for the agreement's own collection. */

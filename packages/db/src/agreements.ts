@@ -1,15 +1,7 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AgreementCreateInput,
-  type AgreementKind,
   type AgreementStatus,
   type AgreementTermsPatch,
   type AuditEvent,
@@ -23,13 +15,10 @@ import {
   assertShareable,
   assertTerms,
   assertTransition,
-  type Domain,
   DomainError,
   type DueState,
   dedicatedRoute,
-  desiredDues,
   type InternalView,
-  isPublic,
   LIFECYCLES,
   newId,
   notFound,
@@ -39,51 +28,35 @@ import {
   renew,
   resolveParties,
   shareAfterMove,
-  subsidyDeadlines,
   type TransitionContext,
-  toPartyView,
-  toPublicRecord,
   type VerifyResult,
   verifyChain,
-  visibleToParties,
 } from '@regie/core';
+import { dueItem, mirrorsOf, readDues, visibleTo } from './agreement-mirrors.ts';
+import {
+  type AgreementFilter,
+  indexAttributes,
+  matches,
+  partitionOf,
+  readRegisterPage,
+} from './agreement-register.ts';
 import { nextAuditEvent, readChain } from './audit-store.ts';
 import { ceilingRecheckItems } from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { agreementDeadlineChanges, deadlineChanges, renamedCopyItems } from './deadlines.ts';
+import type { Page } from './cursor.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
-import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
-import { keys, SEP } from './keys.ts';
-import type { Scope } from './scope.ts';
-import { bucketOf, matchesAll, searchWords, words } from './search.ts';
+import { guard } from './errors.ts';
+import { keys } from './keys.ts';
+import { stripKeys } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { words } from './search.ts';
 import { voidCurrentDocument } from './signing-head.ts';
+import { type TransactItem, transact } from './transact.ts';
 
-export interface AgreementFilter {
-  kind?: AgreementKind;
-  status?: AgreementStatus;
-  domain?: Domain;
-  /** An organisation id: agreements it is party to. */
-  party?: string;
-  /** A framework agreement's id: its call-offs. */
-  parentId?: string;
-  /** Agreements ending before this date (YYYY-MM-DD), soonest first. */
-  endsBefore?: string;
-  /** Search words, matched as prefixes of the reference, title and party names. */
-  q?: string;
-  /** 'newest' (default) or 'endDate' (soonest first). */
-  sort?: 'newest' | 'endDate';
-  /** The space whose register to read; defaults to the caller's home space. Must be in reach. */
-  space?: string;
-  cursor?: string;
-  limit: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { AgreementFilter } from './agreement-register.ts';
+export type { Page } from './cursor.ts';
+export { dueItem, indexAttributes, readDues };
 
 export interface TermsVersion {
   version: number;
@@ -93,33 +66,10 @@ export interface TermsVersion {
 }
 
 type Item = Agreement & { auditSeq: number; auditHash: string } & Record<string, unknown>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-const INTERNAL = new Set([
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-  'gsi4pk',
-  'gsi4sk',
-  'type',
-  'auditSeq',
-  'auditHash',
-]);
-
-function strip<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as T;
-}
 
 /** Older items may lack fields added later; reading fills them in so every Agreement is complete. */
 function toAgreement(item: Record<string, unknown>): Agreement {
-  const a = strip<Agreement>(item);
+  const a = stripKeys<Agreement>(item);
   return {
     ...a,
     parties: a.parties ?? [],
@@ -137,109 +87,6 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     approval: a.approval ?? null,
     sharedWithParties: a.sharedWithParties ?? false,
   };
-}
-
-/**
- * Register indexes of an agreement (or of a party view, in the provider's space):
- * gsi1 = all, newest first; gsi2 = by kind; gsi3 = by status; gsi4 = by end date.
- */
-export function indexAttributes(
-  space: string,
-  a: Pick<Agreement, 'id' | 'kind' | 'status' | 'createdAt' | 'endDate'>,
-) {
-  const sort = `${a.createdAt}${SEP}${a.id}`;
-  const reg = keys.registerIndex(space);
-  return {
-    gsi1pk: reg,
-    gsi1sk: sort,
-    gsi2pk: `${reg}${SEP}KIND${SEP}${a.kind}`,
-    gsi2sk: sort,
-    gsi3pk: `${reg}${SEP}STATUS${SEP}${a.status}`,
-    gsi3sk: sort,
-    gsi4pk: reg,
-    gsi4sk: `${a.endDate}${SEP}${a.id}`,
-  };
-}
-
-/** A source of register rows: which index to query and how. */
-interface Source {
-  index?: string;
-  pkName: string;
-  pk: string;
-  skCondition?: { expression: string; values: Record<string, unknown> };
-  forward: boolean;
-  /** The key attributes of a returned item, to build a cursor that resumes right after it. */
-  keyNames: string[];
-}
-
-const partitionOf = (space: string, filter: AgreementFilter, terms: string[]): Source => {
-  const reg = keys.registerIndex(space);
-  const gsi = (n: number, pk: string, extra: Partial<Source> = {}): Source => ({
-    index: `gsi${n}`,
-    pkName: `gsi${n}pk`,
-    pk,
-    forward: false,
-    keyNames: ['pk', 'sk', `gsi${n}pk`, `gsi${n}sk`],
-    ...extra,
-  });
-  if (terms.length > 0) {
-    // The longest term is the most selective; the others are checked on the rows it finds.
-    const term = [...terms].sort((a, b) => b.length - a.length)[0]!;
-    return {
-      pkName: 'pk',
-      pk: keys.words(space, bucketOf(term)),
-      skCondition: { expression: 'begins_with(sk, :term)', values: { ':term': term } },
-      forward: true,
-      keyNames: ['pk', 'sk'],
-    };
-  }
-  if (filter.parentId) {
-    return {
-      pkName: 'pk',
-      pk: keys.childLinks(space, filter.parentId),
-      forward: false,
-      keyNames: ['pk', 'sk'],
-    };
-  }
-  if (filter.party) {
-    return { pkName: 'pk', pk: keys.partyLinks(space, filter.party), forward: false, keyNames: ['pk', 'sk'] };
-  }
-  if (filter.endsBefore || filter.sort === 'endDate') {
-    return gsi(4, reg, {
-      forward: true,
-      skCondition: filter.endsBefore
-        ? { expression: 'gsi4sk < :before', values: { ':before': filter.endsBefore } }
-        : undefined,
-    });
-  }
-  if (filter.kind) return gsi(2, `${reg}${SEP}KIND${SEP}${filter.kind}`);
-  if (filter.status) return gsi(3, `${reg}${SEP}STATUS${SEP}${filter.status}`);
-  return gsi(1, reg);
-};
-
-function matches(
-  a: Pick<
-    Agreement,
-    'kind' | 'status' | 'domain' | 'endDate' | 'reference' | 'title' | 'parties' | 'parentId'
-  >,
-  filter: AgreementFilter,
-  terms: string[],
-) {
-  return (
-    (!filter.kind || a.kind === filter.kind) &&
-    (!filter.status || a.status === filter.status) &&
-    (!filter.domain || a.domain === filter.domain) &&
-    (!filter.endsBefore || a.endDate < filter.endsBefore) &&
-    (!filter.party || a.parties.some((p) => p.organisationId === filter.party)) &&
-    (!filter.parentId || a.parentId === filter.parentId) &&
-    (terms.length === 0 || matchesAll(a, terms))
-  );
-}
-
-/** The provider spaces whose party views an agreement in this state has (none before it is offered). */
-function visibleTo(a: Agreement): string[] {
-  if (!visibleToParties(a)) return [];
-  return a.parties.map((p) => p.providerSpace).filter((s): s is string => s !== null);
 }
 
 /**
@@ -265,8 +112,6 @@ export async function loadAgreement(
   return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** The spend the budget repository keeps on the agreement item, against the ceiling. */
 function budgetOf(a: Agreement): InternalView['budget'] {
   const spentCents = (a as Agreement & { spentCents?: number }).spentCents ?? 0;
@@ -277,45 +122,6 @@ function budgetOf(a: Agreement): InternalView['budget'] {
     usedBasisPoints,
     level: usedBasisPoints >= 10_000 ? 'breach' : usedBasisPoints >= 8_000 ? 'warning' : 'ok',
   };
-}
-
-/**
- * A due item: in the agreement's collection, and on the owning space's due index by due date — one per duty and
- * provider party, each naming its party (and the party's name for display).
- */
-export function dueItem(a: Pick<Agreement, 'id' | 'space' | 'reference' | 'title'>, due: DueState) {
-  return {
-    ...keys.due(a.space, a.id, due.dutyId, due.party),
-    type: 'due',
-    ...due,
-    agreementId: a.id,
-    reference: a.reference,
-    title: a.title,
-    gsi1pk: keys.dueIndex(a.space),
-    gsi1sk: `${due.dueDate}${SEP}${a.id}${SEP}${due.dutyId}${due.party ? `${SEP}${due.party}` : ''}`,
-  };
-}
-
-/** The due states of one agreement (its collection only). */
-export async function readDues(db: Db, space: string, agreementId: string): Promise<DueState[]> {
-  const items = await queryCollection<DueState & Record<string, unknown>>(
-    db,
-    space,
-    agreementId,
-    keys.duePrefix,
-  );
-  return items.map(
-    ({ dutyId, dutyTitle, frequency, dueDays, period, periodEnd, dueDate, party, partyName }) => ({
-      dutyId,
-      dutyTitle,
-      frequency,
-      dueDays,
-      period,
-      periodEnd,
-      dueDate,
-      ...(party ? { party, partyName: partyName ?? party } : {}),
-    }),
-  );
 }
 
 /** What a change does to the share and to the parties' views, for its audit event (issue 11 point 2). */
@@ -329,9 +135,6 @@ function viewChanges(prev: Agreement, next: Agreement): AuditEvent['changes'] {
   if (before.join() !== after.join()) out.partyViews = { before, after };
   return out;
 }
-
-/** Rounds of index reads one request may make while filtering, so its cost stays bounded. */
-const MAX_ROUNDS = 5;
 
 export function agreementRepository(db: Db, scope: Scope) {
   // Space records read at most once per request (names for party views, the mandate threshold).
@@ -381,17 +184,8 @@ export function agreementRepository(db: Db, scope: Scope) {
     const items = result.Responses?.[db.tableName] ?? [];
     for (const item of items) {
       if (item.sk !== keys.space(scope.space).sk) continue;
-      const {
-        pk: _pk,
-        sk: _sk,
-        gsi1pk: _a,
-        gsi1sk: _b,
-        type: _t,
-        auditSeq: _s,
-        auditHash: _h,
-        ...record
-      } = item;
-      spaces.set(record.space as string, Promise.resolve(record as unknown as SpaceRecord));
+      const record = stripKeys<SpaceRecord>(item);
+      spaces.set(record.space, Promise.resolve(record));
     }
     for (const space of unread) if (!spaces.has(space)) spaces.set(space, Promise.resolve(null));
     const item = items.find((i) => i.sk === keys.agreement(scope.space, id).sk);
@@ -483,149 +277,15 @@ export function agreementRepository(db: Db, scope: Scope) {
     return resolved;
   }
 
-  /**
-   * Every item that mirrors an agreement — party views in providers' spaces, party links and search
-   * words — rewritten for the new state in the same transaction, and removed where they no longer apply.
-   */
-  async function mirrorItems(
+  /** Every item that mirrors an agreement, rewritten for its new state (agreement-mirrors.ts). */
+  const mirrorItems = async (
     prev: Agreement | null,
     next: Agreement,
     currentDues: readonly DueState[] = [],
-  ): Promise<TransactItem[]> {
-    const items: TransactItem[] = [];
-    const ownerName = await spaceName(next.space);
-    // Reports the agreement expects next: one item per periodic duty and provider party on the space's due index.
-    const dues = desiredDues(next, currentDues, today());
-    const sameDue = (x: DueState, y: DueState) => x.dutyId === y.dutyId && x.party === y.party;
-    for (const due of dues) {
-      const before = currentDues.find((d) => sameDue(d, due));
-      if (!before || JSON.stringify(before) !== JSON.stringify(due) || prev?.title !== next.title) {
-        items.push({ Put: { TableName: db.tableName, Item: dueItem(next, due) } });
-      }
-    }
-    for (const before of currentDues) {
-      if (!dues.some((d) => sameDue(d, before))) {
-        items.push({
-          Delete: {
-            TableName: db.tableName,
-            Key: keys.due(next.space, next.id, before.dutyId, before.party),
-          },
-        });
-      }
-    }
-    // The agreement's own dates on the space's deadline index (notice, renewal decision, end).
-    items.push(...agreementDeadlineChanges(db, prev, next));
-    // A subsidy's Awb terms (decision, settlement application), kept in step with every move (subsidy.ts).
-    items.push(
-      ...deadlineChanges(
-        db,
-        prev ? subsidyDeadlines(prev) : [],
-        subsidyDeadlines(next),
-        next,
-        !!prev && (prev.title !== next.title || prev.reference !== next.reference),
-      ),
-    );
-    // A rename reaches the copies of the names on other items too (stored deadlines, escalations).
-    const touched = new Set(
-      items.flatMap((i) => {
-        const key = (i.Put?.Item ?? i.Delete?.Key) as { pk?: string; sk?: string } | undefined;
-        return key?.pk === keys.agreement(next.space, next.id).pk && key.sk ? [key.sk] : [];
-      }),
-    );
-    items.push(...(await renamedCopyItems(db, prev, next, touched)));
-    // The public Woo register holds only marked, decided agreements, with public fields only (SPEC §5.4).
-    if (isPublic(next)) {
-      items.push({
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.publicRecord(next.space, next.reference),
-            type: 'public',
-            ...toPublicRecord(next, ownerName),
-          },
-        },
-      });
-    } else if (prev && isPublic(prev)) {
-      items.push({ Delete: { TableName: db.tableName, Key: keys.publicRecord(next.space, next.reference) } });
-    }
-    // A party's view exists only while the owner offers the agreement (or shares the draft): offer.ts.
-    const providerSpaces = new Set(visibleTo(next));
-    for (const providerSpace of providerSpaces) {
-      const view = toPartyView(next, ownerName, providerSpace, dues)!;
-      items.push({
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.partyView(providerSpace, next.id),
-            type: 'partyView',
-            ...view,
-            ...indexAttributes(providerSpace, next),
-          },
-        },
-      });
-    }
-    for (const space of prev ? visibleTo(prev) : []) {
-      if (!providerSpaces.has(space)) {
-        items.push({ Delete: { TableName: db.tableName, Key: keys.partyView(space, next.id) } });
-        providerSpaces.add(space); // delete once even if listed twice
-      }
-    }
-    const sortKey = `${next.createdAt}${SEP}${next.id}`;
-    const before = new Set(prev?.parties.map((p) => p.organisationId));
-    const after = new Set(next.parties.map((p) => p.organisationId));
-    for (const org of after) {
-      if (!before.has(org)) {
-        items.push({
-          Put: {
-            TableName: db.tableName,
-            Item: { ...keys.partyLink(next.space, org, sortKey), type: 'partyLink', agreementId: next.id },
-          },
-        });
-      }
-    }
-    for (const org of before) {
-      if (!after.has(org))
-        items.push({ Delete: { TableName: db.tableName, Key: keys.partyLink(next.space, org, sortKey) } });
-    }
-    const oldWords = new Set(prev ? searchWords(prev) : []);
-    const newWords = new Set(searchWords(next));
-    const wordKey = (word: string) => ({
-      pk: keys.words(next.space, bucketOf(word)),
-      sk: `${word}${SEP}${sortKey}`,
-    });
-    for (const word of newWords) {
-      if (!oldWords.has(word)) {
-        items.push({
-          Put: { TableName: db.tableName, Item: { ...wordKey(word), type: 'word', agreementId: next.id } },
-        });
-      }
-    }
-    for (const word of oldWords)
-      if (!newWords.has(word)) items.push({ Delete: { TableName: db.tableName, Key: wordKey(word) } });
-    if (!prev && next.parentId) {
-      // A call-off keeps its framework for life, so its link is written once, at creation.
-      items.push({
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.childLink(next.space, next.parentId, sortKey),
-            type: 'childLink',
-            agreementId: next.id,
-          },
-        },
-      });
-    }
-    return items;
-  }
+  ) => mirrorsOf(db, await spaceName(next.space), prev, next, currentDues);
 
-  async function write(items: TransactItem[], onConflict: (index: number) => DomainError): Promise<void> {
-    try {
-      await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (isConditionFailure(error)) throw onConflict(failedConditionIndex(error));
-      throw error;
-    }
-  }
+  const write = (items: TransactItem[], onConflict: (index: number) => DomainError) =>
+    transact(db, items, onConflict);
 
   /** Writes a new state of an agreement with its audit event, conditional on the version the caller saw. */
   async function commit(
@@ -733,45 +393,6 @@ export function agreementRepository(db: Db, scope: Scope) {
     return { stored, items };
   }
 
-  /** Reads one page of rows from a source, filtering, resuming right after the last row returned. */
-  async function readPage<T>(
-    source: Source,
-    cursor: string | undefined,
-    limit: number,
-    rows: (items: Record<string, unknown>[]) => Promise<{ row: T; item: Record<string, unknown> }[]>,
-  ): Promise<Page<T>> {
-    let start = decodeCursor(cursor, source.pkName, source.pk);
-    const out: T[] = [];
-    for (let round = 0; round < MAX_ROUNDS; round++) {
-      const input: QueryCommandInput = {
-        TableName: db.tableName,
-        IndexName: source.index,
-        KeyConditionExpression: `${source.pkName} = :pk${source.skCondition ? ` AND ${source.skCondition.expression}` : ''}`,
-        ExpressionAttributeValues: { ':pk': source.pk, ...source.skCondition?.values },
-        ScanIndexForward: source.forward,
-        Limit: Math.max(limit - out.length, 10),
-        ExclusiveStartKey: start,
-      };
-      const page = await guard(() => db.doc.send(new QueryCommand(input)));
-      const found = page.Items ?? [];
-      const kept = await rows(found);
-      const keptByItem = new Map(kept.map((k) => [k.item, k.row]));
-      for (const item of found) {
-        const row = keptByItem.get(item);
-        if (row !== undefined) out.push(row);
-        if (out.length === limit) {
-          const last: Record<string, unknown> = {};
-          for (const name of source.keyNames) last[name] = item[name];
-          const more = item !== found.at(-1) || page.LastEvaluatedKey !== undefined;
-          return { items: out, nextCursor: more ? encodeCursor(last) : null };
-        }
-      }
-      start = page.LastEvaluatedKey;
-      if (!start) return { items: out, nextCursor: null };
-    }
-    return { items: out, nextCursor: encodeCursor(start) };
-  }
-
   /** The internal view of an agreement; `mandate` is the owning space's threshold (see `mandateOf`). */
   function internalView(a: Agreement, mandate: number | null): InternalView {
     return {
@@ -803,7 +424,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     ): Promise<{ agreement: Agreement; items: TransactItem[] }> {
       const { kind, reference, space: requested, parentId, ...terms } = input;
       const space = requested ?? scope.space;
-      if (!scope.reach.includes(space)) throw notFound('Space');
+      assertReach(scope, space);
       assertActsForOwner(scope, space);
       if (parentId) {
         const parent = await load(parentId).catch(() => null);
@@ -935,7 +556,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       if (filter.q && terms.length === 0) return { items: [], nextCursor: null };
       const source = partitionOf(space, filter, terms);
       const mandate = await mandateOf(space);
-      const page = await readPage(source, filter.cursor, filter.limit, async (items) => {
+      const page = await readRegisterPage(db, source, filter.cursor, filter.limit, async (items) => {
         // Index rows of the register carry the agreement; party links and search words point to it.
         const linked = items.filter((i) => i.type !== 'agreement');
         const loaded = new Map(
@@ -961,7 +582,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       // A party view has no parties list or framework link of the owner's; those filters do not apply.
       const own = { ...filter, q: undefined, party: undefined, parentId: undefined };
       const source = partitionOf(scope.space, own, []);
-      return readPage(source, filter.cursor, filter.limit, async (items) =>
+      return readRegisterPage(db, source, filter.cursor, filter.limit, async (items) =>
         items.flatMap((item) => {
           if (item.type !== 'partyView') return [];
           const view = partyViewSchema.parse(item);

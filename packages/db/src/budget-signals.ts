@@ -1,4 +1,4 @@
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type BudgetSignal,
@@ -17,14 +17,13 @@ import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
+import type { TransactItem } from './transact.ts';
 
 /**
  * The running budget totals of an agreement and its budget signals (SPEC §4.4), shared by the realisations
  * (budget.ts) and by a change of an agreement's ceilings (agreements.ts), which re-checks the signals against
  * the totals in the same transaction as the change.
  */
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Who a budget signal is for: everyone with these roles in the owning space. */
 export const SIGNAL_ROLES = ['contractmanager', 'inkoper', 'approver'];

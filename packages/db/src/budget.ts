@@ -1,4 +1,3 @@
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   activeRealisations,
   allocate,
@@ -35,11 +34,10 @@ import {
 } from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
-import { guard, isConditionFailure } from './errors.ts';
 import { keys, SEP } from './keys.ts';
-import type { Scope } from './scope.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { gsi1Page } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { type TransactItem, transact } from './transact.ts';
 
 /**
  * Realisations against an agreement's ceiling (SPEC §4.4). Each entry updates the running totals on one item
@@ -150,13 +148,11 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         ),
         ...signals.map((signal) => signalPut(db, agreement.space, signal)),
       ];
-      try {
-        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new DomainError('CONFLICT', 'Another entry was recorded at the same moment; try again');
-        throw error;
-      }
+      await transact(
+        db,
+        items,
+        new DomainError('CONFLICT', 'Another entry was recorded at the same moment; try again'),
+      );
       return { realisation, signals };
     },
 
@@ -280,16 +276,11 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         // Likewise per year and per line: one whose spend fell back below a signalled threshold of its ceiling.
         ...withdrawals(db, agreement.space, agreement.id, perYear.withdrawn, perLine.withdrawn),
       ];
-      try {
-        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new DomainError(
-            'CONFLICT',
-            'The realisation or the totals changed meanwhile; reload and try again',
-          );
-        throw error;
-      }
+      await transact(
+        db,
+        items,
+        new DomainError('CONFLICT', 'The realisation or the totals changed meanwhile; reload and try again'),
+      );
       return {
         realisation: next,
         spentCents: effect.spentCents,
@@ -427,20 +418,9 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     /** The space's signals, newest first (for the roles named on each). */
     async signals(filter: { space?: string; limit: number }): Promise<BudgetSignal[]> {
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.signalIndex(space) },
-            ScanIndexForward: false,
-            Limit: filter.limit,
-          }),
-        ),
-      );
-      return (page.Items ?? [])
+      assertReach(scope, space);
+      const page = await gsi1Page(db, keys.signalIndex(space), { descending: true, limit: filter.limit });
+      return page.items
         .filter(
           (i) =>
             (i.roles as string[]).some((r) => scope.roles.includes(r as never)) ||

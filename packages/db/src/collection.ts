@@ -1,7 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.ts';
-import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { queryAll, stripKeys } from './query.ts';
 
 /**
  * Every item of one kind in an agreement's collection (`sk` starting with `prefix`), without its key
@@ -13,25 +12,10 @@ export async function queryCollection<T>(
   agreementId: string,
   prefix: string,
 ): Promise<T[]> {
-  const out: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.agreement(space, agreementId).pk, ':prefix': prefix },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...rest } = item;
-      out.push(rest as T);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.agreement(space, agreementId).pk, ':prefix': prefix },
+    ConsistentRead: true,
+  });
+  return items.map((item) => stripKeys<T>(item));
 }

@@ -2,6 +2,12 @@ import { DomainError } from '@regie/core';
 
 type Key = Record<string, unknown>;
 
+/** One page of a listing and the cursor to the next (null at the end). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 /** Opaque cursor: base64url JSON of the last evaluated key. */
 export function encodeCursor(key: Key | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;

@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@regie/core';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import type { escalationRepository } from './escalations.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { gsi1Page } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
 import type { steeringRepository } from './steering.ts';
 
 const LIMIT = 50;
@@ -25,33 +25,12 @@ export function dashboardRepository(
   return {
     async get(filter: { space?: string }) {
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
+      assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
       const [stats, overdue, signals, escalations, conflicts] = await Promise.all([
         guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
-        guard(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :today',
-              ExpressionAttributeValues: { ':pk': keys.dueIndex(space), ':today': today },
-              Limit: LIMIT,
-            }),
-          ),
-        ),
-        guard(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk',
-              ExpressionAttributeValues: { ':pk': keys.signalIndex(space) },
-              ScanIndexForward: false,
-              Limit: LIMIT,
-            }),
-          ),
-        ),
+        gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
+        gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
         repos.escalations.openInSpace({ space, limit: LIMIT }),
         repos.steering.roleConflicts({ space, limit: LIMIT }),
       ]);
@@ -68,7 +47,7 @@ export function dashboardRepository(
       };
       const rank = (r: Pick<Risk, 'year' | 'line'>) => (r.line ? 2 : r.year !== undefined ? 1 : 0);
       const atRisk = new Map<string, Risk>();
-      for (const s of signals.Items ?? []) {
+      for (const s of signals.items) {
         const risk: Risk = {
           agreementId: s.agreementId,
           reference: s.reference,
@@ -93,7 +72,7 @@ export function dashboardRepository(
           customer: Number(counts.relation_customer ?? 0),
           partner: Number(counts.relation_partner ?? 0),
         },
-        overdueDuties: (overdue.Items ?? []).map((i) => ({
+        overdueDuties: overdue.items.map((i) => ({
           agreementId: i.agreementId as string,
           reference: i.reference as string,
           title: i.title as string,

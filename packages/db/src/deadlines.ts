@@ -1,4 +1,3 @@
-import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   agreementDeadlines,
@@ -11,10 +10,9 @@ import {
 } from '@regie/core';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { queryPages } from './query.ts';
+import type { TransactItem } from './transact.ts';
 
 /** What a deadline names besides its date: enough to show it in an inbox or a calendar without a second read. */
 export interface DeadlineSubject {
@@ -182,23 +180,16 @@ async function readRange(
   const upper = `${through}${SEP}~`;
   if (lower >= upper) return [];
   const out: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
-          ExpressionAttributeValues: { ':pk': pk, ':lo': lower, ':hi': upper },
-          Limit: limit - out.length + (after ? 1 : 0),
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
+  const query = () => ({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': pk, ':lo': lower, ':hi': upper },
+    Limit: limit - out.length + (after ? 1 : 0),
+  });
+  for await (const page of queryPages(db, query)) {
     for (const item of page.Items ?? []) if (item.gsi1sk !== after) out.push(item);
-    start = page.LastEvaluatedKey;
-  } while (start && out.length < limit);
+    if (out.length >= limit) break;
+  }
   return out.slice(0, limit);
 }
 

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   newId,
@@ -7,14 +7,15 @@ import {
   type Role,
   type SpaceKind,
 } from '@regie/core';
-import type { Page } from './agreements.ts';
 import type { Db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
-import { registerSpace } from './inbox.ts';
+import type { Page } from './cursor.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { gsi1Page, stripKeys } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
 import { nextSpaceEvent } from './space-chain.ts';
+import { registerSpace } from './space-registry.ts';
+import { transact } from './transact.ts';
 
 /** A space's own record: a municipality, a region (with its members) or a provider. */
 export interface SpaceRecord {
@@ -50,11 +51,7 @@ export interface UserRecord {
   roles: Role[];
 }
 
-const strip = <T>(item: Record<string, unknown> | undefined): T | null => {
-  if (!item) return null;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, type: _t, ...rest } = item;
-  return rest as T;
-};
+const strip = <T>(item: Record<string, unknown> | undefined): T | null => (item ? stripKeys<T>(item) : null);
 
 /** Reads that happen before a caller is known (token issuing); keyed by space, never across spaces. */
 export async function readSpace(db: Db, space: string): Promise<SpaceRecord | null> {
@@ -101,7 +98,7 @@ export async function putUser(db: Db, user: UserRecord): Promise<void> {
 export function organisationRepository(db: Db, scope: Scope) {
   const within = (space: string | undefined) => {
     const target = space ?? scope.space;
-    if (!scope.reach.includes(target)) throw new DomainError('NOT_FOUND', 'Space not found');
+    assertReach(scope, target);
     return target;
   };
   return {
@@ -133,69 +130,53 @@ export function organisationRepository(db: Db, scope: Scope) {
           objectId: id,
           changes: { organisation: { before: null, after: organisation } },
         });
+        const changedMeanwhile = new DomainError(
+          'CONFLICT',
+          'The organisation register was changed meanwhile; try again',
+        );
         try {
-          await guard(() =>
-            db.doc.send(
-              new TransactWriteCommand({
-                TransactItems: [
-                  {
-                    Put: {
-                      TableName: db.tableName,
-                      Item: {
-                        ...keys.organisation(space, id),
-                        gsi1pk: keys.organisationsIndex(space),
-                        gsi1sk: `${organisation.name.toLowerCase()}#${id}`,
-                        type: 'organisation',
-                        ...organisation,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
-                    },
+          await transact(
+            db,
+            [
+              {
+                Put: {
+                  TableName: db.tableName,
+                  Item: {
+                    ...keys.organisation(space, id),
+                    gsi1pk: keys.organisationsIndex(space),
+                    gsi1sk: `${organisation.name.toLowerCase()}#${id}`,
+                    type: 'organisation',
+                    ...organisation,
                   },
-                  {
-                    Update: {
-                      TableName: db.tableName,
-                      Key: keys.space(space),
-                      UpdateExpression: `SET ${chain.set}`,
-                      ConditionExpression: chain.condition,
-                      ExpressionAttributeValues: chain.values,
-                    },
-                  },
-                  chain.put,
-                ],
-              }),
-            ),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: db.tableName,
+                  Key: keys.space(space),
+                  UpdateExpression: `SET ${chain.set}`,
+                  ConditionExpression: chain.condition,
+                  ExpressionAttributeValues: chain.values,
+                },
+              },
+              chain.put,
+            ],
+            (index) =>
+              index === 0 ? new DomainError('CONFLICT', 'Organisation already exists') : changedMeanwhile,
           );
           break;
         } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-          if (failedConditionIndex(error) === 0)
-            throw new DomainError('CONFLICT', 'Organisation already exists');
           // Another change of the space took the chain's next link: build the event again on the new head.
-          if (attempt === 3)
-            throw new DomainError('CONFLICT', 'The organisation register was changed meanwhile; try again');
+          if (error !== changedMeanwhile || attempt === 3) throw error;
         }
       }
       return organisation;
     },
 
     async find(filter: { space?: string; cursor?: string; limit: number }): Promise<Page<Organisation>> {
-      const pk = keys.organisationsIndex(within(filter.space));
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            Limit: filter.limit,
-            ExclusiveStartKey: decodeCursor(filter.cursor, 'gsi1pk', pk),
-          }),
-        ),
-      );
-      return {
-        items: (page.Items ?? []).map((item) => strip<Organisation>(item)!),
-        nextCursor: encodeCursor(page.LastEvaluatedKey),
-      };
+      const page = await gsi1Page(db, keys.organisationsIndex(within(filter.space)), filter);
+      return { items: page.items.map((item) => stripKeys<Organisation>(item)), nextCursor: page.nextCursor };
     },
   };
 }
@@ -251,34 +232,26 @@ export async function updateSpaceSettings(
   });
   const seen =
     current.record.version === undefined ? 'attribute_not_exists(version)' : 'version = :seenVersion';
-  try {
-    await guard(() =>
-      db.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.space(scope.space),
-                UpdateExpression: `SET ${[chain.set, ...set].join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-                ConditionExpression: `${chain.condition} AND ${seen}`,
-                ExpressionAttributeValues: {
-                  ...chain.values,
-                  ...values,
-                  ...(current.record.version === undefined ? {} : { ':seenVersion': current.record.version }),
-                },
-              },
-            },
-            chain.put,
-          ],
-        }),
-      ),
-    );
-  } catch (error) {
-    if (isConditionFailure(error))
-      throw new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again');
-    throw error;
-  }
+  await transact(
+    db,
+    [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.space(scope.space),
+          UpdateExpression: `SET ${[chain.set, ...set].join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ConditionExpression: `${chain.condition} AND ${seen}`,
+          ExpressionAttributeValues: {
+            ...chain.values,
+            ...values,
+            ...(current.record.version === undefined ? {} : { ':seenVersion': current.record.version }),
+          },
+        },
+      },
+      chain.put,
+    ],
+    new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again'),
+  );
   const next: Record<string, unknown> = { ...current.record, version: version + 1 };
   for (const [field, value] of Object.entries(settings)) {
     if (value === null) delete next[field];

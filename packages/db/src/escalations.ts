@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   type Escalation,
@@ -20,9 +20,11 @@ import {
   type Widen,
 } from './agreement-access.ts';
 import type { Db } from './client.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { gsi1Page, stripKeys } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { transact } from './transact.ts';
 
 export interface OpenEscalationRow {
   id: string;
@@ -40,17 +42,7 @@ export interface OpenEscalationRow {
 }
 
 const strip = (item: Record<string, unknown>): Escalation => {
-  const {
-    pk: _pk,
-    sk: _sk,
-    type: _t,
-    gsi1pk: _g,
-    gsi1sk: _s,
-    reference: _r,
-    agreementTitle: _a,
-    ...rest
-  } = item;
-  const e = rest as unknown as Escalation;
+  const e = stripKeys<Escalation>(item, ['reference', 'agreementTitle']);
   // Escalations stored before the opening side was kept: the side of their first step.
   return { ...e, side: e.side ?? e.steps[0]!.side };
 };
@@ -101,43 +93,35 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
         : {}),
     };
     const last = escalation.steps.at(-1)!;
-    try {
-      await guard(() =>
-        db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: db.tableName,
-                  Item: item,
-                  ...(previousVersion === null
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                    : {
-                        ConditionExpression: 'version = :v',
-                        ExpressionAttributeValues: { ':v': previousVersion },
-                      }),
-                },
-              },
-              ...auditInCollection(access, scope, {
-                at: last.at,
-                action,
-                objectType: 'escalation',
-                changes: {
-                  [`escalation.${escalation.id}`]: {
-                    before: null,
-                    after: { level: last.levelName, status: escalation.status, note: last.note },
-                  },
-                },
-              }),
-            ],
-          }),
-        ),
-      );
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new DomainError('CONFLICT', 'The escalation was changed meanwhile; reload and try again');
-      throw error;
-    }
+    await transact(
+      db,
+      [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: item,
+            ...(previousVersion === null
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: 'version = :v',
+                  ExpressionAttributeValues: { ':v': previousVersion },
+                }),
+          },
+        },
+        ...auditInCollection(access, scope, {
+          at: last.at,
+          action,
+          objectType: 'escalation',
+          changes: {
+            [`escalation.${escalation.id}`]: {
+              before: null,
+              after: { level: last.levelName, status: escalation.status, note: last.note },
+            },
+          },
+        }),
+      ],
+      new DomainError('CONFLICT', 'The escalation was changed meanwhile; reload and try again'),
+    );
     return escalation;
   }
 
@@ -263,20 +247,10 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     /** A space's open escalations by deadline (cost grows with what is open, not with the register). */
     async openInSpace(filter: { space?: string; limit: number }): Promise<OpenEscalationRow[]> {
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
-      const page = await guard(() =>
-        base.doc.send(
-          new QueryCommand({
-            TableName: base.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.openEscalations(space) },
-            Limit: filter.limit,
-          }),
-        ),
-      );
+      assertReach(scope, space);
+      const page = await gsi1Page(base, keys.openEscalations(space), { limit: filter.limit });
       const today = new Date().toISOString().slice(0, 10);
-      return (page.Items ?? []).map((i) => ({
+      return page.items.map((i) => ({
         id: i.id,
         agreementId: i.agreementId,
         reference: i.reference,

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, DomainError } from '@regie/core';
+import { DEFAULT_THRESHOLDS } from '@regie/core';
 import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
 import { agreementRepository } from './agreements.ts';
@@ -16,10 +16,11 @@ import {
   updateSpaceSettings,
 } from './directory.ts';
 import { escalationRepository } from './escalations.ts';
+import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
-import { icalRepository, inboxRepository } from './inbox.ts';
+import { inboxRepository } from './inbox.ts';
 import { reportRepository } from './reports.ts';
-import type { Scope } from './scope.ts';
+import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
 import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
 import { steeringRepository } from './steering.ts';
@@ -36,13 +37,16 @@ export * from './deadlines.ts';
 export * from './directory.ts';
 export * from './errors.ts';
 export * from './escalations.ts';
+export * from './ical-feed.ts';
 export * from './inbox.ts';
 export * from './keys.ts';
 export * from './public-register.ts';
 export * from './reports.ts';
 export * from './scope.ts';
+export * from './signal-job.ts';
 export * from './signing.ts';
 export * from './space-chain.ts';
+export * from './space-registry.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
@@ -82,8 +86,7 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
         limit: number;
         cursor?: string;
       }) => {
-        if (range.space && !scope.reach.includes(range.space))
-          throw new DomainError('NOT_FOUND', 'Space not found');
+        if (range.space) assertReach(scope, range.space);
         return readDeadlines(db, range.space ? [range.space] : scope.reach, range);
       },
     },

@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isCbsMunicipalityCode, PUBLIC_FIELDS, type PublicRecord } from '@regie/core';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
-import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './query.ts';
 
 /** At most this many records in one public register answer (bounded work for an unauthenticated route). */
 const MAX_RECORDS = 10_000;
@@ -19,27 +18,16 @@ export async function readPublicRegister(
   if (!isCbsMunicipalityCode(code)) return null;
   const space = await readSpace(db, code);
   if (space?.kind !== 'municipality') return null;
-  const records: PublicRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.publicRegister(code) },
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      records.push(
-        Object.fromEntries(
-          PUBLIC_FIELDS.map((f) => [f, (item[f] as string | number | null) ?? null]),
-        ) as PublicRecord,
-      );
-    }
-    start = page.LastEvaluatedKey;
-  } while (start && records.length < MAX_RECORDS);
+  const items = await queryAll(
+    db,
+    { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.publicRegister(code) } },
+    MAX_RECORDS,
+  );
+  const records = items.map(
+    (item) =>
+      Object.fromEntries(
+        PUBLIC_FIELDS.map((f) => [f, (item[f] as string | number | null) ?? null]),
+      ) as PublicRecord,
+  );
   return { publisher: space.name, records: records.slice(0, MAX_RECORDS) };
 }

@@ -1,4 +1,4 @@
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   advanceDue,
   assertRunning,
@@ -17,13 +17,14 @@ import {
   queryCollection,
   type Widen,
 } from './agreement-access.ts';
-import { dueItem, indexAttributes, readDues } from './agreements.ts';
+import { dueItem, readDues } from './agreement-mirrors.ts';
+import { indexAttributes } from './agreement-register.ts';
 import type { Db } from './client.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { gsi1Page } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { type TransactItem, transact } from './transact.ts';
 
 export interface DueRow extends DueState {
   agreementId: string;
@@ -179,16 +180,14 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
             },
           });
       }
-      try {
-        await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new DomainError(
-            'CONFLICT',
-            'This report was just delivered, or the agreement changed; reload and try again',
-          );
-        throw error;
-      }
+      await transact(
+        db,
+        items,
+        new DomainError(
+          'CONFLICT',
+          'This report was just delivered, or the agreement changed; reload and try again',
+        ),
+      );
       return report;
     },
 
@@ -230,20 +229,10 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       }
       if (asProvider) return dueAsParty(filter.limit);
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
-      const page = await guard(() =>
-        base.doc.send(
-          new QueryCommand({
-            TableName: base.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.dueIndex(space) },
-            Limit: filter.limit,
-          }),
-        ),
-      );
+      assertReach(scope, space);
+      const page = await gsi1Page(base, keys.dueIndex(space), { limit: filter.limit });
       const now = today();
-      return (page.Items ?? []).map((i) => ({
+      return page.items.map((i) => ({
         agreementId: i.agreementId,
         reference: i.reference,
         title: i.title,

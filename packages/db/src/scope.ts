@@ -1,4 +1,4 @@
-import type { Role } from '@regie/core';
+import { notFound, type Role } from '@regie/core';
 
 /** Who is asking, taken from the verified token only. Repositories are bound to it per request. */
 export interface Scope {
@@ -11,4 +11,12 @@ export interface Scope {
   /** The caller's organisation id, recorded in audit events. */
   organisation: string;
   roles: readonly Role[];
+}
+
+/**
+ * The one reach check: a space outside the caller's reach answers NOT_FOUND exactly like a missing object
+ * (`what not found`), so a caller cannot tell another tenant's space from one that does not exist.
+ */
+export function assertReach(scope: Scope, space: string, what = 'Space'): void {
+  if (!scope.reach.includes(space)) throw notFound(what);
 }

@@ -1,11 +1,10 @@
-import { GetCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Signature, SigningDocument } from '@regie/core';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { guard } from './errors.ts';
 import { keys, sortKeyPrefixes } from './keys.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TransactItem } from './transact.ts';
 
 /** The signing head of an agreement: which document is current, and a version every change moves. */
 export interface SigningHead {

@@ -1,4 +1,4 @@
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AgreementStatus,
   assertActsForOwner,
@@ -20,12 +20,11 @@ import { agreementRepository } from './agreements.ts';
 import { nextAuditEvent } from './audit-store.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Scope } from './scope.ts';
 import { headPut, readHead, readSignatures } from './signing-head.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { type TransactItem, transact } from './transact.ts';
 
 export interface SigningStatus {
   agreementId: string;
@@ -95,14 +94,8 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
     };
   }
 
-  async function write(items: TransactItem[], db: Db, conflict: string): Promise<void> {
-    try {
-      await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (isConditionFailure(error)) throw new DomainError('CONFLICT', conflict);
-      throw error;
-    }
-  }
+  const write = (items: TransactItem[], db: Db, conflict: string) =>
+    transact(db, items, new DomainError('CONFLICT', conflict));
 
   /** The conditional advance of the agreement's audit head, for a change that leaves its terms alone. */
   function headUpdate(

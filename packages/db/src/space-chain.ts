@@ -1,11 +1,9 @@
-import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AuditEvent, GENESIS_HASH, sealEvent, type VerifyResult, verifyChain } from '@regie/core';
 import type { Db } from './client.ts';
-import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { queryAll, stripKeys } from './query.ts';
 import type { Scope } from './scope.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import type { TransactItem } from './transact.ts';
 
 /** The head of a space's own audit chain, kept on its space record (absent until the first event). */
 export interface SpaceHead {
@@ -54,27 +52,12 @@ export function nextSpaceEvent(
 
 /** Every event of a space's own chain, oldest first. */
 export async function readSpaceChain(db: Db, space: string): Promise<AuditEvent[]> {
-  const out: AuditEvent[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.space(space).pk, ':prefix': keys.auditPrefix },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, type: _type, ...event } = item;
-      out.push(event as AuditEvent);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.space(space).pk, ':prefix': keys.auditPrefix },
+    ConsistentRead: true,
+  });
+  return items.map((item) => stripKeys<AuditEvent>(item));
 }
 
 /** Recomputes the space's chain and checks its last link against the head on the space record. */

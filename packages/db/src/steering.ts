@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AuditEvent,
   DomainError,
@@ -11,12 +11,14 @@ import {
   steeringWarnings,
 } from '@regie/core';
 import { auditInCollection } from './agreement-access.ts';
-import { loadAgreement, type Page } from './agreements.ts';
+import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import type { Page } from './cursor.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { gsi1Page } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { transact } from './transact.ts';
 
 export interface SteeringChange {
   relation?: RelationDecision | null;
@@ -132,64 +134,47 @@ export function steeringRepository(db: Db, scope: Scope) {
       const warnings = steeringWarnings(next.roles);
       const client = next.roles.opdrachtgever?.portfolioHolder;
       const owner = next.roles.eigenaar?.portfolioHolder;
-      try {
-        await guard(() =>
-          db.doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: db.tableName,
-                    Item: {
-                      ...keys.steering(agreement.space, agreementId),
-                      type: 'steering',
-                      ...next,
-                      // Sparse indexes: the tenant-wide conflict report and the agreements per portfolio holder.
-                      ...(warnings.length
-                        ? { gsi1pk: keys.roleConflicts(agreement.space), gsi1sk: agreementId }
-                        : {}),
-                      ...(client
-                        ? {
-                            gsi2pk: keys.portfolioHolder(agreement.space, personKey(client)),
-                            gsi2sk: `opdrachtgever#${agreementId}`,
-                          }
-                        : {}),
-                      ...(owner
-                        ? {
-                            gsi3pk: keys.portfolioHolder(agreement.space, personKey(owner)),
-                            gsi3sk: `eigenaar#${agreementId}`,
-                          }
-                        : {}),
-                    },
-                    ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-                    ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
-                  },
-                },
-                ...auditInCollection(
-                  { db, agreement, ownerName: agreement.space, side: 'municipality' },
-                  scope,
-                  {
-                    at: now,
-                    action: 'steering',
-                    objectType: 'agreement',
-                    changes,
-                  },
-                ),
-                ...relationCount(
-                  db.tableName,
-                  agreement.space,
-                  current.relation?.chosen,
-                  next.relation?.chosen,
-                ),
-              ],
-            }),
-          ),
-        );
-      } catch (error) {
-        if (isConditionFailure(error))
-          throw new DomainError('CONFLICT', 'The agreement was changed meanwhile; reload and try again');
-        throw error;
-      }
+      await transact(
+        db,
+        [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.steering(agreement.space, agreementId),
+                type: 'steering',
+                ...next,
+                // Sparse indexes: the tenant-wide conflict report and the agreements per portfolio holder.
+                ...(warnings.length
+                  ? { gsi1pk: keys.roleConflicts(agreement.space), gsi1sk: agreementId }
+                  : {}),
+                ...(client
+                  ? {
+                      gsi2pk: keys.portfolioHolder(agreement.space, personKey(client)),
+                      gsi2sk: `opdrachtgever#${agreementId}`,
+                    }
+                  : {}),
+                ...(owner
+                  ? {
+                      gsi3pk: keys.portfolioHolder(agreement.space, personKey(owner)),
+                      gsi3sk: `eigenaar#${agreementId}`,
+                    }
+                  : {}),
+              },
+              ConditionExpression: current.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+              ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
+            },
+          },
+          ...auditInCollection({ db, agreement, ownerName: agreement.space, side: 'municipality' }, scope, {
+            at: now,
+            action: 'steering',
+            objectType: 'agreement',
+            changes,
+          }),
+          ...relationCount(db.tableName, agreement.space, current.relation?.chosen, next.relation?.chosen),
+        ],
+        new DomainError('CONFLICT', 'The agreement was changed meanwhile; reload and try again'),
+      );
       return { ...next, warnings };
     },
 
@@ -200,21 +185,9 @@ export function steeringRepository(db: Db, scope: Scope) {
       limit: number;
     }): Promise<Page<RoleConflict>> {
       const space = filter.space ?? scope.space;
-      if (!scope.reach.includes(space)) throw new DomainError('NOT_FOUND', 'Space not found');
-      const pk = keys.roleConflicts(space);
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            Limit: filter.limit,
-            ExclusiveStartKey: decodeCursor(filter.cursor, 'gsi1pk', pk),
-          }),
-        ),
-      );
-      const items = page.Items ?? [];
+      assertReach(scope, space);
+      const page = await gsi1Page(db, keys.roleConflicts(space), filter);
+      const items = page.items;
       const agreements = items.length
         ? ((
             await guard(() =>
@@ -245,7 +218,7 @@ export function steeringRepository(db: Db, scope: Scope) {
             },
           ];
         }),
-        nextCursor: encodeCursor(page.LastEvaluatedKey),
+        nextCursor: page.nextCursor,
       };
     },
   };

@@ -1,9 +1,4 @@
-import {
-  BatchGetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AgreementStatus,
@@ -47,11 +42,12 @@ import {
 import { type AgreementRepository, loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
-import { failedConditionIndex, guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
-import type { Scope } from './scope.ts';
+import { queryAll, queryPages, stripKeys } from './query.ts';
+import { assertReach, type Scope } from './scope.ts';
+import { type TransactItem, transact } from './transact.ts';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Loaded = Agreement & { auditSeq: number; auditHash: string };
 
 export type RegulationView = Regulation & { roomLeftCents: number | null };
@@ -59,12 +55,8 @@ export type RegulationView = Regulation & { roomLeftCents: number | null };
 /** Statuses in which a subsidy counts as received, for the phase-out rule (4:51). */
 const RECEIVED: readonly AgreementStatus[] = ['granted', 'settlement_requested', 'settled'];
 
-const STORAGE = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', 'auditSeq', 'auditHash']);
-
 function toRegulation(item: object): Regulation {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!STORAGE.has(k)) out[k] = v;
-  const r = out as unknown as Regulation;
+  const r = stripKeys<Regulation>(item);
   return {
     ...r,
     ceilingCents: r.ceilingCents ?? null,
@@ -111,7 +103,8 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
 
   function ownSpace(requested: string | undefined): string {
     const space = requested ?? scope.space;
-    if (!scope.reach.includes(space) || spaceKind(space) === 'provider') throw notFound('Space');
+    assertReach(scope, space);
+    if (spaceKind(space) === 'provider') throw notFound('Space');
     return space;
   }
 
@@ -180,17 +173,14 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     };
   }
 
-  async function write(items: TransactItem[], onConflict: (index: number) => Promise<DomainError>) {
-    try {
-      await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
-    } catch (error) {
-      if (isConditionFailure(error)) throw await onConflict(failedConditionIndex(error));
-      // AWS cancels a transaction that collides with another on the same item: the caller may retry.
-      if ((error as Error)?.name === 'TransactionCanceledException')
-        throw new DomainError('CONFLICT', 'Another change was being written at the same time; try again');
-      throw error;
-    }
-  }
+  // AWS cancels a transaction that collides with another on the same item: the caller may retry.
+  const write = (items: TransactItem[], onConflict: (index: number) => Promise<DomainError>) =>
+    transact(
+      db,
+      items,
+      onConflict,
+      new DomainError('CONFLICT', 'Another change was being written at the same time; try again'),
+    );
 
   async function loadSubsidy(agreementId: string): Promise<Loaded> {
     const a = await loadAgreement(db, scope.reach, agreementId);
@@ -204,22 +194,14 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     const recipient = a.parties.find((p) => p.role === 'recipient') ?? a.parties[0];
     if (!recipient) return [];
     const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await guard(() =>
-        db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.partyLinks(a.space, recipient.organisationId) },
-            ExclusiveStartKey: start,
-          }),
-        ),
-      );
+    for await (const page of queryPages(db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.partyLinks(a.space, recipient.organisationId) },
+    })) {
       for (const item of page.Items ?? [])
         if (item.agreementId !== a.id) ids.push(item.agreementId as string);
-      start = page.LastEvaluatedKey;
-    } while (start && ids.length < 500);
+      if (ids.length >= 500) break;
+    }
     const out: SubsidyHistoryEntry[] = [];
     for (let i = 0; i < ids.length; i += 100) {
       const chunk = [...new Set(ids.slice(i, i + 100))];
@@ -452,26 +434,20 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     async regulations(input: { space?: string; budgetYear?: number }): Promise<RegulationView[]> {
       const space = ownSpace(input.space);
       const out: RegulationView[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await guard(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: `gsi1pk = :pk${input.budgetYear ? ' AND begins_with(gsi1sk, :year)' : ''}`,
-              ExpressionAttributeValues: {
-                ':pk': keys.regulationsIndex(space),
-                ...(input.budgetYear ? { ':year': `${input.budgetYear}${SEP}` } : {}),
-              },
-              ScanIndexForward: false,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) out.push(view(toRegulation(item)));
-        start = page.LastEvaluatedKey;
-      } while (start && out.length < 200);
+      const items = await queryAll(
+        db,
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: `gsi1pk = :pk${input.budgetYear ? ' AND begins_with(gsi1sk, :year)' : ''}`,
+          ExpressionAttributeValues: {
+            ':pk': keys.regulationsIndex(space),
+            ...(input.budgetYear ? { ':year': `${input.budgetYear}${SEP}` } : {}),
+          },
+          ScanIndexForward: false,
+        },
+        200,
+      );
+      for (const item of items) out.push(view(toRegulation(item)));
       return out;
     },
 

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AuditEvent,
@@ -20,9 +20,11 @@ import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import { deadlineChanges } from './deadlines.ts';
 import { readSpace } from './directory.ts';
-import { guard, isConditionFailure } from './errors.ts';
+import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { stripKeys } from './query.ts';
 import type { Scope } from './scope.ts';
+import { transact } from './transact.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -66,8 +68,7 @@ export function wgrRepository(db: Db, scope: Scope) {
       ),
     );
     if (!result.Item) return null;
-    const { pk: _pk, sk: _sk, type: _type, ...record } = result.Item;
-    return record as WgrCalendarRecord;
+    return stripKeys<WgrCalendarRecord>(result.Item);
   }
 
   function view(gr: Awaited<ReturnType<typeof loadGr>>, year: number, record: WgrCalendarRecord | null) {
@@ -93,39 +94,31 @@ export function wgrRepository(db: Db, scope: Scope) {
     const access: AgreementAccess = { db, agreement, ownerName: gr.ownerName, side: 'municipality' };
     const deadlinesOf = (r: WgrCalendarRecord | null) =>
       r ? wgrDeadlines(agreement, r.year, wgrCalendar(r.year, planOf(r.plan))) : [];
-    try {
-      await guard(() =>
-        db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: db.tableName,
-                  Item: {
-                    ...keys.wgrCalendar(agreement.space, agreement.id, next.year),
-                    type: 'wgr',
-                    ...next,
-                  },
-                  ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
-                  ExpressionAttributeValues: before ? { ':v': before.version } : undefined,
-                },
-              },
-              ...auditInCollection(access, scope, {
-                at: next.updatedAt,
-                action: event.action,
-                objectType: 'wgr_calendar',
-                changes: event.changes,
-              }),
-              ...deadlineChanges(db, deadlinesOf(before), deadlinesOf(next), agreement as Agreement),
-            ],
-          }),
-        ),
-      );
-    } catch (error) {
-      if (isConditionFailure(error))
-        throw new DomainError('CONFLICT', 'The calendar was changed meanwhile; reload and try again');
-      throw error;
-    }
+    await transact(
+      db,
+      [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.wgrCalendar(agreement.space, agreement.id, next.year),
+              type: 'wgr',
+              ...next,
+            },
+            ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
+            ExpressionAttributeValues: before ? { ':v': before.version } : undefined,
+          },
+        },
+        ...auditInCollection(access, scope, {
+          at: next.updatedAt,
+          action: event.action,
+          objectType: 'wgr_calendar',
+          changes: event.changes,
+        }),
+        ...deadlineChanges(db, deadlinesOf(before), deadlinesOf(next), agreement as Agreement),
+      ],
+      new DomainError('CONFLICT', 'The calendar was changed meanwhile; reload and try again'),
+    );
   }
 
   return {

@@ -1,9 +1,9 @@
-import { DomainError } from '@regie/core';
 import type { DocumentStore } from '@regie/db/documents';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Identity } from '../auth.ts';
 import type { ContextDeps } from '../context.ts';
+import { httpErrorHandler } from '../errors.ts';
 import { documentRoutes } from './documents.ts';
 import { exportRoutes } from './exports.ts';
 
@@ -30,21 +30,6 @@ export interface FilesDeps extends ContextDeps {
   logError?: (entry: Record<string, unknown>) => void;
 }
 
-const STATUS: Record<DomainError['code'], 400 | 403 | 404 | 409 | 503> = {
-  BAD_REQUEST: 400,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNAVAILABLE: 503,
-};
-const CODE: Record<DomainError['code'], string> = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-};
-
 export function createFilesApp(deps: FilesDeps): Hono {
   const logError = deps.logError ?? ((entry) => console.error(JSON.stringify(entry)));
   const app = new Hono();
@@ -59,21 +44,6 @@ export function createFilesApp(deps: FilesDeps): Hono {
   app.route('/exports', exportRoutes(deps));
 
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));
-  app.onError((error, c) => {
-    if (error instanceof DomainError) {
-      return c.json(
-        {
-          error: {
-            code: CODE[error.code],
-            message: error.message,
-            ...(error.field ? { field: error.field } : {}),
-          },
-        },
-        STATUS[error.code],
-      );
-    }
-    logError({ level: 'error', path: c.req.path, message: error.message, stack: error.stack });
-    return c.json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' } }, 500);
-  });
+  app.onError(httpErrorHandler(logError));
   return app;
 }

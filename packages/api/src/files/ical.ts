@@ -1,8 +1,9 @@
-import { addDays, type DeadlineKind, DomainError, isSpace } from '@regie/core';
+import { addDays, type DeadlineKind, isSpace } from '@regie/core';
 import { type Db, type DeadlineRow, ICAL_SECRET, readFeed } from '@regie/db';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { publicRefusal } from '../errors.ts';
 
 /** Event titles in Dutch: a calendar feed has no language switch, and the product is Dutch first. */
 const KIND_TITLES: Record<DeadlineKind, string> = {
@@ -94,12 +95,8 @@ export function createIcalApp(deps: IcalDeps): Hono {
       space,
       secret,
       new Date().toISOString().slice(0, 10),
-    ).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'UNAVAILABLE') return 'unavailable' as const;
-      throw error;
-    });
-    if (feed === 'unavailable')
-      return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'Try again shortly' } }, 503);
+    ).catch((error: unknown) => publicRefusal(c, error));
+    if (feed instanceof Response) return feed;
     if (!feed) return c.json(notFound, 404);
     c.header('content-type', 'text/calendar; charset=utf-8');
     c.header('cache-control', 'private, max-age=300');
