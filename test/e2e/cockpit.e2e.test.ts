@@ -88,19 +88,21 @@ describe('the agreement cockpit in the browser', () => {
       expect(await page.locator(`section${href}`).count(), href).toBe(1);
     }
 
-    await pageNav().getByRole('link', { name: 'Audittrail', exact: true }).click();
-    await page.waitForURL(/#audit$/);
-    await expect.poll(() => topOf('section-audit')).toBeLessThan(40);
-
-    // By keyboard: back to the top, Tab to "Escalaties" in the cockpit, Enter.
-    await page.goto(`${webUrl}/agreements/erm-jh-2025`);
-    await cockpit().waitFor();
-    const toEscalations = item('escalations').getByRole('link', { name: 'Open escalaties' });
-    await toEscalations.focus();
-    await page.keyboard.press('Enter');
+    // A section in the middle of the page, so there is room to scroll it to the top.
+    await pageNav().getByRole('link', { name: 'Escalaties', exact: true }).click();
     await page.waitForURL(/#escalations$/);
     await expect.poll(() => topOf('section-escalations')).toBeLessThan(40);
     await expect.poll(() => topOf('section-escalations')).toBeGreaterThan(-40);
+
+    // By keyboard: back to the top, focus the duties item's link in the cockpit, Enter.
+    await page.goto(`${webUrl}/agreements/erm-jh-2025`);
+    await cockpit().waitFor();
+    expect(await topOf('section-duties')).toBeGreaterThan(300);
+    await item('duties').getByRole('link', { name: 'Openstaande informatieplichten' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#duties$/);
+    await expect.poll(() => topOf('section-duties')).toBeLessThan(40);
+    await expect.poll(() => topOf('section-duties')).toBeGreaterThan(-40);
   });
 
   it('names the relation type once one is chosen (ERM-2026-HH03: klant)', async () => {
