@@ -1,4 +1,5 @@
 import { enBounds } from './bounds';
+import { enCockpit } from './cockpit';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import type { Messages } from './index';
@@ -11,6 +12,7 @@ import { enWgr } from './wgr';
 export const en: Messages = {
   deadlines: enDeadlines,
   parties: enParties,
+  cockpit: enCockpit,
   exports: enExports,
   signIn: enSignIn,
   signing: enSigning,

@@ -1,4 +1,5 @@
 import { nlBounds } from './bounds';
+import { nlCockpit } from './cockpit';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
 import { nlParties } from './parties';
@@ -10,6 +11,7 @@ import { nlWgr } from './wgr';
 export const nl = {
   deadlines: nlDeadlines,
   parties: nlParties,
+  cockpit: nlCockpit,
   exports: nlExports,
   signIn: nlSignIn,
   signing: nlSigning,

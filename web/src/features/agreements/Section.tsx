@@ -14,7 +14,15 @@ export function Section({
   actions?: ReactNode;
 }) {
   return (
-    <section className="regie-section" aria-labelledby={`${id}-heading`} data-testid={`section-${id}`}>
+    // The id is the section's address (`#budget`), the in-page navigation's and the cockpit's links' target;
+    // focusable from script only, so following a link moves a screen reader's reading point there too.
+    <section
+      id={id}
+      tabIndex={-1}
+      className="regie-section"
+      aria-labelledby={`${id}-heading`}
+      data-testid={`section-${id}`}
+    >
       <div className="regie-section__top">
         <Heading2 id={`${id}-heading`}>{title}</Heading2>
         {actions}

@@ -1,0 +1,334 @@
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import {
+  type AppLocale,
+  formatDateLong,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import {
+  allocationMethodLabel,
+  domainLabel,
+  frequencyLabel,
+  kindLabel,
+  partyRoleLabel,
+  statusLabel,
+  unitLabel,
+  variantLabel,
+} from './labels';
+import { type Agreement, type InternalAgreement, type Me, type ProductLine, spaceName } from './model';
+import { monthsText, renewalText, weightText } from './present';
+import { Section } from './Section';
+
+/** The agreement's own terms on its page: data, parties, product lines, call-offs and a region's allocation. */
+
+function Item({ label, children, empty }: { label: string; children: ReactNode; empty?: string }) {
+  return (
+    <DataListItem>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{children === '' || children === null ? <em>{empty}</em> : children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+/** The framework agreement a call-off belongs to, by its reference and title once known. */
+function ParentLink({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const parent = useQuery(trpc.agreement.get.queryOptions({ id }));
+  return (
+    <Link href={`/agreements/${encodeURIComponent(id)}`} className="utrecht-link">
+      {parent.data ? `${parent.data.reference} ${parent.data.title}` : id}
+    </Link>
+  );
+}
+
+/** A framework contract's call-offs (deelovereenkomsten), newest first. */
+export function CallOffsSection({ a }: { a: InternalAgreement }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const children = useQuery(trpc.agreement.find.queryOptions({ parentId: a.id, space: a.space, limit: 100 }));
+  const rows = children.data?.items ?? [];
+  return (
+    <Section id="call-offs" title={t('agreementDetail.sections.callOffs')}>
+      <div role="status" aria-live="polite" className="regie-status">
+        {children.isPending ? t('agreementDetail.loading') : null}
+      </div>
+      {children.isError ? <Alert type="error">{t('agreementDetail.error')}</Alert> : null}
+      {children.isSuccess && rows.length === 0 ? (
+        <Paragraph>{t('agreementDetail.noCallOffs')}</Paragraph>
+      ) : null}
+      {rows.length > 0 ? (
+        <ul className="regie-list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <Link href={`/agreements/${encodeURIComponent(row.id)}`} className="utrecht-link">
+                {row.reference}
+              </Link>{' '}
+              {row.title} ({statusLabel(t, row.status)})
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Section>
+  );
+}
+
+export function TermsSection({ a, me, locale }: { a: Agreement; me: Me | undefined; locale: AppLocale }) {
+  const { t } = useTranslation();
+  const empty = t('agreementDetail.empty');
+  const internal = a.view === 'internal' ? a : null;
+  return (
+    <Section id="terms" title={t('agreementDetail.sections.terms')}>
+      <DataList className="regie-data-list">
+        <Item label={t('fields.reference')}>{a.reference}</Item>
+        <Item label={t('fields.title')}>{a.title}</Item>
+        <Item label={t('fields.kind')}>{kindLabel(t, a.kind)}</Item>
+        <Item label={t('fields.status')}>{statusLabel(t, a.status)}</Item>
+        <Item label={t('fields.domain')}>{domainLabel(t, a.domain)}</Item>
+        {internal ? (
+          <Item label={t('fields.ownerSpace')}>{spaceName(me, internal.space)}</Item>
+        ) : a.view === 'party' ? (
+          <Item label={t('fields.owner')}>{a.ownerName}</Item>
+        ) : null}
+        <Item label={t('fields.startDate')}>
+          <time dateTime={a.startDate}>{formatDateLong(a.startDate, locale)}</time>
+        </Item>
+        <Item label={t('fields.endDate')}>
+          <time dateTime={a.endDate}>{formatDateLong(a.endDate, locale)}</time>
+        </Item>
+        <Item label={t('fields.noticePeriod')} empty={empty}>
+          {a.noticePeriodMonths === null ? '' : monthsText(t, a.noticePeriodMonths)}
+        </Item>
+        <Item label={t('fields.renewal')}>{renewalText(t, a.renewal)}</Item>
+        <Item label={t('fields.valueCeiling')} empty={empty}>
+          {a.valueCeilingCents === null ? '' : formatMoney(a.valueCeilingCents, locale)}
+        </Item>
+        {internal?.parentId ? (
+          <Item label={t('fields.parent')}>
+            <ParentLink id={internal.parentId} />
+          </Item>
+        ) : null}
+        <Item label={t('fields.description')} empty={empty}>
+          {a.description ? <span className="regie-multiline">{a.description}</span> : ''}
+        </Item>
+        <Item label={t('fields.version')}>{formatNumber(a.version, locale)}</Item>
+        <Item label={t('fields.createdAt')}>
+          <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, locale)}</time>
+        </Item>
+        {internal ? <Item label={t('fields.createdBy')}>{internal.createdBy}</Item> : null}
+        <Item label={t('fields.updatedAt')}>
+          <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, locale)}</time>
+        </Item>
+        {internal ? <Item label={t('fields.updatedBy')}>{internal.updatedBy}</Item> : null}
+      </DataList>
+    </Section>
+  );
+}
+
+export function PartiesSection({ a }: { a: Agreement }) {
+  const { t } = useTranslation();
+  const rows: { organisationId: string; name: string; role: string; kvkNumber: string }[] =
+    a.view === 'internal' ? a.parties : [a.party];
+  return (
+    <Section id="parties" title={t('agreementDetail.sections.parties')}>
+      {a.view === 'party' ? <Paragraph>{t('agreementDetail.partyViewNote')}</Paragraph> : null}
+      {rows.length === 0 ? (
+        <Paragraph className="regie-empty">{t('agreementDetail.noParties')}</Paragraph>
+      ) : (
+        <div className="regie-table-scroll">
+          <Table className="regie-table">
+            <TableCaption className="regie-visually-hidden">
+              {t('agreementDetail.partiesCaption')}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('agreementDetail.partyName')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('agreementDetail.partyRole')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('agreementDetail.partyKvk')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((party) => (
+                <TableRow key={`${party.organisationId}/${party.role}`}>
+                  <TableCell>{party.name}</TableCell>
+                  <TableCell>{partyRoleLabel(t, party.role)}</TableCell>
+                  <TableCell className="regie-nowrap">{party.kvkNumber}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function LinesSection({ lines, locale }: { lines: readonly ProductLine[]; locale: AppLocale }) {
+  const { t } = useTranslation();
+  const none = t('agreementDetail.none');
+  const money = (cents: number | undefined) => (cents === undefined ? none : formatMoney(cents, locale));
+  const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
+  return (
+    <Section id="lines" title={t('agreementDetail.sections.lines')}>
+      {lines.length === 0 ? (
+        <Paragraph className="regie-empty">{t('agreementDetail.noLines')}</Paragraph>
+      ) : (
+        <div className="regie-table-scroll">
+          <Table className="regie-table" data-testid="lines-table">
+            <TableCaption className="regie-visually-hidden">{t('agreementDetail.linesCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('lineFields.category')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('lineFields.productCode')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('lineFields.description')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('lineFields.variant')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('lineFields.unit')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('lineFields.frequency')}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                  {t('lineFields.tariffCents')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                  {t('lineFields.volumeCeiling')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                  {t('lineFields.moneyCeilingCents')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                  {t('lineFields.lumpSumCents')}
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {lines.map((line) => (
+                <TableRow key={line.id}>
+                  <TableCell>{line.category}</TableCell>
+                  <TableCell className="regie-nowrap">{line.productCode}</TableCell>
+                  <TableCell>
+                    {line.description ?? none}
+                    {line.population ? (
+                      <>
+                        <br />
+                        {t('agreementDetail.population', { population: line.population })}
+                      </>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>{variantLabel(t, line.variant)}</TableCell>
+                  <TableCell>{line.unit ? unitLabel(t, line.unit) : none}</TableCell>
+                  <TableCell>{line.frequency ? frequencyLabel(t, line.frequency) : none}</TableCell>
+                  <TableCell className={numeric}>{money(line.tariffCents)}</TableCell>
+                  <TableCell className={numeric}>
+                    {line.volumeCeiling === undefined ? none : formatNumber(line.volumeCeiling, locale)}
+                  </TableCell>
+                  <TableCell className={numeric}>{money(line.moneyCeilingCents)}</TableCell>
+                  <TableCell className={numeric}>{money(line.lumpSumCents)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function AllocationSection({
+  a,
+  me,
+  locale,
+}: {
+  a: InternalAgreement;
+  me: Me | undefined;
+  locale: AppLocale;
+}) {
+  const { t } = useTranslation();
+  const key = a.allocationKey;
+  const shares = new Map((a.shares ?? []).map((s) => [s.space, s.cents]));
+  return (
+    <Section id="allocation" title={t('agreementDetail.sections.allocation')}>
+      {!key ? (
+        <Paragraph>{t('allocation.noKey')}</Paragraph>
+      ) : (
+        <>
+          <DataList className="regie-data-list">
+            <Item label={t('allocation.method')}>{allocationMethodLabel(t, key.method)}</Item>
+            {key.referenceDate ? (
+              <Item label={t('allocation.referenceDate')}>
+                <time dateTime={key.referenceDate}>{formatDateLong(key.referenceDate, locale)}</time>
+              </Item>
+            ) : null}
+            {key.source ? <Item label={t('allocation.source')}>{key.source}</Item> : null}
+            {key.baseBasisPoints !== undefined ? (
+              <Item label={t('allocation.base')}>{formatPercent(key.baseBasisPoints, locale)}</Item>
+            ) : null}
+          </DataList>
+          {a.shares === null ? <Paragraph>{t('allocation.noCeiling')}</Paragraph> : null}
+          <div className="regie-table-scroll">
+            <Table className="regie-table" data-testid="allocation-table">
+              <TableCaption className="regie-table__caption">{t('allocation.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('allocation.member')}</TableHeaderCell>
+                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                    {t('allocation.weight')}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                    {t('allocation.share')}
+                  </TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {key.weights.map((w) => {
+                  const own = w.space === me?.space;
+                  const cents = shares.get(w.space);
+                  return (
+                    <TableRow key={w.space} className={own ? 'regie-row--own' : undefined}>
+                      <TableHeaderCell scope="row">
+                        {spaceName(me, w.space)}
+                        {own ? <strong className="regie-own-marker"> {t('allocation.yours')}</strong> : null}
+                      </TableHeaderCell>
+                      <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
+                        {weightText(t, locale, key.method, w.weight)}
+                      </TableCell>
+                      <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
+                        {cents === undefined ? t('agreementDetail.none') : formatMoney(cents, locale)}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+                {a.valueCeilingCents !== null && a.shares !== null ? (
+                  <TableRow>
+                    <TableHeaderCell scope="row">{t('allocation.total')}</TableHeaderCell>
+                    <TableCell />
+                    <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
+                      {formatMoney(a.valueCeilingCents, locale)}
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      )}
+    </Section>
+  );
+}
