@@ -102,6 +102,9 @@ export async function sweepPages(
         // Areas outside the user's navigation, reached by address: a plain answer that they are not for this
         // user, never an error.
         for (const area of AREA_PATHS) await visit(area);
+        // The agreements come from the register, which the user may have seen first (landing) and not again.
+        await page.goto(`${webUrl}/register`);
+        await page.getByTestId('register-table').waitFor();
         const agreements = (await hrefs(page, page.locator('a[href^="/agreements/"]')))
           .filter((h) => /^\/agreements\/[^/]+$/.test(h) && h !== '/agreements/new')
           .slice(0, options.perUser);

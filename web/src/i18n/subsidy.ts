@@ -1,6 +1,8 @@
 /** Subsidies under the Awb (SPEC §3.2): regulations with their ceiling, and a subsidy's decisions. Dutch first. */
 export const nlSubsidy = {
   regulations: {
+    forProviders:
+      'Subsidieregelingen zijn er voor gemeenten. Een subsidie van uw organisatie vindt u in het contractregister.',
     title: 'Subsidieregelingen',
     lead: 'Subsidieregelingen met hun wettelijke grondslag (Awb 4:23) en subsidieplafond (Awb 4:25): wat al verleend is en wat er nog beschikbaar is. Een verlening boven het plafond wordt geweigerd.',
     loading: 'Subsidieregelingen laden…',
@@ -164,6 +166,8 @@ export const nlSubsidy = {
 
 export const enSubsidy: typeof nlSubsidy = {
   regulations: {
+    forProviders:
+      'Subsidy regulations are for municipalities. A subsidy of your organisation is in the agreement register.',
     title: 'Subsidy regulations',
     lead: 'Subsidy regulations with their legal basis (Awb 4:23) and subsidy ceiling (Awb 4:25): what is granted and what room is left. A grant beyond the ceiling is refused.',
     loading: 'Loading subsidy regulations…',

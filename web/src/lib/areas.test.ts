@@ -9,9 +9,10 @@ describe('areas of the main navigation', () => {
     expect(keys(['provider_signer'])).toEqual(['register', 'deliver', 'signing']);
   });
 
-  it('offers administration to the admin only', () => {
+  it('offers administration to the admin, and to the controller to read', () => {
     expect(keys(['admin'])).toContain('admin');
-    for (const role of ['inkoper', 'contractmanager', 'approver', 'viewer', 'coordinator', 'provider_signer'])
+    expect(keys(['viewer'])).toContain('admin');
+    for (const role of ['inkoper', 'contractmanager', 'approver', 'coordinator', 'provider_signer'])
       expect(keys([role])).not.toContain('admin');
   });
 

@@ -29,7 +29,8 @@ export const AREAS: readonly { key: AreaKey; path: string; roles: readonly Role[
   { key: 'subsidies', path: '/subsidies', roles: ['inkoper', 'contractmanager', 'approver', 'viewer'] },
   { key: 'regions', path: '/regions', roles: MUNICIPAL_ROLES },
   { key: 'organisations', path: '/organisations', roles: ['inkoper', 'contractmanager', 'viewer', 'admin'] },
-  { key: 'admin', path: '/admin', roles: ['admin'] },
+  // The controller (viewer) reads the tenant's settings; only the admin changes them.
+  { key: 'admin', path: '/admin', roles: ['admin', 'viewer'] },
 ];
 
 /** The areas a user with these roles can use, in navigation order. */

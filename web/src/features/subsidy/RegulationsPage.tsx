@@ -19,6 +19,7 @@ import { type AppLocale, formatDateLong, formatMoney, formatPercent, localeFor }
 import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { isProviderUser } from '../agreements/model';
 import { Section } from '../agreements/Section';
 import {
   canDecide,
@@ -233,9 +234,19 @@ export function RegulationsPage() {
   const trpc = useTRPC();
   usePageTitle(t('subsidy.regulations.title'));
   const me = useQuery(trpc.me.get.queryOptions());
-  const list = useQuery(trpc.subsidy.regulations.queryOptions({}));
+  const provider = me.data ? isProviderUser(me.data) : undefined;
+  const list = useQuery({ ...trpc.subsidy.regulations.queryOptions({}), enabled: provider === false });
   const rows = list.data ?? [];
   const { announce, outcome } = useOutcome('regulation-outcome');
+  // Subsidy regulations are the municipality's own; a recipient finds its subsidy in its register.
+  if (provider) {
+    return (
+      <div className="regie-detail">
+        <PageHeading>{t('subsidy.regulations.title')}</PageHeading>
+        <Paragraph>{t('subsidy.regulations.forProviders')}</Paragraph>
+      </div>
+    );
+  }
   return (
     <div className="regie-detail">
       <PageHeading>{t('subsidy.regulations.title')}</PageHeading>
