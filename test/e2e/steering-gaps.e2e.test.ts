@@ -151,7 +151,8 @@ describe('steering at a distance: the remaining budget parts in the browser', ()
   });
 
   it('sets a year ceiling on the region’s agreement and shows the statement per member', async () => {
-    await session.logIn('ermelo.contractmanager');
+    // A region's agreement is changed by the region's own roles only (docs/region-rules.md): its coordinator.
+    await session.logIn('noordveluwe.coordinator');
     await page.goto(`${webUrl}/agreements/rnv-ict-01`);
     const budget = section('Budget en volume');
     const years = budget.getByTestId('year-ceilings');

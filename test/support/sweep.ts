@@ -43,6 +43,8 @@ export async function sweepPages(
     users: readonly string[];
     languages?: readonly ('nl' | 'en')[];
     perUser: number;
+    /** Only the areas of the user's own navigation (the quick pass the browser test makes in English). */
+    navOnly?: boolean;
     log?: (message: string) => void;
   },
 ): Promise<Sweep> {
@@ -99,6 +101,7 @@ export async function sweepPages(
         };
         const nav = page.getByRole('navigation', { name: NAV[language] });
         for (const href of await hrefs(page, nav.getByRole('link'))) await visit(href);
+        if (options.navOnly) continue;
         // Areas outside the user's navigation, reached by address: a plain answer that they are not for this
         // user, never an error.
         for (const area of AREA_PATHS) await visit(area);
