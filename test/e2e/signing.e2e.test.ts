@@ -66,7 +66,8 @@ describe('approval and signing in the browser', () => {
     await openAgreement();
     expect(await status().innerText()).toBe('concept');
     const buttons = session.section('Status').getByRole('button');
-    expect(await buttons.allInnerTexts()).toEqual(['Ter goedkeuring aanbieden']);
+    // The one move of the life cycle it offers (besides sharing the draft with the provider for negotiation).
+    expect(await buttons.allInnerTexts()).toEqual(['Ter goedkeuring aanbieden', 'Delen met aanbieder']);
     await move('Ter goedkeuring aanbieden', 'in goedkeuring');
     await session.expectAccessible('overeenkomst in goedkeuring');
   });
