@@ -250,6 +250,24 @@ export function assertTransition(
 
 // ---- input schemas (strict: unknown fields are rejected) ----
 
+/** Ceilings per calendar year (SPEC §4.4): year 2000–2100, each year once, at most 30. */
+export const yearCeilingsSchema = () =>
+  z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
+    z.maxLength(30),
+    // Named at the repeated year, so a form shows it at that row's field.
+    z.superRefine((list, ctx) => {
+      list.forEach((y, i) => {
+        if (list.findIndex((other) => other.year === y.year) < i)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Each year may appear once',
+            path: [i, 'year'],
+            input: y.year,
+          });
+      });
+    }),
+  );
+
 const termsShape = {
   title: text(200, 1),
   description: z.optional(text(5000)),
@@ -264,12 +282,7 @@ const termsShape = {
   /** Information duties (meldplichten): periodic reports and event duties. */
   duties: z.optional(z.array(dutyInputSchema).check(z.maxLength(20))),
   /** Ceilings per calendar year, where the agreement sets them (SPEC §4.4). */
-  yearCeilings: z.optional(
-    z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
-      z.maxLength(30),
-      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, 'Each year may appear once'),
-    ),
-  ),
+  yearCeilings: z.optional(yearCeilingsSchema()),
   /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
   publication: z.optional(z.nullable(publicationSchema)),
   /** The agreed indicator set (SPEC §4.5). */

@@ -2,4 +2,58 @@
  * The browser-safe entry of the domain (`@regie/core/browser`): what the web app may import — constants and rules
  * with no `node:` imports and no I/O. The linter (biome.json) keeps web/ to this entry and the router's type.
  */
+
+export { yearCeilingsSchema } from './agreement.ts';
+export {
+  type RealisationCorrection,
+  type RealisationInput,
+  realisationCorrectionSchema,
+  realisationInputSchema,
+} from './budget.ts';
+export { type ReportSubmitInput, reportSubmitSchema } from './duties.ts';
+export {
+  compactIdentifier,
+  formatIban,
+  isAgbCode,
+  isCbsMunicipalityCode,
+  isIban,
+  isKvkNumber,
+  normaliseIban,
+} from './identifiers.ts';
+export {
+  ORGANISATION_KINDS,
+  type OrganisationCreateInput,
+  type OrganisationKind,
+  organisationCreateInput,
+} from './organisation.ts';
+// The forms of the relation designer and roles, budget, reports and organisations validate with the API's own
+// schemas (issue 12): schemas, their constants and the identifier checks.
+export {
+  ESCALATION_LEVELS,
+  EVENT_DUTIES,
+  GOVERNANCE_EXECUTION_VARIANTS,
+  type Governance,
+  governanceSchema,
+  KPI_DEPTHS,
+  MEETING_CADENCES,
+  RELATION_ANSWERS,
+  RELATION_QUESTIONS,
+  RELATION_TYPES,
+  REPORTING_FREQUENCIES,
+  type RelationAnswers,
+  type RelationType,
+  relationAnswersSchema,
+} from './relation.ts';
 export { MUNICIPAL_ROLES, PROVIDER_ROLES, ROLES, type Role } from './roles.ts';
+export { SPACE_PATTERN } from './spaces.ts';
+export {
+  CONTACT_SIDES,
+  personKey,
+  type RelationDecision,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+  relationDecisionSchema,
+  STEERING_ROLE_KEYS,
+  type SteeringRoleKey,
+  type SteeringRoles,
+  steeringRolesSchema,
+} from './steering.ts';

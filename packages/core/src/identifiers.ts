@@ -33,3 +33,20 @@ export function isIban(input: string): boolean {
   }
   return remainder === 1;
 }
+
+/** What people type in numbers besides the digits: spaces (also non-breaking ones) and dots. */
+export function compactIdentifier(value: string): string {
+  return value.replace(/[\s\u00a0\u202f.]/g, '');
+}
+
+/** An IBAN as it is stored: without the spaces and dots people type, upper case. */
+export function normaliseIban(value: string): string {
+  return compactIdentifier(value).toUpperCase();
+}
+
+/** `NL20INGB0001234567` → `NL20 INGB 0001 2345 67`, the way an IBAN is read aloud and printed. */
+export function formatIban(value: string): string {
+  return normaliseIban(value)
+    .replace(/(.{4})/g, '$1 ')
+    .trim();
+}

@@ -16,15 +16,24 @@ import { text } from './schema.ts';
 export const RELATION_TYPES = ['boss', 'customer', 'partner'] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const relationAnswersSchema = z.strictObject({
+/** The designer's questions in the order asked (question 2 has two parts) and their answer options. */
+export const RELATION_ANSWERS = {
   /** How complex and unpredictable the task is. */
-  complexity: z.enum(['low', 'medium', 'high']),
+  complexity: ['low', 'medium', 'high'],
   /** How much control the municipality wants over WHAT is delivered. */
-  controlWhat: z.enum(['low', 'medium', 'high']),
+  controlWhat: ['low', 'medium', 'high'],
   /** How much control the municipality wants over HOW it is delivered. */
-  controlHow: z.enum(['low', 'medium', 'high']),
+  controlHow: ['low', 'medium', 'high'],
   /** How far the contractor's interests align with the municipality's. */
-  alignment: z.enum(['divergent', 'partial', 'aligned']),
+  alignment: ['divergent', 'partial', 'aligned'],
+} as const;
+export const RELATION_QUESTIONS = ['complexity', 'controlWhat', 'controlHow', 'alignment'] as const;
+
+export const relationAnswersSchema = z.strictObject({
+  complexity: z.enum(RELATION_ANSWERS.complexity),
+  controlWhat: z.enum(RELATION_ANSWERS.controlWhat),
+  controlHow: z.enum(RELATION_ANSWERS.controlHow),
+  alignment: z.enum(RELATION_ANSWERS.alignment),
 });
 export type RelationAnswers = z.infer<typeof relationAnswersSchema>;
 
@@ -69,6 +78,9 @@ export function proposeRelation(answers: RelationAnswers): RelationProposal {
 export const REPORTING_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
 export const KPI_DEPTHS = ['input', 'output', 'outcome'] as const;
 export const MEETING_CADENCES = ['monthly', 'bimonthly', 'quarterly', 'half_yearly'] as const;
+export const GOVERNANCE_EXECUTION_VARIANTS = ['effort', 'output', 'task'] as const;
+/** The usual escalation levels, lowest first; a level is stored as text, so others are allowed. */
+export const ESCALATION_LEVELS = ['contractmanager', 'regisseur', 'directie', 'portefeuillehouder'] as const;
 
 export const governanceSchema = z.strictObject({
   reportingFrequency: z.enum(REPORTING_FREQUENCIES),
@@ -80,7 +92,7 @@ export const governanceSchema = z.strictObject({
   escalationLadder: z
     .array(z.strictObject({ level: text(60, 1), days: z.int().check(z.gte(1), z.lte(120)) }))
     .check(z.minLength(1), z.maxLength(6)),
-  executionVariant: z.enum(['effort', 'output', 'task']),
+  executionVariant: z.enum(GOVERNANCE_EXECUTION_VARIANTS),
 });
 export type Governance = z.infer<typeof governanceSchema>;
 
@@ -102,7 +114,7 @@ export const EVENT_DUTIES = [
  */
 export function governanceDefaults(type: RelationType): Governance {
   const ladder = (days: [number, number, number, number]) =>
-    ['contractmanager', 'regisseur', 'directie', 'portefeuillehouder'].map((level, i) => ({
+    ESCALATION_LEVELS.map((level, i) => ({
       level,
       days: days[i]!,
     }));

@@ -20,6 +20,20 @@ const person = z.strictObject({
   portfolioHolder: z.optional(text(120, 1)),
 });
 
+/** RTRA roles (SPEC §4.2) in the order they are shown. */
+export const STEERING_ROLE_KEYS = [
+  'opdrachtgever',
+  'eigenaar',
+  'opdrachtnemer',
+  'uitvoerder',
+  'bestuurlijkOpdrachtgever',
+  'ambtelijkOpdrachtgever',
+] as const;
+export type SteeringRoleKey = (typeof STEERING_ROLE_KEYS)[number];
+/** The roles whose portfolio holder is asked: the rule "not the same portfolio holder" is about these two. */
+export const ROLES_WITH_PORTFOLIO_HOLDER: readonly SteeringRoleKey[] = ['opdrachtgever', 'eigenaar'];
+export const CONTACT_SIDES = ['municipality', 'contractor'] as const;
+
 export const steeringRolesSchema = z.strictObject({
   opdrachtgever: z.optional(person),
   eigenaar: z.optional(person),
@@ -33,7 +47,7 @@ export const steeringRolesSchema = z.strictObject({
     z
       .array(
         z.strictObject({
-          side: z.enum(['municipality', 'contractor']),
+          side: z.enum(CONTACT_SIDES),
           name: text(120, 1),
           role: text(80, 1),
           email: z.optional(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ORGANISATION, organisationIssues, validateOrganisation } from './organisation-form';
+import { validateForm } from '../../lib/schema-form';
+import { EMPTY_ORGANISATION, organisationIssues, organisationSchema } from './organisation-form';
 
 const valid = {
   kind: 'provider',
@@ -8,40 +9,56 @@ const valid = {
   agbCode: '',
   iban: 'nl20 ingb 0001 2345 67',
 };
+const home = organisationSchema('GM0233', 'GM0233');
 
-describe('validateOrganisation', () => {
-  it('builds the API input, identifiers without spaces', () => {
-    expect(validateOrganisation(valid, 'GM0233', 'GM0233')).toEqual({
+describe('the organisation form, checked with the API’s schema', () => {
+  it('builds the API input, identifiers without spaces', async () => {
+    expect(await validateForm(home, valid)).toEqual({
       ok: true,
-      input: { kind: 'provider', name: 'Zorg Noord B.V.', kvkNumber: '81234567', iban: 'NL20INGB0001234567' },
+      value: { kind: 'provider', name: 'Zorg Noord B.V.', kvkNumber: '81234567', iban: 'NL20INGB0001234567' },
     });
   });
 
-  it('registers in a region when one is chosen', () => {
-    const result = validateOrganisation({ ...valid, agbCode: '41001234' }, 'RGNOORDVELUWE', 'GM0233');
-    expect(result.ok && result.input).toMatchObject({ space: 'RGNOORDVELUWE', agbCode: '41001234' });
+  it('drops the dots people type in identifiers', async () => {
+    const result = await validateForm(home, {
+      ...valid,
+      kvkNumber: '81.234.567',
+      iban: 'NL20.INGB.0001.2345.67',
+    });
+    expect(result).toMatchObject({ ok: true, value: { kvkNumber: '81234567', iban: 'NL20INGB0001234567' } });
   });
 
-  it('names each wrong identifier with its own message', () => {
-    const result = validateOrganisation(
-      { ...valid, kvkNumber: '1234567', agbCode: '42001234', iban: 'NL21INGB0001234567' },
-      'GM0233',
-      'GM0233',
-    );
+  it('registers in a region when one is chosen', async () => {
+    const result = await validateForm(organisationSchema('RGNOORDVELUWE', 'GM0233'), {
+      ...valid,
+      agbCode: '41001234',
+    });
+    expect(result.ok && result.value).toMatchObject({ space: 'RGNOORDVELUWE', agbCode: '41001234' });
+  });
+
+  it('names each wrong identifier with its own message', async () => {
+    const result = await validateForm(home, {
+      ...valid,
+      kvkNumber: '1234567',
+      agbCode: '42001234',
+      iban: 'NL21INGB0001234567',
+    });
     expect(result.ok ? {} : result.errors).toEqual({
-      kvkNumber: { key: 'kvkInvalid' },
-      agbCode: { key: 'agbInvalid' },
-      iban: { key: 'ibanInvalid' },
+      kvkNumber: 'organisations.errors.kvkInvalid',
+      agbCode: 'organisations.errors.agbInvalid',
+      iban: 'organisations.errors.ibanInvalid',
     });
   });
 
-  it('needs a kind, a name and a KvK number', () => {
-    const result = validateOrganisation(EMPTY_ORGANISATION, 'GM0233', 'GM0233');
+  it('needs a kind, a name and a KvK number', async () => {
+    const result = await validateForm(home, EMPTY_ORGANISATION);
     expect(result.ok ? {} : result.errors).toEqual({
-      kind: { key: 'kindRequired' },
-      name: { key: 'nameRequired' },
-      kvkNumber: { key: 'kvkInvalid' },
+      kind: 'organisations.errors.kindRequired',
+      name: 'organisations.errors.nameRequired',
+      kvkNumber: 'organisations.errors.kvkInvalid',
     });
+    const long = await validateForm(home, { ...valid, name: 'x'.repeat(201) });
+    expect(long.ok ? {} : long.errors).toEqual({ name: 'organisations.errors.nameTooLong' });
   });
 });
 
@@ -55,7 +72,11 @@ describe('organisationIssues', () => {
         { path: '', message: 'Unrecognized key' },
       ]),
     ).toEqual({
-      errors: { kvkNumber: { key: 'kvkInvalid' }, iban: { key: 'ibanInvalid' }, name: { text: 'Too big' } },
+      errors: {
+        kvkNumber: { key: 'organisations.errors.kvkInvalid' },
+        iban: { key: 'organisations.errors.ibanInvalid' },
+        name: { text: 'Too big' },
+      },
       other: ['Unrecognized key'],
     });
   });

@@ -1,9 +1,16 @@
-import type { nl } from '../../i18n/nl';
+import {
+  compactIdentifier,
+  normaliseIban,
+  type OrganisationCreateInput,
+  organisationCreateInput,
+} from '@regie/core/browser';
 import type { FieldIssue } from '../../lib/errors';
-import { digitsOnly, isAgbCode, isIban, isKvkNumber, normaliseIban } from '../../lib/identifiers';
-import { type CreateOrganisationInput, isOrganisationKind } from '../agreements/model';
+import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
 
-/** Registering a provider or joint body: the values as typed, the checks with Dutch messages, the API input. */
+/**
+ * Registering a provider or joint body: the values as typed, read into the API's input (identifiers without the
+ * spaces and dots people type) and checked with the API's own schema (`organisationCreateInput` in core).
+ */
 
 export const ORGANISATION_FIELDS = ['kind', 'name', 'kvkNumber', 'agbCode', 'iban'] as const;
 export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
@@ -17,56 +24,60 @@ export const EMPTY_ORGANISATION: OrganisationValues = {
   iban: '',
 };
 
-export type OrganisationErrorKey = keyof (typeof nl)['organisations']['errors'];
-export type OrganisationError = { key: OrganisationErrorKey } | { text: string };
-export type OrganisationErrors = Partial<Record<OrganisationField, OrganisationError>>;
+const key = (name: string) => `organisations.errors.${name}`;
 
-const NAME_MAX = 200;
+/** The Dutch message key for an issue of `organisationCreateInput` on a field of the form. */
+export function organisationMessage({ path, code }: SchemaIssue): string {
+  switch (path) {
+    case 'kind':
+      return key('kindRequired');
+    case 'name':
+      return key(code === 'too_big' ? 'nameTooLong' : 'nameRequired');
+    case 'kvkNumber':
+      return key('kvkInvalid');
+    case 'agbCode':
+      return key('agbInvalid');
+    case 'iban':
+      return key('ibanInvalid');
+    default:
+      return key('rejected');
+  }
+}
 
-export type OrganisationValidation =
-  | { ok: true; input: CreateOrganisationInput }
-  | { ok: false; errors: OrganisationErrors };
-
-/** `space` is sent only when it is not the home register (a region the municipality belongs to). */
-export function validateOrganisation(
-  values: OrganisationValues,
-  space: string,
-  homeSpace: string,
-): OrganisationValidation {
-  const errors: OrganisationErrors = {};
-  const name = values.name.trim();
-  const kvkNumber = digitsOnly(values.kvkNumber);
-  const agbCode = digitsOnly(values.agbCode);
-  const iban = normaliseIban(values.iban);
-  if (!isOrganisationKind(values.kind)) errors.kind = { key: 'kindRequired' };
-  if (name === '') errors.name = { key: 'nameRequired' };
-  else if (name.length > NAME_MAX) errors.name = { key: 'nameTooLong' };
-  if (!isKvkNumber(kvkNumber)) errors.kvkNumber = { key: 'kvkInvalid' };
-  if (agbCode !== '' && !isAgbCode(agbCode)) errors.agbCode = { key: 'agbInvalid' };
-  if (iban !== '' && !isIban(iban)) errors.iban = { key: 'ibanInvalid' };
-  if (Object.keys(errors).length > 0 || !isOrganisationKind(values.kind)) return { ok: false, errors };
+/** The API input: `space` only when it is not the home register (a region the municipality belongs to). */
+export function organisationInput(values: OrganisationValues, space: string, homeSpace: string): unknown {
+  const agbCode = optionalText(compactIdentifier(values.agbCode));
+  const iban = optionalText(normaliseIban(values.iban));
   return {
-    ok: true,
-    input: {
-      ...(space !== homeSpace ? { space } : {}),
-      kind: values.kind,
-      name,
-      kvkNumber,
-      ...(agbCode ? { agbCode } : {}),
-      ...(iban ? { iban } : {}),
-    },
+    ...(space !== homeSpace ? { space } : {}),
+    kind: values.kind === '' ? undefined : values.kind,
+    name: values.name.trim(),
+    kvkNumber: compactIdentifier(values.kvkNumber),
+    ...(agbCode ? { agbCode } : {}),
+    ...(iban ? { iban } : {}),
   };
 }
 
-/** The server's issues on the form's fields; for the identifiers the Dutch message says what is wrong. */
-export function organisationIssues(issues: FieldIssue[]): { errors: OrganisationErrors; other: string[] } {
-  const errors: OrganisationErrors = {};
+export function organisationSchema(space: string, homeSpace: string) {
+  return formSchema<OrganisationValues, OrganisationCreateInput>({
+    parse: (values) => ({ input: organisationInput(values, space, homeSpace) }),
+    schema: organisationCreateInput,
+    message: organisationMessage,
+  });
+}
+
+/** The server's issues on the form's fields, as message keys where the form knows the field; the rest apart. */
+export function organisationIssues(issues: FieldIssue[]): {
+  errors: Partial<Record<OrganisationField, { key: string } | { text: string }>>;
+  other: string[];
+} {
+  const errors: Partial<Record<OrganisationField, { key: string } | { text: string }>> = {};
   const other: string[] = [];
-  const byField: Partial<Record<OrganisationField, OrganisationErrorKey>> = {
-    kind: 'kindRequired',
-    kvkNumber: 'kvkInvalid',
-    agbCode: 'agbInvalid',
-    iban: 'ibanInvalid',
+  const byField: Partial<Record<OrganisationField, string>> = {
+    kind: key('kindRequired'),
+    kvkNumber: key('kvkInvalid'),
+    agbCode: key('agbInvalid'),
+    iban: key('ibanInvalid'),
   };
   for (const issue of issues) {
     const field = issue.path.split('.')[0] as OrganisationField;
@@ -75,8 +86,8 @@ export function organisationIssues(issues: FieldIssue[]): { errors: Organisation
       continue;
     }
     if (errors[field]) continue;
-    const key = byField[field];
-    errors[field] = key ? { key } : { text: issue.message };
+    const mapped = byField[field];
+    errors[field] = mapped ? { key: mapped } : { text: issue.message };
   }
   return { errors, other };
 }
