@@ -132,3 +132,29 @@ export function parseMoneyToCents(input: string, locale: AppLocale = 'nl-NL'): M
   if (!Number.isSafeInteger(cents)) return { ok: false, reason: 'invalid' };
   return { ok: true, cents };
 }
+
+/**
+ * A month as `YYYY-MM`. Besides the month field's own value, what people type where a browser shows a plain
+ * text box: `11-2026`, `11/2026`, `2026/11`, `2026-1`.
+ */
+export function parseMonth(input: string): string | null {
+  const text = input.trim();
+  const yearFirst = /^(\d{4})[-/](\d{1,2})$/.exec(text);
+  const monthFirst = /^(\d{1,2})[-/](\d{4})$/.exec(text);
+  const [year, month] = yearFirst
+    ? [yearFirst[1], yearFirst[2]]
+    : monthFirst
+      ? [monthFirst[2], monthFirst[1]]
+      : [undefined, undefined];
+  if (!year || !month) return null;
+  const m = Number(month);
+  if (m < 1 || m > 12) return null;
+  return `${year}-${String(m).padStart(2, '0')}`;
+}
+
+/** A whole number as typed (`1.200`, ` 12 `): null when empty, NaN when it is not one. */
+export function parseWholeNumber(input: string): number | null {
+  const text = input.trim().replace(/[.\s\u00a0\u202f]/g, '');
+  if (text === '') return null;
+  return /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+}

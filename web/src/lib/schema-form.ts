@@ -58,7 +58,10 @@ export function formSchema<Values, Output>(options: {
   schema: StandardSchema<unknown, Output>;
   message: (issue: SchemaIssue) => string;
   check?: (output: Output) => Record<string, string>;
+  /** Where in the form's values the parsed input sits (`yearCeilings` for a list checked on its own). */
+  at?: string;
 }): StandardSchema<Values, Output> {
+  const at = (path: string) => (options.at ? (path === '' ? options.at : `${options.at}.${path}`) : path);
   return {
     '~standard': {
       version: 1,
@@ -68,7 +71,8 @@ export function formSchema<Values, Output>(options: {
         const result = await options.schema['~standard'].validate(input);
         const issues = new Map<string, string>(Object.entries(errors));
         for (const issue of result.issues ?? []) {
-          const path = dotPath(issue.path);
+          const own = dotPath(issue.path);
+          const path = at(own);
           const code = (issue as { code?: unknown }).code;
           if (!issues.has(path))
             issues.set(
@@ -76,7 +80,7 @@ export function formSchema<Values, Output>(options: {
               options.message({
                 path,
                 code: typeof code === 'string' ? code : 'custom',
-                value: valueAt(input, path),
+                value: valueAt(input, own),
               }),
             );
         }

@@ -1,21 +1,24 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Paragraph, Textarea } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
+import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type BudgetErrors, REALISATION_FIELDS, realisationIssues } from './budget-form';
 import {
-  type CorrectionErrorKey,
   type CorrectionValues,
+  correctionSchema,
   correctionValues,
+  REALISATION_FIELDS,
   REASON_LIMIT,
-  validateCorrection,
-} from './correction-form';
+  realisationIssues,
+} from './budget-form';
 import { type CorrectInput, type CorrectResult, type RealisationInput, signalMessage } from './model';
-import { type LineChoice, RealisationFields, refreshBudget, useBudgetMessage } from './RealisationForm';
+import { type LineChoice, RealisationFields, refreshBudget } from './RealisationForm';
 
 const ID = 'correction';
 
@@ -40,16 +43,31 @@ export function CorrectionForm({
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const message = useBudgetMessage();
-  const [values, setValues] = useState<CorrectionValues>(() => correctionValues(entry, locale));
-  const [errors, setErrors] = useState<BudgetErrors>({});
-  const [reasonError, setReasonError] = useState<CorrectionErrorKey | undefined>();
+  const errorText = useErrorText();
+  const lineKey = lines.map((l) => l.id).join(',');
+  const resolver = useMemo(
+    () =>
+      standardSchemaResolver(
+        correctionSchema(
+          { agreementId, realisationId: entry.id, expectedVersion: entry.version },
+          locale,
+          lineKey === '' ? [] : lineKey.split(','),
+        ),
+      ),
+    [agreementId, entry.id, entry.version, locale, lineKey],
+  );
+  const form = useForm<CorrectionValues, unknown, CorrectInput>({
+    defaultValues: correctionValues(entry, locale),
+    resolver,
+    shouldFocusError: false,
+  });
   const [general, setGeneral] = useState<string[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const keys = useRef(idempotencyKeys());
-  const lineIds = lines.map((l) => l.id);
   const month = formatMonth(entry.period, locale);
-  const errorFor = (field: string) => message(errors[field]);
+  const errors = form.formState.errors;
+  const errorFor = (field: string) =>
+    errorText(errors.realisation?.[field as keyof CorrectionValues['realisation']]);
 
   const correct = useMutation({
     mutationKey: trpc.budget.correct.mutationKey(),
@@ -88,10 +106,13 @@ export function CorrectionForm({
     },
     onError: (error) => {
       const code = errorCode(error);
-      setErrors({});
       if (code === 'BAD_REQUEST') {
-        const { errors: fieldErrors, other } = realisationIssues(errorIssues(error));
-        setErrors(fieldErrors);
+        const { errors: fieldErrors, other } = realisationIssues(errorIssues(error), 'realisation.');
+        for (const [path, e] of Object.entries(fieldErrors))
+          form.setError(
+            path as `realisation.${keyof CorrectionValues['realisation']}`,
+            'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
+          );
         if (other.length > 0 || Object.keys(fieldErrors).length === 0)
           setGeneral([t('bounds.correction.errors.rejected'), ...other]);
       } else if (code === 'CONFLICT') {
@@ -104,38 +125,19 @@ export function CorrectionForm({
     },
   });
 
+  /** Saves the corrected entry, or (`reverse`) reverses it: then only the reason is checked. */
   function send(reverse: boolean) {
     if (correct.isPending) return;
     setGeneral([]);
-    const result = validateCorrection(values, locale, lineIds, reverse);
-    if (!result.ok) {
-      setErrors(result.errors);
-      setReasonError(result.reasonError);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setErrors({});
-    setReasonError(undefined);
-    correct.mutate({
-      agreementId,
-      realisationId: entry.id,
-      expectedVersion: entry.version,
-      realisation: result.realisation,
-      reason: result.reason,
-    });
+    form.setValue('reverse', reverse);
+    void form.handleSubmit(
+      (input) => correct.mutate(input),
+      () => focusSoon(() => summaryRef.current),
+    )();
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    send(false);
-  }
-
-  function change(field: keyof CorrectionValues, value: string, path: string = field) {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setErrors(({ [path]: _stale, ...rest }) => rest);
-  }
-
-  const reasonText = reasonError ? t(`bounds.correction.errors.${reasonError}`) : undefined;
+  const reasonText = errorText(errors.reason);
+  const order = [...REALISATION_FIELDS.map((f) => `realisation.${f}`), 'reason'];
   return (
     <section className="regie-subsection" aria-labelledby="correction-heading" data-testid="correction-form">
       <h4 className="regie-subheading" id="correction-heading" tabIndex={-1}>
@@ -145,17 +147,28 @@ export function CorrectionForm({
       <ErrorSummary
         title={t('bounds.correction.summaryTitle')}
         general={general}
-        fields={[
-          ...REALISATION_FIELDS.flatMap((field) => {
-            const text = errorFor(field);
-            return text ? [{ id: `${ID}-${field}`, text }] : [];
-          }),
-          ...(reasonText ? [{ id: `${ID}-reason`, text: reasonText }] : []),
-        ]}
+        fields={orderedErrors(errors, order).map(([path, error]) => ({
+          id: `${ID}-${path.replace(/^realisation\./, '')}`,
+          text: errorText(error) ?? '',
+        }))}
         summaryRef={summaryRef}
       />
-      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="correction-heading">
-        <RealisationFields idPrefix={ID} values={values} lines={lines} errorFor={errorFor} change={change} />
+      <form
+        className="regie-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          send(false);
+        }}
+        aria-labelledby="correction-heading"
+      >
+        <RealisationFields
+          idPrefix={ID}
+          at="realisation."
+          register={(name) => form.register(name as `realisation.${keyof CorrectionValues['realisation']}`)}
+          lines={lines}
+          errorFor={errorFor}
+        />
         <Field
           id={`${ID}-reason`}
           label={t('bounds.correction.reason')}
@@ -165,15 +178,10 @@ export function CorrectionForm({
           {(props) => (
             <Textarea
               {...props}
-              name="reason"
               rows={2}
               required
               maxLength={REASON_LIMIT + 50}
-              value={values.reason}
-              onChange={(e) => {
-                setValues((previous) => ({ ...previous, reason: e.target.value }));
-                setReasonError(undefined);
-              }}
+              {...form.register('reason')}
             />
           )}
         </Field>

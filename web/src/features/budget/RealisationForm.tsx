@@ -1,3 +1,5 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import type { RealisationInput } from '@regie/core/browser';
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -8,22 +10,22 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
+import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
-  type BudgetError,
-  type BudgetErrors,
   currentMonth,
   emptyRealisation,
+  NOTE_LIMIT,
   REALISATION_FIELDS,
-  REALISATION_LIMITS,
   type RealisationValues,
   realisationIssues,
-  validateRealisation,
+  realisationSchema,
 } from './budget-form';
 import { type BudgetSignal, type RecordInput, signalAmounts, signalKey, signalMessage } from './model';
 
@@ -47,29 +49,24 @@ export function refreshBudget(queryClient: QueryClient, trpc: Trpc, agreementId:
   ]);
 }
 
-/** The translated text of a field error of the realisation form. */
-export function useBudgetMessage() {
-  const { t } = useTranslation();
-  return (error: BudgetError | undefined) =>
-    error === undefined ? undefined : 'key' in error ? t(`budget.errors.${error.key}`) : error.text;
-}
-
 /** Month, amount, volume, product line and note: the fields of an entry, for recording and for correcting. */
 export function RealisationFields({
   idPrefix,
-  values,
+  at = '',
+  register,
   lines,
   errorFor,
-  change,
 }: {
   idPrefix: string;
-  values: RealisationValues;
+  /** Where the entry sits in the form's values (`realisation.` in the correction form). */
+  at?: string;
+  register: (name: string) => UseFormRegisterReturn;
   lines: readonly LineChoice[];
   errorFor: (field: string) => string | undefined;
-  change: (field: keyof RealisationValues, value: string, path?: string) => void;
 }) {
   const { t } = useTranslation();
   const id = (field: string) => `${idPrefix}-${field}`;
+  const field = (name: (typeof REALISATION_FIELDS)[number]) => register(`${at}${name}`);
   return (
     <>
       <div className="regie-form__row">
@@ -79,16 +76,7 @@ export function RealisationFields({
           hint={t('budget.form.monthHint')}
           error={errorFor('period')}
         >
-          {(props) => (
-            <Textbox
-              {...props}
-              type="month"
-              name="period"
-              required
-              value={values.period}
-              onChange={(e) => change('period', e.target.value)}
-            />
-          )}
+          {(props) => <Textbox {...props} type="month" required {...field('period')} />}
         </Field>
         <Field
           id={id('amountCents')}
@@ -99,13 +87,11 @@ export function RealisationFields({
           {(props) => (
             <Textbox
               {...props}
-              name="amount"
               required
               inputMode="decimal"
               autoComplete="off"
               className="regie-input--amount"
-              value={values.amount}
-              onChange={(e) => change('amount', e.target.value, 'amountCents')}
+              {...field('amountCents')}
             />
           )}
         </Field>
@@ -118,12 +104,10 @@ export function RealisationFields({
           {(props) => (
             <Textbox
               {...props}
-              name="volume"
               inputMode="numeric"
               autoComplete="off"
               className="regie-input--count"
-              value={values.volume}
-              onChange={(e) => change('volume', e.target.value)}
+              {...field('volume')}
             />
           )}
         </Field>
@@ -131,12 +115,7 @@ export function RealisationFields({
       {lines.length > 0 ? (
         <Field id={id('productLineId')} label={t('budget.form.line')} error={errorFor('productLineId')}>
           {(props) => (
-            <Select
-              {...props}
-              name="productLineId"
-              value={values.productLineId}
-              onChange={(e) => change('productLineId', e.target.value)}
-            >
+            <Select {...props} {...field('productLineId')}>
               <SelectOption value="">{t('budget.form.noLine')}</SelectOption>
               {lines.map((line) => (
                 <SelectOption key={line.id} value={line.id}>
@@ -148,16 +127,7 @@ export function RealisationFields({
         </Field>
       ) : null}
       <Field id={id('note')} label={t('budget.form.note')} error={errorFor('note')}>
-        {(props) => (
-          <Textarea
-            {...props}
-            name="note"
-            rows={2}
-            maxLength={REALISATION_LIMITS.note + 50}
-            value={values.note}
-            onChange={(e) => change('note', e.target.value)}
-          />
-        )}
+        {(props) => <Textarea {...props} rows={2} maxLength={NOTE_LIMIT + 50} {...field('note')} />}
       </Field>
     </>
   );
@@ -184,21 +154,27 @@ export function RealisationForm({
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const message = useBudgetMessage();
-  const [values, setValues] = useState<RealisationValues>(() => emptyRealisation(currentMonth()));
-  const [clientErrors, setClientErrors] = useState<BudgetErrors>({});
-  const [serverErrors, setServerErrors] = useState<BudgetErrors>({});
+  const errorText = useErrorText();
+  const lineKey = lines.map((l) => l.id).join(',');
+  const resolver = useMemo(
+    () => standardSchemaResolver(realisationSchema(locale, lineKey === '' ? [] : lineKey.split(','))),
+    [locale, lineKey],
+  );
+  const form = useForm<RealisationValues, unknown, RealisationInput>({
+    defaultValues: emptyRealisation(currentMonth()),
+    resolver,
+    shouldFocusError: false,
+  });
   const [formError, setFormError] = useState<string[]>([]);
-  const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   // One key per distinct entry until it is saved: a retry is not recorded twice, a second equal entry is.
   const keys = useRef(idempotencyKeys());
-  const lineIds = lines.map((l) => l.id);
   const idPrefix = provider ? 'reported' : 'realisation';
   const headingId = `${idPrefix}-form-heading`;
-  const errorFor = (field: string) => message(clientErrors[field] ?? serverErrors[field]);
+  const errors = form.formState.errors;
+  const errorFor = (field: string) => errorText(errors[field as keyof RealisationValues]);
 
   const record = useMutation({
     mutationKey: trpc.budget.record.mutationKey(),
@@ -218,17 +194,13 @@ export function RealisationForm({
         // Signals are for the municipality's roles; the provider is told its entry arrived.
         signals: provider ? [] : result.signals,
       });
-      setValues((previous) => ({
-        ...emptyRealisation(previous.period),
-        productLineId: previous.productLineId,
-      }));
-      setAttempted(false);
+      const previous = form.getValues();
+      form.reset({ ...emptyRealisation(previous.period), productLineId: previous.productLineId });
       focusSoon(() => outcomeRef.current);
       await refreshBudget(queryClient, trpc, agreementId);
     },
     onError: (error) => {
       const code = errorCode(error);
-      setServerErrors({});
       setFormError([]);
       if (code === 'CONFLICT') {
         // Another entry won the race: nothing was stored; the totals shown are refreshed.
@@ -239,9 +211,13 @@ export function RealisationForm({
       }
       setOutcome(null);
       if (code === 'BAD_REQUEST') {
-        const { errors, other } = realisationIssues(errorIssues(error));
-        setServerErrors(errors);
-        if (other.length > 0 || Object.keys(errors).length === 0)
+        const { errors: fieldErrors, other } = realisationIssues(errorIssues(error));
+        for (const [path, e] of Object.entries(fieldErrors))
+          form.setError(
+            path as keyof RealisationValues,
+            'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
+          );
+        if (other.length > 0 || Object.keys(fieldErrors).length === 0)
           setFormError([t('budget.errors.rejected'), ...other]);
       } else if (code === 'FORBIDDEN') setFormError([t('budget.errors.forbidden')]);
       else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
@@ -250,32 +226,13 @@ export function RealisationForm({
     },
   });
 
-  function change(field: keyof RealisationValues, value: string, path: string = field) {
-    const next = { ...values, [field]: value };
-    setValues(next);
-    if (attempted) {
-      const result = validateRealisation(next, locale, lineIds);
-      setClientErrors(result.ok ? {} : result.errors);
-    }
-    setServerErrors(({ [path]: _stale, ...rest }) => rest);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (record.isPending) return;
-    setAttempted(true);
-    setServerErrors({});
-    setFormError([]);
-    setOutcome(null);
-    const result = validateRealisation(values, locale, lineIds);
-    if (!result.ok) {
-      setClientErrors(result.errors);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setClientErrors({});
-    record.mutate({ agreementId, realisation: result.input });
-  }
+  const submit = form.handleSubmit(
+    (realisation) => {
+      if (record.isPending) return;
+      record.mutate({ agreementId, realisation });
+    },
+    () => focusSoon(() => summaryRef.current),
+  );
 
   return (
     <section className="regie-subsection" aria-labelledby={headingId}>
@@ -315,19 +272,27 @@ export function RealisationForm({
       <ErrorSummary
         title={t('budget.form.summaryTitle')}
         general={formError}
-        fields={REALISATION_FIELDS.flatMap((field) => {
-          const text = errorFor(field);
-          return text ? [{ id: `${idPrefix}-${field}`, text }] : [];
-        })}
+        fields={orderedErrors(errors, REALISATION_FIELDS).map(([path, error]) => ({
+          id: `${idPrefix}-${path}`,
+          text: errorText(error) ?? '',
+        }))}
         summaryRef={summaryRef}
       />
-      <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
+      <form
+        className="regie-form"
+        noValidate
+        onSubmit={(event) => {
+          setFormError([]);
+          setOutcome(null);
+          void submit(event);
+        }}
+        aria-labelledby={headingId}
+      >
         <RealisationFields
           idPrefix={idPrefix}
-          values={values}
+          register={(name) => form.register(name as keyof RealisationValues)}
           lines={lines}
           errorFor={errorFor}
-          change={change}
         />
         <div role="status" aria-live="polite" className="regie-status">
           {record.isPending ? t('budget.form.saving') : null}

@@ -1,3 +1,4 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -12,22 +13,22 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { type AppLocale, formatMoney, localeFor } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
+import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import type { InternalAgreement } from '../agreements/model';
 import {
-  newYearCeilingRow,
-  validateYearCeilings,
   YEAR_CEILING_LIMIT,
-  type YearCeilingErrorKey,
-  type YearCeilingRow,
+  type YearCeilingValues,
   yearCeilingRows,
-} from './year-ceilings';
+  yearCeilingsSchemaFor,
+} from './budget-form';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';
@@ -46,11 +47,19 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const [rows, setRows] = useState<YearCeilingRow[]>(() => {
-    const existing = yearCeilingRows(a.yearCeilings, locale);
-    return existing.length > 0 ? existing : [newYearCeilingRow(a.startDate.slice(0, 4))];
+  const errorText = useErrorText();
+  const resolver = useMemo(() => standardSchemaResolver(yearCeilingsSchemaFor(locale)), [locale]);
+  const form = useForm<YearCeilingValues, unknown, { year: number; cents: number }[]>({
+    defaultValues: {
+      yearCeilings:
+        a.yearCeilings.length > 0
+          ? yearCeilingRows(a.yearCeilings, locale)
+          : [{ year: a.startDate.slice(0, 4), cents: '' }],
+    },
+    resolver,
+    shouldFocusError: false,
   });
-  const [errors, setErrors] = useState<Record<string, YearCeilingErrorKey>>({});
+  const rows = useFieldArray({ control: form.control, name: 'yearCeilings' });
   const [general, setGeneral] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -88,11 +97,15 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
         void queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: a.id }) });
       } else if (code === 'BAD_REQUEST') {
         const issues = errorIssues(error);
+        const atRow = issues.filter((i) => /^data\.yearCeilings\.\d+\.(year|cents)$/.test(i.path));
+        for (const issue of atRow)
+          form.setError(issue.path.replace(/^data\./, '') as `yearCeilings.${number}.year`, {
+            type: SERVER_TEXT,
+            message: issue.message,
+          });
         setGeneral([
           t('bounds.yearCeilings.errors.rejected'),
-          ...issues.map((i) =>
-            /appear once/.test(i.message) ? t('bounds.yearCeilings.errors.yearDuplicate') : i.message,
-          ),
+          ...issues.filter((i) => !atRow.includes(i)).map((i) => i.message),
         ]);
       } else if (code === 'FORBIDDEN') setGeneral([t('bounds.yearCeilings.errors.forbidden')]);
       else setGeneral([t('bounds.yearCeilings.errors.failed')]);
@@ -100,61 +113,51 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
     },
   });
 
-  function setRow(index: number, field: 'year' | 'amount', value: string) {
-    setRows((previous) => previous.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
-    setErrors(
-      ({ [`yearCeilings.${index}.${field === 'year' ? 'year' : 'cents'}`]: _stale, ...rest }) => rest,
-    );
-  }
   function add() {
-    setRows((previous) => [...previous, newYearCeilingRow()]);
-    focusSoon(() => document.getElementById(fieldId(`yearCeilings.${rows.length}.year`)));
+    rows.append({ year: '', cents: '' }, { shouldFocus: false });
+    focusSoon(() => document.getElementById(fieldId(`yearCeilings.${rows.fields.length}.year`)));
   }
   function remove(index: number) {
-    setRows((previous) => previous.filter((_, i) => i !== index));
-    setErrors({});
+    rows.remove(index);
+    form.clearErrors();
     setAnnouncement(t('bounds.yearCeilings.removed', { n: index + 1 }));
     focusSoon(() => addRef.current);
   }
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (save.isPending) return;
-    setGeneral([]);
-    const result = validateYearCeilings(rows, locale);
-    if (Object.keys(result.errors).length > 0) {
-      setErrors(result.errors);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setErrors({});
-    save.mutate({ id: a.id, expectedVersion: a.version, data: { yearCeilings: result.ceilings } });
-  }
+  const submit = form.handleSubmit(
+    (ceilings) => {
+      if (save.isPending) return;
+      const yearCeilings = [...ceilings].sort((x, y) => x.year - y.year);
+      save.mutate({ id: a.id, expectedVersion: a.version, data: { yearCeilings } });
+    },
+    () => focusSoon(() => summaryRef.current),
+  );
 
-  const errorFor = (path: string) => {
-    const key = errors[path];
-    return key ? t(`bounds.yearCeilings.errors.${key}`) : undefined;
-  };
-  const order = rows.flatMap((_, i) => [`yearCeilings.${i}.year`, `yearCeilings.${i}.cents`]);
+  const errors = form.formState.errors;
+  const rowError = (i: number, field: 'year' | 'cents') => errorText(errors.yearCeilings?.[i]?.[field]);
+  const order = rows.fields.flatMap((_, i) => [`yearCeilings.${i}.year`, `yearCeilings.${i}.cents`]);
   return (
     <form
       className="regie-form"
       noValidate
-      onSubmit={submit}
+      onSubmit={(event) => {
+        setGeneral([]);
+        void submit(event);
+      }}
       aria-labelledby="year-ceilings-heading"
       data-testid="year-ceilings-form"
     >
       <ErrorSummary
         title={t('bounds.correction.summaryTitle')}
-        general={[...general, ...(errors.yearCeilings ? [t('bounds.yearCeilings.errors.tooMany')] : [])]}
-        fields={order.flatMap((path) => {
-          const text = errorFor(path);
-          return text ? [{ id: fieldId(path), text }] : [];
-        })}
+        general={general}
+        fields={orderedErrors(errors, order).map(([path, error]) => ({
+          id: path === 'yearCeilings' ? 'year-ceilings-add' : fieldId(path),
+          text: errorText(error) ?? '',
+        }))}
         summaryRef={summaryRef}
       />
       <Paragraph className="regie-hint">{t('bounds.yearCeilings.hint')}</Paragraph>
-      {rows.map((row, i) => (
-        <fieldset key={row.key} className="regie-fieldset">
+      {rows.fields.map((row, i) => (
+        <fieldset key={row.id} className="regie-fieldset">
           <legend className="regie-fieldset__legend">
             {t('bounds.yearCeilings.rowLegend', { n: i + 1 })}
           </legend>
@@ -162,34 +165,30 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
             <Field
               id={fieldId(`yearCeilings.${i}.year`)}
               label={t('bounds.yearCeilings.year')}
-              error={errorFor(`yearCeilings.${i}.year`)}
+              error={rowError(i, 'year')}
             >
               {(props) => (
                 <Textbox
                   {...props}
-                  name={`yearCeilings.${i}.year`}
                   inputMode="numeric"
                   autoComplete="off"
                   className="regie-input--count"
-                  value={row.year}
-                  onChange={(e) => setRow(i, 'year', e.target.value)}
+                  {...form.register(`yearCeilings.${i}.year`)}
                 />
               )}
             </Field>
             <Field
               id={fieldId(`yearCeilings.${i}.cents`)}
               label={t('bounds.yearCeilings.amount')}
-              error={errorFor(`yearCeilings.${i}.cents`)}
+              error={rowError(i, 'cents')}
             >
               {(props) => (
                 <Textbox
                   {...props}
-                  name={`yearCeilings.${i}.amount`}
                   inputMode="decimal"
                   autoComplete="off"
                   className="regie-input--amount"
-                  value={row.amount}
-                  onChange={(e) => setRow(i, 'amount', e.target.value)}
+                  {...form.register(`yearCeilings.${i}.cents`)}
                 />
               )}
             </Field>
@@ -205,9 +204,10 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
       <ButtonGroup>
         <Button
           ref={addRef}
+          id="year-ceilings-add"
           appearance="secondary-action-button"
           onClick={add}
-          disabled={rows.length >= YEAR_CEILING_LIMIT}
+          disabled={rows.fields.length >= YEAR_CEILING_LIMIT}
         >
           {t('bounds.yearCeilings.add')}
         </Button>

@@ -2,8 +2,9 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
+import { validateForm } from '../../lib/schema-form';
+import { correctionSchema, correctionValues, yearCeilingRows, yearCeilingsSchemaFor } from './budget-form';
 import { burnDownGeometry } from './burndown';
-import { correctionValues, validateCorrection, validateReason } from './correction-form';
 import {
   canCorrect,
   canReport,
@@ -15,7 +16,6 @@ import {
   signalMessage,
   warningThreshold,
 } from './model';
-import { newYearCeilingRow, validateYearCeilings, yearCeilingRows } from './year-ceilings';
 
 describe('correcting a realisation in the web app', () => {
   const entry = {
@@ -25,47 +25,63 @@ describe('correcting a realisation in the web app', () => {
     productLineId: 'jh-45a12',
     note: 'okt',
   };
+  const target = { agreementId: 'erm-jh-2025', realisationId: 'r-1', expectedVersion: 2 };
+  const schema = correctionSchema(target, 'nl-NL', ['jh-45a12']);
 
   it('prefills the form with the entry in Dutch number format', () => {
     expect(correctionValues(entry, 'nl-NL')).toEqual({
-      period: '2026-10',
-      amount: '8.000,00',
-      volume: '12',
-      productLineId: 'jh-45a12',
-      note: 'okt',
-      reason: '',
-    });
-  });
-
-  it('sends the corrected entry with a trimmed reason, or null to reverse', () => {
-    const values = { ...correctionValues(entry, 'nl-NL'), amount: '800,00', reason: ' Typfout ' };
-    expect(validateCorrection(values, 'nl-NL', ['jh-45a12'], false)).toEqual({
-      ok: true,
       realisation: {
         period: '2026-10',
-        amountCents: 80_000,
-        volume: 12,
+        amountCents: '8.000,00',
+        volume: '12',
         productLineId: 'jh-45a12',
         note: 'okt',
       },
-      reason: 'Typfout',
-    });
-    expect(validateCorrection({ ...values, amount: 'x' }, 'nl-NL', ['jh-45a12'], true)).toEqual({
-      ok: true,
-      realisation: null,
-      reason: 'Typfout',
+      reason: '',
+      reverse: false,
     });
   });
 
-  it('needs a reason, and valid fields unless reversing', () => {
-    const values = { ...correctionValues(entry, 'nl-NL'), amount: 'veel' };
-    const result = validateCorrection(values, 'nl-NL', ['jh-45a12'], false);
-    expect(result).toMatchObject({
-      ok: false,
-      reasonError: 'reasonRequired',
-      errors: { amountCents: { key: 'amountInvalid' } },
+  it('sends the corrected entry with a trimmed reason, or null to reverse', async () => {
+    const values = correctionValues(entry, 'nl-NL');
+    const typed = {
+      ...values,
+      realisation: { ...values.realisation, amountCents: '800,00' },
+      reason: ' Typfout ',
+    };
+    expect(await validateForm(schema, typed)).toEqual({
+      ok: true,
+      value: {
+        ...target,
+        realisation: {
+          period: '2026-10',
+          amountCents: 80_000,
+          volume: 12,
+          productLineId: 'jh-45a12',
+          note: 'okt',
+        },
+        reason: 'Typfout',
+      },
     });
-    expect(validateReason('x'.repeat(501))).toEqual({ ok: false, key: 'reasonTooLong' });
+    const reversal = { ...typed, realisation: { ...typed.realisation, amountCents: 'x' }, reverse: true };
+    expect(await validateForm(schema, reversal)).toEqual({
+      ok: true,
+      value: { ...target, realisation: null, reason: 'Typfout' },
+    });
+  });
+
+  it('needs a reason, and valid fields unless reversing', async () => {
+    const values = correctionValues(entry, 'nl-NL');
+    const result = await validateForm(schema, {
+      ...values,
+      realisation: { ...values.realisation, amountCents: 'veel' },
+    });
+    expect(result.ok ? {} : result.errors).toEqual({
+      reason: 'bounds.correction.errors.reasonRequired',
+      'realisation.amountCents': 'budget.errors.amountInvalid',
+    });
+    const long = await validateForm(schema, { ...values, reason: 'x'.repeat(501), reverse: true });
+    expect(long.ok ? {} : long.errors).toEqual({ reason: 'bounds.correction.errors.reasonTooLong' });
   });
 });
 
@@ -98,7 +114,10 @@ describe('the budget helpers', () => {
 });
 
 describe('ceilings per year', () => {
-  it('round-trips the stored ceilings through the rows', () => {
+  const schema = yearCeilingsSchemaFor('nl-NL');
+  const key = (name: string) => `bounds.yearCeilings.errors.${name}`;
+
+  it('round-trips the stored ceilings through the rows', async () => {
     const rows = yearCeilingRows(
       [
         { year: 2027, cents: 60_000_000 },
@@ -106,36 +125,45 @@ describe('ceilings per year', () => {
       ],
       'nl-NL',
     );
-    expect(rows.map((r) => [r.year, r.amount])).toEqual([
+    expect(rows.map((r) => [r.year, r.cents])).toEqual([
       ['2027', '600.000,00'],
       ['2026', '400.000,00'],
     ]);
-    expect(validateYearCeilings(rows, 'nl-NL')).toEqual({
-      ceilings: [
-        { year: 2026, cents: 40_000_000 },
+    expect(await validateForm(schema, { yearCeilings: rows })).toEqual({
+      ok: true,
+      value: [
         { year: 2027, cents: 60_000_000 },
+        { year: 2026, cents: 40_000_000 },
       ],
-      errors: {},
     });
   });
 
-  it('names each wrong field by its path', () => {
+  it('names each wrong field by its path', async () => {
     const rows = [
-      { ...newYearCeilingRow('2026'), amount: '1,00' },
-      { ...newYearCeilingRow('2026'), amount: '' },
-      { ...newYearCeilingRow('1999'), amount: '-5' },
+      { year: '2026', cents: '1,00' },
+      { year: '2026', cents: '' },
+      { year: '1999', cents: '-5' },
+      { year: '20x6', cents: '1' },
     ];
-    expect(validateYearCeilings(rows, 'nl-NL').errors).toEqual({
-      'yearCeilings.1.year': 'yearDuplicate',
-      'yearCeilings.1.cents': 'amountInvalid',
-      'yearCeilings.2.year': 'yearInvalid',
-      'yearCeilings.2.cents': 'amountInvalid',
+    const result = await validateForm(schema, { yearCeilings: rows });
+    expect(result.ok ? {} : result.errors).toEqual({
+      'yearCeilings.1.year': key('yearDuplicate'),
+      'yearCeilings.1.cents': key('amountInvalid'),
+      'yearCeilings.2.year': key('yearInvalid'),
+      'yearCeilings.2.cents': key('amountInvalid'),
+      'yearCeilings.3.year': key('yearInvalid'),
     });
-    const many = Array.from({ length: 31 }, (_, i) => ({
-      ...newYearCeilingRow(String(2000 + i)),
-      amount: '1',
-    }));
-    expect(validateYearCeilings(many, 'nl-NL').errors.yearCeilings).toBe('tooMany');
+    // The repeated year is named at its own row.
+    const twice = await validateForm(schema, {
+      yearCeilings: [
+        { year: '2026', cents: '1,00' },
+        { year: '2026', cents: '2,00' },
+      ],
+    });
+    expect(twice.ok ? {} : twice.errors).toEqual({ 'yearCeilings.1.year': key('yearDuplicate') });
+    const many = Array.from({ length: 31 }, (_, i) => ({ year: String(2000 + i), cents: '1' }));
+    const tooMany = await validateForm(schema, { yearCeilings: many });
+    expect(tooMany.ok ? {} : tooMany.errors).toEqual({ yearCeilings: key('tooMany') });
   });
 });
 

@@ -1,119 +1,223 @@
-import type { nl } from '../../i18n/nl';
+import {
+  type RealisationCorrection,
+  type RealisationInput,
+  realisationCorrectionSchema,
+  realisationInputSchema,
+  yearCeilingsSchema,
+} from '@regie/core/browser';
 import type { FieldIssue } from '../../lib/errors';
-import { type AppLocale, parseMoneyToCents } from '../../lib/format';
-import type { RealisationInput } from './model';
+import {
+  type AppLocale,
+  formatAmount,
+  parseMoneyToCents,
+  parseMonth,
+  parseWholeNumber,
+} from '../../lib/format';
+import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
 
 /**
- * The "Realisatie vastleggen" form: values as typed, checks mirroring `realisationInputSchema`
- * (packages/core/src/budget.ts; the server checks again) and the API input. Paths are the API's, without the
- * `realisation.` prefix.
+ * The budget's forms — "Realisatie vastleggen", "Realisatie corrigeren" and "Plafonds per jaar" — as typed, read
+ * into the API's input (euros, months, counts in Dutch) and checked with the API's own schemas from core.
+ * Message values are i18n keys.
  */
-
-export type BudgetErrorKey = keyof (typeof nl)['budget']['errors'];
-export type BudgetError = { key: BudgetErrorKey } | { text: string };
-export type BudgetErrors = Record<string, BudgetError>;
-
-export const REALISATION_LIMITS = { note: 500, volume: 100_000_000 } as const;
 
 export interface RealisationValues {
   /** `YYYY-MM` from a month field; typed by hand where the browser has no month picker. */
   period: string;
-  /** Euros as typed: `8.000,00`. */
-  amount: string;
+  /** Euros as typed: `8.000,00`. Named as the API's field, so its issues land here. */
+  amountCents: string;
   volume: string;
   productLineId: string;
   note: string;
 }
 
 export const REALISATION_FIELDS = ['period', 'amountCents', 'volume', 'productLineId', 'note'] as const;
+export const NOTE_LIMIT = 500;
+export const REASON_LIMIT = 500;
 
 export function currentMonth(now: Date = new Date()): string {
   return now.toISOString().slice(0, 7);
 }
 
 export function emptyRealisation(period: string): RealisationValues {
-  return { period, amount: '', volume: '', productLineId: '', note: '' };
+  return { period, amountCents: '', volume: '', productLineId: '', note: '' };
 }
 
-/**
- * A month as `YYYY-MM`. Besides the month field's own value, what people type where a browser shows a plain
- * text box: `11-2026`, `11/2026`, `2026/11`, `2026-1`.
- */
-export function parseMonth(input: string): string | null {
-  const text = input.trim();
-  const yearFirst = /^(\d{4})[-/](\d{1,2})$/.exec(text);
-  const monthFirst = /^(\d{1,2})[-/](\d{4})$/.exec(text);
-  const [year, month] = yearFirst
-    ? [yearFirst[1], yearFirst[2]]
-    : monthFirst
-      ? [monthFirst[2], monthFirst[1]]
-      : [undefined, undefined];
-  if (!year || !month) return null;
-  const m = Number(month);
-  if (m < 1 || m > 12) return null;
-  return `${year}-${String(m).padStart(2, '0')}`;
-}
+const budgetKey = (name: string) => `budget.errors.${name}`;
 
-export type RealisationValidation =
-  | { ok: true; input: RealisationInput }
-  | { ok: false; errors: BudgetErrors };
-
-export function validateRealisation(
-  values: RealisationValues,
-  locale: AppLocale,
-  lineIds: readonly string[],
-): RealisationValidation {
-  const errors: BudgetErrors = {};
+/** The entry as typed → the API's entry, and the fields whose text cannot be read (path → message key). */
+export function parseRealisation(values: RealisationValues, locale: AppLocale, at = '') {
+  const errors: Record<string, string> = {};
   const period = parseMonth(values.period);
-  if (values.period.trim() === '') errors.period = { key: 'monthRequired' };
-  else if (!period) errors.period = { key: 'monthInvalid' };
-
-  const amount = parseMoneyToCents(values.amount, locale);
+  if (values.period.trim() === '') errors[`${at}period`] = budgetKey('monthRequired');
+  else if (!period) errors[`${at}period`] = budgetKey('monthInvalid');
+  const amount = parseMoneyToCents(values.amountCents, locale);
   if (!amount.ok)
-    errors.amountCents = { key: amount.reason === 'negative' ? 'amountNegative' : 'amountInvalid' };
-  else if (amount.cents === null) errors.amountCents = { key: 'amountRequired' };
+    errors[`${at}amountCents`] = budgetKey(amount.reason === 'negative' ? 'amountNegative' : 'amountInvalid');
+  else if (amount.cents === null) errors[`${at}amountCents`] = budgetKey('amountRequired');
+  const volume = parseWholeNumber(values.volume);
+  if (Number.isNaN(volume)) errors[`${at}volume`] = budgetKey('volumeInvalid');
+  const note = optionalText(values.note);
+  const input = {
+    period: period ?? values.period,
+    amountCents: amount.ok ? (amount.cents ?? undefined) : Number.NaN,
+    ...(volume !== null ? { volume } : {}),
+    ...(values.productLineId ? { productLineId: values.productLineId } : {}),
+    ...(note ? { note } : {}),
+  };
+  return { input, errors };
+}
 
-  const volumeText = values.volume.trim().replace(/[.\s]/g, '');
-  let volume: number | undefined;
-  if (volumeText !== '') {
-    if (!/^\d+$/.test(volumeText) || Number(volumeText) > REALISATION_LIMITS.volume)
-      errors.volume = { key: 'volumeInvalid' };
-    else volume = Number(volumeText);
+/** The message key for an issue of `realisationInputSchema` at `<at><field>`. */
+export function realisationMessage(field: string): string {
+  switch (field) {
+    case 'period':
+      return budgetKey('monthInvalid');
+    case 'amountCents':
+      return budgetKey('amountInvalid');
+    case 'volume':
+      return budgetKey('volumeInvalid');
+    case 'productLineId':
+      return budgetKey('lineUnknown');
+    case 'note':
+      return budgetKey('noteTooLong');
+    default:
+      return budgetKey('rejected');
   }
+}
 
-  if (values.productLineId !== '' && !lineIds.includes(values.productLineId))
-    errors.productLineId = { key: 'lineUnknown' };
+/** An entry must name one of the agreement's own product lines (the server refuses others too). */
+const knownLine = (lineIds: readonly string[], at: string) => (entry: RealisationInput | null) =>
+  entry?.productLineId && !lineIds.includes(entry.productLineId)
+    ? { [`${at}productLineId`]: budgetKey('lineUnknown') }
+    : {};
 
-  const note = values.note.trim();
-  if (note.length > REALISATION_LIMITS.note) errors.note = { key: 'noteTooLong' };
+export function realisationSchema(locale: AppLocale, lineIds: readonly string[]) {
+  return formSchema<RealisationValues, RealisationInput>({
+    parse: (values) => parseRealisation(values, locale),
+    schema: realisationInputSchema,
+    message: ({ path }) => realisationMessage(path),
+    check: knownLine(lineIds, ''),
+  });
+}
 
-  if (Object.keys(errors).length > 0 || !period || !amount.ok || amount.cents === null)
-    return { ok: false, errors };
+// ——— Correcting an entry ———
+
+export interface CorrectionValues {
+  realisation: RealisationValues;
+  reason: string;
+  /** Set by the "Terugdraaien" button: reverse the entry, so only the reason is checked. */
+  reverse: boolean;
+}
+
+/** The entry as the form shows it, in the user's number format. */
+export function correctionValues(r: RealisationInput, locale: AppLocale): CorrectionValues {
   return {
-    ok: true,
-    input: {
-      period,
-      amountCents: amount.cents,
-      ...(volume !== undefined ? { volume } : {}),
-      ...(values.productLineId ? { productLineId: values.productLineId } : {}),
-      ...(note ? { note } : {}),
+    realisation: {
+      period: r.period,
+      amountCents: formatAmount(r.amountCents, locale),
+      volume: r.volume === undefined ? '' : String(r.volume),
+      productLineId: r.productLineId ?? '',
+      note: r.note ?? '',
     },
+    reason: '',
+    reverse: false,
   };
 }
 
+export function correctionMessage({ path, code }: SchemaIssue): string {
+  if (path === 'reason')
+    return `bounds.correction.errors.${code === 'too_big' ? 'reasonTooLong' : 'reasonRequired'}`;
+  return realisationMessage(path.replace(/^realisation\./, ''));
+}
+
+/** The correction the API takes: the corrected entry, or null to reverse it, with the version seen. */
+export function correctionSchema(
+  target: { agreementId: string; realisationId: string; expectedVersion: number },
+  locale: AppLocale,
+  lineIds: readonly string[],
+) {
+  return formSchema<CorrectionValues, RealisationCorrection>({
+    parse: (values) => {
+      const entry = values.reverse ? null : parseRealisation(values.realisation, locale, 'realisation.');
+      return {
+        input: { ...target, realisation: entry?.input ?? null, reason: values.reason.trim() },
+        errors: entry?.errors ?? {},
+      };
+    },
+    schema: realisationCorrectionSchema,
+    message: correctionMessage,
+    check: (correction) => knownLine(lineIds, 'realisation.')(correction.realisation),
+  });
+}
+
 /** A BAD_REQUEST's issues on the form's fields (`realisation.amountCents` → `amountCents`), the rest apart. */
-export function realisationIssues(issues: FieldIssue[]): { errors: BudgetErrors; other: string[] } {
-  const errors: BudgetErrors = {};
+export function realisationIssues(
+  issues: FieldIssue[],
+  at = '',
+): { errors: Record<string, { key: string } | { text: string }>; other: string[] } {
+  const errors: Record<string, { key: string } | { text: string }> = {};
   const other: string[] = [];
   for (const issue of issues) {
     const field = issue.path.replace(/^realisation\./, '').split('.')[0] ?? '';
     if ((REALISATION_FIELDS as readonly string[]).includes(field)) {
-      if (!errors[field])
-        errors[field] =
+      if (!errors[`${at}${field}`])
+        errors[`${at}${field}`] =
           field === 'productLineId' && /no product line/.test(issue.message)
-            ? { key: 'lineUnknown' }
+            ? { key: budgetKey('lineUnknown') }
             : { text: issue.message };
     } else other.push(issue.message);
   }
   return { errors, other };
+}
+
+// ——— Ceilings per year ———
+
+export interface YearCeilingRow {
+  year: string;
+  /** Euros as typed; named as the API's field, so its issues land here. */
+  cents: string;
+}
+export interface YearCeilingValues {
+  yearCeilings: YearCeilingRow[];
+}
+export const YEAR_CEILING_LIMIT = 30;
+
+export function yearCeilingRows(
+  ceilings: readonly { year: number; cents: number }[],
+  locale: AppLocale,
+): YearCeilingRow[] {
+  return ceilings.map((c) => ({ year: String(c.year), cents: formatAmount(c.cents, locale) }));
+}
+
+const yearKey = (name: string) => `bounds.yearCeilings.errors.${name}`;
+
+export function yearCeilingMessage({ path, code }: SchemaIssue): string {
+  if (path === 'yearCeilings') return yearKey('tooMany');
+  if (path.endsWith('.year')) return yearKey(code === 'custom' ? 'yearDuplicate' : 'yearInvalid');
+  return yearKey('amountInvalid');
+}
+
+/** The ceilings as the API takes them (`yearCeilingsSchema`), sorted by year. */
+export function yearCeilingsSchemaFor(locale: AppLocale) {
+  return formSchema<YearCeilingValues, { year: number; cents: number }[]>({
+    at: 'yearCeilings',
+    parse: ({ yearCeilings }) => {
+      const errors: Record<string, string> = {};
+      const input = yearCeilings.map((row, i) => {
+        const yearText = row.year.trim();
+        if (!/^\d{4}$/.test(yearText)) errors[`yearCeilings.${i}.year`] = yearKey('yearInvalid');
+        const amount = parseMoneyToCents(row.cents, locale);
+        if (!amount.ok || amount.cents === null) errors[`yearCeilings.${i}.cents`] = yearKey('amountInvalid');
+        // A year that cannot be read is not compared with the others (its own error says what is wrong).
+        return {
+          year: /^\d{4}$/.test(yearText) ? Number(yearText) : -i - 1,
+          cents: amount.ok ? (amount.cents ?? 0) : 0,
+        };
+      });
+      return { input, errors };
+    },
+    schema: yearCeilingsSchema(),
+    message: yearCeilingMessage,
+  });
 }

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRealisation, parseMonth, realisationIssues, validateRealisation } from './budget-form';
+import { parseMonth } from '../../lib/format';
+import { validateForm } from '../../lib/schema-form';
+import { emptyRealisation, realisationIssues, realisationSchema } from './budget-form';
 import { burnDownGeometry, pointsAttribute, scaleFor } from './burndown';
 import { agreementYears, budgetLevel, defaultYear, shareOf } from './model';
 
-describe('the realisation form', () => {
+const err = (name: string) => `budget.errors.${name}`;
+
+describe('the realisation form, checked with the API’s schema', () => {
   const lines = ['jh-45a12'];
+  const schema = realisationSchema('nl-NL', lines);
 
   it('reads a month as the month field gives it, or as people type it', () => {
     expect(parseMonth('2026-11')).toBe('2026-11');
@@ -15,25 +20,22 @@ describe('the realisation form', () => {
     expect(parseMonth('november')).toBeNull();
   });
 
-  it('builds the API input from euros, leaving out what is empty', () => {
+  it('builds the API input from euros, leaving out what is empty', async () => {
+    expect(await validateForm(schema, { ...emptyRealisation('2026-11'), amountCents: '70.000,00' })).toEqual({
+      ok: true,
+      value: { period: '2026-11', amountCents: 7_000_000 },
+    });
     expect(
-      validateRealisation({ ...emptyRealisation('2026-11'), amount: '70.000,00' }, 'nl-NL', lines),
-    ).toEqual({ ok: true, input: { period: '2026-11', amountCents: 7_000_000 } });
-    expect(
-      validateRealisation(
-        {
-          period: '2026-10',
-          amount: '8.000',
-          volume: '1.200',
-          productLineId: 'jh-45a12',
-          note: ' Correctie oktober ',
-        },
-        'nl-NL',
-        lines,
-      ),
+      await validateForm(schema, {
+        period: '2026-10',
+        amountCents: '8.000',
+        volume: '1.200',
+        productLineId: 'jh-45a12',
+        note: ' Correctie oktober ',
+      }),
     ).toEqual({
       ok: true,
-      input: {
+      value: {
         period: '2026-10',
         amountCents: 800_000,
         volume: 1200,
@@ -43,23 +45,36 @@ describe('the realisation form', () => {
     });
   });
 
-  it('names every field that is wrong', () => {
-    const result = validateRealisation(
-      { period: '13-2026', amount: '-5', volume: '2,5', productLineId: 'nope', note: 'x'.repeat(501) },
-      'nl-NL',
-      lines,
-    );
-    expect(result.ok ? {} : result.errors).toEqual({
-      period: { key: 'monthInvalid' },
-      amountCents: { key: 'amountNegative' },
-      volume: { key: 'volumeInvalid' },
-      productLineId: { key: 'lineUnknown' },
-      note: { key: 'noteTooLong' },
+  it('names every field that is wrong', async () => {
+    const result = await validateForm(schema, {
+      period: '13-2026',
+      amountCents: '-5',
+      volume: '2,5',
+      productLineId: 'nope',
+      note: 'x'.repeat(501),
     });
-    const empty = validateRealisation(emptyRealisation(''), 'nl-NL', lines);
+    expect(result.ok ? {} : result.errors).toEqual({
+      period: err('monthInvalid'),
+      amountCents: err('amountNegative'),
+      volume: err('volumeInvalid'),
+      note: err('noteTooLong'),
+    });
+    const line = await validateForm(schema, {
+      ...emptyRealisation('2026-11'),
+      amountCents: '1',
+      productLineId: 'nope',
+    });
+    expect(line.ok ? {} : line.errors).toEqual({ productLineId: err('lineUnknown') });
+    const tooMany = await validateForm(schema, {
+      ...emptyRealisation('2026-11'),
+      amountCents: '1',
+      volume: '100000001',
+    });
+    expect(tooMany.ok ? {} : tooMany.errors).toEqual({ volume: err('volumeInvalid') });
+    const empty = await validateForm(schema, emptyRealisation(''));
     expect(empty.ok ? {} : empty.errors).toEqual({
-      period: { key: 'monthRequired' },
-      amountCents: { key: 'amountRequired' },
+      period: err('monthRequired'),
+      amountCents: err('amountRequired'),
     });
   });
 
@@ -71,7 +86,7 @@ describe('the realisation form', () => {
         { path: '', message: 'Something else' },
       ]),
     ).toEqual({
-      errors: { amountCents: { text: 'Too big' }, productLineId: { key: 'lineUnknown' } },
+      errors: { amountCents: { text: 'Too big' }, productLineId: { key: err('lineUnknown') } },
       other: ['Something else'],
     });
   });
