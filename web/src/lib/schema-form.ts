@@ -33,6 +33,8 @@ export interface SchemaIssue {
 export interface Parsed {
   input: unknown;
   errors?: Record<string, string>;
+  /** The form's path of an input path, where the input left rows out (a wholly empty row is no figure). */
+  rename?: (path: string) => string;
 }
 
 export const dotPath = (path: StandardPath | undefined): string =>
@@ -61,13 +63,14 @@ export function formSchema<Values, Output>(options: {
   /** Where in the form's values the parsed input sits (`yearCeilings` for a list checked on its own). */
   at?: string;
 }): StandardSchema<Values, Output> {
-  const at = (path: string) => (options.at ? (path === '' ? options.at : `${options.at}.${path}`) : path);
+  const prefix = (path: string) => (options.at ? (path === '' ? options.at : `${options.at}.${path}`) : path);
   return {
     '~standard': {
       version: 1,
       vendor: 'regie',
       validate: async (values) => {
-        const { input, errors = {} } = options.parse(values as Values);
+        const { input, errors = {}, rename = (path: string) => path } = options.parse(values as Values);
+        const at = (path: string) => prefix(rename(path));
         const result = await options.schema['~standard'].validate(input);
         const issues = new Map<string, string>(Object.entries(errors));
         for (const issue of result.issues ?? []) {

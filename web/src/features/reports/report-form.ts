@@ -1,21 +1,17 @@
-import type { nl } from '../../i18n/nl';
+import { type ReportSubmitInput, reportSubmitSchema } from '@regie/core/browser';
 import type { FieldIssue } from '../../lib/errors';
-import type { SubmitReportInput } from './model';
+import { formSchema, type SchemaIssue } from '../../lib/schema-form';
 
 /**
- * The report form's values, checks (mirroring `reportSubmitSchema` in packages/core/src/duties.ts; the server
- * checks again regardless) and the API input, with the server's issues mapped back onto the fields. Paths are
- * the API's: `summary`, `figures.0.label`.
+ * The report form's values, read into the API's input and checked with the API's own schema (`reportSubmitSchema`
+ * in core), with the server's issues mapped back onto the fields. Paths are the API's: `summary`, `figures.0.label`.
  */
 
-export type ReportErrorKey = keyof (typeof nl)['reports']['errors'];
-export type ReportError = { key: ReportErrorKey; values?: Record<string, string> } | { text: string };
-export type ReportErrors = Record<string, ReportError>;
+export type ReportError = { key: string; values?: Record<string, string> } | { text: string };
 
 export const REPORT_LIMITS = { summary: 5000, figures: 20, label: 80, value: 40 } as const;
 
 export interface FigureRow {
-  key: string;
   label: string;
   value: string;
 }
@@ -23,11 +19,6 @@ export interface FigureRow {
 export interface ReportValues {
   summary: string;
   figures: FigureRow[];
-}
-
-let rowCounter = 0;
-export function newFigureRow(): FigureRow {
-  return { key: `figure-${++rowCounter}`, label: '', value: '' };
 }
 
 export function emptyReport(): ReportValues {
@@ -43,45 +34,41 @@ export function reportFieldOrder(values: ReportValues): string[] {
   ];
 }
 
-export type ReportValidation = { ok: true; input: SubmitReportInput } | { ok: false; errors: ReportErrors };
+const key = (name: string) => `reports.errors.${name}`;
 
-/** A row left wholly empty is not a figure; a row with one half filled in asks for the other half. */
-export function validateReport(
-  values: ReportValues,
-  target: { agreementId: string; dutyId: string; period: string; party?: string },
-): ReportValidation {
-  const errors: ReportErrors = {};
-  const summary = values.summary.trim();
-  if (summary === '') errors.summary = { key: 'summaryRequired' };
-  else if (summary.length > REPORT_LIMITS.summary) errors.summary = { key: 'summaryTooLong' };
-
-  const figures: { label: string; value: string }[] = [];
-  values.figures.forEach((row, i) => {
-    const label = row.label.trim();
-    const value = row.value.trim();
-    if (label === '' && value === '') return;
-    if (label === '') errors[`figures.${i}.label`] = { key: 'figureLabelRequired' };
-    else if (label.length > REPORT_LIMITS.label) errors[`figures.${i}.label`] = { key: 'figureLabelTooLong' };
-    if (value === '') errors[`figures.${i}.value`] = { key: 'figureValueRequired' };
-    else if (value.length > REPORT_LIMITS.value) errors[`figures.${i}.value`] = { key: 'figureValueTooLong' };
-    figures.push({ label, value });
-  });
-  if (figures.length > REPORT_LIMITS.figures) errors.figures = { key: 'tooManyFigures' };
-
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return {
-    ok: true,
-    input: { ...target, summary, ...(figures.length > 0 ? { figures } : {}) },
-  };
+export function reportMessage({ path, code }: SchemaIssue): string {
+  const long = code === 'too_big';
+  if (path === 'summary') return key(long ? 'summaryTooLong' : 'summaryRequired');
+  if (path === 'figures') return key('tooManyFigures');
+  if (path.endsWith('.label')) return key(long ? 'figureLabelTooLong' : 'figureLabelRequired');
+  if (path.endsWith('.value')) return key(long ? 'figureValueTooLong' : 'figureValueRequired');
+  return key('rejected');
 }
 
-/** Drops the errors a change makes stale: the field's own, and every row's when rows were added or removed. */
-export function withoutStaleReport(errors: ReportErrors, changed: string): ReportErrors {
-  return Object.fromEntries(
-    Object.entries(errors).filter(
-      ([path]) => path !== changed && !(changed === 'figures' && path.startsWith('figures.')),
-    ),
-  );
+/**
+ * The report the API takes for this due item. A row left wholly empty is not a figure (and is left out); a row
+ * with one half filled in asks for the other half.
+ */
+export function reportSchema(target: {
+  agreementId: string;
+  dutyId: string;
+  period: string;
+  party?: string;
+}) {
+  return formSchema<ReportValues, ReportSubmitInput>({
+    parse: (values) => {
+      const figures = values.figures.map((row) => ({ label: row.label.trim(), value: row.value.trim() }));
+      const rows = figures.flatMap((f, i) => (f.label === '' && f.value === '' ? [] : [i]));
+      const kept = rows.map((i) => figures[i]);
+      return {
+        input: { ...target, summary: values.summary.trim(), ...(kept.length > 0 ? { figures: kept } : {}) },
+        rename: (path) =>
+          path.replace(/^figures\.(\d+)/, (_, n: string) => `figures.${rows[Number(n)] ?? n}`),
+      };
+    },
+    schema: reportSubmitSchema,
+    message: reportMessage,
+  });
 }
 
 /**
@@ -91,9 +78,9 @@ export function withoutStaleReport(errors: ReportErrors, changed: string): Repor
 export function reportIssues(
   issues: FieldIssue[],
   fields: readonly string[],
-): { errors: ReportErrors; other: ReportError[] } {
+): { errors: Record<string, ReportError>; other: ReportError[] } {
   const known = new Set(fields);
-  const errors: ReportErrors = {};
+  const errors: Record<string, ReportError> = {};
   const other: ReportError[] = [];
   for (const issue of issues) {
     const expected = /expected now is for (\S+)/.exec(issue.message);

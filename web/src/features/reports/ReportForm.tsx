@@ -1,0 +1,263 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import type { ReportSubmitInput } from '@regie/core/browser';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, ButtonGroup, ButtonLink, Textarea, Textbox } from '@utrecht/component-library-react';
+import { useMemo, useRef, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { errorCode, errorIssues } from '../../lib/errors';
+import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { localeFor } from '../../lib/format';
+import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import type { Agreement } from '../agreements/model';
+import { Fieldset, Hidden } from '../steering/fields';
+import { type NextDue, periodLabel } from './model';
+import {
+  emptyReport,
+  REPORT_LIMITS,
+  type ReportError,
+  type ReportValues,
+  reportFieldOrder,
+  reportIssues,
+  reportSchema,
+} from './report-form';
+
+const fieldId = (path: string) => `report-${path.replace(/\./g, '-')}`;
+
+/** The report itself: a summary and figures (label, value), for the due item the page is about. */
+export function ReportForm({
+  agreement,
+  due,
+  provider,
+}: {
+  agreement: Agreement;
+  due: NextDue;
+  provider: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const locale = localeFor(i18n.language);
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  const errorText = useErrorText();
+  // A contract manager reports for the party whose due this is (a provider always for its own).
+  const party = !provider && due.party ? due.party : undefined;
+  const resolver = useMemo(
+    () =>
+      standardSchemaResolver(
+        reportSchema({
+          agreementId: agreement.id,
+          dutyId: due.dutyId,
+          period: due.period,
+          ...(party ? { party } : {}),
+        }),
+      ),
+    [agreement.id, due.dutyId, due.period, party],
+  );
+  const form = useForm<ReportValues, unknown, ReportSubmitInput>({
+    defaultValues: emptyReport(),
+    resolver,
+    shouldFocusError: false,
+  });
+  const figures = useFieldArray({ control: form.control, name: 'figures' });
+  const [formError, setFormError] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const [keyFor] = useState(idempotencyKeys);
+  const order = reportFieldOrder({ summary: '', figures: figures.fields });
+  const errors = form.formState.errors;
+  const message = (error: ReportError): string =>
+    !('key' in error)
+      ? error.text
+      : error.key === 'periodExpected'
+        ? t('reports.errors.periodExpected', { period: periodLabel(t, locale, error.values?.period ?? '') })
+        : (t as (key: string) => string)(`reports.errors.${error.key}`);
+
+  const submit = useMutation({
+    mutationKey: trpc.report.submit.mutationKey(),
+    mutationFn: (input: ReportSubmitInput) => {
+      const idempotencyKey = keyFor(input);
+      return client.report.submit.mutate(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
+    },
+    onSuccess: async (report) => {
+      // Refetched before going back (inactive lists too), so "Te leveren" never shows this report as still due.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.report.due.pathKey(), refetchType: 'all' }),
+        queryClient.invalidateQueries({ queryKey: trpc.report.list.queryKey({ agreementId: agreement.id }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: agreement.id }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreement.id }) }),
+      ]);
+      // On this page the provider's `report.due` query has only a disabled observer (useNextDue), which
+      // invalidation does not refetch: fetch it now, so "Te leveren" opens on the list without this report.
+      if (provider)
+        await queryClient.fetchQuery({ ...trpc.report.due.queryOptions({ limit: 100 }), staleTime: 0 });
+      const period = periodLabel(t, locale, report.period);
+      if (provider)
+        navigate('/deliver', { state: { saved: 'report', reference: agreement.reference, period } });
+      else navigate(`/agreements/${encodeURIComponent(agreement.id)}`, { state: { saved: 'report' } });
+    },
+    onError: (error) => {
+      const code = errorCode(error);
+      if (code === 'BAD_REQUEST') {
+        const { errors: fieldErrors, other } = reportIssues(errorIssues(error), order);
+        for (const [path, e] of Object.entries(fieldErrors))
+          form.setError(path as 'summary', { type: SERVER_TEXT, message: message(e) });
+        const general = other.map(message);
+        setFormError(
+          general.length > 0 || Object.keys(fieldErrors).length === 0
+            ? [t('reports.errors.rejected'), ...general]
+            : [],
+        );
+      } else if (code === 'CONFLICT') {
+        setFormError([t('reports.errors.conflict')]);
+        void queryClient.invalidateQueries({ queryKey: trpc.report.due.pathKey() });
+      } else if (code === 'FORBIDDEN') setFormError([t('reports.form.forbidden')]);
+      else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
+      else setFormError([t('reports.errors.failed')]);
+      focusSoon(() => summaryRef.current);
+    },
+  });
+
+  function addFigure() {
+    const index = figures.fields.length;
+    figures.append({ label: '', value: '' }, { shouldFocus: false });
+    focusSoon(() => document.getElementById(fieldId(`figures.${index}.label`)));
+  }
+  function removeFigure(index: number) {
+    figures.remove(index);
+    setAnnouncement(t('reports.form.figureRemoved', { n: index + 1 }));
+    focusSoon(() => addRef.current);
+  }
+  const send = form.handleSubmit(
+    (input) => {
+      if (submit.isPending) return;
+      submit.mutate(input);
+    },
+    () => focusSoon(() => summaryRef.current),
+  );
+
+  const back = provider ? '/deliver' : `/agreements/${encodeURIComponent(agreement.id)}`;
+  return (
+    <>
+      <ErrorSummary
+        title={t('agreementForm.summaryTitle')}
+        general={formError}
+        fields={orderedErrors(errors, order).map(([path, error]) => ({
+          id: fieldId(path),
+          text: errorText(error) ?? '',
+        }))}
+        summaryRef={summaryRef}
+      />
+      <form
+        className="regie-form"
+        noValidate
+        onSubmit={(event) => {
+          setFormError([]);
+          void send(event);
+        }}
+      >
+        <Field
+          id={fieldId('summary')}
+          label={t('reports.form.summary')}
+          hint={t('reports.form.summaryHint')}
+          error={errorText(errors.summary)}
+        >
+          {(props) => (
+            <Textarea
+              {...props}
+              required
+              rows={8}
+              className="regie-textarea--wide"
+              maxLength={REPORT_LIMITS.summary + 100}
+              {...form.register('summary')}
+            />
+          )}
+        </Field>
+        <Fieldset
+          id={fieldId('figures')}
+          legend={t('reports.form.figuresLegend')}
+          hint={t('reports.form.figuresHint')}
+          error={errorText(errors.figures?.root ?? errors.figures)}
+        >
+          {figures.fields.map((row, i) => {
+            const legend = t('reports.form.figureLegend', { n: i + 1 });
+            return (
+              <Fieldset
+                key={row.id}
+                id={`report-figure-${i}`}
+                legend={legend}
+                className="regie-fieldset--row"
+              >
+                <div className="regie-form__row">
+                  <Field
+                    id={fieldId(`figures.${i}.label`)}
+                    label={t('reports.form.figureLabel')}
+                    error={errorText(errors.figures?.[i]?.label)}
+                  >
+                    {(props) => (
+                      <Textbox
+                        {...props}
+                        autoComplete="off"
+                        maxLength={REPORT_LIMITS.label + 20}
+                        {...form.register(`figures.${i}.label`)}
+                      />
+                    )}
+                  </Field>
+                  <Field
+                    id={fieldId(`figures.${i}.value`)}
+                    label={t('reports.form.figureValue')}
+                    error={errorText(errors.figures?.[i]?.value)}
+                  >
+                    {(props) => (
+                      <Textbox
+                        {...props}
+                        autoComplete="off"
+                        className="regie-input--code"
+                        maxLength={REPORT_LIMITS.value + 20}
+                        {...form.register(`figures.${i}.value`)}
+                      />
+                    )}
+                  </Field>
+                  <Button
+                    appearance="subtle-button"
+                    className="regie-row-remove"
+                    onClick={() => removeFigure(i)}
+                  >
+                    {t('agreementForm.remove')}
+                    <Hidden> {legend}</Hidden>
+                  </Button>
+                </div>
+              </Fieldset>
+            );
+          })}
+          <Button
+            ref={addRef}
+            appearance="secondary-action-button"
+            disabled={figures.fields.length >= REPORT_LIMITS.figures}
+            onClick={addFigure}
+          >
+            {t('reports.form.addFigure')}
+          </Button>
+        </Fieldset>
+        <div role="status" aria-live="polite" className="regie-status">
+          {submit.isPending ? t('reports.form.sending') : null}
+        </div>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" busy={submit.isPending}>
+            {t('reports.form.submit')}
+          </Button>
+          <Link href={back} asChild>
+            <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
+          </Link>
+        </ButtonGroup>
+      </form>
+      <div role="status" aria-live="polite" className="regie-visually-hidden">
+        {announcement}
+      </div>
+    </>
+  );
+}
