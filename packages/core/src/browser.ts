@@ -36,6 +36,7 @@ export {
   governanceSchema,
   KPI_DEPTHS,
   MEETING_CADENCES,
+  proposeRelation,
   RELATION_ANSWERS,
   RELATION_QUESTIONS,
   RELATION_TYPES,
@@ -48,6 +49,7 @@ export { MUNICIPAL_ROLES, PROVIDER_ROLES, ROLES, type Role } from './roles.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
   CONTACT_SIDES,
+  motivationMissing,
   personKey,
   type RelationDecision,
   ROLES_WITH_PORTFOLIO_HOLDER,

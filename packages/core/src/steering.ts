@@ -107,11 +107,17 @@ export function steeringWarnings(roles: SteeringRoles): SteeringWarning[] {
   return [];
 }
 
+/** Choosing otherwise than the designer proposes is allowed, with the reason on record (SPEC §4.1). */
+export function motivationMissing(
+  decision: Pick<RelationDecision, 'answers' | 'chosen' | 'motivation'>,
+): boolean {
+  return decision.chosen !== proposeRelation(decision.answers).type && !decision.motivation?.trim();
+}
+
 /** A relation decision as stored: the proposal is recomputed from the answers, never taken from input. */
 export function decideRelation(decision: RelationDecision): NonNullable<Steering['relation']> {
   const proposed = proposeRelation(decision.answers).type;
-  // Choosing otherwise than the designer proposes is allowed, with the reason on record.
-  if (decision.chosen !== proposed && !decision.motivation?.trim()) {
+  if (motivationMissing(decision)) {
     throw new DomainError(
       'BAD_REQUEST',
       `Give a motivation for choosing ${decision.chosen} instead of ${proposed}`,

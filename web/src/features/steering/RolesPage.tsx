@@ -1,3 +1,10 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import {
+  CONTACT_SIDES,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+  STEERING_ROLE_KEYS,
+  type SteeringRoles,
+} from '@regie/core/browser';
 import {
   Button,
   ButtonGroup,
@@ -7,11 +14,13 @@ import {
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { get, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import {
   ConflictAlert,
   type EditorProps,
@@ -19,50 +28,45 @@ import {
   fieldId,
   Hidden,
   SteeringEditorPage,
-  useSteeringMessages,
   useSteeringUpdate,
 } from './fields';
-import {
-  CONTACT_SIDES,
-  ROLE_KEYS,
-  ROLES_WITH_PORTFOLIO_HOLDER,
-  type RoleKey,
-  STEERING_LIMITS,
-} from './model';
 import { RoleConflictAlert } from './SteeringSection';
 import {
-  type ContactRow,
   newContactRow,
   type RolesValues,
   rolesFieldOrder,
+  rolesSchema,
   rolesValues,
-  type SteeringErrors,
   sameRoles,
   sharedPortfolioHolder,
   steeringIssues,
-  validateRoles,
-  withoutStale,
 } from './steering-form';
 
+/** The add button stops where the API's schema does (`contacts` at most 20). */
+const CONTACTS_MAX = 20;
 const id = (path: string) => fieldId('roles', path);
 
 function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [base] = useState(steering);
-  const [values, setValues] = useState<RolesValues>(() => rolesValues(base.roles));
-  const [clientErrors, setClientErrors] = useState<SteeringErrors>({});
-  const [serverErrors, setServerErrors] = useState<SteeringErrors>({});
+  const form = useForm<RolesValues, unknown, SteeringRoles>({
+    defaultValues: rolesValues(base.roles),
+    resolver: standardSchemaResolver(rolesSchema),
+    shouldFocusError: false,
+  });
+  const contacts = useFieldArray({ control: form.control, name: 'contacts' });
   const [formError, setFormError] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
-  const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [announcement, setAnnouncement] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
-  const order = rolesFieldOrder(values);
-  const errorFor = useSteeringMessages(clientErrors, serverErrors);
-  const shared = sharedPortfolioHolder(values);
+  const order = rolesFieldOrder({ contacts: contacts.fields });
+  const errors = form.formState.errors;
+  const errorFor = (path: string) => errorText(get(errors, path));
+  const shared = sharedPortfolioHolder(form.watch());
 
   useEffect(() => {
     if (reloaded) document.getElementById(id('opdrachtgever.name'))?.focus();
@@ -70,7 +74,6 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
 
   const update = useSteeringUpdate(agreement.id, (error) => {
     const code = errorCode(error);
-    setServerErrors({});
     setFormError([]);
     if (code === 'CONFLICT') {
       setConflict(true);
@@ -78,9 +81,13 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
       return;
     }
     if (code === 'BAD_REQUEST') {
-      const { errors, other } = steeringIssues(errorIssues(error), order);
-      setServerErrors(errors);
-      if (other.length > 0 || Object.keys(errors).length === 0)
+      const { errors: fieldErrors, other } = steeringIssues(errorIssues(error), order);
+      for (const [path, e] of Object.entries(fieldErrors))
+        form.setError(
+          path as 'contacts',
+          'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
+        );
+      if (other.length > 0 || Object.keys(fieldErrors).length === 0)
         setFormError([t('steering.errors.rejected'), ...other]);
     } else if (code === 'FORBIDDEN') setFormError([t('steering.forbidden')]);
     else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
@@ -88,72 +95,34 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
     focusSoon(() => summaryRef.current);
   });
 
-  function change(next: RolesValues, changed: string) {
-    setValues(next);
-    setNotice('');
-    if (attempted) {
-      const result = validateRoles(next);
-      setClientErrors(result.ok ? {} : result.errors);
-    }
-    setServerErrors((previous) => withoutStale(previous, changed));
-  }
-  function setPerson(key: RoleKey, field: 'name' | 'portfolioHolder', value: string) {
-    const persons = { ...values.persons, [key]: { ...values.persons[key], [field]: value } };
-    change({ ...values, persons }, `${key}.${field}`);
-  }
-  function setContact(index: number, field: keyof Omit<ContactRow, 'key'>, value: string) {
-    const contacts = values.contacts.map((row, i) => (i === index ? { ...row, [field]: value } : row));
-    change({ ...values, contacts }, `contacts.${index}.${field}`);
-  }
   function addContact() {
-    change({ ...values, contacts: [...values.contacts, newContactRow()] }, 'contacts');
-    const index = values.contacts.length;
+    const index = contacts.fields.length;
+    contacts.append(newContactRow(), { shouldFocus: false });
     focusSoon(() => document.getElementById(id(`contacts.${index}.side`)));
   }
   function removeContact(index: number) {
-    change({ ...values, contacts: values.contacts.filter((_, i) => i !== index) }, 'contacts');
+    contacts.remove(index);
     setAnnouncement(t('steering.rolesForm.contactRemoved', { n: index + 1 }));
     focusSoon(() => addRef.current);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (update.isPending) return;
-    setAttempted(true);
-    setServerErrors({});
-    setFormError([]);
-    setConflict(false);
-    const result = validateRoles(values);
-    if (!result.ok) {
-      setClientErrors(result.errors);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setClientErrors({});
-    if (sameRoles(result.roles, base.roles)) {
-      setNotice(t('steering.rolesForm.noChanges'));
-      return;
-    }
-    // Roles only: the relation decision stays as it is.
-    update.mutate({ agreementId: agreement.id, expectedVersion: base.version, roles: result.roles });
-  }
+  const submit = form.handleSubmit(
+    (roles) => {
+      if (update.isPending) return;
+      if (sameRoles(roles, base.roles)) {
+        setNotice(t('steering.rolesForm.noChanges'));
+        return;
+      }
+      // Roles only: the relation decision stays as it is.
+      update.mutate({ agreementId: agreement.id, expectedVersion: base.version, roles });
+    },
+    () => focusSoon(() => summaryRef.current),
+  );
 
-  const text = (
-    path: string,
-    label: string,
-    value: string,
-    onChange: (value: string) => void,
-    extra = {},
-  ) => (
+  const text = (path: string, label: string, extra = {}) => (
     <Field id={id(path)} label={label} error={errorFor(path)}>
       {(props) => (
-        <Textbox
-          {...props}
-          {...extra}
-          autoComplete="off"
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-        />
+        <Textbox {...props} {...extra} autoComplete="off" {...form.register(path as 'opdrachtgever.name')} />
       )}
     </Field>
   );
@@ -165,14 +134,23 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
         general={formError}
-        fields={order.flatMap((path) => {
-          const text = errorFor(path);
-          return text ? [{ id: id(path), text }] : [];
-        })}
+        fields={orderedErrors(errors, order).map(([path, error]) => ({
+          id: id(path),
+          text: errorText(error) ?? '',
+        }))}
         summaryRef={summaryRef}
       />
-      <form className="regie-form" noValidate onSubmit={submit}>
-        {ROLE_KEYS.map((key) => (
+      <form
+        className="regie-form"
+        noValidate
+        onChange={() => setNotice('')}
+        onSubmit={(event) => {
+          setFormError([]);
+          setConflict(false);
+          void submit(event);
+        }}
+      >
+        {STEERING_ROLE_KEYS.map((key) => (
           <Fieldset
             key={key}
             id={id(key)}
@@ -180,16 +158,9 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
             hint={t(`steering.roleHints.${key}`)}
           >
             <div className="regie-form__row">
-              {text(`${key}.name`, optional(t('steering.rolesForm.name')), values.persons[key].name, (v) =>
-                setPerson(key, 'name', v),
-              )}
+              {text(`${key}.name`, optional(t('steering.rolesForm.name')))}
               {ROLES_WITH_PORTFOLIO_HOLDER.includes(key)
-                ? text(
-                    `${key}.portfolioHolder`,
-                    optional(t('steering.rolesForm.portfolioHolder')),
-                    values.persons[key].portfolioHolder,
-                    (v) => setPerson(key, 'portfolioHolder', v),
-                  )
+                ? text(`${key}.portfolioHolder`, optional(t('steering.rolesForm.portfolioHolder')))
                 : null}
             </div>
           </Fieldset>
@@ -202,17 +173,17 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
           id={id('contacts')}
           legend={t('steering.rolesForm.contactsLegend')}
           hint={t('steering.rolesForm.contactsHint')}
-          error={errorFor('contacts')}
+          error={errorText(errors.contacts?.root ?? errors.contacts)}
         >
-          {values.contacts.length === 0 ? (
+          {contacts.fields.length === 0 ? (
             <Paragraph className="regie-empty">{t('steering.rolesForm.noContacts')}</Paragraph>
           ) : null}
-          {values.contacts.map((row, i) => {
+          {contacts.fields.map((row, i) => {
             const at = (field: string) => `contacts.${i}.${field}`;
             const legend = t('steering.rolesForm.contactLegend', { n: i + 1 });
             return (
               <Fieldset
-                key={row.key}
+                key={row.id}
                 id={`roles-contact-${i}`}
                 legend={legend}
                 className="regie-fieldset--row"
@@ -224,11 +195,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
                     error={errorFor(at('side'))}
                   >
                     {(props) => (
-                      <Select
-                        {...props}
-                        value={row.side}
-                        onChange={(e) => setContact(i, 'side', e.target.value)}
-                      >
+                      <Select {...props} {...form.register(`contacts.${i}.side`)}>
                         <SelectOption value="">{t('agreementForm.choose')}</SelectOption>
                         {CONTACT_SIDES.map((side) => (
                           <SelectOption key={side} value={side}>
@@ -238,35 +205,18 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
                       </Select>
                     )}
                   </Field>
-                  {text(at('name'), t('steering.rolesForm.contactName'), row.name, (v) =>
-                    setContact(i, 'name', v),
-                  )}
-                  {text(at('role'), t('steering.rolesForm.contactRole'), row.role, (v) =>
-                    setContact(i, 'role', v),
-                  )}
+                  {text(at('name'), t('steering.rolesForm.contactName'))}
+                  {text(at('role'), t('steering.rolesForm.contactRole'))}
                 </div>
                 <div className="regie-form__row">
-                  {text(
-                    at('email'),
-                    optional(t('steering.rolesForm.email')),
-                    row.email,
-                    (v) => setContact(i, 'email', v),
-                    {
-                      type: 'email',
-                      inputMode: 'email',
-                      autoComplete: 'off',
-                    },
-                  )}
-                  {text(
-                    at('phone'),
-                    optional(t('steering.rolesForm.phone')),
-                    row.phone,
-                    (v) => setContact(i, 'phone', v),
-                    {
-                      type: 'tel',
-                      inputMode: 'tel',
-                    },
-                  )}
+                  {text(at('email'), optional(t('steering.rolesForm.email')), {
+                    type: 'email',
+                    inputMode: 'email',
+                  })}
+                  {text(at('phone'), optional(t('steering.rolesForm.phone')), {
+                    type: 'tel',
+                    inputMode: 'tel',
+                  })}
                   <Button
                     appearance="subtle-button"
                     className="regie-row-remove"
@@ -282,13 +232,12 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
           <Button
             ref={addRef}
             appearance="secondary-action-button"
-            disabled={values.contacts.length >= STEERING_LIMITS.contacts}
+            disabled={contacts.fields.length >= CONTACTS_MAX}
             onClick={addContact}
           >
             {t('steering.rolesForm.addContact')}
           </Button>
         </Fieldset>
-
         <div role="status" aria-live="polite" className="regie-status">
           {update.isPending ? t('agreementForm.saving') : notice}
         </div>

@@ -18,18 +18,9 @@ import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { kindLabel } from '../agreements/labels';
 import type { InternalAgreement } from '../agreements/model';
 import { canSteer, type Steering, type SteeringUpdateInput } from './model';
-import type { SteeringError, SteeringErrors } from './steering-form';
 
 /** The input id of a field path in a steering form: `governance.escalationLadder.0.days` → `relation-governance-escalationLadder-0-days`. */
 export const fieldId = (form: 'relation' | 'roles', path: string) => `${form}-${path.replace(/\./g, '-')}`;
-
-/** Client errors win over the server's (they follow the input); both are messages by field path. */
-export function useSteeringMessages(clientErrors: SteeringErrors, serverErrors: SteeringErrors) {
-  const { t } = useTranslation();
-  const message = (error: SteeringError | undefined): string | undefined =>
-    error === undefined ? undefined : 'key' in error ? t(`steering.errors.${error.key}`) : error.text;
-  return (path: string) => message(clientErrors[path] ?? serverErrors[path]);
-}
 
 /** A group of fields with its legend, an optional hint, and its error, both tied to the group. */
 export function Fieldset({

@@ -1,4 +1,19 @@
 import type { AppRouter } from '@regie/api';
+import {
+  RELATION_ANSWERS as ANSWERS,
+  CONTACT_SIDES,
+  ESCALATION_LEVELS,
+  EVENT_DUTIES,
+  GOVERNANCE_EXECUTION_VARIANTS as EXECUTION_VARIANTS,
+  KPI_DEPTHS,
+  MEETING_CADENCES,
+  personKey,
+  RELATION_QUESTIONS as QUESTIONS,
+  RELATION_TYPES,
+  REPORTING_FREQUENCIES,
+  STEERING_ROLE_KEYS as ROLE_KEYS,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+} from '@regie/core/browser';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 type Api = TRPCOptionsProxy<AppRouter>;
@@ -17,67 +32,29 @@ export type SteeringRoles = NonNullable<SteeringUpdateInput['roles']>;
 export type Contact = NonNullable<SteeringRoles['contacts']>[number];
 export type RoleConflict = inferOutput<Api['steering']['roleConflicts']>['items'][number];
 
-export const RELATION_TYPES = ['boss', 'customer', 'partner'] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-/** The designer's questions in the order asked; question 2 has two parts (control over what, over how). */
-export const QUESTIONS = ['complexity', 'controlWhat', 'controlHow', 'alignment'] as const;
+// The constants are core's (`@regie/core/browser`), named as this feature has always named them.
+export {
+  ANSWERS,
+  CONTACT_SIDES,
+  ESCALATION_LEVELS,
+  EVENT_DUTIES,
+  EXECUTION_VARIANTS,
+  KPI_DEPTHS,
+  MEETING_CADENCES,
+  personKey,
+  QUESTIONS,
+  RELATION_TYPES,
+  REPORTING_FREQUENCIES,
+  ROLE_KEYS,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+};
 export type Question = (typeof QUESTIONS)[number];
-
-export const ANSWERS = {
-  complexity: ['low', 'medium', 'high'],
-  controlWhat: ['low', 'medium', 'high'],
-  controlHow: ['low', 'medium', 'high'],
-  alignment: ['divergent', 'partial', 'aligned'],
-} as const satisfies { [Q in Question]: readonly RelationAnswers[Q][] };
-
-export const REPORTING_FREQUENCIES = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
-export const KPI_DEPTHS = ['input', 'output', 'outcome'] as const;
-export const MEETING_CADENCES = ['monthly', 'bimonthly', 'quarterly', 'half_yearly'] as const;
-export const EXECUTION_VARIANTS = ['effort', 'output', 'task'] as const;
-/** The standard event duties (SPEC §4.3) by key, as the API names them. */
-export const EVENT_DUTIES = [
-  'waiting_time',
-  'ceiling_80',
-  'calamity',
-  'ownership_change',
-  'financial_trouble',
-  'staff_quality',
-  'complaints',
-] as const;
-/** The usual escalation levels, lowest first; the API stores the level as text, so others are allowed. */
-export const ESCALATION_LEVELS = ['contractmanager', 'regisseur', 'directie', 'portefeuillehouder'] as const;
-
-/** RTRA roles (SPEC §4.2) in the order the page shows them. */
-export const ROLE_KEYS = [
-  'opdrachtgever',
-  'eigenaar',
-  'opdrachtnemer',
-  'uitvoerder',
-  'bestuurlijkOpdrachtgever',
-  'ambtelijkOpdrachtgever',
-] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
 export type RoleKey = (typeof ROLE_KEYS)[number];
-/** Roles whose portfolio holder is asked: the rule "not the same portfolio holder" is about these two. */
-export const ROLES_WITH_PORTFOLIO_HOLDER: readonly RoleKey[] = ['opdrachtgever', 'eigenaar'];
-
-export const CONTACT_SIDES = ['municipality', 'contractor'] as const;
 export type ContactSide = (typeof CONTACT_SIDES)[number];
 
-/** Limits as the API checks them (packages/core/src/relation.ts and steering.ts). */
-export const STEERING_LIMITS = {
-  motivation: 1000,
-  level: 60,
-  ladderMin: 1,
-  ladderMax: 6,
-  daysMin: 1,
-  daysMax: 120,
-  duties: 20,
-  name: 120,
-  contactRole: 80,
-  email: 200,
-  contacts: 20,
-} as const;
+/** Where the ladder's add and remove buttons stop, and the typing room of a level: the schema decides regardless. */
+export const LADDER_LIMITS = { min: 1, max: 6, level: 60 } as const;
 
 function oneOf<T extends string>(list: readonly T[]) {
   return (value: string | null | undefined): value is T => (list as readonly string[]).includes(value ?? '');
@@ -101,17 +78,4 @@ export const STEERING_WRITE_ROLES: readonly string[] = ['inkoper', 'contractmana
 
 export function canSteer(me: { roles: readonly string[] } | undefined): boolean {
   return me?.roles.some((role) => STEERING_WRITE_ROLES.includes(role)) ?? false;
-}
-
-/**
- * The same person however it is typed (case, accents, spacing), as the API compares portfolio holders
- * (`personKey` in packages/core/src/steering.ts); the server decides regardless.
- */
-export function personKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }

@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { validateForm } from '../../lib/schema-form';
 import type { Governance, StoredRelation } from './model';
 import {
+  answersSchema,
   answerValues,
   type DecisionValues,
   decisionFieldOrder,
+  decisionSchema,
   governanceValues,
   initialDecision,
   needsMotivation,
   newContactRow,
   rolesFieldOrder,
+  rolesSchema,
   rolesValues,
   sameDecision,
   sameRoles,
   sharedPortfolioHolder,
   steeringIssues,
-  validateAnswers,
-  validateDecision,
-  validateRoles,
-  withoutStale,
 } from './steering-form';
+
+const k = (name: string) => `steering.errors.${name}`;
+const validateDecision = (values: DecisionValues) => validateForm(decisionSchema(answers, 'partner'), values);
 
 const partnerGovernance: Governance = {
   reportingFrequency: 'half_yearly',
@@ -41,21 +44,26 @@ function decision(overrides: Partial<DecisionValues> = {}): DecisionValues {
 }
 
 describe('the three questions', () => {
-  it('needs an answer to each, question 2 in both its parts', () => {
-    const result = validateAnswers({ ...answerValues(null), complexity: 'high', alignment: 'aligned' });
+  // The answers form's paths are the questions; the page shows them as `answers.<question>`.
+  it('needs an answer to each, question 2 in both its parts', async () => {
+    const result = await validateForm(answersSchema, {
+      ...answerValues(null),
+      complexity: 'high',
+      alignment: 'aligned',
+    });
     expect(result.ok ? {} : result.errors).toEqual({
-      'answers.controlWhat': { key: 'answerRequired' },
-      'answers.controlHow': { key: 'answerRequired' },
+      controlWhat: k('answerRequired'),
+      controlHow: k('answerRequired'),
     });
   });
 
-  it('refuses an answer the API does not know', () => {
-    const result = validateAnswers({ ...answers, alignment: 'high' });
-    expect(result.ok ? {} : result.errors).toEqual({ 'answers.alignment': { key: 'answerRequired' } });
+  it('refuses an answer the API does not know', async () => {
+    const result = await validateForm(answersSchema, { ...answers, alignment: 'high' });
+    expect(result.ok ? {} : result.errors).toEqual({ alignment: k('answerRequired') });
   });
 
-  it('gives the answers as the API takes them', () => {
-    expect(validateAnswers(answerValues(answers))).toEqual({ ok: true, answers });
+  it('gives the answers as the API takes them', async () => {
+    expect(await validateForm(answersSchema, answerValues(answers))).toEqual({ ok: true, value: answers });
   });
 });
 
@@ -88,15 +96,15 @@ describe('the decision after the proposal', () => {
     expect(initialDecision(proposal, { ...answers, complexity: 'medium' }, stored).chosen).toBe('partner');
   });
 
-  it('stores the proposal with the changed reporting frequency, without a motivation', () => {
+  it('stores the proposal with the changed reporting frequency, without a motivation', async () => {
     const values = decision();
-    const result = validateDecision(answers, 'partner', {
+    const result = await validateDecision({
       ...values,
       governance: { ...values.governance, reportingFrequency: 'quarterly' },
     });
     expect(result).toEqual({
       ok: true,
-      relation: {
+      value: {
         answers,
         chosen: 'partner',
         governance: { ...partnerGovernance, reportingFrequency: 'quarterly' },
@@ -104,26 +112,26 @@ describe('the decision after the proposal', () => {
     });
   });
 
-  it('requires a motivation for another type than the proposal, and keeps it', () => {
+  it('requires a motivation for another type than the proposal, and keeps it', async () => {
     expect(needsMotivation('customer', 'partner')).toBe(true);
     expect(needsMotivation('partner', 'partner')).toBe(false);
-    const without = validateDecision(answers, 'partner', decision({ chosen: 'customer', motivation: '  ' }));
-    expect(without.ok ? {} : without.errors).toEqual({ motivation: { key: 'motivationRequired' } });
-    const withIt = validateDecision(
-      answers,
-      'partner',
-      decision({ chosen: 'customer', motivation: ' Markt ' }),
-    );
-    expect(withIt.ok && withIt.relation).toMatchObject({ chosen: 'customer', motivation: 'Markt' });
+    const without = await validateDecision(decision({ chosen: 'customer', motivation: '  ' }));
+    expect(without.ok ? {} : without.errors).toEqual({ motivation: k('motivationRequired') });
+    const tooLong = await validateDecision(decision({ chosen: 'customer', motivation: 'x'.repeat(1001) }));
+    expect(tooLong.ok ? {} : tooLong.errors).toEqual({ motivation: k('motivationTooLong') });
+    const withIt = await validateDecision(decision({ chosen: 'customer', motivation: ' Markt ' }));
+    expect(withIt.ok && withIt.value).toMatchObject({ chosen: 'customer', motivation: 'Markt' });
     // Back to the proposal: the motivation is not stored.
-    const back = validateDecision(answers, 'partner', decision({ chosen: 'partner', motivation: 'Markt' }));
-    expect(back.ok && 'motivation' in back.relation).toBe(false);
+    const back = await validateDecision(decision({ chosen: 'partner', motivation: 'Markt' }));
+    expect(back.ok && 'motivation' in back.value).toBe(false);
+    const none = await validateDecision(decision({ chosen: '' }));
+    expect(none.ok ? {} : none.errors).toEqual({ chosen: k('chosenRequired') });
   });
 
-  it('checks each step of the escalation ladder and its length', () => {
+  it('checks each step of the escalation ladder and its length', async () => {
     const values = decision();
     const ladder = values.governance.escalationLadder;
-    const result = validateDecision(answers, 'partner', {
+    const result = await validateDecision({
       ...values,
       governance: {
         ...values.governance,
@@ -136,22 +144,27 @@ describe('the decision after the proposal', () => {
       },
     });
     expect(result.ok ? {} : result.errors).toEqual({
-      'governance.escalationLadder.0.level': { key: 'levelRequired' },
-      'governance.escalationLadder.1.days': { key: 'daysInvalid' },
-      'governance.escalationLadder.2.days': { key: 'daysInvalid' },
-      'governance.escalationLadder.3.level': { key: 'levelTooLong' },
-      'governance.escalationLadder.3.days': { key: 'daysInvalid' },
+      'governance.escalationLadder.0.level': k('levelRequired'),
+      'governance.escalationLadder.1.days': k('daysInvalid'),
+      'governance.escalationLadder.2.days': k('daysInvalid'),
+      'governance.escalationLadder.3.level': k('levelTooLong'),
+      'governance.escalationLadder.3.days': k('daysInvalid'),
     });
-    const empty = validateDecision(answers, 'partner', {
+    const empty = await validateDecision({
       ...values,
       governance: { ...values.governance, escalationLadder: [] },
     });
-    expect(empty.ok ? {} : empty.errors).toEqual({ 'governance.escalationLadder': { key: 'ladderEmpty' } });
+    expect(empty.ok ? {} : empty.errors).toEqual({ 'governance.escalationLadder': k('ladderEmpty') });
+    const long = await validateDecision({
+      ...values,
+      governance: { ...values.governance, escalationLadder: [...ladder, ...ladder] },
+    });
+    expect(long.ok ? {} : long.errors).toEqual({ 'governance.escalationLadder': k('ladderTooLong') });
   });
 
-  it('keeps each duty once and refuses an unknown choice in a select', () => {
+  it('keeps each duty once and refuses an unknown choice in a select', async () => {
     const values = decision();
-    const result = validateDecision(answers, 'partner', {
+    const result = await validateDecision({
       ...values,
       governance: {
         ...values.governance,
@@ -160,22 +173,27 @@ describe('the decision after the proposal', () => {
       },
     });
     expect(result.ok ? {} : result.errors).toEqual({
-      'governance.meetingCadence': { key: 'choiceRequired' },
+      'governance.meetingCadence': k('choiceRequired'),
     });
-    const fixed = validateDecision(answers, 'partner', {
+    const fixed = await validateDecision({
       ...values,
       governance: { ...values.governance, informationDuties: ['calamity', 'calamity', 'complaints'] },
     });
-    expect(fixed.ok && fixed.relation.governance.informationDuties).toEqual(['calamity', 'complaints']);
+    expect(fixed.ok && fixed.value.governance.informationDuties).toEqual(['calamity', 'complaints']);
+    const many = await validateDecision({
+      ...values,
+      governance: { ...values.governance, informationDuties: Array.from({ length: 21 }, (_, i) => `d${i}`) },
+    });
+    expect(many.ok ? {} : many.errors).toEqual({ 'governance.informationDuties': k('dutiesInvalid') });
   });
 
-  it('knows when nothing changed against what is stored', () => {
-    const result = validateDecision(answers, 'partner', decision());
+  it('knows when nothing changed against what is stored', async () => {
+    const result = await validateDecision(decision());
     if (!result.ok) throw new Error('expected a valid decision');
-    const stored: StoredRelation = { ...result.relation, proposed: 'partner' };
-    expect(sameDecision(result.relation, stored)).toBe(true);
-    expect(sameDecision(result.relation, { ...stored, chosen: 'customer' })).toBe(false);
-    expect(sameDecision(result.relation, null)).toBe(false);
+    const stored: StoredRelation = { ...result.value, proposed: 'partner' };
+    expect(sameDecision(result.value, stored)).toBe(true);
+    expect(sameDecision(result.value, { ...stored, chosen: 'customer' })).toBe(false);
+    expect(sameDecision(result.value, null)).toBe(false);
   });
 });
 
@@ -197,25 +215,12 @@ describe('server issues on the designer', () => {
       ),
     ).toEqual({
       errors: {
-        'governance.escalationLadder.1.days': { key: 'daysInvalid' },
-        motivation: { key: 'motivationTooLong' },
-        'governance.escalationLadder': { key: 'ladderInvalid' },
+        'governance.escalationLadder.1.days': { key: k('daysInvalid') },
+        motivation: { key: k('motivationTooLong') },
+        'governance.escalationLadder': { key: k('ladderInvalid') },
       },
       other: ['Invalid input'],
     });
-  });
-
-  it('drop once their field or one of its rows changed', () => {
-    expect(
-      withoutStale(
-        {
-          'governance.escalationLadder': { key: 'ladderInvalid' },
-          'governance.escalationLadder.0.level': { key: 'levelInvalid' },
-          motivation: { key: 'motivationTooLong' },
-        },
-        'governance.escalationLadder',
-      ),
-    ).toEqual({ motivation: { key: 'motivationTooLong' } });
   });
 
   it('show each ladder row in the order of the form', () => {
@@ -245,33 +250,49 @@ describe('the roles form', () => {
     ],
   };
 
-  it('gives back what is stored when nothing changed, a hidden portfolio holder included', () => {
-    const result = validateRoles(rolesValues(stored));
-    expect(result).toEqual({ ok: true, roles: stored });
-    expect(result.ok && sameRoles(result.roles, stored)).toBe(true);
+  it('gives back what is stored when nothing changed, a hidden portfolio holder included', async () => {
+    const result = await validateForm(rolesSchema, rolesValues(stored));
+    expect(result).toEqual({ ok: true, value: stored });
+    expect(result.ok && sameRoles(result.value, stored)).toBe(true);
   });
 
-  it('leaves out empty roles and trims what is typed', () => {
+  it('leaves out empty roles and trims what is typed', async () => {
     const values = rolesValues({});
-    values.persons.eigenaar = { name: ' College van B&W ', portfolioHolder: ' Wethouder S. de Boer ' };
-    expect(validateRoles(values)).toEqual({
+    values.eigenaar = { name: ' College van B&W ', portfolioHolder: ' Wethouder S. de Boer ' };
+    expect(await validateForm(rolesSchema, values)).toEqual({
       ok: true,
-      roles: { eigenaar: { name: 'College van B&W', portfolioHolder: 'Wethouder S. de Boer' } },
+      value: { eigenaar: { name: 'College van B&W', portfolioHolder: 'Wethouder S. de Boer' } },
     });
   });
 
-  it('names each wrong field of a contact and a role without a name', () => {
+  it('names each wrong field of a contact and a role without a name', async () => {
     const values = rolesValues({});
-    values.persons.opdrachtgever = { name: '', portfolioHolder: 'Wethouder M. Bakker' };
-    values.contacts = [{ ...newContactRow(), name: 'A', role: '', email: 'a@b', phone: 'abc' }];
-    const result = validateRoles(values);
+    values.opdrachtgever = { name: '', portfolioHolder: 'Wethouder M. Bakker' };
+    values.eigenaar = { name: 'x'.repeat(121), portfolioHolder: 'y'.repeat(121) };
+    values.contacts = [
+      { ...newContactRow(), name: 'A', role: '', email: 'a@b', phone: 'abc' },
+      { ...newContactRow('municipality'), name: '', role: 'r'.repeat(81) },
+    ];
+    const result = await validateForm(rolesSchema, values);
     expect(result.ok ? {} : result.errors).toEqual({
-      'opdrachtgever.name': { key: 'nameForPortfolioHolder' },
-      'contacts.0.side': { key: 'sideRequired' },
-      'contacts.0.role': { key: 'contactRoleRequired' },
-      'contacts.0.email': { key: 'emailInvalid' },
-      'contacts.0.phone': { key: 'phoneInvalid' },
+      'opdrachtgever.name': k('nameForPortfolioHolder'),
+      'eigenaar.name': k('nameTooLong'),
+      'eigenaar.portfolioHolder': k('portfolioHolderTooLong'),
+      'contacts.0.side': k('sideRequired'),
+      'contacts.0.role': k('contactRoleRequired'),
+      'contacts.0.email': k('emailInvalid'),
+      'contacts.0.phone': k('phoneInvalid'),
+      'contacts.1.name': k('contactNameRequired'),
+      'contacts.1.role': k('contactRoleTooLong'),
     });
+    const many = rolesValues({});
+    many.contacts = Array.from({ length: 21 }, () => ({
+      ...newContactRow('contractor'),
+      name: 'A',
+      role: 'B',
+    }));
+    const tooMany = await validateForm(rolesSchema, many);
+    expect(tooMany.ok ? {} : tooMany.errors).toEqual({ contacts: k('tooManyContacts') });
   });
 
   it('maps the server’s issues onto the contact fields', () => {
@@ -288,9 +309,9 @@ describe('the roles form', () => {
       ),
     ).toEqual({
       errors: {
-        'contacts.0.email': { key: 'emailInvalid' },
-        'contacts.0.phone': { key: 'phoneInvalid' },
-        'eigenaar.portfolioHolder': { key: 'portfolioHolderInvalid' },
+        'contacts.0.email': { key: k('emailInvalid') },
+        'contacts.0.phone': { key: k('phoneInvalid') },
+        'eigenaar.portfolioHolder': { key: k('portfolioHolderInvalid') },
       },
       other: ['Invalid input'],
     });
@@ -302,7 +323,7 @@ describe('the roles form', () => {
       eigenaar: { name: 'B', portfolioHolder: ' wethouder m bakker' },
     });
     expect(sharedPortfolioHolder(values)).toBe('Wethouder M. Bakker');
-    values.persons.eigenaar.portfolioHolder = 'Wethouder S. de Boer';
+    values.eigenaar.portfolioHolder = 'Wethouder S. de Boer';
     expect(sharedPortfolioHolder(values)).toBeNull();
   });
 });

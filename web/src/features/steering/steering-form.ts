@@ -1,45 +1,38 @@
-import type { nl } from '../../i18n/nl';
-import type { FieldIssue } from '../../lib/errors';
-import { canonical } from '../agreements/diff';
 import {
-  ANSWERS,
-  CONTACT_SIDES,
-  type ContactSide,
+  type CONTACT_SIDES,
   type Governance,
-  isAnswer,
-  isContactSide,
-  isExecutionVariant,
-  isKpiDepth,
-  isMeetingCadence,
-  isRelationType,
-  isReportingFrequency,
-  STEERING_LIMITS as LIMITS,
+  motivationMissing,
   personKey,
-  QUESTIONS,
-  type Question,
+  RELATION_ANSWERS,
+  RELATION_QUESTIONS,
   type RelationAnswers,
-  type RelationDecisionInput,
+  type RelationDecision,
   type RelationType,
-  ROLE_KEYS,
   ROLES_WITH_PORTFOLIO_HOLDER,
-  type RoleKey,
+  relationAnswersSchema,
+  relationDecisionSchema,
+  STEERING_ROLE_KEYS,
+  type SteeringRoleKey,
   type SteeringRoles,
-  type StoredRelation,
-} from './model';
+  steeringRolesSchema,
+} from '@regie/core/browser';
+import type { FieldIssue } from '../../lib/errors';
+import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
+import { canonical } from '../agreements/diff';
+import type { StoredRelation } from './model';
 
 /**
- * The relation designer's and the roles form's values as typed, their checks with Dutch messages (mirroring the
- * API's schema in packages/core; the server checks again regardless), the API input, and the server's issues
- * mapped back onto the fields. Field paths are the API's, without the `relation.`/`roles.` prefix.
+ * The relation designer's and the roles form's values as typed, read into the API's input and checked with the
+ * API's own schemas (`relationAnswersSchema`, `relationDecisionSchema`, `steeringRolesSchema` in core); the server's
+ * issues mapped back onto the fields. Field paths are the API's, without the `relation.`/`roles.` prefix. Message
+ * values are i18n keys (`steering.errors.*`).
  */
 
-export type SteeringErrorKey = keyof (typeof nl)['steering']['errors'];
-export type SteeringError = { key: SteeringErrorKey } | { text: string };
+export type SteeringError = { key: string } | { text: string };
 export type SteeringErrors = Record<string, SteeringError>;
+export type Question = (typeof RELATION_QUESTIONS)[number];
 
-let rowCounter = 0;
-const rowKey = () => `steering-row-${++rowCounter}`;
-
+const key = (name: string) => `steering.errors.${name}`;
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 // ——— The three questions ———
@@ -55,36 +48,32 @@ export function answerValues(answers: RelationAnswers | null | undefined): Answe
   };
 }
 
-export type AnswersValidation =
-  | { ok: true; answers: RelationAnswers }
-  | { ok: false; errors: SteeringErrors };
+export const answersSchema = formSchema<AnswerValues, RelationAnswers>({
+  parse: (values) => ({
+    input: Object.fromEntries(RELATION_QUESTIONS.map((q) => [q, values[q] === '' ? undefined : values[q]])),
+  }),
+  schema: relationAnswersSchema,
+  message: () => key('answerRequired'),
+});
 
-export function validateAnswers(values: AnswerValues): AnswersValidation {
-  const errors: SteeringErrors = {};
-  for (const question of QUESTIONS) {
-    if (!isAnswer(question, values[question])) errors[`answers.${question}`] = { key: 'answerRequired' };
-  }
-  const { complexity, controlWhat, controlHow, alignment } = values;
-  if (
-    Object.keys(errors).length > 0 ||
-    !isAnswer('complexity', complexity) ||
-    !isAnswer('controlWhat', controlWhat) ||
-    !isAnswer('controlHow', controlHow) ||
-    !isAnswer('alignment', alignment)
-  ) {
-    return { ok: false, errors };
-  }
-  return { ok: true, answers: { complexity, controlWhat, controlHow, alignment } };
+/** The answers as the API takes them when every question has a known answer (no message: for comparing). */
+export function answersOf(values: AnswerValues): RelationAnswers | null {
+  const result = relationAnswersSchema['~standard'].validate(values);
+  return result instanceof Promise || result.issues ? null : result.value;
 }
 
 export function sameAnswers(a: RelationAnswers | null | undefined, b: RelationAnswers | null | undefined) {
-  return a != null && b != null && QUESTIONS.every((q) => a[q] === b[q]);
+  return a != null && b != null && RELATION_QUESTIONS.every((q) => a[q] === b[q]);
+}
+
+/** The answer options of a question, for the radio groups. */
+export function answerOptions(question: Question): readonly string[] {
+  return RELATION_ANSWERS[question];
 }
 
 // ——— The proposal's governance, as the person adapts it ———
 
 export interface LadderRow {
-  key: string;
   level: string;
   days: string;
 }
@@ -98,17 +87,16 @@ export interface GovernanceValues {
   executionVariant: string;
 }
 
-export function newLadderRow(level = '', days = ''): LadderRow {
-  return { key: rowKey(), level, days };
-}
-
 export function governanceValues(governance: Governance): GovernanceValues {
   return {
     reportingFrequency: governance.reportingFrequency,
     kpiDepth: governance.kpiDepth,
     informationDuties: [...governance.informationDuties],
     meetingCadence: governance.meetingCadence,
-    escalationLadder: governance.escalationLadder.map((step) => newLadderRow(step.level, String(step.days))),
+    escalationLadder: governance.escalationLadder.map((step) => ({
+      level: step.level,
+      days: String(step.days),
+    })),
     executionVariant: governance.executionVariant,
   };
 }
@@ -140,14 +128,16 @@ export function initialDecision(
 
 /** A type other than the proposal needs a motivation (SPEC §4.1: the user may choose otherwise, and says why). */
 export function needsMotivation(chosen: string, proposed: string): boolean {
-  return isRelationType(chosen) && chosen !== proposed;
+  return chosen !== '' && chosen !== proposed;
 }
 
 const ladderPath = (i: number, field: 'level' | 'days') => `governance.escalationLadder.${i}.${field}`;
 
 /** The decision's fields in the order the page shows them (error summary, issue mapping). */
-export function decisionFieldOrder(values: DecisionValues | null): string[] {
-  const answers = QUESTIONS.map((q) => `answers.${q}`);
+export function decisionFieldOrder(
+  values: { governance: { escalationLadder: readonly unknown[] } } | null,
+): string[] {
+  const answers = RELATION_QUESTIONS.map((q) => `answers.${q}`);
   if (!values) return answers;
   return [
     ...answers,
@@ -163,82 +153,62 @@ export function decisionFieldOrder(values: DecisionValues | null): string[] {
   ];
 }
 
-export type DecisionValidation =
-  | { ok: true; relation: RelationDecisionInput }
-  | { ok: false; errors: SteeringErrors };
-
-/** A whole number of working days as typed (`10`, ` 10 `); anything else is not a number of days. */
-function parseDays(value: string): number | null {
-  const trimmed = value.trim();
-  if (!/^\d{1,4}$/.test(trimmed)) return null;
-  const days = Number(trimmed);
-  return days >= LIMITS.daysMin && days <= LIMITS.daysMax ? days : null;
+/** The Dutch message key for an issue of `relationDecisionSchema` (or the roles schema) on a field. */
+export function decisionMessage({ path, code }: SchemaIssue): string {
+  const long = code === 'too_big';
+  if (path.startsWith('answers.')) return key('answerRequired');
+  if (path === 'chosen') return key('chosenRequired');
+  if (path === 'motivation') return key(long ? 'motivationTooLong' : 'motivationRequired');
+  if (path === 'governance.escalationLadder') return key(long ? 'ladderTooLong' : 'ladderEmpty');
+  if (/^governance\.escalationLadder\.\d+\.level$/.test(path))
+    return key(long ? 'levelTooLong' : 'levelRequired');
+  if (/^governance\.escalationLadder\.\d+/.test(path)) return key('daysInvalid');
+  if (path.startsWith('governance.informationDuties')) return key('dutiesInvalid');
+  if (path.startsWith('governance.')) return key('choiceRequired');
+  return key('rejected');
 }
 
-export function validateDecision(
-  answers: RelationAnswers,
-  proposed: RelationType,
-  values: DecisionValues,
-): DecisionValidation {
-  const errors: SteeringErrors = {};
-  const g = values.governance;
-  const motivation = values.motivation.trim();
-  if (!isRelationType(values.chosen)) errors.chosen = { key: 'chosenRequired' };
-  if (needsMotivation(values.chosen, proposed) && motivation === '')
-    errors.motivation = { key: 'motivationRequired' };
-  else if (motivation.length > LIMITS.motivation) errors.motivation = { key: 'motivationTooLong' };
-  if (!isReportingFrequency(g.reportingFrequency))
-    errors['governance.reportingFrequency'] = { key: 'choiceRequired' };
-  if (!isKpiDepth(g.kpiDepth)) errors['governance.kpiDepth'] = { key: 'choiceRequired' };
-  if (!isMeetingCadence(g.meetingCadence)) errors['governance.meetingCadence'] = { key: 'choiceRequired' };
-  if (!isExecutionVariant(g.executionVariant))
-    errors['governance.executionVariant'] = { key: 'choiceRequired' };
-  if (g.informationDuties.length > LIMITS.duties)
-    errors['governance.informationDuties'] = { key: 'dutiesInvalid' };
-  if (g.escalationLadder.length < LIMITS.ladderMin)
-    errors['governance.escalationLadder'] = { key: 'ladderEmpty' };
-  else if (g.escalationLadder.length > LIMITS.ladderMax)
-    errors['governance.escalationLadder'] = { key: 'ladderTooLong' };
-  const ladder = g.escalationLadder.map((row, i) => {
-    const level = row.level.trim();
-    if (level === '') errors[ladderPath(i, 'level')] = { key: 'levelRequired' };
-    else if (level.length > LIMITS.level) errors[ladderPath(i, 'level')] = { key: 'levelTooLong' };
-    const days = parseDays(row.days);
-    if (days === null) errors[ladderPath(i, 'days')] = { key: 'daysInvalid' };
-    return { level, days: days ?? 0 };
-  });
-  if (
-    Object.keys(errors).length > 0 ||
-    !isRelationType(values.chosen) ||
-    !isReportingFrequency(g.reportingFrequency) ||
-    !isKpiDepth(g.kpiDepth) ||
-    !isMeetingCadence(g.meetingCadence) ||
-    !isExecutionVariant(g.executionVariant)
-  ) {
-    return { ok: false, errors };
-  }
-  return {
-    ok: true,
-    relation: {
-      answers,
-      chosen: values.chosen,
-      governance: {
-        reportingFrequency: g.reportingFrequency,
-        kpiDepth: g.kpiDepth,
-        // Each duty once, in the order the form lists them.
-        informationDuties: [...new Set(g.informationDuties)],
-        meetingCadence: g.meetingCadence,
-        escalationLadder: ladder,
-        executionVariant: g.executionVariant,
-      },
-      // Only a choice other than the proposal carries a motivation.
-      ...(needsMotivation(values.chosen, proposed) ? { motivation } : {}),
+/** Working days as typed (`10`, ` 10 `); anything else is not a number of days (and the schema says so). */
+function days(value: string): number {
+  const trimmed = value.trim();
+  return /^\d{1,4}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The decision the API takes for these answers: checked with `relationDecisionSchema` and core's motivation rule. */
+export function decisionSchema(answers: RelationAnswers, proposed: RelationType) {
+  return formSchema<DecisionValues, RelationDecision>({
+    parse: (values) => {
+      const g = values.governance;
+      return {
+        input: {
+          answers,
+          chosen: values.chosen === '' ? undefined : values.chosen,
+          governance: {
+            reportingFrequency: g.reportingFrequency,
+            kpiDepth: g.kpiDepth,
+            // Each duty once, in the order the form lists them.
+            informationDuties: [...new Set(g.informationDuties)],
+            meetingCadence: g.meetingCadence,
+            escalationLadder: g.escalationLadder.map((row) => ({
+              level: row.level.trim(),
+              days: days(row.days),
+            })),
+            executionVariant: g.executionVariant,
+          },
+          // Only a choice other than the proposal carries a motivation.
+          ...(needsMotivation(values.chosen, proposed) ? { motivation: values.motivation.trim() } : {}),
+        },
+      };
     },
-  };
+    schema: relationDecisionSchema,
+    message: decisionMessage,
+    check: (decision): Record<string, string> =>
+      motivationMissing(decision) ? { motivation: key('motivationRequired') } : {},
+  });
 }
 
 /** True when saving would store exactly what is stored already (the server would still add a version). */
-export function sameDecision(relation: RelationDecisionInput, stored: StoredRelation | null): boolean {
+export function sameDecision(relation: RelationDecision, stored: StoredRelation | null): boolean {
   if (!stored) return false;
   const { proposed: _proposed, ...decision } = stored;
   return same(relation, { ...decision, motivation: decision.motivation || undefined });
@@ -248,21 +218,21 @@ export function sameDecision(relation: RelationDecisionInput, stored: StoredRela
 
 /** The Dutch message for a server issue on a known field; the server's own text for anything else. */
 function issueError(field: string, message: string): SteeringError {
-  if (field.startsWith('answers.')) return { key: 'answerRequired' };
-  if (field === 'chosen') return { key: 'chosenRequired' };
-  if (field === 'motivation') return { key: 'motivationTooLong' };
-  if (field === 'governance.escalationLadder') return { key: 'ladderInvalid' };
-  if (/^governance\.escalationLadder\.\d+\.level$/.test(field)) return { key: 'levelInvalid' };
-  if (/^governance\.escalationLadder\.\d+\.days$/.test(field)) return { key: 'daysInvalid' };
-  if (field === 'governance.informationDuties') return { key: 'dutiesInvalid' };
-  if (field.startsWith('governance.')) return { key: 'choiceRequired' };
-  if (/^contacts\.\d+\.side$/.test(field)) return { key: 'sideRequired' };
-  if (/^contacts\.\d+\.name$/.test(field) || /\.name$/.test(field)) return { key: 'nameInvalid' };
-  if (/^contacts\.\d+\.role$/.test(field)) return { key: 'contactRoleInvalid' };
-  if (/^contacts\.\d+\.email$/.test(field)) return { key: 'emailInvalid' };
-  if (/^contacts\.\d+\.phone$/.test(field)) return { key: 'phoneInvalid' };
-  if (/\.portfolioHolder$/.test(field)) return { key: 'portfolioHolderInvalid' };
-  if (field === 'contacts') return { key: 'tooManyContacts' };
+  if (field.startsWith('answers.')) return { key: key('answerRequired') };
+  if (field === 'chosen') return { key: key('chosenRequired') };
+  if (field === 'motivation') return { key: key('motivationTooLong') };
+  if (field === 'governance.escalationLadder') return { key: key('ladderInvalid') };
+  if (/^governance\.escalationLadder\.\d+\.level$/.test(field)) return { key: key('levelInvalid') };
+  if (/^governance\.escalationLadder\.\d+\.days$/.test(field)) return { key: key('daysInvalid') };
+  if (field === 'governance.informationDuties') return { key: key('dutiesInvalid') };
+  if (field.startsWith('governance.')) return { key: key('choiceRequired') };
+  if (/^contacts\.\d+\.side$/.test(field)) return { key: key('sideRequired') };
+  if (/^contacts\.\d+\.name$/.test(field) || /\.name$/.test(field)) return { key: key('nameInvalid') };
+  if (/^contacts\.\d+\.role$/.test(field)) return { key: key('contactRoleInvalid') };
+  if (/^contacts\.\d+\.email$/.test(field)) return { key: key('emailInvalid') };
+  if (/^contacts\.\d+\.phone$/.test(field)) return { key: key('phoneInvalid') };
+  if (/\.portfolioHolder$/.test(field)) return { key: key('portfolioHolderInvalid') };
+  if (field === 'contacts') return { key: key('tooManyContacts') };
   return { text: message };
 }
 
@@ -292,13 +262,6 @@ export function steeringIssues(
   return { errors, other };
 }
 
-/** Server errors that no longer apply once their field (or a row of its list) changed. */
-export function withoutStale(errors: SteeringErrors, changed: string): SteeringErrors {
-  return Object.fromEntries(
-    Object.entries(errors).filter(([path]) => path !== changed && !path.startsWith(`${changed}.`)),
-  );
-}
-
 // ——— Roles, tasks, responsibilities, authorities ———
 
 export interface PersonValues {
@@ -307,7 +270,6 @@ export interface PersonValues {
 }
 
 export interface ContactRow {
-  key: string;
   side: string;
   name: string;
   role: string;
@@ -315,26 +277,23 @@ export interface ContactRow {
   phone: string;
 }
 
-export interface RolesValues {
-  persons: Record<RoleKey, PersonValues>;
-  contacts: ContactRow[];
-}
+/** The roles as typed: one person per role (named as the API's fields, so its issues land on them) and contacts. */
+export type RolesValues = Record<SteeringRoleKey, PersonValues> & { contacts: ContactRow[] };
 
-export function newContactRow(side: ContactSide | '' = ''): ContactRow {
-  return { key: rowKey(), side, name: '', role: '', email: '', phone: '' };
+export function newContactRow(side: (typeof CONTACT_SIDES)[number] | '' = ''): ContactRow {
+  return { side, name: '', role: '', email: '', phone: '' };
 }
 
 export function rolesValues(roles: SteeringRoles): RolesValues {
   const persons = Object.fromEntries(
-    ROLE_KEYS.map((key) => [
-      key,
-      { name: roles[key]?.name ?? '', portfolioHolder: roles[key]?.portfolioHolder ?? '' },
+    STEERING_ROLE_KEYS.map((role) => [
+      role,
+      { name: roles[role]?.name ?? '', portfolioHolder: roles[role]?.portfolioHolder ?? '' },
     ]),
-  ) as Record<RoleKey, PersonValues>;
+  ) as Record<SteeringRoleKey, PersonValues>;
   return {
-    persons,
+    ...persons,
     contacts: (roles.contacts ?? []).map((c) => ({
-      key: rowKey(),
       side: c.side,
       name: c.name,
       role: c.role,
@@ -347,60 +306,58 @@ export function rolesValues(roles: SteeringRoles): RolesValues {
 export const CONTACT_FIELDS = ['side', 'name', 'role', 'email', 'phone'] as const;
 
 /** The roles form's fields in the order the page shows them. */
-export function rolesFieldOrder(values: RolesValues): string[] {
+export function rolesFieldOrder(values: { contacts: readonly unknown[] }): string[] {
   return [
-    ...ROLE_KEYS.flatMap((key) =>
-      ROLES_WITH_PORTFOLIO_HOLDER.includes(key) ? [`${key}.name`, `${key}.portfolioHolder`] : [`${key}.name`],
+    ...STEERING_ROLE_KEYS.flatMap((role) =>
+      ROLES_WITH_PORTFOLIO_HOLDER.includes(role)
+        ? [`${role}.name`, `${role}.portfolioHolder`]
+        : [`${role}.name`],
     ),
     'contacts',
     ...values.contacts.flatMap((_, i) => CONTACT_FIELDS.map((field) => `contacts.${i}.${field}`)),
   ];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[+0-9 ()-]{6,20}$/;
-
-export type RolesValidation = { ok: true; roles: SteeringRoles } | { ok: false; errors: SteeringErrors };
-
-export function validateRoles(values: RolesValues): RolesValidation {
-  const errors: SteeringErrors = {};
-  const roles: SteeringRoles = {};
-  for (const key of ROLE_KEYS) {
-    const name = values.persons[key].name.trim();
-    const portfolioHolder = values.persons[key].portfolioHolder.trim();
-    if (name === '' && portfolioHolder === '') continue;
-    if (name === '') errors[`${key}.name`] = { key: 'nameForPortfolioHolder' };
-    else if (name.length > LIMITS.name) errors[`${key}.name`] = { key: 'nameTooLong' };
-    if (portfolioHolder.length > LIMITS.name)
-      errors[`${key}.portfolioHolder`] = { key: 'portfolioHolderTooLong' };
-    roles[key] = { name, ...(portfolioHolder ? { portfolioHolder } : {}) };
-  }
-  if (values.contacts.length > LIMITS.contacts) errors.contacts = { key: 'tooManyContacts' };
-  const contacts = values.contacts.map((row, i) => {
-    const at = (field: string) => `contacts.${i}.${field}`;
-    const name = row.name.trim();
-    const role = row.role.trim();
-    const email = row.email.trim();
-    const phone = row.phone.trim();
-    if (!isContactSide(row.side)) errors[at('side')] = { key: 'sideRequired' };
-    if (name === '') errors[at('name')] = { key: 'contactNameRequired' };
-    else if (name.length > LIMITS.name) errors[at('name')] = { key: 'nameTooLong' };
-    if (role === '') errors[at('role')] = { key: 'contactRoleRequired' };
-    else if (role.length > LIMITS.contactRole) errors[at('role')] = { key: 'contactRoleTooLong' };
-    if (email !== '' && (email.length > LIMITS.email || !EMAIL.test(email)))
-      errors[at('email')] = { key: 'emailInvalid' };
-    if (phone !== '' && !PHONE.test(phone)) errors[at('phone')] = { key: 'phoneInvalid' };
-    return {
-      side: isContactSide(row.side) ? row.side : CONTACT_SIDES[0],
-      name,
-      role,
-      ...(email ? { email } : {}),
-      ...(phone ? { phone } : {}),
-    };
-  });
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, roles: contacts.length > 0 ? { ...roles, contacts } : roles };
+export function rolesMessage({ path, code }: SchemaIssue): string {
+  const long = code === 'too_big';
+  if (path === 'contacts') return key('tooManyContacts');
+  const contact = /^contacts\.\d+\.(\w+)$/.exec(path)?.[1];
+  if (contact === 'side') return key('sideRequired');
+  if (contact === 'name') return key(long ? 'nameTooLong' : 'contactNameRequired');
+  if (contact === 'role') return key(long ? 'contactRoleTooLong' : 'contactRoleRequired');
+  if (contact === 'email') return key('emailInvalid');
+  if (contact === 'phone') return key('phoneInvalid');
+  if (path.endsWith('.portfolioHolder')) return key('portfolioHolderTooLong');
+  if (path.endsWith('.name')) return key(long ? 'nameTooLong' : 'nameForPortfolioHolder');
+  return key('rejected');
 }
+
+/** The roles the API takes: empty roles left out, what is typed trimmed, checked with `steeringRolesSchema`. */
+export const rolesSchema = formSchema<RolesValues, SteeringRoles>({
+  parse: (values) => {
+    const roles: Record<string, unknown> = {};
+    for (const role of STEERING_ROLE_KEYS) {
+      const name = values[role].name.trim();
+      const portfolioHolder = optionalText(values[role].portfolioHolder);
+      if (name === '' && !portfolioHolder) continue;
+      roles[role] = { name, ...(portfolioHolder ? { portfolioHolder } : {}) };
+    }
+    const contacts = values.contacts.map((row) => {
+      const email = optionalText(row.email);
+      const phone = optionalText(row.phone);
+      return {
+        side: row.side === '' ? undefined : row.side,
+        name: row.name.trim(),
+        role: row.role.trim(),
+        ...(email ? { email } : {}),
+        ...(phone ? { phone } : {}),
+      };
+    });
+    return { input: contacts.length > 0 ? { ...roles, contacts } : roles };
+  },
+  schema: steeringRolesSchema,
+  message: rolesMessage,
+});
 
 export function sameRoles(a: SteeringRoles, b: SteeringRoles): boolean {
   const normal = (r: SteeringRoles) => ({ ...r, contacts: r.contacts?.length ? r.contacts : undefined });
@@ -409,15 +366,12 @@ export function sameRoles(a: SteeringRoles, b: SteeringRoles): boolean {
 
 /**
  * The portfolio holder that opdrachtgever and eigenaar share, if they do (SPEC §4.2), so the form can warn
- * before saving; the same comparison as the API's, which warns on the agreement after saving.
+ * before saving; the same comparison as the API's (`personKey` in core), which warns after saving.
  */
-export function sharedPortfolioHolder(values: RolesValues): string | null {
-  const client = values.persons.opdrachtgever.portfolioHolder.trim();
-  const owner = values.persons.eigenaar.portfolioHolder.trim();
+export function sharedPortfolioHolder(
+  values: Pick<RolesValues, 'opdrachtgever' | 'eigenaar'>,
+): string | null {
+  const client = values.opdrachtgever.portfolioHolder.trim();
+  const owner = values.eigenaar.portfolioHolder.trim();
   return client && owner && personKey(client) === personKey(owner) ? client : null;
-}
-
-/** The answer options of a question, for the radio groups. */
-export function answerOptions(question: Question): readonly string[] {
-  return ANSWERS[question];
 }
