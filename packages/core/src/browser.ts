@@ -12,6 +12,19 @@ export {
 } from './budget.ts';
 export { type ReportSubmitInput, reportSubmitSchema } from './duties.ts';
 export {
+  DomainError,
+  type DomainErrorCode,
+  isReason,
+  issueReason,
+  type NotFoundSubject,
+  type ParamValue,
+  REASON_KEYS,
+  REASONS,
+  type Reason,
+  type ReasonParams,
+  type SchemaIssueLike,
+} from './errors.ts';
+export {
   compactIdentifier,
   formatIban,
   isAgbCode,

@@ -118,11 +118,11 @@ export function motivationMissing(
 export function decideRelation(decision: RelationDecision): NonNullable<Steering['relation']> {
   const proposed = proposeRelation(decision.answers).type;
   if (motivationMissing(decision)) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Give a motivation for choosing ${decision.chosen} instead of ${proposed}`,
-      'relation.motivation',
-    );
+    throw new DomainError('BAD_REQUEST', 'steering.motivationRequired', {
+      params: { chosen: decision.chosen, proposed },
+      field: 'relation.motivation',
+      message: `Give a motivation for choosing ${decision.chosen} instead of ${proposed}`,
+    });
   }
   return { ...decision, proposed };
 }

@@ -4,6 +4,12 @@ import { Button, ButtonGroup, Paragraph, Textarea } from '@utrecht/component-lib
 import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import {
+  type CorrectInput,
+  type CorrectResult,
+  type RealisationInput,
+  signalMessage,
+} from '../../lib/budget/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
@@ -17,7 +23,6 @@ import {
   REASON_LIMIT,
   realisationIssues,
 } from './budget-form';
-import { type CorrectInput, type CorrectResult, type RealisationInput, signalMessage } from './model';
 import { type LineChoice, RealisationFields, refreshBudget } from './RealisationForm';
 
 const ID = 'correction';

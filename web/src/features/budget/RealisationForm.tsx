@@ -13,6 +13,13 @@ import {
 import { useMemo, useRef, useState } from 'react';
 import { type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import {
+  type BudgetSignal,
+  type RecordInput,
+  signalAmounts,
+  signalKey,
+  signalMessage,
+} from '../../lib/budget/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
@@ -27,7 +34,6 @@ import {
   realisationIssues,
   realisationSchema,
 } from './budget-form';
-import { type BudgetSignal, type RecordInput, signalAmounts, signalKey, signalMessage } from './model';
 
 export interface LineChoice {
   id: string;

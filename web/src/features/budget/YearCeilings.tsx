@@ -16,13 +16,13 @@ import {
 import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { type AppLocale, formatMoney, localeFor } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { InternalAgreement } from '../agreements/model';
 import {
   YEAR_CEILING_LIMIT,
   type YearCeilingValues,

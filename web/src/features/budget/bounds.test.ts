@@ -2,9 +2,6 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
-import { validateForm } from '../../lib/schema-form';
-import { correctionSchema, correctionValues, yearCeilingRows, yearCeilingsSchemaFor } from './budget-form';
-import { burnDownGeometry } from './burndown';
 import {
   canCorrect,
   canReport,
@@ -15,7 +12,10 @@ import {
   signalKey,
   signalMessage,
   warningThreshold,
-} from './model';
+} from '../../lib/budget/model';
+import { validateForm } from '../../lib/schema-form';
+import { correctionSchema, correctionValues, yearCeilingRows, yearCeilingsSchemaFor } from './budget-form';
+import { burnDownGeometry } from './burndown';
 
 describe('correcting a realisation in the web app', () => {
   const entry = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { agreementYears, budgetLevel, defaultYear, shareOf } from '../../lib/budget/model';
 import { parseMonth } from '../../lib/format';
 import { validateForm } from '../../lib/schema-form';
 import { emptyRealisation, realisationIssues, realisationSchema } from './budget-form';
 import { burnDownGeometry, pointsAttribute, scaleFor } from './burndown';
-import { agreementYears, budgetLevel, defaultYear, shareOf } from './model';
 
 const err = (name: string) => `budget.errors.${name}`;
 

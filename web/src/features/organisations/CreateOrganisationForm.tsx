@@ -13,13 +13,13 @@ import {
 import { useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { organisationKindLabel } from '../../lib/agreements/labels';
+import type { Me } from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { organisationKindLabel } from '../agreements/labels';
-import type { Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import {
   EMPTY_ORGANISATION,
   ORGANISATION_FIELDS,

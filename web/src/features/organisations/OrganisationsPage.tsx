@@ -10,10 +10,10 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
+import { isProviderUser, ORGANISATION_ROLES, SPACE_PATTERN } from '../../lib/agreements/model';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { isProviderUser, ORGANISATION_ROLES, SPACE_PATTERN } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { CreateOrganisationForm } from './CreateOrganisationForm';
 import { OrganisationsTable } from './OrganisationsTable';
 

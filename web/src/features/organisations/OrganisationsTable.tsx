@@ -9,9 +9,9 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { organisationKindLabel } from '../../lib/agreements/labels';
+import type { Organisation } from '../../lib/agreements/model';
 import { formatDate, localeFor } from '../../lib/format';
-import { organisationKindLabel } from '../agreements/labels';
-import type { Organisation } from '../agreements/model';
 
 /** The registered organisations of one register. */
 export function OrganisationsTable({ rows, busy }: { rows: Organisation[]; busy: boolean }) {

@@ -6,14 +6,14 @@ import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import type { Agreement } from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { localeFor } from '../../lib/format';
+import { type NextDue, periodLabel } from '../../lib/reports/model';
 import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { Agreement } from '../agreements/model';
-import { Fieldset, Hidden } from '../steering/fields';
-import { type NextDue, periodLabel } from './model';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
 import {
   emptyReport,
   REPORT_LIMITS,

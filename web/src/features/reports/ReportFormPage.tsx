@@ -3,14 +3,14 @@ import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearch } from 'wouter';
+import { kindLabel } from '../../lib/agreements/labels';
+import { type Agreement, ID_PATTERN, isProviderUser } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { formatDateLong, localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
+import { canReport, PARTY_PATTERN, PERIOD_PATTERN, periodLabel } from '../../lib/reports/model';
 import { useTRPC } from '../../lib/trpc';
-import { kindLabel } from '../agreements/labels';
-import { type Agreement, ID_PATTERN, isProviderUser } from '../agreements/model';
 import { useNextDue } from './DueTable';
-import { canReport, PARTY_PATTERN, PERIOD_PATTERN, periodLabel } from './model';
 import { ReportForm } from './ReportForm';
 
 /** The due item this page is for, once the agreement and what it expects are known. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { canReport, partyDue, periodLabel, reportPath, sortDue } from '../../lib/reports/model';
 import { validateForm } from '../../lib/schema-form';
-import { canReport, partyDue, periodLabel, reportPath, sortDue } from './model';
 import { emptyReport, reportFieldOrder, reportIssues, reportSchema } from './report-form';
 
 const target = { agreementId: 'erm-jh-2025', dutyId: 'jh-kwartaal', period: '2026-Q3' };

@@ -12,10 +12,10 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Field } from '../../lib/form';
+import { relationTypeExplanation, relationTypeLabel } from '../../lib/steering/labels';
+import { RELATION_TYPES } from '../../lib/steering/model';
 import { fieldId, RadioGroup } from './fields';
 import { GovernanceFields } from './GovernanceFields';
-import { relationTypeExplanation, relationTypeLabel } from './labels';
-import { RELATION_TYPES } from './model';
 import { ProposalSummary, type Proposed } from './ProposalSummary';
 import { type DecisionValues, needsMotivation } from './steering-form';
 

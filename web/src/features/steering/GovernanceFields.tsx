@@ -10,10 +10,14 @@ import {
 import { useRef } from 'react';
 import { type UseFormReturn, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { variantLabel } from '../../lib/agreements/labels';
 import { Field, focusSoon } from '../../lib/form';
-import { variantLabel } from '../agreements/labels';
-import { Fieldset, fieldId, Hidden } from './fields';
-import { dutyLabel, kpiDepthLabel, meetingCadenceLabel, reportingFrequencyLabel } from './labels';
+import {
+  dutyLabel,
+  kpiDepthLabel,
+  meetingCadenceLabel,
+  reportingFrequencyLabel,
+} from '../../lib/steering/labels';
 import {
   EVENT_DUTIES,
   EXECUTION_VARIANTS,
@@ -21,7 +25,8 @@ import {
   LADDER_LIMITS,
   MEETING_CADENCES,
   REPORTING_FREQUENCIES,
-} from './model';
+} from '../../lib/steering/model';
+import { Fieldset, fieldId, Hidden } from './fields';
 import type { DecisionValues } from './steering-form';
 
 const id = (path: string) => fieldId('relation', path);

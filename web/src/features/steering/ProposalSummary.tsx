@@ -11,8 +11,8 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { localeFor } from '../../lib/format';
-import { answerLabel, listText, relationTypeExplanation, relationTypeLabel } from './labels';
-import { QUESTIONS, type Question, type RelationProposal } from './model';
+import { answerLabel, listText, relationTypeExplanation, relationTypeLabel } from '../../lib/steering/labels';
+import { QUESTIONS, type Question, type RelationProposal } from '../../lib/steering/model';
 
 export interface Proposed {
   answers: RelationAnswers;

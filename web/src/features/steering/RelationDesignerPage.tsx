@@ -9,6 +9,8 @@ import { Link } from 'wouter';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, focusSoon, useErrorText } from '../../lib/form';
 import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { answerLabel, relationTypeLabel } from '../../lib/steering/labels';
+import { QUESTIONS, type Question, RELATION_TYPES } from '../../lib/steering/model';
 import { useTRPC } from '../../lib/trpc';
 import { DecisionForm } from './DecisionForm';
 import {
@@ -21,8 +23,6 @@ import {
   SteeringEditorPage,
   useSteeringUpdate,
 } from './fields';
-import { answerLabel, relationTypeLabel } from './labels';
-import { QUESTIONS, type Question, RELATION_TYPES } from './model';
 import type { Proposed } from './ProposalSummary';
 import {
   type AnswerValues,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateForm } from '../../lib/schema-form';
-import type { Governance, StoredRelation } from './model';
+import type { Governance, StoredRelation } from '../../lib/steering/model';
 import {
   answersSchema,
   answerValues,

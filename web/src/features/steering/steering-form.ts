@@ -16,10 +16,10 @@ import {
   type SteeringRoles,
   steeringRolesSchema,
 } from '@regie/core/browser';
+import { canonical } from '../../lib/agreements/diff';
 import type { FieldIssue } from '../../lib/errors';
 import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
-import { canonical } from '../agreements/diff';
-import type { StoredRelation } from './model';
+import type { StoredRelation } from '../../lib/steering/model';
 
 /**
  * The relation designer's and the roles form's values as typed, read into the API's input and checked with the
