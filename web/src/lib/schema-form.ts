@@ -151,3 +151,31 @@ export async function validateForm<Values, Output>(
   if (!result.issues) return { ok: true, value: result.value };
   return { ok: false, errors: Object.fromEntries(result.issues.map((i) => [dotPath(i.path), i.message])) };
 }
+
+/**
+ * `useMutationError`'s `fieldOf` for a form: the deepest of the form's `fields` an issue path names, after
+ * `prefix` is dropped (`relation.governance.escalationLadder.0` → the ladder); other paths go to the summary.
+ */
+export function deepestField(
+  fields: readonly string[],
+  prefix?: RegExp,
+): (path: string) => string | undefined {
+  const known = new Set(fields);
+  return (path) => {
+    const segments = (prefix ? path.replace(prefix, '') : path).split('.');
+    for (let n = segments.length; n > 0; n--) {
+      const candidate = segments.slice(0, n).join('.');
+      if (candidate !== '' && known.has(candidate)) return candidate;
+    }
+    return undefined;
+  };
+}
+
+/** A server refusal's field texts on a react-hook-form form (shown as they came, already in the user's language). */
+export function setServerErrors(
+  form: { setError: (name: never, error: { type: string; message: string }) => void },
+  fieldErrors: Record<string, string>,
+): void {
+  for (const [path, message] of Object.entries(fieldErrors))
+    form.setError(path as never, { type: SERVER_TEXT, message });
+}

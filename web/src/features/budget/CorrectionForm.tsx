@@ -1,7 +1,7 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Paragraph, Textarea } from '@utrecht/component-library-react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,10 +10,10 @@ import {
   type RealisationInput,
   signalMessage,
 } from '../../lib/budget/model';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { useMutationError } from '../../lib/mutation-error';
+import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   type CorrectionValues,
@@ -21,7 +21,6 @@ import {
   correctionValues,
   REALISATION_FIELDS,
   REASON_LIMIT,
-  realisationIssues,
 } from './budget-form';
 import { type LineChoice, RealisationFields, refreshBudget } from './RealisationForm';
 
@@ -66,13 +65,30 @@ export function CorrectionForm({
     resolver,
     shouldFocusError: false,
   });
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const keys = useRef(idempotencyKeys());
   const month = formatMonth(entry.period, locale);
   const errors = form.formState.errors;
   const errorFor = (field: string) =>
     errorText(errors.realisation?.[field as keyof CorrectionValues['realisation']]);
+
+  const failure = useMutationError({
+    fieldOf: (path) => {
+      if (path === 'reason') return path;
+      const field = path.replace(/^realisation\./, '');
+      return (REALISATION_FIELDS as readonly string[]).includes(field) ? `realisation.${field}` : undefined;
+    },
+    messages: {
+      invalid: t('bounds.correction.errors.rejected'),
+      conflict: t('bounds.correction.errors.conflict'),
+      forbidden: t('bounds.correction.errors.forbidden'),
+      notFound: t('bounds.correction.errors.notFound'),
+      unknown: t('bounds.correction.errors.failed'),
+      network: t('bounds.correction.errors.failed'),
+    },
+    onConflict: () => void refreshBudget(queryClient, trpc, agreementId),
+    onFailure: (described) => setServerErrors(form, described.fieldErrors),
+  });
+  const summaryRef = failure.summaryRef;
 
   const correct = useMutation({
     mutationKey: trpc.budget.correct.mutationKey(),
@@ -109,31 +125,13 @@ export function CorrectionForm({
       await refreshBudget(queryClient, trpc, agreementId);
       onDone(lines.join(' '));
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      if (code === 'BAD_REQUEST') {
-        const { errors: fieldErrors, other } = realisationIssues(errorIssues(error), 'realisation.');
-        for (const [path, e] of Object.entries(fieldErrors))
-          form.setError(
-            path as `realisation.${keyof CorrectionValues['realisation']}`,
-            'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
-          );
-        if (other.length > 0 || Object.keys(fieldErrors).length === 0)
-          setGeneral([t('bounds.correction.errors.rejected'), ...other]);
-      } else if (code === 'CONFLICT') {
-        setGeneral([t('bounds.correction.errors.conflict')]);
-        void refreshBudget(queryClient, trpc, agreementId);
-      } else if (code === 'FORBIDDEN') setGeneral([t('bounds.correction.errors.forbidden')]);
-      else if (code === 'NOT_FOUND') setGeneral([t('bounds.correction.errors.notFound')]);
-      else setGeneral([t('bounds.correction.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
 
   /** Saves the corrected entry, or (`reverse`) reverses it: then only the reason is checked. */
   function send(reverse: boolean) {
     if (correct.isPending) return;
-    setGeneral([]);
+    failure.reset();
     form.setValue('reverse', reverse);
     void form.handleSubmit(
       (input) => correct.mutate(input),
@@ -151,7 +149,7 @@ export function CorrectionForm({
       <Paragraph>{t('bounds.correction.intro')}</Paragraph>
       <ErrorSummary
         title={t('bounds.correction.summaryTitle')}
-        general={general}
+        general={failure.summary ? [failure.summary] : []}
         fields={orderedErrors(errors, order).map(([path, error]) => ({
           id: `${ID}-${path.replace(/^realisation\./, '')}`,
           text: errorText(error) ?? '',

@@ -20,10 +20,10 @@ import {
   signalKey,
   signalMessage,
 } from '../../lib/budget/model';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { useMutationError } from '../../lib/mutation-error';
+import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   currentMonth,
@@ -31,7 +31,6 @@ import {
   NOTE_LIMIT,
   REALISATION_FIELDS,
   type RealisationValues,
-  realisationIssues,
   realisationSchema,
 } from './budget-form';
 
@@ -171,9 +170,7 @@ export function RealisationForm({
     resolver,
     shouldFocusError: false,
   });
-  const [formError, setFormError] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   // One key per distinct entry until it is saved: a retry is not recorded twice, a second equal entry is.
   const keys = useRef(idempotencyKeys());
@@ -181,6 +178,25 @@ export function RealisationForm({
   const headingId = `${idPrefix}-form-heading`;
   const errors = form.formState.errors;
   const errorFor = (field: string) => errorText(errors[field as keyof RealisationValues]);
+
+  const failure = useMutationError({
+    fieldOf: (path) => {
+      const field = path.replace(/^realisation\./, '');
+      return (REALISATION_FIELDS as readonly string[]).includes(field) ? field : undefined;
+    },
+    messages: {
+      invalid: t('budget.errors.rejected'),
+      forbidden: t('budget.errors.forbidden'),
+      notFound: t('agreementDetail.notFound'),
+      unknown: t('budget.errors.failed'),
+      network: t('budget.errors.failed'),
+    },
+    onFailure: (described) => {
+      if (described.kind !== 'conflict') setOutcome(null);
+      setServerErrors(form, described.fieldErrors);
+    },
+  });
+  const summaryRef = failure.summaryRef;
 
   const record = useMutation({
     mutationKey: trpc.budget.record.mutationKey(),
@@ -205,31 +221,15 @@ export function RealisationForm({
       focusSoon(() => outcomeRef.current);
       await refreshBudget(queryClient, trpc, agreementId);
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      setFormError([]);
-      if (code === 'CONFLICT') {
+    onError: (error) =>
+      failure.onError(error, {
         // Another entry won the race: nothing was stored; the totals shown are refreshed.
-        setOutcome({ kind: 'conflict' });
-        void refreshBudget(queryClient, trpc, agreementId);
-        focusSoon(() => outcomeRef.current);
-        return;
-      }
-      setOutcome(null);
-      if (code === 'BAD_REQUEST') {
-        const { errors: fieldErrors, other } = realisationIssues(errorIssues(error));
-        for (const [path, e] of Object.entries(fieldErrors))
-          form.setError(
-            path as keyof RealisationValues,
-            'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
-          );
-        if (other.length > 0 || Object.keys(fieldErrors).length === 0)
-          setFormError([t('budget.errors.rejected'), ...other]);
-      } else if (code === 'FORBIDDEN') setFormError([t('budget.errors.forbidden')]);
-      else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-      else setFormError([t('budget.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+        onConflict: () => {
+          setOutcome({ kind: 'conflict' });
+          void refreshBudget(queryClient, trpc, agreementId);
+          focusSoon(() => outcomeRef.current);
+        },
+      }),
   });
 
   const submit = form.handleSubmit(
@@ -277,7 +277,7 @@ export function RealisationForm({
       </div>
       <ErrorSummary
         title={t('budget.form.summaryTitle')}
-        general={formError}
+        general={failure.summary && failure.kind !== 'conflict' ? [failure.summary] : []}
         fields={orderedErrors(errors, REALISATION_FIELDS).map(([path, error]) => ({
           id: `${idPrefix}-${path}`,
           text: errorText(error) ?? '',
@@ -288,7 +288,7 @@ export function RealisationForm({
         className="regie-form"
         noValidate
         onSubmit={(event) => {
-          setFormError([]);
+          failure.reset();
           setOutcome(null);
           void submit(event);
         }}

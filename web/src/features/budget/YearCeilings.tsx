@@ -17,11 +17,11 @@ import { useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { InternalAgreement } from '../../lib/agreements/model';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { type AppLocale, formatMoney, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   YEAR_CEILING_LIMIT,
@@ -60,11 +60,24 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
     shouldFocusError: false,
   });
   const rows = useFieldArray({ control: form.control, name: 'yearCeilings' });
-  const [general, setGeneral] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const keys = useRef(idempotencyKeys());
+
+  const failure = useMutationError({
+    fieldOf: (path) => (/^yearCeilings\.\d+\.(year|cents)$/.test(path) ? path : undefined),
+    messages: {
+      invalid: t('bounds.yearCeilings.errors.rejected'),
+      conflict: t('bounds.yearCeilings.errors.conflict'),
+      forbidden: t('bounds.yearCeilings.errors.forbidden'),
+      unknown: t('bounds.yearCeilings.errors.failed'),
+      network: t('bounds.yearCeilings.errors.failed'),
+    },
+    onConflict: () =>
+      void queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: a.id }) }),
+    onFailure: (described) => setServerErrors(form, described.fieldErrors),
+  });
+  const summaryRef = failure.summaryRef;
 
   const save = useMutation({
     mutationKey: trpc.agreement.update.mutationKey(),
@@ -90,27 +103,7 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
           : t('bounds.yearCeilings.saved', { version: next.version }),
       );
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      if (code === 'CONFLICT') {
-        setGeneral([t('bounds.yearCeilings.errors.conflict')]);
-        void queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: a.id }) });
-      } else if (code === 'BAD_REQUEST') {
-        const issues = errorIssues(error);
-        const atRow = issues.filter((i) => /^data\.yearCeilings\.\d+\.(year|cents)$/.test(i.path));
-        for (const issue of atRow)
-          form.setError(issue.path.replace(/^data\./, '') as `yearCeilings.${number}.year`, {
-            type: SERVER_TEXT,
-            message: issue.message,
-          });
-        setGeneral([
-          t('bounds.yearCeilings.errors.rejected'),
-          ...issues.filter((i) => !atRow.includes(i)).map((i) => i.message),
-        ]);
-      } else if (code === 'FORBIDDEN') setGeneral([t('bounds.yearCeilings.errors.forbidden')]);
-      else setGeneral([t('bounds.yearCeilings.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
 
   function add() {
@@ -140,7 +133,7 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
       className="regie-form"
       noValidate
       onSubmit={(event) => {
-        setGeneral([]);
+        failure.reset();
         void submit(event);
       }}
       aria-labelledby="year-ceilings-heading"
@@ -148,7 +141,7 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
     >
       <ErrorSummary
         title={t('bounds.correction.summaryTitle')}
-        general={general}
+        general={failure.summary ? [failure.summary] : []}
         fields={orderedErrors(errors, order).map(([path, error]) => ({
           id: path === 'yearCeilings' ? 'year-ceilings-add' : fieldId(path),
           text: errorText(error) ?? '',

@@ -5,7 +5,6 @@ import {
   realisationInputSchema,
   yearCeilingsSchema,
 } from '@regie/core/browser';
-import type { FieldIssue } from '../../lib/errors';
 import {
   type AppLocale,
   formatAmount,
@@ -149,26 +148,6 @@ export function correctionSchema(
     message: correctionMessage,
     check: (correction) => knownLine(lineIds, 'realisation.')(correction.realisation),
   });
-}
-
-/** A BAD_REQUEST's issues on the form's fields (`realisation.amountCents` → `amountCents`), the rest apart. */
-export function realisationIssues(
-  issues: FieldIssue[],
-  at = '',
-): { errors: Record<string, { key: string } | { text: string }>; other: string[] } {
-  const errors: Record<string, { key: string } | { text: string }> = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const field = issue.path.replace(/^realisation\./, '').split('.')[0] ?? '';
-    if ((REALISATION_FIELDS as readonly string[]).includes(field)) {
-      if (!errors[`${at}${field}`])
-        errors[`${at}${field}`] =
-          field === 'productLineId' && /no product line/.test(issue.message)
-            ? { key: budgetKey('lineUnknown') }
-            : { text: issue.message };
-    } else other.push(issue.message);
-  }
-  return { errors, other };
 }
 
 // ——— Ceilings per year ———

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agreementYears, budgetLevel, defaultYear, shareOf } from '../../lib/budget/model';
 import { parseMonth } from '../../lib/format';
 import { validateForm } from '../../lib/schema-form';
-import { emptyRealisation, realisationIssues, realisationSchema } from './budget-form';
+import { emptyRealisation, realisationSchema } from './budget-form';
 import { burnDownGeometry, pointsAttribute, scaleFor } from './burndown';
 
 const err = (name: string) => `budget.errors.${name}`;
@@ -75,19 +75,6 @@ describe('the realisation form, checked with the API’s schema', () => {
     expect(empty.ok ? {} : empty.errors).toEqual({
       period: err('monthRequired'),
       amountCents: err('amountRequired'),
-    });
-  });
-
-  it('puts server issues on the field they name', () => {
-    expect(
-      realisationIssues([
-        { path: 'realisation.amountCents', message: 'Too big' },
-        { path: 'productLineId', message: 'This agreement has no product line with that id' },
-        { path: '', message: 'Something else' },
-      ]),
-    ).toEqual({
-      errors: { amountCents: { text: 'Too big' }, productLineId: { key: err('lineUnknown') } },
-      other: ['Something else'],
     });
   });
 });

@@ -15,9 +15,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { organisationKindLabel } from '../../lib/agreements/labels';
 import type { Me } from '../../lib/agreements/model';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { useMutationError } from '../../lib/mutation-error';
+import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import {
@@ -25,7 +25,6 @@ import {
   ORGANISATION_FIELDS,
   type OrganisationField,
   type OrganisationValues,
-  organisationIssues,
   organisationSchema,
 } from './organisation-form';
 
@@ -55,11 +54,22 @@ export function CreateOrganisationForm({
     resolver,
     shouldFocusError: false,
   });
-  const [formError, setFormError] = useState<string[]>([]);
   const [created, setCreated] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
   const createdRef = useRef<HTMLDivElement>(null);
   const [keyFor] = useState(idempotencyKeys);
+
+  const failure = useMutationError({
+    fieldOf: (path) => (ORGANISATION_FIELDS as readonly string[]).find((field) => field === path),
+    messages: {
+      invalid: t('organisations.errors.rejected'),
+      conflict: t('organisations.errors.conflict'),
+      forbidden: t('organisations.errors.forbidden'),
+      unknown: t('organisations.errors.failed'),
+      network: t('organisations.errors.failed'),
+    },
+    onFailure: (described) => setServerErrors(form, described.fieldErrors),
+  });
+  const summaryRef = failure.summaryRef;
 
   const create = useMutation({
     mutationFn: (input: OrganisationCreateInput) => {
@@ -75,25 +85,7 @@ export function CreateOrganisationForm({
       await queryClient.invalidateQueries({ queryKey: trpc.organisation.find.pathKey() });
       focusSoon(() => createdRef.current);
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      if (code === 'BAD_REQUEST') {
-        const { errors, other } = organisationIssues(errorIssues(error));
-        for (const [field, e] of Object.entries(errors))
-          form.setError(
-            field as OrganisationField,
-            'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
-          );
-        setFormError(
-          other.length > 0 || Object.keys(errors).length === 0
-            ? [t('organisations.errors.rejected'), ...other]
-            : [],
-        );
-      } else if (code === 'CONFLICT') setFormError([t('organisations.errors.conflict')]);
-      else if (code === 'FORBIDDEN') setFormError([t('organisations.errors.forbidden')]);
-      else setFormError([t('organisations.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
 
   const submit = form.handleSubmit(
@@ -126,7 +118,7 @@ export function CreateOrganisationForm({
       </div>
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={failure.summary ? [failure.summary] : []}
         fields={orderedErrors(errors, ORGANISATION_FIELDS).map(([path, error]) => ({
           id: inputId(path),
           text: errorText(error) ?? '',
@@ -137,7 +129,7 @@ export function CreateOrganisationForm({
         className="regie-form"
         noValidate
         onSubmit={(event) => {
-          setFormError([]);
+          failure.reset();
           setCreated('');
           void submit(event);
         }}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateForm } from '../../lib/schema-form';
-import { EMPTY_ORGANISATION, organisationIssues, organisationSchema } from './organisation-form';
+import { EMPTY_ORGANISATION, organisationSchema } from './organisation-form';
 
 const valid = {
   kind: 'provider',
@@ -59,25 +59,5 @@ describe('the organisation form, checked with the API’s schema', () => {
     });
     const long = await validateForm(home, { ...valid, name: 'x'.repeat(201) });
     expect(long.ok ? {} : long.errors).toEqual({ name: 'organisations.errors.nameTooLong' });
-  });
-});
-
-describe('organisationIssues', () => {
-  it('maps the server’s identifier issues to the Dutch messages', () => {
-    expect(
-      organisationIssues([
-        { path: 'kvkNumber', message: 'KvK number must be 8 digits' },
-        { path: 'iban', message: 'IBAN is not valid (mod-97 check)' },
-        { path: 'name', message: 'Too big' },
-        { path: '', message: 'Unrecognized key' },
-      ]),
-    ).toEqual({
-      errors: {
-        kvkNumber: { key: 'organisations.errors.kvkInvalid' },
-        iban: { key: 'organisations.errors.ibanInvalid' },
-        name: { text: 'Too big' },
-      },
-      other: ['Unrecognized key'],
-    });
   });
 });

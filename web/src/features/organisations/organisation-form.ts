@@ -4,7 +4,6 @@ import {
   type OrganisationCreateInput,
   organisationCreateInput,
 } from '@regie/core/browser';
-import type { FieldIssue } from '../../lib/errors';
 import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
 
 /**
@@ -64,30 +63,4 @@ export function organisationSchema(space: string, homeSpace: string) {
     schema: organisationCreateInput,
     message: organisationMessage,
   });
-}
-
-/** The server's issues on the form's fields, as message keys where the form knows the field; the rest apart. */
-export function organisationIssues(issues: FieldIssue[]): {
-  errors: Partial<Record<OrganisationField, { key: string } | { text: string }>>;
-  other: string[];
-} {
-  const errors: Partial<Record<OrganisationField, { key: string } | { text: string }>> = {};
-  const other: string[] = [];
-  const byField: Partial<Record<OrganisationField, string>> = {
-    kind: key('kindRequired'),
-    kvkNumber: key('kvkInvalid'),
-    agbCode: key('agbInvalid'),
-    iban: key('ibanInvalid'),
-  };
-  for (const issue of issues) {
-    const field = issue.path.split('.')[0] as OrganisationField;
-    if (!(ORGANISATION_FIELDS as readonly string[]).includes(field)) {
-      other.push(issue.message);
-      continue;
-    }
-    if (errors[field]) continue;
-    const mapped = byField[field];
-    errors[field] = mapped ? { key: mapped } : { text: issue.message };
-  }
-  return { errors, other };
 }

@@ -7,22 +7,14 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { Agreement } from '../../lib/agreements/model';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
 import { type NextDue, periodLabel } from '../../lib/reports/model';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { deepestField, orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Fieldset, Hidden } from '../../ui/Fieldset';
-import {
-  emptyReport,
-  REPORT_LIMITS,
-  type ReportError,
-  type ReportValues,
-  reportFieldOrder,
-  reportIssues,
-  reportSchema,
-} from './report-form';
+import { emptyReport, REPORT_LIMITS, type ReportValues, reportFieldOrder, reportSchema } from './report-form';
 
 const fieldId = (path: string) => `report-${path.replace(/\./g, '-')}`;
 
@@ -63,19 +55,29 @@ export function ReportForm({
     shouldFocusError: false,
   });
   const figures = useFieldArray({ control: form.control, name: 'figures' });
-  const [formError, setFormError] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const [keyFor] = useState(idempotencyKeys);
   const order = reportFieldOrder({ summary: '', figures: figures.fields });
   const errors = form.formState.errors;
-  const message = (error: ReportError): string =>
-    !('key' in error)
-      ? error.text
-      : error.key === 'periodExpected'
-        ? t('reports.errors.periodExpected', { period: periodLabel(t, locale, error.values?.period ?? '') })
-        : (t as (key: string) => string)(`reports.errors.${error.key}`);
+  const failure = useMutationError({
+    fieldOf: (path) => {
+      const field = deepestField(order)(path);
+      // An issue about a whole figure row is shown at its label.
+      return field && /^figures\.\d+$/.test(field) ? `${field}.label` : field;
+    },
+    messages: {
+      invalid: t('reports.errors.rejected'),
+      conflict: t('reports.errors.conflict'),
+      forbidden: t('reports.form.forbidden'),
+      notFound: t('agreementDetail.notFound'),
+      unknown: t('reports.errors.failed'),
+      network: t('reports.errors.failed'),
+    },
+    onConflict: () => void queryClient.invalidateQueries({ queryKey: trpc.report.due.pathKey() }),
+    onFailure: (described) => setServerErrors(form, described.fieldErrors),
+  });
+  const summaryRef = failure.summaryRef;
 
   const submit = useMutation({
     mutationKey: trpc.report.submit.mutationKey(),
@@ -100,26 +102,7 @@ export function ReportForm({
         navigate('/deliver', { state: { saved: 'report', reference: agreement.reference, period } });
       else navigate(`/agreements/${encodeURIComponent(agreement.id)}`, { state: { saved: 'report' } });
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      if (code === 'BAD_REQUEST') {
-        const { errors: fieldErrors, other } = reportIssues(errorIssues(error), order);
-        for (const [path, e] of Object.entries(fieldErrors))
-          form.setError(path as 'summary', { type: SERVER_TEXT, message: message(e) });
-        const general = other.map(message);
-        setFormError(
-          general.length > 0 || Object.keys(fieldErrors).length === 0
-            ? [t('reports.errors.rejected'), ...general]
-            : [],
-        );
-      } else if (code === 'CONFLICT') {
-        setFormError([t('reports.errors.conflict')]);
-        void queryClient.invalidateQueries({ queryKey: trpc.report.due.pathKey() });
-      } else if (code === 'FORBIDDEN') setFormError([t('reports.form.forbidden')]);
-      else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-      else setFormError([t('reports.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
 
   function addFigure() {
@@ -145,7 +128,7 @@ export function ReportForm({
     <>
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={failure.summary ? [failure.summary] : []}
         fields={orderedErrors(errors, order).map(([path, error]) => ({
           id: fieldId(path),
           text: errorText(error) ?? '',
@@ -156,7 +139,7 @@ export function ReportForm({
         className="regie-form"
         noValidate
         onSubmit={(event) => {
-          setFormError([]);
+          failure.reset();
           void send(event);
         }}
       >

@@ -1,13 +1,10 @@
 import { type ReportSubmitInput, reportSubmitSchema } from '@regie/core/browser';
-import type { FieldIssue } from '../../lib/errors';
 import { formSchema, type SchemaIssue } from '../../lib/schema-form';
 
 /**
  * The report form's values, read into the API's input and checked with the API's own schema (`reportSubmitSchema`
  * in core), with the server's issues mapped back onto the fields. Paths are the API's: `summary`, `figures.0.label`.
  */
-
-export type ReportError = { key: string; values?: Record<string, string> } | { text: string };
 
 export const REPORT_LIMITS = { summary: 5000, figures: 20, label: 80, value: 40 } as const;
 
@@ -69,38 +66,4 @@ export function reportSchema(target: {
     schema: reportSubmitSchema,
     message: reportMessage,
   });
-}
-
-/**
- * A BAD_REQUEST's issues: on the field they name where the form shows it; the period and duty (not fields a
- * person can change here) apart, with the period the duty expects now read from the API's message.
- */
-export function reportIssues(
-  issues: FieldIssue[],
-  fields: readonly string[],
-): { errors: Record<string, ReportError>; other: ReportError[] } {
-  const known = new Set(fields);
-  const errors: Record<string, ReportError> = {};
-  const other: ReportError[] = [];
-  for (const issue of issues) {
-    const expected = /expected now is for (\S+)/.exec(issue.message);
-    if (expected?.[1]) {
-      other.push({ key: 'periodExpected', values: { period: expected[1] } });
-      continue;
-    }
-    if (/^No report is expected/.test(issue.message)) {
-      other.push({ key: 'notExpected' });
-      continue;
-    }
-    const segments = issue.path.split('.');
-    let field: string | undefined;
-    for (let n = segments.length; n > 0 && !field; n--) {
-      const path = segments.slice(0, n).join('.');
-      field = [path, `${path}.label`].find((p) => known.has(p));
-    }
-    if (field) {
-      if (!errors[field]) errors[field] = { text: issue.message };
-    } else other.push({ text: issue.message });
-  }
-  return { errors, other };
 }

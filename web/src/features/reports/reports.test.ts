@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { canReport, partyDue, periodLabel, reportPath, sortDue } from '../../lib/reports/model';
-import { validateForm } from '../../lib/schema-form';
-import { emptyReport, reportFieldOrder, reportIssues, reportSchema } from './report-form';
+import { deepestField, validateForm } from '../../lib/schema-form';
+import { emptyReport, reportFieldOrder, reportSchema } from './report-form';
 
 const target = { agreementId: 'erm-jh-2025', dutyId: 'jh-kwartaal', period: '2026-Q3' };
 
@@ -52,23 +52,14 @@ describe('the report form, checked with the API’s schema', () => {
     expect(many.ok ? {} : many.errors).toEqual({ figures: key('tooManyFigures') });
   });
 
-  it('maps the server’s issues: fields on fields, the expected period apart', () => {
+  it('names the fields in the order the page shows them, and the deepest one an issue names', () => {
     const fields = reportFieldOrder({ ...emptyReport(), figures: [row('', '')] });
     expect(fields).toEqual(['summary', 'figures', 'figures.0.label', 'figures.0.value']);
-    expect(
-      reportIssues(
-        [
-          { path: 'period', message: 'The report expected now is for 2026-Q4' },
-          { path: 'figures.0', message: 'Invalid input' },
-          { path: 'summary', message: 'Too big' },
-          { path: 'dutyId', message: 'No report is expected under this duty now' },
-        ],
-        fields,
-      ),
-    ).toEqual({
-      errors: { 'figures.0.label': { text: 'Invalid input' }, summary: { text: 'Too big' } },
-      other: [{ key: 'periodExpected', values: { period: '2026-Q4' } }, { key: 'notExpected' }],
-    });
+    const fieldOf = deepestField(fields);
+    expect(fieldOf('figures.0.value')).toBe('figures.0.value');
+    expect(fieldOf('summary')).toBe('summary');
+    expect(fieldOf('figures.3')).toBe('figures');
+    expect(fieldOf('period')).toBeUndefined();
   });
 });
 

@@ -6,9 +6,9 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { get, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, focusSoon, useErrorText } from '../../lib/form';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { useMutationError } from '../../lib/mutation-error';
+import { deepestField, orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
 import { answerLabel, relationTypeLabel } from '../../lib/steering/labels';
 import { QUESTIONS, type Question, RELATION_TYPES } from '../../lib/steering/model';
 import { useTRPC } from '../../lib/trpc';
@@ -36,7 +36,6 @@ import {
   initialDecision,
   sameAnswers,
   sameDecision,
-  steeringIssues,
 } from './steering-form';
 
 const id = (path: string) => fieldId('relation', path);
@@ -106,7 +105,6 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [announcement, setAnnouncement] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const proposalRef = useRef<HTMLHeadingElement>(null);
   const ladder = decisionForm.watch('governance.escalationLadder');
@@ -139,29 +137,30 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
     },
   });
 
-  const update = useSteeringUpdate(agreement.id, (error) => {
-    const code = errorCode(error);
-    setFormError([]);
-    if (code === 'CONFLICT') {
+  const failure = useMutationError({
+    fieldOf: deepestField(order, /^relation(\.|$)/),
+    messages: {
+      invalid: t('steering.errors.rejected'),
+      forbidden: t('steering.forbidden'),
+      notFound: t('agreementDetail.notFound'),
+      unknown: t('steering.errors.failed'),
+      network: t('steering.errors.failed'),
+    },
+    onConflict: () => {
       setConflict(true);
       focusSoon(() => conflictRef.current);
-      return;
-    }
-    if (code === 'BAD_REQUEST') {
-      const { errors, other } = steeringIssues(errorIssues(error), order);
-      for (const [path, e] of Object.entries(errors)) {
-        const fieldError = 'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text };
+    },
+    onFailure: (described) => {
+      for (const [path, message] of Object.entries(described.fieldErrors)) {
+        const fieldError = { type: SERVER_TEXT, message };
         if (path.startsWith('answers.'))
           answersForm.setError(path.slice('answers.'.length) as Question, fieldError);
         else decisionForm.setError(path as 'chosen', fieldError);
       }
-      if (other.length > 0 || Object.keys(errors).length === 0)
-        setFormError([t('steering.errors.rejected'), ...other]);
-    } else if (code === 'FORBIDDEN') setFormError([t('steering.forbidden')]);
-    else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-    else setFormError([t('steering.errors.failed')]);
-    focusSoon(() => summaryRef.current);
+    },
   });
+  const summaryRef = failure.summaryRef;
+  const update = useSteeringUpdate(agreement.id, (error) => failure.onError(error));
 
   function answer(question: Question, value: string) {
     answersForm.setValue(question, value, { shouldValidate: answersForm.formState.isSubmitted });
@@ -209,7 +208,7 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
       {conflict ? <ConflictAlert conflictRef={conflictRef} onReload={() => void onReload()} /> : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={[...formError, ...(failure.summary && failure.kind !== 'conflict' ? [failure.summary] : [])]}
         fields={summaryFields.map(([path, error]) => ({
           id: summaryTarget(path),
           text: errorText(error) ?? '',
@@ -289,6 +288,7 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
           errorFor={errorFor}
           onSubmit={(event) => {
             setFormError([]);
+            failure.reset();
             setConflict(false);
             setNotice('');
             void save(event);

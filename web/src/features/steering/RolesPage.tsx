@@ -18,9 +18,9 @@ import { useEffect, useRef, useState } from 'react';
 import { get, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
-import { orderedErrors, SERVER_TEXT } from '../../lib/schema-form';
+import { useMutationError } from '../../lib/mutation-error';
+import { deepestField, orderedErrors, setServerErrors } from '../../lib/schema-form';
 import {
   ConflictAlert,
   type EditorProps,
@@ -39,7 +39,6 @@ import {
   rolesValues,
   sameRoles,
   sharedPortfolioHolder,
-  steeringIssues,
 } from './steering-form';
 
 /** The add button stops where the API's schema does (`contacts` at most 20). */
@@ -56,11 +55,9 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
     shouldFocusError: false,
   });
   const contacts = useFieldArray({ control: form.control, name: 'contacts' });
-  const [formError, setFormError] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [announcement, setAnnouncement] = useState('');
-  const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const order = rolesFieldOrder({ contacts: contacts.fields });
@@ -72,28 +69,23 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
     if (reloaded) document.getElementById(id('opdrachtgever.name'))?.focus();
   }, [reloaded]);
 
-  const update = useSteeringUpdate(agreement.id, (error) => {
-    const code = errorCode(error);
-    setFormError([]);
-    if (code === 'CONFLICT') {
+  const failure = useMutationError({
+    fieldOf: deepestField(order, /^roles(\.|$)/),
+    messages: {
+      invalid: t('steering.errors.rejected'),
+      forbidden: t('steering.forbidden'),
+      notFound: t('agreementDetail.notFound'),
+      unknown: t('steering.errors.failed'),
+      network: t('steering.errors.failed'),
+    },
+    onConflict: () => {
       setConflict(true);
       focusSoon(() => conflictRef.current);
-      return;
-    }
-    if (code === 'BAD_REQUEST') {
-      const { errors: fieldErrors, other } = steeringIssues(errorIssues(error), order);
-      for (const [path, e] of Object.entries(fieldErrors))
-        form.setError(
-          path as 'contacts',
-          'key' in e ? { message: e.key } : { type: SERVER_TEXT, message: e.text },
-        );
-      if (other.length > 0 || Object.keys(fieldErrors).length === 0)
-        setFormError([t('steering.errors.rejected'), ...other]);
-    } else if (code === 'FORBIDDEN') setFormError([t('steering.forbidden')]);
-    else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-    else setFormError([t('steering.errors.failed')]);
-    focusSoon(() => summaryRef.current);
+    },
+    onFailure: (described) => setServerErrors(form, described.fieldErrors),
   });
+  const summaryRef = failure.summaryRef;
+  const update = useSteeringUpdate(agreement.id, (error) => failure.onError(error));
 
   function addContact() {
     const index = contacts.fields.length;
@@ -133,7 +125,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
       {conflict ? <ConflictAlert conflictRef={conflictRef} onReload={() => void onReload()} /> : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={failure.summary && failure.kind !== 'conflict' ? [failure.summary] : []}
         fields={orderedErrors(errors, order).map(([path, error]) => ({
           id: id(path),
           text: errorText(error) ?? '',
@@ -145,7 +137,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
         noValidate
         onChange={() => setNotice('')}
         onSubmit={(event) => {
-          setFormError([]);
+          failure.reset();
           setConflict(false);
           void submit(event);
         }}

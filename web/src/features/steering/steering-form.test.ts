@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateForm } from '../../lib/schema-form';
+import { deepestField, validateForm } from '../../lib/schema-form';
 import type { Governance, StoredRelation } from '../../lib/steering/model';
 import {
   answersSchema,
@@ -17,7 +17,6 @@ import {
   sameDecision,
   sameRoles,
   sharedPortfolioHolder,
-  steeringIssues,
 } from './steering-form';
 
 const k = (name: string) => `steering.errors.${name}`;
@@ -198,29 +197,13 @@ describe('the decision after the proposal', () => {
 });
 
 describe('server issues on the designer', () => {
-  it('go to the field they are about, in Dutch where the field is known', () => {
-    const fields = decisionFieldOrder(decision());
-    expect(
-      steeringIssues(
-        [
-          {
-            path: 'relation.governance.escalationLadder.1.days',
-            message: 'Too big: expected number to be <=120',
-          },
-          { path: 'relation.motivation', message: 'Too big: expected string to have <=1000 characters' },
-          { path: 'relation.governance.escalationLadder', message: 'Too big' },
-          { path: 'expectedVersion', message: 'Invalid input' },
-        ],
-        fields,
-      ),
-    ).toEqual({
-      errors: {
-        'governance.escalationLadder.1.days': { key: k('daysInvalid') },
-        motivation: { key: k('motivationTooLong') },
-        'governance.escalationLadder': { key: k('ladderInvalid') },
-      },
-      other: ['Invalid input'],
-    });
+  it('go to the deepest field the form shows, without their relation. prefix', () => {
+    const fieldOf = deepestField(decisionFieldOrder(decision()), /^relation(\.|$)/);
+    expect(fieldOf('relation.governance.escalationLadder.1.days')).toBe('governance.escalationLadder.1.days');
+    expect(fieldOf('relation.motivation')).toBe('motivation');
+    expect(fieldOf('relation.governance.escalationLadder')).toBe('governance.escalationLadder');
+    expect(fieldOf('relation.governance.escalationLadder.9')).toBe('governance.escalationLadder');
+    expect(fieldOf('expectedVersion')).toBeUndefined();
   });
 
   it('show each ladder row in the order of the form', () => {
@@ -295,26 +278,12 @@ describe('the roles form', () => {
     expect(tooMany.ok ? {} : tooMany.errors).toEqual({ contacts: k('tooManyContacts') });
   });
 
-  it('maps the server’s issues onto the contact fields', () => {
-    const values = rolesValues(stored);
-    expect(
-      steeringIssues(
-        [
-          { path: 'roles.contacts.0.email', message: 'Invalid e-mail address' },
-          { path: 'roles.contacts.0.phone', message: 'Invalid phone number' },
-          { path: 'roles.eigenaar.portfolioHolder', message: 'Too big' },
-          { path: 'roles.opdrachtgever', message: 'Invalid input' },
-        ],
-        rolesFieldOrder(values),
-      ),
-    ).toEqual({
-      errors: {
-        'contacts.0.email': { key: k('emailInvalid') },
-        'contacts.0.phone': { key: k('phoneInvalid') },
-        'eigenaar.portfolioHolder': { key: k('portfolioHolderInvalid') },
-      },
-      other: ['Invalid input'],
-    });
+  it('puts the server’s issues onto the contact fields', () => {
+    const fieldOf = deepestField(rolesFieldOrder(rolesValues(stored)), /^roles(\.|$)/);
+    expect(fieldOf('roles.contacts.0.email')).toBe('contacts.0.email');
+    expect(fieldOf('roles.contacts.0.phone')).toBe('contacts.0.phone');
+    expect(fieldOf('roles.eigenaar.portfolioHolder')).toBe('eigenaar.portfolioHolder');
+    expect(fieldOf('roles.opdrachtgever')).toBeUndefined();
   });
 
   it('sees the same portfolio holder however it is typed', () => {

@@ -17,7 +17,6 @@ import {
   steeringRolesSchema,
 } from '@regie/core/browser';
 import { canonical } from '../../lib/agreements/diff';
-import type { FieldIssue } from '../../lib/errors';
 import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
 import type { StoredRelation } from '../../lib/steering/model';
 
@@ -28,8 +27,6 @@ import type { StoredRelation } from '../../lib/steering/model';
  * values are i18n keys (`steering.errors.*`).
  */
 
-export type SteeringError = { key: string } | { text: string };
-export type SteeringErrors = Record<string, SteeringError>;
 export type Question = (typeof RELATION_QUESTIONS)[number];
 
 const key = (name: string) => `steering.errors.${name}`;
@@ -212,54 +209,6 @@ export function sameDecision(relation: RelationDecision, stored: StoredRelation 
   if (!stored) return false;
   const { proposed: _proposed, ...decision } = stored;
   return same(relation, { ...decision, motivation: decision.motivation || undefined });
-}
-
-// ——— Server issues ———
-
-/** The Dutch message for a server issue on a known field; the server's own text for anything else. */
-function issueError(field: string, message: string): SteeringError {
-  if (field.startsWith('answers.')) return { key: key('answerRequired') };
-  if (field === 'chosen') return { key: key('chosenRequired') };
-  if (field === 'motivation') return { key: key('motivationTooLong') };
-  if (field === 'governance.escalationLadder') return { key: key('ladderInvalid') };
-  if (/^governance\.escalationLadder\.\d+\.level$/.test(field)) return { key: key('levelInvalid') };
-  if (/^governance\.escalationLadder\.\d+\.days$/.test(field)) return { key: key('daysInvalid') };
-  if (field === 'governance.informationDuties') return { key: key('dutiesInvalid') };
-  if (field.startsWith('governance.')) return { key: key('choiceRequired') };
-  if (/^contacts\.\d+\.side$/.test(field)) return { key: key('sideRequired') };
-  if (/^contacts\.\d+\.name$/.test(field) || /\.name$/.test(field)) return { key: key('nameInvalid') };
-  if (/^contacts\.\d+\.role$/.test(field)) return { key: key('contactRoleInvalid') };
-  if (/^contacts\.\d+\.email$/.test(field)) return { key: key('emailInvalid') };
-  if (/^contacts\.\d+\.phone$/.test(field)) return { key: key('phoneInvalid') };
-  if (/\.portfolioHolder$/.test(field)) return { key: key('portfolioHolderInvalid') };
-  if (field === 'contacts') return { key: key('tooManyContacts') };
-  return { text: message };
-}
-
-/**
- * A BAD_REQUEST's issues on the form's fields: each path (without its `relation.` or `roles.` prefix) goes to
- * the deepest field the form shows (`governance.escalationLadder.0` → the ladder). Issues about anything else
- * are returned apart, to show above the form.
- */
-export function steeringIssues(
-  issues: FieldIssue[],
-  fields: readonly string[],
-): { errors: SteeringErrors; other: string[] } {
-  const known = new Set(fields);
-  const errors: SteeringErrors = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const segments = issue.path.replace(/^(relation|roles)(\.|$)/, '').split('.');
-    let field: string | undefined;
-    for (let n = segments.length; n > 0 && !field; n--) {
-      const path = segments.slice(0, n).join('.');
-      if (path !== '' && known.has(path)) field = path;
-    }
-    if (field) {
-      if (!errors[field]) errors[field] = issueError(field, issue.message);
-    } else other.push(issue.message);
-  }
-  return { errors, other };
 }
 
 // ——— Roles, tasks, responsibilities, authorities ———
