@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import {
   type CreateValues,
   type DutyRow,
@@ -17,7 +18,6 @@ import {
   withoutStale,
 } from './agreement-form';
 import { storedAgreement } from './fixtures';
-import type { InternalAgreement } from './model';
 
 const valid: CreateValues = {
   ...emptyCreateValues('GM0233'),

@@ -1,8 +1,5 @@
 import type { nl } from '../../i18n/nl';
-import type { FieldIssue } from '../../lib/errors';
-import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
-import { isEventDuty, isReportingFrequency } from '../steering/model';
-import { canonical } from './diff';
+import { canonical } from '../../lib/agreements/diff';
 import {
   type CreateAgreementInput,
   type InternalAgreement,
@@ -13,7 +10,10 @@ import {
   isUnit,
   isVariant,
   type TermsPatch,
-} from './model';
+} from '../../lib/agreements/model';
+import type { FieldIssue } from '../../lib/errors';
+import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
+import { isEventDuty, isReportingFrequency } from '../../lib/steering/model';
 
 /**
  * The agreement form's values, checks and API input, for creating (`NewAgreementPage`) and editing

@@ -9,8 +9,8 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DOMAINS, isProviderUser, KINDS, type Me, STATUSES } from '../../lib/agreements/model';
 import { useTRPC } from '../../lib/trpc';
-import { DOMAINS, isProviderUser, KINDS, type Me, STATUSES } from '../agreements/model';
 import { type FilterName, type RegisterFilters, SEARCH_MAX } from './filters';
 
 /**

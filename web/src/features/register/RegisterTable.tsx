@@ -7,22 +7,25 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { domainLabel, kindLabel, statusLabel } from '../../lib/agreements/labels';
+import type { AgreementSummary } from '../../lib/agreements/model';
 import { formatDate, formatMoney, localeFor } from '../../lib/format';
-import { domainLabel, kindLabel, statusLabel } from '../agreements/labels';
-import type { AgreementSummary } from '../agreements/model';
-import { BudgetBadge } from '../budget/BudgetBadge';
 
 /** The register's rows: reference (a link to the agreement), title, party or owner, kind, status, end, ceiling. */
 export function RegisterTable({
   rows,
   busy,
   provider,
+  budgetBadge,
 }: {
   rows: AgreementSummary[];
   busy: boolean;
   provider: boolean;
+  /** The budget signal of a row (warning, breach) as a badge; the page gives it (features do not import each other). */
+  budgetBadge: (level: string) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
@@ -76,7 +79,7 @@ export function RegisterTable({
                 {row.view === 'internal' && row.budget && row.budget.level !== 'ok' ? (
                   <>
                     <br />
-                    <BudgetBadge level={row.budget.level} />
+                    {budgetBadge(row.budget.level)}
                   </>
                 ) : null}
               </TableCell>

@@ -14,7 +14,7 @@ import {
 import { type FormEvent, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
+import { useMutationError } from '../../lib/mutation-error';
 import { byPath, formSchema, useErrorText } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPCClient } from '../../lib/trpc';
 import type { SigningStatus } from './model';
@@ -23,7 +23,11 @@ import type { SigningStatus } from './model';
 export function SignForm({ s, onSigned }: { s: SigningStatus; onSigned: (text: string) => void }) {
   const { t, i18n } = useTranslation();
   const client = useTRPCClient();
-  const [failure, setFailure] = useState<'stale' | 'failed' | null>(null);
+  // The server's refusal from its reason key; a stale hash (someone signed or replaced the document) as a warning.
+  const failure = useMutationError({
+    fieldOf: () => undefined,
+    messages: { conflict: t('signing.section.stale'), unknown: t('signing.section.signFailed') },
+  });
   const [keyFor] = useState(idempotencyKeys);
   const document = s.document!;
   // The API's own schema: only an explicit `consent: true` on the hash shown is accepted.
@@ -50,16 +54,17 @@ export function SignForm({ s, onSigned }: { s: SigningStatus; onSigned: (text: s
       return client.signing.sign.mutate(input, idempotencyKey ? { context: { idempotencyKey } } : undefined);
     },
     onSuccess: (next) => {
+      failure.reset();
       form.reset({ consent: false });
       onSigned(next.status === 'active' ? t('signing.section.activated') : t('signing.section.signed'));
     },
-    onError: (e) => setFailure(errorCode(e) === 'CONFLICT' ? 'stale' : 'failed'),
+    onError: (error) => failure.onError(error),
   });
   const send = form.handleSubmit((input) => sign.mutate(input));
   const consentText = i18n.language.startsWith('en') ? s.consent.en : s.consent.nl;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFailure(null);
+    failure.reset();
     void send(event);
   }
   return (
@@ -105,8 +110,11 @@ export function SignForm({ s, onSigned }: { s: SigningStatus; onSigned: (text: s
       >
         {t('signing.section.sign')}
       </Button>
-      {failure === 'stale' ? <Alert type="warning">{t('signing.section.stale')}</Alert> : null}
-      {failure === 'failed' ? <Alert type="error">{t('signing.section.signFailed')}</Alert> : null}
+      <div ref={failure.summaryRef} tabIndex={-1} className="regie-outcome" aria-live="polite">
+        {failure.summary ? (
+          <Alert type={failure.kind === 'conflict' ? 'warning' : 'error'}>{failure.summary}</Alert>
+        ) : null}
+      </div>
     </form>
   );
 }

@@ -4,11 +4,11 @@ import { Select, SelectOption, Textbox } from '@utrecht/component-library-react'
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import { Field } from '../../lib/form';
 import { localeFor } from '../../lib/format';
 import { useErrorText } from '../../lib/schema-form';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { InternalAgreement } from '../agreements/model';
 import { DecisionForm, type DecisionFormProps, useDecision } from './decision';
 import { type ApplicationValues, applicationDefaults, applicationSchema } from './forms';
 

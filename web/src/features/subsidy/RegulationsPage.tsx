@@ -12,18 +12,18 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
+import { isProviderUser } from '../../lib/agreements/model';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatMoney, formatPercent, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useErrorText } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { isProviderUser } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { REGULATION_FIELDS, type RegulationValues, regulationDefaults, regulationSchema } from './forms';
 import { canDecide, ceilingUse, type Regulation } from './model';
 
@@ -126,8 +126,12 @@ function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
     shouldFocusError: false,
   });
   const error = useErrorText(form.formState.errors);
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // A refusal in the user's language from the server's reason key (the fields were checked before sending).
+  const failure = useMutationError({
+    fieldOf: () => undefined,
+    messages: { unknown: t('subsidy.regulations.errors.failed') },
+  });
+  const summaryRef = failure.summaryRef;
   const keys = useRef(idempotencyKeys());
   const id = (field: keyof RegulationValues) => `regulation-${field}`;
 
@@ -141,18 +145,12 @@ function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
     },
     onSuccess: async (created) => {
       keys.current = idempotencyKeys();
+      failure.reset();
       form.reset(regulationDefaults(created.budgetYear));
       onDone(t('subsidy.regulations.created', { name: created.name }));
       await queryClient.invalidateQueries({ queryKey: trpc.subsidy.regulations.pathKey() });
     },
-    onError: (error) => {
-      setGeneral([
-        errorCode(error) === 'BAD_REQUEST' && error instanceof Error
-          ? error.message
-          : t('subsidy.regulations.errors.failed'),
-      ]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
 
   const send = form.handleSubmit(
@@ -162,7 +160,7 @@ function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (create.isPending) return;
-    setGeneral([]);
+    failure.reset();
     void send(event);
   }
 
@@ -172,6 +170,7 @@ function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
     </Field>
   );
   const root = error('root');
+  const general = failure.summary ? [failure.summary] : [];
 
   return (
     <form className="regie-form" noValidate onSubmit={submit}>

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { InternalAgreement, Me } from '../../lib/agreements/model';
 import { formatDateLong, localeFor } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import type { InternalAgreement, Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { ApplicationForm } from './ApplicationForm';
 import { GrantForm } from './GrantForm';
 import { canDecide } from './model';

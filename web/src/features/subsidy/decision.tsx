@@ -8,26 +8,20 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import type { FormEvent, ReactNode, Ref } from 'react';
-import { useRef, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { useRef } from 'react';
 import type { FieldValues, UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
-import { focusSoon } from '../../lib/form';
 import { formatMoney, localeFor } from '../../lib/format';
+import { type MutationErrorState, useMutationError } from '../../lib/mutation-error';
 import { useErrorText } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC } from '../../lib/trpc';
 import type { SubsidyView } from './model';
 
 /**
- * What the decision forms on a subsidy share: how a decision is sent and how it failed (a stale version with a
- * reload, the ceiling with the room left, or the server's reason), and the frame around each form.
+ * What the decision forms on a subsidy share: how a decision is sent and how it failed (`useMutationError`: a stale
+ * version with a reload, the ceiling with the room left, or the server's reason key in words), and the frame.
  */
-
-type Failure =
-  | { kind: 'conflict' }
-  | { kind: 'error'; text: string; reason?: string }
-  | { kind: 'ceiling'; reason: string };
 
 /** What each decision form gets: the subsidy as the server last showed it, and where to announce. */
 export interface DecisionFormProps {
@@ -49,29 +43,40 @@ function useRefresh(agreementId: string) {
     ]);
 }
 
-/** A failed decision in words: a stale version with a reload, the ceiling with the room left, or the server's reason. */
+/**
+ * A failed decision in words, from the server's reason key in the user's language: a stale version with a reload,
+ * the ceiling with the room left now (Awb 4:25), or the reason itself.
+ */
 function FailureNotice({
   failure,
   view,
   onReload,
-  failureRef,
 }: {
-  failure: Failure | null;
+  failure: MutationErrorState;
   view: SubsidyView;
   onReload: () => void;
-  failureRef: Ref<HTMLDivElement>;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const regulation = view.regulation;
+  const ceiling = failure.error?.reason === 'subsidy.ceilingExceeded';
   return (
-    <div ref={failureRef} tabIndex={-1} className="regie-outcome" aria-live="polite">
-      {failure?.kind === 'ceiling' ? (
-        <Alert type="error" data-testid="grant-refused">
-          <Paragraph>
-            <strong>{t('subsidy.section.grant.refused')}</strong>
-          </Paragraph>
-          {regulation && regulation.roomLeftCents !== null ? (
+    <div ref={failure.summaryRef} tabIndex={-1} className="regie-outcome" aria-live="polite">
+      {failure.kind === 'conflict' ? (
+        <Alert type="warning">
+          <Paragraph>{t('subsidy.section.errors.conflict')}</Paragraph>
+          <Button appearance="secondary-action-button" onClick={onReload}>
+            {t('subsidy.section.errors.reload')}
+          </Button>
+        </Alert>
+      ) : failure.summary ? (
+        <Alert type="error" data-testid={ceiling ? 'grant-refused' : undefined}>
+          {ceiling ? (
+            <Paragraph>
+              <strong>{t('subsidy.section.grant.refused')}</strong>
+            </Paragraph>
+          ) : null}
+          {ceiling && regulation && regulation.roomLeftCents !== null ? (
             <Paragraph data-testid="grant-room-left">
               {t('subsidy.section.grant.room', {
                 name: regulation.name,
@@ -79,27 +84,7 @@ function FailureNotice({
               })}
             </Paragraph>
           ) : null}
-          <Paragraph>
-            {t('subsidy.section.errors.reason')} <span lang="en">{failure.reason}</span>
-          </Paragraph>
-        </Alert>
-      ) : null}
-      {failure?.kind === 'error' ? (
-        <Alert type="error">
-          <Paragraph>{failure.text}</Paragraph>
-          {failure.reason ? (
-            <Paragraph>
-              {t('subsidy.section.errors.reason')} <span lang="en">{failure.reason}</span>
-            </Paragraph>
-          ) : null}
-        </Alert>
-      ) : null}
-      {failure?.kind === 'conflict' ? (
-        <Alert type="warning">
-          <Paragraph>{t('subsidy.section.errors.conflict')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={onReload}>
-            {t('subsidy.section.errors.reload')}
-          </Button>
+          <Paragraph>{failure.summary}</Paragraph>
         </Alert>
       ) : null}
     </div>
@@ -118,8 +103,15 @@ export function useDecision<I>(
 ) {
   const { t } = useTranslation();
   const refresh = useRefresh(view.agreementId);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const failureRef = useRef<HTMLDivElement>(null);
+  const failure = useMutationError({
+    // Said in the form's frame, not at a field: the fields were checked with the same schema before sending.
+    fieldOf: () => undefined,
+    messages: { forbidden: t('subsidy.section.errors.forbidden') },
+    // Above the ceiling: show the room left as it is now, not as it was when the page loaded.
+    onFailure: (described) => {
+      if (described.reason === 'subsidy.ceilingExceeded') void refresh();
+    },
+  });
   const keys = useRef(idempotencyKeys());
   const mutation = useMutation({
     mutationFn: (input: I) => {
@@ -128,34 +120,17 @@ export function useDecision<I>(
     },
     onSuccess: async (view) => {
       keys.current = idempotencyKeys();
-      setFailure(null);
+      failure.reset();
       await refresh();
       announce(done(view));
     },
-    onError: async (error) => {
-      const code = errorCode(error);
-      const reason = error instanceof Error ? error.message : undefined;
-      if (code === 'CONFLICT') setFailure({ kind: 'conflict' });
-      else if (code === 'FORBIDDEN')
-        setFailure({ kind: 'error', text: t('subsidy.section.errors.forbidden') });
-      else if (code === 'BAD_REQUEST' && reason?.includes('Awb 4:25')) {
-        // Show the room left as it is now, not as it was when the page loaded.
-        await refresh();
-        setFailure({ kind: 'ceiling', reason });
-      } else
-        setFailure({
-          kind: 'error',
-          text: t('subsidy.section.errors.failed'),
-          ...(code === 'BAD_REQUEST' && reason ? { reason } : {}),
-        });
-      focusSoon(() => failureRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
   const reload = async () => {
-    setFailure(null);
+    failure.reset();
     await refresh();
   };
-  return { mutation, failure, failureRef, reload, clear: () => setFailure(null) };
+  return { mutation, failure, reload };
 }
 
 /**
@@ -185,19 +160,14 @@ export function DecisionForm<V extends FieldValues, I>({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (decision.mutation.isPending) return;
-    decision.clear();
+    decision.failure.reset();
     void send(event);
   }
   const general = useErrorText(form.formState.errors)('root');
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={headingId}>
       <Heading3 id={headingId}>{t(`subsidy.section.${name}.title`)}</Heading3>
-      <FailureNotice
-        failure={decision.failure}
-        view={view}
-        onReload={() => void decision.reload()}
-        failureRef={decision.failureRef}
-      />
+      <FailureNotice failure={decision.failure} view={view} onReload={() => void decision.reload()} />
       {general ? <Alert type="error">{general}</Alert> : null}
       {children}
       <Button type="submit" appearance={appearance} busy={decision.mutation.isPending}>

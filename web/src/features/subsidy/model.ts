@@ -1,7 +1,7 @@
 import type { AppRouter } from '@regie/api';
 import { AWB_ROLES } from '@regie/core/browser';
 import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import type { Me } from '../agreements/model';
+import type { Me } from '../../lib/agreements/model';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 

@@ -9,9 +9,9 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { allocationMethodLabel } from '../../lib/agreements/labels';
+import type { Me } from '../../lib/agreements/model';
 import { type AppLocale, formatDate, formatDateLong, formatMoney } from '../../lib/format';
-import { allocationMethodLabel } from '../agreements/labels';
-import type { Me } from '../agreements/model';
 import type { WgrMember, WgrView } from './model';
 
 /** The calendar as read: every statutory date with its article and warning, and per member its opinion. */

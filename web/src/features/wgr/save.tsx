@@ -1,23 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import type { TFunction } from 'i18next';
-import { type FormEvent, type ReactNode, type Ref, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, type Ref, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
 import { ErrorSummary, focusSoon } from '../../lib/form';
+import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC } from '../../lib/trpc';
 import type { WgrView } from './model';
 
 /** How the calendar's two forms save: the mutation, the conflict with a reload, the error summary, the frame. */
-
-/** A refused save in words; field errors are checked before sending. */
-function failure(t: TFunction, error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'FORBIDDEN') return t('wgr.errors.forbidden');
-  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
-  if (code === 'BAD_REQUEST') return t('wgr.errors.rejected');
-  return t('wgr.errors.failed');
-}
 
 /** After a save: show what the server answered, and refresh the audit trail that recorded it. */
 function useSaved(agreementId: string, year: number) {
@@ -56,10 +46,13 @@ export function useWgrSave<I>(
 ) {
   const { t } = useTranslation();
   const saved = useSaved(view.agreementId, view.year);
-  const [general, setGeneral] = useState<string[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
+  // The server's refusal from its reason key, in the user's language; a stale version as a conflict with a reload.
+  const failure = useMutationError({
+    fieldOf: () => undefined,
+    messages: { forbidden: t('wgr.errors.forbidden'), notFound: t('agreementDetail.notFound') },
+    onConflict: () => focusSoon(() => conflictRef.current),
+  });
   const keys = useRef(idempotencyKeys());
   const mutation = useMutation({
     mutationKey,
@@ -69,20 +62,15 @@ export function useWgrSave<I>(
     },
     onSuccess: async (result, input) => {
       keys.current = idempotencyKeys();
+      failure.reset();
       onDone(done(result, input));
       await saved(result);
     },
-    onError: (err) => {
-      if (errorCode(err) === 'CONFLICT') {
-        setConflict(true);
-        focusSoon(() => conflictRef.current);
-        return;
-      }
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
-  return { mutation, general, setGeneral, conflict, setConflict, summaryRef, conflictRef };
+  const conflict = failure.kind === 'conflict';
+  const general = failure.summary && !conflict ? [failure.summary] : [];
+  return { mutation, general, conflict, reset: failure.reset, summaryRef: failure.summaryRef, conflictRef };
 }
 
 /**
@@ -118,8 +106,7 @@ export function WgrForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    save.setGeneral([]);
-    save.setConflict(false);
+    save.reset();
     onSubmit(event);
   }
   return (
@@ -133,7 +120,7 @@ export function WgrForm({
           <Conflict
             conflictRef={save.conflictRef}
             onReload={() => {
-              save.setConflict(false);
+              save.reset();
               onReload();
             }}
           />

@@ -2,13 +2,14 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-qu
 import { Alert, Button, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import { PageHeading, usePageTitle } from '../../lib/page';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type AgreementSummary, canWrite, isProviderUser } from '../agreements/model';
-import { RegisterExportButtons } from '../exports/ExportButtons';
-import { type FilterName, type RegisterFilters, readFilters, withFilter } from './filters';
-import { RegisterFilterBar } from './RegisterFilters';
-import { RegisterTable } from './RegisterTable';
+import { BudgetBadge } from '../features/budget/BudgetBadge';
+import { RegisterExportButtons } from '../features/exports/ExportButtons';
+import { type FilterName, type RegisterFilters, readFilters, withFilter } from '../features/register/filters';
+import { RegisterFilterBar } from '../features/register/RegisterFilters';
+import { RegisterTable } from '../features/register/RegisterTable';
+import { type AgreementSummary, canWrite, isProviderUser } from '../lib/agreements/model';
+import { PageHeading, usePageTitle } from '../lib/page';
+import { useTRPC, useTRPCClient } from '../lib/trpc';
 
 /** One page of the register; the API allows up to 100. */
 const PAGE_SIZE = 50;
@@ -115,7 +116,12 @@ export function RegisterPage() {
       ) : null}
 
       {rows.length > 0 ? (
-        <RegisterTable rows={rows} busy={register.isPlaceholderData} provider={partyView} />
+        <RegisterTable
+          rows={rows}
+          busy={register.isPlaceholderData}
+          provider={partyView}
+          budgetBadge={(level) => <BudgetBadge level={level} />}
+        />
       ) : null}
 
       {register.hasNextPage ? (
