@@ -278,10 +278,11 @@ const termsShape = {
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
 
-const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((v) => v.endDate >= v.startDate, {
-  message: 'endDate must not be before startDate',
-  path: ['endDate'],
-});
+/** Where both dates are given (always on create; on update when both change), the end is not before the start. */
+const endNotBeforeStart = z.refine<{ startDate?: string; endDate?: string }>(
+  (v) => v.startDate === undefined || v.endDate === undefined || v.endDate >= v.startDate,
+  { message: 'endDate must not be before startDate', path: ['endDate'] },
+);
 
 export const agreementCreateInput = z
   .strictObject({
@@ -296,23 +297,26 @@ export const agreementCreateInput = z
   .check(endNotBeforeStart);
 export type AgreementCreateInput = z.infer<typeof agreementCreateInput>;
 
-export const agreementTermsPatch = z.strictObject({
-  title: z.optional(termsShape.title),
-  description: termsShape.description,
-  domain: z.optional(termsShape.domain),
-  startDate: z.optional(termsShape.startDate),
-  endDate: z.optional(termsShape.endDate),
-  noticePeriodMonths: termsShape.noticePeriodMonths,
-  valueCeilingCents: termsShape.valueCeilingCents,
-  parties: termsShape.parties,
-  productLines: termsShape.productLines,
-  renewal: termsShape.renewal,
-  duties: termsShape.duties,
-  kpis: termsShape.kpis,
-  yearCeilings: termsShape.yearCeilings,
-  publication: termsShape.publication,
-  allocationKey: termsShape.allocationKey,
-});
+export const agreementTermsPatch = z
+  .strictObject({
+    title: z.optional(termsShape.title),
+    description: termsShape.description,
+    domain: z.optional(termsShape.domain),
+    startDate: z.optional(termsShape.startDate),
+    endDate: z.optional(termsShape.endDate),
+    noticePeriodMonths: termsShape.noticePeriodMonths,
+    valueCeilingCents: termsShape.valueCeilingCents,
+    parties: termsShape.parties,
+    productLines: termsShape.productLines,
+    renewal: termsShape.renewal,
+    duties: termsShape.duties,
+    kpis: termsShape.kpis,
+    yearCeilings: termsShape.yearCeilings,
+    publication: termsShape.publication,
+    allocationKey: termsShape.allocationKey,
+  })
+  // The stored agreement is checked again after the patch is applied (`assertTerms`).
+  .check(endNotBeforeStart);
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
 
 /** The agreement as stored and as internal users see it. */
