@@ -1,21 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
+  issuesToFieldErrors,
+  translateIssue,
+  validateCreate,
+  validateTerms,
+  withoutStale,
+} from './agreement-form';
+import {
   type CreateValues,
   type DutyRow,
   emptyCreateValues,
   fieldOrder,
-  issuesToFieldErrors,
   type LineRow,
   newDutyRow,
   newLineRow,
   newPartyRow,
   termsPatch,
-  translateIssue,
-  validateCreate,
-  validateTerms,
   valuesFromAgreement,
-  withoutStale,
-} from './agreement-form';
+} from './agreement-values';
 import { storedAgreement } from './fixtures';
 import type { InternalAgreement } from './model';
 
@@ -102,8 +104,7 @@ describe('validateCreate', () => {
       {
         ...valid,
         noticePeriodMonths: '6',
-        renewalOptions: '2',
-        renewalMonths: '12',
+        renewal: { options: '2', monthsEach: '12' },
         parties: [{ ...newPartyRow(), organisationId: 'org-kompas', role: 'contractor' }],
         productLines: [line(), line({ productCode: '45A48', variant: 'task', lumpSumCents: '180.000' })],
       },
@@ -189,7 +190,8 @@ describe('validateTerms', () => {
 
   it('reads renewal options as a pair', () => {
     const errors = (renewalOptions: string, renewalMonths: string) => {
-      const result = validateTerms({ ...valid, renewalOptions, renewalMonths }, 'contract', 'nl-NL');
+      const renewal = { options: renewalOptions, monthsEach: renewalMonths };
+      const result = validateTerms({ ...valid, renewal }, 'contract', 'nl-NL');
       return result.ok ? result.terms.renewal : result.errors;
     };
     expect(errors('', '')).toBeNull();

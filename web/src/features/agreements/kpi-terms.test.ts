@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newKpiRow, termsPatch, validateTerms, valuesFromAgreement } from './agreement-form';
+import { validateTerms } from './agreement-form';
+import { newKpiRow, termsPatch, valuesFromAgreement } from './agreement-values';
 import { storedAgreement } from './fixtures';
 import type { InternalAgreement } from './model';
 
