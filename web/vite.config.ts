@@ -31,9 +31,6 @@ function utrechtTreeShaking(): Plugin {
   };
 }
 
-/** Packages only the (lazy) form pages use: kept out of the first bundle's vendor chunk. */
-const FORM_LIBRARIES = '(react-hook-form|@hookform|@standard-schema|zod)[\\\\/]';
-
 export default defineConfig({
   plugins: [react(), utrechtTreeShaking()],
   server: { host: '127.0.0.1', port: webPort, strictPort: true, proxy },
@@ -41,17 +38,18 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
-      // Core's modules declare schemas, lists and rules; none runs for its own sake. Said so, the first bundle
-      // takes only what it uses from `@regie/core/browser` (the roles), not every schema (and zod) behind it.
-      treeshake: { moduleSideEffects: [{ test: /[\\/]packages[\\/]core[\\/]src[\\/]/, sideEffects: false }] },
+      // Libraries in one long-cached chunk, the app's own code apart (it changes with every release).
+      // Form libraries and the schemas' zod apart: only the lazily loaded form pages need them, so they stay out of
+      // the first load. The vendor group goes first, so React stays in it rather than following react-hook-form.
       output: {
         codeSplitting: {
           groups: [
-            // Libraries in one long-cached chunk, the app's own code apart (it changes with every release)...
-            { name: 'vendor', test: new RegExp(`[\\\\/]node_modules[\\\\/](?!${FORM_LIBRARIES})`) },
-            // ...but the form and schema libraries load with the forms that use them (lazy pages), not with the
-            // first page. Vendor comes first, so what both need (React) stays in vendor.
-            { name: 'forms', test: new RegExp(`[\\\\/]node_modules[\\\\/]${FORM_LIBRARIES}`) },
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](?!react-hook-form[\\/]|@hookform[\\/]|@standard-schema[\\/]|zod[\\/])/,
+              priority: 2,
+            },
+            { name: 'forms', test: /[\\/]node_modules[\\/]/, priority: 1 },
           ],
         },
       },
