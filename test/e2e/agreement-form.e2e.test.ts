@@ -33,7 +33,7 @@ describe('the agreement form checks with core’s rules', () => {
   it('names every missing field at the field and in the focused summary', async () => {
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await summary().getByText('Controleer de volgende velden').waitFor();
-    expect(await summary().evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await summary().evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     const links = await summary().getByRole('link').allInnerTexts();
     expect(links).toEqual([
       'Kies de soort overeenkomst.',
@@ -48,7 +48,7 @@ describe('the agreement form checks with core’s rules', () => {
     // A link in the summary takes the person to its field.
     await summary().getByRole('link', { name: 'Vul een titel in.' }).click();
     expect(
-      await page.getByLabel('Titel', { exact: true }).evaluate((el) => el === document.activeElement),
+      await page.getByLabel('Titel', { exact: true }).evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
   });
 
@@ -83,7 +83,9 @@ describe('the agreement form checks with core’s rules', () => {
     const line = page.getByRole('group', { name: 'Productregel 1' });
     // The new row's first field has the focus.
     expect(
-      await line.getByLabel('Categorie', { exact: true }).evaluate((el) => el === document.activeElement),
+      await line
+        .getByLabel('Categorie', { exact: true })
+        .evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
     await line.getByLabel('Categorie', { exact: true }).fill('12');
     await line.getByLabel('Productcode', { exact: true }).fill('45A01');
@@ -100,7 +102,7 @@ describe('the agreement form checks with core’s rules', () => {
     expect(
       await page
         .getByRole('button', { name: 'Partij toevoegen' })
-        .evaluate((el) => el === document.activeElement),
+        .evaluate((el) => el === el.ownerDocument.activeElement),
     ).toBe(true);
     expect(await page.getByRole('group', { name: 'Partij 1' }).count()).toBe(0);
   });

@@ -18,6 +18,19 @@ export {
 } from './agreement.ts';
 export { type DutyInput, dutyInputSchema, REPORT_FREQUENCIES, type ReportFrequency } from './duties.ts';
 export {
+  DomainError,
+  type DomainErrorCode,
+  isReason,
+  issueReason,
+  type NotFoundSubject,
+  type ParamValue,
+  REASON_KEYS,
+  REASONS,
+  type Reason,
+  type ReasonParams,
+  type SchemaIssueLike,
+} from './errors.ts';
+export {
   isAgbCode,
   isCbsMunicipalityCode,
   isIban,

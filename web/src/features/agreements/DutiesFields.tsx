@@ -1,19 +1,12 @@
 import { EVENT_DUTIES, REPORT_FREQUENCIES } from '@regie/core/browser';
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../lib/form';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
 import { type DutyKind, MAX_ROWS, newDutyRow, type TermsValues } from './agreement-values';
-import {
-  ChoiceInput,
-  Fieldset,
-  Hidden,
-  inputIdFor,
-  TextInput,
-  useAnnounce,
-  useFieldMessage,
-} from './form-fields';
+import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
 
 /** The information duties (meldplichten): periodic reports and event duties, each kind with its own fields. */
 export function DutiesFields() {
@@ -37,8 +30,12 @@ export function DutiesFields() {
   const count = { inputMode: 'numeric', className: 'regie-input--count' } as const;
 
   return (
-    <Fieldset id={inputIdFor('duties')} legend={t('agreementForm.dutiesLegend')} error={errorFor('duties')}>
-      <Paragraph className="regie-hint">{t('agreementForm.dutiesHint')}</Paragraph>
+    <Fieldset
+      id={inputIdFor('duties')}
+      legend={t('agreementForm.dutiesLegend')}
+      hint={t('agreementForm.dutiesHint')}
+      error={errorFor('duties')}
+    >
       {fields.map((field, i) => {
         const at = (name: string) => `duties.${i}.${name}`;
         const legend = t(

@@ -4,13 +4,19 @@ import { useEffect, useRef, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
+import { kindLabel } from '../../lib/agreements/labels';
+import {
+  canWriteAgreement,
+  type InternalAgreement,
+  type UpdateAgreementInput,
+} from '../../lib/agreements/model';
+import { errorCode } from '../../lib/errors';
 import { ErrorSummary, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { AgreementFormFields } from './AgreementFormFields';
-import { issuesToFieldErrors, validateTerms } from './agreement-form';
+import { validateTerms } from './agreement-form';
 import {
   fieldOrder,
   type TermsInput,
@@ -19,8 +25,6 @@ import {
   valuesFromAgreement,
 } from './agreement-values';
 import { FieldMessages, inputIdFor, summaryLinks, useOrganisationOptions } from './form-fields';
-import { kindLabel } from './labels';
-import { canWriteAgreement, type InternalAgreement, type UpdateAgreementInput } from './model';
 import { useAgreementRefresh } from './StatusSection';
 import { useAgreementForm } from './useAgreementForm';
 
@@ -44,16 +48,33 @@ function EditForm({
   const refresh = useAgreementRefresh(agreement.id);
   const [base] = useState(agreement);
   const [initial] = useState(() => valuesFromAgreement(agreement, localeFor(i18n.language)));
-  const { form, errorFor, setServerErrors, formError, setFormError, summaryRef, onSubmit } = useAgreementForm<
+  const [conflict, setConflict] = useState(false);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const { form, errorFor, general, onError, summaryRef, onSubmit } = useAgreementForm<
     TermsValues,
     TermsInput
-  >(initial, (values, locale) => {
-    const result = validateTerms(values, base.kind, locale);
-    return result.ok ? { ok: true, output: result.terms } : result;
-  });
-  const [conflict, setConflict] = useState(false);
+  >(
+    initial,
+    (values, locale) => {
+      const result = validateTerms(values, base.kind, locale);
+      return result.ok ? { ok: true, output: result.terms } : result;
+    },
+    (values) => fieldOrder(values, 'edit'),
+    {
+      invalid: t('agreementForm.errors.rejected'),
+      forbidden: t('agreementForm.errors.forbiddenEdit'),
+      notFound: t('agreementDetail.notFound'),
+      unavailable: t('agreementForm.errors.failed'),
+      network: t('agreementForm.errors.failed'),
+      unknown: t('agreementForm.errors.failed'),
+      // Someone else saved a version meanwhile: offer the latest one instead of a general message.
+      onConflict: () => {
+        setConflict(true);
+        focusSoon(() => conflictRef.current);
+      },
+    },
+  );
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
-  const conflictRef = useRef<HTMLDivElement>(null);
   const [keyFor] = useState(idempotencyKeys);
   const organisations = useOrganisationOptions(base.space, base.parties);
   // Read, not watched: the order only sorts messages, and a change of messages renders the form anyway.
@@ -85,25 +106,7 @@ function EditForm({
         state: { saved: next.amendment ? 'amended' : true },
       });
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      setServerErrors({});
-      setFormError([]);
-      if (code === 'CONFLICT') {
-        setConflict(true);
-        focusSoon(() => conflictRef.current);
-        return;
-      }
-      if (code === 'BAD_REQUEST') {
-        const { errors, other } = issuesToFieldErrors(errorIssues(error), order);
-        setServerErrors(errors);
-        if (other.length > 0 || Object.keys(errors).length === 0)
-          setFormError([t('agreementForm.errors.rejected'), ...other]);
-      } else if (code === 'FORBIDDEN') setFormError([t('agreementForm.errors.forbiddenEdit')]);
-      else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-      else setFormError([t('agreementForm.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError,
   });
 
   const submit = onSubmit((terms) => {
@@ -136,7 +139,7 @@ function EditForm({
       ) : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={conflict ? [] : general}
         fields={summaryLinks(order, errorFor)}
         summaryRef={summaryRef}
       />

@@ -1,19 +1,12 @@
 import { KPI_DIRECTIONS, REPORT_FREQUENCIES } from '@regie/core/browser';
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../lib/form';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
 import { MAX_ROWS, newKpiRow, type TermsValues } from './agreement-values';
-import {
-  ChoiceInput,
-  Fieldset,
-  Hidden,
-  inputIdFor,
-  TextInput,
-  useAnnounce,
-  useFieldMessage,
-} from './form-fields';
+import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
 
 /** The agreed indicator set (SPEC §4.5): name, unit, target, which direction is better, how often measured. */
 export function KpisFields() {
@@ -35,8 +28,12 @@ export function KpisFields() {
   }
 
   return (
-    <Fieldset id={inputIdFor('kpis')} legend={t('agreementForm.kpisLegend')} error={errorFor('kpis')}>
-      <Paragraph className="regie-hint">{t('agreementForm.kpisHint')}</Paragraph>
+    <Fieldset
+      id={inputIdFor('kpis')}
+      legend={t('agreementForm.kpisLegend')}
+      hint={t('agreementForm.kpisHint')}
+      error={errorFor('kpis')}
+    >
       {fields.map((field, i) => {
         const at = (name: string) => `kpis.${i}.${name}`;
         const legend = t('agreementForm.kpiLegend', { n: i + 1 });

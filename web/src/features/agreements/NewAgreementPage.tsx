@@ -12,12 +12,11 @@ import { useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, Field } from '../../lib/form';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { AgreementFormFields } from './AgreementFormFields';
-import { issuesToFieldErrors, validateCreate } from './agreement-form';
+import { validateCreate } from './agreement-form';
 import { type CreateValues, emptyCreateValues, fieldOrder } from './agreement-values';
 import {
   ChoiceInput,
@@ -38,13 +37,24 @@ export function NewAgreementPage() {
   const me = useQuery(trpc.me.get.queryOptions());
   const home = me.data?.space ?? '';
 
-  const { form, errorFor, setServerErrors, formError, setFormError, summaryRef, onSubmit } = useAgreementForm<
+  const { form, errorFor, general, onError, summaryRef, onSubmit } = useAgreementForm<
     CreateValues,
     AgreementCreateInput
-  >(emptyCreateValues(''), (values, locale) => {
-    const result = validateCreate(values, home, locale);
-    return result.ok ? { ok: true, output: result.input } : result;
-  });
+  >(
+    emptyCreateValues(''),
+    (values, locale) => {
+      const result = validateCreate(values, home, locale);
+      return result.ok ? { ok: true, output: result.input } : result;
+    },
+    (values) => fieldOrder(values, 'create'),
+    {
+      invalid: t('agreementForm.errors.rejected'),
+      forbidden: t('agreementForm.errors.forbidden'),
+      unavailable: t('agreementForm.errors.failed'),
+      network: t('agreementForm.errors.failed'),
+      unknown: t('agreementForm.errors.failed'),
+    },
+  );
   const chosenOwner = useWatch({ control: form.control, name: 'space' });
   const space = chosenOwner || home || undefined;
   const organisations = useOrganisationOptions(space);
@@ -67,28 +77,8 @@ export function NewAgreementPage() {
       await queryClient.invalidateQueries({ queryKey: trpc.agreement.find.pathKey() });
       navigate(`/agreements/${encodeURIComponent(agreement.id)}`, { state: { saved: true } });
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      if (code === 'BAD_REQUEST') {
-        const { errors, other } = issuesToFieldErrors(errorIssues(error), order);
-        setServerErrors(errors);
-        setFormError(
-          other.length > 0 || Object.keys(errors).length === 0
-            ? [t('agreementForm.errors.rejected'), ...other]
-            : [],
-        );
-      } else if (code === 'CONFLICT') {
-        setServerErrors({ reference: { key: 'referenceTaken' } });
-        setFormError([]);
-      } else if (code === 'FORBIDDEN') {
-        setServerErrors({});
-        setFormError([t('agreementForm.errors.forbidden')]);
-      } else {
-        setServerErrors({});
-        setFormError([t('agreementForm.errors.failed')]);
-      }
-      focusSoon(() => summaryRef.current);
-    },
+    // A reference in use comes back as the reference field's error (`agreement.referenceInUse`).
+    onError,
   });
 
   function changeOwner(owner: string) {
@@ -109,7 +99,7 @@ export function NewAgreementPage() {
 
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={general}
         fields={summaryLinks(order, errorFor)}
         summaryRef={summaryRef}
       />

@@ -1,14 +1,13 @@
 import { PARTY_ROLES } from '@regie/core/browser';
-import { Button, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Select, SelectOption } from '@utrecht/component-library-react';
 import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field, focusSoon } from '../../lib/form';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
 import { MAX_ROWS, newPartyRow, type TermsValues } from './agreement-values';
 import {
   ChoiceInput,
-  Fieldset,
-  Hidden,
   inputIdFor,
   type OrganisationOptions,
   useAnnounce,
@@ -38,11 +37,11 @@ export function PartiesFields({ organisations }: { organisations: OrganisationOp
     <Fieldset
       id={inputIdFor('parties')}
       legend={t('agreementForm.partiesLegend')}
+      hint={
+        organisations.failed ? t('agreementForm.organisationsFailed') : t('agreementForm.organisationsHint')
+      }
       error={errorFor('parties')}
     >
-      <Paragraph className="regie-hint">
-        {organisations.failed ? t('agreementForm.organisationsFailed') : t('agreementForm.organisationsHint')}
-      </Paragraph>
       {fields.map((field, i) => {
         const at = `parties.${i}` as const;
         return (

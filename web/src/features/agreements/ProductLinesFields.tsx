@@ -1,19 +1,12 @@
 import { EXECUTION_VARIANTS, FREQUENCIES, UNITS } from '@regie/core/browser';
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button } from '@utrecht/component-library-react';
 import { useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../lib/form';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
 import { MAX_ROWS, newLineRow, type TermsValues } from './agreement-values';
-import {
-  ChoiceInput,
-  Fieldset,
-  Hidden,
-  inputIdFor,
-  TextInput,
-  useAnnounce,
-  useFieldMessage,
-} from './form-fields';
+import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
 
 /** One product line: the common fields, then those of its execution variant (task: lump sum; else per client). */
 function ProductLineRow({ index, onRemove }: { index: number; onRemove: () => void }) {
@@ -112,9 +105,9 @@ export function ProductLinesFields() {
     <Fieldset
       id={inputIdFor('productLines')}
       legend={t('agreementForm.linesLegend')}
+      hint={t('agreementForm.linesHint')}
       error={errorFor('productLines')}
     >
-      <Paragraph className="regie-hint">{t('agreementForm.linesHint')}</Paragraph>
       {fields.map((field, i) => (
         <ProductLineRow key={field.key} index={i} onRemove={() => drop(i)} />
       ))}

@@ -3,7 +3,8 @@ import { Textarea } from '@utrecht/component-library-react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/form';
-import { ChoiceInput, Fieldset, inputIdFor, TextInput, useFieldMessage } from './form-fields';
+import { Fieldset } from '../../ui/Fieldset';
+import { ChoiceInput, inputIdFor, TextInput, useFieldMessage } from './form-fields';
 
 /** The agreement's own terms: title, description, domain, period, notice, ceiling and renewal options. */
 export function TermsFields() {

@@ -7,7 +7,6 @@ import {
   repeatedParties,
 } from '@regie/core/browser';
 import type { nl } from '../../i18n/nl';
-import type { FieldIssue } from '../../lib/errors';
 import { type AppLocale, readCents, readDate, readDecimal, readWholeNumber } from '../../lib/format';
 import type { CreateValues, LineRow, TermsInput, TermsValues } from './agreement-values';
 
@@ -341,7 +340,7 @@ export function decodeFieldError(message: string): FieldError {
 }
 
 /** Drops the errors a change makes stale: the field's own, and those of rows whose indices shifted. */
-export function withoutStale(errors: FieldErrors, changed: string): FieldErrors {
+export function withoutStale<T>(errors: Record<string, T>, changed: string): Record<string, T> {
   const list =
     changed === 'parties' || changed === 'productLines' || changed === 'duties' || changed === 'kpis'
       ? `${changed}.`
@@ -351,61 +350,20 @@ export function withoutStale(errors: FieldErrors, changed: string): FieldErrors 
   );
 }
 
-/** English messages of the API's domain rules, recognised so the person reads them in the form's language. */
-const KNOWN_ISSUES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
-  [/^endDate must not be before startDate/, () => ({ key: 'endBeforeStart' })],
-  [
-    /^Category \S+ is not a (?:Jeugdwet|Wmo) \((\d+)–(\d+)\)/,
-    (m) => ({ key: 'categoryRange', values: { range: `${m[1]}–${m[2]}` } }),
-  ],
-  [/^Category is two digits/, () => ({ key: 'categoryInvalid' })],
-  [/^Product code \S+ appears twice/, () => ({ key: 'productCodeDuplicate' })],
-  [/^Product code is/, () => ({ key: 'productCodeInvalid' })],
-  [/^A task-based line needs its lump sum/, () => ({ key: 'lumpSumRequired' })],
-  [/needs its unit$/, () => ({ key: 'unitRequired' })],
-  [/needs its frequency$/, () => ({ key: 'frequencyRequired' })],
-  [/needs its tariffCents$/, () => ({ key: 'tariffRequired' })],
-  [/^Product lines belong to youth/, () => ({ key: 'linesNotAllowed' })],
-  [/^Organisation \S+ is not registered/, () => ({ key: 'partyUnknown' })],
-  [/^A party appears twice in the same role/, () => ({ key: 'partyDuplicate' })],
-  [/^Invalid reference/, () => ({ key: 'referenceInvalid' })],
-  [/^A periodic duty needs a frequency/, () => ({ key: 'dutyFrequencyRequired' })],
-  [/^An event duty needs the event/, () => ({ key: 'dutyEventRequired' })],
-  [/^Raising the value of a signed agreement above the mandate threshold/, () => ({ key: 'mandateRaise' })],
-];
-
-export function translateIssue(message: string): FieldError {
-  for (const [pattern, toError] of KNOWN_ISSUES) {
-    const match = pattern.exec(message);
-    if (match) return toError(match);
-  }
-  return { text: message };
-}
-
 /**
- * A BAD_REQUEST's issues on the form's fields: each path (an update's without its `data.` prefix) goes to the
- * deepest field the form shows (`parties.0` → `parties.0.organisationId`, `renewal` → `renewal.options`).
- * Issues about anything else are returned apart, to show above the form.
+ * The form's field for a server issue's path (an update's `data.` prefix already dropped): the deepest field the
+ * form shows (`parties.0` → `parties.0.organisationId`, `renewal` → `renewal.options`), or undefined when the form
+ * has no field for it (then `useMutationError` says it in the general message).
  */
-export function issuesToFieldErrors(
-  issues: FieldIssue[],
-  fields: readonly string[],
-): { errors: FieldErrors; other: string[] } {
+export function fieldFor(path: string, fields: readonly string[]): string | undefined {
   const known = new Set(fields);
-  const errors: FieldErrors = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const segments = issue.path.replace(/^data(\.|$)/, '').split('.');
-    let field: string | undefined;
-    for (let n = segments.length; n > 0 && !field; n--) {
-      const path = segments.slice(0, n).join('.');
-      field = [path, `${path}.organisationId`, `${path}.options`, `${path}.category`, `${path}.title`].find(
-        (p) => known.has(p),
-      );
-    }
-    if (field) {
-      if (!errors[field]) errors[field] = translateIssue(issue.message);
-    } else other.push(issue.message);
+  const segments = path.split('.');
+  for (let n = segments.length; n > 0; n--) {
+    const at = segments.slice(0, n).join('.');
+    const field = [at, `${at}.organisationId`, `${at}.options`, `${at}.category`, `${at}.title`].find((p) =>
+      known.has(p),
+    );
+    if (field) return field;
   }
-  return { errors, other };
+  return undefined;
 }

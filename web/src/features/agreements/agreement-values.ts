@@ -1,7 +1,7 @@
 import type { AgreementCreateInput } from '@regie/core/browser';
+import { canonical } from '../../lib/agreements/diff';
+import type { InternalAgreement, TermsPatch } from '../../lib/agreements/model';
 import { type AppLocale, formatAmount } from '../../lib/format';
-import { canonical } from './diff';
-import type { InternalAgreement, TermsPatch } from './model';
 
 /**
  * The agreement form's values as typed, for creating (`NewAgreementPage`) and editing (`EditAgreementPage`)

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, SelectOption, Textbox } from '@utrecht/component-library-react';
-import { type ComponentProps, createContext, type ReactNode, useContext } from 'react';
+import { type ComponentProps, createContext, useContext } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/form';
@@ -8,7 +8,7 @@ import { useTRPC } from '../../lib/trpc';
 
 /**
  * The agreement form's building blocks: inputs registered with react-hook-form by their API path, each with its
- * label, hint and error tied to it (`Field`), and the fieldsets that group rows.
+ * label, hint and error tied to it (`Field`). Rows are grouped with the UI kit's `Fieldset`.
  */
 
 /** The input id of a field path: `productLines.0.tariffCents` → `agreement-productLines-0-tariffCents`. */
@@ -34,42 +34,6 @@ export const useFieldMessage = () => useContext(Messages);
 const Announce = createContext<(text: string) => void>(() => {});
 export const Announcer = Announce.Provider;
 export const useAnnounce = () => useContext(Announce);
-
-export function Fieldset({
-  id,
-  legend,
-  error,
-  children,
-  className,
-}: {
-  id: string;
-  legend: ReactNode;
-  error?: string;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <fieldset
-      id={id}
-      tabIndex={-1}
-      className={`regie-fieldset${error ? ' regie-fieldset--invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={error ? `${id}-error` : undefined}
-    >
-      <legend className="regie-fieldset__legend">{legend}</legend>
-      {error ? (
-        <p id={`${id}-error`} className="utrecht-form-field-error-message">
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
-
-/** A visually hidden addition to a button's visible text, so "Verwijderen" says which row. */
-export function Hidden({ children }: { children: ReactNode }) {
-  return <span className="regie-visually-hidden">{children}</span>;
-}
 
 type TextboxExtra = Pick<ComponentProps<typeof Textbox>, 'inputMode' | 'className' | 'maxLength' | 'type'>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import { validateTerms } from './agreement-form';
 import { newKpiRow, termsPatch, valuesFromAgreement } from './agreement-values';
 import { storedAgreement } from './fixtures';
-import type { InternalAgreement } from './model';
 
 const stored: InternalAgreement = {
   ...storedAgreement,

@@ -2,12 +2,16 @@ import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { type DefaultValues, get, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { MutationErrorOptions } from '../../lib/describe-error';
+import { errorIssues } from '../../lib/errors';
 import { focusSoon } from '../../lib/form';
 import { type AppLocale, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
 import {
   decodeFieldError,
   type FieldError,
   type FieldErrors,
+  fieldFor,
   formSchema,
   withoutStale,
 } from './agreement-form';
@@ -20,13 +24,17 @@ type Validate<Values, Output> = (
 
 /**
  * react-hook-form for the agreement form, validated by core's schemas (`agreement-form.ts`) through the
- * standard-schema resolver; `handleSubmit` hands over the API's input. Server refusals are kept apart
- * (`serverErrors`, by API path) and a field's own change clears its own; after a first attempt every change
- * checks the whole form again, so a rule across fields (end after start) follows the input.
+ * standard-schema resolver; the submit hands over the API's input. A refusal of the server goes through the app's
+ * one mutation-error hook (reason keys in the user's language): its field errors are kept apart, by API path, and
+ * a field's own change clears its own. After a first attempt every change checks the whole form again, so a rule
+ * across fields (end after start) follows the input.
  */
 export function useAgreementForm<Values extends TermsValues, Output>(
   defaultValues: Values,
   validate: Validate<Values, Output>,
+  /** The field paths the form shows, in order (`fieldOrder`); server issues go to the deepest of them. */
+  order: (values: Values) => string[],
+  messages: MutationErrorOptions['messages'] & { onConflict?: () => void },
 ) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
@@ -47,10 +55,16 @@ export function useAgreementForm<Values extends TermsValues, Output>(
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
   });
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [showGeneral, setShowGeneral] = useState(false);
   const attempted = useRef(false);
+  const { onConflict, ...kindMessages } = messages;
+  const failure = useMutationError({
+    fieldOf: (path) => fieldFor(path, order(form.getValues())),
+    messages: kindMessages,
+    onConflict,
+    onFailure: (described) => setServerErrors(described.fieldErrors),
+  });
 
   useEffect(() => {
     const subscription = form.watch((_, { name }) => {
@@ -73,27 +87,36 @@ export function useAgreementForm<Values extends TermsValues, Output>(
     const own: { message?: unknown; root?: { message?: unknown } } | undefined = get(clientErrors, path);
     const encoded = own?.message ?? own?.root?.message;
     if (typeof encoded === 'string' && encoded !== '') return message(decodeFieldError(encoded));
-    const server = serverErrors[path];
-    return server ? message(server) : undefined;
+    return serverErrors[path];
+  };
+
+  /** A failed mutation: field errors at their fields; the general message only for what no field says. */
+  const onError = (error: unknown) => {
+    const fields = order(form.getValues());
+    const unplaced = errorIssues(error).some(
+      (issue) => !fieldFor(issue.path.replace(/^data(\.|$)/, ''), fields),
+    );
+    const placed = errorIssues(error).length > 0;
+    setShowGeneral(unplaced || !placed);
+    failure.onError(error);
   };
 
   /** The form's submit: a failed check focuses the error summary; a valid one hands the API's input on. */
   const onSubmit = (onValid: (output: Output) => void) => (event: FormEvent<HTMLFormElement>) => {
     attempted.current = true;
     setServerErrors({});
-    setFormError([]);
-    void form.handleSubmit(onValid, () => focusSoon(() => summaryRef.current))(event);
+    failure.reset();
+    void form.handleSubmit(onValid, () => focusSoon(() => failure.summaryRef.current))(event);
   };
 
   return {
     form,
-    locale,
     errorFor,
-    serverErrors,
-    setServerErrors,
-    formError,
-    setFormError,
-    summaryRef,
+    /** The general message above the form (the error summary's first line), if any. */
+    general: failure.summary && showGeneral ? [failure.summary] : [],
+    failure,
+    onError,
+    summaryRef: failure.summaryRef,
     onSubmit,
   };
 }

@@ -4,10 +4,10 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../lib/errors';
+import { type Escalation, nextLevel, type OpenInput, type StepInput } from '../../lib/escalations/model';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
-import { type Escalation, nextLevel, type OpenInput, type StepInput } from './model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../../ui/PartyField';
 
 type Errors = Partial<Record<'subject' | 'description' | 'note' | 'party', string>>;
 type StepAction = 'escalate' | 'respond' | 'resolve';

@@ -13,6 +13,13 @@ import { Link } from 'wouter';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import {
+  CONTACT_SIDES,
+  ROLE_KEYS,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+  type RoleKey,
+  STEERING_LIMITS,
+} from '../../lib/steering/model';
+import {
   ConflictAlert,
   type EditorProps,
   Fieldset,
@@ -22,13 +29,6 @@ import {
   useSteeringMessages,
   useSteeringUpdate,
 } from './fields';
-import {
-  CONTACT_SIDES,
-  ROLE_KEYS,
-  ROLES_WITH_PORTFOLIO_HOLDER,
-  type RoleKey,
-  STEERING_LIMITS,
-} from './model';
 import { RoleConflictAlert } from './SteeringSection';
 import {
   type ContactRow,
