@@ -3,14 +3,7 @@ import { type ReasonFormat, reasonText } from '../../i18n/reasons';
 import type { InternalAgreement } from '../../lib/agreements/model';
 import { describeError } from '../../lib/describe-error';
 import { formatMoney } from '../../lib/format';
-import {
-  decodeFieldError,
-  fieldFor,
-  formSchema,
-  validateCreate,
-  validateTerms,
-  withoutStale,
-} from './agreement-form';
+import { fieldFor, validateCreate, validateTerms, withoutStale } from './agreement-form';
 import {
   type CreateValues,
   type DutyRow,
@@ -465,58 +458,5 @@ describe('information duties', () => {
     expect(
       Object.keys(withoutStale({ 'duties.0.title': { text: 'a' }, title: { text: 'b' } }, 'duties')),
     ).toEqual(['title']);
-  });
-});
-
-describe('reading what was typed before core checks it', () => {
-  it('takes Dutch dates and amounts, and names a negative amount as such', () => {
-    const result = validateCreate(
-      { ...valid, startDate: '1-1-2027', endDate: '31-12-2027', valueCeilingCents: '€ 1.000' },
-      'GM0233',
-      'nl-NL',
-    );
-    expect(
-      result.ok && [result.input.startDate, result.input.endDate, result.input.valueCeilingCents],
-    ).toEqual(['2027-01-01', '2027-12-31', 100_000]);
-    const negative = validateCreate(
-      { ...valid, valueCeilingCents: '-10', productLines: [line({ tariffCents: '-1,00' })] },
-      'GM0233',
-      'nl-NL',
-    );
-    expect(negative.ok ? {} : negative.errors).toEqual({
-      valueCeilingCents: { key: 'ceilingNegative' },
-      'productLines.0.tariffCents': { key: 'amountNegative' },
-    });
-  });
-
-  it('refuses a date that does not exist and a notice period that is not a whole number', () => {
-    const result = validateTerms(
-      { ...valid, startDate: '30-2-2027', noticePeriodMonths: '1,5' },
-      'contract',
-      'nl-NL',
-    );
-    expect(result.ok ? {} : result.errors).toEqual({
-      startDate: { key: 'startDateInvalid' },
-      noticePeriodMonths: { key: 'noticeInvalid' },
-    });
-  });
-});
-
-describe('the form schema for react-hook-form', () => {
-  it('hands over the output, or each error at its path as a decodable message', () => {
-    const schema = formSchema<CreateValues, unknown>((values) => {
-      const result = validateCreate(values, 'GM0233', 'nl-NL');
-      return result.ok ? { ok: true, output: result.input } : result;
-    });
-    const ok = schema['~standard'].validate(valid);
-    expect('value' in ok && ok.value).toMatchObject({
-      reference: 'ERM-2027-001',
-      valueCeilingCents: 123_456,
-    });
-    const bad = schema['~standard'].validate({ ...valid, productLines: [line({ category: '12' })] });
-    expect(bad.issues?.map((issue) => [issue.path, decodeFieldError(issue.message)])).toEqual([
-      [['productLines', 0, 'category'], { key: 'categoryRange', values: { range: '31–50' } }],
-    ]);
-    expect(decodeFieldError('plain text')).toEqual({ text: 'plain text' });
   });
 });
