@@ -191,8 +191,6 @@ function schemaIssue(issue: { path: PropertyKey[]; code: string; message: string
   return [[path, { key: typeof rule === 'function' ? rule(issue.code) : rule }] as [string, FieldError]];
 }
 
-const CATEGORY_RANGES: Record<string, string> = { youth: '31–50', wmo: '01–18' };
-
 /** Core's rules across fields (`checkProductLines`, each party once) → messages at their fields. */
 function crossFieldErrors(kind: string, domain: string, read: Read): [string, FieldError][] {
   const out: [string, FieldError][] = [];
@@ -215,7 +213,7 @@ function crossFieldErrors(kind: string, domain: string, read: Read): [string, Fi
             } as const
           )[field];
     if (key === 'categoryRange')
-      out.push([issue.path, { key, values: { range: CATEGORY_RANGES[domain] ?? '' } }]);
+      out.push([issue.path, { key, values: { range: `${issue.params.from}–${issue.params.to}` } }]);
     else out.push([issue.path, key ? { key } : { text: issue.message }]);
   }
   const chosen = read.parties.map((p, i) =>
