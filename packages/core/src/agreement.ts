@@ -273,7 +273,10 @@ const termsShape = {
   yearCeilings: z.optional(
     z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
       z.maxLength(30),
-      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, 'Each year may appear once'),
+      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, {
+        message: 'Each year may appear once',
+        params: { reason: 'agreement.yearsUnique' },
+      }),
     ),
   ),
   /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
@@ -287,6 +290,7 @@ const termsShape = {
 const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((v) => v.endDate >= v.startDate, {
   message: 'endDate must not be before startDate',
   path: ['endDate'],
+  params: { reason: 'agreement.endBeforeStart' },
 });
 
 export const agreementCreateInput = z

@@ -53,7 +53,11 @@ export const wgrPlanSchema = z
       (p) =>
         p.budgetAdoption === undefined ||
         (yearOf(p.budgetAdoption) >= p.year - 1 && yearOf(p.budgetAdoption) <= p.year),
-      { message: 'The board adopts the budget of year Y in Y-1 (or, late, in Y)', path: ['budgetAdoption'] },
+      {
+        message: 'The board adopts the budget of year Y in Y-1 (or, late, in Y)',
+        params: { reason: 'wgr.budgetAdoptionYear' },
+        path: ['budgetAdoption'],
+      },
     ),
     z.refine(
       (p) =>
@@ -61,6 +65,7 @@ export const wgrPlanSchema = z
         (yearOf(p.accountsAdoption) >= p.year + 1 && yearOf(p.accountsAdoption) <= p.year + 2),
       {
         message: 'The board adopts the accounts of year Y in Y+1 (or, late, in Y+2)',
+        params: { reason: 'wgr.accountsAdoptionYear' },
         path: ['accountsAdoption'],
       },
     ),
@@ -82,14 +87,17 @@ export const wgrOpinionSchema = z
   .check(
     z.refine((o) => (o.opinionSubmitted === undefined) === (o.outcome === undefined), {
       message: 'An opinion needs both its date and its outcome',
+      params: { reason: 'wgr.opinionDateAndOutcome' },
       path: ['outcome'],
     }),
     z.refine((o) => o.summary === undefined || o.outcome !== undefined, {
       message: 'A summary belongs to a submitted opinion',
+      params: { reason: 'wgr.summaryNeedsOpinion' },
       path: ['summary'],
     }),
     z.refine((o) => o.opinionSubmitted === undefined || o.draftReceived !== undefined, {
       message: 'An opinion is given on a draft budget the council received',
+      params: { reason: 'wgr.opinionNeedsDraft' },
       path: ['draftReceived'],
     }),
     z.refine(
@@ -97,19 +105,29 @@ export const wgrOpinionSchema = z
         o.opinionSubmitted === undefined ||
         o.draftReceived === undefined ||
         o.opinionSubmitted >= o.draftReceived,
-      { message: 'The opinion cannot come before the draft budget was received', path: ['opinionSubmitted'] },
+      {
+        message: 'The opinion cannot come before the draft budget was received',
+        params: { reason: 'wgr.opinionBeforeDraft' },
+        path: ['opinionSubmitted'],
+      },
     ),
     z.refine((o) => o.answered === undefined || o.opinionSubmitted !== undefined, {
       message: 'The board answers an opinion that was submitted',
+      params: { reason: 'wgr.answerNeedsOpinion' },
       path: ['answered'],
     }),
     z.refine((o) => o.answered === undefined || o.outcome !== 'no_opinion', {
       message: 'A council that gave no opinion gets no answer',
+      params: { reason: 'wgr.noOpinionNoAnswer' },
       path: ['answered'],
     }),
     z.refine(
       (o) => o.answered === undefined || o.opinionSubmitted === undefined || o.answered >= o.opinionSubmitted,
-      { message: 'The board cannot answer before the opinion was submitted', path: ['answered'] },
+      {
+        message: 'The board cannot answer before the opinion was submitted',
+        params: { reason: 'wgr.answerBeforeOpinion' },
+        path: ['answered'],
+      },
     ),
   );
 export type WgrOpinion = z.infer<typeof wgrOpinionSchema>;

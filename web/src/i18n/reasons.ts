@@ -202,6 +202,19 @@ export const nlReasons: ReasonTexts = {
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'settings.changedMeanwhile': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
+  'organisation.kvkInvalid': 'Een KvK-nummer heeft 8 cijfers.',
+  'organisation.agbInvalid': 'Een AGB-code heeft 8 cijfers en begint met 41 of 91.',
+  'organisation.ibanInvalid': 'Dit IBAN is niet geldig.',
+  'wgr.budgetAdoptionYear': 'Het bestuur stelt de begroting van jaar J vast in J-1 (of, te laat, in J).',
+  'wgr.accountsAdoptionYear':
+    'Het bestuur stelt de jaarrekening van jaar J vast in J+1 (of, te laat, in J+2).',
+  'wgr.opinionDateAndOutcome': 'Een zienswijze heeft een datum en een uitkomst nodig.',
+  'wgr.summaryNeedsOpinion': 'Een samenvatting hoort bij een ingediende zienswijze.',
+  'wgr.opinionNeedsDraft': 'Een zienswijze gaat over een ontwerpbegroting die de raad heeft ontvangen.',
+  'wgr.opinionBeforeDraft': 'De zienswijze kan niet vóór de ontvangst van de ontwerpbegroting liggen.',
+  'wgr.answerNeedsOpinion': 'Het bestuur beantwoordt een ingediende zienswijze.',
+  'wgr.noOpinionNoAnswer': 'Een raad die geen zienswijze gaf, krijgt geen antwoord.',
+  'wgr.answerBeforeOpinion': 'Het bestuur kan niet antwoorden voordat de zienswijze is ingediend.',
 };
 
 export const enReasons: ReasonTexts = {
@@ -381,6 +394,18 @@ export const enReasons: ReasonTexts = {
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'ical.changedMeanwhile': 'The calendar feed was changed at the same time. Try again.',
+  'organisation.kvkInvalid': 'A KvK number has 8 digits.',
+  'organisation.agbInvalid': 'An AGB code has 8 digits and starts with 41 or 91.',
+  'organisation.ibanInvalid': 'This IBAN is not valid.',
+  'wgr.budgetAdoptionYear': 'The board adopts the budget of year Y in Y-1 (or, late, in Y).',
+  'wgr.accountsAdoptionYear': 'The board adopts the accounts of year Y in Y+1 (or, late, in Y+2).',
+  'wgr.opinionDateAndOutcome': 'An opinion needs both its date and its outcome.',
+  'wgr.summaryNeedsOpinion': 'A summary belongs to a submitted opinion.',
+  'wgr.opinionNeedsDraft': 'An opinion is given on a draft budget the council received.',
+  'wgr.opinionBeforeDraft': 'The opinion cannot come before the draft budget was received.',
+  'wgr.answerNeedsOpinion': 'The board answers an opinion that was submitted.',
+  'wgr.noOpinionNoAnswer': 'A council that gave no opinion gets no answer.',
+  'wgr.answerBeforeOpinion': 'The board cannot answer before the opinion was submitted.',
 };
 
 /** Label lookups for parameters that name a value of the domain (status, kind); others are shown as they came. */

@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonText } from '../../i18n/reasons';
 import { Field, focusSoon } from '../../lib/form';
+import { useReasonFormat } from '../../lib/mutation-error';
 import { useTRPC } from '../../lib/trpc';
 import { EVENT_DUTIES, REPORTING_FREQUENCIES } from '../steering/model';
 import {
@@ -38,6 +40,7 @@ export function summaryLinks(
 /** Client errors win over the server's (they follow the input); both are messages by field path. */
 export function useFieldMessages(clientErrors: FieldErrors, serverErrors: FieldErrors) {
   const { t } = useTranslation();
+  const format = useReasonFormat();
   const message = (error: FieldError | undefined): string | undefined =>
     error === undefined
       ? undefined
@@ -45,7 +48,9 @@ export function useFieldMessages(clientErrors: FieldErrors, serverErrors: FieldE
         ? error.key === 'categoryRange'
           ? t('agreementForm.errors.categoryRange', { range: error.values?.range ?? '' })
           : t(`agreementForm.errors.${error.key}`)
-        : error.text;
+        : 'reason' in error
+          ? reasonText(error.reason, error.params, format)
+          : error.text;
   return (path: string) => message(clientErrors[path] ?? serverErrors[path]);
 }
 

@@ -6,6 +6,7 @@ import { Link, useLocation } from 'wouter';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
+import { useReasonFormat } from '../../lib/mutation-error';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
@@ -43,6 +44,7 @@ function EditForm({
   onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
+  const reasonFormat = useReasonFormat();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -94,7 +96,7 @@ function EditForm({
         return;
       }
       if (code === 'BAD_REQUEST') {
-        const { errors, other } = issuesToFieldErrors(errorIssues(error), order);
+        const { errors, other } = issuesToFieldErrors(errorIssues(error), order, reasonFormat);
         setServerErrors(errors);
         if (other.length > 0 || Object.keys(errors).length === 0)
           setFormError([t('agreementForm.errors.rejected'), ...other]);

@@ -14,6 +14,7 @@ import { Link, useLocation } from 'wouter';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
+import { useReasonFormat } from '../../lib/mutation-error';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
@@ -37,6 +38,7 @@ import { type CreateAgreementInput, KINDS } from './model';
 
 export function NewAgreementPage() {
   const { t, i18n } = useTranslation();
+  const reasonFormat = useReasonFormat();
   usePageTitle(t('agreementForm.title'));
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -75,7 +77,7 @@ export function NewAgreementPage() {
     onError: (error) => {
       const code = errorCode(error);
       if (code === 'BAD_REQUEST') {
-        const { errors, other } = issuesToFieldErrors(errorIssues(error), order);
+        const { errors, other } = issuesToFieldErrors(errorIssues(error), order, reasonFormat);
         setServerErrors(errors);
         setFormError(
           other.length > 0 || Object.keys(errors).length === 0

@@ -1,4 +1,6 @@
+import type { Reason } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
+import type { ReasonFormat } from '../../i18n/reasons';
 import {
   type CreateValues,
   type DutyRow,
@@ -18,6 +20,13 @@ import {
 } from './agreement-form';
 import { storedAgreement } from './fixtures';
 import type { InternalAgreement } from './model';
+
+const nlFormat: ReasonFormat = {
+  language: 'nl',
+  label: (_key, fallback) => fallback,
+  money: (cents) => String(cents),
+  date: (value) => value,
+};
 
 const valid: CreateValues = {
   ...emptyCreateValues('GM0233'),
@@ -234,34 +243,94 @@ describe('server issues on the form', () => {
   const fields = fieldOrder({ ...valid, parties: [newPartyRow()], productLines: [line()] }, 'edit');
 
   it('puts each issue on the deepest field the form shows, without an update’s data prefix', () => {
+    const tooBig = { reason: 'validation.too_big', params: { maximum: 200, origin: 'string' } } as const;
     expect(
       issuesToFieldErrors(
         [
-          { path: 'data.title', message: 'Too big' },
-          { path: 'data.title', message: 'second' },
-          { path: 'productLines.0.category', message: 'Category 12 is not a Jeugdwet (31–50) category' },
-          { path: 'data.parties.0', message: 'Invalid input' },
-          { path: 'renewal', message: 'More renewals used than there are options' },
-          { path: 'data.allocationKey.weights', message: 'GM0344 is not a member' },
-          { path: '', message: 'Unrecognized key: "x"' },
+          { path: 'data.title', message: 'Too big', ...tooBig },
+          { path: 'data.title', message: 'second', reason: 'validation.custom', params: {} },
+          {
+            path: 'productLines.0.category',
+            message: 'Category 12 is not a Jeugdwet (31–50) category',
+            reason: 'productLine.categoryRange',
+            params: { category: '12', from: '31', to: '50' },
+          },
+          {
+            path: 'data.parties.0',
+            message: 'Invalid input',
+            reason: 'validation.invalid_type',
+            params: { expected: 'object' },
+          },
+          {
+            path: 'renewal',
+            message: 'More renewals used than there are options',
+            reason: 'renewal.moreUsedThanOptions',
+            params: { used: 3, options: 2 },
+          },
+          {
+            path: 'data.allocationKey.weights',
+            message: 'GM0344 is not a member',
+            reason: 'allocation.notMember',
+            params: { space: 'GM0344', region: 'Regio Noord-Veluwe' },
+          },
+          {
+            path: '',
+            message: 'Unrecognized key: "x"',
+            reason: 'validation.unrecognized_keys',
+            params: { keys: 'x' },
+          },
         ],
         fields,
+        nlFormat,
       ),
     ).toEqual({
       errors: {
-        title: { text: 'Too big' },
+        title: tooBig,
         'productLines.0.category': { key: 'categoryRange', values: { range: '31–50' } },
-        'parties.0.organisationId': { text: 'Invalid input' },
-        'renewal.options': { text: 'More renewals used than there are options' },
+        'parties.0.organisationId': { reason: 'validation.invalid_type', params: { expected: 'object' } },
+        'renewal.options': { reason: 'renewal.moreUsedThanOptions', params: { used: 3, options: 2 } },
       },
-      other: ['GM0344 is not a member', 'Unrecognized key: "x"'],
+      // In Dutch from the reason keys; the English messages are not shown.
+      other: ['GM0344 is geen deelnemer van Regio Noord-Veluwe.', 'Onbekende velden: x.'],
     });
   });
 
-  it('recognises the domain rules’ messages', () => {
-    expect(translateIssue('Organisation org-x is not registered')).toEqual({ key: 'partyUnknown' });
-    expect(translateIssue('An effort-based line needs its tariffCents')).toEqual({ key: 'tariffRequired' });
-    expect(translateIssue('Something new')).toEqual({ text: 'Something new' });
+  it('says the domain rules in the form’s own words by reason key and field, never by message', () => {
+    const issue = (path: string, reason: Reason, params = {}) => ({
+      path,
+      message: 'reworded',
+      reason,
+      params,
+    });
+    expect(
+      translateIssue(issue('parties.0.organisationId', 'party.unknown', { organisationId: 'org-x' })),
+    ).toEqual({
+      key: 'partyUnknown',
+    });
+    expect(
+      translateIssue(
+        issue('productLines.0.tariffCents', 'productLine.tariffRequired', { variant: 'effort' }),
+      ),
+    ).toEqual({
+      key: 'tariffRequired',
+    });
+    expect(
+      translateIssue(issue('productLines.1.productCode', 'validation.invalid_format', { format: 'regex' })),
+    ).toEqual({
+      key: 'productCodeInvalid',
+    });
+    expect(translateIssue(issue('reference', 'validation.invalid_format', { format: 'regex' }))).toEqual({
+      key: 'referenceInvalid',
+    });
+    expect(translateIssue(issue('title', 'agreement.referenceInUse', { reference: 'X' }))).toEqual({
+      reason: 'agreement.referenceInUse',
+      params: { reference: 'X' },
+    });
+    // An issue without a key (an older server) is said generically, not in English.
+    expect(translateIssue({ path: 'title', message: 'Something new' })).toEqual({
+      reason: 'validation.custom',
+      params: {},
+    });
   });
 });
 
@@ -386,14 +455,22 @@ describe('information duties', () => {
             path: 'data.duties.0.frequency',
             message:
               'A periodic duty needs a frequency and the days after the period in which the report is due',
+            reason: 'duty.periodicNeedsFrequency',
+            params: {},
           },
-          { path: 'data.duties.1', message: 'Invalid input' },
+          {
+            path: 'data.duties.1',
+            message: 'Invalid input',
+            reason: 'validation.invalid_type',
+            params: { expected: 'object' },
+          },
         ],
         order,
+        nlFormat,
       ).errors,
     ).toEqual({
       'duties.0.frequency': { key: 'dutyFrequencyRequired' },
-      'duties.1.title': { text: 'Invalid input' },
+      'duties.1.title': { reason: 'validation.invalid_type', params: { expected: 'object' } },
     });
     expect(
       Object.keys(withoutStale({ 'duties.0.title': { text: 'a' }, title: { text: 'b' } }, 'duties')),

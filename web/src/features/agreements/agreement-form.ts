@@ -1,4 +1,6 @@
+import type { ParamValue, Reason } from '@regie/core/browser';
 import type { nl } from '../../i18n/nl';
+import { type ReasonFormat, reasonText } from '../../i18n/reasons';
 import type { FieldIssue } from '../../lib/errors';
 import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
 import { isEventDuty, isReportingFrequency } from '../steering/model';
@@ -102,8 +104,14 @@ export interface CreateValues extends TermsValues {
 }
 
 export type ErrorKey = keyof (typeof nl)['agreementForm']['errors'];
-/** A client check names a translated message (with its values); a server issue may bring its own text. */
-export type FieldError = { key: ErrorKey; values?: Record<string, string> } | { text: string };
+/**
+ * A client check names a translated message (with its values); a server issue this form has no wording of its
+ * own for carries the API's reason key (said from web/src/i18n/reasons.ts); `text` is already in the language.
+ */
+export type FieldError =
+  | { key: ErrorKey; values?: Record<string, string> }
+  | { reason: Reason; params: Record<string, ParamValue> }
+  | { text: string };
 /** By API input path. */
 export type FieldErrors = Record<string, FieldError>;
 
@@ -609,45 +617,53 @@ export function termsPatch(terms: TermsInput, current: InternalAgreement): Terms
   return patch;
 }
 
-/** English messages of the API's domain rules, recognised so the person reads them in the form's language. */
-const KNOWN_ISSUES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
-  [/^endDate must not be before startDate/, () => ({ key: 'endBeforeStart' })],
-  [
-    /^Category \S+ is not a (?:Jeugdwet|Wmo) \((\d+)–(\d+)\)/,
-    (m) => ({ key: 'categoryRange', values: { range: `${m[1]}–${m[2]}` } }),
-  ],
-  [/^Category is two digits/, () => ({ key: 'categoryInvalid' })],
-  [/^Product code \S+ appears twice/, () => ({ key: 'productCodeDuplicate' })],
-  [/^Product code is/, () => ({ key: 'productCodeInvalid' })],
-  [/^A task-based line needs its lump sum/, () => ({ key: 'lumpSumRequired' })],
-  [/needs its unit$/, () => ({ key: 'unitRequired' })],
-  [/needs its frequency$/, () => ({ key: 'frequencyRequired' })],
-  [/needs its tariffCents$/, () => ({ key: 'tariffRequired' })],
-  [/^Product lines belong to youth/, () => ({ key: 'linesNotAllowed' })],
-  [/^Organisation \S+ is not registered/, () => ({ key: 'partyUnknown' })],
-  [/^A party appears twice in the same role/, () => ({ key: 'partyDuplicate' })],
-  [/^Invalid reference/, () => ({ key: 'referenceInvalid' })],
-  [/^A periodic duty needs a frequency/, () => ({ key: 'dutyFrequencyRequired' })],
-  [/^An event duty needs the event/, () => ({ key: 'dutyEventRequired' })],
-  [/^Raising the value of a signed agreement above the mandate threshold/, () => ({ key: 'mandateRaise' })],
-];
+/** The API's reason keys this form says in its own words (agreementForm.errors). */
+const OWN_WORDS: Partial<Record<Reason, ErrorKey>> = {
+  'agreement.endBeforeStart': 'endBeforeStart',
+  'productLine.codeDuplicate': 'productCodeDuplicate',
+  'productLine.lumpSumRequired': 'lumpSumRequired',
+  'productLine.unitRequired': 'unitRequired',
+  'productLine.frequencyRequired': 'frequencyRequired',
+  'productLine.tariffRequired': 'tariffRequired',
+  'productLine.notAllowed': 'linesNotAllowed',
+  'party.unknown': 'partyUnknown',
+  'party.duplicate': 'partyDuplicate',
+  'duty.periodicNeedsFrequency': 'dutyFrequencyRequired',
+  'duty.eventNeedsEvent': 'dutyEventRequired',
+  'mandate.raiseNeedsApproval': 'mandateRaise',
+};
 
-export function translateIssue(message: string): FieldError {
-  for (const [pattern, toError] of KNOWN_ISSUES) {
-    const match = pattern.exec(message);
-    if (match) return toError(match);
+/** A pattern refused on these fields has a wording of its own. */
+const FORMAT_BY_FIELD: Record<string, ErrorKey> = {
+  category: 'categoryInvalid',
+  productCode: 'productCodeInvalid',
+  reference: 'referenceInvalid',
+};
+
+/** A server issue on the form, by its reason key and field — never by its (English) message. */
+export function translateIssue(issue: FieldIssue): FieldError {
+  const reason = issue.reason ?? 'validation.custom';
+  const params = issue.params ?? {};
+  const own = OWN_WORDS[reason];
+  if (own) return { key: own };
+  if (reason === 'productLine.categoryRange')
+    return { key: 'categoryRange', values: { range: `${params.from ?? ''}–${params.to ?? ''}` } };
+  if (reason === 'validation.invalid_format') {
+    const format = FORMAT_BY_FIELD[issue.path.split('.').at(-1) ?? ''];
+    if (format) return { key: format };
   }
-  return { text: message };
+  return { reason, params };
 }
 
 /**
  * A BAD_REQUEST's issues on the form's fields: each path (an update's without its `data.` prefix) goes to the
  * deepest field the form shows (`parties.0` → `parties.0.organisationId`, `renewal` → `renewal.options`).
- * Issues about anything else are returned apart, to show above the form.
+ * Issues about anything else are returned apart, as text in the language of `format`, to show above the form.
  */
 export function issuesToFieldErrors(
   issues: FieldIssue[],
   fields: readonly string[],
+  format: ReasonFormat,
 ): { errors: FieldErrors; other: string[] } {
   const known = new Set(fields);
   const errors: FieldErrors = {};
@@ -662,8 +678,8 @@ export function issuesToFieldErrors(
       );
     }
     if (field) {
-      if (!errors[field]) errors[field] = translateIssue(issue.message);
-    } else other.push(issue.message);
+      if (!errors[field]) errors[field] = translateIssue(issue);
+    } else other.push(reasonText(issue.reason ?? 'validation.custom', issue.params ?? {}, format));
   }
   return { errors, other };
 }
