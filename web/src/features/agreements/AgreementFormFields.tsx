@@ -3,10 +3,11 @@ import { Button, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utr
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reasonText } from '../../i18n/reasons';
+import { DOMAINS, FREQUENCIES, PARTY_ROLES, UNITS, VARIANTS } from '../../lib/agreements/model';
 import { Field, focusSoon } from '../../lib/form';
 import { useReasonFormat } from '../../lib/mutation-error';
+import { EVENT_DUTIES, REPORTING_FREQUENCIES } from '../../lib/steering/model';
 import { useTRPC } from '../../lib/trpc';
-import { EVENT_DUTIES, REPORTING_FREQUENCIES } from '../steering/model';
 import {
   type DutyKind,
   type DutyRow,
@@ -21,7 +22,6 @@ import {
   newPartyRow,
   type TermsValues,
 } from './agreement-form';
-import { DOMAINS, FREQUENCIES, PARTY_ROLES, UNITS, VARIANTS } from './model';
 
 /** The input id of a field path: `productLines.0.tariffCents` → `agreement-productLines-0-tariffCents`. */
 export const inputIdFor = (path: string) => `agreement-${path.replace(/\./g, '-')}`;

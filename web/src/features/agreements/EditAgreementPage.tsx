@@ -3,6 +3,12 @@ import { Alert, Button, ButtonGroup, ButtonLink, Paragraph } from '@utrecht/comp
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { kindLabel } from '../../lib/agreements/labels';
+import {
+  canWriteAgreement,
+  type InternalAgreement,
+  type UpdateAgreementInput,
+} from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
@@ -26,8 +32,6 @@ import {
   valuesFromAgreement,
   withoutStale,
 } from './agreement-form';
-import { kindLabel } from './labels';
-import { canWriteAgreement, type InternalAgreement, type UpdateAgreementInput } from './model';
 import { useAgreementRefresh } from './StatusSection';
 
 /** Statuses in which a change of terms returns the agreement to draft (core `amend`). */

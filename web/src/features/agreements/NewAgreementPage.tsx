@@ -11,6 +11,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { type CreateAgreementInput, KINDS } from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
@@ -34,7 +35,6 @@ import {
   validateCreate,
   withoutStale,
 } from './agreement-form';
-import { type CreateAgreementInput, KINDS } from './model';
 
 export function NewAgreementPage() {
   const { t, i18n } = useTranslation();

@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AgreementStatus, InternalAgreement } from '../../lib/agreements/model';
 import { useMutationError } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPCClient } from '../../lib/trpc';
-import type { AgreementStatus, InternalAgreement } from './model';
 import { useAgreementRefresh } from './StatusSection';
 
 /** Before it goes out for signature (a GR: before it takes effect) the provider parties do not see it. */

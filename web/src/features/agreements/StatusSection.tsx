@@ -2,14 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { statusLabel, transitionLabel } from '../../lib/agreements/labels';
+import type { AgreementStatus, InternalAgreement } from '../../lib/agreements/model';
 import { Field, focusSoon } from '../../lib/form';
 import { formatDateLong, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { statusLabel, transitionLabel } from './labels';
-import type { AgreementStatus, InternalAgreement } from './model';
+import { Section } from '../../ui/Section';
 import { monthsText } from './present';
-import { Section } from './Section';
 import { ShareControl } from './ShareControl';
 
 const NOTE_MAX = 1000;

@@ -1,6 +1,7 @@
 import type { Reason } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
 import type { ReasonFormat } from '../../i18n/reasons';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import {
   type CreateValues,
   type DutyRow,
@@ -19,7 +20,6 @@ import {
   withoutStale,
 } from './agreement-form';
 import { storedAgreement } from './fixtures';
-import type { InternalAgreement } from './model';
 
 const nlFormat: ReasonFormat = {
   language: 'nl',

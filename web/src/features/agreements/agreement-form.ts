@@ -1,10 +1,7 @@
 import type { ParamValue, Reason } from '@regie/core/browser';
 import type { nl } from '../../i18n/nl';
 import { type ReasonFormat, reasonText } from '../../i18n/reasons';
-import type { FieldIssue } from '../../lib/errors';
-import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
-import { isEventDuty, isReportingFrequency } from '../steering/model';
-import { canonical } from './diff';
+import { canonical } from '../../lib/agreements/diff';
 import {
   type CreateAgreementInput,
   type InternalAgreement,
@@ -15,7 +12,10 @@ import {
   isUnit,
   isVariant,
   type TermsPatch,
-} from './model';
+} from '../../lib/agreements/model';
+import type { FieldIssue } from '../../lib/errors';
+import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
+import { isEventDuty, isReportingFrequency } from '../../lib/steering/model';
 
 /**
  * The agreement form's values, checks and API input, for creating (`NewAgreementPage`) and editing

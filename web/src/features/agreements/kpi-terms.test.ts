@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import { newKpiRow, termsPatch, validateTerms, valuesFromAgreement } from './agreement-form';
 import { storedAgreement } from './fixtures';
-import type { InternalAgreement } from './model';
 
 const stored: InternalAgreement = {
   ...storedAgreement,

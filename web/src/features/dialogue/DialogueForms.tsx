@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatDateLong, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
+import { todayIso } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { todayIso } from '../reports/model';
 import {
   type Meeting,
   type MeetingField,

@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Escalation, nextLevel, type OpenInput, type StepInput } from '../../lib/escalations/model';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
-import { type Escalation, nextLevel, type OpenInput, type StepInput } from './model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../../ui/PartyField';
 
 type Errors = Partial<Record<'subject' | 'description' | 'note' | 'party', string>>;
 type StepAction = 'escalate' | 'respond' | 'resolve';

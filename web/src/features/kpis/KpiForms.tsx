@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatNumber, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
+import { periodLabel } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
-import { periodLabel } from '../reports/model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../../ui/PartyField';
 import {
   byPeriod,
   type Kpi,

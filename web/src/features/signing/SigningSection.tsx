@@ -24,14 +24,14 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { downloadFile as download, FilesError } from '../../lib/files';
 import { focusSoon } from '../../lib/form';
 import { formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import {
   canPlaceDocument,
   generateDocument,

@@ -14,6 +14,13 @@ import { errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { useMutationError } from '../../lib/mutation-error';
 import {
+  CONTACT_SIDES,
+  ROLE_KEYS,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+  type RoleKey,
+  STEERING_LIMITS,
+} from '../../lib/steering/model';
+import {
   ConflictAlert,
   type EditorProps,
   Fieldset,
@@ -23,13 +30,6 @@ import {
   useSteeringMessages,
   useSteeringUpdate,
 } from './fields';
-import {
-  CONTACT_SIDES,
-  ROLE_KEYS,
-  ROLES_WITH_PORTFOLIO_HOLDER,
-  type RoleKey,
-  STEERING_LIMITS,
-} from './model';
 import { RoleConflictAlert } from './SteeringSection';
 import {
   type ContactRow,

@@ -1,8 +1,8 @@
 import { DataList, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { PartyAgreement } from '../../lib/agreements/model';
 import { formatDateLong, formatMoney, localeFor } from '../../lib/format';
-import type { PartyAgreement } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { Item } from './SubsidySection';
 
 /**

@@ -20,6 +20,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { InternalAgreement, Me } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { DateField, Field, focusSoon, MoneyField } from '../../lib/form';
 import {
@@ -32,8 +33,7 @@ import {
 } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { InternalAgreement, Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import {
   canDecide,
   requiredCents,

@@ -1,7 +1,7 @@
 import type { AppRouter } from '@regie/api';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import type { Me } from '../../lib/agreements/model';
 import { type AppLocale, isIsoDate, parseMoneyToCents } from '../../lib/format';
-import type { Me } from '../agreements/model';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 

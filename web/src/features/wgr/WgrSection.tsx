@@ -17,6 +17,8 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, type ReactNode, type Ref, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allocationMethodLabel } from '../../lib/agreements/labels';
+import type { InternalAgreement, Me } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { DateField, ErrorSummary, Field, focusSoon, MoneyField } from '../../lib/form';
 import {
@@ -29,9 +31,7 @@ import {
 } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { allocationMethodLabel } from '../agreements/labels';
-import type { InternalAgreement, Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import {
   defaultYear,
   type OpinionError,

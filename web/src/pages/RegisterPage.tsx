@@ -20,10 +20,16 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'wouter';
-import { formatDate, formatMoney, localeFor } from '../../lib/format';
-import { PageHeading, usePageTitle } from '../../lib/page';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { domainLabel, kindLabel, statusLabel } from '../agreements/labels';
+import { BudgetBadge } from '../features/budget/BudgetBadge';
+import { RegisterExportButtons } from '../features/exports/ExportButtons';
+import {
+  type FilterName,
+  type RegisterFilters,
+  readFilters,
+  SEARCH_MAX,
+  withFilter,
+} from '../features/register/filters';
+import { domainLabel, kindLabel, statusLabel } from '../lib/agreements/labels';
 import {
   type AgreementSummary,
   canWrite,
@@ -31,10 +37,10 @@ import {
   isProviderUser,
   KINDS,
   STATUSES,
-} from '../agreements/model';
-import { BudgetBadge } from '../budget/BudgetBadge';
-import { RegisterExportButtons } from '../exports/ExportButtons';
-import { type FilterName, type RegisterFilters, readFilters, SEARCH_MAX, withFilter } from './filters';
+} from '../lib/agreements/model';
+import { formatDate, formatMoney, localeFor } from '../lib/format';
+import { PageHeading, usePageTitle } from '../lib/page';
+import { useTRPC, useTRPCClient } from '../lib/trpc';
 
 /** One page of the register; the API allows up to 100. */
 const PAGE_SIZE = 50;
