@@ -274,7 +274,10 @@ const termsShape = {
   yearCeilings: z.optional(
     z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
       z.maxLength(30),
-      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, 'Each year may appear once'),
+      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, {
+        message: 'Each year may appear once',
+        params: { reason: 'agreement.yearsUnique' },
+      }),
     ),
   ),
   /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
@@ -288,7 +291,11 @@ const termsShape = {
 /** Where both dates are given (always on create; on update when both change), the end is not before the start. */
 const endNotBeforeStart = z.refine<{ startDate?: string; endDate?: string }>(
   (v) => v.startDate === undefined || v.endDate === undefined || v.endDate >= v.startDate,
-  { message: 'endDate must not be before startDate', path: ['endDate'] },
+  {
+    message: 'endDate must not be before startDate',
+    path: ['endDate'],
+    params: { reason: 'agreement.endBeforeStart' },
+  },
 );
 
 export const agreementCreateInput = z

@@ -183,6 +183,9 @@ export const REASONS = {
   'wgr.changedMeanwhile': [],
   // Organisations, settings, feeds.
   'organisation.exists': [],
+  'organisation.kvkInvalid': [],
+  'organisation.agbInvalid': [],
+  'organisation.ibanInvalid': [],
   'organisation.changedMeanwhile': [],
   'settings.versionConflict': ['version', 'expectedVersion'],
   'settings.changedMeanwhile': [],

@@ -213,6 +213,9 @@ export const nlReasons: ReasonTexts = {
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'settings.changedMeanwhile': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
+  'organisation.kvkInvalid': 'Een KvK-nummer heeft 8 cijfers.',
+  'organisation.agbInvalid': 'Een AGB-code heeft 8 cijfers en begint met 41 of 91.',
+  'organisation.ibanInvalid': 'Dit IBAN is niet geldig.',
 };
 
 export const enReasons: ReasonTexts = {
@@ -402,6 +405,9 @@ export const enReasons: ReasonTexts = {
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'ical.changedMeanwhile': 'The calendar feed was changed at the same time. Try again.',
+  'organisation.kvkInvalid': 'A KvK number has 8 digits.',
+  'organisation.agbInvalid': 'An AGB code has 8 digits and starts with 41 or 91.',
+  'organisation.ibanInvalid': 'This IBAN is not valid.',
 };
 
 /** Label lookups for parameters that name a value of the domain (status, kind); others are shown as they came. */
