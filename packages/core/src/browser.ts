@@ -3,14 +3,34 @@
  * with no `node:` imports and no I/O. The linter (biome.json) keeps web/ to this entry and the router's type.
  */
 
-export { yearCeilingsSchema } from './agreement.ts';
+// The agreement's input schemas and closed lists: the web form validates with exactly what the API checks.
+export {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  type AgreementCreateInput,
+  type AgreementKind,
+  type AgreementStatus,
+  type AgreementTermsPatch,
+  agreementCreateInput,
+  agreementTermsPatch,
+  DOMAINS,
+  type Domain,
+  yearCeilingsSchema,
+} from './agreement.ts';
 export {
   type RealisationCorrection,
   type RealisationInput,
   realisationCorrectionSchema,
   realisationInputSchema,
 } from './budget.ts';
-export { type ReportSubmitInput, reportSubmitSchema } from './duties.ts';
+export {
+  type DutyInput,
+  dutyInputSchema,
+  REPORT_FREQUENCIES,
+  type ReportFrequency,
+  type ReportSubmitInput,
+  reportSubmitSchema,
+} from './duties.ts';
 export {
   DomainError,
   type DomainErrorCode,
@@ -33,12 +53,14 @@ export {
   isKvkNumber,
   normaliseIban,
 } from './identifiers.ts';
+export { KPI_DIRECTIONS, type KpiDefinitionInput, type KpiDirection, kpiDefinitionSchema } from './kpi.ts';
 export {
   ORGANISATION_KINDS,
   type OrganisationCreateInput,
   type OrganisationKind,
   organisationCreateInput,
 } from './organisation.ts';
+export { repeatedParties } from './parties.ts';
 // The forms of the relation designer and roles, budget, reports and organisations validate with the API's own
 // schemas (issue 12): schemas, their constants and the identifier checks.
 export {
@@ -59,6 +81,7 @@ export {
   relationAnswersSchema,
 } from './relation.ts';
 export { MUNICIPAL_ROLES, PROVIDER_ROLES, ROLES, type Role } from './roles.ts';
+export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
   CONTACT_SIDES,
@@ -72,3 +95,35 @@ export {
   type SteeringRoles,
   steeringRolesSchema,
 } from './steering.ts';
+// Subsidies, the Wgr P&C calendar and signing: the schemas their forms validate with, and their keys (issue 12).
+export {
+  AWB_ROLES,
+  regulationCreateInput,
+  SETTLEMENT_GROUNDS,
+  type SettlementGround,
+  subsidyAdvanceInput,
+  subsidyApplicationInput,
+  subsidyGrantInput,
+  subsidySettleInput,
+} from './subsidy.ts';
+export {
+  checkProductLines,
+  EXECUTION_VARIANTS,
+  FREQUENCIES,
+  PARTY_ROLES,
+  type PartyInput,
+  type PartyRole,
+  type ProductLineInput,
+  partyInputSchema,
+  productLineSchema,
+  renewalSchema,
+  type TermsIssue,
+  UNITS,
+} from './terms.ts';
+export {
+  checkOpinionDates,
+  WGR_OPINION_OUTCOMES,
+  type WgrOpinionOutcome,
+  wgrPlanSchema,
+  wgrRecordOpinionSchema,
+} from './wgr-calendar.ts';

@@ -12,7 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SERVER_TEXT } from './schema-form';
+import { SERVER_TEXT } from './form-schema';
 
 export function describedBy(...ids: (string | false | undefined | null)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');

@@ -1,181 +1,120 @@
-import type { FieldError, FieldErrors, FieldValues } from 'react-hook-form';
+import type { FieldErrors, FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 
 /**
- * Forms validate with the API's own schemas (from `@regie/core/browser`), through react-hook-form's standard-schema
- * resolver. A form's values are what people type (`1.234,56`, ` 8123 4567 `); `parse` reads them into the API's
- * input once (with lib/format.ts), then the API's schema checks that input, and `message` names each issue with an
- * i18n key for the field it is on. Nothing is checked twice by hand: the server answers the same schema.
+ * Forms validated with the API's own schemas (issue 12). A form holds what a person typed — Dutch amounts
+ * ("1.234,56"), dates, empty fields — and `formSchema` turns that into the API's input, validates it with the
+ * schema the API uses (from `@regie/core/browser`, a Standard Schema), and names every issue at a form field by an
+ * i18n key. The result is itself a Standard Schema, for `standardSchemaResolver` of `@hookform/resolvers`.
  */
 
-/** The Standard Schema interface (https://standardschema.dev), as far as forms use it. */
-export interface StandardSchema<Input = unknown, Output = Input> {
+/** An issue as a Standard Schema reports it; zod's also carry `code` and, for custom rules, `params.reason`. */
+export interface SchemaIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+  readonly code?: string;
+  readonly params?: { readonly reason?: unknown };
+}
+
+type Result<O> =
+  | { readonly value: O; readonly issues?: undefined }
+  | { readonly issues: readonly SchemaIssue[] };
+
+/** The part of the Standard Schema interface a form needs (structurally what `@standard-schema/spec` declares). */
+export interface StandardSchema<I, O> {
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
-  };
-}
-type StandardPath = readonly (PropertyKey | { readonly key: PropertyKey })[];
-type StandardIssue = { readonly message: string; readonly path?: StandardPath | undefined };
-type StandardResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: readonly StandardIssue[] };
-
-/** One issue of the API's schema, as a form names it: the dot path, zod's issue code and the value it was about. */
-export interface SchemaIssue {
-  path: string;
-  code: string;
-  value: unknown;
-}
-
-/** What `parse` returns: the API's input, and the fields whose text could not be read at all (path → i18n key). */
-export interface Parsed {
-  input: unknown;
-  errors?: Record<string, string>;
-  /** The form's path of an input path, where the input left rows out (a wholly empty row is no figure). */
-  rename?: (path: string) => string;
-}
-
-export const dotPath = (path: StandardPath | undefined): string =>
-  (path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.');
-
-function valueAt(input: unknown, path: string): unknown {
-  if (path === '') return input;
-  let value = input;
-  for (const segment of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
-
-/**
- * A Standard Schema over a form's values: parse, check with the API's schema, then the rules that need more than
- * the input (`check`: a product line the agreement has, a motivation for another choice). At one path a parse
- * error wins over the schema's issue, and the first issue wins over later ones.
- */
-export function formSchema<Values, Output>(options: {
-  parse: (values: Values) => Parsed;
-  schema: StandardSchema<unknown, Output>;
-  message: (issue: SchemaIssue) => string;
-  check?: (output: Output) => Record<string, string>;
-  /** Where in the form's values the parsed input sits (`yearCeilings` for a list checked on its own). */
-  at?: string;
-}): StandardSchema<Values, Output> {
-  const prefix = (path: string) => (options.at ? (path === '' ? options.at : `${options.at}.${path}`) : path);
-  return {
-    '~standard': {
-      version: 1,
-      vendor: 'regie',
-      validate: async (values) => {
-        const { input, errors = {}, rename = (path: string) => path } = options.parse(values as Values);
-        const at = (path: string) => prefix(rename(path));
-        const result = await options.schema['~standard'].validate(input);
-        const issues = new Map<string, string>(Object.entries(errors));
-        for (const issue of result.issues ?? []) {
-          const own = dotPath(issue.path);
-          const path = at(own);
-          const code = (issue as { code?: unknown }).code;
-          if (!issues.has(path))
-            issues.set(
-              path,
-              options.message({
-                path,
-                code: typeof code === 'string' ? code : 'custom',
-                value: valueAt(input, own),
-              }),
-            );
-        }
-        if (!result.issues && options.check) {
-          for (const [path, key] of Object.entries(options.check(result.value)))
-            if (!issues.has(path)) issues.set(path, key);
-        }
-        if (issues.size === 0 && !result.issues) return { value: result.value };
-        return {
-          issues: [...issues].map(([path, message]) => ({
-            message,
-            path: path === '' ? [] : path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
-          })),
-        };
-      },
-    },
+    readonly validate: (value: unknown) => Result<O> | Promise<Result<O>>;
+    readonly types?: { readonly input: I; readonly output: O } | undefined;
   };
 }
 
-/** Text as typed, trimmed; empty is absent (the API's optional fields). */
-export function optionalText(value: string): string | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
+/** Where an issue is shown: a form field (or `root` for the form as a whole) and the i18n key that says it. */
+export interface FormIssue {
+  field: string;
+  key: string;
+}
+
+/** The dotted path of an issue (`opinion.answered`); empty for the input as a whole. */
+export function issuePath(issue: SchemaIssue): string {
+  return (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+}
+
+/** The reason key a custom rule carries (`wgr.answerBeforeOpinion`), if any. */
+export function issueReason(issue: SchemaIssue): string | undefined {
+  const reason = issue.params?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /**
- * Error types: a schema's or a mapped server issue's message is an i18n key (translated when shown, so a change of
- * language follows); `text` is the server's own words, shown as they came.
+ * The common way to explain an issue: by the API field it is about, from a table of `api path → [form field,
+ * i18n key]`; anything else (the agreement id, the version) is about the form as a whole.
  */
-export const SERVER_TEXT = 'text';
-
-/** Every field error of a form, by dot path (`figures.0.label`; an array's own error at `figures`). */
-export function flattenErrors(errors: FieldErrors<FieldValues>, prefix = ''): [string, FieldError][] {
-  const out: [string, FieldError][] = [];
-  for (const [key, value] of Object.entries(errors)) {
-    if (!value || typeof value !== 'object') continue;
-    const path = key === 'root' && prefix !== '' ? prefix.slice(0, -1) : `${prefix}${key}`;
-    const error = value as FieldError;
-    if (typeof error.message === 'string' && error.message !== '') out.push([path, error]);
-    if (key !== 'ref') out.push(...flattenErrors(value as FieldErrors<FieldValues>, `${path}.`));
-  }
-  return out.filter(([path], i, all) => all.findIndex(([p]) => p === path) === i);
-}
-
-/** The errors in the order the page shows the fields (paths not listed last, as they came). */
-export function orderedErrors(
-  errors: FieldErrors<FieldValues>,
-  order: readonly string[],
-): [string, FieldError][] {
-  const rank = (path: string) => {
-    const i = order.indexOf(path);
-    return i === -1 ? order.length : i;
+export function byPath(table: Record<string, readonly [string, string]>, fallbackKey: string) {
+  return (issue: SchemaIssue): FormIssue => {
+    const entry = table[issuePath(issue)];
+    return entry ? { field: entry[0], key: entry[1] } : { field: 'root', key: fallbackKey };
   };
-  return flattenErrors(errors)
-    .filter(([path]) => path !== 'root' && !path.startsWith('root.'))
-    .sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
-/** Validates values as the form's resolver does: the API's input, or the message key per path (for tests). */
-export async function validateForm<Values, Output>(
-  schema: StandardSchema<Values, Output>,
-  values: Values,
-): Promise<{ ok: true; value: Output } | { ok: false; errors: Record<string, string> }> {
-  const result = await schema['~standard'].validate(values);
-  if (!result.issues) return { ok: true, value: result.value };
-  return { ok: false, errors: Object.fromEntries(result.issues.map((i) => [dotPath(i.path), i.message])) };
-}
-
-/**
- * `useMutationError`'s `fieldOf` for a form: the deepest of the form's `fields` an issue path names, after
- * `prefix` is dropped (`relation.governance.escalationLadder.0` → the ladder); other paths go to the summary.
- */
-export function deepestField(
-  fields: readonly string[],
-  prefix?: RegExp,
-): (path: string) => string | undefined {
-  const known = new Set(fields);
-  return (path) => {
-    const segments = (prefix ? path.replace(prefix, '') : path).split('.');
-    for (let n = segments.length; n > 0; n--) {
-      const candidate = segments.slice(0, n).join('.');
-      if (candidate !== '' && known.has(candidate)) return candidate;
+export function formSchema<Values extends FieldValues, Input>(spec: {
+  /** The API's schema for the procedure the form calls. */
+  schema: StandardSchema<unknown, Input>;
+  /** Typed values → the API's input; what cannot even be read (an amount in words) is an issue already. */
+  read: (values: Values) => { input: unknown; issues?: FormIssue[] };
+  /** An issue of the API schema → where the form shows it. */
+  explain: (issue: SchemaIssue) => FormIssue;
+  /**
+   * A rule of core that is a function rather than part of the schema (it throws an error naming its `field`);
+   * run on the validated input.
+   */
+  check?: (input: Input) => void;
+}): StandardSchema<Values, Input> {
+  const validate = async (values: unknown): Promise<Result<Input>> => {
+    const { input, issues: readIssues = [] } = spec.read(values as Values);
+    const result = await spec.schema['~standard'].validate(input);
+    const found: FormIssue[] = [...readIssues, ...(result.issues ?? []).map(spec.explain)];
+    if (!result.issues && found.length === 0 && spec.check) {
+      try {
+        spec.check(result.value);
+      } catch (error) {
+        const field = error instanceof Error && 'field' in error ? error.field : undefined;
+        if (!(error instanceof Error) || typeof field !== 'string') throw error;
+        found.push(spec.explain({ message: error.message, path: field.split('.'), code: 'domain' }));
+      }
     }
-    return undefined;
+    if (found.length === 0 && !result.issues) return { value: result.value };
+    // One message per field, the first found: what could not be read comes before what the schema says.
+    const seen = new Set<string>();
+    const issues: SchemaIssue[] = [];
+    for (const { field, key } of found) {
+      if (seen.has(field)) continue;
+      seen.add(field);
+      issues.push({ message: key, path: field === 'root' ? [] : field.split('.') });
+    }
+    return { issues };
   };
+  return { '~standard': { version: 1, vendor: 'regie', validate } };
 }
 
-/** A server refusal's field texts on a react-hook-form form (shown as they came, already in the user's language). */
-export function setServerErrors(
-  form: { setError: (name: never, error: { type: string; message: string }) => void },
-  fieldErrors: Record<string, string>,
-): void {
-  for (const [path, message] of Object.entries(fieldErrors))
-    form.setError(path as never, { type: SERVER_TEXT, message });
+/** The i18n key of a field's error (`errors.amount.message`), nested paths included. */
+export function errorKey(errors: FieldErrors, field: string): string | undefined {
+  let node: unknown = errors;
+  for (const part of field.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  const message = (node as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+/**
+ * A field's error in the user's language: the key the form's schema set, said with `params` (the same for every
+ * field of a form, e.g. the budget year).
+ */
+export function useErrorText(errors: FieldErrors, params?: Record<string, unknown>) {
+  const { t } = useTranslation();
+  const say = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return (field: string): string | undefined => {
+    const key = errorKey(errors, field);
+    return key ? say(key, params) : undefined;
+  };
 }

@@ -11,9 +11,9 @@ import {
   signalMessage,
 } from '../../lib/budget/model';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { orderedErrors, setServerErrors } from '../../lib/form-schema';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
-import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   type CorrectionValues,

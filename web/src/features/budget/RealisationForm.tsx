@@ -21,9 +21,9 @@ import {
   signalMessage,
 } from '../../lib/budget/model';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { orderedErrors, setServerErrors } from '../../lib/form-schema';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
-import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   currentMonth,
@@ -191,6 +191,12 @@ export function RealisationForm({
       unknown: t('budget.errors.failed'),
       network: t('budget.errors.failed'),
     },
+    // Another entry won the race: nothing was stored; the totals shown are refreshed.
+    onConflict: () => {
+      setOutcome({ kind: 'conflict' });
+      void refreshBudget(queryClient, trpc, agreementId);
+      focusSoon(() => outcomeRef.current);
+    },
     onFailure: (described) => {
       if (described.kind !== 'conflict') setOutcome(null);
       setServerErrors(form, described.fieldErrors);
@@ -221,15 +227,7 @@ export function RealisationForm({
       focusSoon(() => outcomeRef.current);
       await refreshBudget(queryClient, trpc, agreementId);
     },
-    onError: (error) =>
-      failure.onError(error, {
-        // Another entry won the race: nothing was stored; the totals shown are refreshed.
-        onConflict: () => {
-          setOutcome({ kind: 'conflict' });
-          void refreshBudget(queryClient, trpc, agreementId);
-          focusSoon(() => outcomeRef.current);
-        },
-      }),
+    onError: (error) => failure.onError(error),
   });
 
   const submit = form.handleSubmit(

@@ -18,10 +18,10 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { InternalAgreement } from '../../lib/agreements/model';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { orderedErrors, setServerErrors } from '../../lib/form-schema';
 import { type AppLocale, formatMoney, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
-import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   YEAR_CEILING_LIMIT,

@@ -13,7 +13,7 @@ import {
   signalMessage,
   warningThreshold,
 } from '../../lib/budget/model';
-import { validateForm } from '../../lib/schema-form';
+import { validateForm } from '../../lib/form-schema';
 import { correctionSchema, correctionValues, yearCeilingRows, yearCeilingsSchemaFor } from './budget-form';
 import { burnDownGeometry } from './burndown';
 

@@ -5,6 +5,7 @@ import {
   realisationInputSchema,
   yearCeilingsSchema,
 } from '@regie/core/browser';
+import { formSchema, optionalText, type SchemaIssue } from '../../lib/form-schema';
 import {
   type AppLocale,
   formatAmount,
@@ -12,7 +13,6 @@ import {
   parseMonth,
   parseWholeNumber,
 } from '../../lib/format';
-import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
 
 /**
  * The budget's forms — "Realisatie vastleggen", "Realisatie corrigeren" and "Plafonds per jaar" — as typed, read

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementYears, budgetLevel, defaultYear, shareOf } from '../../lib/budget/model';
+import { validateForm } from '../../lib/form-schema';
 import { parseMonth } from '../../lib/format';
-import { validateForm } from '../../lib/schema-form';
 import { emptyRealisation, realisationSchema } from './budget-form';
 import { burnDownGeometry, pointsAttribute, scaleFor } from './burndown';
 

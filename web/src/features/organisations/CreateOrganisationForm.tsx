@@ -16,8 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { organisationKindLabel } from '../../lib/agreements/labels';
 import type { Me } from '../../lib/agreements/model';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { orderedErrors, setServerErrors } from '../../lib/form-schema';
 import { useMutationError } from '../../lib/mutation-error';
-import { orderedErrors, setServerErrors } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateForm } from '../../lib/schema-form';
+import { validateForm } from '../../lib/form-schema';
 import { EMPTY_ORGANISATION, organisationSchema } from './organisation-form';
 
 const valid = {

@@ -4,7 +4,7 @@ import {
   type OrganisationCreateInput,
   organisationCreateInput,
 } from '@regie/core/browser';
-import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
+import { formSchema, optionalText, type SchemaIssue } from '../../lib/form-schema';
 
 /**
  * Registering a provider or joint body: the values as typed, read into the API's input (identifiers without the

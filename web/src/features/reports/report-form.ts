@@ -1,5 +1,5 @@
 import { type ReportSubmitInput, reportSubmitSchema } from '@regie/core/browser';
-import { formSchema, type SchemaIssue } from '../../lib/schema-form';
+import { formSchema, type SchemaIssue } from '../../lib/form-schema';
 
 /**
  * The report form's values, read into the API's input and checked with the API's own schema (`reportSubmitSchema`

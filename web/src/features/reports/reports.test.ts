@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { deepestField, validateForm } from '../../lib/form-schema';
 import { canReport, partyDue, periodLabel, reportPath, sortDue } from '../../lib/reports/model';
-import { deepestField, validateForm } from '../../lib/schema-form';
 import { emptyReport, reportFieldOrder, reportSchema } from './report-form';
 
 const target = { agreementId: 'erm-jh-2025', dutyId: 'jh-kwartaal', period: '2026-Q3' };

@@ -19,8 +19,8 @@ import { get, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
+import { deepestField, orderedErrors, setServerErrors } from '../../lib/form-schema';
 import { useMutationError } from '../../lib/mutation-error';
-import { deepestField, orderedErrors, setServerErrors } from '../../lib/schema-form';
 import {
   ConflictAlert,
   type EditorProps,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepestField, validateForm } from '../../lib/schema-form';
+import { deepestField, validateForm } from '../../lib/form-schema';
 import type { Governance, StoredRelation } from '../../lib/steering/model';
 import {
   answersSchema,

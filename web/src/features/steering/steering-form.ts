@@ -17,7 +17,7 @@ import {
   steeringRolesSchema,
 } from '@regie/core/browser';
 import { canonical } from '../../lib/agreements/diff';
-import { formSchema, optionalText, type SchemaIssue } from '../../lib/schema-form';
+import { formSchema, optionalText, type SchemaIssue } from '../../lib/form-schema';
 import type { StoredRelation } from '../../lib/steering/model';
 
 /**
