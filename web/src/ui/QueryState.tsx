@@ -24,15 +24,15 @@ export function listState(query: Pick<ListQuery, 'isPending' | 'isError' | 'isSu
  */
 export function QueryState({
   query,
-  count,
+  count = 0,
   loading,
   error,
   empty = '',
   status = null,
 }: {
   query: ListQuery;
-  /** How many rows there are; with 0 and an `empty` text the list says it is empty. */
-  count: number;
+  /** How many rows there are; with 0 and an `empty` text the list says it is empty (omit for one object). */
+  count?: number;
   loading: string;
   error: string;
   empty?: string;

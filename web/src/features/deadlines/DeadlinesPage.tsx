@@ -24,6 +24,7 @@ import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { type DatedRow, deadlineTitle, PERIODS, type Period, roleList } from './model';
 
 /** The signals for the caller's roles (SPEC §5.3), newest first, each to be marked read. */
@@ -168,10 +169,10 @@ function UpcomingSection() {
           </Select>
         }
       />
-      <div role="status" aria-live="polite" className="regie-status">
+      <StatusLine>
         {list.isLoading ? t('deadlines.upcoming.loading') : null}
         {list.isSuccess ? t('deadlines.upcoming.shown', { count: rows.length }) : null}
-      </div>
+      </StatusLine>
       <ListState
         query={list}
         empty={t('deadlines.upcoming.empty')}
