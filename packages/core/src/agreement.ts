@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
-import { DomainError } from './errors.ts';
+import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
@@ -107,11 +107,11 @@ export const mandateCovers = (c: TransitionContext) => withinMandate(c) || appro
 export function assertMandateCovers(c: TransitionContext, to: AgreementStatus): void {
   if (mandateCovers(c)) return;
   const stale = c.approval ? ` (the approval on record is of terms version ${c.approval.termsVersion})` : '';
-  throw new DomainError(
-    'BAD_REQUEST',
-    `Above the mandate threshold an approver must approve the current terms before the agreement goes to ${to}${stale}`,
-    'to',
-  );
+  throw new DomainError('BAD_REQUEST', 'mandate.approvalRequired', {
+    params: { to, thresholdCents: c.mandateThresholdCents },
+    field: 'to',
+    message: `Above the mandate threshold an approver must approve the current terms before the agreement goes to ${to}${stale}`,
+  });
 }
 
 /** A region's coordinator drafts and moves the region's own agreements (SPEC §2 rule 7, docs/region-rules.md). */
@@ -221,29 +221,35 @@ export function assertTransition(
   const rule = rules.find((r) => r.to === to);
   if (!rule) {
     const allowed = [...new Set(rules.map((r) => r.to))];
-    throw new DomainError(
-      'BAD_REQUEST',
-      `A ${kind} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      'to',
-    );
+    throw new DomainError('BAD_REQUEST', 'agreement.transitionNotAllowed', {
+      params: { kind, from, to, allowed: allowed.join(', ') },
+      field: 'to',
+      message: `A ${kind} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}`,
+    });
   }
   if (!rule.roles.some((role) => context.roles.includes(role))) {
-    throw new DomainError(
-      'FORBIDDEN',
-      `Moving a ${kind} from ${from} to ${to} needs role ${rule.roles.join(' or ')}`,
-    );
+    throw new DomainError('FORBIDDEN', 'agreement.transitionRoleRequired', {
+      params: { kind, from, to, roles: rule.roles.join(', ') },
+      message: `Moving a ${kind} from ${from} to ${to} needs role ${rule.roles.join(' or ')}`,
+    });
   }
   if (rule.notByDrafter && context.actor === context.createdBy) {
-    throw new DomainError('FORBIDDEN', 'The approver cannot be the purchaser who drafted the agreement');
+    throw new DomainError('FORBIDDEN', 'mandate.approverIsDrafter', {
+      message: 'The approver cannot be the purchaser who drafted the agreement',
+    });
   }
   if (rule.withinMandate && !withinMandate(context)) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      context.valueCeilingCents === null
-        ? 'An agreement without a value ceiling needs approval before signing'
-        : 'Above the mandate threshold an approver must approve before signing',
-      'to',
-    );
+    throw context.valueCeilingCents === null
+      ? new DomainError('BAD_REQUEST', 'mandate.noCeiling', {
+          params: { to },
+          field: 'to',
+          message: 'An agreement without a value ceiling needs approval before signing',
+        })
+      : new DomainError('BAD_REQUEST', 'mandate.approvalRequired', {
+          params: { to, thresholdCents: context.mandateThresholdCents },
+          field: 'to',
+          message: 'Above the mandate threshold an approver must approve before signing',
+        });
   }
   if (rule.covered) assertMandateCovers(context, to);
 }
@@ -444,12 +450,13 @@ export function amend(
     // No ceiling is no bound: removing one raises the value as much as a higher figure does.
     const raised = after === null ? before !== null : before !== null && after > before;
     if (raised && !withinMandate({ valueCeilingCents: after, mandateThresholdCents })) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'Raising the value of a signed agreement above the mandate threshold needs an approver: ' +
+      throw new DomainError('BAD_REQUEST', 'mandate.raiseNeedsApproval', {
+        params: { thresholdCents: mandateThresholdCents },
+        field: 'valueCeilingCents',
+        message:
+          'Raising the value of a signed agreement above the mandate threshold needs an approver: ' +
           'make a new agreement (or a call-off) and have it approved',
-        'valueCeilingCents',
-      );
+      });
     }
   }
   return { next: amended, changes: { ...changes, ...extra }, outcome: null };
@@ -458,15 +465,30 @@ export function amend(
 /** The rules every stored state of an agreement keeps; throws the first broken one with its field. */
 export function assertTerms(a: Agreement): void {
   if (a.endDate < a.startDate)
-    throw new DomainError('BAD_REQUEST', 'endDate must not be before startDate', 'endDate');
+    throw new DomainError('BAD_REQUEST', 'agreement.endBeforeStart', {
+      field: 'endDate',
+      message: 'endDate must not be before startDate',
+    });
   const issue = checkProductLines(a.kind, a.domain, a.productLines)[0];
-  if (issue) throw new DomainError('BAD_REQUEST', issue.message, issue.path);
+  if (issue)
+    throw new DomainError('BAD_REQUEST', issue.reason, {
+      params: issue.params,
+      field: issue.path,
+      message: issue.message,
+    } as DomainErrorOptions<Reason>);
   if (a.renewal && a.renewal.used > a.renewal.options) {
-    throw new DomainError('BAD_REQUEST', 'More renewals used than there are options', 'renewal');
+    throw new DomainError('BAD_REQUEST', 'renewal.moreUsedThanOptions', {
+      params: { used: a.renewal.used, options: a.renewal.options },
+      field: 'renewal',
+      message: 'More renewals used than there are options',
+    });
   }
   const roles = new Set(a.parties.map((p) => `${p.organisationId}/${p.role}`));
   if (roles.size !== a.parties.length)
-    throw new DomainError('BAD_REQUEST', 'A party appears twice in the same role', 'parties');
+    throw new DomainError('BAD_REQUEST', 'party.duplicate', {
+      field: 'parties',
+      message: 'A party appears twice in the same role',
+    });
 }
 
 /** Party input → stored parties, given the organisations the owning space has registered. */
@@ -477,11 +499,11 @@ export function resolveParties(
   return input.map((party, i) => {
     const organisation = organisations.get(party.organisationId);
     if (!organisation) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `Organisation ${party.organisationId} is not registered`,
-        `parties.${i}.organisationId`,
-      );
+      throw new DomainError('BAD_REQUEST', 'party.unknown', {
+        params: { organisationId: party.organisationId },
+        field: `parties.${i}.organisationId`,
+        message: `Organisation ${party.organisationId} is not registered`,
+      });
     }
     return {
       organisationId: party.organisationId,

@@ -73,9 +73,14 @@ export function splitCents(
   weights: readonly { space: string; weight: bigint }[],
 ): Share[] {
   if (!Number.isSafeInteger(totalCents) || totalCents < 0)
-    throw new DomainError('BAD_REQUEST', 'Amount must be whole cents ≥ 0');
+    throw new DomainError('BAD_REQUEST', 'allocation.amountInvalid', {
+      message: 'Amount must be whole cents ≥ 0',
+    });
   const sum = weights.reduce((s, w) => s + w.weight, 0n);
-  if (sum === 0n) throw new DomainError('BAD_REQUEST', 'At least one member needs a weight');
+  if (sum === 0n)
+    throw new DomainError('BAD_REQUEST', 'allocation.noWeight', {
+      message: 'At least one member needs a weight',
+    });
   const total = BigInt(totalCents);
   const parts = weights.map((w, index) => {
     const exact = total * w.weight;

@@ -110,14 +110,17 @@ export function escalate(
   by: { actor: string; side: 'provider' | 'municipality'; at: string },
 ): Escalation {
   if (e.status !== 'open')
-    throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
+    throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
+      field: 'escalationId',
+      message: 'This escalation is resolved',
+    });
   const level = e.level + 1;
   if (level >= e.ladder.length) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Already at the top of the ladder (${e.ladder[e.level]!.level})`,
-      'escalationId',
-    );
+    throw new DomainError('BAD_REQUEST', 'escalation.atTop', {
+      params: { level: e.ladder[e.level]!.level },
+      field: 'escalationId',
+      message: `Already at the top of the ladder (${e.ladder[e.level]!.level})`,
+    });
   }
   return {
     ...e,
@@ -145,7 +148,10 @@ export function resolveEscalation(
   by: { actor: string; side: 'provider' | 'municipality'; at: string },
 ): Escalation {
   if (e.status !== 'open')
-    throw new DomainError('BAD_REQUEST', 'This escalation is already resolved', 'escalationId');
+    throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
+      field: 'escalationId',
+      message: 'This escalation is already resolved',
+    });
   return {
     ...e,
     status: 'resolved',
@@ -173,7 +179,10 @@ export function respondEscalation(
   by: { actor: string; side: 'provider' | 'municipality'; at: string },
 ): Escalation {
   if (e.status !== 'open')
-    throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
+    throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
+      field: 'escalationId',
+      message: 'This escalation is resolved',
+    });
   return {
     ...e,
     steps: [

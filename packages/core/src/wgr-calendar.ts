@@ -129,11 +129,11 @@ export function checkOpinionDates(year: number, opinion: WgrOpinion): void {
   for (const field of ['draftReceived', 'opinionSubmitted', 'answered'] as const) {
     const date = opinion[field];
     if (date !== undefined && (yearOf(date) < year - 2 || yearOf(date) > year)) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `The opinion on the budget for ${year} is dated between ${year - 2} and ${year}`,
-        `opinion.${field}`,
-      );
+      throw new DomainError('BAD_REQUEST', 'wgr.opinionDateRange', {
+        params: { year, from: year - 2, to: year },
+        field: `opinion.${field}`,
+        message: `The opinion on the budget for ${year} is dated between ${year - 2} and ${year}`,
+      });
     }
   }
 }

@@ -122,7 +122,7 @@ export function organisationRepository(db: Db, scope: Scope) {
       // The organisation and its audit event on the space's own chain, in one transaction (issue 11 point 7).
       for (let attempt = 1; ; attempt++) {
         const current = await readSpaceWithHead(db, space);
-        if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+        if (!current) throw new DomainError('NOT_FOUND', 'space.notFound', { message: 'Space not found' });
         const chain = nextSpaceEvent(db, scope, space, current, {
           at: organisation.createdAt,
           action: 'organisation.create',
@@ -130,10 +130,9 @@ export function organisationRepository(db: Db, scope: Scope) {
           objectId: id,
           changes: { organisation: { before: null, after: organisation } },
         });
-        const changedMeanwhile = new DomainError(
-          'CONFLICT',
-          'The organisation register was changed meanwhile; try again',
-        );
+        const changedMeanwhile = new DomainError('CONFLICT', 'organisation.changedMeanwhile', {
+          message: 'The organisation register was changed meanwhile; try again',
+        });
         try {
           await transact(
             db,
@@ -163,7 +162,11 @@ export function organisationRepository(db: Db, scope: Scope) {
               chain.put,
             ],
             (index) =>
-              index === 0 ? new DomainError('CONFLICT', 'Organisation already exists') : changedMeanwhile,
+              index === 0
+                ? new DomainError('CONFLICT', 'organisation.exists', {
+                    message: 'Organisation already exists',
+                  })
+                : changedMeanwhile,
           );
           break;
         } catch (error) {
@@ -201,13 +204,13 @@ export async function updateSpaceSettings(
   settings: SpaceSettings,
 ): Promise<SpaceRecord> {
   const current = await readSpaceWithHead(db, scope.space);
-  if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+  if (!current) throw new DomainError('NOT_FOUND', 'space.notFound', { message: 'Space not found' });
   const version = settingsVersion(current.record);
   if (version !== expectedVersion) {
-    throw new DomainError(
-      'CONFLICT',
-      `The settings were changed (version ${version}, you sent ${expectedVersion}); reload and try again`,
-    );
+    throw new DomainError('CONFLICT', 'settings.versionConflict', {
+      params: { version, expectedVersion },
+      message: `The settings were changed (version ${version}, you sent ${expectedVersion}); reload and try again`,
+    });
   }
   const now = new Date().toISOString();
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -250,7 +253,9 @@ export async function updateSpaceSettings(
       },
       chain.put,
     ],
-    new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again'),
+    new DomainError('CONFLICT', 'settings.changedMeanwhile', {
+      message: 'The settings were changed meanwhile; reload and try again',
+    }),
   );
   const next: Record<string, unknown> = { ...current.record, version: version + 1 };
   for (const [field, value] of Object.entries(settings)) {
