@@ -5,9 +5,22 @@ import type { ReactNode } from 'react';
  * one polite `role="status"` region that stays in the page, so a screen reader hears each new text once.
  * `hidden` keeps it for screen readers only (a form's announcements that the page already shows).
  */
-export function StatusLine({ children, hidden = false }: { children?: ReactNode; hidden?: boolean }) {
+export function StatusLine({
+  children,
+  hidden = false,
+  testId,
+}: {
+  children?: ReactNode;
+  hidden?: boolean;
+  testId?: string;
+}) {
   return (
-    <div role="status" aria-live="polite" className={hidden ? 'regie-visually-hidden' : 'regie-status'}>
+    <div
+      role="status"
+      aria-live="polite"
+      className={hidden ? 'regie-visually-hidden' : 'regie-status'}
+      data-testid={testId}
+    >
       {children === false || children === undefined || children === '' ? null : children}
     </div>
   );

@@ -37,6 +37,9 @@ describe('StatusLine', () => {
     expect(renderToStaticMarkup(h(StatusLine, null, null))).toBe(
       '<div role="status" aria-live="polite" class="regie-status"></div>',
     );
+    expect(renderToStaticMarkup(h(StatusLine, { testId: 'inbox-status' }, '3 ongelezen'))).toContain(
+      'data-testid="inbox-status">3 ongelezen</div>',
+    );
     expect(renderToStaticMarkup(h(StatusLine, { hidden: true }, 'Opgeslagen'))).toContain(
       'class="regie-visually-hidden"',
     );

@@ -63,10 +63,10 @@ function InboxSection() {
         ) : null
       }
     >
-      <div role="status" aria-live="polite" className="regie-status" data-testid="inbox-status">
+      <StatusLine testId="inbox-status">
         {inbox.isLoading ? t('deadlines.inbox.loading') : null}
         {inbox.isSuccess ? t('deadlines.inbox.count', { count: inbox.data.unread }) : null}
-      </div>
+      </StatusLine>
       {outcome}
       <ListState
         query={inbox}
