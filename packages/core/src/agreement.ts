@@ -3,6 +3,7 @@ import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
+import { repeatedParties } from './parties.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
@@ -273,7 +274,10 @@ const termsShape = {
   yearCeilings: z.optional(
     z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
       z.maxLength(30),
-      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, 'Each year may appear once'),
+      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, {
+        message: 'Each year may appear once',
+        params: { reason: 'agreement.yearsUnique' },
+      }),
     ),
   ),
   /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
@@ -284,10 +288,15 @@ const termsShape = {
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
 
-const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((v) => v.endDate >= v.startDate, {
-  message: 'endDate must not be before startDate',
-  path: ['endDate'],
-});
+/** Where both dates are given (always on create; on update when both change), the end is not before the start. */
+const endNotBeforeStart = z.refine<{ startDate?: string; endDate?: string }>(
+  (v) => v.startDate === undefined || v.endDate === undefined || v.endDate >= v.startDate,
+  {
+    message: 'endDate must not be before startDate',
+    path: ['endDate'],
+    params: { reason: 'agreement.endBeforeStart' },
+  },
+);
 
 export const agreementCreateInput = z
   .strictObject({
@@ -302,23 +311,26 @@ export const agreementCreateInput = z
   .check(endNotBeforeStart);
 export type AgreementCreateInput = z.infer<typeof agreementCreateInput>;
 
-export const agreementTermsPatch = z.strictObject({
-  title: z.optional(termsShape.title),
-  description: termsShape.description,
-  domain: z.optional(termsShape.domain),
-  startDate: z.optional(termsShape.startDate),
-  endDate: z.optional(termsShape.endDate),
-  noticePeriodMonths: termsShape.noticePeriodMonths,
-  valueCeilingCents: termsShape.valueCeilingCents,
-  parties: termsShape.parties,
-  productLines: termsShape.productLines,
-  renewal: termsShape.renewal,
-  duties: termsShape.duties,
-  kpis: termsShape.kpis,
-  yearCeilings: termsShape.yearCeilings,
-  publication: termsShape.publication,
-  allocationKey: termsShape.allocationKey,
-});
+export const agreementTermsPatch = z
+  .strictObject({
+    title: z.optional(termsShape.title),
+    description: termsShape.description,
+    domain: z.optional(termsShape.domain),
+    startDate: z.optional(termsShape.startDate),
+    endDate: z.optional(termsShape.endDate),
+    noticePeriodMonths: termsShape.noticePeriodMonths,
+    valueCeilingCents: termsShape.valueCeilingCents,
+    parties: termsShape.parties,
+    productLines: termsShape.productLines,
+    renewal: termsShape.renewal,
+    duties: termsShape.duties,
+    kpis: termsShape.kpis,
+    yearCeilings: termsShape.yearCeilings,
+    publication: termsShape.publication,
+    allocationKey: termsShape.allocationKey,
+  })
+  // The stored agreement is checked again after the patch is applied (`assertTerms`).
+  .check(endNotBeforeStart);
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
 
 /** The agreement as stored and as internal users see it. */
@@ -483,8 +495,8 @@ export function assertTerms(a: Agreement): void {
       message: 'More renewals used than there are options',
     });
   }
-  const roles = new Set(a.parties.map((p) => `${p.organisationId}/${p.role}`));
-  if (roles.size !== a.parties.length)
+  // Each organisation once per role: the same rule the web form marks per row (`repeatedParties`).
+  if (repeatedParties(a.parties).length > 0)
     throw new DomainError('BAD_REQUEST', 'party.duplicate', {
       field: 'parties',
       message: 'A party appears twice in the same role',

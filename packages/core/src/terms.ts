@@ -122,14 +122,16 @@ export function checkProductLines(
         message: `Category ${line.category} is not a ${domain === 'youth' ? 'Jeugdwet (31–50)' : 'Wmo (01–18)'} category`,
       });
     }
-    if (codes.has(line.productCode))
+    // A code typed twice in different case (`45a12`, `45A12`) is the same product.
+    const code = line.productCode.toUpperCase();
+    if (codes.has(code))
       issues.push({
         path: at('productCode'),
         reason: 'productLine.codeDuplicate',
         params: { productCode: line.productCode },
         message: `Product code ${line.productCode} appears twice`,
       });
-    codes.add(line.productCode);
+    codes.add(code);
     if (line.variant === 'task') {
       if (line.lumpSumCents === undefined)
         issues.push({

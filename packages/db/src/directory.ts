@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   newId,
+  normaliseIban,
   type Organisation,
   type OrganisationCreateInput,
   type Role,
@@ -115,7 +116,7 @@ export function organisationRepository(db: Db, scope: Scope) {
         name: input.name,
         kvkNumber: input.kvkNumber,
         agbCode: input.agbCode ?? null,
-        iban: input.iban ? input.iban.replace(/\s+/g, '').toUpperCase() : null,
+        iban: input.iban ? normaliseIban(input.iban) : null,
         createdAt: new Date().toISOString(),
         createdBy: scope.actor,
       };

@@ -1,13 +1,17 @@
 import { REASON_KEYS, REASONS, type Reason } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from '../lib/format';
 import { enReasons, nlReasons, type ReasonFormat, reasonText } from './reasons';
 
+// i18n builds on nothing of the app's: the formats here are plain Intl, as lib/format.ts does them.
 const format = (language: 'nl' | 'en'): ReasonFormat => ({
   language,
   label: (key, fallback) => (key === 'statuses.signed' ? 'SIGNED-LABEL' : fallback),
-  money: (cents) => formatMoney(cents, language === 'nl' ? 'nl-NL' : 'en-GB'),
-  date: (value) => formatDate(value, language === 'nl' ? 'nl-NL' : 'en-GB'),
+  money: (cents) =>
+    new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
+      style: 'currency',
+      currency: 'EUR',
+    }).format(cents / 100),
+  date: (value) => value.split('-').reverse().join('-'),
 });
 
 /** Sample params for a key: every name it lists, money and dates in their own form. */
@@ -54,7 +58,7 @@ describe('the texts of the API’s reason keys', () => {
     expect(reasonText('mandate.approvalRequired', { to: 'signed', thresholdCents: 1 }, nl)).toContain(
       'SIGNED-LABEL',
     );
-    expect(reasonText('subsidy.exOfficioTooEarly', { dueDate: '2026-03-04' }, nl)).toContain('4-3-2026');
+    expect(reasonText('subsidy.exOfficioTooEarly', { dueDate: '2026-03-04' }, nl)).toContain('04-03-2026');
     expect(reasonText('validation.too_big', { maximum: 200, origin: 'string' }, nl)).toBe(
       'Maximaal 200 tekens.',
     );

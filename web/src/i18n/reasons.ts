@@ -195,6 +195,17 @@ export const nlReasons: ReasonTexts = {
   'wgr.notMember': 'Deze gemeente neemt niet deel aan de GR.',
   'wgr.ownOpinionOnly': 'Een deelnemer legt alleen de zienswijze van de eigen raad vast.',
   'wgr.opinionDateRange': 'De zienswijze op de begroting {{year}} is gedateerd tussen {{from}} en {{to}}.',
+  'wgr.outcomeNeeded': 'Kies de uitkomst van de zienswijze.',
+  'wgr.opinionDateNeeded': 'Vul in wanneer de zienswijze is ingediend.',
+  'wgr.summaryWithoutOpinion': 'Een samenvatting hoort bij een ingediende zienswijze.',
+  'wgr.draftReceivedNeeded': 'Vul in wanneer de raad de ontwerpbegroting ontving.',
+  'wgr.opinionBeforeDraft':
+    'De zienswijze kan niet eerder zijn ingediend dan de ontwerpbegroting werd ontvangen.',
+  'wgr.answerWithoutOpinion': 'Het bestuur beantwoordt een ingediende zienswijze.',
+  'wgr.answerToNoOpinion': 'Op "geen zienswijze" volgt geen antwoord van het bestuur.',
+  'wgr.answerBeforeOpinion': 'Het bestuur kan niet antwoorden voordat de zienswijze is ingediend.',
+  'wgr.budgetAdoptionYear': 'De begroting van jaar J wordt vastgesteld in J-1 (of, te laat, in J).',
+  'wgr.accountsAdoptionYear': 'De jaarrekening over jaar J wordt vastgesteld in J+1 (of, te laat, in J+2).',
   'wgr.versionConflict': `Iemand anders heeft de kalender intussen gewijzigd. ${CHANGED_NL}`,
   'wgr.changedMeanwhile': `Iemand anders heeft de kalender intussen gewijzigd. ${CHANGED_NL}`,
   'organisation.exists': 'Deze organisatie bestaat al.',
@@ -202,6 +213,9 @@ export const nlReasons: ReasonTexts = {
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'settings.changedMeanwhile': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
+  'organisation.kvkInvalid': 'Een KvK-nummer heeft 8 cijfers.',
+  'organisation.agbInvalid': 'Een AGB-code heeft 8 cijfers en begint met 41 of 91.',
+  'organisation.ibanInvalid': 'Dit IBAN is niet geldig.',
 };
 
 export const enReasons: ReasonTexts = {
@@ -374,6 +388,16 @@ export const enReasons: ReasonTexts = {
   'wgr.notMember': 'This municipality does not take part in the GR.',
   'wgr.ownOpinionOnly': 'A member records only its own council’s opinion.',
   'wgr.opinionDateRange': 'The opinion on the budget for {{year}} is dated between {{from}} and {{to}}.',
+  'wgr.outcomeNeeded': 'Choose the outcome of the opinion.',
+  'wgr.opinionDateNeeded': 'Enter when the opinion was submitted.',
+  'wgr.summaryWithoutOpinion': 'A summary belongs to a submitted opinion.',
+  'wgr.draftReceivedNeeded': 'Enter when the council received the draft budget.',
+  'wgr.opinionBeforeDraft': 'The opinion cannot have been submitted before the draft budget was received.',
+  'wgr.answerWithoutOpinion': 'The board answers a submitted opinion.',
+  'wgr.answerToNoOpinion': 'A council that gave no opinion gets no answer from the board.',
+  'wgr.answerBeforeOpinion': 'The board cannot answer before the opinion was submitted.',
+  'wgr.budgetAdoptionYear': 'The budget of year Y is adopted in Y-1 (or, late, in Y).',
+  'wgr.accountsAdoptionYear': 'The accounts of year Y are adopted in Y+1 (or, late, in Y+2).',
   'wgr.versionConflict': `Someone else changed the calendar meanwhile. ${CHANGED_EN}`,
   'wgr.changedMeanwhile': `Someone else changed the calendar meanwhile. ${CHANGED_EN}`,
   'organisation.exists': 'This organisation already exists.',
@@ -381,6 +405,9 @@ export const enReasons: ReasonTexts = {
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'ical.changedMeanwhile': 'The calendar feed was changed at the same time. Try again.',
+  'organisation.kvkInvalid': 'A KvK number has 8 digits.',
+  'organisation.agbInvalid': 'An AGB code has 8 digits and starts with 41 or 91.',
+  'organisation.ibanInvalid': 'This IBAN is not valid.',
 };
 
 /** Label lookups for parameters that name a value of the domain (status, kind); others are shown as they came. */

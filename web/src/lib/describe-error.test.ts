@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReasonFormat } from '../i18n/reasons';
 import { describeError } from './describe-error';
-import { formatMoney } from './format';
+import { formatDate, formatMoney } from './format';
 
 const nl: ReasonFormat = {
   language: 'nl',
   label: (_key, fallback) => fallback,
   money: (cents) => formatMoney(cents, 'nl-NL'),
-  date: (value) => value,
+  date: (value) => formatDate(value, 'nl-NL'),
 };
 
 /** A TRPCClientError as the client hands it over: an Error with the formatter's `data`. */
@@ -87,6 +87,15 @@ describe('describeError', () => {
     const network = describeError(new TypeError('Failed to fetch'), nl);
     expect(network.kind).toBe('network');
     expect(network.summary).toMatch(/niet bereikbaar/);
+  });
+
+  it('formats a refusal’s dates the Dutch way', () => {
+    const error = trpcError({
+      code: 'BAD_REQUEST',
+      reason: 'subsidy.exOfficioTooEarly',
+      params: { dueDate: '2026-03-04' },
+    });
+    expect(describeError(error, nl).summary).toContain('4-3-2026');
   });
 
   it('ignores a reason key this app does not know, and falls back to the kind', () => {

@@ -17,12 +17,14 @@ import { formatDate, formatMoney, localeFor } from './format';
  *   const failure = useMutationError({ fieldOf: (path) => (FIELDS.includes(path) ? path : undefined),
  *                                      onConflict: () => void query.refetch() });
  *   useMutation({ ..., onError: failure.onError, onSuccess: () => failure.reset() });
+ *   // or, per call: onError: (error) => failure.handle(error, { messages: { conflict: t('x.conflict') } })
  *   <Textfield invalid={!!failure.fieldErrors.title} … />  <MutationErrorAlert failure={failure} />
  *
  * Field errors land at their field (by the issue's path, an update's `data.` prefix dropped); everything else makes
  * one general message from the server's stable reason key (web/src/i18n/reasons.ts), in the user's language —
  * never the server's English. Each kind has a sensible default (CONFLICT: someone else changed it, reload;
- * FORBIDDEN; NOT_FOUND; network and 5xx: try again), which a form may replace per reason key or per kind.
+ * FORBIDDEN; NOT_FOUND; network and 5xx: try again), which a form may replace: `messages[reason]` first, then the
+ * text of a specific reason key (`mandate.approvalRequired`), then `messages[kind]`, then the kind's default.
  */
 
 /** The formatting of reason parameters for the current language (Dutch formats by default). */
@@ -38,8 +40,10 @@ export function useReasonFormat(): ReasonFormat {
 }
 
 export interface MutationErrorState {
-  /** Pass as a mutation's `onError`; `overrides` replace the hook's options for this one failure. */
-  onError: (error: unknown, overrides?: MutationErrorOptions) => void;
+  /** Pass as a mutation's `onError` (it reads only the error). */
+  onError: (error: unknown) => void;
+  /** The same, with `overrides` replacing the hook's options for this one failure. */
+  handle: (error: unknown, overrides?: MutationErrorOptions) => void;
   error: DescribedError | null;
   fieldErrors: Record<string, string>;
   summary: string | null;
@@ -59,7 +63,7 @@ export function useMutationError(options: MutationErrorOptions = {}): MutationEr
   const latest = useRef({ options, format });
   latest.current = { options, format };
 
-  const onError = useCallback((raw: unknown, overrides?: MutationErrorOptions) => {
+  const handle = useCallback((raw: unknown, overrides?: MutationErrorOptions) => {
     const merged = { ...latest.current.options, ...overrides };
     const described = describeError(raw, latest.current.format, merged);
     setError(described);
@@ -67,10 +71,12 @@ export function useMutationError(options: MutationErrorOptions = {}): MutationEr
     if (described.kind === 'conflict') merged.onConflict?.(described);
     merged.onFailure?.(described);
   }, []);
+  const onError = useCallback((raw: unknown) => handle(raw), [handle]);
   const reset = useCallback(() => setError(null), []);
 
   return {
     onError,
+    handle,
     error,
     fieldErrors: error?.fieldErrors ?? {},
     summary: error?.summary ?? null,

@@ -3,7 +3,7 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementStatus, InternalAgreement } from '../../lib/agreements/model';
-import { errorCode } from '../../lib/errors';
+import { useMutationError } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPCClient } from '../../lib/trpc';
 import { useAgreementRefresh } from './StatusSection';
@@ -30,6 +30,11 @@ export function ShareControl({ a }: { a: InternalAgreement }) {
   const [keyFor] = useState(idempotencyKeys);
   const { announce, outcome } = useOutcome('share-outcome');
   const shared = a.sharedWithParties === true;
+  const refusal = useMutationError({
+    fieldOf: () => undefined,
+    messages: { conflict: t('agreementForm.conflict'), unknown: t('share.failed') },
+    onFailure: ({ summary }) => announce(summary),
+  });
   const share = useMutation({
     mutationFn: (next: boolean) => {
       const input = { id: a.id, expectedVersion: a.version, shared: next };
@@ -43,8 +48,7 @@ export function ShareControl({ a }: { a: InternalAgreement }) {
       announce(t(next.sharedWithParties ? 'share.shared' : 'share.withdrawn'));
       await refresh(next);
     },
-    onError: (error) =>
-      announce(t(errorCode(error) === 'CONFLICT' ? 'agreementForm.conflict' : 'share.failed')),
+    onError: refusal.onError,
   });
   if (!shareable(a)) return null;
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InternalAgreement } from '../../lib/agreements/model';
-import { newKpiRow, termsPatch, validateTerms, valuesFromAgreement } from './agreement-form';
+import { validateTerms } from './agreement-form';
+import { newKpiRow, termsPatch, valuesFromAgreement } from './agreement-values';
 import { storedAgreement } from './fixtures';
 
 const stored: InternalAgreement = {
