@@ -9,6 +9,7 @@ import { NotFoundPage } from './features/placeholder/ComingSoonPage';
 import { getLogoutReason, subscribe, useToken } from './lib/auth';
 import { createApiClient, createQueryClient, TRPCProvider } from './lib/trpc';
 import { RegisterPage } from './pages/RegisterPage';
+import { StatusLine } from './ui/StatusLine';
 
 // Login and the register are in the first bundle (the pages people land on); the rest loads on demand.
 const NewAgreementPage = lazy(() =>
@@ -58,11 +59,7 @@ function decodeParam(value: string): string {
 
 function PageLoading() {
   const { t } = useTranslation();
-  return (
-    <div role="status" aria-live="polite" className="regie-status">
-      {t('app.loading')}
-    </div>
-  );
+  return <StatusLine>{t('app.loading')}</StatusLine>;
 }
 
 function AuthenticatedRoutes() {

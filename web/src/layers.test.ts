@@ -37,7 +37,7 @@ export function refusal(from: string, to: string): string | null {
   }
   if (a === 'ui') return b === 'lib' ? null : `ui/ imports ${b}: the kit builds on lib/ only`;
   if (a === 'lib') return `lib/ imports ${b}: lib builds on nothing of the app's`;
-  if (a === 'i18n') return `i18n imports ${b}`;
+  if (a === 'i18n') return b === 'lib' ? null : `i18n imports ${b}: texts use lib/ (formats) at most`;
   return null; // pages/ and the app root compose everything
 }
 
@@ -89,6 +89,7 @@ describe('web/src layers', () => {
     expect(refusal('ui/Section.tsx', 'features/agreements/model.ts')).toMatch(/lib\/ only/);
     expect(refusal('lib/format.ts', 'ui/Section.tsx')).toMatch(/nothing of the app's/);
     expect(refusal('lib/agreements/model.ts', 'features/agreements/Cockpit.tsx')).not.toBeNull();
+    expect(refusal('i18n/cockpit.ts', 'ui/Section.tsx')).toMatch(/texts use lib/);
   });
 
   it('lets a feature use ui/, lib/, i18n and itself, and pages compose features', () => {
@@ -97,6 +98,7 @@ describe('web/src layers', () => {
     expect(refusal('features/kpis/KpiSection.tsx', 'lib/reports/model.ts')).toBeNull();
     expect(refusal('features/kpis/KpiSection.tsx', 'i18n/index.ts')).toBeNull();
     expect(refusal('ui/Section.tsx', 'lib/form.tsx')).toBeNull();
+    expect(refusal('i18n/reasons.test.ts', 'lib/format.ts')).toBeNull();
     expect(refusal('pages/SteeringPage.tsx', 'features/budget/SignalsSection.tsx')).toBeNull();
     expect(refusal('app.tsx', 'features/auth/LoginPage.tsx')).toBeNull();
   });

@@ -7,6 +7,7 @@ import { enParties } from './parties';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSubsidy } from './subsidy';
+import { enUi } from './ui';
 import { enWgr } from './wgr';
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   exports: enExports,
   signIn: enSignIn,
   signing: enSigning,
+  ui: enUi,
   app: {
     name: 'Regie',
     tagline: 'Agreements and commissioning',

@@ -6,6 +6,7 @@ import { nlParties } from './parties';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSubsidy } from './subsidy';
+import { nlUi } from './ui';
 import { nlWgr } from './wgr';
 /** Dutch: the product's first language. The English file must have exactly these keys (checked by types). */
 export const nl = {
@@ -15,6 +16,7 @@ export const nl = {
   exports: nlExports,
   signIn: nlSignIn,
   signing: nlSigning,
+  ui: nlUi,
   app: {
     name: 'Regie',
     tagline: 'Contracten en opdrachtgeverschap',

@@ -35,6 +35,7 @@ import { localeFor } from '../lib/format';
 import { PageHeading, usePageTitle } from '../lib/page';
 import { canSteer } from '../lib/steering/model';
 import { useTRPC } from '../lib/trpc';
+import { StatusLine } from '../ui/StatusLine';
 
 type Saved = 'terms' | 'amended' | 'steering' | 'report';
 
@@ -82,9 +83,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
     const notFound = agreement.isError && errorCode(agreement.error) === 'NOT_FOUND';
     return (
       <div className="regie-detail">
-        <div role="status" aria-live="polite" className="regie-status">
-          {agreement.isPending ? t('agreementDetail.loading') : null}
-        </div>
+        <StatusLine>{agreement.isPending ? t('agreementDetail.loading') : null}</StatusLine>
         {agreement.isError ? (
           <Alert type={notFound ? 'warning' : 'error'}>
             {notFound ? t('agreementDetail.notFound') : t('agreementDetail.error')}

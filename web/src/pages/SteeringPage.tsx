@@ -20,6 +20,7 @@ import { isProviderUser, type Me } from '../lib/agreements/model';
 import { PageHeading, usePageTitle } from '../lib/page';
 import { useTRPC, useTRPCClient } from '../lib/trpc';
 import { Section } from '../ui/Section';
+import { StatusLine } from '../ui/StatusLine';
 
 const PAGE_SIZE = 50;
 
@@ -47,9 +48,7 @@ function ConflictsOfSpace({ space }: { space: Me['reach'][number] }) {
       <h3 className="regie-subheading" id={headingId}>
         {space.name}
       </h3>
-      <div role="status" aria-live="polite" className="regie-status">
-        {list.isLoading ? t('steering.report.loading') : null}
-      </div>
+      <StatusLine>{list.isLoading ? t('steering.report.loading') : null}</StatusLine>
       {list.isError ? (
         <Alert type="error">
           <Paragraph>{t('steering.report.error')}</Paragraph>
@@ -145,9 +144,7 @@ export function SteeringPage() {
       <PageHeading>{t('nav.steering')}</PageHeading>
       <Paragraph appearance="lead">{t('steering.report.intro')}</Paragraph>
       <Paragraph>{t('steering.report.upcoming')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {me.isPending ? t('app.loading') : null}
-      </div>
+      <StatusLine>{me.isPending ? t('app.loading') : null}</StatusLine>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
       {spaces.length > 0 ? <DashboardSection spaces={spaces} /> : null}
       {spaces[0] && spaces[0].space === me.data?.space ? <SignalsSection space={spaces[0]} /> : null}

@@ -21,7 +21,7 @@ export function Fieldset({
   legend: ReactNode;
   hint?: string;
   error?: string;
-  children: ReactNode;
+  children?: ReactNode;
   className?: string;
 }) {
   return (

@@ -19,6 +19,7 @@ import { useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { parseThresholds, type ThresholdError, thresholdsText } from './thresholds';
 
 const FIELD = 'settings-mandate';
@@ -227,9 +228,9 @@ export function AdminPage() {
     <div className="regie-admin">
       <PageHeading>{t('admin.title')}</PageHeading>
       <Paragraph appearance="lead">{t('admin.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
+      <StatusLine>
         {me.isPending || (settings.isPending && settings.fetchStatus !== 'idle') ? t('admin.loading') : null}
-      </div>
+      </StatusLine>
       {provider ? <Paragraph>{t('admin.forProviders')}</Paragraph> : null}
       {settings.isError ? <Alert type="error">{t('admin.error')}</Alert> : null}
       {data ? (

@@ -20,6 +20,7 @@ import type { AuditEvent, TermsVersion } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { lineValueText, termValueText } from './present';
 
 function Loading({
@@ -34,9 +35,7 @@ function Loading({
   const { t } = useTranslation();
   return (
     <>
-      <div role="status" aria-live="polite" className="regie-status">
-        {pending ? t(`${what}.loading`) : null}
-      </div>
+      <StatusLine>{pending ? t(`${what}.loading`) : null}</StatusLine>
       {failed ? <Alert type="error">{t(`${what}.error`)}</Alert> : null}
     </>
   );

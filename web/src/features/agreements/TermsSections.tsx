@@ -1,10 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Paragraph,
   Table,
   TableBody,
@@ -14,7 +10,6 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import {
@@ -43,19 +38,12 @@ import {
   formatPercent,
 } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { monthsText, renewalText, weightText } from './present';
 
 /** The agreement's own terms on its page: data, parties, product lines, call-offs and a region's allocation. */
-
-function Item({ label, children, empty }: { label: string; children: ReactNode; empty?: string }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children === '' || children === null ? <em>{empty}</em> : children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 /** The framework agreement a call-off belongs to, by its reference and title once known. */
 function ParentLink({ id }: { id: string }) {
@@ -76,9 +64,7 @@ export function CallOffsSection({ a }: { a: InternalAgreement }) {
   const rows = children.data?.items ?? [];
   return (
     <Section id="call-offs" title={t('agreementDetail.sections.callOffs')}>
-      <div role="status" aria-live="polite" className="regie-status">
-        {children.isPending ? t('agreementDetail.loading') : null}
-      </div>
+      <StatusLine>{children.isPending ? t('agreementDetail.loading') : null}</StatusLine>
       {children.isError ? <Alert type="error">{t('agreementDetail.error')}</Alert> : null}
       {children.isSuccess && rows.length === 0 ? (
         <Paragraph>{t('agreementDetail.noCallOffs')}</Paragraph>
@@ -105,48 +91,48 @@ export function TermsSection({ a, me, locale }: { a: Agreement; me: Me | undefin
   const internal = a.view === 'internal' ? a : null;
   return (
     <Section id="terms" title={t('agreementDetail.sections.terms')}>
-      <DataList className="regie-data-list">
-        <Item label={t('fields.reference')}>{a.reference}</Item>
-        <Item label={t('fields.title')}>{a.title}</Item>
-        <Item label={t('fields.kind')}>{kindLabel(t, a.kind)}</Item>
-        <Item label={t('fields.status')}>{statusLabel(t, a.status)}</Item>
-        <Item label={t('fields.domain')}>{domainLabel(t, a.domain)}</Item>
+      <DefinitionList>
+        <Definition label={t('fields.reference')}>{a.reference}</Definition>
+        <Definition label={t('fields.title')}>{a.title}</Definition>
+        <Definition label={t('fields.kind')}>{kindLabel(t, a.kind)}</Definition>
+        <Definition label={t('fields.status')}>{statusLabel(t, a.status)}</Definition>
+        <Definition label={t('fields.domain')}>{domainLabel(t, a.domain)}</Definition>
         {internal ? (
-          <Item label={t('fields.ownerSpace')}>{spaceName(me, internal.space)}</Item>
+          <Definition label={t('fields.ownerSpace')}>{spaceName(me, internal.space)}</Definition>
         ) : a.view === 'party' ? (
-          <Item label={t('fields.owner')}>{a.ownerName}</Item>
+          <Definition label={t('fields.owner')}>{a.ownerName}</Definition>
         ) : null}
-        <Item label={t('fields.startDate')}>
+        <Definition label={t('fields.startDate')}>
           <time dateTime={a.startDate}>{formatDateLong(a.startDate, locale)}</time>
-        </Item>
-        <Item label={t('fields.endDate')}>
+        </Definition>
+        <Definition label={t('fields.endDate')}>
           <time dateTime={a.endDate}>{formatDateLong(a.endDate, locale)}</time>
-        </Item>
-        <Item label={t('fields.noticePeriod')} empty={empty}>
+        </Definition>
+        <Definition label={t('fields.noticePeriod')} empty={empty}>
           {a.noticePeriodMonths === null ? '' : monthsText(t, a.noticePeriodMonths)}
-        </Item>
-        <Item label={t('fields.renewal')}>{renewalText(t, a.renewal)}</Item>
-        <Item label={t('fields.valueCeiling')} empty={empty}>
+        </Definition>
+        <Definition label={t('fields.renewal')}>{renewalText(t, a.renewal)}</Definition>
+        <Definition label={t('fields.valueCeiling')} empty={empty}>
           {a.valueCeilingCents === null ? '' : formatMoney(a.valueCeilingCents, locale)}
-        </Item>
+        </Definition>
         {internal?.parentId ? (
-          <Item label={t('fields.parent')}>
+          <Definition label={t('fields.parent')}>
             <ParentLink id={internal.parentId} />
-          </Item>
+          </Definition>
         ) : null}
-        <Item label={t('fields.description')} empty={empty}>
+        <Definition label={t('fields.description')} empty={empty}>
           {a.description ? <span className="regie-multiline">{a.description}</span> : ''}
-        </Item>
-        <Item label={t('fields.version')}>{formatNumber(a.version, locale)}</Item>
-        <Item label={t('fields.createdAt')}>
+        </Definition>
+        <Definition label={t('fields.version')}>{formatNumber(a.version, locale)}</Definition>
+        <Definition label={t('fields.createdAt')}>
           <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, locale)}</time>
-        </Item>
-        {internal ? <Item label={t('fields.createdBy')}>{internal.createdBy}</Item> : null}
-        <Item label={t('fields.updatedAt')}>
+        </Definition>
+        {internal ? <Definition label={t('fields.createdBy')}>{internal.createdBy}</Definition> : null}
+        <Definition label={t('fields.updatedAt')}>
           <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, locale)}</time>
-        </Item>
-        {internal ? <Item label={t('fields.updatedBy')}>{internal.updatedBy}</Item> : null}
-      </DataList>
+        </Definition>
+        {internal ? <Definition label={t('fields.updatedBy')}>{internal.updatedBy}</Definition> : null}
+      </DefinitionList>
     </Section>
   );
 }
@@ -275,18 +261,20 @@ export function AllocationSection({
         <Paragraph>{t('allocation.noKey')}</Paragraph>
       ) : (
         <>
-          <DataList className="regie-data-list">
-            <Item label={t('allocation.method')}>{allocationMethodLabel(t, key.method)}</Item>
+          <DefinitionList>
+            <Definition label={t('allocation.method')}>{allocationMethodLabel(t, key.method)}</Definition>
             {key.referenceDate ? (
-              <Item label={t('allocation.referenceDate')}>
+              <Definition label={t('allocation.referenceDate')}>
                 <time dateTime={key.referenceDate}>{formatDateLong(key.referenceDate, locale)}</time>
-              </Item>
+              </Definition>
             ) : null}
-            {key.source ? <Item label={t('allocation.source')}>{key.source}</Item> : null}
+            {key.source ? <Definition label={t('allocation.source')}>{key.source}</Definition> : null}
             {key.baseBasisPoints !== undefined ? (
-              <Item label={t('allocation.base')}>{formatPercent(key.baseBasisPoints, locale)}</Item>
+              <Definition label={t('allocation.base')}>
+                {formatPercent(key.baseBasisPoints, locale)}
+              </Definition>
             ) : null}
-          </DataList>
+          </DefinitionList>
           {a.shares === null ? <Paragraph>{t('allocation.noCeiling')}</Paragraph> : null}
           <div className="regie-table-scroll">
             <Table className="regie-table" data-testid="allocation-table">

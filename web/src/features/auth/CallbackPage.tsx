@@ -6,6 +6,7 @@ import { login } from '../../lib/auth';
 import { completeSignIn } from '../../lib/cognito';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
+import { StatusLine } from '../../ui/StatusLine';
 import { safeNext } from './LoginPage';
 
 /** `/auth/callback`: Cognito sends the user back here with a code; exchanged once for the ID token. */
@@ -45,9 +46,7 @@ export function CallbackPage() {
           </Paragraph>
         </Alert>
       ) : (
-        <div role="status" aria-live="polite" className="regie-status">
-          {t('signIn.checking')}
-        </div>
+        <StatusLine>{t('signIn.checking')}</StatusLine>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { getLogoutReason, login } from '../../lib/auth';
 import { beginSignIn, type CognitoConfig } from '../../lib/cognito';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
+import { StatusLine } from '../../ui/StatusLine';
 import { type DevUser, fetchDevToken, fetchDevUsers } from './dev-auth';
 
 /** Only same-app paths are followed after login (no open redirect). */
@@ -29,9 +30,7 @@ function CognitoSignIn({ config, next }: { config: CognitoConfig; next: string |
       <Button appearance="primary-action-button" busy={leaving} disabled={leaving} onClick={() => void go()}>
         {t('signIn.button')}
       </Button>
-      <div role="status" aria-live="polite" className="regie-status">
-        {leaving ? t('signIn.redirecting') : null}
-      </div>
+      <StatusLine>{leaving ? t('signIn.redirecting') : null}</StatusLine>
     </section>
   );
 }
@@ -100,10 +99,10 @@ export function LoginPage() {
         <CognitoSignIn config={config.data} next={params.get('next')} />
       ) : null}
 
-      <div role="status" aria-live="polite" className="regie-status">
+      <StatusLine>
         {config.data?.mode === 'dev' && users.isPending ? t('login.loading') : null}
         {signIn.isPending ? t('login.signingIn', { name: signIn.variables.name }) : null}
-      </div>
+      </StatusLine>
 
       {users.isError ? (
         <Alert type="error">

@@ -1,10 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   FormField,
   FormLabel,
   Paragraph,
@@ -18,7 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWriteAgreement, type InternalAgreement, type Me } from '../../lib/agreements/model';
 import {
@@ -35,7 +31,9 @@ import {
 } from '../../lib/budget/model';
 import { type AppLocale, formatMoney, formatNumber, formatPercent, localeFor } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { BurnDownChart } from './BurnDownChart';
 import { RealisationForm } from './RealisationForm';
 import { RealisationsTable } from './RealisationsTable';
@@ -46,15 +44,6 @@ const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeri
 const numericHeader = 'utrecht-table__header-cell--numeric-column';
 const _fieldId = (field: string) => `realisation-${field}`;
 
-function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <DataListItem data-testid={testId}>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
-
 /** Ceiling, spend with its share, what remains (or how far over), and the level in words. */
 function Totals({ budget, locale }: { budget: Budget; locale: AppLocale }) {
   const { t } = useTranslation();
@@ -62,23 +51,23 @@ function Totals({ budget, locale }: { budget: Budget; locale: AppLocale }) {
   const used = budget.usedBasisPoints ?? shareOf(budget.spentCents, ceiling) ?? 0;
   const remaining = ceiling - budget.spentCents;
   return (
-    <DataList className="regie-data-list" data-testid="budget-totals">
-      <Item label={t('budget.ceiling')}>{formatMoney(ceiling, locale)}</Item>
-      <Item label={t('budget.spent')} testId="budget-spent">
+    <DefinitionList testId="budget-totals">
+      <Definition label={t('budget.ceiling')}>{formatMoney(ceiling, locale)}</Definition>
+      <Definition label={t('budget.spent')} testId="budget-spent">
         {t('budget.spentValue', {
           spent: formatMoney(budget.spentCents, locale),
           percent: formatPercent(used, locale),
         })}
-      </Item>
-      <Item label={t('budget.remaining')}>
+      </Definition>
+      <Definition label={t('budget.remaining')}>
         {remaining >= 0
           ? formatMoney(remaining, locale)
           : t('budget.over', { amount: formatMoney(-remaining, locale) })}
-      </Item>
-      <Item label={t('budget.level')} testId="budget-level">
+      </Definition>
+      <Definition label={t('budget.level')} testId="budget-level">
         <strong>{t(`budget.levels.${budgetLevel(used)}`)}</strong>
-      </Item>
-    </DataList>
+      </Definition>
+    </DefinitionList>
   );
 }
 
@@ -89,36 +78,34 @@ function Forecast({ budget, locale }: { budget: Budget; locale: AppLocale }) {
   const forecastAt = forecastThreshold(year.forecastCrosses);
   const ownCeiling = budget.yearCeilings.some((y) => y.year === year.year);
   const ceiling = (
-    <Item label={t('bounds.yearCeilings.shown', { year: year.year })} testId="budget-year-ceiling">
+    <Definition label={t('bounds.yearCeilings.shown', { year: year.year })} testId="budget-year-ceiling">
       {ownCeiling ? formatMoney(year.ceilingCents, locale) : t('bounds.yearCeilings.wholeCeiling')}
-    </Item>
+    </Definition>
   );
   if (year.spentCents === 0)
     return (
       <>
-        <DataList className="regie-data-list" data-testid="budget-forecast">
-          {ceiling}
-        </DataList>
+        <DefinitionList testId="budget-forecast">{ceiling}</DefinitionList>
         <Paragraph className="regie-empty">{t('budget.noSpendYear', { year: year.year })}</Paragraph>
       </>
     );
   return (
     <>
-      <DataList className="regie-data-list" data-testid="budget-forecast">
+      <DefinitionList testId="budget-forecast">
         {ceiling}
-        <Item label={t('budget.spentYear', { year: year.year })}>
+        <Definition label={t('budget.spentYear', { year: year.year })}>
           {t('budget.forecastValue', {
             amount: formatMoney(year.spentCents, locale),
             percent: formatPercent(year.usedBasisPoints, locale),
           })}
-        </Item>
-        <Item label={t('budget.forecast', { year: year.year })}>
+        </Definition>
+        <Definition label={t('budget.forecast', { year: year.year })}>
           {t('budget.forecastValue', {
             amount: formatMoney(year.forecastCents, locale),
             percent: formatPercent(shareOf(year.forecastCents, year.ceilingCents) ?? 0, locale),
           })}
-        </Item>
-      </DataList>
+        </Definition>
+      </DefinitionList>
       {forecastAt !== null ? (
         <Paragraph data-testid="budget-forecast-warning">
           <strong>
@@ -208,9 +195,7 @@ export function BudgetSection({ a, me }: { a: InternalAgreement; me: Me | undefi
   const data = budget.data;
   return (
     <Section id="budget" title={t('agreementDetail.sections.budget')}>
-      <div role="status" aria-live="polite" className="regie-status">
-        {budget.isPending || budget.isPlaceholderData ? t('budget.loading') : null}
-      </div>
+      <StatusLine>{budget.isPending || budget.isPlaceholderData ? t('budget.loading') : null}</StatusLine>
       {budget.isError ? <Alert type="error">{t('budget.error')}</Alert> : null}
       {data ? (
         <>

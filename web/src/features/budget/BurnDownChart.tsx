@@ -10,18 +10,10 @@ import {
 import { useTranslation } from 'react-i18next';
 import { type BurnDown, shareOf } from '../../lib/budget/model';
 import { type AppLocale, formatMoney, formatMonth, formatPercent } from '../../lib/format';
+import { Chart } from '../../ui/Chart';
 import { burnDownGeometry, pointsAttribute } from './burndown';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
-
-/** A short sample of a line style for the legend (decorative: the legend's text says what it is). */
-function Swatch({ variant }: { variant: 'spent' | 'forecast' | 'ceiling' | 'eighty' }) {
-  return (
-    <svg className="regie-chart__swatch" viewBox="0 0 32 8" aria-hidden="true" focusable="false">
-      <line x1="0" y1="4" x2="32" y2="4" className={`regie-chart__${variant}`} />
-    </svg>
-  );
-}
 
 /**
  * The year's burn-down as an inline SVG (no chart library): cumulative spend per month against the ceiling and
@@ -55,114 +47,97 @@ export function BurnDownChart({
           forecast: formatMoney(year.forecastCents, locale),
         });
   return (
-    <div className="regie-chart" data-testid="burn-down">
-      <svg
-        className="regie-chart__svg"
-        viewBox={`0 0 ${g.width} ${g.height}`}
-        role="img"
-        aria-label={label}
-        focusable="false"
-      >
-        <g className="regie-chart__grid">
-          {g.ticks.map((tick) => (
-            <g key={tick.basisPoints}>
-              <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} />
-              <text x={g.plot.left - 8} y={tick.y + 4} textAnchor="end">
-                {formatPercent(tick.basisPoints, locale)}
-              </text>
-            </g>
-          ))}
-          {g.monthLabels.map((m) => (
-            <text key={m.month} x={m.x} y={g.plot.bottom + 20} textAnchor="middle">
-              {formatMonth(`${year.year}-${String(m.month).padStart(2, '0')}`, locale, true)}
-            </text>
-          ))}
-        </g>
-        <line
-          className="regie-chart__eighty"
-          x1={g.plot.left}
-          x2={g.plot.right}
-          y1={g.eightyY}
-          y2={g.eightyY}
-        />
-        <line
-          className="regie-chart__ceiling"
-          x1={g.plot.left}
-          x2={g.plot.right}
-          y1={g.ceilingY}
-          y2={g.ceilingY}
-        />
-        {g.forecast ? (
-          <line
-            className="regie-chart__forecast"
-            x1={g.forecast.from.x}
-            y1={g.forecast.from.y}
-            x2={g.forecast.to.x}
-            y2={g.forecast.to.y}
-          />
-        ) : null}
-        <polyline className="regie-chart__spent" points={pointsAttribute(g.spent)} />
-        {g.spent.slice(1).map((p, i) => (
-          <circle
-            key={year.months[i]?.period ?? i}
-            className="regie-chart__point"
-            cx={p.x}
-            cy={p.y}
-            r="3.5"
-          />
-        ))}
-      </svg>
-      <ul className="regie-chart__legend">
-        <li>
-          <Swatch variant="spent" /> {t('budget.legendSpent')}
-        </li>
-        <li>
-          <Swatch variant="forecast" /> {t('budget.legendForecast')}
-        </li>
-        <li>
-          <Swatch variant="ceiling" /> {t('budget.legendCeiling')}
-        </li>
-        <li>
-          <Swatch variant="eighty" />{' '}
-          {warning === 80 ? t('budget.legendEighty') : t('bounds.legendWarning', { threshold: warning })}
-        </li>
-      </ul>
-      <details className="regie-chart__table">
-        <summary>{t('budget.tableSummary')}</summary>
-        <div className="regie-table-scroll">
-          <Table className="regie-table" data-testid="burn-down-table">
-            <TableCaption className="regie-table__caption">
-              {t('budget.tableCaption', { year: year.year })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('budget.month')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                  {t('budget.inMonth')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                  {t('budget.cumulative')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                  {t('budget.share')}
-                </TableHeaderCell>
+    <Chart
+      label={label}
+      width={g.width}
+      height={g.height}
+      testId="burn-down"
+      legend={[
+        { variant: 'spent', text: t('budget.legendSpent') },
+        { variant: 'forecast', text: t('budget.legendForecast') },
+        { variant: 'ceiling', text: t('budget.legendCeiling') },
+        {
+          variant: 'eighty',
+          text: warning === 80 ? t('budget.legendEighty') : t('bounds.legendWarning', { threshold: warning }),
+        },
+      ]}
+      alternativeSummary={t('budget.tableSummary')}
+      alternative={
+        <Table className="regie-table" data-testid="burn-down-table">
+          <TableCaption className="regie-table__caption">
+            {t('budget.tableCaption', { year: year.year })}
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('budget.month')}</TableHeaderCell>
+              <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                {t('budget.inMonth')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                {t('budget.cumulative')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                {t('budget.share')}
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {year.months.map((m) => (
+              <TableRow key={m.period}>
+                <TableHeaderCell scope="row">{formatMonth(m.period, locale)}</TableHeaderCell>
+                <TableCell className={numeric}>{formatMoney(m.cents, locale)}</TableCell>
+                <TableCell className={numeric}>{formatMoney(m.cumulativeCents, locale)}</TableCell>
+                <TableCell className={numeric}>
+                  {formatPercent(shareOf(m.cumulativeCents, year.ceilingCents) ?? 0, locale)}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {year.months.map((m) => (
-                <TableRow key={m.period}>
-                  <TableHeaderCell scope="row">{formatMonth(m.period, locale)}</TableHeaderCell>
-                  <TableCell className={numeric}>{formatMoney(m.cents, locale)}</TableCell>
-                  <TableCell className={numeric}>{formatMoney(m.cumulativeCents, locale)}</TableCell>
-                  <TableCell className={numeric}>
-                    {formatPercent(shareOf(m.cumulativeCents, year.ceilingCents) ?? 0, locale)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </details>
-    </div>
+            ))}
+          </TableBody>
+        </Table>
+      }
+    >
+      <g className="regie-chart__grid">
+        {g.ticks.map((tick) => (
+          <g key={tick.basisPoints}>
+            <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} />
+            <text x={g.plot.left - 8} y={tick.y + 4} textAnchor="end">
+              {formatPercent(tick.basisPoints, locale)}
+            </text>
+          </g>
+        ))}
+        {g.monthLabels.map((m) => (
+          <text key={m.month} x={m.x} y={g.plot.bottom + 20} textAnchor="middle">
+            {formatMonth(`${year.year}-${String(m.month).padStart(2, '0')}`, locale, true)}
+          </text>
+        ))}
+      </g>
+      <line
+        className="regie-chart__eighty"
+        x1={g.plot.left}
+        x2={g.plot.right}
+        y1={g.eightyY}
+        y2={g.eightyY}
+      />
+      <line
+        className="regie-chart__ceiling"
+        x1={g.plot.left}
+        x2={g.plot.right}
+        y1={g.ceilingY}
+        y2={g.ceilingY}
+      />
+      {g.forecast ? (
+        <line
+          className="regie-chart__forecast"
+          x1={g.forecast.from.x}
+          y1={g.forecast.from.y}
+          x2={g.forecast.to.x}
+          y2={g.forecast.to.y}
+        />
+      ) : null}
+      <polyline className="regie-chart__spent" points={pointsAttribute(g.spent)} />
+      {g.spent.slice(1).map((p, i) => (
+        <circle key={year.months[i]?.period ?? i} className="regie-chart__point" cx={p.x} cy={p.y} r="3.5" />
+      ))}
+    </Chart>
   );
 }

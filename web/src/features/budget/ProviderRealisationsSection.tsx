@@ -17,8 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { isRunning, type Me, type PartyAgreement } from '../../lib/agreements/model';
 import { canReport } from '../../lib/budget/model';
 import { formatMoney, formatNumber, localeFor } from '../../lib/format';
-import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { RealisationForm } from './RealisationForm';
 import { RealisationsTable } from './RealisationsTable';
@@ -45,15 +45,10 @@ export function ProviderRealisationsSection({ a, me }: { a: PartyAgreement; me: 
       {me && !reporter ? (
         <Paragraph className="regie-hint">{t('bounds.provider.signerNote')}</Paragraph>
       ) : null}
-      <div role="status" aria-live="polite" className="regie-status">
-        {reported.isPending ? t('bounds.provider.loading') : null}
-      </div>
-      <ListState
+      <QueryState
         query={reported}
-        isEmpty={false}
+        loading={t('bounds.provider.loading')}
         error={t('bounds.provider.error')}
-        empty=""
-        retry={t('app.retry')}
       />
       {data ? (
         <>

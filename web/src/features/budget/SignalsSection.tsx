@@ -1,21 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Me } from '../../lib/agreements/model';
 import { signalAmounts, signalKey, signalMessage } from '../../lib/budget/model';
 import { formatDateTime, localeFor } from '../../lib/format';
-import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
+import { type Column, DataTable } from '../../ui/DataTable';
 import { Section } from '../../ui/Section';
 
 /**
@@ -37,59 +28,49 @@ export function SignalsSection({ space }: { space: Me['reach'][number] }) {
     const { key, values } = signalMessage(signal, 'budget.signals.threshold');
     return t(key, values);
   };
+  const columns: Column<(typeof rows)[number]>[] = [
+    {
+      key: 'reference',
+      header: t('reports.table.reference'),
+      rowHeader: true,
+      nowrap: true,
+      cell: (signal) => (
+        <Link href={`/agreements/${encodeURIComponent(signal.agreementId)}`} className="utrecht-link">
+          {signal.reference}
+        </Link>
+      ),
+    },
+    { key: 'title', header: t('reports.table.title'), cell: (signal) => signal.title },
+    {
+      key: 'signal',
+      header: t('budget.signals.signal'),
+      cell: (signal) => <strong>{describe(signal)}</strong>,
+    },
+    { key: 'spent', header: t('budget.signals.spent'), nowrap: true, cell: amounts },
+    {
+      key: 'at',
+      header: t('budget.signals.at'),
+      nowrap: true,
+      cell: (signal) => <time dateTime={signal.at}>{formatDateTime(signal.at, locale)}</time>,
+    },
+  ];
   return (
     <Section id="signals" title={t('budget.signals.title')}>
       <Paragraph>{t('budget.signals.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {signals.isPending ? t('budget.signals.loading') : null}
-      </div>
-      <ListState
-        query={signals}
-        isEmpty={rows.length === 0}
-        error={t('budget.signals.error')}
-        empty={t('budget.signals.none')}
-        retry={t('app.retry')}
+      <DataTable
+        state={{
+          query: signals,
+          loading: t('budget.signals.loading'),
+          error: t('budget.signals.error'),
+          empty: t('budget.signals.none'),
+        }}
+        caption={t('budget.signals.caption', { space: space.name })}
+        columns={columns}
+        rows={rows}
+        rowKey={signalKey}
+        rowTestId={(signal) => `signal-${signalKey(signal)}`}
+        testId="signals-table"
       />
-      {rows.length > 0 ? (
-        <div className="regie-table-scroll">
-          <Table className="regie-table" data-testid="signals-table">
-            <TableCaption className="regie-visually-hidden">
-              {t('budget.signals.caption', { space: space.name })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('reports.table.reference')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('reports.table.title')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.signals.signal')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.signals.spent')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('budget.signals.at')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((signal) => (
-                <TableRow key={signalKey(signal)} data-testid={`signal-${signalKey(signal)}`}>
-                  <TableHeaderCell scope="row" className="regie-nowrap">
-                    <Link
-                      href={`/agreements/${encodeURIComponent(signal.agreementId)}`}
-                      className="utrecht-link"
-                    >
-                      {signal.reference}
-                    </Link>
-                  </TableHeaderCell>
-                  <TableCell>{signal.title}</TableCell>
-                  <TableCell>
-                    <strong>{describe(signal)}</strong>
-                  </TableCell>
-                  <TableCell className="regie-nowrap">{amounts(signal)}</TableCell>
-                  <TableCell className="regie-nowrap">
-                    <time dateTime={signal.at}>{formatDateTime(signal.at, locale)}</time>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      ) : null}
     </Section>
   );
 }

@@ -13,8 +13,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { settlementKind } from '../../lib/budget/model';
 import { type AppLocale, formatMoney } from '../../lib/format';
-import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';
@@ -44,15 +44,10 @@ export function StatementSection({
         {t('bounds.statement.title', { year })}
       </h3>
       <Paragraph>{t('bounds.statement.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {statement.isPending ? t('bounds.statement.loading') : null}
-      </div>
-      <ListState
+      <QueryState
         query={statement}
-        isEmpty={false}
+        loading={t('bounds.statement.loading')}
         error={t('bounds.statement.error')}
-        empty=""
-        retry={t('app.retry')}
       />
       {data ? (
         <>

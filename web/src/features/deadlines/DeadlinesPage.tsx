@@ -24,6 +24,7 @@ import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { type DatedRow, deadlineTitle, PERIODS, type Period, roleList } from './model';
 
 /** The signals for the caller's roles (SPEC §5.3), newest first, each to be marked read. */
@@ -62,10 +63,10 @@ function InboxSection() {
         ) : null
       }
     >
-      <div role="status" aria-live="polite" className="regie-status" data-testid="inbox-status">
+      <StatusLine testId="inbox-status">
         {inbox.isLoading ? t('deadlines.inbox.loading') : null}
         {inbox.isSuccess ? t('deadlines.inbox.count', { count: inbox.data.unread }) : null}
-      </div>
+      </StatusLine>
       {outcome}
       <ListState
         query={inbox}
@@ -168,10 +169,10 @@ function UpcomingSection() {
           </Select>
         }
       />
-      <div role="status" aria-live="polite" className="regie-status">
+      <StatusLine>
         {list.isLoading ? t('deadlines.upcoming.loading') : null}
         {list.isSuccess ? t('deadlines.upcoming.shown', { count: rows.length }) : null}
-      </div>
+      </StatusLine>
       <ListState
         query={list}
         empty={t('deadlines.upcoming.empty')}

@@ -1,30 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Paragraph,
-} from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { isProviderUser, type Me } from '../../lib/agreements/model';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
-import { ListState, useOutcome } from '../../lib/outcome';
+import { useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
+import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import type { PartyChoice } from '../../ui/PartyField';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { RecordForm, ScoreForm } from './DialogueForms';
 import { canTalk, type Meeting, type Side } from './model';
-
-function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <DataListItem data-testid={testId}>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 function MeetingItem({
   m,
@@ -53,16 +39,18 @@ function MeetingItem({
           date: formatDateLong(m.date, locale),
         })}
       </h3>
-      <DataList className="regie-data-list">
+      <DefinitionList>
         {/* A provider sees a meeting the municipality recorded without its participants, notes and actions. */}
-        {m.participants ? <Item label={t('dialogue.participants')}>{m.participants.join(', ')}</Item> : null}
+        {m.participants ? (
+          <Definition label={t('dialogue.participants')}>{m.participants.join(', ')}</Definition>
+        ) : null}
         {m.notes ? (
-          <Item label={t('dialogue.notes')}>
+          <Definition label={t('dialogue.notes')}>
             <span className="regie-multiline">{m.notes}</span>
-          </Item>
+          </Definition>
         ) : null}
         {m.actions ? (
-          <Item label={t('dialogue.actions')}>
+          <Definition label={t('dialogue.actions')}>
             {m.actions.length === 0 ? (
               <em>{t('dialogue.noActions')}</em>
             ) : (
@@ -80,36 +68,36 @@ function MeetingItem({
                 ))}
               </ul>
             )}
-          </Item>
+          </Definition>
         ) : null}
         {side === 'municipality' ? (
           <>
-            <Item label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
+            <Definition label={t('dialogue.scoreMunicipality')} testId={`meeting-${m.id}-score-municipality`}>
               {score(m.scores.municipality)}
-            </Item>
+            </Definition>
             {/* Each provider party's own score: by name where the agreement has several parties. */}
             {parties.length > 1 ? (
               parties.map((p) => (
-                <Item
+                <Definition
                   key={p.party}
                   label={t('parties.score', { party: p.partyName })}
                   testId={`meeting-${m.id}-score-${p.party}`}
                 >
                   {score(m.partyScores?.find((s) => s.party === p.party)?.score)}
-                </Item>
+                </Definition>
               ))
             ) : (
-              <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+              <Definition label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
                 {score(m.partyScores?.[0]?.score)}
-              </Item>
+              </Definition>
             )}
           </>
         ) : (
-          <Item label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
+          <Definition label={t('dialogue.scoreProvider')} testId={`meeting-${m.id}-score-provider`}>
             {score(m.scores.provider)}
-          </Item>
+          </Definition>
         )}
-      </DataList>
+      </DefinitionList>
       {m.recordedBy && m.recordedAt ? (
         <Paragraph>
           {t('dialogue.recordedBy', { by: m.recordedBy, at: formatDateTime(m.recordedAt, locale) })}
@@ -146,17 +134,14 @@ export function DialogueSection({
   return (
     <Section id="dialogue" title={t('dialogue.title')}>
       <Paragraph>{t('dialogue.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {list.isPending ? t('dialogue.loading') : null}
-      </div>
-      {outcome}
-      <ListState
+      <QueryState
         query={list}
-        isEmpty={rows.length === 0}
+        count={rows.length}
+        loading={t('dialogue.loading')}
         error={t('dialogue.error')}
         empty={t('dialogue.none')}
-        retry={t('app.retry')}
       />
+      {outcome}
       {rows.map((m) => (
         <MeetingItem
           key={m.id}

@@ -7,6 +7,7 @@ import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { type PartyChoice, PartyField, partyInput, partyMissing } from '../../ui/PartyField';
+import { StatusLine } from '../../ui/StatusLine';
 
 type Errors = Partial<Record<'subject' | 'description' | 'note' | 'party', string>>;
 type StepAction = 'escalate' | 'respond' | 'resolve';
@@ -158,9 +159,7 @@ export function StepForm({
       </Field>
       {next ? null : <Paragraph>{t('escalations.atTop')}</Paragraph>}
       {mayClose ? null : <Paragraph>{t('escalations.resolveByOpener')}</Paragraph>}
-      <div role="status" aria-live="polite" className="regie-status">
-        {step.isPending ? t('app.loading') : null}
-      </div>
+      <StatusLine>{step.isPending ? t('app.loading') : null}</StatusLine>
       <ButtonGroup>
         {next ? (
           <Button type="submit" appearance="primary-action-button" busy={step.isPending}>
@@ -300,9 +299,7 @@ export function OpenForm({
             />
           )}
         </Field>
-        <div role="status" aria-live="polite" className="regie-status">
-          {open.isPending ? t('app.loading') : null}
-        </div>
+        <StatusLine>{open.isPending ? t('app.loading') : null}</StatusLine>
         <Button
           type="submit"
           appearance="primary-action-button"

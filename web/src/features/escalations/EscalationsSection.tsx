@@ -17,9 +17,10 @@ import { useTranslation } from 'react-i18next';
 import { isProviderUser, type Me } from '../../lib/agreements/model';
 import { canEscalate, type Escalation, isOverdue } from '../../lib/escalations/model';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
-import { ListState, useOutcome } from '../../lib/outcome';
+import { useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import type { PartyChoice } from '../../ui/PartyField';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { OpenForm, StepForm } from './EscalationForms';
 
@@ -181,24 +182,22 @@ export function EscalationsSection({
   return (
     <Section id="escalations" title={t('escalations.title')}>
       <Paragraph>{t('escalations.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {list.isPending
-          ? t('escalations.loading')
-          : list.isSuccess && rows.length > 0
+      <QueryState
+        query={list}
+        count={rows.length}
+        loading={t('escalations.loading')}
+        status={
+          rows.length > 0
             ? t('escalations.count', {
                 count: rows.length,
                 open: rows.filter((e) => e.status === 'open').length,
               })
-            : null}
-      </div>
-      {outcome}
-      <ListState
-        query={list}
-        isEmpty={rows.length === 0}
+            : null
+        }
         error={t('escalations.error')}
         empty={t('escalations.none')}
-        retry={t('app.retry')}
       />
+      {outcome}
       {rows.map((e) => (
         <EscalationItem
           key={`${e.id}-${e.version}`}

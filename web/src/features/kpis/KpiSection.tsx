@@ -16,24 +16,18 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
-import { ListState, useOutcome } from '../../lib/outcome';
+import { useOutcome } from '../../lib/outcome';
 import { periodLabel } from '../../lib/reports/model';
 import { reportingFrequencyLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
+import { Chart } from '../../ui/Chart';
 import type { PartyChoice } from '../../ui/PartyField';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { CommentForm, RecordForm } from './KpiForms';
 import { byPeriod, COMMENT_ROLES, hasRole, type Kpi, kpiGeometry, RECORD_ROLES } from './model';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
-
-function Swatch({ variant }: { variant: 'spent' | 'ceiling' }) {
-  return (
-    <svg className="regie-chart__swatch" viewBox="0 0 32 8" aria-hidden="true" focusable="false">
-      <line x1="0" y1="4" x2="32" y2="4" className={`regie-chart__${variant}`} />
-    </svg>
-  );
-}
 
 /**
  * The results over time as an inline SVG line with the target as a line across (no chart library): one
@@ -55,80 +49,71 @@ function KpiChart({ kpi, locale }: { kpi: Kpi; locale: AppLocale }) {
     direction: t(`kpis.directions.${kpi.direction}`),
   });
   return (
-    <div className="regie-chart" data-testid={`kpi-chart-${kpi.id}`}>
-      <svg
-        className="regie-chart__svg"
-        viewBox={`0 0 ${g.width} ${g.height}`}
-        role="img"
-        aria-label={label}
-        focusable="false"
-      >
-        <g className="regie-chart__grid">
-          {g.ticks.map((tick) => (
-            <g key={tick.y}>
-              <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} />
-              <text x={g.plot.left - 8} y={tick.y + 4} textAnchor="end">
-                {formatNumber(tick.value, locale)}
-              </text>
-            </g>
-          ))}
-          {g.points.map((p) => (
-            <text key={p.period} x={p.x} y={g.plot.bottom + 20} textAnchor="middle">
-              {p.period}
-            </text>
-          ))}
-        </g>
-        <line
-          className="regie-chart__ceiling"
-          x1={g.plot.left}
-          x2={g.plot.right}
-          y1={g.targetY}
-          y2={g.targetY}
-        />
-        <polyline className="regie-chart__spent" points={g.points.map((p) => `${p.x},${p.y}`).join(' ')} />
-        {g.points.map((p) => (
-          <circle key={p.period} className="regie-chart__point" cx={p.x} cy={p.y} r="4" />
-        ))}
-      </svg>
-      <ul className="regie-chart__legend">
-        <li>
-          <Swatch variant="spent" /> {t('kpis.legendValue')}
-        </li>
-        <li>
-          <Swatch variant="ceiling" /> {t('kpis.legendTarget')}
-        </li>
-      </ul>
-      <details className="regie-chart__table">
-        <summary>{t('kpis.tableSummary')}</summary>
-        <div className="regie-table-scroll">
-          <Table className="regie-table">
-            <TableCaption className="regie-table__caption">
-              {t('kpis.caption', { name: kpi.name })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('kpis.period')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                  {t('kpis.value')}
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                  {t('kpis.target')}
-                </TableHeaderCell>
+    <Chart
+      label={label}
+      width={g.width}
+      height={g.height}
+      testId={`kpi-chart-${kpi.id}`}
+      legend={[
+        { variant: 'spent', text: t('kpis.legendValue') },
+        { variant: 'ceiling', text: t('kpis.legendTarget') },
+      ]}
+      alternativeSummary={t('kpis.tableSummary')}
+      alternative={
+        <Table className="regie-table">
+          <TableCaption className="regie-table__caption">
+            {t('kpis.caption', { name: kpi.name })}
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('kpis.period')}</TableHeaderCell>
+              <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                {t('kpis.value')}
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                {t('kpis.target')}
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.period}>
+                <TableHeaderCell scope="row">{periodLabel(t, locale, r.period)}</TableHeaderCell>
+                <TableCell className={numeric}>{formatNumber(r.value, locale)}</TableCell>
+                <TableCell className={numeric}>{formatNumber(kpi.target, locale)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.period}>
-                  <TableHeaderCell scope="row">{periodLabel(t, locale, r.period)}</TableHeaderCell>
-                  <TableCell className={numeric}>{formatNumber(r.value, locale)}</TableCell>
-                  <TableCell className={numeric}>{formatNumber(kpi.target, locale)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </details>
-    </div>
+            ))}
+          </TableBody>
+        </Table>
+      }
+    >
+      <g className="regie-chart__grid">
+        {g.ticks.map((tick) => (
+          <g key={tick.y}>
+            <line x1={g.plot.left} x2={g.plot.right} y1={tick.y} y2={tick.y} />
+            <text x={g.plot.left - 8} y={tick.y + 4} textAnchor="end">
+              {formatNumber(tick.value, locale)}
+            </text>
+          </g>
+        ))}
+        {g.points.map((p) => (
+          <text key={p.period} x={p.x} y={g.plot.bottom + 20} textAnchor="middle">
+            {p.period}
+          </text>
+        ))}
+      </g>
+      <line
+        className="regie-chart__ceiling"
+        x1={g.plot.left}
+        x2={g.plot.right}
+        y1={g.targetY}
+        y2={g.targetY}
+      />
+      <polyline className="regie-chart__spent" points={g.points.map((p) => `${p.x},${p.y}`).join(' ')} />
+      {g.points.map((p) => (
+        <circle key={p.period} className="regie-chart__point" cx={p.x} cy={p.y} r="4" />
+      ))}
+    </Chart>
   );
 }
 
@@ -272,17 +257,14 @@ export function KpiSection({
   return (
     <Section id="kpis" title={t('kpis.title')}>
       <Paragraph>{t('kpis.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {kpis.isPending ? t('kpis.loading') : null}
-      </div>
-      {outcome}
-      <ListState
+      <QueryState
         query={kpis}
-        isEmpty={rows.length === 0}
+        count={rows.length}
+        loading={t('kpis.loading')}
         error={t('kpis.error')}
         empty={t('kpis.none')}
-        retry={t('app.retry')}
       />
+      {outcome}
       {rows.map((kpi) => (
         <KpiItem
           key={kpi.id}

@@ -26,6 +26,7 @@ import { formatMoney, localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 
 /** A region's agreements are read in one request; beyond that the register (filtered on the region) pages on. */
 const LIMIT = 100;
@@ -49,9 +50,7 @@ function RegionPanel({ region, me }: { region: Me['reach'][number]; me: Me }) {
 
   return (
     <Section id={id} title={region.name}>
-      <div role="status" aria-live="polite" className="regie-status">
-        {agreements.isPending ? t('regions.loading') : null}
-      </div>
+      <StatusLine>{agreements.isPending ? t('regions.loading') : null}</StatusLine>
       {agreements.isError ? <Alert type="error">{t('regions.error')}</Alert> : null}
       {agreements.isSuccess ? (
         <>
@@ -165,9 +164,7 @@ export function RegionsPage() {
     <div className="regie-regions">
       <PageHeading>{t('regions.title')}</PageHeading>
       <Paragraph>{t('regions.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {me.isPending ? t('app.loading') : null}
-      </div>
+      <StatusLine>{me.isPending ? t('app.loading') : null}</StatusLine>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
       {me.data && (isProviderUser(me.data) || regions.length === 0) ? (
         <Paragraph className="regie-empty">{t('regions.none')}</Paragraph>

@@ -7,7 +7,9 @@ import { isProviderUser, isRunning } from '../../lib/agreements/model';
 import { ListState } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { DueTable } from './DueTable';
 
 /** After submitting: `navigate('/deliver', { state: { saved: 'report', reference, period } })`, read once. */
@@ -71,9 +73,7 @@ export function DeliverPage() {
       {me.data && !canSubmit ? (
         <Paragraph className="regie-hint">{t('reports.deliver.signerNote')}</Paragraph>
       ) : null}
-      <div role="status" aria-live="polite" className="regie-status">
-        {status}
-      </div>
+      <StatusLine>{status}</StatusLine>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
       <ListState
         query={due}
@@ -110,15 +110,12 @@ function RealisationAgreements() {
   return (
     <Section id="deliver-realisations" title={t('bounds.deliver.title')}>
       <Paragraph>{t('bounds.deliver.intro')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {agreements.isPending ? t('bounds.deliver.loading') : null}
-      </div>
-      <ListState
+      <QueryState
         query={agreements}
-        isEmpty={rows.length === 0}
+        count={rows.length}
+        loading={t('bounds.deliver.loading')}
         error={t('bounds.deliver.error')}
         empty={t('bounds.deliver.none')}
-        retry={t('app.retry')}
       />
       {rows.length > 0 ? (
         <UnorderedList className="regie-list" data-testid="deliver-realisations">

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../lib/agreements/model';
-import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { DueTable } from './DueTable';
 
@@ -19,22 +19,20 @@ function DueOfSpace({ space }: { space: Me['reach'][number] }) {
       <h3 className="regie-subheading" id={headingId}>
         {space.name}
       </h3>
-      <div role="status" aria-live="polite" className="regie-status">
-        {due.isPending
-          ? t('reports.steering.loading')
-          : due.isSuccess && rows.length > 0
+      <QueryState
+        query={due}
+        count={rows.length}
+        loading={t('reports.steering.loading')}
+        status={
+          rows.length > 0
             ? t('reports.steering.count', {
                 count: rows.length,
                 overdue: rows.filter((r) => r.overdue).length,
               })
-            : null}
-      </div>
-      <ListState
-        query={due}
-        isEmpty={rows.length === 0}
+            : null
+        }
         error={t('reports.steering.error')}
         empty={t('reports.steering.none')}
-        retry={t('app.retry')}
       />
       {rows.length > 0 ? (
         <DueTable

@@ -31,6 +31,7 @@ import {
 import { dutyLabel, reportingFrequencyLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { LateBadge, useNextDue } from './DueTable';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -84,9 +85,7 @@ function PeriodicTable({
   const next = useNextDue(a);
   return (
     <>
-      <div role="status" aria-live="polite" className="regie-status">
-        {next.pending ? t('reports.section.dueLoading') : null}
-      </div>
+      <StatusLine>{next.pending ? t('reports.section.dueLoading') : null}</StatusLine>
       {next.failed ? <Alert type="error">{t('reports.section.dueError')}</Alert> : null}
       <div className="regie-table-scroll">
         <Table className="regie-table" data-testid="periodic-duties">
@@ -261,9 +260,7 @@ function DeliveredReports({ a, me }: { a: Agreement; me: Me | undefined }) {
       <h3 className="regie-subheading" id="duties-delivered-heading">
         {t('reports.section.deliveredTitle')}
       </h3>
-      <div role="status" aria-live="polite" className="regie-status">
-        {reports.isPending ? t('reports.section.reportsLoading') : null}
-      </div>
+      <StatusLine>{reports.isPending ? t('reports.section.reportsLoading') : null}</StatusLine>
       {reports.isError ? <Alert type="error">{t('reports.section.reportsError')}</Alert> : null}
       {reports.isSuccess && rows.length === 0 ? (
         <Paragraph className="regie-empty">{t('reports.section.noReports')}</Paragraph>

@@ -11,9 +11,9 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ListState } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
+import { QueryState } from '../../ui/QueryState';
 import { progress } from './model';
 
 /**
@@ -33,16 +33,13 @@ export function SigningPage() {
       <PageHeading>{t('signing.title')}</PageHeading>
       <Paragraph>{t('signing.intro')}</Paragraph>
       <Paragraph className="regie-hint">{t('signing.level')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {inbox.isPending ? t('signing.loading') : null}
-        {inbox.isSuccess && rows.length > 0 ? t('signing.count', { count: rows.length, mine }) : null}
-      </div>
-      <ListState
+      <QueryState
         query={inbox}
-        isEmpty={rows.length === 0}
+        count={rows.length}
+        loading={t('signing.loading')}
+        status={rows.length > 0 ? t('signing.count', { count: rows.length, mine }) : null}
         error={t('signing.error')}
         empty={t('signing.none')}
-        retry={t('app.retry')}
       />
       {rows.length > 0 ? (
         <Table data-testid="signing-table">

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -9,6 +9,8 @@ import { type AppLocale, formatDateLong, formatNumber, localeFor } from '../../l
 import { periodLabel } from '../../lib/reports/model';
 import { relationTypeLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
+import { Chart } from '../../ui/Chart';
+import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 
 const RELATION_TYPES = ['boss', 'customer', 'partner'] as const;
@@ -62,38 +64,37 @@ function RelationChart({
   const barWidth = 160;
   const rowHeight = 28;
   return (
-    <>
-      <svg
-        className="regie-chart__svg regie-bars"
-        viewBox={`0 0 280 ${rowHeight * RELATION_TYPES.length}`}
-        role="img"
-        aria-label={t('dashboard.relationLabel', counts)}
-        focusable="false"
-      >
-        {RELATION_TYPES.map((type, i) => {
-          const width = (counts[type] / max) * barWidth;
-          const y = i * rowHeight;
-          return (
-            <g key={type} className="regie-bars__row">
-              <text x="0" y={y + 18}>
-                {relationTypeLabel(t, type)}
-              </text>
-              <rect className="regie-bars__bar" x="80" y={y + 6} width={Math.max(width, 1)} height="16" />
-              <text x={80 + Math.max(width, 1) + 6} y={y + 18}>
-                {formatNumber(counts[type], locale)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <ul className="regie-list">
-        {RELATION_TYPES.map((type) => (
-          <li key={type}>
-            {relationTypeLabel(t, type)}: {formatNumber(counts[type], locale)}
-          </li>
-        ))}
-      </ul>
-    </>
+    <Chart
+      label={t('dashboard.relationLabel', counts)}
+      width={280}
+      height={rowHeight * RELATION_TYPES.length}
+      svgClassName="regie-bars"
+      alternative={
+        <ul className="regie-list">
+          {RELATION_TYPES.map((type) => (
+            <li key={type}>
+              {relationTypeLabel(t, type)}: {formatNumber(counts[type], locale)}
+            </li>
+          ))}
+        </ul>
+      }
+    >
+      {RELATION_TYPES.map((type, i) => {
+        const width = (counts[type] / max) * barWidth;
+        const y = i * rowHeight;
+        return (
+          <g key={type} className="regie-bars__row">
+            <text x="0" y={y + 18}>
+              {relationTypeLabel(t, type)}
+            </text>
+            <rect className="regie-bars__bar" x="80" y={y + 6} width={Math.max(width, 1)} height="16" />
+            <text x={80 + Math.max(width, 1) + 6} y={y + 18}>
+              {formatNumber(counts[type], locale)}
+            </text>
+          </g>
+        );
+      })}
+    </Chart>
   );
 }
 
@@ -112,17 +113,7 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
       <h3 className="regie-subheading" id={headingId}>
         {space.name}
       </h3>
-      <div role="status" aria-live="polite" className="regie-status">
-        {dashboard.isPending ? t('dashboard.loading') : null}
-      </div>
-      {dashboard.isError ? (
-        <Alert type="error">
-          <Paragraph>{t('dashboard.error')}</Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => void dashboard.refetch()}>
-            {t('app.retry')}
-          </Button>
-        </Alert>
-      ) : null}
+      <QueryState query={dashboard} loading={t('dashboard.loading')} error={t('dashboard.error')} />
       {d ? (
         <div className="regie-tiles">
           <Tile

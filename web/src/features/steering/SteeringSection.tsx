@@ -1,14 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  ButtonGroup,
-  ButtonLink,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { Alert, ButtonGroup, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -34,16 +25,9 @@ import {
   type StoredRelation,
 } from '../../lib/steering/model';
 import { useTRPC } from '../../lib/trpc';
+import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import { Section } from '../../ui/Section';
-
-function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <DataListItem data-testid={testId}>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
+import { StatusLine } from '../../ui/StatusLine';
 
 /** The role conflict (SPEC §4.2) in words, for the agreement page and the roles form alike. */
 export function RoleConflictAlert({ holder }: { holder: string }) {
@@ -60,19 +44,19 @@ function RelationList({ relation }: { relation: StoredRelation }) {
   const g = relation.governance;
   const differs = relation.proposed !== relation.chosen;
   return (
-    <DataList className="regie-data-list" data-testid="steering-relation">
-      <Item label={t('steering.type')} testId="steering-type">
+    <DefinitionList testId="steering-relation">
+      <Definition label={t('steering.type')} testId="steering-type">
         <strong>{relationTypeLabel(t, relation.chosen)}</strong>
         {differs ? ` ${t('steering.proposedNote', { type: relationTypeLabel(t, relation.proposed) })}` : null}
         <br />
         <span className="regie-hint">{relationTypeExplanation(t, relation.chosen)}</span>
-      </Item>
+      </Definition>
       {differs && relation.motivation ? (
-        <Item label={t('steering.motivation')}>
+        <Definition label={t('steering.motivation')}>
           <span className="regie-multiline">{relation.motivation}</span>
-        </Item>
+        </Definition>
       ) : null}
-      <Item label={t('steering.answers')}>
+      <Definition label={t('steering.answers')}>
         <ul className="regie-plain-list">
           {QUESTIONS.map((question) => (
             <li key={question}>
@@ -83,12 +67,12 @@ function RelationList({ relation }: { relation: StoredRelation }) {
             </li>
           ))}
         </ul>
-      </Item>
-      <Item label={t('steering.reportingFrequency')} testId="steering-reportingFrequency">
+      </Definition>
+      <Definition label={t('steering.reportingFrequency')} testId="steering-reportingFrequency">
         {reportingFrequencyLabel(t, g.reportingFrequency)}
-      </Item>
-      <Item label={t('steering.kpiDepth')}>{kpiDepthLabel(t, g.kpiDepth)}</Item>
-      <Item label={t('steering.informationDuties')}>
+      </Definition>
+      <Definition label={t('steering.kpiDepth')}>{kpiDepthLabel(t, g.kpiDepth)}</Definition>
+      <Definition label={t('steering.informationDuties')}>
         {g.informationDuties.length === 0 ? (
           t('steering.noDuties')
         ) : (
@@ -98,9 +82,9 @@ function RelationList({ relation }: { relation: StoredRelation }) {
             ))}
           </ul>
         )}
-      </Item>
-      <Item label={t('steering.meetingCadence')}>{meetingCadenceLabel(t, g.meetingCadence)}</Item>
-      <Item label={t('steering.escalationLadder')}>
+      </Definition>
+      <Definition label={t('steering.meetingCadence')}>{meetingCadenceLabel(t, g.meetingCadence)}</Definition>
+      <Definition label={t('steering.escalationLadder')}>
         <ol className="regie-ladder" data-testid="steering-ladder">
           {g.escalationLadder.map((step, i) => (
             // Levels may repeat (two "directie" steps) and the list is read-only: its order is its identity.
@@ -108,9 +92,11 @@ function RelationList({ relation }: { relation: StoredRelation }) {
             <li key={`${i}-${step.level}`}>{ladderStepText(t, step)}</li>
           ))}
         </ol>
-      </Item>
-      <Item label={t('steering.executionVariant')}>{executionVariantLabel(t, g.executionVariant)}</Item>
-    </DataList>
+      </Definition>
+      <Definition label={t('steering.executionVariant')}>
+        {executionVariantLabel(t, g.executionVariant)}
+      </Definition>
+    </DefinitionList>
   );
 }
 
@@ -142,11 +128,11 @@ function RolesList({ roles }: { roles: SteeringRoles }) {
   const { t } = useTranslation();
   const none = t('agreementDetail.empty');
   return (
-    <DataList className="regie-data-list" data-testid="steering-roles">
+    <DefinitionList testId="steering-roles">
       {ROLE_KEYS.map((key) => {
         const person = roles[key];
         return (
-          <Item key={key} label={t(`steering.roles.${key}`)}>
+          <Definition key={key} label={t(`steering.roles.${key}`)}>
             {person ? (
               person.portfolioHolder ? (
                 t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
@@ -156,13 +142,13 @@ function RolesList({ roles }: { roles: SteeringRoles }) {
             ) : (
               <em>{none}</em>
             )}
-          </Item>
+          </Definition>
         );
       })}
       {CONTACT_SIDES.map((side) => {
         const contacts = (roles.contacts ?? []).filter((c) => c.side === side);
         return (
-          <Item key={side} label={t(`steering.contacts.${side}`)}>
+          <Definition key={side} label={t(`steering.contacts.${side}`)}>
             {contacts.length === 0 ? (
               <em>{t('steering.noContacts')}</em>
             ) : (
@@ -174,10 +160,10 @@ function RolesList({ roles }: { roles: SteeringRoles }) {
                 ))}
               </ul>
             )}
-          </Item>
+          </Definition>
         );
       })}
-    </DataList>
+    </DefinitionList>
   );
 }
 
@@ -246,9 +232,7 @@ export function SteeringSection({ agreementId, editable }: { agreementId: string
         ) : null
       }
     >
-      <div role="status" aria-live="polite" className="regie-status">
-        {steering.isPending ? t('steering.loading') : null}
-      </div>
+      <StatusLine>{steering.isPending ? t('steering.loading') : null}</StatusLine>
       {steering.isError ? <Alert type="error">{t('steering.error')}</Alert> : null}
       {steering.data ? <SteeringContent steering={steering.data} locale={locale} /> : null}
     </Section>

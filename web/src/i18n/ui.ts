@@ -1,0 +1,10 @@
+/** Texts of the UI kit (web/src/ui): defaults a feature may override. */
+export const nlUi = {
+  confirm: 'Bevestigen',
+  cancel: 'Annuleren',
+};
+
+export const enUi: typeof nlUi = {
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+};
