@@ -26,7 +26,8 @@ import {
   MEETING_CADENCES,
   REPORTING_FREQUENCIES,
 } from '../../lib/steering/model';
-import { Fieldset, fieldId, Hidden } from './fields';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { fieldId } from './fields';
 import type { DecisionValues } from './steering-form';
 
 const id = (path: string) => fieldId('relation', path);

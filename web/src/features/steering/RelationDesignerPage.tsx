@@ -12,11 +12,11 @@ import { useMutationError } from '../../lib/mutation-error';
 import { answerLabel, relationTypeLabel } from '../../lib/steering/labels';
 import { QUESTIONS, type Question, RELATION_TYPES } from '../../lib/steering/model';
 import { useTRPC } from '../../lib/trpc';
+import { Fieldset } from '../../ui/Fieldset';
 import { DecisionForm } from './DecisionForm';
 import {
   ConflictAlert,
   type EditorProps,
-  Fieldset,
   fieldId,
   optionId,
   RadioGroup,

@@ -21,15 +21,8 @@ import { Link } from 'wouter';
 import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
 import { deepestField, orderedErrors, setServerErrors } from '../../lib/form-schema';
 import { useMutationError } from '../../lib/mutation-error';
-import {
-  ConflictAlert,
-  type EditorProps,
-  Fieldset,
-  fieldId,
-  Hidden,
-  SteeringEditorPage,
-  useSteeringUpdate,
-} from './fields';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { ConflictAlert, type EditorProps, fieldId, SteeringEditorPage, useSteeringUpdate } from './fields';
 import { RoleConflictAlert } from './SteeringSection';
 import {
   newContactRow,

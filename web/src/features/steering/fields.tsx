@@ -14,52 +14,13 @@ import { Link, useLocation } from 'wouter';
 import { kindLabel } from '../../lib/agreements/labels';
 import type { InternalAgreement } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
-import { describedBy } from '../../lib/form';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { canSteer, type Steering, type SteeringUpdateInput } from '../../lib/steering/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { Fieldset } from '../../ui/Fieldset';
 
 /** The input id of a field path in a steering form: `governance.escalationLadder.0.days` → `relation-governance-escalationLadder-0-days`. */
 export const fieldId = (form: 'relation' | 'roles', path: string) => `${form}-${path.replace(/\./g, '-')}`;
-
-/** A group of fields with its legend, an optional hint, and its error, both tied to the group. */
-export function Fieldset({
-  id,
-  legend,
-  hint,
-  error,
-  children,
-  className,
-}: {
-  id: string;
-  legend: ReactNode;
-  hint?: string;
-  error?: string;
-  children: ReactNode;
-  className?: string;
-}) {
-  return (
-    <fieldset
-      id={id}
-      tabIndex={-1}
-      className={`regie-fieldset${error ? ' regie-fieldset--invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-    >
-      <legend className="regie-fieldset__legend">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="regie-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="utrecht-form-field-error-message">
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </fieldset>
-  );
-}
 
 /** The id of a radio group's option; the first option is where the error summary sends focus. */
 export const optionId = (groupId: string, value: string) => `${groupId}-${value}`;
@@ -129,11 +90,6 @@ export function RadioGroup({
       })}
     </Fieldset>
   );
-}
-
-/** A visually hidden addition to a button's visible text, so "Verwijderen" says which row. */
-export function Hidden({ children }: { children: ReactNode }) {
-  return <span className="regie-visually-hidden">{children}</span>;
 }
 
 /** "Someone else changed it meanwhile", with the button that loads the latest: the same words as for the terms. */
