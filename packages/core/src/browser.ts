@@ -17,6 +17,7 @@ export {
   type Domain,
   yearCeilingsSchema,
 } from './agreement.ts';
+export { ALLOCATION_METHODS, type AllocationMethod } from './allocation.ts';
 export {
   type RealisationCorrection,
   type RealisationInput,
@@ -81,6 +82,7 @@ export {
   relationAnswersSchema,
 } from './relation.ts';
 export { MUNICIPAL_ROLES, PROVIDER_ROLES, ROLES, type Role } from './roles.ts';
+export { ID_PATTERN } from './schema.ts';
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {

@@ -16,4 +16,4 @@ export function newId(now: number = Date.now()): string {
   return time + random;
 }
 
-export const ID_PATTERN = /^[0-9a-z-]{1,40}$/;
+export { ID_PATTERN } from './schema.ts';

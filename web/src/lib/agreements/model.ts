@@ -1,4 +1,23 @@
 import type { AppRouter } from '@regie/api';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  type AgreementKind,
+  type AgreementStatus,
+  ALLOCATION_METHODS,
+  type AllocationMethod,
+  DOMAINS,
+  type Domain,
+  EXECUTION_VARIANTS,
+  FREQUENCIES,
+  ID_PATTERN,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  PARTY_ROLES,
+  type PartyRole,
+  SPACE_PATTERN,
+  UNITS,
+} from '@regie/core/browser';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 
 type Api = TRPCOptionsProxy<AppRouter>;
@@ -24,46 +43,21 @@ export type CreateOrganisationInput = inferInput<Api['organisation']['create']>;
 // The input is optional on the wire; this is its object form.
 export type FindAgreementsInput = Extract<inferInput<Api['agreement']['find']>, object>;
 
-export const KINDS = ['contract', 'subsidy', 'joint_arrangement', 'service_agreement'] as const;
-export type AgreementKind = (typeof KINDS)[number];
-
-export const DOMAINS = ['youth', 'wmo', 'participation', 'ict', 'other'] as const;
-export type AgreementDomain = (typeof DOMAINS)[number];
-
-/** Life-cycle states of all kinds (SPEC §3): the contract cycle, then the subsidy cycle (Awb 4.2). */
-export const STATUSES = [
-  'draft',
-  'in_approval',
-  'approved',
-  'out_for_signature',
-  'active',
-  'terminated',
-  'expired',
-  'requested',
-  'granted',
-  'settlement_requested',
-  'settled',
-  'refused',
-  'withdrawn',
-] as const;
-export type AgreementStatus = (typeof STATUSES)[number];
-
+// The closed lists come from core's browser entry: the same lists the API's schemas accept.
+export const KINDS = AGREEMENT_KINDS;
+export type { AgreementKind };
+export type AgreementDomain = Domain;
+export { DOMAINS };
+export const STATUSES = AGREEMENT_STATUSES;
+export type { AgreementStatus };
 /** Execution variants (uitvoeringsvarianten, iStandaarden UP028), units (WJ756) and frequencies (WMO757). */
-export const VARIANTS = ['effort', 'output', 'task'] as const;
+export const VARIANTS = EXECUTION_VARIANTS;
 export type Variant = (typeof VARIANTS)[number];
-export const UNITS = ['minute', 'hour', 'etmaal', 'dagdeel', 'piece', 'euro'] as const;
+export { FREQUENCIES, PARTY_ROLES, UNITS };
 export type Unit = (typeof UNITS)[number];
-export const FREQUENCIES = ['per_day', 'per_week', 'per_month', 'total'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
-
-export const PARTY_ROLES = ['contractor', 'recipient', 'joint_body', 'subcontractor'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
-
-export const ALLOCATION_METHODS = ['fixed', 'per_inhabitant', 'usage', 'base_plus_variable'] as const;
-export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
-
-export const ORGANISATION_KINDS = ['provider', 'joint_body'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type { AllocationMethod, OrganisationKind, PartyRole };
+export { ALLOCATION_METHODS, ORGANISATION_KINDS };
 
 export const SORTS = ['newest', 'endDate'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -128,8 +122,7 @@ export function providerPartiesOf(a: Agreement): { party: string; partyName: str
 }
 
 /** Ids and spaces as the API accepts them, so a hand-edited address cannot make a request fail. */
-export const ID_PATTERN = /^[0-9a-z-]{1,40}$/;
-export const SPACE_PATTERN = /^(GM\d{4}|RG[A-Z0-9]{2,30}|PV\d{8})$/;
+export { ID_PATTERN, SPACE_PATTERN };
 
 export function isRegionSpace(space: string): boolean {
   return space.startsWith('RG');
