@@ -30,8 +30,18 @@ export interface EscalationStep {
   levelName: string;
   at: string;
   by: string;
+  /** The person's name when the step was taken (steps recorded before names were kept have none). */
+  byName?: string;
   side: 'provider' | 'municipality';
   note: string;
+}
+
+/** Who takes a step, and when. */
+export interface EscalationActor {
+  actor: string;
+  actorName?: string;
+  side: 'provider' | 'municipality';
+  at: string;
 }
 
 export interface Escalation {
@@ -79,7 +89,7 @@ export function openEscalation(
     partyName?: string;
   },
   ladder: { level: string; days: number }[],
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
+  by: EscalationActor,
 ): Escalation {
   return {
     ...input,
@@ -95,6 +105,7 @@ export function openEscalation(
         levelName: ladder[0]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note: input.description,
       },
@@ -104,11 +115,7 @@ export function openEscalation(
 }
 
 /** One level up, with a new deadline; refused at the top of the ladder or when resolved. */
-export function escalate(
-  e: Escalation,
-  note: string,
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
-): Escalation {
+export function escalate(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
     throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
   const level = e.level + 1;
@@ -131,6 +138,7 @@ export function escalate(
         levelName: e.ladder[level]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note,
       },
@@ -139,11 +147,7 @@ export function escalate(
   };
 }
 
-export function resolveEscalation(
-  e: Escalation,
-  note: string,
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
-): Escalation {
+export function resolveEscalation(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
     throw new DomainError('BAD_REQUEST', 'This escalation is already resolved', 'escalationId');
   return {
@@ -158,6 +162,7 @@ export function resolveEscalation(
         levelName: e.ladder[e.level]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note,
       },
@@ -167,11 +172,7 @@ export function resolveEscalation(
 }
 
 /** The other side's answer on an open escalation: a step at the current level, the deadline unchanged. */
-export function respondEscalation(
-  e: Escalation,
-  note: string,
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
-): Escalation {
+export function respondEscalation(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
     throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
   return {
@@ -184,6 +185,7 @@ export function respondEscalation(
         levelName: e.ladder[e.level]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note,
       },

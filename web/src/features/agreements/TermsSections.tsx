@@ -135,11 +135,15 @@ export function TermsSection({ a, me, locale }: { a: Agreement; me: Me | undefin
         <Item label={t('fields.createdAt')}>
           <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, locale)}</time>
         </Item>
-        {internal ? <Item label={t('fields.createdBy')}>{internal.createdBy}</Item> : null}
+        {internal ? (
+          <Item label={t('fields.createdBy')}>{internal.createdByName ?? internal.createdBy}</Item>
+        ) : null}
         <Item label={t('fields.updatedAt')}>
           <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, locale)}</time>
         </Item>
-        {internal ? <Item label={t('fields.updatedBy')}>{internal.updatedBy}</Item> : null}
+        {internal ? (
+          <Item label={t('fields.updatedBy')}>{internal.updatedByName ?? internal.updatedBy}</Item>
+        ) : null}
       </DataList>
     </Section>
   );

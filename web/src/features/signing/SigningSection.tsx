@@ -371,7 +371,7 @@ export function SigningSection({ agreementId, me }: { agreementId: string; me: M
                 <DataListValue>
                   {t('signing.section.placedValue', {
                     at: formatDateTime(s.document.createdAt, locale),
-                    by: s.document.createdBy,
+                    by: s.document.createdByName ?? s.document.createdBy,
                   })}
                 </DataListValue>
               </DataListItem>
