@@ -150,7 +150,9 @@ describe('escalation ladder and steering dashboard in the browser', () => {
       .waitFor();
     await escalation().getByText('gereageerd', { exact: true }).waitFor();
     const answered = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
-    expect(answered[3]).toMatch(/gereageerd\s+directie\s+Kees Ondertekenaar\s+aanbieder\s+.+\s+Extra capaciteit/);
+    expect(answered[3]).toMatch(
+      /gereageerd\s+directie\s+Kees Ondertekenaar\s+aanbieder\s+.+\s+Extra capaciteit/,
+    );
     expect(await escalation().innerText()).toMatch(/Status\s+open/);
 
     await logIn('ermelo.contractmanager');
@@ -165,9 +167,7 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     await escalation().getByText('afgehandeld', { exact: true }).first().waitFor();
     expect(await escalation().innerText()).toMatch(/Status\s+afgehandeld/);
     const after = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
-    expect(after[4]).toMatch(
-      /afgehandeld\s+directie\s+Karim Contractmanager\s+gemeente\s+.+\s+Afgesproken/,
-    );
+    expect(after[4]).toMatch(/afgehandeld\s+directie\s+Karim Contractmanager\s+gemeente\s+.+\s+Afgesproken/);
     expect(await escalation().getByRole('button', { name: 'Afhandelen' }).count()).toBe(0);
   });
   it('shows the KPIs with target, chart and comments, and lets the contract manager record a value', async () => {

@@ -84,7 +84,9 @@ describe('subsidies in the browser', () => {
     expect(await textOf(page.getByTestId('grant-room-left'))).toBe(
       'Nog beschikbaar onder Subsidieregeling welzijn en mantelzorg 2026: € 15.000,00.',
     );
-    expect(await textOf(refused)).toContain('room left: €15,000.00');
+    // The server's refusal in Dutch, from its reason key (subsidy.ceilingExceeded), not its English message.
+    expect(await textOf(refused)).toContain('er is nog € 15.000,00 ruimte');
+    expect(await textOf(refused)).not.toContain('room left');
     // Nothing was granted: still requested.
     expect(await page.getByTestId('current-status').innerText()).toBe('aangevraagd');
     await session.expectAccessible('verlening geweigerd');

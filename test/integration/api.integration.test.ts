@@ -125,6 +125,27 @@ describe('API over HTTP (black box)', () => {
     expect(response.status).toBe(400);
     const paths = response.body.error.data.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['startDate', 'title']));
+    // Each issue has a stable key and its parameters, so the web app says it in Dutch (SPEC §7).
+    expect(response.body.error.data).toMatchObject({ reason: 'request.invalid', params: {} });
+    expect(response.body.error.data.issues).toContainEqual({
+      path: 'title',
+      message: expect.any(String),
+      reason: 'validation.too_small',
+      params: { minimum: 1, origin: 'string' },
+    });
+    const tooLong = await api.mutate(
+      'agreement.create',
+      { ...contract('API-LONG'), title: 'x'.repeat(5000) },
+      await api.token('ermelo.inkoper'),
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.data.issues).toContainEqual(
+      expect.objectContaining({
+        path: 'title',
+        reason: 'validation.too_big',
+        params: expect.objectContaining({ origin: 'string' }),
+      }),
+    );
     expect(JSON.stringify(response.body)).not.toMatch(/stack|at .*\.ts/);
     const garbage = await fetch(`${api.url}/trpc/agreement.create`, {
       method: 'POST',
@@ -140,16 +161,61 @@ describe('API over HTTP (black box)', () => {
   it('answers CONFLICT for a duplicate reference and a stale version', async () => {
     const token = await api.token('ermelo.inkoper');
     const first = await api.mutate('agreement.create', contract('API-DUP'), token);
-    expect((await api.mutate('agreement.create', contract('API-DUP'), token)).status).toBe(409);
+    const duplicate = await api.mutate('agreement.create', contract('API-DUP'), token);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.data).toMatchObject({
+      reason: 'agreement.referenceInUse',
+      params: { reference: 'API-DUP' },
+    });
     const id = first.body.result.data.id;
     expect(
       (await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Nieuw' } }, token))
         .status,
     ).toBe(200);
-    expect(
-      (await api.mutate('agreement.update', { id, expectedVersion: 1, data: { title: 'Oud' } }, token))
-        .status,
-    ).toBe(409);
+    const stale = await api.mutate(
+      'agreement.update',
+      { id, expectedVersion: 1, data: { title: 'Oud' } },
+      token,
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.data).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'agreement.versionConflict',
+      params: { version: 2, expectedVersion: 1 },
+    });
+  });
+
+  it('says why a refusal is one: a mandate refusal and a role refusal carry their reason key', async () => {
+    const token = await api.token('ermelo.inkoper');
+    const created = await api.mutate(
+      'agreement.create',
+      { ...contract('API-MANDATE'), valueCeilingCents: 900_000_000 },
+      token,
+    );
+    expect(created.status).toBe(200);
+    const id = created.body.result.data.id;
+    const refused = await api.mutate(
+      'agreement.transition',
+      { id, expectedVersion: 1, to: 'out_for_signature' },
+      token,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.data).toMatchObject({
+      reason: 'mandate.approvalRequired',
+      params: { to: 'out_for_signature', thresholdCents: expect.any(Number) },
+    });
+    const viewer = await api.mutate(
+      'agreement.create',
+      contract('API-VIEWER2'),
+      await api.token('ermelo.viewer'),
+    );
+    expect(viewer.body.error.data).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'request.forbidden',
+      params: {},
+    });
+    const unauthenticated = await api.query('me.get', undefined);
+    expect(unauthenticated.body.error.data).toMatchObject({ reason: 'request.unauthorized' });
   });
 
   it('replays a retry with the same Idempotency-Key without a second effect', async () => {

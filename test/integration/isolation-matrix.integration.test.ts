@@ -116,12 +116,17 @@ describe('isolation matrix', () => {
                 {
                   status: response.status,
                   message: response.body?.error?.message,
+                  // The reason key and its params must not tell a foreign object from a missing one either.
+                  reason: response.body?.error?.data?.reason,
+                  params: response.body?.error?.data?.params,
                   items: response.body?.result?.data?.items,
                 },
                 `${user.key} ${path} ${JSON.stringify(call.input)} differs from a missing object`,
               ).toEqual({
                 status: ghost.status,
                 message: ghost.body?.error?.message,
+                reason: ghost.body?.error?.data?.reason,
+                params: ghost.body?.error?.data?.params,
                 items: ghost.body?.result?.data?.items,
               });
             }

@@ -227,8 +227,17 @@ describe('approvals and signatures that cannot be bypassed', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/needs an approver/);
     expect(refused.body.error.data.issues).toEqual([
-      { path: 'valueCeilingCents', message: expect.stringMatching(/mandate threshold/) },
+      {
+        path: 'valueCeilingCents',
+        message: expect.stringMatching(/mandate threshold/),
+        reason: 'mandate.raiseNeedsApproval',
+        params: { thresholdCents: expect.any(Number) },
+      },
     ]);
+    expect(refused.body.error.data).toMatchObject({
+      reason: 'mandate.raiseNeedsApproval',
+      params: { thresholdCents: expect.any(Number) },
+    });
     expect(await get(a.id)).toMatchObject({ version: before.version, valueCeilingCents: 9_000_000 });
     // The seeded active contract above the mandate: a rename is fine, a raise is not.
     const seeded = await get('erm-jh-2025');

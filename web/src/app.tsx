@@ -6,16 +6,16 @@ import { CallbackPage } from './features/auth/CallbackPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AppShell } from './features/layout/AppShell';
 import { NotFoundPage } from './features/placeholder/ComingSoonPage';
-import { RegisterPage } from './features/register/RegisterPage';
 import { getLogoutReason, subscribe, useToken } from './lib/auth';
 import { createApiClient, createQueryClient, TRPCProvider } from './lib/trpc';
+import { RegisterPage } from './pages/RegisterPage';
 
 // Login and the register are in the first bundle (the pages people land on); the rest loads on demand.
 const NewAgreementPage = lazy(() =>
   import('./features/agreements/NewAgreementPage').then((m) => ({ default: m.NewAgreementPage })),
 );
 const AgreementDetailPage = lazy(() =>
-  import('./features/agreements/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
+  import('./pages/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
 );
 const EditAgreementPage = lazy(() =>
   import('./features/agreements/EditAgreementPage').then((m) => ({ default: m.EditAgreementPage })),
@@ -24,9 +24,7 @@ const RelationDesignerPage = lazy(() =>
   import('./features/steering/RelationDesignerPage').then((m) => ({ default: m.RelationDesignerPage })),
 );
 const RolesPage = lazy(() => import('./features/steering/RolesPage').then((m) => ({ default: m.RolesPage })));
-const SteeringPage = lazy(() =>
-  import('./features/steering/SteeringPage').then((m) => ({ default: m.SteeringPage })),
-);
+const SteeringPage = lazy(() => import('./pages/SteeringPage').then((m) => ({ default: m.SteeringPage })));
 const DeliverPage = lazy(() =>
   import('./features/reports/DeliverPage').then((m) => ({ default: m.DeliverPage })),
 );

@@ -1,4 +1,4 @@
-import { DomainError } from '@regie/core';
+import { DomainError, issueReason, type ParamValue, type Reason } from '@regie/core';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import type { Context, ErrorHandler } from 'hono';
@@ -27,15 +27,24 @@ const GENERIC: Partial<Record<DomainError['code'], string>> = {
 
 export interface HttpError {
   status: 400 | 403 | 404 | 409 | 500 | 503;
-  body: { error: { code: string; message: string; field?: string } };
+  body: {
+    error: {
+      code: string;
+      message: string;
+      field?: string;
+      reason?: Reason;
+      params?: Record<string, ParamValue>;
+    };
+  };
   /** Not a refusal but a fault: log it; the caller hears only "Internal error". */
   unexpected: boolean;
 }
 
 /**
  * Any error as the JSON answer of the HTTP routes (files, public register, iCal, the app's `onError`): a domain
- * refusal with its status, code, message and field; anything else a bare 500. `generic` (public routes) replaces
- * the message with one that says nothing about the data.
+ * refusal with its status, code, message, field, reason key and params; anything else a bare 500. `generic`
+ * (public routes) replaces the message with one that says nothing about the data, and sends no field, reason or
+ * params.
  */
 export function toHttpError(error: unknown, options: { generic?: boolean } = {}): HttpError {
   if (!(error instanceof DomainError)) {
@@ -47,8 +56,13 @@ export function toHttpError(error: unknown, options: { generic?: boolean } = {})
   }
   const { status, code } = REFUSALS[error.code];
   const message = (options.generic && GENERIC[error.code]) || error.message;
-  const field = !options.generic && error.field ? { field: error.field } : {};
-  return { status, body: { error: { code, message, ...field } }, unexpected: false };
+  if (options.generic) return { status, body: { error: { code, message } }, unexpected: false };
+  const field = error.field ? { field: error.field } : {};
+  return {
+    status,
+    body: { error: { code, message, ...field, reason: error.reason, params: { ...error.params } } },
+    unexpected: false,
+  };
 }
 
 /** The Hono apps' `onError`: the mapping above, with unexpected errors logged (never tokens or bodies). */
@@ -74,6 +88,28 @@ export function publicRefusal(c: Context, error: unknown): Response {
 export interface Issue {
   path: string;
   message: string;
+  /** Stable key of the issue (`validation.too_big`, or a domain rule's key) and its parameters. */
+  reason: Reason;
+  params: Record<string, ParamValue>;
+}
+
+/** A tRPC code → the key an error without one of its own gets, so every refusal carries a reason. */
+const FALLBACK: Partial<Record<TRPC_ERROR_CODE_KEY, Reason>> = {
+  BAD_REQUEST: 'request.invalid',
+  UNAUTHORIZED: 'request.unauthorized',
+  FORBIDDEN: 'request.forbidden',
+  NOT_FOUND: 'request.notFound',
+  CONFLICT: 'request.conflict',
+  TOO_MANY_REQUESTS: 'request.tooManyRequests',
+  INTERNAL_SERVER_ERROR: 'server.internal',
+  SERVICE_UNAVAILABLE: 'server.unavailable',
+};
+
+/** The reason key and params an API error answers with (SPEC §7: `error.data.reason`, `error.data.params`). */
+export function reasonOf(error: TRPCError): { reason: Reason; params: Record<string, ParamValue> } {
+  if (error.cause instanceof DomainError)
+    return { reason: error.cause.reason, params: { ...error.cause.params } };
+  return { reason: FALLBACK[error.code] ?? 'request.failed', params: {} };
 }
 
 /** Turns a domain error into the API's error; anything unknown becomes a bare 500 with no details. */
@@ -87,13 +123,23 @@ export function toTRPCError(error: unknown): TRPCError {
 /** The issues of a validation error (zod or any Standard Schema), with dotted paths. */
 export function issuesOf(error: TRPCError): Issue[] | undefined {
   const cause = error.cause as
-    | { issues?: { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string }[] }
+    | {
+        issues?: {
+          path?: readonly (PropertyKey | { key: PropertyKey })[];
+          message: string;
+          code?: string;
+          [extra: string]: unknown;
+        }[];
+      }
     | undefined;
   if (cause instanceof DomainError)
-    return cause.field ? [{ path: cause.field, message: cause.message }] : undefined;
+    return cause.field
+      ? [{ path: cause.field, message: cause.message, reason: cause.reason, params: { ...cause.params } }]
+      : undefined;
   if (!Array.isArray(cause?.issues)) return undefined;
   return cause.issues.slice(0, 20).map((issue) => ({
     path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.'),
     message: issue.message,
+    ...issueReason(issue),
   }));
 }

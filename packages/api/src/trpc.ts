@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, type Role } from '@regie/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
-import { issuesOf, toTRPCError } from './errors.ts';
+import { issuesOf, reasonOf, toTRPCError } from './errors.ts';
 
 /** Every procedure declares who may call it; a procedure without `roles` is denied (deny by default). */
 export interface Meta {
@@ -24,7 +24,9 @@ const t = initTRPC
           : issues && error.code === 'BAD_REQUEST'
             ? issues.map((issue) => `${issue.path || 'input'}: ${issue.message}`).join('; ')
             : shape.message;
-      return { ...shape, message, data: { ...data, issues } };
+      // The stable key and its params (SPEC §7): the UI's text comes from the key, the message is for logs.
+      const { reason, params } = reasonOf(error);
+      return { ...shape, message, data: { ...data, reason, params, issues } };
     },
   });
 
@@ -45,7 +47,7 @@ export const procedure = publicProcedure.use(({ ctx, meta, next }) => {
   if (!ctx.identity || !ctx.repos) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   const declared = meta?.roles;
   if (!declared || !ctx.identity.roles.some((role) => declared.includes(role))) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role may not do this' });
+    throw new DomainError('FORBIDDEN', 'request.forbidden', { message: 'Your role may not do this' });
   }
   return next({ ctx: { ...ctx, identity: ctx.identity, repos: ctx.repos } });
 });
@@ -57,8 +59,7 @@ export const procedure = publicProcedure.use(({ ctx, meta, next }) => {
 export const mutationProcedure = procedure.use(async ({ ctx, path, getRawInput, next }) => {
   if (ctx.idempotencyKey === null) return next();
   if (ctx.idempotencyKey === 'invalid') {
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
+    throw new DomainError('BAD_REQUEST', 'idempotency.keyInvalid', {
       message: 'Idempotency-Key must be 8–128 characters [A-Za-z0-9_.:-]',
     });
   }

@@ -3,6 +3,7 @@ import {
   type Agreement,
   type Approval,
   agreementCreateInput,
+  agreementTermsPatch,
   allowedTransitions,
   amend,
   applyTerms,
@@ -113,6 +114,14 @@ describe('agreement input', () => {
     expect(date.error?.issues[0]?.path).toEqual(['startDate']);
     const order = agreementCreateInput.safeParse({ ...valid, endDate: '2025-12-31' });
     expect(order.error?.issues[0]?.path).toEqual(['endDate']);
+  });
+
+  it('refuses a patch whose two dates are out of order, and leaves a single date to assertTerms', () => {
+    const both = agreementTermsPatch.safeParse({ startDate: '2027-01-01', endDate: '2026-12-31' });
+    expect(both.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['endDate', 'endDate must not be before startDate'],
+    ]);
+    expect(agreementTermsPatch.safeParse({ endDate: '2000-01-01' }).success).toBe(true);
   });
 
   it('bounds string lengths', () => {

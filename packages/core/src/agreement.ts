@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
-import { DomainError } from './errors.ts';
+import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
+import { repeatedParties } from './parties.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
@@ -109,11 +110,11 @@ export const mandateCovers = (c: TransitionContext) => withinMandate(c) || appro
 export function assertMandateCovers(c: TransitionContext, to: AgreementStatus): void {
   if (mandateCovers(c)) return;
   const stale = c.approval ? ` (the approval on record is of terms version ${c.approval.termsVersion})` : '';
-  throw new DomainError(
-    'BAD_REQUEST',
-    `Above the mandate threshold an approver must approve the current terms before the agreement goes to ${to}${stale}`,
-    'to',
-  );
+  throw new DomainError('BAD_REQUEST', 'mandate.approvalRequired', {
+    params: { to, thresholdCents: c.mandateThresholdCents },
+    field: 'to',
+    message: `Above the mandate threshold an approver must approve the current terms before the agreement goes to ${to}${stale}`,
+  });
 }
 
 /** A region's coordinator drafts and moves the region's own agreements (SPEC §2 rule 7, docs/region-rules.md). */
@@ -223,29 +224,35 @@ export function assertTransition(
   const rule = rules.find((r) => r.to === to);
   if (!rule) {
     const allowed = [...new Set(rules.map((r) => r.to))];
-    throw new DomainError(
-      'BAD_REQUEST',
-      `A ${kind} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}`,
-      'to',
-    );
+    throw new DomainError('BAD_REQUEST', 'agreement.transitionNotAllowed', {
+      params: { kind, from, to, allowed: allowed.join(', ') },
+      field: 'to',
+      message: `A ${kind} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.length ? allowed.join(', ') : 'none'}`,
+    });
   }
   if (!rule.roles.some((role) => context.roles.includes(role))) {
-    throw new DomainError(
-      'FORBIDDEN',
-      `Moving a ${kind} from ${from} to ${to} needs role ${rule.roles.join(' or ')}`,
-    );
+    throw new DomainError('FORBIDDEN', 'agreement.transitionRoleRequired', {
+      params: { kind, from, to, roles: rule.roles.join(', ') },
+      message: `Moving a ${kind} from ${from} to ${to} needs role ${rule.roles.join(' or ')}`,
+    });
   }
   if (rule.notByDrafter && context.actor === context.createdBy) {
-    throw new DomainError('FORBIDDEN', 'The approver cannot be the purchaser who drafted the agreement');
+    throw new DomainError('FORBIDDEN', 'mandate.approverIsDrafter', {
+      message: 'The approver cannot be the purchaser who drafted the agreement',
+    });
   }
   if (rule.withinMandate && !withinMandate(context)) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      context.valueCeilingCents === null
-        ? 'An agreement without a value ceiling needs approval before signing'
-        : 'Above the mandate threshold an approver must approve before signing',
-      'to',
-    );
+    throw context.valueCeilingCents === null
+      ? new DomainError('BAD_REQUEST', 'mandate.noCeiling', {
+          params: { to },
+          field: 'to',
+          message: 'An agreement without a value ceiling needs approval before signing',
+        })
+      : new DomainError('BAD_REQUEST', 'mandate.approvalRequired', {
+          params: { to, thresholdCents: context.mandateThresholdCents },
+          field: 'to',
+          message: 'Above the mandate threshold an approver must approve before signing',
+        });
   }
   if (rule.covered) assertMandateCovers(context, to);
 }
@@ -269,7 +276,10 @@ const termsShape = {
   yearCeilings: z.optional(
     z.array(z.strictObject({ year: z.int().check(z.gte(2000), z.lte(2100)), cents: cents() })).check(
       z.maxLength(30),
-      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, 'Each year may appear once'),
+      z.refine((list) => new Set(list.map((y) => y.year)).size === list.length, {
+        message: 'Each year may appear once',
+        params: { reason: 'agreement.yearsUnique' },
+      }),
     ),
   ),
   /** Woo publication (SPEC §5.4): whether it appears in the public register, and how. */
@@ -280,10 +290,15 @@ const termsShape = {
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
 
-const endNotBeforeStart = z.refine<{ startDate: string; endDate: string }>((v) => v.endDate >= v.startDate, {
-  message: 'endDate must not be before startDate',
-  path: ['endDate'],
-});
+/** Where both dates are given (always on create; on update when both change), the end is not before the start. */
+const endNotBeforeStart = z.refine<{ startDate?: string; endDate?: string }>(
+  (v) => v.startDate === undefined || v.endDate === undefined || v.endDate >= v.startDate,
+  {
+    message: 'endDate must not be before startDate',
+    path: ['endDate'],
+    params: { reason: 'agreement.endBeforeStart' },
+  },
+);
 
 export const agreementCreateInput = z
   .strictObject({
@@ -298,23 +313,26 @@ export const agreementCreateInput = z
   .check(endNotBeforeStart);
 export type AgreementCreateInput = z.infer<typeof agreementCreateInput>;
 
-export const agreementTermsPatch = z.strictObject({
-  title: z.optional(termsShape.title),
-  description: termsShape.description,
-  domain: z.optional(termsShape.domain),
-  startDate: z.optional(termsShape.startDate),
-  endDate: z.optional(termsShape.endDate),
-  noticePeriodMonths: termsShape.noticePeriodMonths,
-  valueCeilingCents: termsShape.valueCeilingCents,
-  parties: termsShape.parties,
-  productLines: termsShape.productLines,
-  renewal: termsShape.renewal,
-  duties: termsShape.duties,
-  kpis: termsShape.kpis,
-  yearCeilings: termsShape.yearCeilings,
-  publication: termsShape.publication,
-  allocationKey: termsShape.allocationKey,
-});
+export const agreementTermsPatch = z
+  .strictObject({
+    title: z.optional(termsShape.title),
+    description: termsShape.description,
+    domain: z.optional(termsShape.domain),
+    startDate: z.optional(termsShape.startDate),
+    endDate: z.optional(termsShape.endDate),
+    noticePeriodMonths: termsShape.noticePeriodMonths,
+    valueCeilingCents: termsShape.valueCeilingCents,
+    parties: termsShape.parties,
+    productLines: termsShape.productLines,
+    renewal: termsShape.renewal,
+    duties: termsShape.duties,
+    kpis: termsShape.kpis,
+    yearCeilings: termsShape.yearCeilings,
+    publication: termsShape.publication,
+    allocationKey: termsShape.allocationKey,
+  })
+  // The stored agreement is checked again after the patch is applied (`assertTerms`).
+  .check(endNotBeforeStart);
 export type AgreementTermsPatch = z.infer<typeof agreementTermsPatch>;
 
 /** The agreement as stored and as internal users see it. */
@@ -449,12 +467,13 @@ export function amend(
     // No ceiling is no bound: removing one raises the value as much as a higher figure does.
     const raised = after === null ? before !== null : before !== null && after > before;
     if (raised && !withinMandate({ valueCeilingCents: after, mandateThresholdCents })) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'Raising the value of a signed agreement above the mandate threshold needs an approver: ' +
+      throw new DomainError('BAD_REQUEST', 'mandate.raiseNeedsApproval', {
+        params: { thresholdCents: mandateThresholdCents },
+        field: 'valueCeilingCents',
+        message:
+          'Raising the value of a signed agreement above the mandate threshold needs an approver: ' +
           'make a new agreement (or a call-off) and have it approved',
-        'valueCeilingCents',
-      );
+      });
     }
   }
   return { next: amended, changes: { ...changes, ...extra }, outcome: null };
@@ -463,15 +482,30 @@ export function amend(
 /** The rules every stored state of an agreement keeps; throws the first broken one with its field. */
 export function assertTerms(a: Agreement): void {
   if (a.endDate < a.startDate)
-    throw new DomainError('BAD_REQUEST', 'endDate must not be before startDate', 'endDate');
+    throw new DomainError('BAD_REQUEST', 'agreement.endBeforeStart', {
+      field: 'endDate',
+      message: 'endDate must not be before startDate',
+    });
   const issue = checkProductLines(a.kind, a.domain, a.productLines)[0];
-  if (issue) throw new DomainError('BAD_REQUEST', issue.message, issue.path);
+  if (issue)
+    throw new DomainError('BAD_REQUEST', issue.reason, {
+      params: issue.params,
+      field: issue.path,
+      message: issue.message,
+    } as DomainErrorOptions<Reason>);
   if (a.renewal && a.renewal.used > a.renewal.options) {
-    throw new DomainError('BAD_REQUEST', 'More renewals used than there are options', 'renewal');
+    throw new DomainError('BAD_REQUEST', 'renewal.moreUsedThanOptions', {
+      params: { used: a.renewal.used, options: a.renewal.options },
+      field: 'renewal',
+      message: 'More renewals used than there are options',
+    });
   }
-  const roles = new Set(a.parties.map((p) => `${p.organisationId}/${p.role}`));
-  if (roles.size !== a.parties.length)
-    throw new DomainError('BAD_REQUEST', 'A party appears twice in the same role', 'parties');
+  // Each organisation once per role: the same rule the web form marks per row (`repeatedParties`).
+  if (repeatedParties(a.parties).length > 0)
+    throw new DomainError('BAD_REQUEST', 'party.duplicate', {
+      field: 'parties',
+      message: 'A party appears twice in the same role',
+    });
 }
 
 /** Party input → stored parties, given the organisations the owning space has registered. */
@@ -482,11 +516,11 @@ export function resolveParties(
   return input.map((party, i) => {
     const organisation = organisations.get(party.organisationId);
     if (!organisation) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `Organisation ${party.organisationId} is not registered`,
-        `parties.${i}.organisationId`,
-      );
+      throw new DomainError('BAD_REQUEST', 'party.unknown', {
+        params: { organisationId: party.organisationId },
+        field: `parties.${i}.organisationId`,
+        message: `Organisation ${party.organisationId} is not registered`,
+      });
     }
     return {
       organisationId: party.organisationId,

@@ -31,17 +31,20 @@ export const allocationKeySchema = z
   .check(
     z.refine((key) => new Set(key.weights.map((w) => w.space)).size === key.weights.length, {
       message: 'Each member may appear once',
+      params: { reason: 'allocation.memberTwice' },
       path: ['weights'],
     }),
     z.refine(
       (key) => key.method !== 'fixed' || key.weights.reduce((sum, w) => sum + w.weight, 0) === 10_000,
       {
         message: 'Fixed percentages must add up to 100% (10,000 basis points)',
+        params: { reason: 'allocation.fixedNotHundred' },
         path: ['weights'],
       },
     ),
     z.refine((key) => key.weights.some((w) => w.weight > 0), {
       message: 'At least one member needs a weight',
+      params: { reason: 'allocation.noWeight' },
       path: ['weights'],
     }),
     z.refine(
@@ -49,11 +52,13 @@ export const allocationKeySchema = z
         key.method !== 'per_inhabitant' || (key.referenceDate !== undefined && key.source !== undefined),
       {
         message: 'A per-inhabitant key needs its reference date and source',
+        params: { reason: 'allocation.inhabitantsSource' },
         path: ['referenceDate'],
       },
     ),
     z.refine((key) => key.method !== 'base_plus_variable' || key.baseBasisPoints !== undefined, {
       message: 'A base-plus-variable key needs its base part',
+      params: { reason: 'allocation.baseMissing' },
       path: ['baseBasisPoints'],
     }),
   );
@@ -73,9 +78,14 @@ export function splitCents(
   weights: readonly { space: string; weight: bigint }[],
 ): Share[] {
   if (!Number.isSafeInteger(totalCents) || totalCents < 0)
-    throw new DomainError('BAD_REQUEST', 'Amount must be whole cents ≥ 0');
+    throw new DomainError('BAD_REQUEST', 'allocation.amountInvalid', {
+      message: 'Amount must be whole cents ≥ 0',
+    });
   const sum = weights.reduce((s, w) => s + w.weight, 0n);
-  if (sum === 0n) throw new DomainError('BAD_REQUEST', 'At least one member needs a weight');
+  if (sum === 0n)
+    throw new DomainError('BAD_REQUEST', 'allocation.noWeight', {
+      message: 'At least one member needs a weight',
+    });
   const total = BigInt(totalCents);
   const parts = weights.map((w, index) => {
     const exact = total * w.weight;

@@ -89,13 +89,16 @@ export function correctRealisation(
 ): CorrectionEffect {
   const version = current.version ?? 1;
   if (correction.expectedVersion !== version) {
-    throw new DomainError(
-      'CONFLICT',
-      `The realisation was changed meanwhile (version ${version}); reload and try again`,
-    );
+    throw new DomainError('CONFLICT', 'realisation.versionConflict', {
+      params: { version },
+      message: `The realisation was changed meanwhile (version ${version}); reload and try again`,
+    });
   }
   if (current.reversedAt) {
-    throw new DomainError('BAD_REQUEST', 'A reversed realisation cannot be corrected', 'realisationId');
+    throw new DomainError('BAD_REQUEST', 'realisation.reversed', {
+      field: 'realisationId',
+      message: 'A reversed realisation cannot be corrected',
+    });
   }
   // The party an entry belongs to stays with it through every correction.
   const party =

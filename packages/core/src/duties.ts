@@ -27,10 +27,12 @@ export const dutyInputSchema = z
   .check(
     z.refine((d) => d.kind !== 'periodic' || (d.frequency !== undefined && d.dueDays !== undefined), {
       message: 'A periodic duty needs a frequency and the days after the period in which the report is due',
+      params: { reason: 'duty.periodicNeedsFrequency' },
       path: ['frequency'],
     }),
     z.refine((d) => d.kind !== 'event' || (d.event !== undefined && d.responseDays !== undefined), {
       message: 'An event duty needs the event and a response time',
+      params: { reason: 'duty.eventNeedsEvent' },
       path: ['event'],
     }),
   );

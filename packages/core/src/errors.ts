@@ -1,17 +1,290 @@
-/** The domain's own error. The API maps `code` to an HTTP/tRPC error in one place (packages/api/src/errors.ts). */
+/**
+ * The domain's own error, with a stable reason key. The API maps `code` to an HTTP/tRPC error in one place
+ * (packages/api/src/errors.ts) and sends `reason` and `params` on (SPEC §7); the web app shows the text of the key
+ * in the user's language. The English `message` is for logs only.
+ *
+ * Reason keys are dot-named by area (`mandate.approvalRequired`, `agreement.versionConflict`). Each key lists its
+ * parameter names; a parameter ending in `Cents` is money in cents, one ending in `Date` a calendar date
+ * (`YYYY-MM-DD`), so a client can format them without knowing the key. This file is browser-safe.
+ */
 export type DomainErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAVAILABLE';
 
-export class DomainError extends Error {
+/** Every reason key → its parameter names. Enumerable, and a typo in a key fails the type check. */
+export const REASONS = {
+  // The request as such (the API's own refusals, and a fallback per tRPC code).
+  'request.invalid': [],
+  'request.unauthorized': [],
+  'request.forbidden': [],
+  'request.notFound': [],
+  'request.conflict': [],
+  'request.tooManyRequests': [],
+  'request.failed': [],
+  'server.internal': [],
+  'server.unavailable': [],
+  'database.unavailable': [],
+  'cursor.invalid': [],
+  'idempotency.keyInvalid': [],
+  'idempotency.keyReused': [],
+  'idempotency.inProgress': [],
+  // Validation of an input schema: `validation.<zod issue code>`; custom rules carry their own key.
+  'validation.invalid_type': ['expected'],
+  'validation.too_big': ['maximum', 'origin'],
+  'validation.too_small': ['minimum', 'origin'],
+  'validation.invalid_format': ['format'],
+  'validation.not_multiple_of': ['divisor'],
+  'validation.unrecognized_keys': ['keys'],
+  'validation.invalid_union': [],
+  'validation.invalid_key': [],
+  'validation.invalid_element': [],
+  'validation.invalid_value': ['values'],
+  'validation.custom': [],
+  // Objects that are missing or out of reach (one answer for both).
+  'object.notFound': [],
+  'agreement.notFound': [],
+  'document.notFound': [],
+  'space.notFound': [],
+  'regulation.notFound': [],
+  'party.notFound': [],
+  'realisation.notFound': [],
+  'calendar.notFound': [],
+  'meeting.notFound': [],
+  'escalation.notFound': [],
+  'signal.notFound': [],
+  // Agreements and their life cycle.
+  'agreement.endBeforeStart': [],
+  'agreement.transitionNotAllowed': ['kind', 'from', 'to', 'allowed'],
+  'agreement.transitionRoleRequired': ['kind', 'from', 'to', 'roles'],
+  'agreement.decisionRoute': ['route'],
+  'agreement.alreadyOffered': ['kind', 'status'],
+  'agreement.renewNotActive': [],
+  'agreement.frameworkUnknown': [],
+  'agreement.callOffOfContract': [],
+  'agreement.referenceInUse': ['reference'],
+  'agreement.exists': [],
+  'agreement.versionConflict': ['version', 'expectedVersion'],
+  'agreement.changedMeanwhile': [],
+  'agreement.yearsUnique': [],
+  'mandate.approvalRequired': ['to', 'thresholdCents'],
+  'mandate.noCeiling': ['to'],
+  'mandate.approverIsDrafter': [],
+  'mandate.raiseNeedsApproval': ['thresholdCents'],
+  'renewal.none': [],
+  'renewal.noOptionLeft': ['used', 'options'],
+  'renewal.moreUsedThanOptions': ['used', 'options'],
+  'region.onlyOwnUsers': [],
+  'party.unknown': ['organisationId'],
+  'party.duplicate': [],
+  'party.notProvider': [],
+  'party.nameRequired': [],
+  'productLine.notAllowed': [],
+  'productLine.categoryRange': ['category', 'from', 'to'],
+  'productLine.codeDuplicate': ['productCode'],
+  'productLine.lumpSumRequired': [],
+  'productLine.taskHasNoTariff': [],
+  'productLine.unitRequired': ['variant'],
+  'productLine.frequencyRequired': ['variant'],
+  'productLine.tariffRequired': ['variant'],
+  'productLine.lumpSumOnlyTask': [],
+  'productLine.unknown': [],
+  'allocation.notRegion': [],
+  'allocation.notMember': ['space', 'region'],
+  'allocation.amountInvalid': [],
+  'allocation.noWeight': [],
+  'allocation.noKey': [],
+  'allocation.memberTwice': [],
+  'allocation.fixedNotHundred': [],
+  'allocation.inhabitantsSource': [],
+  'allocation.baseMissing': [],
+  // Duties, reports, KPIs, dialogue.
+  'duty.unknown': [],
+  'duty.periodicNeedsFrequency': [],
+  'duty.eventNeedsEvent': [],
+  'report.agreementNotActive': ['status'],
+  'report.notExpected': [],
+  'report.wrongPeriod': ['period'],
+  'report.changedMeanwhile': [],
+  'kpi.unknown': [],
+  'kpi.noResult': [],
+  'kpi.noValueYet': [],
+  'kpi.versionConflict': ['version', 'expectedVersion'],
+  'meeting.versionConflict': ['version', 'expectedVersion'],
+  // Budget.
+  'realisation.reversed': [],
+  'realisation.versionConflict': ['version'],
+  'realisation.changedMeanwhile': [],
+  // Signing and documents.
+  'signing.notOutForSignature': ['status'],
+  'signing.noDocument': [],
+  'signing.consentRequired': [],
+  'signing.hashMismatch': [],
+  'signing.termsChanged': ['documentTermsVersion', 'termsVersion'],
+  'signing.termsChangedMeanwhile': [],
+  'signing.notASigner': [],
+  'signing.allSigned': [],
+  'signing.alreadySigned': [],
+  'signing.notYourTurn': ['organisationName', 'order', 'count'],
+  'signing.changedMeanwhile': [],
+  'document.placeRoleRequired': [],
+  'document.wrongStatus': ['status'],
+  'document.storeUnavailable': [],
+  // Escalations.
+  'escalation.resolved': [],
+  'escalation.atTop': ['level'],
+  'escalation.resolveForbidden': [],
+  'escalation.versionConflict': ['version', 'expectedVersion'],
+  'escalation.changedMeanwhile': [],
+  // Steering (relation type).
+  'steering.motivationRequired': ['chosen', 'proposed'],
+  'steering.versionConflict': ['version', 'expectedVersion'],
+  // Subsidies (Awb title 4.2).
+  'subsidy.notASubsidy': [],
+  'subsidy.ceilingExceeded': ['amountCents', 'ceilingCents', 'regulation', 'roomLeftCents'],
+  'subsidy.ceilingBelowGranted': ['grantedCents'],
+  'subsidy.lateApplication': ['bookYear', 'receivedDate', 'deadlineDate', 'weeks'],
+  'subsidy.lateMotivationRequired': [],
+  'subsidy.settleAtGrantNotProvided': [],
+  'subsidy.settleAtGrantAbove': ['limitCents'],
+  'subsidy.cannotSettle': ['status'],
+  'subsidy.settleOnApplication': [],
+  'subsidy.onlyExOfficio': [],
+  'subsidy.exOfficioTooEarly': ['dueDate'],
+  'subsidy.settlementAboveGrant': ['grantedCents'],
+  'subsidy.groundRequired': ['grantedCents'],
+  'subsidy.motivationRequired': [],
+  'subsidy.groundOnlyLower': [],
+  'subsidy.advanceNotGranted': ['status'],
+  'subsidy.advancesAboveGrant': ['grantedCents', 'advancedCents', 'leftCents'],
+  'subsidy.applicationAfterDecision': [],
+  'subsidy.applicationFirst': [],
+  'subsidy.cannotGrant': ['status'],
+  'subsidy.onlyGrantedSettled': [],
+  'regulation.unknown': [],
+  'regulation.exists': [],
+  'regulation.versionConflict': ['version', 'expectedVersion'],
+  'regulation.changedMeanwhile': [],
+  // Gemeenschappelijke regelingen (Wgr).
+  'wgr.notAGr': [],
+  'wgr.regionOnly': [],
+  'wgr.notMember': [],
+  'wgr.ownOpinionOnly': [],
+  'wgr.opinionDateRange': ['year', 'from', 'to'],
+  // The rules of an opinion and a plan (wgr-calendar.ts refinements, `params.reason`).
+  'wgr.outcomeNeeded': [],
+  'wgr.opinionDateNeeded': [],
+  'wgr.summaryWithoutOpinion': [],
+  'wgr.draftReceivedNeeded': [],
+  'wgr.opinionBeforeDraft': [],
+  'wgr.answerWithoutOpinion': [],
+  'wgr.answerToNoOpinion': [],
+  'wgr.answerBeforeOpinion': [],
+  'wgr.budgetAdoptionYear': [],
+  'wgr.accountsAdoptionYear': [],
+  'wgr.versionConflict': ['version', 'expectedVersion'],
+  'wgr.changedMeanwhile': [],
+  // Organisations, settings, feeds.
+  'organisation.exists': [],
+  'organisation.kvkInvalid': [],
+  'organisation.agbInvalid': [],
+  'organisation.ibanInvalid': [],
+  'organisation.changedMeanwhile': [],
+  'settings.versionConflict': ['version', 'expectedVersion'],
+  'settings.changedMeanwhile': [],
+  'ical.changedMeanwhile': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Reason = keyof typeof REASONS;
+export type ParamValue = string | number | null;
+export type ReasonParamName<R extends Reason> = (typeof REASONS)[R][number];
+export type ReasonParams<R extends Reason = Reason> = { [K in ReasonParamName<R>]: ParamValue };
+
+export const REASON_KEYS = Object.keys(REASONS) as Reason[];
+
+export function isReason(value: unknown): value is Reason {
+  return typeof value === 'string' && Object.hasOwn(REASONS, value);
+}
+
+type NoParams<R extends Reason> = [ReasonParamName<R>] extends [never] ? true : false;
+export type DomainErrorOptions<R extends Reason> = {
+  /** The input field the error is about, when there is one (dot path). */
+  field?: string;
+  /** For logs; defaults to the key and its parameters. */
+  message?: string;
+} & (NoParams<R> extends true ? { params?: Record<string, never> } : { params: ReasonParams<R> });
+
+export class DomainError<R extends Reason = Reason> extends Error {
   readonly code: DomainErrorCode;
+  readonly reason: R;
+  /** The key's parameters (typed per key at construction). */
+  readonly params: Readonly<Record<string, ParamValue>>;
   /** The input field the error is about, when there is one (dot path). */
   readonly field: string | undefined;
 
-  constructor(code: DomainErrorCode, message: string, field?: string) {
-    super(message);
+  constructor(
+    code: DomainErrorCode,
+    reason: R,
+    ...[options]: NoParams<R> extends true
+      ? [options?: DomainErrorOptions<R>]
+      : [options: DomainErrorOptions<R>]
+  ) {
+    const params: Record<string, ParamValue> = options?.params ?? {};
+    super(options?.message ?? `${reason} ${JSON.stringify(params)}`);
     this.name = 'DomainError';
     this.code = code;
-    this.field = field;
+    this.reason = reason;
+    this.params = params;
+    this.field = options?.field;
   }
 }
 
-export const notFound = (what = 'Object') => new DomainError('NOT_FOUND', `${what} not found`);
+/** What `notFound` may name; its key is `<what, uncapitalised>.notFound`. */
+export type NotFoundSubject =
+  | 'Object'
+  | 'Agreement'
+  | 'Document'
+  | 'Space'
+  | 'Regulation'
+  | 'Party'
+  | 'Realisation'
+  | 'Calendar'
+  | 'Meeting'
+  | 'Escalation'
+  | 'Signal';
+
+export const notFound = (what: NotFoundSubject = 'Object') =>
+  new DomainError('NOT_FOUND', `${uncapitalise(what)}.notFound` satisfies Reason, {
+    message: `${what} not found`,
+  });
+
+const uncapitalise = <S extends string>(s: S) =>
+  `${s.charAt(0).toLowerCase()}${s.slice(1)}` as Uncapitalize<S>;
+
+/** A validation issue as zod (or any Standard Schema) reports it; only what the key needs is read. */
+export interface SchemaIssueLike {
+  readonly code?: string;
+  readonly message: string;
+  readonly params?: Record<string, unknown> | undefined;
+  readonly [extra: string]: unknown;
+}
+
+const paramValue = (value: unknown): ParamValue => {
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value === 'boolean') return String(value);
+  return null;
+};
+
+/**
+ * The stable key of a schema issue: `validation.<zod issue code>` with the parameters the key names (nothing else
+ * of the issue, so no input leaks), or the key a custom rule carries in its params (`z.refine(f, { params: { reason:
+ * 'duty.periodicNeedsFrequency' } })`). Shared by the API (its error answers) and the web (its own validation).
+ */
+export function issueReason(issue: SchemaIssueLike): { reason: Reason; params: Record<string, ParamValue> } {
+  const custom = issue.params?.reason;
+  const reason: Reason = isReason(custom) ? custom : (`validation.${issue.code}` as Reason);
+  if (!isReason(reason)) return { reason: 'validation.custom', params: {} };
+  const source = isReason(custom) ? (issue.params ?? {}) : issue;
+  const params: Record<string, ParamValue> = {};
+  for (const name of REASONS[reason] as readonly string[]) params[name] = paramValue(source[name]);
+  return { reason, params };
+}

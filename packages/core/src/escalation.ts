@@ -117,14 +117,17 @@ export function openEscalation(
 /** One level up, with a new deadline; refused at the top of the ladder or when resolved. */
 export function escalate(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
-    throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
+    throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
+      field: 'escalationId',
+      message: 'This escalation is resolved',
+    });
   const level = e.level + 1;
   if (level >= e.ladder.length) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Already at the top of the ladder (${e.ladder[e.level]!.level})`,
-      'escalationId',
-    );
+    throw new DomainError('BAD_REQUEST', 'escalation.atTop', {
+      params: { level: e.ladder[e.level]!.level },
+      field: 'escalationId',
+      message: `Already at the top of the ladder (${e.ladder[e.level]!.level})`,
+    });
   }
   return {
     ...e,
@@ -149,7 +152,10 @@ export function escalate(e: Escalation, note: string, by: EscalationActor): Esca
 
 export function resolveEscalation(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
-    throw new DomainError('BAD_REQUEST', 'This escalation is already resolved', 'escalationId');
+    throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
+      field: 'escalationId',
+      message: 'This escalation is already resolved',
+    });
   return {
     ...e,
     status: 'resolved',
@@ -174,7 +180,10 @@ export function resolveEscalation(e: Escalation, note: string, by: EscalationAct
 /** The other side's answer on an open escalation: a step at the current level, the deadline unchanged. */
 export function respondEscalation(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
-    throw new DomainError('BAD_REQUEST', 'This escalation is resolved', 'escalationId');
+    throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
+      field: 'escalationId',
+      message: 'This escalation is resolved',
+    });
   return {
     ...e,
     steps: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAgbCode, isCbsMunicipalityCode, isIban, isKvkNumber } from './identifiers.ts';
+import { isAgbCode, isCbsMunicipalityCode, isIban, isKvkNumber, normaliseIban } from './identifiers.ts';
 
 describe('identifiers', () => {
   it('accepts 8-digit KvK numbers only', () => {
@@ -25,5 +25,21 @@ describe('identifiers', () => {
   it('accepts CBS municipality codes with the GM prefix', () => {
     expect(isCbsMunicipalityCode('GM0233')).toBe(true);
     for (const bad of ['0233', 'GM233', 'gm0233', 'PV0233']) expect(isCbsMunicipalityCode(bad)).toBe(false);
+  });
+});
+
+describe('IBAN normalisation (one rule for API, database and web)', () => {
+  it('drops spaces of every kind and dots, and upper-cases', () => {
+    expect(normaliseIban(' nl91 abna 0417 1643 00 ')).toBe('NL91ABNA0417164300');
+    expect(normaliseIban('NL91\u00a0ABNA\u202f0417\t1643\n00')).toBe('NL91ABNA0417164300');
+    expect(normaliseIban('NL91.ABNA.0417.1643.00')).toBe('NL91ABNA0417164300');
+  });
+
+  it('checks the normalised value, so what is typed and what is stored agree', () => {
+    expect(isIban('NL91\u00a0ABNA\u00a00417\u00a01643\u00a000')).toBe(true);
+    expect(isIban('NL91.ABNA.0417.1643.00')).toBe(true);
+    // Other punctuation is not a separator: refused rather than guessed at.
+    expect(isIban('NL91-ABNA-0417-1643-00')).toBe(false);
+    expect(isIban('NL91/ABNA0417164300')).toBe(false);
   });
 });

@@ -18,11 +18,21 @@ export function isCbsMunicipalityCode(value: string): boolean {
 }
 
 /**
- * IBAN, ISO 13616 mod-97 check. Dutch IBANs are 18 characters: NL + 2 check digits + 4-letter bank
+ * An IBAN as stored and compared: upper case, without the separators people type or paste. Whitespace of every
+ * kind (also the non-breaking and narrow non-breaking spaces banking apps copy) and dots are dropped: neither can
+ * be part of an IBAN, so dropping them never turns one IBAN into another. Decided here once for the API, the
+ * database and the web app.
+ */
+export function normaliseIban(value: string): string {
+  return value.replace(/[\s\u00a0\u202f.]/g, '').toUpperCase();
+}
+
+/**
+ * IBAN, ISO 13616 mod-97 check (of the normalised value). Dutch IBANs are 18 characters: NL + 2 check digits + 4-letter bank
  * code + 10 digits; other countries' lengths are accepted within 15..34 characters.
  */
 export function isIban(input: string): boolean {
-  const value = input.replace(/\s+/g, '').toUpperCase();
+  const value = normaliseIban(input);
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(value)) return false;
   if (value.startsWith('NL') && !/^NL\d{2}[A-Z]{4}\d{10}$/.test(value)) return false;
   const rearranged = value.slice(4) + value.slice(0, 4);

@@ -7,13 +7,17 @@ import { idSchema, text } from './schema.ts';
  * KPIs and joint accountability (SPEC §4.5): one agreed indicator set per agreement, with a target and a
  * direction; results per period with comments from both sides. Both sides see the same figures.
  */
+/** Whether a higher or a lower value of an indicator is better. */
+export const KPI_DIRECTIONS = ['higher', 'lower'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
 export const kpiDefinitionSchema = z.strictObject({
   id: z.optional(idSchema()),
   name: text(120, 1),
   unit: text(30, 1),
   target: z.number().check(z.gte(-1e12), z.lte(1e12)),
   /** Whether a higher or a lower value is better. */
-  direction: z.enum(['higher', 'lower']),
+  direction: z.enum(KPI_DIRECTIONS),
   frequency: z.enum(REPORT_FREQUENCIES),
 });
 export type KpiDefinitionInput = z.infer<typeof kpiDefinitionSchema>;

@@ -49,11 +49,11 @@ export function shareAfterMove(
 /** Only a draft that is not yet offered can be shared or its share withdrawn. */
 export function assertShareable(a: { kind: AgreementKind; status: AgreementStatus }): void {
   if (offeredByStatus(a.kind, a.status)) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `A ${a.kind} in status ${a.status} is already before its parties`,
-      'id',
-    );
+    throw new DomainError('BAD_REQUEST', 'agreement.alreadyOffered', {
+      params: { kind: a.kind, status: a.status },
+      field: 'id',
+      message: `A ${a.kind} in status ${a.status} is already before its parties`,
+    });
   }
 }
 
@@ -63,11 +63,11 @@ export function assertShareable(a: { kind: AgreementKind; status: AgreementStatu
  */
 export function assertRunning(a: { status: AgreementStatus }): void {
   if (!REPORTING_STATUSES.includes(a.status)) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Nothing can be reported on an agreement in status ${a.status}; it must be active`,
-      'agreementId',
-    );
+    throw new DomainError('BAD_REQUEST', 'report.agreementNotActive', {
+      params: { status: a.status },
+      field: 'agreementId',
+      message: `Nothing can be reported on an agreement in status ${a.status}; it must be active`,
+    });
   }
 }
 
@@ -83,10 +83,9 @@ export function actsForOwner(caller: { space: string }, ownerSpace: string): boo
 
 export function assertActsForOwner(caller: { space: string }, ownerSpace: string): void {
   if (!actsForOwner(caller, ownerSpace)) {
-    throw new DomainError(
-      'FORBIDDEN',
-      'Only the region’s own users change its agreements; members read them and their share',
-    );
+    throw new DomainError('FORBIDDEN', 'region.onlyOwnUsers', {
+      message: 'Only the region’s own users change its agreements; members read them and their share',
+    });
   }
 }
 

@@ -24,10 +24,28 @@ export const organisationCreateInput = z.strictObject({
   space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
   kind: z.enum(ORGANISATION_KINDS),
   name: text(200, 1),
-  kvkNumber: z.string().check(z.refine(isKvkNumber, 'KvK number must be 8 digits')),
-  agbCode: z.optional(
-    z.string().check(z.refine(isAgbCode, 'AGB code must be 8 digits starting with 41 or 91')),
+  kvkNumber: z.string().check(
+    z.refine(isKvkNumber, {
+      message: 'KvK number must be 8 digits',
+      params: { reason: 'organisation.kvkInvalid' },
+    }),
   ),
-  iban: z.optional(z.string().check(z.maxLength(42), z.refine(isIban, 'IBAN is not valid (mod-97 check)'))),
+  agbCode: z.optional(
+    z.string().check(
+      z.refine(isAgbCode, {
+        message: 'AGB code must be 8 digits starting with 41 or 91',
+        params: { reason: 'organisation.agbInvalid' },
+      }),
+    ),
+  ),
+  iban: z.optional(
+    z.string().check(
+      z.maxLength(42),
+      z.refine(isIban, {
+        message: 'IBAN is not valid (mod-97 check)',
+        params: { reason: 'organisation.ibanInvalid' },
+      }),
+    ),
+  ),
 });
 export type OrganisationCreateInput = z.infer<typeof organisationCreateInput>;

@@ -28,3 +28,18 @@ export function providerParties(agreement: {
  */
 export const onBehalfOfSchema = () =>
   z.optional(z.string().check(z.regex(/^PV\d{8}$/, 'A party is named by its provider space (PV + KvK)')));
+
+/**
+ * The rows of a party list that repeat an earlier organisation in the same role (each pair once, SPEC §2): the
+ * web form marks them, `assertTerms` refuses a list with any.
+ */
+export function repeatedParties(parties: readonly { organisationId: string; role: string }[]): number[] {
+  const seen = new Set<string>();
+  const repeated: number[] = [];
+  parties.forEach((party, i) => {
+    const pair = `${party.organisationId}/${party.role}`;
+    if (seen.has(pair)) repeated.push(i);
+    seen.add(pair);
+  });
+  return repeated;
+}

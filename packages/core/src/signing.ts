@@ -214,45 +214,57 @@ export function assertCanSign(args: {
 }): { slot: SignerSlot; last: boolean } {
   const { status, document, slots, signatures, signer } = args;
   if (status !== 'out_for_signature') {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `The agreement is not out for signature (it is ${status})`,
-      'agreementId',
-    );
+    throw new DomainError('BAD_REQUEST', 'signing.notOutForSignature', {
+      params: { status },
+      field: 'agreementId',
+      message: `The agreement is not out for signature (it is ${status})`,
+    });
   }
   if (!document)
-    throw new DomainError('BAD_REQUEST', 'The agreement has no document to sign yet', 'agreementId');
+    throw new DomainError('BAD_REQUEST', 'signing.noDocument', {
+      field: 'agreementId',
+      message: 'The agreement has no document to sign yet',
+    });
   if (args.consent !== true) {
-    throw new DomainError('BAD_REQUEST', 'Consent must be given explicitly', 'consent');
+    throw new DomainError('BAD_REQUEST', 'signing.consentRequired', {
+      field: 'consent',
+      message: 'Consent must be given explicitly',
+    });
   }
   if (args.documentHash !== document.sha256) {
-    throw new DomainError(
-      'CONFLICT',
-      'This hash is not that of the current document; reload the document and sign again',
-      'documentHash',
-    );
+    throw new DomainError('CONFLICT', 'signing.hashMismatch', {
+      field: 'documentHash',
+      message: 'This hash is not that of the current document; reload the document and sign again',
+    });
   }
   if (document.termsVersion !== args.termsVersion) {
-    throw new DomainError(
-      'CONFLICT',
-      `This document was made from other terms (version ${document.termsVersion ?? 'unknown'}) than the ` +
+    throw new DomainError('CONFLICT', 'signing.termsChanged', {
+      params: { documentTermsVersion: document.termsVersion ?? null, termsVersion: args.termsVersion },
+      field: 'documentHash',
+      message:
+        `This document was made from other terms (version ${document.termsVersion ?? 'unknown'}) than the ` +
         `agreement's current terms (version ${args.termsVersion}); a new document must be made first`,
-      'documentHash',
-    );
+    });
   }
   const states = slotStates(slots, signatures);
   const mine = states.filter((s) => fillsSlot(s, signer));
-  if (mine.length === 0) throw new DomainError('FORBIDDEN', 'You are not a signer of this agreement');
+  if (mine.length === 0)
+    throw new DomainError('FORBIDDEN', 'signing.notASigner', {
+      message: 'You are not a signer of this agreement',
+    });
   const next = states.find((s) => s.state === 'next');
-  if (!next) throw new DomainError('CONFLICT', 'Everyone has signed already');
+  if (!next)
+    throw new DomainError('CONFLICT', 'signing.allSigned', { message: 'Everyone has signed already' });
   if (!mine.some((s) => s.id === next.id)) {
     if (mine.every((s) => s.state === 'signed')) {
-      throw new DomainError('CONFLICT', 'Your organisation has signed this document already');
+      throw new DomainError('CONFLICT', 'signing.alreadySigned', {
+        message: 'Your organisation has signed this document already',
+      });
     }
-    throw new DomainError(
-      'CONFLICT',
-      `It is not your turn: ${next.organisationName} signs first (signer ${next.order} of ${slots.length})`,
-    );
+    throw new DomainError('CONFLICT', 'signing.notYourTurn', {
+      params: { organisationName: next.organisationName, order: next.order, count: slots.length },
+      message: `It is not your turn: ${next.organisationName} signs first (signer ${next.order} of ${slots.length})`,
+    });
   }
   const slot = slots.find((s) => s.id === next.id)!;
   return { slot, last: states.every((s) => s.id === slot.id || s.state === 'signed') };
@@ -261,14 +273,16 @@ export function assertCanSign(args: {
 /** A document may be placed while the agreement is approved or out for signature, by a purchaser. */
 export function assertCanPlaceDocument(status: AgreementStatus, roles: readonly Role[]): void {
   if (!roles.some((role) => DOCUMENT_ROLES.includes(role))) {
-    throw new DomainError('FORBIDDEN', 'Only a purchaser or contract manager places the document');
+    throw new DomainError('FORBIDDEN', 'document.placeRoleRequired', {
+      message: 'Only a purchaser or contract manager places the document',
+    });
   }
   if (!DOCUMENT_STATUSES.includes(status)) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `A document can be placed while the agreement is approved or out for signature (it is ${status})`,
-      'agreementId',
-    );
+    throw new DomainError('BAD_REQUEST', 'document.wrongStatus', {
+      params: { status },
+      field: 'agreementId',
+      message: `A document can be placed while the agreement is approved or out for signature (it is ${status})`,
+    });
   }
 }
 

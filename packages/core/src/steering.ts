@@ -100,11 +100,11 @@ export function decideRelation(decision: RelationDecision): NonNullable<Steering
   const proposed = proposeRelation(decision.answers).type;
   // Choosing otherwise than the designer proposes is allowed, with the reason on record.
   if (decision.chosen !== proposed && !decision.motivation?.trim()) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Give a motivation for choosing ${decision.chosen} instead of ${proposed}`,
-      'relation.motivation',
-    );
+    throw new DomainError('BAD_REQUEST', 'steering.motivationRequired', {
+      params: { chosen: decision.chosen, proposed },
+      field: 'relation.motivation',
+      message: `Give a motivation for choosing ${decision.chosen} instead of ${proposed}`,
+    });
   }
   return { ...decision, proposed };
 }

@@ -121,21 +121,26 @@ export function assertWithinCeiling(
 ): void {
   if (r.ceilingCents === null) return;
   if (r.grantedCents + amountCents <= r.ceilingCents) return;
-  throw new DomainError(
-    'BAD_REQUEST',
-    `Refused under Awb 4:25: a grant of ${euro(amountCents)} would exceed the ceiling of ${euro(r.ceilingCents)} of "${r.name}"; room left: ${euro(roomLeft(r) ?? 0)}`,
-    'amountCents',
-  );
+  throw new DomainError('BAD_REQUEST', 'subsidy.ceilingExceeded', {
+    params: {
+      amountCents,
+      ceilingCents: r.ceilingCents,
+      regulation: r.name,
+      roomLeftCents: roomLeft(r) ?? 0,
+    },
+    field: 'amountCents',
+    message: `Refused under Awb 4:25: a grant of ${euro(amountCents)} would exceed the ceiling of ${euro(r.ceilingCents)} of "${r.name}"; room left: ${euro(roomLeft(r) ?? 0)}`,
+  });
 }
 
 /** A regulation's ceiling may not go below what is already granted under it. */
 export function assertCeilingCovers(r: Pick<Regulation, 'ceilingCents' | 'grantedCents'>): void {
   if (r.ceilingCents !== null && r.ceilingCents < r.grantedCents) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `The ceiling cannot be lower than what is already granted (${euro(r.grantedCents)})`,
-      'ceilingCents',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.ceilingBelowGranted', {
+      params: { grantedCents: r.grantedCents },
+      field: 'ceilingCents',
+      message: `The ceiling cannot be lower than what is already granted (${euro(r.grantedCents)})`,
+    });
   }
 }
 
@@ -213,18 +218,22 @@ export function assertApplicationTerm(
 ): void {
   if (!check?.late) return;
   if (!acceptLate) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `The application for book year ${check.bookYear} was received on ${check.received}, after the Awb 4:60 deadline of ${check.deadline} (${check.weeks} weeks before the book year): refuse it, or grant it with acceptLateApplication and a motivation`,
-      'acceptLateApplication',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.lateApplication', {
+      params: {
+        bookYear: check.bookYear,
+        receivedDate: check.received,
+        deadlineDate: check.deadline,
+        weeks: check.weeks,
+      },
+      field: 'acceptLateApplication',
+      message: `The application for book year ${check.bookYear} was received on ${check.received}, after the Awb 4:60 deadline of ${check.deadline} (${check.weeks} weeks before the book year): refuse it, or grant it with acceptLateApplication and a motivation`,
+    });
   }
   if (!motivation?.trim()) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      'Granting a late application (Awb 4:60) needs a motivation',
-      'lateMotivation',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.lateMotivationRequired', {
+      field: 'lateMotivation',
+      message: 'Granting a late application (Awb 4:60) needs a motivation',
+    });
   }
 }
 
@@ -234,18 +243,17 @@ export function assertSettleAtGrant(
   amountCents: number,
 ): void {
   if (regulation.exOfficioUpToCents === null) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      'The regulation does not provide for settlement at grant (Awb 4:47)',
-      'settleAtGrant',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.settleAtGrantNotProvided', {
+      field: 'settleAtGrant',
+      message: 'The regulation does not provide for settlement at grant (Awb 4:47)',
+    });
   }
   if (amountCents > regulation.exOfficioUpToCents) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Only a grant up to ${euro(regulation.exOfficioUpToCents)} is settled at grant (Awb 4:47)`,
-      'settleAtGrant',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.settleAtGrantAbove', {
+      params: { limitCents: regulation.exOfficioUpToCents },
+      field: 'settleAtGrant',
+      message: `Only a grant up to ${euro(regulation.exOfficioUpToCents)} is settled at grant (Awb 4:47)`,
+    });
   }
 }
 
@@ -301,58 +309,63 @@ export function decideSettlement(input: {
 }): Omit<Settlement, 'at' | 'by'> {
   const { status, grantedCents, amountCents, exOfficio } = input;
   if (status !== 'granted' && status !== 'settlement_requested') {
-    throw new DomainError('BAD_REQUEST', `A ${status} subsidy cannot be settled`, 'agreementId');
+    throw new DomainError('BAD_REQUEST', 'subsidy.cannotSettle', {
+      params: { status },
+      field: 'agreementId',
+      message: `A ${status} subsidy cannot be settled`,
+    });
   }
   if (status === 'settlement_requested' && exOfficio) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      'There is an application for settlement: settle on it, not ex officio',
-      'exOfficio',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.settleOnApplication', {
+      field: 'exOfficio',
+      message: 'There is an application for settlement: settle on it, not ex officio',
+    });
   }
   if (status === 'granted') {
     if (!exOfficio) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'Without an application for settlement the subsidy can only be settled ex officio (Awb 4:47)',
-        'exOfficio',
-      );
+      throw new DomainError('BAD_REQUEST', 'subsidy.onlyExOfficio', {
+        field: 'exOfficio',
+        message:
+          'Without an application for settlement the subsidy can only be settled ex officio (Awb 4:47)',
+      });
     }
     if (input.settlementDueDate && input.today <= input.settlementDueDate) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `Ex officio settlement (Awb 4:44, 4:47) only after the term to apply for settlement has lapsed on ${input.settlementDueDate}`,
-        'exOfficio',
-      );
+      throw new DomainError('BAD_REQUEST', 'subsidy.exOfficioTooEarly', {
+        params: { dueDate: input.settlementDueDate },
+        field: 'exOfficio',
+        message: `Ex officio settlement (Awb 4:44, 4:47) only after the term to apply for settlement has lapsed on ${input.settlementDueDate}`,
+      });
     }
   }
   if (amountCents > grantedCents) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `The settlement cannot exceed the grant of ${euro(grantedCents)} (Awb 4:46 lid 1)`,
-      'amountCents',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.settlementAboveGrant', {
+      params: { grantedCents },
+      field: 'amountCents',
+      message: `The settlement cannot exceed the grant of ${euro(grantedCents)} (Awb 4:46 lid 1)`,
+    });
   }
   const motivation = input.motivation?.trim() ?? '';
   if (amountCents < grantedCents) {
     if (!input.ground) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `A settlement lower than the grant of ${euro(grantedCents)} needs a ground of Awb 4:46 lid 2`,
-        'ground',
-      );
+      throw new DomainError('BAD_REQUEST', 'subsidy.groundRequired', {
+        params: { grantedCents },
+        field: 'ground',
+        message: `A settlement lower than the grant of ${euro(grantedCents)} needs a ground of Awb 4:46 lid 2`,
+      });
     }
     if (!motivation) {
-      throw new DomainError('BAD_REQUEST', 'A lower settlement needs a motivation', 'motivation');
+      throw new DomainError('BAD_REQUEST', 'subsidy.motivationRequired', {
+        field: 'motivation',
+        message: 'A lower settlement needs a motivation',
+      });
     }
     return { amountCents, exOfficio, ground: input.ground, motivation };
   }
   if (input.ground) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      'A ground of Awb 4:46 lid 2 is only for a settlement lower than the grant',
-      'ground',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.groundOnlyLower', {
+      field: 'ground',
+      message: 'A ground of Awb 4:46 lid 2 is only for a settlement lower than the grant',
+    });
   }
   return { amountCents, exOfficio, ground: null, motivation: motivation || null };
 }
@@ -394,20 +407,20 @@ export function assertAdvance(
   amountCents: number,
 ): void {
   if ((status !== 'granted' && status !== 'settlement_requested') || !record?.grant) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `Advances are paid on a granted subsidy until it is settled; this one is ${status}`,
-      'agreementId',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.advanceNotGranted', {
+      params: { status },
+      field: 'agreementId',
+      message: `Advances are paid on a granted subsidy until it is settled; this one is ${status}`,
+    });
   }
   const advanced = advancedCents(record);
   const left = record.grant.amountCents - advanced;
   if (amountCents > left) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `The advances together cannot exceed the grant of ${euro(record.grant.amountCents)}: ${euro(advanced)} advanced, ${euro(left)} left`,
-      'amountCents',
-    );
+    throw new DomainError('BAD_REQUEST', 'subsidy.advancesAboveGrant', {
+      params: { grantedCents: record.grant.amountCents, advancedCents: advanced, leftCents: left },
+      field: 'amountCents',
+      message: `The advances together cannot exceed the grant of ${euro(record.grant.amountCents)}: ${euro(advanced)} advanced, ${euro(left)} left`,
+    });
   }
 }
 

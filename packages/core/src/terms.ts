@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DomainError } from './errors.ts';
+import { DomainError, type ParamValue, type Reason } from './errors.ts';
 import { cents, idSchema, text } from './schema.ts';
 
 /**
@@ -73,8 +73,17 @@ export interface Renewal {
 
 export interface TermsIssue {
   path: string;
+  /** The stable key (see errors.ts) and its parameters; the message is English, for logs. */
+  reason: Reason;
+  params: Record<string, ParamValue>;
   message: string;
 }
+
+const FIELD_REQUIRED = {
+  unit: 'productLine.unitRequired',
+  frequency: 'productLine.frequencyRequired',
+  tariffCents: 'productLine.tariffRequired',
+} as const satisfies Record<string, Reason>;
 
 const CATEGORY_RANGE: Record<string, [number, number]> = { youth: [31, 50], wmo: [1, 18] };
 
@@ -88,7 +97,14 @@ export function checkProductLines(
   if (lines.length === 0) return issues;
   const range = CATEGORY_RANGE[domain];
   if (kind !== 'contract' || !range) {
-    return [{ path: 'productLines', message: 'Product lines belong to youth (Jeugdwet) or Wmo contracts' }];
+    return [
+      {
+        path: 'productLines',
+        reason: 'productLine.notAllowed',
+        params: {},
+        message: 'Product lines belong to youth (Jeugdwet) or Wmo contracts',
+      },
+    ];
   }
   const codes = new Set<string>();
   lines.forEach((line, i) => {
@@ -97,19 +113,39 @@ export function checkProductLines(
     if (category < range[0] || category > range[1]) {
       issues.push({
         path: at('category'),
+        reason: 'productLine.categoryRange',
+        params: {
+          category: line.category,
+          from: String(range[0]).padStart(2, '0'),
+          to: String(range[1]).padStart(2, '0'),
+        },
         message: `Category ${line.category} is not a ${domain === 'youth' ? 'Jeugdwet (31–50)' : 'Wmo (01–18)'} category`,
       });
     }
-    if (codes.has(line.productCode))
-      issues.push({ path: at('productCode'), message: `Product code ${line.productCode} appears twice` });
-    codes.add(line.productCode);
+    // A code typed twice in different case (`45a12`, `45A12`) is the same product.
+    const code = line.productCode.toUpperCase();
+    if (codes.has(code))
+      issues.push({
+        path: at('productCode'),
+        reason: 'productLine.codeDuplicate',
+        params: { productCode: line.productCode },
+        message: `Product code ${line.productCode} appears twice`,
+      });
+    codes.add(code);
     if (line.variant === 'task') {
       if (line.lumpSumCents === undefined)
-        issues.push({ path: at('lumpSumCents'), message: 'A task-based line needs its lump sum' });
+        issues.push({
+          path: at('lumpSumCents'),
+          reason: 'productLine.lumpSumRequired',
+          params: {},
+          message: 'A task-based line needs its lump sum',
+        });
       for (const field of ['volumeCeiling', 'unit', 'frequency', 'tariffCents'] as const) {
         if (line[field] !== undefined) {
           issues.push({
             path: at(field),
+            reason: 'productLine.taskHasNoTariff',
+            params: {},
             message: 'A task-based line has no per-client volume, unit, frequency or tariff',
           });
         }
@@ -117,10 +153,20 @@ export function checkProductLines(
     } else {
       for (const field of ['unit', 'frequency', 'tariffCents'] as const) {
         if (line[field] === undefined)
-          issues.push({ path: at(field), message: `An ${line.variant}-based line needs its ${field}` });
+          issues.push({
+            path: at(field),
+            reason: FIELD_REQUIRED[field],
+            params: { variant: line.variant },
+            message: `An ${line.variant}-based line needs its ${field}`,
+          });
       }
       if (line.lumpSumCents !== undefined)
-        issues.push({ path: at('lumpSumCents'), message: 'Only task-based lines have a lump sum' });
+        issues.push({
+          path: at('lumpSumCents'),
+          reason: 'productLine.lumpSumOnlyTask',
+          params: {},
+          message: 'Only task-based lines have a lump sum',
+        });
     }
   });
   return issues;
@@ -139,13 +185,16 @@ export function addMonths(date: string, months: number): string {
 /** SPEC §3.1: renewal uses an option and moves the end date; past the last option it is refused. */
 export function renew(endDate: string, renewal: Renewal | null): { endDate: string; renewal: Renewal } {
   if (!renewal || renewal.options === 0)
-    throw new DomainError('BAD_REQUEST', 'This agreement has no renewal options', 'renewal');
+    throw new DomainError('BAD_REQUEST', 'renewal.none', {
+      field: 'renewal',
+      message: 'This agreement has no renewal options',
+    });
   if (renewal.used >= renewal.options) {
-    throw new DomainError(
-      'BAD_REQUEST',
-      `No renewal option left (${renewal.used} of ${renewal.options} used)`,
-      'renewal',
-    );
+    throw new DomainError('BAD_REQUEST', 'renewal.noOptionLeft', {
+      params: { used: renewal.used, options: renewal.options },
+      field: 'renewal',
+      message: `No renewal option left (${renewal.used} of ${renewal.options} used)`,
+    });
   }
   return { endDate: addMonths(endDate, renewal.monthsEach), renewal: { ...renewal, used: renewal.used + 1 } };
 }

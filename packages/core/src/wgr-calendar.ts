@@ -53,7 +53,11 @@ export const wgrPlanSchema = z
       (p) =>
         p.budgetAdoption === undefined ||
         (yearOf(p.budgetAdoption) >= p.year - 1 && yearOf(p.budgetAdoption) <= p.year),
-      { message: 'The board adopts the budget of year Y in Y-1 (or, late, in Y)', path: ['budgetAdoption'] },
+      {
+        message: 'The board adopts the budget of year Y in Y-1 (or, late, in Y)',
+        path: ['budgetAdoption'],
+        params: { reason: 'wgr.budgetAdoptionYear' },
+      },
     ),
     z.refine(
       (p) =>
@@ -62,6 +66,7 @@ export const wgrPlanSchema = z
       {
         message: 'The board adopts the accounts of year Y in Y+1 (or, late, in Y+2)',
         path: ['accountsAdoption'],
+        params: { reason: 'wgr.accountsAdoptionYear' },
       },
     ),
   );
@@ -80,36 +85,55 @@ export const wgrOpinionSchema = z
     answered: z.optional(isoDate()),
   })
   .check(
-    z.refine((o) => (o.opinionSubmitted === undefined) === (o.outcome === undefined), {
+    // Each rule carries a stable reason key (`params.reason`), so a form can say it in the user's language.
+    z.refine((o) => o.opinionSubmitted === undefined || o.outcome !== undefined, {
       message: 'An opinion needs both its date and its outcome',
       path: ['outcome'],
+      params: { reason: 'wgr.outcomeNeeded' },
+    }),
+    z.refine((o) => o.outcome === undefined || o.opinionSubmitted !== undefined, {
+      message: 'An opinion needs both its date and its outcome',
+      path: ['outcome'],
+      params: { reason: 'wgr.opinionDateNeeded' },
     }),
     z.refine((o) => o.summary === undefined || o.outcome !== undefined, {
       message: 'A summary belongs to a submitted opinion',
       path: ['summary'],
+      params: { reason: 'wgr.summaryWithoutOpinion' },
     }),
     z.refine((o) => o.opinionSubmitted === undefined || o.draftReceived !== undefined, {
       message: 'An opinion is given on a draft budget the council received',
       path: ['draftReceived'],
+      params: { reason: 'wgr.draftReceivedNeeded' },
     }),
     z.refine(
       (o) =>
         o.opinionSubmitted === undefined ||
         o.draftReceived === undefined ||
         o.opinionSubmitted >= o.draftReceived,
-      { message: 'The opinion cannot come before the draft budget was received', path: ['opinionSubmitted'] },
+      {
+        message: 'The opinion cannot come before the draft budget was received',
+        path: ['opinionSubmitted'],
+        params: { reason: 'wgr.opinionBeforeDraft' },
+      },
     ),
     z.refine((o) => o.answered === undefined || o.opinionSubmitted !== undefined, {
       message: 'The board answers an opinion that was submitted',
       path: ['answered'],
+      params: { reason: 'wgr.answerWithoutOpinion' },
     }),
     z.refine((o) => o.answered === undefined || o.outcome !== 'no_opinion', {
       message: 'A council that gave no opinion gets no answer',
       path: ['answered'],
+      params: { reason: 'wgr.answerToNoOpinion' },
     }),
     z.refine(
       (o) => o.answered === undefined || o.opinionSubmitted === undefined || o.answered >= o.opinionSubmitted,
-      { message: 'The board cannot answer before the opinion was submitted', path: ['answered'] },
+      {
+        message: 'The board cannot answer before the opinion was submitted',
+        path: ['answered'],
+        params: { reason: 'wgr.answerBeforeOpinion' },
+      },
     ),
   );
 export type WgrOpinion = z.infer<typeof wgrOpinionSchema>;
@@ -129,11 +153,11 @@ export function checkOpinionDates(year: number, opinion: WgrOpinion): void {
   for (const field of ['draftReceived', 'opinionSubmitted', 'answered'] as const) {
     const date = opinion[field];
     if (date !== undefined && (yearOf(date) < year - 2 || yearOf(date) > year)) {
-      throw new DomainError(
-        'BAD_REQUEST',
-        `The opinion on the budget for ${year} is dated between ${year - 2} and ${year}`,
-        `opinion.${field}`,
-      );
+      throw new DomainError('BAD_REQUEST', 'wgr.opinionDateRange', {
+        params: { year, from: year - 2, to: year },
+        field: `opinion.${field}`,
+        message: `The opinion on the budget for ${year} is dated between ${year - 2} and ${year}`,
+      });
     }
   }
 }

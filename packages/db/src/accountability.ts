@@ -39,7 +39,9 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
     transact(
       a.db,
       items,
-      new DomainError('CONFLICT', 'Changed by someone else meanwhile; reload and try again'),
+      new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
+        message: 'Changed by someone else meanwhile; reload and try again',
+      }),
     );
 
   const query = (a: AgreementAccess, prefix: string) =>
@@ -82,19 +84,26 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       const a = await access(input.agreementId);
       assertRunning(a.agreement);
       const kpi = a.agreement.kpis.find((k) => k.id === input.kpiId);
-      if (!kpi) throw new DomainError('BAD_REQUEST', 'This agreement has no KPI with that id', 'kpiId');
+      if (!kpi)
+        throw new DomainError('BAD_REQUEST', 'kpi.unknown', {
+          field: 'kpiId',
+          message: 'This agreement has no KPI with that id',
+        });
       const party = actingParty(a, scope, input.party);
       const key = keys.kpiResult(a.agreement.space, a.agreement.id, kpi.id, input.period, party?.party);
       const existing = await getItem(a, key);
       const seen = input.expectedVersion ?? 0;
       if ((existing?.version ?? 0) !== seen) {
-        throw new DomainError(
-          'CONFLICT',
-          existing
-            ? `This value was changed meanwhile (version ${existing.version}, you sent ${seen}); reload and try again`
-            : 'There is no value for this KPI and period yet; send version 0',
-          'expectedVersion',
-        );
+        throw existing
+          ? new DomainError('CONFLICT', 'kpi.versionConflict', {
+              params: { version: existing.version as number, expectedVersion: seen },
+              field: 'expectedVersion',
+              message: `This value was changed meanwhile (version ${existing.version}, you sent ${seen}); reload and try again`,
+            })
+          : new DomainError('CONFLICT', 'kpi.noValueYet', {
+              field: 'expectedVersion',
+              message: 'There is no value for this KPI and period yet; send version 0',
+            });
       }
       const now = new Date().toISOString();
       const version = seen + 1;
@@ -149,7 +158,10 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       const key = keys.kpiResult(a.agreement.space, a.agreement.id, input.kpiId, input.period, party?.party);
       const existing = await getItem(a, key);
       if (!existing)
-        throw new DomainError('BAD_REQUEST', 'There is no result for this KPI and period yet', 'period');
+        throw new DomainError('BAD_REQUEST', 'kpi.noResult', {
+          field: 'period',
+          message: 'There is no result for this KPI and period yet',
+        });
       const now = new Date().toISOString();
       const comments = [
         ...(existing.comments ?? []),
@@ -285,14 +297,14 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       const meetings = (await query(a, keys.meetingPrefix)).map(meetingOf);
       const meeting = meetings.find((m) => m.id === input.meetingId);
       if (!meeting || (a.side === 'provider' && !toMeetingPartyView(meeting, scope.space)))
-        throw new DomainError('NOT_FOUND', 'Meeting not found');
+        throw new DomainError('NOT_FOUND', 'meeting.notFound', { message: 'Meeting not found' });
       const seen = input.expectedVersion ?? meeting.version;
       if (seen !== meeting.version) {
-        throw new DomainError(
-          'CONFLICT',
-          `The meeting was changed meanwhile (version ${meeting.version}, you sent ${seen}); reload and try again`,
-          'expectedVersion',
-        );
+        throw new DomainError('CONFLICT', 'meeting.versionConflict', {
+          params: { version: meeting.version, expectedVersion: seen },
+          field: 'expectedVersion',
+          message: `The meeting was changed meanwhile (version ${meeting.version}, you sent ${seen}); reload and try again`,
+        });
       }
       const party = a.side === 'provider' ? actingParty(a, scope) : null;
       const key = keys.meeting(a.agreement.space, a.agreement.id, meeting.date, meeting.id);

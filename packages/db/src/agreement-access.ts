@@ -86,15 +86,17 @@ export function actingParty(access: AgreementAccess, scope: Scope, requested?: s
   if (requested !== undefined) {
     const named = parties.find((p) => p.party === requested);
     if (!named)
-      throw new DomainError('BAD_REQUEST', 'This agreement has no provider party with that space', 'party');
+      throw new DomainError('BAD_REQUEST', 'party.notProvider', {
+        field: 'party',
+        message: 'This agreement has no provider party with that space',
+      });
     return named;
   }
   if (parties.length > 1)
-    throw new DomainError(
-      'BAD_REQUEST',
-      'This agreement has several provider parties: name the party',
-      'party',
-    );
+    throw new DomainError('BAD_REQUEST', 'party.nameRequired', {
+      field: 'party',
+      message: 'This agreement has several provider parties: name the party',
+    });
   return parties[0] ?? null;
 }
 

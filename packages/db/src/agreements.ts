@@ -261,19 +261,18 @@ export function agreementRepository(db: Db, scope: Scope) {
     if (patch.allocationKey) {
       const region = await spaceRecord(space);
       if (region?.kind !== 'region') {
-        throw new DomainError(
-          'BAD_REQUEST',
-          'Only an agreement a region owns has an allocation key',
-          'allocationKey',
-        );
+        throw new DomainError('BAD_REQUEST', 'allocation.notRegion', {
+          field: 'allocationKey',
+          message: 'Only an agreement a region owns has an allocation key',
+        });
       }
       const outsider = patch.allocationKey.weights.find((w) => !region.members?.includes(w.space));
       if (outsider) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          `${outsider.space} is not a member of ${region.name}`,
-          'allocationKey.weights',
-        );
+        throw new DomainError('BAD_REQUEST', 'allocation.notMember', {
+          params: { space: outsider.space, region: region.name },
+          field: 'allocationKey.weights',
+          message: `${outsider.space} is not a member of ${region.name}`,
+        });
       }
     }
     return resolved;
@@ -310,7 +309,10 @@ export function agreementRepository(db: Db, scope: Scope) {
     );
     await write(
       [...items, ...extra],
-      () => new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again'),
+      () =>
+        new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
+          message: 'Agreement was changed by someone else; reload and try again',
+        }),
     );
     return stored;
   }
@@ -338,10 +340,10 @@ export function agreementRepository(db: Db, scope: Scope) {
     termsChanged: boolean,
   ): Promise<{ stored: Agreement; items: TransactItem[] }> {
     if (current.version !== expectedVersion) {
-      throw new DomainError(
-        'CONFLICT',
-        `Agreement was changed (version ${current.version}, you sent ${expectedVersion})`,
-      );
+      throw new DomainError('CONFLICT', 'agreement.versionConflict', {
+        params: { version: current.version, expectedVersion },
+        message: `Agreement was changed (version ${current.version}, you sent ${expectedVersion})`,
+      });
     }
     const now = new Date().toISOString();
     const shared = shareAfterMove(next.kind, current.status, next.status, next.sharedWithParties === true);
@@ -433,18 +435,16 @@ export function agreementRepository(db: Db, scope: Scope) {
       if (parentId) {
         const parent = await load(parentId).catch(() => null);
         if (!parent || parent.space !== space) {
-          throw new DomainError(
-            'BAD_REQUEST',
-            'The framework agreement does not exist in this register',
-            'parentId',
-          );
+          throw new DomainError('BAD_REQUEST', 'agreement.frameworkUnknown', {
+            field: 'parentId',
+            message: 'The framework agreement does not exist in this register',
+          });
         }
         if (parent.kind !== 'contract' || kind !== 'contract' || parent.parentId) {
-          throw new DomainError(
-            'BAD_REQUEST',
-            'A call-off is a contract under a framework contract',
-            'parentId',
-          );
+          throw new DomainError('BAD_REQUEST', 'agreement.callOffOfContract', {
+            field: 'parentId',
+            message: 'A call-off is a contract under a framework contract',
+          });
         }
       }
       const now = new Date().toISOString();
@@ -556,8 +556,12 @@ export function agreementRepository(db: Db, scope: Scope) {
       const { agreement, items } = await this.prepareCreate(input, options);
       await write(items, (index) =>
         index === 1
-          ? new DomainError('CONFLICT', `Reference ${agreement.reference} is already in use`, 'reference')
-          : new DomainError('CONFLICT', 'Agreement already exists'),
+          ? new DomainError('CONFLICT', 'agreement.referenceInUse', {
+              params: { reference: agreement.reference },
+              field: 'reference',
+              message: `Reference ${agreement.reference} is already in use`,
+            })
+          : new DomainError('CONFLICT', 'agreement.exists', { message: 'Agreement already exists' }),
       );
       return internalView(agreement, await mandateOf(agreement.space));
     },
@@ -641,14 +645,16 @@ export function agreementRepository(db: Db, scope: Scope) {
       const mandate = await mandateOf(current.space);
       if (Object.keys(applied.changes).length === 0) {
         if (current.version !== expectedVersion)
-          throw new DomainError('CONFLICT', 'Agreement was changed by someone else');
+          throw new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
+            message: 'Agreement was changed by someone else',
+          });
         return internalView(toAgreement(current), mandate);
       }
       if (current.version !== expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `Agreement was changed (version ${current.version}, you sent ${expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'agreement.versionConflict', {
+          params: { version: current.version, expectedVersion },
+          message: `Agreement was changed (version ${current.version}, you sent ${expectedVersion})`,
+        });
       }
       const { next, changes, outcome } = amend(toAgreement(current), applied.next, applied.changes, mandate);
       const voided = outcome
@@ -685,7 +691,12 @@ export function agreementRepository(db: Db, scope: Scope) {
       const mandate = await mandateOf(current.space);
       assertTransition(current.kind, current.status, to, contextFor(current, mandate));
       const route = dedicatedRoute(current.kind, to);
-      if (route) throw new DomainError('BAD_REQUEST', `This move is a decision made through ${route}`, 'to');
+      if (route)
+        throw new DomainError('BAD_REQUEST', 'agreement.decisionRoute', {
+          params: { route },
+          field: 'to',
+          message: `This move is a decision made through ${route}`,
+        });
       const changes: AuditEvent['changes'] = { status: { before: current.status, after: to } };
       if (note) changes.note = { before: null, after: note };
       const next: Agreement = { ...toAgreement(current), status: to };
@@ -759,7 +770,10 @@ export function agreementRepository(db: Db, scope: Scope) {
       const current = await load(id);
       assertActsForOwner(scope, current.space);
       if (current.status !== 'active')
-        throw new DomainError('BAD_REQUEST', 'Only an active agreement can be renewed', 'id');
+        throw new DomainError('BAD_REQUEST', 'agreement.renewNotActive', {
+          field: 'id',
+          message: 'Only an active agreement can be renewed',
+        });
       const renewed = renew(current.endDate, current.renewal);
       const changes: AuditEvent['changes'] = {
         endDate: { before: current.endDate, after: renewed.endDate },

@@ -79,11 +79,10 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           ? actingParty(access, scope, onBehalfOf)
           : null;
       if (input.productLineId && !agreement.productLines.some((l) => l.id === input.productLineId)) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          'This agreement has no product line with that id',
-          'productLineId',
-        );
+        throw new DomainError('BAD_REQUEST', 'productLine.unknown', {
+          field: 'productLineId',
+          message: 'This agreement has no product line with that id',
+        });
       }
       const current = await readTotals(db, agreement.space, agreement.id);
       const now = new Date().toISOString();
@@ -152,7 +151,9 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       await transact(
         db,
         items,
-        new DomainError('CONFLICT', 'Another entry was recorded at the same moment; try again'),
+        new DomainError('CONFLICT', 'realisation.changedMeanwhile', {
+          message: 'Another entry was recorded at the same moment; try again',
+        }),
       );
       return { realisation, signals };
     },
@@ -185,11 +186,10 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         throw notFound('Realisation');
       const lineId = input.realisation?.productLineId;
       if (lineId && !agreement.productLines.some((l) => l.id === lineId)) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          'This agreement has no product line with that id',
-          'realisation.productLineId',
-        );
+        throw new DomainError('BAD_REQUEST', 'productLine.unknown', {
+          field: 'realisation.productLineId',
+          message: 'This agreement has no product line with that id',
+        });
       }
       const sum = await readTotals(db, agreement.space, agreement.id);
       const thresholds = await thresholdsFor(access.side, db, agreement.space, sum);
@@ -280,7 +280,9 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       await transact(
         db,
         items,
-        new DomainError('CONFLICT', 'The realisation or the totals changed meanwhile; reload and try again'),
+        new DomainError('CONFLICT', 'realisation.changedMeanwhile', {
+          message: 'The realisation or the totals changed meanwhile; reload and try again',
+        }),
       );
       return {
         realisation: next,
@@ -383,11 +385,10 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     async statement(agreementId: string, year: number) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       if (!agreement.allocationKey) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          'Only an agreement with an allocation key has a statement per member',
-          'agreementId',
-        );
+        throw new DomainError('BAD_REQUEST', 'allocation.noKey', {
+          field: 'agreementId',
+          message: 'Only an agreement with an allocation key has a statement per member',
+        });
       }
       const region = await readSpace(db, agreement.space);
       const budget =

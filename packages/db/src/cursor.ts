@@ -27,7 +27,7 @@ export function decodeCursor(
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+    throw new DomainError('BAD_REQUEST', 'cursor.invalid', { field: 'cursor', message: 'Invalid cursor' });
   }
   if (
     !key ||
@@ -36,7 +36,7 @@ export function decodeCursor(
     (key as Key)[indexPk] !== expectedPk ||
     Object.values(key as Key).some((v) => typeof v !== 'string')
   ) {
-    throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+    throw new DomainError('BAD_REQUEST', 'cursor.invalid', { field: 'cursor', message: 'Invalid cursor' });
   }
   return key as Key;
 }

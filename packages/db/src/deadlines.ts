@@ -202,15 +202,15 @@ function decodeAfter(cursor: string | undefined, sources: readonly string[]): Re
     if (cursor.length > MAX_CURSOR) throw new Error('long');
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+    throw new DomainError('BAD_REQUEST', 'cursor.invalid', { field: 'cursor', message: 'Invalid cursor' });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+    throw new DomainError('BAD_REQUEST', 'cursor.invalid', { field: 'cursor', message: 'Invalid cursor' });
   const after: Record<string, string> = {};
   for (const [source, sk] of Object.entries(parsed)) {
     // A cursor only ever names partitions this caller reads anyway; anything else is refused.
     if (!sources.includes(source) || typeof sk !== 'string' || sk.length > 300)
-      throw new DomainError('BAD_REQUEST', 'Invalid cursor', 'cursor');
+      throw new DomainError('BAD_REQUEST', 'cursor.invalid', { field: 'cursor', message: 'Invalid cursor' });
     after[source] = sk;
   }
   return after;

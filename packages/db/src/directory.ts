@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   newId,
+  normaliseIban,
   type Organisation,
   type OrganisationCreateInput,
   type Role,
@@ -115,14 +116,14 @@ export function organisationRepository(db: Db, scope: Scope) {
         name: input.name,
         kvkNumber: input.kvkNumber,
         agbCode: input.agbCode ?? null,
-        iban: input.iban ? input.iban.replace(/\s+/g, '').toUpperCase() : null,
+        iban: input.iban ? normaliseIban(input.iban) : null,
         createdAt: new Date().toISOString(),
         createdBy: scope.actor,
       };
       // The organisation and its audit event on the space's own chain, in one transaction (issue 11 point 7).
       for (let attempt = 1; ; attempt++) {
         const current = await readSpaceWithHead(db, space);
-        if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+        if (!current) throw new DomainError('NOT_FOUND', 'space.notFound', { message: 'Space not found' });
         const chain = nextSpaceEvent(db, scope, space, current, {
           at: organisation.createdAt,
           action: 'organisation.create',
@@ -130,10 +131,9 @@ export function organisationRepository(db: Db, scope: Scope) {
           objectId: id,
           changes: { organisation: { before: null, after: organisation } },
         });
-        const changedMeanwhile = new DomainError(
-          'CONFLICT',
-          'The organisation register was changed meanwhile; try again',
-        );
+        const changedMeanwhile = new DomainError('CONFLICT', 'organisation.changedMeanwhile', {
+          message: 'The organisation register was changed meanwhile; try again',
+        });
         try {
           await transact(
             db,
@@ -163,7 +163,11 @@ export function organisationRepository(db: Db, scope: Scope) {
               chain.put,
             ],
             (index) =>
-              index === 0 ? new DomainError('CONFLICT', 'Organisation already exists') : changedMeanwhile,
+              index === 0
+                ? new DomainError('CONFLICT', 'organisation.exists', {
+                    message: 'Organisation already exists',
+                  })
+                : changedMeanwhile,
           );
           break;
         } catch (error) {
@@ -201,13 +205,13 @@ export async function updateSpaceSettings(
   settings: SpaceSettings,
 ): Promise<SpaceRecord> {
   const current = await readSpaceWithHead(db, scope.space);
-  if (!current) throw new DomainError('NOT_FOUND', 'Space not found');
+  if (!current) throw new DomainError('NOT_FOUND', 'space.notFound', { message: 'Space not found' });
   const version = settingsVersion(current.record);
   if (version !== expectedVersion) {
-    throw new DomainError(
-      'CONFLICT',
-      `The settings were changed (version ${version}, you sent ${expectedVersion}); reload and try again`,
-    );
+    throw new DomainError('CONFLICT', 'settings.versionConflict', {
+      params: { version, expectedVersion },
+      message: `The settings were changed (version ${version}, you sent ${expectedVersion}); reload and try again`,
+    });
   }
   const now = new Date().toISOString();
   const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -250,7 +254,9 @@ export async function updateSpaceSettings(
       },
       chain.put,
     ],
-    new DomainError('CONFLICT', 'The settings were changed meanwhile; reload and try again'),
+    new DomainError('CONFLICT', 'settings.changedMeanwhile', {
+      message: 'The settings were changed meanwhile; reload and try again',
+    }),
   );
   const next: Record<string, unknown> = { ...current.record, version: version + 1 };
   for (const [field, value] of Object.entries(settings)) {

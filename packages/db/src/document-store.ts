@@ -44,7 +44,9 @@ const unavailable = (error: unknown): never => {
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
   const code = (error as { code?: string; name?: string }).code ?? (error as Error).name;
   if (status >= 500 || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'TimeoutError'].includes(code ?? '')) {
-    throw new DomainError('UNAVAILABLE', 'The document store is unavailable; try again shortly');
+    throw new DomainError('UNAVAILABLE', 'document.storeUnavailable', {
+      message: 'The document store is unavailable; try again shortly',
+    });
   }
   throw error;
 };

@@ -33,7 +33,9 @@ export async function guard<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (isUnavailable(error))
-      throw new DomainError('UNAVAILABLE', 'The database is unavailable; try again shortly');
+      throw new DomainError('UNAVAILABLE', 'database.unavailable', {
+        message: 'The database is unavailable; try again shortly',
+      });
     throw error;
   }
 }

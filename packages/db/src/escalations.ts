@@ -121,7 +121,9 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
           },
         }),
       ],
-      new DomainError('CONFLICT', 'The escalation was changed meanwhile; reload and try again'),
+      new DomainError('CONFLICT', 'escalation.changedMeanwhile', {
+        message: 'The escalation was changed meanwhile; reload and try again',
+      }),
     );
     return escalation;
   }
@@ -142,13 +144,13 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     );
     // Another party's escalation answers like a missing one.
     if (!result.Item || ownPartyOnly(access, scope, [result.Item]).length === 0)
-      throw new DomainError('NOT_FOUND', 'Escalation not found');
+      throw new DomainError('NOT_FOUND', 'escalation.notFound', { message: 'Escalation not found' });
     const escalation = strip(result.Item);
     if (escalation.version !== expectedVersion) {
-      throw new DomainError(
-        'CONFLICT',
-        `The escalation was changed (version ${escalation.version}, you sent ${expectedVersion})`,
-      );
+      throw new DomainError('CONFLICT', 'escalation.versionConflict', {
+        params: { version: escalation.version, expectedVersion },
+        message: `The escalation was changed (version ${escalation.version}, you sent ${expectedVersion})`,
+      });
     }
     return escalation;
   }
@@ -216,11 +218,11 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
         scope.space === access.agreement.space &&
         scope.roles.some((r) => r === 'contractmanager' || r === 'inkoper');
       if (!mayResolve(current, { side: access.side, ownerRole })) {
-        throw new DomainError(
-          'FORBIDDEN',
-          'Only the side that opened this escalation, or the owner’s contract manager or purchaser, resolves it; respond or escalate instead',
-          'escalationId',
-        );
+        throw new DomainError('FORBIDDEN', 'escalation.resolveForbidden', {
+          field: 'escalationId',
+          message:
+            'Only the side that opened this escalation, or the owner’s contract manager or purchaser, resolves it; respond or escalate instead',
+        });
       }
       return save(
         access,

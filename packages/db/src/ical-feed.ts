@@ -75,7 +75,9 @@ export function icalRepository(db: Db, scope: Scope) {
     await transact(
       db,
       items,
-      new DomainError('CONFLICT', 'The feed was changed at the same time; try again'),
+      new DomainError('CONFLICT', 'ical.changedMeanwhile', {
+        message: 'The feed was changed at the same time; try again',
+      }),
     );
   }
 

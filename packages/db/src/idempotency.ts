@@ -46,10 +46,14 @@ export function idempotencyRepository(db: Db, scope: Scope) {
       const item = existing.Item;
       if (!item) return this.claim(idempotencyKey, fingerprint);
       if (item.fingerprint !== fingerprint) {
-        throw new DomainError('CONFLICT', 'This Idempotency-Key was used for a different request');
+        throw new DomainError('CONFLICT', 'idempotency.keyReused', {
+          message: 'This Idempotency-Key was used for a different request',
+        });
       }
       if (item.state !== 'done')
-        throw new DomainError('CONFLICT', 'A request with this Idempotency-Key is still running');
+        throw new DomainError('CONFLICT', 'idempotency.inProgress', {
+          message: 'A request with this Idempotency-Key is still running',
+        });
       return { state: 'done', result: JSON.parse(item.result as string) };
     },
 

@@ -92,14 +92,25 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       assertRunning(agreement);
       const duty = agreement.duties.find((d) => d.id === input.dutyId && d.kind === 'periodic');
       if (!duty)
-        throw new DomainError('BAD_REQUEST', 'This agreement has no periodic duty with that id', 'dutyId');
+        throw new DomainError('BAD_REQUEST', 'duty.unknown', {
+          field: 'dutyId',
+          message: 'This agreement has no periodic duty with that id',
+        });
       // Every provider party reports for itself: its own due, its own report per period (SPEC §2 rule 6).
       const party = actingParty(access, scope, input.party);
       const dues = await readDues(db, agreement.space, agreement.id);
       const due = dues.find((d) => d.dutyId === duty.id && d.party === party?.party);
-      if (!due) throw new DomainError('BAD_REQUEST', 'No report is expected under this duty now', 'dutyId');
+      if (!due)
+        throw new DomainError('BAD_REQUEST', 'report.notExpected', {
+          field: 'dutyId',
+          message: 'No report is expected under this duty now',
+        });
       if (due.period !== input.period) {
-        throw new DomainError('BAD_REQUEST', `The report expected now is for ${due.period}`, 'period');
+        throw new DomainError('BAD_REQUEST', 'report.wrongPeriod', {
+          params: { period: due.period },
+          field: 'period',
+          message: `The report expected now is for ${due.period}`,
+        });
       }
       const now = new Date().toISOString();
       const report: Report = {
@@ -184,10 +195,9 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
       await transact(
         db,
         items,
-        new DomainError(
-          'CONFLICT',
-          'This report was just delivered, or the agreement changed; reload and try again',
-        ),
+        new DomainError('CONFLICT', 'report.changedMeanwhile', {
+          message: 'This report was just delivered, or the agreement changed; reload and try again',
+        }),
       );
       return report;
     },

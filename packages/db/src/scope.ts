@@ -1,4 +1,4 @@
-import { notFound, type Role } from '@regie/core';
+import { type NotFoundSubject, notFound, type Role } from '@regie/core';
 
 /** Who is asking, taken from the verified token only. Repositories are bound to it per request. */
 export interface Scope {
@@ -22,6 +22,6 @@ export interface Scope {
  * The one reach check: a space outside the caller's reach answers NOT_FOUND exactly like a missing object
  * (`what not found`), so a caller cannot tell another tenant's space from one that does not exist.
  */
-export function assertReach(scope: Scope, space: string, what = 'Space'): void {
+export function assertReach(scope: Scope, space: string, what: NotFoundSubject = 'Space'): void {
   if (!scope.reach.includes(space)) throw notFound(what);
 }

@@ -95,7 +95,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
   }
 
   const write = (items: TransactItem[], db: Db, conflict: string) =>
-    transact(db, items, new DomainError('CONFLICT', conflict));
+    transact(db, items, new DomainError('CONFLICT', 'signing.changedMeanwhile', { message: conflict }));
 
   /** The conditional advance of the agreement's audit head, for a change that leaves its terms alone. */
   function headUpdate(
@@ -149,11 +149,10 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
       assertActsForOwner(scope, agreement.space);
       assertCanPlaceDocument(agreement.status, scope.roles);
       if (document.termsVersion !== undefined && document.termsVersion !== agreement.termsVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          'The terms changed while the document was made; make the document again',
-          'agreementId',
-        );
+        throw new DomainError('CONFLICT', 'signing.termsChangedMeanwhile', {
+          field: 'agreementId',
+          message: 'The terms changed while the document was made; make the document again',
+        });
       }
       const head = await readHead(db, agreement.space, agreement.id);
       const previous = head.document;

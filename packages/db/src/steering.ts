@@ -118,10 +118,10 @@ export function steeringRepository(db: Db, scope: Scope) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const current = await read(agreement.space, agreementId);
       if (current.version !== expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `Steering was changed (version ${current.version}, you sent ${expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'steering.versionConflict', {
+          params: { version: current.version, expectedVersion },
+          message: `Steering was changed (version ${current.version}, you sent ${expectedVersion})`,
+        });
       }
       const now = new Date().toISOString();
       const next: Steering = {
@@ -182,7 +182,9 @@ export function steeringRepository(db: Db, scope: Scope) {
           }),
           ...relationCount(db.tableName, agreement.space, current.relation?.chosen, next.relation?.chosen),
         ],
-        new DomainError('CONFLICT', 'The agreement was changed meanwhile; reload and try again'),
+        new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
+          message: 'The agreement was changed meanwhile; reload and try again',
+        }),
       );
       return { ...next, warnings };
     },

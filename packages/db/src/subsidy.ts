@@ -180,13 +180,18 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
       db,
       items,
       onConflict,
-      new DomainError('CONFLICT', 'Another change was being written at the same time; try again'),
+      new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
+        message: 'Another change was being written at the same time; try again',
+      }),
     );
 
   async function loadSubsidy(agreementId: string): Promise<Loaded> {
     const a = await loadAgreement(db, scope.reach, agreementId);
     if (a.kind !== 'subsidy')
-      throw new DomainError('BAD_REQUEST', 'This agreement is not a subsidy', 'agreementId');
+      throw new DomainError('BAD_REQUEST', 'subsidy.notASubsidy', {
+        field: 'agreementId',
+        message: 'This agreement is not a subsidy',
+      });
     return a;
   }
 
@@ -294,7 +299,9 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     await write([...items, ...extra], async (index) =>
       index >= items.length && onExtraConflict
         ? onExtraConflict()
-        : new DomainError('CONFLICT', 'Agreement was changed by someone else; reload and try again'),
+        : new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
+            message: 'Agreement was changed by someone else; reload and try again',
+          }),
     );
     return getView(current.id);
   }
@@ -349,7 +356,8 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
           },
           audit.put,
         ],
-        async () => new DomainError('CONFLICT', 'Regulation already exists'),
+        async () =>
+          new DomainError('CONFLICT', 'regulation.exists', { message: 'Regulation already exists' }),
       );
       return view(regulation);
     },
@@ -361,10 +369,10 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     ): Promise<RegulationView> {
       const current = await findRegulation(id);
       if (current.version !== expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `Regulation was changed (version ${current.version}, you sent ${expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'regulation.versionConflict', {
+          params: { version: current.version, expectedVersion },
+          message: `Regulation was changed (version ${current.version}, you sent ${expectedVersion})`,
+        });
       }
       const next: Regulation = { ...toRegulation(current) };
       const changes: AuditEvent['changes'] = {};
@@ -425,7 +433,9 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
           const fresh = await findRegulation(id);
           if (fresh.version === expectedVersion)
             assertCeilingCovers({ ...fresh, ceilingCents: stored.ceilingCents });
-          return new DomainError('CONFLICT', 'Regulation was changed by someone else; reload and try again');
+          return new DomainError('CONFLICT', 'regulation.changedMeanwhile', {
+            message: 'Regulation was changed by someone else; reload and try again',
+          });
         },
       );
       // The granted total may have moved meanwhile; read it back rather than guess.
@@ -493,19 +503,17 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     async apply(input: SubsidyApplicationInput): Promise<SubsidyView> {
       const a = await loadSubsidy(input.agreementId);
       if (a.status !== 'requested') {
-        throw new DomainError(
-          'BAD_REQUEST',
-          'The application can only be recorded before the decision',
-          'agreementId',
-        );
+        throw new DomainError('BAD_REQUEST', 'subsidy.applicationAfterDecision', {
+          field: 'agreementId',
+          message: 'The application can only be recorded before the decision',
+        });
       }
       const regulation = await loadRegulation(a.space, input.regulationId).catch((error) => {
         if (error instanceof DomainError && error.code === 'NOT_FOUND')
-          throw new DomainError(
-            'BAD_REQUEST',
-            'The regulation does not exist in this register',
-            'regulationId',
-          );
+          throw new DomainError('BAD_REQUEST', 'regulation.unknown', {
+            field: 'regulationId',
+            message: 'The regulation does not exist in this register',
+          });
         throw error;
       });
       const bookYear = input.bookYear ?? null;
@@ -533,20 +541,23 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
       const a = await loadSubsidy(input.agreementId);
       const record = a.subsidy;
       if (!record) {
-        throw new DomainError(
-          'BAD_REQUEST',
-          'Record the application (regulation, date, amount) before the grant',
-          'agreementId',
-        );
+        throw new DomainError('BAD_REQUEST', 'subsidy.applicationFirst', {
+          field: 'agreementId',
+          message: 'Record the application (regulation, date, amount) before the grant',
+        });
       }
       if (a.version !== input.expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `Agreement was changed (version ${a.version}, you sent ${input.expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'agreement.versionConflict', {
+          params: { version: a.version, expectedVersion: input.expectedVersion },
+          message: `Agreement was changed (version ${a.version}, you sent ${input.expectedVersion})`,
+        });
       }
       if (a.status !== 'requested') {
-        throw new DomainError('BAD_REQUEST', `A ${a.status} subsidy cannot be granted`, 'agreementId');
+        throw new DomainError('BAD_REQUEST', 'subsidy.cannotGrant', {
+          params: { status: a.status },
+          field: 'agreementId',
+          message: `A ${a.status} subsidy cannot be granted`,
+        });
       }
       const regulation = await loadRegulation(a.space, record.regulationId);
       assertWithinCeiling(regulation, input.amountCents);
@@ -629,7 +640,9 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
           // Someone else's grant (or a changed ceiling) got there first: say what is left now.
           const fresh = await loadRegulation(a.space, regulation.id);
           assertWithinCeiling(fresh, input.amountCents);
-          return new DomainError('CONFLICT', 'The regulation was changed meanwhile; reload and try again');
+          return new DomainError('CONFLICT', 'regulation.changedMeanwhile', {
+            message: 'The regulation was changed meanwhile; reload and try again',
+          });
         },
       );
     },
@@ -639,7 +652,10 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
       const a = await loadSubsidy(input.agreementId);
       const record = a.subsidy;
       if (!record?.grant) {
-        throw new DomainError('BAD_REQUEST', 'Only a granted subsidy can be settled', 'agreementId');
+        throw new DomainError('BAD_REQUEST', 'subsidy.onlyGrantedSettled', {
+          field: 'agreementId',
+          message: 'Only a granted subsidy can be settled',
+        });
       }
       const decided = decideSettlement({
         status: a.status,
@@ -668,10 +684,10 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
     async advance(input: SubsidyAdvanceInput): Promise<SubsidyView> {
       const a = await loadSubsidy(input.agreementId);
       if (a.version !== input.expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `Agreement was changed (version ${a.version}, you sent ${input.expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'agreement.versionConflict', {
+          params: { version: a.version, expectedVersion: input.expectedVersion },
+          message: `Agreement was changed (version ${a.version}, you sent ${input.expectedVersion})`,
+        });
       }
       assertAdvance(a.status, a.subsidy, input.amountCents);
       const record = a.subsidy!;

@@ -41,11 +41,10 @@ export function wgrRepository(db: Db, scope: Scope) {
   async function loadGr(agreementId: string) {
     const agreement = await loadAgreement(db, scope.reach, agreementId);
     if (agreement.kind !== 'joint_arrangement') {
-      throw new DomainError(
-        'BAD_REQUEST',
-        'Only a gemeenschappelijke regeling has a planning & control calendar',
-        'agreementId',
-      );
+      throw new DomainError('BAD_REQUEST', 'wgr.notAGr', {
+        field: 'agreementId',
+        message: 'Only a gemeenschappelijke regeling has a planning & control calendar',
+      });
     }
     const region = await readSpace(db, agreement.space);
     const members = agreement.allocationKey?.weights.map((w) => w.space) ?? region?.members ?? [];
@@ -117,7 +116,9 @@ export function wgrRepository(db: Db, scope: Scope) {
         }),
         ...deadlineChanges(db, deadlinesOf(before), deadlinesOf(next), agreement as Agreement),
       ],
-      new DomainError('CONFLICT', 'The calendar was changed meanwhile; reload and try again'),
+      new DomainError('CONFLICT', 'wgr.changedMeanwhile', {
+        message: 'The calendar was changed meanwhile; reload and try again',
+      }),
     );
   }
 
@@ -131,15 +132,17 @@ export function wgrRepository(db: Db, scope: Scope) {
     async plan(input: WgrPlanInput): Promise<WgrCalendarView> {
       const gr = await loadGr(input.agreementId);
       if (!wgrAccess(scope, gr.agreement.space, gr.members).canPlan) {
-        throw new DomainError('FORBIDDEN', 'Only the region that holds the GR plans its calendar');
+        throw new DomainError('FORBIDDEN', 'wgr.regionOnly', {
+          message: 'Only the region that holds the GR plans its calendar',
+        });
       }
       const current = await read(gr.agreement.space, input.agreementId, input.year);
       const currentVersion = current?.version ?? 0;
       if (currentVersion !== input.expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `The calendar was changed (version ${currentVersion}, you sent ${input.expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'wgr.versionConflict', {
+          params: { version: currentVersion, expectedVersion: input.expectedVersion },
+          message: `The calendar was changed (version ${currentVersion}, you sent ${input.expectedVersion})`,
+        });
       }
       const now = new Date().toISOString();
       const plan: WgrCalendarRecord['plan'] = {
@@ -169,19 +172,24 @@ export function wgrRepository(db: Db, scope: Scope) {
     async recordOpinion(input: WgrRecordOpinionInput): Promise<WgrCalendarView> {
       const gr = await loadGr(input.agreementId);
       if (!gr.members.includes(input.member)) {
-        throw new DomainError('BAD_REQUEST', 'This municipality does not take part in the GR', 'member');
+        throw new DomainError('BAD_REQUEST', 'wgr.notMember', {
+          field: 'member',
+          message: 'This municipality does not take part in the GR',
+        });
       }
       if (!wgrAccess(scope, gr.agreement.space, gr.members).canRecordFor.includes(input.member)) {
-        throw new DomainError('FORBIDDEN', "A member records only its own council's opinion");
+        throw new DomainError('FORBIDDEN', 'wgr.ownOpinionOnly', {
+          message: "A member records only its own council's opinion",
+        });
       }
       checkOpinionDates(input.year, input.opinion);
       const current = await read(gr.agreement.space, input.agreementId, input.year);
       if (!current) throw notFound('Calendar');
       if (current.version !== input.expectedVersion) {
-        throw new DomainError(
-          'CONFLICT',
-          `The calendar was changed (version ${current.version}, you sent ${input.expectedVersion})`,
-        );
+        throw new DomainError('CONFLICT', 'wgr.versionConflict', {
+          params: { version: current.version, expectedVersion: input.expectedVersion },
+          message: `The calendar was changed (version ${current.version}, you sent ${input.expectedVersion})`,
+        });
       }
       const now = new Date().toISOString();
       const opinion = { ...input.opinion, recordedAt: now, recordedBy: scope.actor };

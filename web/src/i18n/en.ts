@@ -342,7 +342,6 @@ export const en: Messages = {
     moved: 'The status has been changed to: {{status}}.',
     moveFailed: 'The status could not be changed.',
     forbidden: 'You are not allowed to do this.',
-    reason: 'The server’s reason:',
     renew: 'Renew',
     renewHint: '{{left}} renewal option(s) left; renewing moves the end date by {{each}}.',
     renewed: 'The agreement has been renewed until {{date}}.',

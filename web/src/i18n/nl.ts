@@ -344,7 +344,6 @@ export const nl = {
     moved: 'De status is gewijzigd naar: {{status}}.',
     moveFailed: 'De status kon niet worden gewijzigd.',
     forbidden: 'U heeft geen rechten voor deze handeling.',
-    reason: 'Reden van de server:',
     renew: 'Verlengen',
     renewHint: 'Nog {{left}} verlengingsoptie(s) over; verlengen schuift de einddatum {{each}} op.',
     renewed: 'De overeenkomst is verlengd tot {{date}}.',

@@ -10,6 +10,10 @@ import {
   isIsoDate,
   localeFor,
   parseMoneyToCents,
+  readCents,
+  readDate,
+  readDecimal,
+  readWholeNumber,
 } from './format';
 
 const nbsp = '\u00a0';
@@ -89,5 +93,39 @@ describe('parseMoneyToCents', () => {
 
   it('refuses negative amounts with their own reason', () => {
     expect(parseMoneyToCents('-5')).toEqual({ ok: false, reason: 'negative' });
+  });
+});
+
+describe('reading typed input for the schema', () => {
+  it('reads whole numbers, and hands anything else to the schema as text', () => {
+    expect(readWholeNumber(' 12 ')).toBe(12);
+    expect(readWholeNumber('')).toBeUndefined();
+    expect(readWholeNumber('1,5')).toBe('1,5');
+    expect(readWholeNumber('-3')).toBe('-3');
+  });
+
+  it('reads decimals with a comma or a point', () => {
+    expect(readDecimal('7,5')).toBe(7.5);
+    expect(readDecimal('7.5')).toBe(7.5);
+    expect(readDecimal('-2')).toBe(-2);
+    expect(readDecimal('   ')).toBeUndefined();
+    expect(readDecimal('zeven')).toBe('zeven');
+  });
+
+  it('reads Dutch amounts as cents, a negative one as negative cents', () => {
+    expect(readCents('1.234,56')).toBe(123_456);
+    expect(readCents('1,234.56', 'en-GB')).toBe(123_456);
+    expect(readCents('-12,50')).toBe(-1250);
+    expect(readCents('12,345')).toBe('12,345');
+    expect(readCents('')).toBeUndefined();
+  });
+
+  it('reads Dutch dates and date-input values as YYYY-MM-DD', () => {
+    expect(readDate('31-12-2026')).toBe('2026-12-31');
+    expect(readDate('1/2/2027')).toBe('2027-02-01');
+    expect(readDate('2027-01-01')).toBe('2027-01-01');
+    expect(readDate('')).toBeUndefined();
+    // Not a date by its form: left to the schema, which refuses it.
+    expect(readDate('morgen')).toBe('morgen');
   });
 });

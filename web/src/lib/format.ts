@@ -132,3 +132,49 @@ export function parseMoneyToCents(input: string, locale: AppLocale = 'nl-NL'): M
   if (!Number.isSafeInteger(cents)) return { ok: false, reason: 'invalid' };
   return { ok: true, cents };
 }
+
+/*
+ * Reading what a person typed, before core's schema checks it. Each reader returns the API's value when the text
+ * reads as one, and otherwise the text itself, so the schema refuses it at the same path with the same rule as
+ * the API does (no second copy of the bounds here). Empty text is `undefined`: no value.
+ */
+
+/** A whole number as typed (`12`, ` 6 `); other text is returned as it came. */
+export function readWholeNumber(input: string): number | string | undefined {
+  const text = input.trim();
+  if (text === '') return undefined;
+  return /^\d{1,15}$/.test(text) ? Number(text) : text;
+}
+
+/** A decimal number as typed: `7,5` and `7.5` alike, `-2`; other text is returned as it came. */
+export function readDecimal(input: string): number | string | undefined {
+  const text = input.trim().replace(/^−/, '-');
+  if (text === '') return undefined;
+  return /^-?\d{1,13}([.,]\d{1,6})?$/.test(text) ? Number(text.replace(',', '.')) : text;
+}
+
+/**
+ * An amount in euros as typed (`1.234,56`, see `parseMoneyToCents`) as integer cents. A negative amount is read
+ * as negative cents, so the schema's lower bound names it; other text is returned as it came.
+ */
+export function readCents(input: string, locale: AppLocale = 'nl-NL'): number | string | undefined {
+  const text = input.trim();
+  if (text === '') return undefined;
+  const negative = /^[-−]/.test(text);
+  const parsed = parseMoneyToCents(negative ? text.slice(1) : text, locale);
+  if (!parsed.ok || parsed.cents === null) return text;
+  return negative ? -parsed.cents : parsed.cents;
+}
+
+/**
+ * A calendar date as typed: `YYYY-MM-DD` (a date input's value) or the Dutch `31-12-2026` (also `31/12/2026`,
+ * `31.12.2026`), as `YYYY-MM-DD`. Whether the day exists is the schema's check; other text is returned as it came.
+ */
+export function readDate(input: string): string | undefined {
+  const text = input.trim();
+  if (text === '') return undefined;
+  const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (!dutch) return text;
+  const [, d, m, y] = dutch as unknown as [string, string, string, string];
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}

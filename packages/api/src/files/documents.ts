@@ -186,7 +186,7 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
     const bytes = await store.get(
       documentObjectKey(status.ownerSpace, status.agreementId, status.document.sha256),
     );
-    if (!bytes) throw new DomainError('NOT_FOUND', 'Document not found');
+    if (!bytes) throw new DomainError('NOT_FOUND', 'document.notFound', { message: 'Document not found' });
     return { status, document: status.document, bytes };
   }
 

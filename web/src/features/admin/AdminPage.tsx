@@ -11,14 +11,14 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isProviderUser } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatAmount, formatMoney, localeFor, parseMoneyToCents } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { isProviderUser } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { parseThresholds, type ThresholdError, thresholdsText } from './thresholds';
 
 const FIELD = 'settings-mandate';

@@ -2,6 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { DataList, Heading2, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { statusLabel, transitionLabel } from '../../lib/agreements/labels';
+import {
+  type Agreement,
+  type AgreementStatus,
+  type InternalAgreement,
+  providerPartiesOf,
+} from '../../lib/agreements/model';
+import { agreementYears, defaultYear } from '../../lib/budget/model';
 import {
   type AppLocale,
   formatDateLong,
@@ -10,15 +18,12 @@ import {
   formatPercent,
   localeFor,
 } from '../../lib/format';
+import { periodLabel } from '../../lib/reports/model';
+import { relationTypeLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
-import { agreementYears, defaultYear } from '../budget/model';
-import { periodLabel } from '../reports/model';
-import { relationTypeLabel } from '../steering/labels';
 import { CockpitItem, useQueryState } from './CockpitItem';
 import { CockpitDuties, CockpitEscalations, Late, ScoresText } from './CockpitSignals';
 import { hasEnded, highestVolumeUse, latestScores, nextDeadline, noticeDate } from './cockpit-model';
-import { statusLabel, transitionLabel } from './labels';
-import { type Agreement, type AgreementStatus, type InternalAgreement, providerPartiesOf } from './model';
 
 /** Today as `YYYY-MM-DD` in UTC, the way the API decides a report is overdue. */
 const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Agreement } from '../../lib/agreements/model';
+import { today } from '../../lib/escalations/model';
 import { type AppLocale, formatDateLong } from '../../lib/format';
+import { levelLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
-import { today } from '../escalations/model';
-import { levelLabel } from '../steering/labels';
 import { CockpitItem, useQueryState } from './CockpitItem';
 import { dueCounts, type LatestScores, openEscalations } from './cockpit-model';
-import type { Agreement } from './model';
 
 /** "Te laat" in words, set apart visually as well: never colour alone. */
 export function Late({ count }: { count?: number }) {

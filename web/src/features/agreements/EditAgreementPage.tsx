@@ -1,33 +1,32 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, ButtonLink, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
+import { kindLabel } from '../../lib/agreements/labels';
+import {
+  canWriteAgreement,
+  type InternalAgreement,
+  type UpdateAgreementInput,
+} from '../../lib/agreements/model';
+import { errorCode } from '../../lib/errors';
 import { ErrorSummary, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { AgreementFormFields } from './AgreementFormFields';
+import { validateTerms } from './agreement-form';
 import {
-  AgreementFormFields,
-  inputIdFor,
-  summaryLinks,
-  useFieldMessages,
-  useOrganisationOptions,
-} from './AgreementFormFields';
-import {
-  type FieldErrors,
   fieldOrder,
-  issuesToFieldErrors,
+  type TermsInput,
   type TermsValues,
   termsPatch,
-  validateTerms,
   valuesFromAgreement,
-  withoutStale,
-} from './agreement-form';
-import { kindLabel } from './labels';
-import { canWriteAgreement, type InternalAgreement, type UpdateAgreementInput } from './model';
+} from './agreement-values';
+import { FieldMessages, inputIdFor, summaryLinks, useOrganisationOptions } from './form-fields';
 import { useAgreementRefresh } from './StatusSection';
+import { useAgreementForm } from './useAgreementForm';
 
 /** Statuses in which a change of terms returns the agreement to draft (core `amend`). */
 const AMENDED_ON_EDIT: readonly string[] = ['in_approval', 'approved', 'out_for_signature'];
@@ -43,30 +42,53 @@ function EditForm({
   onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const client = useTRPCClient();
   const [, navigate] = useLocation();
   const refresh = useAgreementRefresh(agreement.id);
   const [base] = useState(agreement);
-  const [values, setValues] = useState<TermsValues>(() => valuesFromAgreement(agreement, locale));
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string[]>([]);
+  const [initial] = useState(() => valuesFromAgreement(agreement, localeFor(i18n.language)));
   const [conflict, setConflict] = useState(false);
-  const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
-  const [attempted, setAttempted] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
+  const { form, errorFor, general, onError, summaryRef, onSubmit } = useAgreementForm<
+    TermsValues,
+    TermsInput
+  >(
+    initial,
+    (values, locale) => {
+      const result = validateTerms(values, base.kind, locale);
+      return result.ok ? { ok: true, output: result.terms } : result;
+    },
+    (values) => fieldOrder(values, 'edit'),
+    {
+      invalid: t('agreementForm.errors.rejected'),
+      forbidden: t('agreementForm.errors.forbiddenEdit'),
+      notFound: t('agreementDetail.notFound'),
+      unavailable: t('agreementForm.errors.failed'),
+      network: t('agreementForm.errors.failed'),
+      unknown: t('agreementForm.errors.failed'),
+      // Someone else saved a version meanwhile: offer the latest one instead of a general message.
+      onConflict: () => {
+        setConflict(true);
+        focusSoon(() => conflictRef.current);
+      },
+    },
+  );
+  const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [keyFor] = useState(idempotencyKeys);
   const organisations = useOrganisationOptions(base.space, base.parties);
-  const order = fieldOrder(values, 'edit');
-  const errorFor = useFieldMessages(clientErrors, serverErrors);
+  // Read, not watched: the order only sorts messages, and a change of messages renders the form anyway.
+  const order = fieldOrder(form.getValues(), 'edit');
 
   // Rebuilt from the latest version after a conflict: the person continues at the first field.
   useEffect(() => {
     if (reloaded) document.getElementById(inputIdFor('title'))?.focus();
   }, [reloaded]);
+  // A change clears "nothing changed".
+  useEffect(() => {
+    const subscription = form.watch(() => setNotice(''));
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   const update = useMutation({
     mutationKey: trpc.agreement.update.mutationKey(),
@@ -84,58 +106,19 @@ function EditForm({
         state: { saved: next.amendment ? 'amended' : true },
       });
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      setServerErrors({});
-      setFormError([]);
-      if (code === 'CONFLICT') {
-        setConflict(true);
-        focusSoon(() => conflictRef.current);
-        return;
-      }
-      if (code === 'BAD_REQUEST') {
-        const { errors, other } = issuesToFieldErrors(errorIssues(error), order);
-        setServerErrors(errors);
-        if (other.length > 0 || Object.keys(errors).length === 0)
-          setFormError([t('agreementForm.errors.rejected'), ...other]);
-      } else if (code === 'FORBIDDEN') setFormError([t('agreementForm.errors.forbiddenEdit')]);
-      else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-      else setFormError([t('agreementForm.errors.failed')]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError,
   });
 
-  function change(next: TermsValues, changed: string) {
-    setValues(next);
-    setNotice('');
-    if (attempted) {
-      const result = validateTerms(next, base.kind, locale);
-      setClientErrors(result.ok ? {} : result.errors);
-    }
-    setServerErrors((previous) => withoutStale(previous, changed));
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const submit = onSubmit((terms) => {
     if (update.isPending) return;
-    setAttempted(true);
-    setServerErrors({});
-    setFormError([]);
     setConflict(false);
-    const result = validateTerms(values, base.kind, locale);
-    if (!result.ok) {
-      setClientErrors(result.errors);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setClientErrors({});
-    const data = termsPatch(result.terms, base);
+    const data = termsPatch(terms, base);
     if (Object.keys(data).length === 0) {
       setNotice(t('agreementForm.noChanges'));
       return;
     }
     update.mutate({ id: base.id, expectedVersion: base.version, data });
-  }
+  });
 
   return (
     <>
@@ -156,31 +139,28 @@ function EditForm({
       ) : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={conflict ? [] : general}
         fields={summaryLinks(order, errorFor)}
         summaryRef={summaryRef}
       />
-      <form className="regie-form" noValidate onSubmit={submit}>
-        <AgreementFormFields
-          values={values}
-          onChange={change}
-          errorFor={errorFor}
-          organisations={organisations.options}
-          organisationsLoading={organisations.loading}
-          organisationsFailed={organisations.failed}
-        />
-        <div role="status" aria-live="polite" className="regie-status">
-          {update.isPending ? t('agreementForm.saving') : notice}
-        </div>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
-            {t('agreementForm.saveChanges')}
-          </Button>
-          <Link href={`/agreements/${encodeURIComponent(base.id)}`} asChild>
-            <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
-          </Link>
-        </ButtonGroup>
-      </form>
+      <FormProvider {...form}>
+        <FieldMessages value={errorFor}>
+          <form className="regie-form" noValidate onSubmit={submit}>
+            <AgreementFormFields organisations={organisations} />
+            <div role="status" aria-live="polite" className="regie-status">
+              {update.isPending ? t('agreementForm.saving') : notice}
+            </div>
+            <ButtonGroup>
+              <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
+                {t('agreementForm.saveChanges')}
+              </Button>
+              <Link href={`/agreements/${encodeURIComponent(base.id)}`} asChild>
+                <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
+              </Link>
+            </ButtonGroup>
+          </form>
+        </FieldMessages>
+      </FormProvider>
     </>
   );
 }

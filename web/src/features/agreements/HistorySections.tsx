@@ -12,15 +12,15 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DiffRow, diffTerms } from '../../lib/agreements/diff';
+import { actionLabel, lineFieldLabel, termFieldLabel } from '../../lib/agreements/labels';
+import type { AuditEvent, TermsVersion } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { AuditExportButton } from '../exports/ExportButtons';
-import { type DiffRow, diffTerms } from './diff';
-import { actionLabel, lineFieldLabel, termFieldLabel } from './labels';
-import type { AuditEvent, TermsVersion } from './model';
+import { Section } from '../../ui/Section';
 import { lineValueText, termValueText } from './present';
-import { Section } from './Section';
 
 function Loading({
   pending,
@@ -245,7 +245,8 @@ function reasonText(t: TFunction, reason: string | undefined): string | null {
  * The audit trail (SPEC §6): every event with its actor, action, changed fields and hash, and a button that has
  * the server recompute the chain and name the first broken link.
  */
-export function AuditSection({ id }: { id: string }) {
+/** `exportButton`: the audit trail's download, handed in by the page (exports is a feature of its own). */
+export function AuditSection({ id, exportButton }: { id: string; exportButton?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -320,7 +321,7 @@ export function AuditSection({ id }: { id: string }) {
       >
         {t('audit.verify')}
       </Button>
-      <AuditExportButton agreementId={id} />
+      {exportButton}
       <div aria-live="polite" className="regie-outcome" data-testid="verify-result">
         {verify.isPending ? <Paragraph>{t('audit.verifying')}</Paragraph> : null}
         {verify.isError ? <Alert type="error">{t('audit.verifyFailed')}</Alert> : null}

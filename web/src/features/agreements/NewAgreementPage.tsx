@@ -1,3 +1,4 @@
+import { AGREEMENT_KINDS, type AgreementCreateInput } from '@regie/core/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -6,61 +7,65 @@ import {
   Paragraph,
   Select,
   SelectOption,
-  Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
-import { localeFor } from '../../lib/format';
+import { ErrorSummary, Field } from '../../lib/form';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { AgreementFormFields } from './AgreementFormFields';
+import { validateCreate } from './agreement-form';
+import { type CreateValues, emptyCreateValues, fieldOrder } from './agreement-values';
 import {
-  AgreementFormFields,
+  ChoiceInput,
+  FieldMessages,
   inputIdFor,
   summaryLinks,
-  useFieldMessages,
+  TextInput,
   useOrganisationOptions,
-} from './AgreementFormFields';
-import {
-  type CreateValues,
-  emptyCreateValues,
-  type FieldErrors,
-  fieldOrder,
-  issuesToFieldErrors,
-  type TermsValues,
-  validateCreate,
-  withoutStale,
-} from './agreement-form';
-import { type CreateAgreementInput, KINDS } from './model';
+} from './form-fields';
+import { useAgreementForm } from './useAgreementForm';
 
 export function NewAgreementPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('agreementForm.title'));
-  const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const me = useQuery(trpc.me.get.queryOptions());
   const home = me.data?.space ?? '';
 
-  const [values, setValues] = useState<CreateValues>(() => emptyCreateValues(''));
-  const space = values.space || home || undefined;
+  const { form, errorFor, general, onError, summaryRef, onSubmit } = useAgreementForm<
+    CreateValues,
+    AgreementCreateInput
+  >(
+    emptyCreateValues(''),
+    (values, locale) => {
+      const result = validateCreate(values, home, locale);
+      return result.ok ? { ok: true, output: result.input } : result;
+    },
+    (values) => fieldOrder(values, 'create'),
+    {
+      invalid: t('agreementForm.errors.rejected'),
+      forbidden: t('agreementForm.errors.forbidden'),
+      unavailable: t('agreementForm.errors.failed'),
+      network: t('agreementForm.errors.failed'),
+      unknown: t('agreementForm.errors.failed'),
+    },
+  );
+  const chosenOwner = useWatch({ control: form.control, name: 'space' });
+  const space = chosenOwner || home || undefined;
   const organisations = useOrganisationOptions(space);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string[]>([]);
-  const [attempted, setAttempted] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // Read, not watched: the order only sorts messages, and a change of messages renders the page anyway.
+  const order = fieldOrder(form.getValues(), 'create');
 
   const client = useTRPCClient();
   const [keyFor] = useState(idempotencyKeys);
-
-  const order = fieldOrder(values, 'create');
   const create = useMutation({
     mutationKey: trpc.agreement.create.mutationKey(),
-    mutationFn: (input: CreateAgreementInput) => {
+    mutationFn: (input: AgreementCreateInput) => {
       const idempotencyKey = keyFor(input);
       return client.agreement.create.mutate(
         input,
@@ -72,65 +77,16 @@ export function NewAgreementPage() {
       await queryClient.invalidateQueries({ queryKey: trpc.agreement.find.pathKey() });
       navigate(`/agreements/${encodeURIComponent(agreement.id)}`, { state: { saved: true } });
     },
-    onError: (error) => {
-      const code = errorCode(error);
-      if (code === 'BAD_REQUEST') {
-        const { errors, other } = issuesToFieldErrors(errorIssues(error), order);
-        setServerErrors(errors);
-        setFormError(
-          other.length > 0 || Object.keys(errors).length === 0
-            ? [t('agreementForm.errors.rejected'), ...other]
-            : [],
-        );
-      } else if (code === 'CONFLICT') {
-        setServerErrors({ reference: { key: 'referenceTaken' } });
-        setFormError([]);
-      } else if (code === 'FORBIDDEN') {
-        setServerErrors({});
-        setFormError([t('agreementForm.errors.forbidden')]);
-      } else {
-        setServerErrors({});
-        setFormError([t('agreementForm.errors.failed')]);
-      }
-      focusSoon(() => summaryRef.current);
-    },
+    // A reference in use comes back as the reference field's error (`agreement.referenceInUse`).
+    onError,
   });
 
-  const errorFor = useFieldMessages(clientErrors, serverErrors);
-
-  function change(next: CreateValues, changed: string) {
-    setValues(next);
-    // After a first attempt, errors follow the input, so a fixed field stops saying it is wrong.
-    if (attempted) {
-      const result = validateCreate(next, home, locale);
-      setClientErrors(result.ok ? {} : result.errors);
-    }
-    setServerErrors((previous) => withoutStale(previous, changed));
-  }
-  const changeTerms = (next: TermsValues, changed: string) => change({ ...values, ...next }, changed);
-
   function changeOwner(owner: string) {
+    form.setValue('space', owner);
     // Organisations are registered per register: a party chosen for another owner must be chosen again.
-    change(
-      { ...values, space: owner, parties: values.parties.map((p) => ({ ...p, organisationId: '' })) },
-      'space',
-    );
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (create.isPending) return;
-    setAttempted(true);
-    setServerErrors({});
-    setFormError([]);
-    const result = validateCreate(values, home, locale);
-    if (!result.ok) {
-      setClientErrors(result.errors);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setClientErrors({});
-    create.mutate(result.input);
+    form.getValues('parties').forEach((_, i) => {
+      form.setValue(`parties.${i}.organisationId`, '');
+    });
   }
 
   // The owner: one's own register, or a region the municipality belongs to.
@@ -143,93 +99,74 @@ export function NewAgreementPage() {
 
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={general}
         fields={summaryLinks(order, errorFor)}
         summaryRef={summaryRef}
       />
 
-      <form className="regie-form" noValidate onSubmit={submit}>
-        <Field id={inputIdFor('kind')} label={t('fields.kind')} error={errorFor('kind')}>
-          {(props) => (
-            <Select
-              {...props}
-              name="kind"
-              required
-              value={values.kind}
-              onChange={(e) => change({ ...values, kind: e.target.value }, 'kind')}
-            >
-              <SelectOption value="">{t('agreementForm.choose')}</SelectOption>
-              {KINDS.map((kind) => (
-                <SelectOption key={kind} value={kind}>
-                  {t(`kinds.${kind}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field
-          id={inputIdFor('reference')}
-          label={t('fields.reference')}
-          hint={t('agreementForm.referenceHint')}
-          error={errorFor('reference')}
-        >
-          {(props) => (
-            <Textbox
-              {...props}
-              name="reference"
-              required
-              autoComplete="off"
-              value={values.reference}
-              onChange={(e) => change({ ...values, reference: e.target.value }, 'reference')}
-            />
-          )}
-        </Field>
-        {owners.length > 1 ? (
-          <Field
-            id={inputIdFor('space')}
-            label={t('agreementForm.owner')}
-            hint={t('agreementForm.ownerHint')}
-            error={errorFor('space')}
+      <FormProvider {...form}>
+        <FieldMessages value={errorFor}>
+          <form
+            className="regie-form"
+            noValidate
+            onSubmit={onSubmit((input) => {
+              if (!create.isPending) create.mutate(input);
+            })}
           >
-            {(props) => (
-              <Select
-                {...props}
-                name="space"
-                value={values.space || home}
-                onChange={(e) => changeOwner(e.target.value)}
+            <ChoiceInput
+              path="kind"
+              label={t('fields.kind')}
+              options={AGREEMENT_KINDS}
+              optionLabel={(kind) => t(`kinds.${kind}`)}
+              required
+            />
+            <TextInput
+              path="reference"
+              label={t('fields.reference')}
+              hint={t('agreementForm.referenceHint')}
+              required
+            />
+            {owners.length > 1 ? (
+              <Field
+                id={inputIdFor('space')}
+                label={t('agreementForm.owner')}
+                hint={t('agreementForm.ownerHint')}
+                error={errorFor('space')}
               >
-                {owners.map((owner) => (
-                  <SelectOption key={owner.space} value={owner.space}>
-                    {owner.name}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Field>
-        ) : null}
+                {(props) => (
+                  <Select
+                    {...props}
+                    name="space"
+                    value={space ?? ''}
+                    onChange={(e) => changeOwner(e.target.value)}
+                  >
+                    {owners.map((owner) => (
+                      <SelectOption key={owner.space} value={owner.space}>
+                        {owner.name}
+                      </SelectOption>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+            ) : null}
 
-        <AgreementFormFields
-          values={values}
-          onChange={changeTerms}
-          errorFor={errorFor}
-          organisations={organisations.options}
-          organisationsLoading={organisations.loading}
-          organisationsFailed={organisations.failed}
-        />
+            <AgreementFormFields organisations={organisations} />
 
-        <div role="status" aria-live="polite" className="regie-status">
-          {create.isPending ? t('agreementForm.saving') : null}
-        </div>
+            <div role="status" aria-live="polite" className="regie-status">
+              {create.isPending ? t('agreementForm.saving') : null}
+            </div>
 
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
-            {t('agreementForm.submit')}
-          </Button>
-          <Link href="/register" asChild>
-            <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
-          </Link>
-        </ButtonGroup>
-      </form>
+            <ButtonGroup>
+              <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
+                {t('agreementForm.submit')}
+              </Button>
+              <Link href="/register" asChild>
+                <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
+              </Link>
+            </ButtonGroup>
+          </form>
+        </FieldMessages>
+      </FormProvider>
     </div>
   );
 }

@@ -2,10 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
+import type { AgreementStatus, InternalAgreement } from '../../lib/agreements/model';
+import { useMutationError } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPCClient } from '../../lib/trpc';
-import type { AgreementStatus, InternalAgreement } from './model';
 import { useAgreementRefresh } from './StatusSection';
 
 /** Before it goes out for signature (a GR: before it takes effect) the provider parties do not see it. */
@@ -30,6 +30,11 @@ export function ShareControl({ a }: { a: InternalAgreement }) {
   const [keyFor] = useState(idempotencyKeys);
   const { announce, outcome } = useOutcome('share-outcome');
   const shared = a.sharedWithParties === true;
+  const refusal = useMutationError({
+    fieldOf: () => undefined,
+    messages: { conflict: t('agreementForm.conflict'), unknown: t('share.failed') },
+    onFailure: ({ summary }) => announce(summary),
+  });
   const share = useMutation({
     mutationFn: (next: boolean) => {
       const input = { id: a.id, expectedVersion: a.version, shared: next };
@@ -43,8 +48,7 @@ export function ShareControl({ a }: { a: InternalAgreement }) {
       announce(t(next.sharedWithParties ? 'share.shared' : 'share.withdrawn'));
       await refresh(next);
     },
-    onError: (error) =>
-      announce(t(errorCode(error) === 'CONFLICT' ? 'agreementForm.conflict' : 'share.failed')),
+    onError: refusal.onError,
   });
   if (!shareable(a)) return null;
   return (

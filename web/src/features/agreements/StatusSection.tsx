@@ -2,14 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
+import { statusLabel, transitionLabel } from '../../lib/agreements/labels';
+import type { AgreementStatus, InternalAgreement } from '../../lib/agreements/model';
 import { Field, focusSoon } from '../../lib/form';
 import { formatDateLong, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { statusLabel, transitionLabel } from './labels';
-import type { AgreementStatus, InternalAgreement } from './model';
+import { Section } from '../../ui/Section';
 import { monthsText } from './present';
-import { Section } from './Section';
 import { ShareControl } from './ShareControl';
 
 const NOTE_MAX = 1000;
@@ -54,19 +54,22 @@ export function StatusSection({ a, canRenew }: { a: InternalAgreement; canRenew:
   const [keyFor] = useState(idempotencyKeys);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  function failed(error: unknown, generic: string) {
-    const code = errorCode(error);
-    if (code === 'CONFLICT') setOutcome({ kind: 'conflict' });
-    else if (code === 'FORBIDDEN') setOutcome({ kind: 'error', text: t('status.forbidden') });
-    else
-      setOutcome({
-        kind: 'error',
-        text: generic,
-        // The server's reason (in English) for a refused move, such as no renewal option left.
-        ...(code === 'BAD_REQUEST' && error instanceof Error ? { reason: error.message } : {}),
-      });
-    focusSoon(() => outcomeRef.current);
-  }
+  // A refused move says why in the page's language (no renewal option left, the mandate); a stale version
+  // offers to load the latest.
+  const refusal = useMutationError({
+    fieldOf: () => undefined,
+    messages: { forbidden: t('status.forbidden') },
+  });
+  const failed = (error: unknown, generic: string) =>
+    refusal.handle(error, {
+      onFailure: ({ kind, summary }) => {
+        if (kind === 'conflict') setOutcome({ kind: 'conflict' });
+        else if (kind === 'forbidden') setOutcome({ kind: 'error', text: summary });
+        // What failed, then why, from the server's reason key.
+        else setOutcome({ kind: 'error', text: generic, reason: summary });
+        focusSoon(() => outcomeRef.current);
+      },
+    });
 
   const move = useMutation({
     mutationFn: (to: AgreementStatus) => {
@@ -130,11 +133,7 @@ export function StatusSection({ a, canRenew }: { a: InternalAgreement; canRenew:
         {outcome?.kind === 'error' ? (
           <Alert type="error">
             <Paragraph>{outcome.text}</Paragraph>
-            {outcome.reason ? (
-              <Paragraph>
-                {t('status.reason')} <span lang="en">{outcome.reason}</span>
-              </Paragraph>
-            ) : null}
+            {outcome.reason ? <Paragraph data-testid="status-reason">{outcome.reason}</Paragraph> : null}
           </Alert>
         ) : null}
         {outcome?.kind === 'conflict' ? (

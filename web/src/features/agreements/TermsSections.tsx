@@ -18,15 +18,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import {
-  type AppLocale,
-  formatDateLong,
-  formatDateTime,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-} from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
-import {
   allocationMethodLabel,
   domainLabel,
   frequencyLabel,
@@ -35,10 +26,25 @@ import {
   statusLabel,
   unitLabel,
   variantLabel,
-} from './labels';
-import { type Agreement, type InternalAgreement, type Me, type ProductLine, spaceName } from './model';
+} from '../../lib/agreements/labels';
+import {
+  type Agreement,
+  type InternalAgreement,
+  type Me,
+  type ProductLine,
+  spaceName,
+} from '../../lib/agreements/model';
+import {
+  type AppLocale,
+  formatDateLong,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { Section } from '../../ui/Section';
 import { monthsText, renewalText, weightText } from './present';
-import { Section } from './Section';
 
 /** The agreement's own terms on its page: data, parties, product lines, call-offs and a region's allocation. */
 

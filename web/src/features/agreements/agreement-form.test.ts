@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { type ReasonFormat, reasonText } from '../../i18n/reasons';
+import type { InternalAgreement } from '../../lib/agreements/model';
+import { describeError } from '../../lib/describe-error';
+import { formatMoney } from '../../lib/format';
+import { fieldFor, validateCreate, validateTerms, withoutStale } from './agreement-form';
 import {
   type CreateValues,
   type DutyRow,
   emptyCreateValues,
   fieldOrder,
-  issuesToFieldErrors,
   type LineRow,
   newDutyRow,
   newLineRow,
   newPartyRow,
   termsPatch,
-  translateIssue,
-  validateCreate,
-  validateTerms,
   valuesFromAgreement,
-  withoutStale,
-} from './agreement-form';
+} from './agreement-values';
 import { storedAgreement } from './fixtures';
-import type { InternalAgreement } from './model';
+
+const dutch: ReasonFormat = {
+  language: 'nl',
+  label: (_key, fallback) => fallback,
+  money: (cents) => formatMoney(cents, 'nl-NL'),
+  date: (value) => value,
+};
 
 const valid: CreateValues = {
   ...emptyCreateValues('GM0233'),
@@ -102,8 +108,7 @@ describe('validateCreate', () => {
       {
         ...valid,
         noticePeriodMonths: '6',
-        renewalOptions: '2',
-        renewalMonths: '12',
+        renewal: { options: '2', monthsEach: '12' },
         parties: [{ ...newPartyRow(), organisationId: 'org-kompas', role: 'contractor' }],
         productLines: [line(), line({ productCode: '45A48', variant: 'task', lumpSumCents: '180.000' })],
       },
@@ -189,7 +194,8 @@ describe('validateTerms', () => {
 
   it('reads renewal options as a pair', () => {
     const errors = (renewalOptions: string, renewalMonths: string) => {
-      const result = validateTerms({ ...valid, renewalOptions, renewalMonths }, 'contract', 'nl-NL');
+      const renewal = { options: renewalOptions, monthsEach: renewalMonths };
+      const result = validateTerms({ ...valid, renewal }, 'contract', 'nl-NL');
       return result.ok ? result.terms.renewal : result.errors;
     };
     expect(errors('', '')).toBeNull();
@@ -230,38 +236,84 @@ describe('editing: values from the agreement and the patch', () => {
   });
 });
 
-describe('server issues on the form', () => {
+describe('server issues on the form (reason keys, through the mutation-error hook)', () => {
   const fields = fieldOrder({ ...valid, parties: [newPartyRow()], productLines: [line()] }, 'edit');
+  const refusal = (issues: { path: string; reason: string; params?: Record<string, unknown> }[]) =>
+    Object.assign(new Error('English for logs'), {
+      data: {
+        code: 'BAD_REQUEST',
+        httpStatus: 400,
+        reason: 'request.invalid',
+        params: {},
+        issues: issues.map((i) => ({ message: 'English', params: {}, ...i })),
+      },
+    });
+  const describe_ = (error: unknown, order = fields) =>
+    describeError(error, dutch, {
+      fieldOf: (path) => fieldFor(path, order),
+      messages: { invalid: 'De server heeft de invoer niet geaccepteerd.' },
+    });
 
   it('puts each issue on the deepest field the form shows, without an update’s data prefix', () => {
-    expect(
-      issuesToFieldErrors(
-        [
-          { path: 'data.title', message: 'Too big' },
-          { path: 'data.title', message: 'second' },
-          { path: 'productLines.0.category', message: 'Category 12 is not a Jeugdwet (31–50) category' },
-          { path: 'data.parties.0', message: 'Invalid input' },
-          { path: 'renewal', message: 'More renewals used than there are options' },
-          { path: 'data.allocationKey.weights', message: 'GM0344 is not a member' },
-          { path: '', message: 'Unrecognized key: "x"' },
-        ],
-        fields,
-      ),
-    ).toEqual({
-      errors: {
-        title: { text: 'Too big' },
-        'productLines.0.category': { key: 'categoryRange', values: { range: '31–50' } },
-        'parties.0.organisationId': { text: 'Invalid input' },
-        'renewal.options': { text: 'More renewals used than there are options' },
-      },
-      other: ['GM0344 is not a member', 'Unrecognized key: "x"'],
+    expect(fieldFor('title', fields)).toBe('title');
+    expect(fieldFor('parties.0', fields)).toBe('parties.0.organisationId');
+    expect(fieldFor('renewal', fields)).toBe('renewal.options');
+    expect(fieldFor('productLines.0', fields)).toBe('productLines.0.category');
+    expect(fieldFor('allocationKey.weights', fields)).toBeUndefined();
+    expect(fieldFor('', fields)).toBeUndefined();
+
+    const described = describe_(
+      refusal([
+        { path: 'data.title', reason: 'validation.too_big', params: { maximum: 200, origin: 'string' } },
+        { path: 'data.title', reason: 'validation.custom' },
+        {
+          path: 'productLines.0.category',
+          reason: 'productLine.categoryRange',
+          params: { category: '12', from: '31', to: '50' },
+        },
+        { path: 'data.parties.0', reason: 'validation.invalid_type', params: { expected: 'object' } },
+        { path: 'renewal', reason: 'renewal.moreUsedThanOptions', params: { used: 3, options: 2 } },
+        {
+          path: 'data.allocationKey.weights',
+          reason: 'allocation.notMember',
+          params: { space: 'GM0344', region: 'RG' },
+        },
+      ]),
+    );
+    expect(described.fieldErrors).toEqual({
+      title: reasonText('validation.too_big', { maximum: 200, origin: 'string' }, dutch),
+      'productLines.0.category': 'Categorie 12 valt buiten 31–50.',
+      'parties.0.organisationId': reasonText('validation.invalid_type', { expected: 'object' }, dutch),
+      'renewal.options': reasonText('renewal.moreUsedThanOptions', { used: 3, options: 2 }, dutch),
     });
+    // What no field shows is said above the form, in Dutch, never the server's English.
+    expect(described.summary).toContain(
+      reasonText('allocation.notMember', { space: 'GM0344', region: 'RG' }, dutch),
+    );
+    expect(described.summary).not.toContain('English');
   });
 
-  it('recognises the domain rules’ messages', () => {
-    expect(translateIssue('Organisation org-x is not registered')).toEqual({ key: 'partyUnknown' });
-    expect(translateIssue('An effort-based line needs its tariffCents')).toEqual({ key: 'tariffRequired' });
-    expect(translateIssue('Something new')).toEqual({ text: 'Something new' });
+  it('says the domain rules’ refusals in Dutch at their fields, by reason key (no regex on messages)', () => {
+    const withParty = fieldOrder({ ...valid, parties: [newPartyRow()], productLines: [line()] }, 'edit');
+    const described = describe_(
+      refusal([
+        {
+          path: 'data.parties.0.organisationId',
+          reason: 'party.unknown',
+          params: { organisationId: 'org-x' },
+        },
+        {
+          path: 'data.productLines.0.tariffCents',
+          reason: 'productLine.tariffRequired',
+          params: { variant: 'effort' },
+        },
+      ]),
+      withParty,
+    );
+    expect(described.fieldErrors).toEqual({
+      'parties.0.organisationId': 'Deze organisatie is niet geregistreerd.',
+      'productLines.0.tariffCents': reasonText('productLine.tariffRequired', { variant: 'effort' }, dutch),
+    });
   });
 });
 
@@ -379,21 +431,29 @@ describe('information duties', () => {
       'duties.1.event',
       'duties.1.responseDays',
     ]);
-    expect(
-      issuesToFieldErrors(
-        [
-          {
-            path: 'data.duties.0.frequency',
-            message:
-              'A periodic duty needs a frequency and the days after the period in which the report is due',
-          },
-          { path: 'data.duties.1', message: 'Invalid input' },
-        ],
-        order,
-      ).errors,
-    ).toEqual({
-      'duties.0.frequency': { key: 'dutyFrequencyRequired' },
-      'duties.1.title': { text: 'Invalid input' },
+    const described = describeError(
+      Object.assign(new Error('English'), {
+        data: {
+          code: 'BAD_REQUEST',
+          reason: 'request.invalid',
+          params: {},
+          issues: [
+            {
+              path: 'data.duties.0.frequency',
+              message: 'English',
+              reason: 'duty.periodicNeedsFrequency',
+              params: {},
+            },
+            { path: 'data.duties.1', message: 'English', reason: 'validation.invalid_type', params: {} },
+          ],
+        },
+      }),
+      dutch,
+      { fieldOf: (path) => fieldFor(path, order) },
+    );
+    expect(described.fieldErrors).toEqual({
+      'duties.0.frequency': reasonText('duty.periodicNeedsFrequency', {}, dutch),
+      'duties.1.title': reasonText('validation.invalid_type', {}, dutch),
     });
     expect(
       Object.keys(withoutStale({ 'duties.0.title': { text: 'a' }, title: { text: 'b' } }, 'duties')),

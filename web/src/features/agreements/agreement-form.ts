@@ -1,105 +1,21 @@
-import type { nl } from '../../i18n/nl';
-import type { FieldIssue } from '../../lib/errors';
-import { type AppLocale, formatAmount, isIsoDate, parseMoneyToCents } from '../../lib/format';
-import { isEventDuty, isReportingFrequency } from '../steering/model';
-import { canonical } from './diff';
 import {
-  type CreateAgreementInput,
-  type InternalAgreement,
-  isDomain,
-  isFrequency,
-  isKind,
-  isPartyRole,
-  isUnit,
-  isVariant,
-  type TermsPatch,
-} from './model';
+  type AgreementCreateInput,
+  agreementCreateInput,
+  agreementTermsPatch,
+  checkProductLines,
+  type ProductLineInput,
+  repeatedParties,
+} from '@regie/core/browser';
+import type { nl } from '../../i18n/nl';
+import { type AppLocale, readCents, readDate, readDecimal, readWholeNumber } from '../../lib/format';
+import type { CreateValues, LineRow, TermsInput, TermsValues } from './agreement-values';
 
 /**
- * The agreement form's values, checks and API input, for creating (`NewAgreementPage`) and editing
- * (`EditAgreementPage`) alike. Pure, so it is unit-tested. Errors are keyed by the API's input path
- * (`title`, `renewal.options`, `productLines.0.tariffCents`), so a server issue lands on the same field as the
- * client's own check.
+ * The agreement form's checks: the typed text is read into the API's input (Dutch amounts, numbers and dates),
+ * then checked with core's own schemas and cross-field rules — exactly what the API checks — and each issue is
+ * named for the person at its field. Pure, so it is unit-tested. Errors are keyed by the API's input path, so a
+ * server issue lands on the same field as the client's own check.
  */
-
-export interface PartyRow {
-  /** A stable key for React while rows are added and removed. */
-  key: string;
-  organisationId: string;
-  role: string;
-}
-
-/** One product line as typed; money fields hold euros as text (`98,50`). */
-export interface LineRow {
-  key: string;
-  /** The stored line's id, kept on edit so the line stays the same line. */
-  id?: string;
-  category: string;
-  productCode: string;
-  description: string;
-  variant: string;
-  unit: string;
-  frequency: string;
-  tariffCents: string;
-  volumeCeiling: string;
-  moneyCeilingCents: string;
-  lumpSumCents: string;
-  population: string;
-}
-
-export const DUTY_KINDS = ['periodic', 'event'] as const;
-export type DutyKind = (typeof DUTY_KINDS)[number];
-
-/**
- * One information duty (meldplicht) as typed: a periodic report (frequency, days after the period) or a duty to
- * report an event (which event, response time in working days). The kind is chosen when the row is added.
- */
-export interface DutyRow {
-  key: string;
-  /** The stored duty's id, kept on edit so its due reports and delivered reports stay with it. */
-  id?: string;
-  kind: DutyKind;
-  title: string;
-  frequency: string;
-  dueDays: string;
-  event: string;
-  responseDays: string;
-}
-
-/** An indicator of the agreed set (SPEC §4.5), as typed; `id` kept for the ones that stay. */
-export interface KpiRow {
-  key: string;
-  id?: string;
-  name: string;
-  unit: string;
-  target: string;
-  direction: string;
-  frequency: string;
-}
-
-export interface TermsValues {
-  title: string;
-  description: string;
-  domain: string;
-  startDate: string;
-  endDate: string;
-  noticePeriodMonths: string;
-  valueCeilingCents: string;
-  renewalOptions: string;
-  renewalMonths: string;
-  parties: PartyRow[];
-  productLines: LineRow[];
-  duties: DutyRow[];
-  /** The indicator set; absent in forms that do not show it. */
-  kpis?: KpiRow[];
-}
-
-export interface CreateValues extends TermsValues {
-  kind: string;
-  reference: string;
-  /** The owning space: the user's own register, or a region it belongs to. */
-  space: string;
-}
 
 export type ErrorKey = keyof (typeof nl)['agreementForm']['errors'];
 /** A client check names a translated message (with its values); a server issue may bring its own text. */
@@ -107,468 +23,322 @@ export type FieldError = { key: ErrorKey; values?: Record<string, string> } | { 
 /** By API input path. */
 export type FieldErrors = Record<string, FieldError>;
 
-/** Limits mirror the API's input schemas. */
-export const LIMITS = {
-  reference: 50,
-  title: 200,
-  description: 5000,
-  lineDescription: 200,
-  population: 200,
-  parties: 10,
-  productLines: 100,
-  noticePeriodMonths: 120,
-  renewalOptions: 10,
-  renewalMonths: 120,
-  volumeCeiling: 100_000_000,
-  duties: 20,
-  kpis: 20,
-  kpiName: 120,
-  kpiUnit: 30,
-  dutyTitle: 120,
-  dueDaysMax: 180,
-  responseDaysMin: 1,
-  responseDaysMax: 60,
-} as const;
+const choice = (value: string) => (value === '' ? undefined : value);
+const textOrNone = (value: string) => (value.trim() === '' ? undefined : value.trim());
+/** Leaves out what was not given, so an optional field left empty is not sent at all. */
+const given = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-/** A reference starts with a letter or digit; then letters, digits, spaces and `. / _ -` (as the API checks). */
-const REFERENCE = /^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u;
-const CATEGORY = /^\d{2}$/;
-const PRODUCT_CODE = /^[A-Za-z0-9]{1,10}$/;
-/** Jeugdwet product categories 31–50, Wmo 01–18 (iStandaarden). */
-export const CATEGORY_RANGE: Record<string, [number, number]> = { youth: [31, 50], wmo: [1, 18] };
-
-let rowCounter = 0;
-const rowKey = () => `row-${++rowCounter}`;
-
-export const EMPTY_TERMS: TermsValues = {
-  title: '',
-  description: '',
-  domain: '',
-  startDate: '',
-  endDate: '',
-  noticePeriodMonths: '',
-  valueCeilingCents: '',
-  renewalOptions: '',
-  renewalMonths: '',
-  parties: [],
-  productLines: [],
-  duties: [],
-};
-
-export function emptyCreateValues(space: string): CreateValues {
-  // The create form shows the indicator set too (SPEC §4.5): KPIs can be agreed from the start.
-  return { ...EMPTY_TERMS, kpis: [], kind: '', reference: '', space };
+function readRenewal(renewal: TermsValues['renewal']) {
+  const options = readWholeNumber(renewal.options);
+  const monthsEach = readWholeNumber(renewal.monthsEach);
+  // No options, or none left open with no length, is no renewal; half an answer is the schema's to name.
+  if (options === undefined && monthsEach === undefined) return null;
+  if (options === 0 && monthsEach === undefined) return null;
+  return given({ options, monthsEach });
 }
 
-export function newPartyRow(): PartyRow {
-  return { key: rowKey(), organisationId: '', role: '' };
-}
-
-export function newLineRow(): LineRow {
-  return {
-    key: rowKey(),
-    category: '',
-    productCode: '',
-    description: '',
-    variant: '',
-    unit: '',
-    frequency: '',
-    tariffCents: '',
-    volumeCeiling: '',
-    moneyCeilingCents: '',
-    lumpSumCents: '',
-    population: '',
+/** A line sends the fields of its variant only, whatever was typed in fields the variant hides. */
+function readLine(row: LineRow, locale: AppLocale) {
+  const common = {
+    id: row.id,
+    category: row.category.trim(),
+    productCode: row.productCode.trim(),
+    description: textOrNone(row.description),
+    variant: choice(row.variant),
+    moneyCeilingCents: readCents(row.moneyCeilingCents, locale),
   };
+  if (row.variant === '') return given(common);
+  if (row.variant === 'task') {
+    return given({
+      ...common,
+      lumpSumCents: readCents(row.lumpSumCents, locale),
+      population: textOrNone(row.population),
+    });
+  }
+  return given({
+    ...common,
+    unit: choice(row.unit),
+    frequency: choice(row.frequency),
+    tariffCents: readCents(row.tariffCents, locale),
+    volumeCeiling: readWholeNumber(row.volumeCeiling),
+  });
 }
 
-export function newDutyRow(kind: DutyKind): DutyRow {
-  return { key: rowKey(), kind, title: '', frequency: '', dueDays: '', event: '', responseDays: '' };
-}
-
-const amount = (cents: number | null | undefined, locale: AppLocale) =>
-  cents === null || cents === undefined ? '' : formatAmount(cents, locale);
-const count = (value: number | null | undefined) =>
-  value === null || value === undefined ? '' : String(value);
-
-/** The form's values for a stored agreement. */
-export function newKpiRow(): KpiRow {
-  return { key: rowKey(), name: '', unit: '', target: '', direction: '', frequency: '' };
-}
-
-/** A number for the form: `7.5` → `7,5` (nl). */
-const decimalText = (value: number, locale: AppLocale) =>
-  locale === 'nl-NL' ? String(value).replace('.', ',') : String(value);
-
-export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): TermsValues {
+/** The terms as the API would take them; text that does not read as a value stays text for the schema to refuse. */
+export function readTerms(values: TermsValues, locale: AppLocale) {
   return {
-    title: a.title,
-    description: a.description,
-    domain: a.domain,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    noticePeriodMonths: count(a.noticePeriodMonths),
-    valueCeilingCents: amount(a.valueCeilingCents, locale),
-    renewalOptions: a.renewal ? String(a.renewal.options) : '',
-    renewalMonths: a.renewal ? String(a.renewal.monthsEach) : '',
-    parties: a.parties.map((p) => ({ key: rowKey(), organisationId: p.organisationId, role: p.role })),
-    productLines: a.productLines.map((line) => ({
-      key: rowKey(),
-      id: line.id,
-      category: line.category,
-      productCode: line.productCode,
-      description: line.description ?? '',
-      variant: line.variant,
-      unit: line.unit ?? '',
-      frequency: line.frequency ?? '',
-      tariffCents: amount(line.tariffCents, locale),
-      volumeCeiling: count(line.volumeCeiling),
-      moneyCeilingCents: amount(line.moneyCeilingCents, locale),
-      lumpSumCents: amount(line.lumpSumCents, locale),
-      population: line.population ?? '',
-    })),
-    duties: a.duties.map((duty) => ({
-      key: rowKey(),
-      id: duty.id,
-      kind: duty.kind,
-      title: duty.title,
-      frequency: duty.frequency ?? '',
-      dueDays: count(duty.dueDays),
-      event: duty.event ?? '',
-      responseDays: count(duty.responseDays),
-    })),
-    kpis: (a.kpis ?? []).map((kpi) => ({
-      key: rowKey(),
-      id: kpi.id,
-      name: kpi.name,
-      unit: kpi.unit,
-      target: decimalText(kpi.target, locale),
-      direction: kpi.direction,
-      frequency: kpi.frequency,
-    })),
-  };
-}
-
-/** The fields a duty row shows, by its kind. */
-export function dutyFields(kind: DutyKind): string[] {
-  return kind === 'periodic' ? ['title', 'frequency', 'dueDays'] : ['title', 'event', 'responseDays'];
-}
-
-/** The fields a task-based line has; the others are not shown for it (and not sent). */
-export const TASK_FIELDS = ['lumpSumCents', 'population'] as const;
-/** The fields an effort- or output-based line has, besides the common ones. */
-export const PER_CLIENT_FIELDS = ['unit', 'frequency', 'tariffCents', 'volumeCeiling'] as const;
-
-/** Every field path the form shows for these values, in the order they appear (for the error summary). */
-export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string[] {
-  const top = mode === 'create' ? ['kind', 'reference', 'space'] : [];
-  const lineFields = (line: LineRow) => [
-    'category',
-    'productCode',
-    'description',
-    'variant',
-    ...(line.variant === 'task' ? TASK_FIELDS : PER_CLIENT_FIELDS),
-    'moneyCeilingCents',
-  ];
-  return [
-    ...top,
-    'title',
-    'description',
-    'domain',
-    'startDate',
-    'endDate',
-    'noticePeriodMonths',
-    'valueCeilingCents',
-    'renewal.options',
-    'renewal.monthsEach',
-    'parties',
-    ...values.parties.flatMap((_, i) => [`parties.${i}.organisationId`, `parties.${i}.role`]),
-    'productLines',
-    ...values.productLines.flatMap((line, i) => lineFields(line).map((f) => `productLines.${i}.${f}`)),
-    'duties',
-    ...values.duties.flatMap((duty, i) => dutyFields(duty.kind).map((f) => `duties.${i}.${f}`)),
-    ...(values.kpis ? ['kpis'] : []),
-    ...(values.kpis ?? []).flatMap((_, i) =>
-      ['name', 'unit', 'target', 'direction', 'frequency'].map((f) => `kpis.${i}.${f}`),
+    title: values.title.trim(),
+    description: values.description.trim() === '' ? '' : values.description,
+    domain: choice(values.domain),
+    startDate: readDate(values.startDate),
+    endDate: readDate(values.endDate),
+    noticePeriodMonths: readWholeNumber(values.noticePeriodMonths) ?? null,
+    valueCeilingCents: readCents(values.valueCeilingCents, locale) ?? null,
+    renewal: readRenewal(values.renewal),
+    parties: values.parties.map((p) =>
+      given({ organisationId: choice(p.organisationId), role: choice(p.role) }),
     ),
-  ];
+    productLines: values.productLines.map((row) => readLine(row, locale)),
+    duties: values.duties.map((row) =>
+      given({
+        id: row.id,
+        kind: row.kind,
+        title: row.title.trim(),
+        ...(row.kind === 'periodic'
+          ? { frequency: choice(row.frequency), dueDays: readWholeNumber(row.dueDays) }
+          : { event: choice(row.event), responseDays: readWholeNumber(row.responseDays) }),
+      }),
+    ),
+    kpis: values.kpis.map((row) =>
+      given({
+        id: row.id,
+        name: row.name.trim(),
+        unit: row.unit.trim(),
+        target: readDecimal(row.target),
+        direction: choice(row.direction),
+        frequency: choice(row.frequency),
+      }),
+    ),
+  };
 }
 
-/** A whole number in a range, as typed: `''` is no value. */
-function readCount(value: string, max: number, min = 0): { ok: true; value: number | null } | { ok: false } {
-  const text = value.trim();
-  if (text === '') return { ok: true, value: null };
-  if (!/^\d+$/.test(text)) return { ok: false };
-  const n = Number(text);
-  return n >= min && n <= max ? { ok: true, value: n } : { ok: false };
-}
+type Read = ReturnType<typeof readTerms>;
+type Rule = ErrorKey | ((code: string) => ErrorKey);
+const sized =
+  (required: ErrorKey, tooLong: ErrorKey): Rule =>
+  (code) =>
+    code === 'too_big' ? tooLong : required;
+const money: Rule = (code) => (code === 'too_small' ? 'amountNegative' : 'amountInvalid');
 
-type ProductLineInput = NonNullable<CreateAgreementInput['productLines']>[number];
-type DutyInput = NonNullable<CreateAgreementInput['duties']>[number];
-type KpiInput = NonNullable<CreateAgreementInput['kpis']>[number];
-/** The terms as the API takes them (create: everything; edit: compared with the stored terms first). */
-export type TermsInput = Required<
-  Pick<CreateAgreementInput, 'title' | 'domain' | 'startDate' | 'endDate'>
-> & {
-  description: string;
-  noticePeriodMonths: number | null;
-  valueCeilingCents: number | null;
-  renewal: { options: number; monthsEach: number } | null;
-  parties: { organisationId: string; role: 'contractor' | 'recipient' | 'joint_body' | 'subcontractor' }[];
-  productLines: ProductLineInput[];
-  duties: DutyInput[];
-  kpis: KpiInput[];
+/** Core's schema issues by field (list indices as `#`) and issue code → the message the person reads. */
+const SCHEMA_ISSUES: Record<string, Rule> = {
+  kind: 'kindRequired',
+  reference: (code) =>
+    code === 'too_big'
+      ? 'referenceTooLong'
+      : code === 'invalid_format'
+        ? 'referenceInvalid'
+        : 'referenceRequired',
+  title: sized('titleRequired', 'titleTooLong'),
+  description: 'descriptionTooLong',
+  domain: 'domainRequired',
+  startDate: (code) => (code === 'invalid_type' ? 'startDateRequired' : 'startDateInvalid'),
+  endDate: (code) =>
+    code === 'invalid_type' ? 'endDateRequired' : code === 'custom' ? 'endBeforeStart' : 'endDateInvalid',
+  noticePeriodMonths: 'noticeInvalid',
+  valueCeilingCents: (code) => (code === 'too_small' ? 'ceilingNegative' : 'ceilingInvalid'),
+  'renewal.options': (code) => (code === 'invalid_type' ? 'renewalOptionsRequired' : 'renewalOptionsInvalid'),
+  'renewal.monthsEach': (code) =>
+    code === 'invalid_type' ? 'renewalMonthsRequired' : 'renewalMonthsInvalid',
+  parties: 'tooManyParties',
+  'parties.#.organisationId': 'partyRequired',
+  'parties.#.role': 'partyRoleRequired',
+  productLines: 'tooManyLines',
+  'productLines.#.category': 'categoryInvalid',
+  'productLines.#.productCode': 'productCodeInvalid',
+  'productLines.#.description': 'lineDescriptionTooLong',
+  'productLines.#.variant': 'variantRequired',
+  'productLines.#.unit': 'unitRequired',
+  'productLines.#.frequency': 'frequencyRequired',
+  'productLines.#.tariffCents': money,
+  'productLines.#.moneyCeilingCents': money,
+  'productLines.#.lumpSumCents': money,
+  'productLines.#.volumeCeiling': 'volumeInvalid',
+  'productLines.#.population': 'populationTooLong',
+  duties: 'tooManyDuties',
+  'duties.#.title': sized('dutyTitleRequired', 'dutyTitleTooLong'),
+  'duties.#.frequency': 'dutyFrequencyRequired',
+  'duties.#.dueDays': 'dutyDueDaysInvalid',
+  'duties.#.event': 'dutyEventRequired',
+  'duties.#.responseDays': 'dutyResponseDaysInvalid',
+  kpis: 'tooManyKpis',
+  'kpis.#.name': 'kpiNameRequired',
+  'kpis.#.unit': 'kpiUnitRequired',
+  'kpis.#.target': 'kpiTargetInvalid',
+  'kpis.#.direction': 'kpiDirectionRequired',
+  'kpis.#.frequency': 'kpiFrequencyRequired',
 };
+
+/**
+ * A duty's rule "a periodic duty needs a frequency and its due days" (and the event duty's counterpart) is one
+ * issue in core; the form shows it at each field that is missing.
+ */
+function dutyNeeds(index: number, read: Read): [string, FieldError][] {
+  const duty = read.duties[index] ?? {};
+  const at = (field: string) => `duties.${index}.${field}`;
+  const needs: [string, ErrorKey][] =
+    duty.kind === 'periodic'
+      ? [
+          ['frequency', 'dutyFrequencyRequired'],
+          ['dueDays', 'dutyDueDaysInvalid'],
+        ]
+      : [
+          ['event', 'dutyEventRequired'],
+          ['responseDays', 'dutyResponseDaysInvalid'],
+        ];
+  return needs.filter(([field]) => duty[field] === undefined).map(([field, key]) => [at(field), { key }]);
+}
+
+function schemaIssue(issue: { path: PropertyKey[]; code: string; message: string }, read: Read) {
+  const path = issue.path.map(String).join('.');
+  const field = path.replace(/\.\d+(?=\.|$)/g, '.#');
+  if (issue.code === 'custom' && /^duties\.#\.(frequency|event)$/.test(field)) {
+    return dutyNeeds(Number(issue.path[1]), read);
+  }
+  const rule = SCHEMA_ISSUES[field];
+  if (!rule) return [[path, { text: issue.message }] as [string, FieldError]];
+  return [[path, { key: typeof rule === 'function' ? rule(issue.code) : rule }] as [string, FieldError]];
+}
+
+/** Core's rules across fields (`checkProductLines`, each party once) → messages at their fields. */
+function crossFieldErrors(kind: string, domain: string, read: Read): [string, FieldError][] {
+  const out: [string, FieldError][] = [];
+  const lines = read.productLines as ProductLineInput[];
+  for (const issue of checkProductLines(kind, domain, lines)) {
+    const [, index, field] = issue.path.split('.');
+    // A line without its variant is named for that alone.
+    if (index !== undefined && lines[Number(index)]?.variant === undefined) continue;
+    const key: ErrorKey | undefined =
+      field === undefined
+        ? 'linesNotAllowed'
+        : (
+            {
+              category: 'categoryRange',
+              productCode: 'productCodeDuplicate',
+              lumpSumCents: 'lumpSumRequired',
+              unit: 'unitRequired',
+              frequency: 'frequencyRequired',
+              tariffCents: 'tariffRequired',
+            } as const
+          )[field];
+    if (key === 'categoryRange')
+      out.push([issue.path, { key, values: { range: `${issue.params.from}–${issue.params.to}` } }]);
+    else out.push([issue.path, key ? { key } : { text: issue.message }]);
+  }
+  const chosen = read.parties.map((p, i) =>
+    p.organisationId && p.role
+      ? (p as { organisationId: string; role: string })
+      : { organisationId: `#${i}`, role: '' },
+  );
+  for (const i of repeatedParties(chosen))
+    out.push([`parties.${i}.organisationId`, { key: 'partyDuplicate' }]);
+  return out;
+}
+
+/** Core's verdict on the read input: the first message per field, schema issues before cross-field rules. */
+function check(
+  schema: typeof agreementCreateInput | typeof agreementTermsPatch,
+  input: Record<string, unknown>,
+  read: Read,
+  kind: string,
+  domain: string,
+): { data?: unknown; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const add = ([path, error]: [string, FieldError]) => {
+    if (!errors[path]) errors[path] = error;
+  };
+  const result = schema.safeParse(input);
+  if (!result.success) for (const issue of result.error.issues) schemaIssue(issue, read).forEach(add);
+  // Core's end-after-start rule is skipped while another field has the wrong type; ask it about the dates alone.
+  const dates = agreementTermsPatch.safeParse(given({ startDate: read.startDate, endDate: read.endDate }));
+  if (!dates.success) for (const issue of dates.error.issues) schemaIssue(issue, read).forEach(add);
+  crossFieldErrors(kind, domain, read).forEach(add);
+  return Object.keys(errors).length === 0 ? { data: result.data, errors } : { errors };
+}
 
 export type TermsValidation = { ok: true; terms: TermsInput } | { ok: false; errors: FieldErrors };
 
-function validateLines(
-  lines: LineRow[],
-  kind: string,
-  domain: string,
-  locale: AppLocale,
-  errors: FieldErrors,
-): ProductLineInput[] {
-  if (lines.length === 0) return [];
-  const range = CATEGORY_RANGE[domain];
-  if (kind !== 'contract' || !range) errors.productLines = { key: 'linesNotAllowed' };
-  if (lines.length > LIMITS.productLines) errors.productLines = { key: 'tooManyLines' };
-  const codes = new Set<string>();
-  return lines.map((row, i) => {
-    const at = (field: string) => `productLines.${i}.${field}`;
-    const category = row.category.trim();
-    const productCode = row.productCode.trim();
-    const description = row.description.trim();
-    const population = row.population.trim();
-    if (!CATEGORY.test(category)) errors[at('category')] = { key: 'categoryInvalid' };
-    else if (range && (Number(category) < range[0] || Number(category) > range[1])) {
-      errors[at('category')] = {
-        key: 'categoryRange',
-        values: { range: `${String(range[0]).padStart(2, '0')}–${range[1]}` },
-      };
-    }
-    if (!PRODUCT_CODE.test(productCode)) errors[at('productCode')] = { key: 'productCodeInvalid' };
-    else if (codes.has(productCode.toUpperCase()))
-      errors[at('productCode')] = { key: 'productCodeDuplicate' };
-    codes.add(productCode.toUpperCase());
-    if (description.length > LIMITS.lineDescription)
-      errors[at('description')] = { key: 'lineDescriptionTooLong' };
-
-    const money = (field: 'tariffCents' | 'moneyCeilingCents' | 'lumpSumCents', required: boolean) => {
-      const parsed = parseMoneyToCents(row[field], locale);
-      if (!parsed.ok) {
-        errors[at(field)] = { key: parsed.reason === 'negative' ? 'amountNegative' : 'amountInvalid' };
-        return undefined;
-      }
-      if (parsed.cents === null && required) {
-        errors[at(field)] = { key: field === 'tariffCents' ? 'tariffRequired' : 'lumpSumRequired' };
-      }
-      return parsed.cents ?? undefined;
-    };
-
-    const line: ProductLineInput = {
-      ...(row.id ? { id: row.id } : {}),
-      category,
-      productCode,
-      variant: 'effort',
-      ...(description ? { description } : {}),
-    };
-    if (!isVariant(row.variant)) {
-      errors[at('variant')] = { key: 'variantRequired' };
-      return line;
-    }
-    line.variant = row.variant;
-    const moneyCeiling = money('moneyCeilingCents', false);
-    if (moneyCeiling !== undefined) line.moneyCeilingCents = moneyCeiling;
-    if (row.variant === 'task') {
-      const lumpSum = money('lumpSumCents', true);
-      if (lumpSum !== undefined) line.lumpSumCents = lumpSum;
-      if (population.length > LIMITS.population) errors[at('population')] = { key: 'populationTooLong' };
-      else if (population) line.population = population;
-      return line;
-    }
-    if (isUnit(row.unit)) line.unit = row.unit;
-    else errors[at('unit')] = { key: 'unitRequired' };
-    if (isFrequency(row.frequency)) line.frequency = row.frequency;
-    else errors[at('frequency')] = { key: 'frequencyRequired' };
-    const tariff = money('tariffCents', true);
-    if (tariff !== undefined) line.tariffCents = tariff;
-    const volume = readCount(row.volumeCeiling, LIMITS.volumeCeiling);
-    if (!volume.ok) errors[at('volumeCeiling')] = { key: 'volumeInvalid' };
-    else if (volume.value !== null) line.volumeCeiling = volume.value;
-    return line;
-  });
-}
-
-function validateDuties(rows: DutyRow[], errors: FieldErrors): DutyInput[] {
-  if (rows.length > LIMITS.duties) errors.duties = { key: 'tooManyDuties' };
-  return rows.map((row, i) => {
-    const at = (field: string) => `duties.${i}.${field}`;
-    const title = row.title.trim();
-    if (title === '') errors[at('title')] = { key: 'dutyTitleRequired' };
-    else if (title.length > LIMITS.dutyTitle) errors[at('title')] = { key: 'dutyTitleTooLong' };
-    const duty: DutyInput = { ...(row.id ? { id: row.id } : {}), kind: row.kind, title };
-    if (row.kind === 'periodic') {
-      if (isReportingFrequency(row.frequency)) duty.frequency = row.frequency;
-      else errors[at('frequency')] = { key: 'dutyFrequencyRequired' };
-      const days = readCount(row.dueDays, LIMITS.dueDaysMax);
-      if (!days.ok || days.value === null) errors[at('dueDays')] = { key: 'dutyDueDaysInvalid' };
-      else duty.dueDays = days.value;
-    } else {
-      if (isEventDuty(row.event)) duty.event = row.event;
-      else errors[at('event')] = { key: 'dutyEventRequired' };
-      const days = readCount(row.responseDays, LIMITS.responseDaysMax, LIMITS.responseDaysMin);
-      if (!days.ok || days.value === null) errors[at('responseDays')] = { key: 'dutyResponseDaysInvalid' };
-      else duty.responseDays = days.value;
-    }
-    return duty;
-  });
-}
-
-/** A number as typed: `7,5`, `7.5`, `-2`; null when it is not one. */
-function readDecimal(value: string): number | null {
-  const text = value.trim().replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
-  const n = Number(text);
-  return Math.abs(n) <= 1e12 ? n : null;
-}
-
-function validateKpis(rows: KpiRow[], errors: FieldErrors): KpiInput[] {
-  if (rows.length > LIMITS.kpis) errors.kpis = { key: 'tooManyKpis' };
-  const result: KpiInput[] = [];
-  rows.forEach((row, i) => {
-    const at = (field: string) => `kpis.${i}.${field}`;
-    const name = row.name.trim();
-    const unit = row.unit.trim();
-    if (name === '' || name.length > LIMITS.kpiName) errors[at('name')] = { key: 'kpiNameRequired' };
-    if (unit === '' || unit.length > LIMITS.kpiUnit) errors[at('unit')] = { key: 'kpiUnitRequired' };
-    const target = readDecimal(row.target);
-    if (target === null) errors[at('target')] = { key: 'kpiTargetInvalid' };
-    const direction = row.direction === 'higher' || row.direction === 'lower' ? row.direction : null;
-    if (!direction) errors[at('direction')] = { key: 'kpiDirectionRequired' };
-    const frequency = isReportingFrequency(row.frequency) ? row.frequency : null;
-    if (!frequency) errors[at('frequency')] = { key: 'kpiFrequencyRequired' };
-    if (target !== null && direction && frequency)
-      result.push({ ...(row.id ? { id: row.id } : {}), name, unit, target, direction, frequency });
-  });
-  return result;
-}
-
-/** Checks the terms; `kind` decides whether product lines are allowed (youth and Wmo contracts only). */
+/** The terms (edit form), checked as `agreement.update` checks its data; `kind` decides whether lines are allowed. */
 export function validateTerms(values: TermsValues, kind: string, locale: AppLocale): TermsValidation {
-  const errors: FieldErrors = {};
-  const title = values.title.trim();
-  const description = values.description.trim() === '' ? '' : values.description;
+  const read = readTerms(values, locale);
+  const { data, errors } = check(agreementTermsPatch, read, read, kind, values.domain);
+  return data ? { ok: true, terms: data as TermsInput } : { ok: false, errors };
+}
 
-  if (title === '') errors.title = { key: 'titleRequired' };
-  else if (title.length > LIMITS.title) errors.title = { key: 'titleTooLong' };
-  if (description.length > LIMITS.description) errors.description = { key: 'descriptionTooLong' };
-  if (!isDomain(values.domain)) errors.domain = { key: 'domainRequired' };
+export type CreateValidation = { ok: true; input: AgreementCreateInput } | { ok: false; errors: FieldErrors };
 
-  if (values.startDate === '') errors.startDate = { key: 'startDateRequired' };
-  else if (!isIsoDate(values.startDate)) errors.startDate = { key: 'startDateInvalid' };
-  if (values.endDate === '') errors.endDate = { key: 'endDateRequired' };
-  else if (!isIsoDate(values.endDate)) errors.endDate = { key: 'endDateInvalid' };
-  else if (!errors.startDate && values.endDate < values.startDate) errors.endDate = { key: 'endBeforeStart' };
-
-  const notice = readCount(values.noticePeriodMonths, LIMITS.noticePeriodMonths);
-  if (!notice.ok) errors.noticePeriodMonths = { key: 'noticeInvalid' };
-
-  const ceiling = parseMoneyToCents(values.valueCeilingCents, locale);
-  if (!ceiling.ok)
-    errors.valueCeilingCents = { key: ceiling.reason === 'negative' ? 'ceilingNegative' : 'ceilingInvalid' };
-
-  const options = readCount(values.renewalOptions, LIMITS.renewalOptions);
-  const months = readCount(values.renewalMonths, LIMITS.renewalMonths, 1);
-  let renewal: TermsInput['renewal'] = null;
-  if (!options.ok) errors['renewal.options'] = { key: 'renewalOptionsInvalid' };
-  if (!months.ok) errors['renewal.monthsEach'] = { key: 'renewalMonthsInvalid' };
-  if (options.ok && months.ok) {
-    if (options.value === null && months.value !== null)
-      errors['renewal.options'] = { key: 'renewalOptionsRequired' };
-    else if (options.value !== null && options.value > 0 && months.value === null)
-      errors['renewal.monthsEach'] = { key: 'renewalMonthsRequired' };
-    else if (options.value !== null && months.value !== null)
-      renewal = { options: options.value, monthsEach: months.value };
-  }
-
-  if (values.parties.length > LIMITS.parties) errors.parties = { key: 'tooManyParties' };
-  const seen = new Set<string>();
-  const parties: TermsInput['parties'] = [];
-  values.parties.forEach((row, i) => {
-    if (row.organisationId === '') errors[`parties.${i}.organisationId`] = { key: 'partyRequired' };
-    if (!isPartyRole(row.role)) errors[`parties.${i}.role`] = { key: 'partyRoleRequired' };
-    else if (row.organisationId !== '') {
-      const pair = `${row.organisationId}/${row.role}`;
-      if (seen.has(pair)) errors[`parties.${i}.organisationId`] = { key: 'partyDuplicate' };
-      seen.add(pair);
-      parties.push({ organisationId: row.organisationId, role: row.role });
-    }
+/** The create form: kind, reference and owner, then the terms, as `agreement.create` checks them. */
+export function validateCreate(values: CreateValues, homeSpace: string, locale: AppLocale): CreateValidation {
+  const read = readTerms(values, locale);
+  const input = given({
+    kind: choice(values.kind),
+    reference: values.reference.trim(),
+    space: values.space && values.space !== homeSpace ? values.space : undefined,
+    title: read.title,
+    domain: read.domain,
+    startDate: read.startDate,
+    endDate: read.endDate,
+    // Empty optional terms are left out.
+    description: read.description === '' ? undefined : read.description,
+    noticePeriodMonths: read.noticePeriodMonths ?? undefined,
+    valueCeilingCents: read.valueCeilingCents ?? undefined,
+    renewal: read.renewal ?? undefined,
+    parties: read.parties.length > 0 ? read.parties : undefined,
+    productLines: read.productLines.length > 0 ? read.productLines : undefined,
+    duties: read.duties.length > 0 ? read.duties : undefined,
+    kpis: read.kpis.length > 0 ? read.kpis : undefined,
   });
+  const { data, errors } = check(agreementCreateInput, input, read, values.kind, values.domain);
+  return data ? { ok: true, input: data as AgreementCreateInput } : { ok: false, errors };
+}
 
-  const productLines = validateLines(values.productLines, kind, values.domain, locale, errors);
-  const duties = validateDuties(values.duties, errors);
-  const kpis = validateKpis(values.kpis ?? [], errors);
+/**
+ * A Standard Schema (standardschema.dev, v1) from form values to the API's input: what `@hookform/resolvers`'
+ * standard-schema resolver takes, as zod's own schemas are.
+ */
+export interface FormSchema<Values, Output> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (
+      value: unknown,
+    ) =>
+      | { readonly value: Output; readonly issues?: undefined }
+      | { readonly issues: readonly { readonly message: string; readonly path: readonly PropertyKey[] }[] };
+    readonly types?: { readonly input: Values; readonly output: Output };
+  };
+}
 
-  if (Object.keys(errors).length > 0 || !isDomain(values.domain) || !ceiling.ok || !notice.ok) {
-    return { ok: false, errors };
-  }
+/**
+ * A form validation as a Standard Schema, for react-hook-form's resolver: the output is the API's input; each
+ * error travels as its issue's message (encoded, see `decodeFieldError`) at its path.
+ */
+export function formSchema<Values, Output>(
+  validate: (values: Values) => { ok: true; output: Output } | { ok: false; errors: FieldErrors },
+): FormSchema<Values, Output> {
   return {
-    ok: true,
-    terms: {
-      title,
-      description,
-      domain: values.domain,
-      startDate: values.startDate,
-      endDate: values.endDate,
-      noticePeriodMonths: notice.value,
-      valueCeilingCents: ceiling.cents,
-      renewal,
-      parties,
-      productLines,
-      duties,
-      kpis,
+    '~standard': {
+      version: 1,
+      vendor: 'regie',
+      validate(value) {
+        const result = validate(value as Values);
+        if (result.ok) return { value: result.output };
+        return {
+          issues: Object.entries(result.errors).map(([path, error]) => ({
+            message: JSON.stringify(error),
+            path: path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)),
+          })),
+        };
+      },
     },
   };
 }
 
-export type CreateValidation = { ok: true; input: CreateAgreementInput } | { ok: false; errors: FieldErrors };
-
-/** The create form: kind, reference and owner, then the terms. Empty optional terms are left out. */
-export function validateCreate(values: CreateValues, homeSpace: string, locale: AppLocale): CreateValidation {
-  const errors: FieldErrors = {};
-  const reference = values.reference.trim();
-  if (!isKind(values.kind)) errors.kind = { key: 'kindRequired' };
-  if (reference === '') errors.reference = { key: 'referenceRequired' };
-  else if (reference.length > LIMITS.reference) errors.reference = { key: 'referenceTooLong' };
-  else if (!REFERENCE.test(reference)) errors.reference = { key: 'referenceInvalid' };
-  const terms = validateTerms(values, values.kind, locale);
-  if (!terms.ok) Object.assign(errors, terms.errors);
-  if (!terms.ok || Object.keys(errors).length > 0 || !isKind(values.kind)) return { ok: false, errors };
-  const t = terms.terms;
-  return {
-    ok: true,
-    input: {
-      kind: values.kind,
-      reference,
-      ...(values.space && values.space !== homeSpace ? { space: values.space } : {}),
-      title: t.title,
-      domain: t.domain,
-      startDate: t.startDate,
-      endDate: t.endDate,
-      ...(t.description !== '' ? { description: t.description } : {}),
-      ...(t.noticePeriodMonths !== null ? { noticePeriodMonths: t.noticePeriodMonths } : {}),
-      ...(t.valueCeilingCents !== null ? { valueCeilingCents: t.valueCeilingCents } : {}),
-      ...(t.renewal ? { renewal: t.renewal } : {}),
-      ...(t.parties.length > 0 ? { parties: t.parties } : {}),
-      ...(t.productLines.length > 0 ? { productLines: t.productLines } : {}),
-      ...(t.duties.length > 0 ? { duties: t.duties } : {}),
-      ...(t.kpis.length > 0 ? { kpis: t.kpis } : {}),
-    },
-  };
+/** The error a `formSchema` issue carries; a message that is not one of ours is shown as it came. */
+export function decodeFieldError(message: string): FieldError {
+  try {
+    const error: unknown = JSON.parse(message);
+    if (typeof error === 'object' && error !== null && ('key' in error || 'text' in error))
+      return error as FieldError;
+  } catch {
+    // Not encoded by formSchema.
+  }
+  return { text: message };
 }
 
 /** Drops the errors a change makes stale: the field's own, and those of rows whose indices shifted. */
-export function withoutStale(errors: FieldErrors, changed: string): FieldErrors {
+export function withoutStale<T>(errors: Record<string, T>, changed: string): Record<string, T> {
   const list =
     changed === 'parties' || changed === 'productLines' || changed === 'duties' || changed === 'kpis'
       ? `${changed}.`
@@ -578,92 +348,20 @@ export function withoutStale(errors: FieldErrors, changed: string): FieldErrors 
   );
 }
 
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
-
 /**
- * The update's `data`: only the fields that differ from the stored agreement, so the new version and its audit
- * event name exactly what the person changed. Empty when nothing changed.
+ * The form's field for a server issue's path (an update's `data.` prefix already dropped): the deepest field the
+ * form shows (`parties.0` → `parties.0.organisationId`, `renewal` → `renewal.options`), or undefined when the form
+ * has no field for it (then `useMutationError` says it in the general message).
  */
-export function termsPatch(terms: TermsInput, current: InternalAgreement): TermsPatch {
-  const patch: TermsPatch = {};
-  if (terms.title !== current.title) patch.title = terms.title;
-  if (terms.description !== current.description) patch.description = terms.description;
-  if (terms.domain !== current.domain) patch.domain = terms.domain;
-  if (terms.startDate !== current.startDate) patch.startDate = terms.startDate;
-  if (terms.endDate !== current.endDate) patch.endDate = terms.endDate;
-  if (terms.noticePeriodMonths !== current.noticePeriodMonths)
-    patch.noticePeriodMonths = terms.noticePeriodMonths;
-  if (terms.valueCeilingCents !== current.valueCeilingCents)
-    patch.valueCeilingCents = terms.valueCeilingCents;
-  const storedRenewal = current.renewal
-    ? { options: current.renewal.options, monthsEach: current.renewal.monthsEach }
-    : null;
-  if (!same(terms.renewal, storedRenewal)) patch.renewal = terms.renewal;
-  const storedParties = current.parties.map((p) => ({ organisationId: p.organisationId, role: p.role }));
-  if (!same(terms.parties, storedParties)) patch.parties = terms.parties;
-  if (!same(terms.productLines, current.productLines)) patch.productLines = terms.productLines;
-  // The whole list (the API replaces it), with the ids of the duties that stay.
-  if (!same(terms.duties, current.duties)) patch.duties = terms.duties;
-  // The same for the indicator set; results stay with the ids that stay.
-  if (!same(terms.kpis, current.kpis ?? [])) patch.kpis = terms.kpis;
-  return patch;
-}
-
-/** English messages of the API's domain rules, recognised so the person reads them in the form's language. */
-const KNOWN_ISSUES: [RegExp, (match: RegExpExecArray) => FieldError][] = [
-  [/^endDate must not be before startDate/, () => ({ key: 'endBeforeStart' })],
-  [
-    /^Category \S+ is not a (?:Jeugdwet|Wmo) \((\d+)–(\d+)\)/,
-    (m) => ({ key: 'categoryRange', values: { range: `${m[1]}–${m[2]}` } }),
-  ],
-  [/^Category is two digits/, () => ({ key: 'categoryInvalid' })],
-  [/^Product code \S+ appears twice/, () => ({ key: 'productCodeDuplicate' })],
-  [/^Product code is/, () => ({ key: 'productCodeInvalid' })],
-  [/^A task-based line needs its lump sum/, () => ({ key: 'lumpSumRequired' })],
-  [/needs its unit$/, () => ({ key: 'unitRequired' })],
-  [/needs its frequency$/, () => ({ key: 'frequencyRequired' })],
-  [/needs its tariffCents$/, () => ({ key: 'tariffRequired' })],
-  [/^Product lines belong to youth/, () => ({ key: 'linesNotAllowed' })],
-  [/^Organisation \S+ is not registered/, () => ({ key: 'partyUnknown' })],
-  [/^A party appears twice in the same role/, () => ({ key: 'partyDuplicate' })],
-  [/^Invalid reference/, () => ({ key: 'referenceInvalid' })],
-  [/^A periodic duty needs a frequency/, () => ({ key: 'dutyFrequencyRequired' })],
-  [/^An event duty needs the event/, () => ({ key: 'dutyEventRequired' })],
-  [/^Raising the value of a signed agreement above the mandate threshold/, () => ({ key: 'mandateRaise' })],
-];
-
-export function translateIssue(message: string): FieldError {
-  for (const [pattern, toError] of KNOWN_ISSUES) {
-    const match = pattern.exec(message);
-    if (match) return toError(match);
-  }
-  return { text: message };
-}
-
-/**
- * A BAD_REQUEST's issues on the form's fields: each path (an update's without its `data.` prefix) goes to the
- * deepest field the form shows (`parties.0` → `parties.0.organisationId`, `renewal` → `renewal.options`).
- * Issues about anything else are returned apart, to show above the form.
- */
-export function issuesToFieldErrors(
-  issues: FieldIssue[],
-  fields: readonly string[],
-): { errors: FieldErrors; other: string[] } {
+export function fieldFor(path: string, fields: readonly string[]): string | undefined {
   const known = new Set(fields);
-  const errors: FieldErrors = {};
-  const other: string[] = [];
-  for (const issue of issues) {
-    const segments = issue.path.replace(/^data(\.|$)/, '').split('.');
-    let field: string | undefined;
-    for (let n = segments.length; n > 0 && !field; n--) {
-      const path = segments.slice(0, n).join('.');
-      field = [path, `${path}.organisationId`, `${path}.options`, `${path}.category`, `${path}.title`].find(
-        (p) => known.has(p),
-      );
-    }
-    if (field) {
-      if (!errors[field]) errors[field] = translateIssue(issue.message);
-    } else other.push(issue.message);
+  const segments = path.split('.');
+  for (let n = segments.length; n > 0; n--) {
+    const at = segments.slice(0, n).join('.');
+    const field = [at, `${at}.organisationId`, `${at}.options`, `${at}.category`, `${at}.title`].find((p) =>
+      known.has(p),
+    );
+    if (field) return field;
   }
-  return { errors, other };
+  return undefined;
 }

@@ -1,5 +1,5 @@
-import type { Agreement, AgreementStatus } from './model';
-import { isRegionSpace } from './model';
+import type { Agreement, AgreementStatus } from '../../lib/agreements/model';
+import { isRegionSpace } from '../../lib/agreements/model';
 
 /**
  * The agreement cockpit's pure rules: which sections the page shows (and so the in-page navigation lists),

@@ -1,4 +1,4 @@
-import type { InternalAgreement } from './model';
+import type { InternalAgreement } from '../../lib/agreements/model';
 
 /**
  * A stored agreement as the API returns it (internal view), for the form tests: one place to add a field

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCreateValues, fieldOrder, newKpiRow, validateCreate } from './agreement-form';
+import { validateCreate } from './agreement-form';
+import { emptyCreateValues, fieldOrder, newKpiRow } from './agreement-values';
 
 describe('KPI definitions in the create form', () => {
   const base = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { newKpiRow, termsPatch, validateTerms, valuesFromAgreement } from './agreement-form';
+import type { InternalAgreement } from '../../lib/agreements/model';
+import { validateTerms } from './agreement-form';
+import { newKpiRow, termsPatch, valuesFromAgreement } from './agreement-values';
 import { storedAgreement } from './fixtures';
-import type { InternalAgreement } from './model';
 
 const stored: InternalAgreement = {
   ...storedAgreement,

@@ -1,6 +1,4 @@
 import type { TFunction } from 'i18next';
-import { type AppLocale, formatDateLong, formatMoney, formatNumber, formatPercent } from '../../lib/format';
-import { dutyLabel, reportingFrequencyLabel } from '../steering/labels';
 import {
   allocationMethodLabel,
   domainLabel,
@@ -10,7 +8,9 @@ import {
   statusLabel,
   unitLabel,
   variantLabel,
-} from './labels';
+} from '../../lib/agreements/labels';
+import { type AppLocale, formatDateLong, formatMoney, formatNumber, formatPercent } from '../../lib/format';
+import { dutyLabel, reportingFrequencyLabel } from '../../lib/steering/labels';
 
 /**
  * Values of an agreement's fields as a person reads them (for the version diff and the audit trail): money in

@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { login } from '../../lib/auth';
+import { completeSignIn } from '../../lib/cognito';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
-import { completeSignIn } from './cognito';
 import { safeNext } from './LoginPage';
 
 /** `/auth/callback`: Cognito sends the user back here with a code; exchanged once for the ID token. */

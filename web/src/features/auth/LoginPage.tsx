@@ -3,11 +3,11 @@ import { Alert, Button, Heading2, Paragraph } from '@utrecht/component-library-r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'wouter';
+import { roleLabel } from '../../lib/agreements/labels';
 import { getLogoutReason, login } from '../../lib/auth';
+import { beginSignIn, type CognitoConfig } from '../../lib/cognito';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
-import { roleLabel } from '../agreements/labels';
-import { beginSignIn, type CognitoConfig } from './cognito';
 import { type DevUser, fetchDevToken, fetchDevUsers } from './dev-auth';
 
 /** Only same-app paths are followed after login (no open redirect). */

@@ -20,11 +20,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type AppLocale, formatMoney, formatNumber, formatPercent, localeFor } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
-import { canWriteAgreement, type InternalAgreement, type Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { BurnDownChart } from './BurnDownChart';
+import { canWriteAgreement, type InternalAgreement, type Me } from '../../lib/agreements/model';
 import {
   agreementYears,
   type Budget,
@@ -36,7 +32,11 @@ import {
   forecastThreshold,
   shareOf,
   warningThreshold,
-} from './model';
+} from '../../lib/budget/model';
+import { type AppLocale, formatMoney, formatNumber, formatPercent, localeFor } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { Section } from '../../ui/Section';
+import { BurnDownChart } from './BurnDownChart';
 import { RealisationForm } from './RealisationForm';
 import { RealisationsTable } from './RealisationsTable';
 import { StatementSection } from './StatementSection';

@@ -8,9 +8,9 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { type BurnDown, shareOf } from '../../lib/budget/model';
 import { type AppLocale, formatMoney, formatMonth, formatPercent } from '../../lib/format';
 import { burnDownGeometry, pointsAttribute } from './burndown';
-import { type BurnDown, shareOf } from './model';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 

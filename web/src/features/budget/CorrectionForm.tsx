@@ -2,6 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type CorrectInput,
+  type CorrectResult,
+  type RealisationInput,
+  signalMessage,
+} from '../../lib/budget/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
@@ -14,7 +20,6 @@ import {
   REASON_LIMIT,
   validateCorrection,
 } from './correction-form';
-import { type CorrectInput, type CorrectResult, type RealisationInput, signalMessage } from './model';
 import { type LineChoice, RealisationFields, refreshBudget, useBudgetMessage } from './RealisationForm';
 
 const ID = 'correction';

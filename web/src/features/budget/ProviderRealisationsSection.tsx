@@ -14,12 +14,12 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { isRunning, type Me, type PartyAgreement } from '../../lib/agreements/model';
+import { canReport } from '../../lib/budget/model';
 import { formatMoney, formatNumber, localeFor } from '../../lib/format';
 import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import { isRunning, type Me, type PartyAgreement } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { canReport } from './model';
+import { Section } from '../../ui/Section';
 import { RealisationForm } from './RealisationForm';
 import { RealisationsTable } from './RealisationsTable';
 

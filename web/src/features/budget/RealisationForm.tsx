@@ -10,6 +10,13 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type BudgetSignal,
+  type RecordInput,
+  signalAmounts,
+  signalKey,
+  signalMessage,
+} from '../../lib/budget/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
@@ -25,7 +32,6 @@ import {
   realisationIssues,
   validateRealisation,
 } from './budget-form';
-import { type BudgetSignal, type RecordInput, signalAmounts, signalKey, signalMessage } from './model';
 
 export interface LineChoice {
   id: string;

@@ -11,11 +11,11 @@ import {
 } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { realisationStatus } from '../../lib/budget/model';
 import { focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateTime, formatMoney, formatMonth, formatNumber } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { CorrectionForm } from './CorrectionForm';
-import { realisationStatus } from './model';
 import type { LineChoice } from './RealisationForm';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';

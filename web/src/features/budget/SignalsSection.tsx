@@ -11,12 +11,12 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { Me } from '../../lib/agreements/model';
+import { signalAmounts, signalKey, signalMessage } from '../../lib/budget/model';
 import { formatDateTime, localeFor } from '../../lib/format';
 import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import type { Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { signalAmounts, signalKey, signalMessage } from './model';
+import { Section } from '../../ui/Section';
 
 /**
  * "Signalen" under Sturing: the budget signals of the municipality's own register (80% and 100% of a ceiling

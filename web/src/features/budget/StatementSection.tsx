@@ -11,10 +11,10 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { settlementKind } from '../../lib/budget/model';
 import { type AppLocale, formatMoney } from '../../lib/format';
 import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import { settlementKind } from './model';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';

@@ -14,12 +14,12 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatMoney, localeFor } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import type { InternalAgreement } from '../agreements/model';
 import {
   newYearCeilingRow,
   validateYearCeilings,

@@ -2,8 +2,6 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
-import { burnDownGeometry } from './burndown';
-import { correctionValues, validateCorrection, validateReason } from './correction-form';
 import {
   canCorrect,
   canReport,
@@ -14,7 +12,9 @@ import {
   signalKey,
   signalMessage,
   warningThreshold,
-} from './model';
+} from '../../lib/budget/model';
+import { burnDownGeometry } from './burndown';
+import { correctionValues, validateCorrection, validateReason } from './correction-form';
 import { newYearCeilingRow, validateYearCeilings, yearCeilingRows } from './year-ceilings';
 
 describe('correcting a realisation in the web app', () => {

@@ -1,7 +1,7 @@
 import type { nl } from '../../i18n/nl';
+import type { RealisationInput } from '../../lib/budget/model';
 import type { FieldIssue } from '../../lib/errors';
 import { type AppLocale, parseMoneyToCents } from '../../lib/format';
-import type { RealisationInput } from './model';
 
 /**
  * The "Realisatie vastleggen" form: values as typed, checks mirroring `realisationInputSchema`

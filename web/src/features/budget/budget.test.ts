@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { agreementYears, budgetLevel, defaultYear, shareOf } from '../../lib/budget/model';
 import { emptyRealisation, parseMonth, realisationIssues, validateRealisation } from './budget-form';
 import { burnDownGeometry, pointsAttribute, scaleFor } from './burndown';
-import { agreementYears, budgetLevel, defaultYear, shareOf } from './model';
 
 describe('the realisation form', () => {
   const lines = ['jh-45a12'];

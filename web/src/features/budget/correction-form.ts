@@ -1,3 +1,4 @@
+import type { RealisationInput } from '../../lib/budget/model';
 import type { AppLocale } from '../../lib/format';
 import { formatAmount } from '../../lib/format';
 import {
@@ -6,7 +7,6 @@ import {
   type RealisationValues,
   validateRealisation,
 } from './budget-form';
-import type { RealisationInput } from './model';
 
 /**
  * The "Realisatie corrigeren" form: the entry's values as typed (prefilled from the entry) and a reason, with

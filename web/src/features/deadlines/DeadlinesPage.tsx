@@ -18,12 +18,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { isProviderUser } from '../../lib/agreements/model';
 import { formatDate, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { isProviderUser } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { type DatedRow, deadlineTitle, PERIODS, type Period, roleList } from './model';
 
 /** The signals for the caller's roles (SPEC §5.3), newest first, each to be marked read. */

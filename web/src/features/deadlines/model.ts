@@ -1,7 +1,7 @@
 import type { AppRouter } from '@regie/api';
 import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { TFunction } from 'i18next';
-import { roleLabel } from '../agreements/labels';
+import { roleLabel } from '../../lib/agreements/labels';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 

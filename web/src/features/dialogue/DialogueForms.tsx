@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatDateLong, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
+import { todayIso } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { todayIso } from '../reports/model';
 import {
   type Meeting,
   type MeetingField,
@@ -19,12 +18,13 @@ import {
 
 const SCORES = ['1', '2', '3', '4', '5'] as const;
 
-function failure(t: TFunction, error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'FORBIDDEN') return t('dialogue.errors.forbidden');
-  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
-  if (code === 'BAD_REQUEST') return t('dialogue.errors.rejected');
-  return t('dialogue.errors.failed');
+/** The server's refusal in the page's language: issues on `fields` at their field, the rest in the summary. */
+function useSaveError(fields: readonly string[] = []) {
+  const { t } = useTranslation();
+  return useMutationError({
+    fieldOf: (path) => (fields.includes(path) ? path : undefined),
+    messages: { forbidden: t('dialogue.errors.forbidden') },
+  });
 }
 
 function useRefresh(agreementId: string) {
@@ -45,8 +45,7 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
   const refresh = useRefresh(m.agreementId);
   const [score, setScore] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failed = useSaveError(['score']);
   const keys = useRef(idempotencyKeys());
   const prefix = `meeting-${m.id}-score`;
   const give = useMutation({
@@ -63,18 +62,15 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
       onDone(t('dialogue.scoreSaved'));
       await refresh();
     },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: failed.onError,
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (give.isPending) return;
-    setGeneral([]);
+    failed.reset();
     if (score === '') {
       setError(t('dialogue.errors.score'));
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => failed.summaryRef.current);
       return;
     }
     setError(undefined);
@@ -86,6 +82,7 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
       expectedVersion: m.version,
     });
   }
+  const scoreError = error ?? failed.fieldErrors.score;
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
       <h4 className="regie-subheading" id={`${prefix}-heading`}>
@@ -93,11 +90,11 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
       </h4>
       <ErrorSummary
         title={t('dialogue.errorTitle')}
-        general={general}
-        fields={error ? [{ id: prefix, text: error }] : []}
-        summaryRef={summaryRef}
+        general={failed.summary ? [failed.summary] : []}
+        fields={scoreError ? [{ id: prefix, text: scoreError }] : []}
+        summaryRef={failed.summaryRef}
       />
-      <Field id={prefix} label={t('dialogue.score')} hint={t('dialogue.scoreHint')} error={error}>
+      <Field id={prefix} label={t('dialogue.score')} hint={t('dialogue.scoreHint')} error={scoreError}>
         {(props) => (
           <Select {...props} name="score" required value={score} onChange={(e) => setScore(e.target.value)}>
             <SelectOption value="">–</SelectOption>
@@ -134,8 +131,7 @@ export function RecordForm({ agreementId, onDone }: { agreementId: string; onDon
   const refresh = useRefresh(agreementId);
   const [values, setValues] = useState<MeetingValues>(emptyMeeting);
   const [errors, setErrors] = useState<MeetingField[]>([]);
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failed = useSaveError([]);
   const keys = useRef(idempotencyKeys());
   const id = (field: string) => `meeting-new-${field}`;
   const errorOf = (field: MeetingField) =>
@@ -155,20 +151,17 @@ export function RecordForm({ agreementId, onDone }: { agreementId: string; onDon
       onDone(t('dialogue.recordSaved', { date: formatDateLong(input.date, locale) }));
       await refresh();
     },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: failed.onError,
   });
   const set = (field: keyof MeetingValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (record.isPending) return;
-    setGeneral([]);
+    failed.reset();
     const result = validateMeeting(agreementId, values);
     if (!result.ok) {
       setErrors(result.errors);
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => failed.summaryRef.current);
       return;
     }
     setErrors([]);
@@ -182,9 +175,9 @@ export function RecordForm({ agreementId, onDone }: { agreementId: string; onDon
       <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="meeting-new-heading">
         <ErrorSummary
           title={t('dialogue.errorTitle')}
-          general={general}
+          general={failed.summary ? [failed.summary] : []}
           fields={errors.map((f) => ({ id: id(f), text: t(`dialogue.errors.${f}`) }))}
-          summaryRef={summaryRef}
+          summaryRef={failed.summaryRef}
         />
         <div className="regie-form__row">
           <Field id={id('date')} label={t('dialogue.date')} error={errorOf('date')}>

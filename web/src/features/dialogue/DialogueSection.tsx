@@ -8,12 +8,12 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isProviderUser, type Me } from '../../lib/agreements/model';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import { isProviderUser, type Me } from '../agreements/model';
-import type { PartyChoice } from '../agreements/PartyField';
-import { Section } from '../agreements/Section';
+import type { PartyChoice } from '../../ui/PartyField';
+import { Section } from '../../ui/Section';
 import { RecordForm, ScoreForm } from './DialogueForms';
 import { canTalk, type Meeting, type Side } from './model';
 

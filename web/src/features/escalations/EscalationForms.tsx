@@ -1,13 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Paragraph, Textarea, Textbox } from '@utrecht/component-library-react';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
+import { type Escalation, nextLevel, type OpenInput, type StepInput } from '../../lib/escalations/model';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
-import { type Escalation, nextLevel, type OpenInput, type StepInput } from './model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../../ui/PartyField';
 
 type Errors = Partial<Record<'subject' | 'description' | 'note' | 'party', string>>;
 type StepAction = 'escalate' | 'respond' | 'resolve';
@@ -25,13 +24,13 @@ function useRefresh(agreementId: string) {
     ]);
 }
 
-/** A general message for a refused save; field errors are checked before sending. */
-function failure(t: TFunction, error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'FORBIDDEN') return t('escalations.errors.forbidden');
-  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
-  if (code === 'BAD_REQUEST') return t('escalations.errors.rejected');
-  return t('escalations.errors.failed');
+/** The server's refusal of a step, in the page's language; a stale version is said with a reload. */
+function useStepError(fields: readonly string[]) {
+  const { t } = useTranslation();
+  return useMutationError({
+    fieldOf: (path) => (fields.includes(path) ? path : undefined),
+    messages: { forbidden: t('escalations.errors.forbidden'), conflict: t('escalations.conflict') },
+  });
 }
 
 /**
@@ -53,10 +52,8 @@ export function StepForm({
   const refresh = useRefresh(e.agreementId);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [general, setGeneral] = useState<string[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
+  const failed = useStepError(['note']);
+  const conflict = failed.kind === 'conflict';
   const keys = useRef(idempotencyKeys());
   const next = nextLevel(e);
   const fieldId = `escalation-${e.id}-note`;
@@ -83,26 +80,17 @@ export function StepForm({
       );
       await refresh();
     },
-    onError: (err) => {
-      if (errorCode(err) === 'CONFLICT') {
-        setConflict(true);
-        focusSoon(() => conflictRef.current);
-        return;
-      }
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: failed.onError,
   });
 
   function submit(action: StepAction) {
     return (event: FormEvent<HTMLFormElement> | { preventDefault(): void }) => {
       event.preventDefault();
       if (step.isPending) return;
-      setGeneral([]);
-      setConflict(false);
+      failed.reset();
       if (note.trim() === '') {
         setError(t('escalations.errors.note'));
-        focusSoon(() => summaryRef.current);
+        focusSoon(() => failed.summaryRef.current);
         return;
       }
       setError(undefined);
@@ -118,6 +106,7 @@ export function StepForm({
     };
   }
 
+  const noteError = error ?? failed.fieldErrors.note;
   return (
     <form
       className="regie-form"
@@ -125,13 +114,13 @@ export function StepForm({
       onSubmit={submit(next ? 'escalate' : mayClose ? 'resolve' : 'respond')}
     >
       {conflict ? (
-        <div ref={conflictRef} tabIndex={-1} className="regie-error-summary">
+        <div ref={failed.summaryRef} tabIndex={-1} className="regie-error-summary">
           <Alert type="warning">
             <Paragraph>{t('escalations.conflict')}</Paragraph>
             <Button
               appearance="secondary-action-button"
               onClick={() => {
-                setConflict(false);
+                failed.reset();
                 void refresh();
               }}
             >
@@ -142,15 +131,15 @@ export function StepForm({
       ) : null}
       <ErrorSummary
         title={t('escalations.errorTitle')}
-        general={general}
-        fields={error ? [{ id: fieldId, text: error }] : []}
-        summaryRef={summaryRef}
+        general={!conflict && failed.summary ? [failed.summary] : []}
+        fields={noteError ? [{ id: fieldId, text: noteError }] : []}
+        summaryRef={failed.summaryRef}
       />
       <Field
         id={fieldId}
         label={t('escalations.stepNote')}
         hint={t('escalations.stepNoteHint')}
-        error={error}
+        error={noteError}
       >
         {(props) => (
           <Textarea
@@ -219,8 +208,7 @@ export function OpenForm({
   const [description, setDescription] = useState('');
   const [party, setParty] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failed = useStepError(['subject', 'description', 'party']);
   const keys = useRef(idempotencyKeys());
 
   const open = useMutation({
@@ -239,23 +227,20 @@ export function OpenForm({
       onDone(t('escalations.opened', { subject: result.subject, level: result.ladder[0]?.level ?? '' }));
       await refresh();
     },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: failed.onError,
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (open.isPending) return;
-    setGeneral([]);
+    failed.reset();
     const next: Errors = {};
     if (subject.trim() === '') next.subject = t('escalations.errors.subject');
     if (description.trim() === '') next.description = t('escalations.errors.description');
     if (partyMissing(parties, party)) next.party = t('parties.required');
     setErrors(next);
     if (Object.keys(next).length > 0) {
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => failed.summaryRef.current);
       return;
     }
     open.mutate({
@@ -266,9 +251,10 @@ export function OpenForm({
     });
   }
 
+  const shown: Errors = { ...failed.fieldErrors, ...errors };
   const fields = (['party', 'subject', 'description'] as const)
-    .filter((f) => errors[f])
-    .map((f) => ({ id: `escalation-new-${f}`, text: errors[f] ?? '' }));
+    .filter((f) => shown[f])
+    .map((f) => ({ id: `escalation-new-${f}`, text: shown[f] ?? '' }));
   return (
     <section className="regie-subsection" aria-labelledby="escalation-new-heading">
       <h3 className="regie-subheading" id="escalation-new-heading">
@@ -277,18 +263,18 @@ export function OpenForm({
       <form className="regie-form" noValidate onSubmit={submit} aria-labelledby="escalation-new-heading">
         <ErrorSummary
           title={t('escalations.errorTitle')}
-          general={general}
+          general={failed.summary ? [failed.summary] : []}
           fields={fields}
-          summaryRef={summaryRef}
+          summaryRef={failed.summaryRef}
         />
         <PartyField
           id="escalation-new-party"
           parties={parties}
           value={party}
           onChange={setParty}
-          error={errors.party}
+          error={shown.party}
         />
-        <Field id="escalation-new-subject" label={t('escalations.subject')} error={errors.subject}>
+        <Field id="escalation-new-subject" label={t('escalations.subject')} error={shown.subject}>
           {(props) => (
             <Textbox
               {...props}
@@ -301,11 +287,7 @@ export function OpenForm({
             />
           )}
         </Field>
-        <Field
-          id="escalation-new-description"
-          label={t('escalations.description')}
-          error={errors.description}
-        >
+        <Field id="escalation-new-description" label={t('escalations.description')} error={shown.description}>
           {(props) => (
             <Textarea
               {...props}

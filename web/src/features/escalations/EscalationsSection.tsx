@@ -14,14 +14,14 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { isProviderUser, type Me } from '../../lib/agreements/model';
+import { canEscalate, type Escalation, isOverdue } from '../../lib/escalations/model';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import { isProviderUser, type Me } from '../agreements/model';
-import type { PartyChoice } from '../agreements/PartyField';
-import { Section } from '../agreements/Section';
+import type { PartyChoice } from '../../ui/PartyField';
+import { Section } from '../../ui/Section';
 import { OpenForm, StepForm } from './EscalationForms';
-import { canEscalate, type Escalation, isOverdue } from './model';
 
 /** The ladder as an ordered list, the current level marked in words (not only by emphasis). */
 function Ladder({ e }: { e: Escalation }) {

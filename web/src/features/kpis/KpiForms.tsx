@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
-import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatNumber, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
+import { periodLabel } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { type PartyChoice, PartyField, partyInput, partyMissing } from '../agreements/PartyField';
-import { periodLabel } from '../reports/model';
+import { type PartyChoice, PartyField, partyInput, partyMissing } from '../../ui/PartyField';
 import {
   byPeriod,
   type Kpi,
@@ -18,13 +17,13 @@ import {
   parseDecimal,
 } from './model';
 
-/** A general message for a refused save; field errors are checked before sending. */
-function failure(t: TFunction, error: unknown): string {
-  const code = errorCode(error);
-  if (code === 'FORBIDDEN') return t('kpis.errors.forbidden');
-  if (code === 'NOT_FOUND') return t('agreementDetail.notFound');
-  if (code === 'BAD_REQUEST') return t('kpis.errors.rejected');
-  return t('kpis.errors.failed');
+/** The server's refusal in the page's language: issues on `fields` at their field, the rest in the summary. */
+function useSaveError(fields: readonly string[] = []) {
+  const { t } = useTranslation();
+  return useMutationError({
+    fieldOf: (path) => (fields.includes(path) ? path : undefined),
+    messages: { forbidden: t('kpis.errors.forbidden') },
+  });
 }
 
 /** After a save: the results here and the audit trail. */
@@ -63,8 +62,7 @@ export function CommentForm({
   const [period, setPeriod] = useState(periods[0] ?? '');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failed = useSaveError(['text']);
   const keys = useRef(idempotencyKeys());
   const prefix = `kpi-${kpi.id}-comment`;
   const comment = useMutation({
@@ -79,19 +77,16 @@ export function CommentForm({
       onDone(t('kpis.commentSaved', { period: periodLabel(t, locale, input.period) }));
       await refresh();
     },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: failed.onError,
   });
   if (periods.length === 0) return null;
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (comment.isPending) return;
-    setGeneral([]);
+    failed.reset();
     if (text.trim() === '') {
       setError(t('kpis.errors.text'));
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => failed.summaryRef.current);
       return;
     }
     setError(undefined);
@@ -104,6 +99,7 @@ export function CommentForm({
       ...(party ? { party } : {}),
     });
   }
+  const textError = error ?? failed.fieldErrors.text;
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
       <h4 className="regie-subheading" id={`${prefix}-heading`}>
@@ -111,9 +107,9 @@ export function CommentForm({
       </h4>
       <ErrorSummary
         title={t('kpis.errorTitle')}
-        general={general}
-        fields={error ? [{ id: `${prefix}-text`, text: error }] : []}
-        summaryRef={summaryRef}
+        general={failed.summary ? [failed.summary] : []}
+        fields={textError ? [{ id: `${prefix}-text`, text: textError }] : []}
+        summaryRef={failed.summaryRef}
       />
       <Field id={`${prefix}-period`} label={t('kpis.commentPeriod')} error={undefined}>
         {(props) => (
@@ -127,7 +123,7 @@ export function CommentForm({
           </Select>
         )}
       </Field>
-      <Field id={`${prefix}-text`} label={t('kpis.commentText')} error={error}>
+      <Field id={`${prefix}-text`} label={t('kpis.commentText')} error={textError}>
         {(props) => (
           <Textarea
             {...props}
@@ -168,8 +164,7 @@ export function RecordForm({
   const [value, setValue] = useState('');
   const [party, setParty] = useState('');
   const [errors, setErrors] = useState<{ party?: string; period?: string; value?: string }>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const failed = useSaveError(['party', 'period', 'value']);
   const keys = useRef(idempotencyKeys());
   const prefix = `kpi-${kpi.id}-record`;
   const record = useMutation({
@@ -190,15 +185,12 @@ export function RecordForm({
       );
       await refresh();
     },
-    onError: (err) => {
-      setGeneral([failure(t, err)]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: failed.onError,
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (record.isPending) return;
-    setGeneral([]);
+    failed.reset();
     const next: { party?: string; period?: string; value?: string } = {};
     if (partyMissing(parties, party)) next.party = t('parties.required');
     const p = period.trim().toUpperCase();
@@ -207,7 +199,7 @@ export function RecordForm({
     if (number === null) next.value = t('kpis.errors.value');
     setErrors(next);
     if (Object.keys(next).length > 0 || number === null) {
-      focusSoon(() => summaryRef.current);
+      focusSoon(() => failed.summaryRef.current);
       return;
     }
     // The version of the value seen for this period and party (0: a new value); a stale one answers CONFLICT.
@@ -221,28 +213,34 @@ export function RecordForm({
       ...partyInput(parties, party),
     });
   }
+  const shown: typeof errors = { ...failed.fieldErrors, ...errors };
   const fields = (['party', 'period', 'value'] as const)
-    .filter((f) => errors[f])
-    .map((f) => ({ id: `${prefix}-${f}`, text: errors[f] ?? '' }));
+    .filter((f) => shown[f])
+    .map((f) => ({ id: `${prefix}-${f}`, text: shown[f] ?? '' }));
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
       <h4 className="regie-subheading" id={`${prefix}-heading`}>
         {t('kpis.recordTitle')}
       </h4>
-      <ErrorSummary title={t('kpis.errorTitle')} general={general} fields={fields} summaryRef={summaryRef} />
+      <ErrorSummary
+        title={t('kpis.errorTitle')}
+        general={failed.summary ? [failed.summary] : []}
+        fields={fields}
+        summaryRef={failed.summaryRef}
+      />
       <PartyField
         id={`${prefix}-party`}
         parties={parties}
         value={party}
         onChange={setParty}
-        error={errors.party}
+        error={shown.party}
       />
       <div className="regie-form__row">
         <Field
           id={`${prefix}-period`}
           label={t('kpis.recordPeriod')}
           hint={t('kpis.recordPeriodHint')}
-          error={errors.period}
+          error={shown.period}
         >
           {(props) => (
             <Textbox
@@ -255,7 +253,7 @@ export function RecordForm({
             />
           )}
         </Field>
-        <Field id={`${prefix}-value`} label={t('kpis.recordValue', { unit: kpi.unit })} error={errors.value}>
+        <Field id={`${prefix}-value`} label={t('kpis.recordValue', { unit: kpi.unit })} error={shown.value}>
           {(props) => (
             <Textbox
               {...props}

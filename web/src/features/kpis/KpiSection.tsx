@@ -14,14 +14,14 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
+import { periodLabel } from '../../lib/reports/model';
+import { reportingFrequencyLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
-import type { Me } from '../agreements/model';
-import type { PartyChoice } from '../agreements/PartyField';
-import { Section } from '../agreements/Section';
-import { periodLabel } from '../reports/model';
-import { reportingFrequencyLabel } from '../steering/labels';
+import type { PartyChoice } from '../../ui/PartyField';
+import { Section } from '../../ui/Section';
 import { CommentForm, RecordForm } from './KpiForms';
 import { byPeriod, COMMENT_ROLES, hasRole, type Kpi, kpiGeometry, RECORD_ROLES } from './model';
 

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { areasFor } from '../../lib/areas';
 import { logout } from '../../lib/auth';
+import { logoutUrl } from '../../lib/cognito';
 import { signInConfig } from '../../lib/runtime-config';
 import { useTRPC } from '../../lib/trpc';
-import { logoutUrl } from '../auth/cognito';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** A report form: part of the provider's "Te leveren", not of the register. */

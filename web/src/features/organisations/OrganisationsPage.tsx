@@ -26,13 +26,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
-import { formatDate, localeFor } from '../../lib/format';
-import { formatIban } from '../../lib/identifiers';
-import { PageHeading, usePageTitle } from '../../lib/page';
-import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { organisationKindLabel } from '../agreements/labels';
+import { organisationKindLabel } from '../../lib/agreements/labels';
 import {
   type CreateOrganisationInput,
   isProviderUser,
@@ -41,8 +35,14 @@ import {
   ORGANISATION_ROLES,
   type Organisation,
   SPACE_PATTERN,
-} from '../agreements/model';
-import { Section } from '../agreements/Section';
+} from '../../lib/agreements/model';
+import { errorCode, errorIssues } from '../../lib/errors';
+import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { formatDate, localeFor } from '../../lib/format';
+import { formatIban } from '../../lib/identifiers';
+import { PageHeading, usePageTitle } from '../../lib/page';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { Section } from '../../ui/Section';
 import {
   EMPTY_ORGANISATION,
   ORGANISATION_FIELDS,

@@ -1,7 +1,7 @@
 import type { nl } from '../../i18n/nl';
+import { type CreateOrganisationInput, isOrganisationKind } from '../../lib/agreements/model';
 import type { FieldIssue } from '../../lib/errors';
 import { digitsOnly, isAgbCode, isIban, isKvkNumber, normaliseIban } from '../../lib/identifiers';
-import { type CreateOrganisationInput, isOrganisationKind } from '../agreements/model';
 
 /** Registering a provider or joint body: the values as typed, the checks with Dutch messages, the API input. */
 

@@ -14,18 +14,18 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { formatMoney, localeFor } from '../../lib/format';
-import { PageHeading, usePageTitle } from '../../lib/page';
-import { useTRPC } from '../../lib/trpc';
-import { allocationMethodLabel, statusLabel } from '../agreements/labels';
+import { allocationMethodLabel, statusLabel } from '../../lib/agreements/labels';
 import {
   type AgreementSummary,
   type InternalAgreement,
   isProviderUser,
   type Me,
   spaceName,
-} from '../agreements/model';
-import { Section } from '../agreements/Section';
+} from '../../lib/agreements/model';
+import { formatMoney, localeFor } from '../../lib/format';
+import { PageHeading, usePageTitle } from '../../lib/page';
+import { useTRPC } from '../../lib/trpc';
+import { Section } from '../../ui/Section';
 
 /** A region's agreements are read in one request; beyond that the register (filtered on the region) pages on. */
 const LIMIT = 100;

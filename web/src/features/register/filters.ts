@@ -1,4 +1,3 @@
-import { isIsoDate } from '../../lib/format';
 import {
   type FindAgreementsInput,
   ID_PATTERN,
@@ -7,7 +6,8 @@ import {
   isSort,
   isStatus,
   SPACE_PATTERN,
-} from '../agreements/model';
+} from '../../lib/agreements/model';
+import { isIsoDate } from '../../lib/format';
 
 /**
  * The register's filters live in the address (`?kind=subsidy&q=kompas`), so a filtered register can be

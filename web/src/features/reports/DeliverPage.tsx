@@ -3,11 +3,11 @@ import { Alert, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/com
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { isProviderUser, isRunning } from '../../lib/agreements/model';
 import { ListState } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
-import { isProviderUser, isRunning } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { DueTable } from './DueTable';
 
 /** After submitting: `navigate('/deliver', { state: { saved: 'report', reference, period } })`, read once. */

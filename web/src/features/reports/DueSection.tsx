@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../lib/agreements/model';
 import { ListState } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
-import type { Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
+import { Section } from '../../ui/Section';
 import { DueTable } from './DueTable';
 
 /** The reports one register (the municipality's own, or a region's) expects, late ones first. */

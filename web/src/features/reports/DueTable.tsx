@@ -10,10 +10,18 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { Agreement } from '../../lib/agreements/model';
 import { formatDate, localeFor } from '../../lib/format';
+import {
+  type DueRow,
+  type NextDue,
+  partyDue,
+  periodLabel,
+  reportPath,
+  sortDue,
+  todayIso,
+} from '../../lib/reports/model';
 import { useTRPC } from '../../lib/trpc';
-import type { Agreement } from '../agreements/model';
-import { type DueRow, type NextDue, partyDue, periodLabel, reportPath, sortDue, todayIso } from './model';
 
 /** "Te laat" in words, set apart visually as well: never colour alone. */
 export function LateBadge() {

@@ -18,13 +18,20 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { type Agreement, type Me, spaceName } from '../../lib/agreements/model';
 import { type AppLocale, formatDateLong, formatDateTime, localeFor } from '../../lib/format';
+import {
+  canReport,
+  type Duty,
+  type NextDue,
+  periodLabel,
+  type Report,
+  reportPath,
+} from '../../lib/reports/model';
+import { dutyLabel, reportingFrequencyLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
-import { type Agreement, type Me, spaceName } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { dutyLabel, reportingFrequencyLabel } from '../steering/labels';
+import { Section } from '../../ui/Section';
 import { LateBadge, useNextDue } from './DueTable';
-import { canReport, type Duty, type NextDue, periodLabel, type Report, reportPath } from './model';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -11,15 +11,12 @@ import {
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearch } from 'wouter';
+import { kindLabel } from '../../lib/agreements/labels';
+import { type Agreement, ID_PATTERN, isProviderUser } from '../../lib/agreements/model';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { formatDateLong, localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
-import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { kindLabel } from '../agreements/labels';
-import { type Agreement, ID_PATTERN, isProviderUser } from '../agreements/model';
-import { Fieldset, Hidden } from '../steering/fields';
-import { useNextDue } from './DueTable';
 import {
   canReport,
   type NextDue,
@@ -27,7 +24,10 @@ import {
   PERIOD_PATTERN,
   periodLabel,
   type SubmitReportInput,
-} from './model';
+} from '../../lib/reports/model';
+import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { useNextDue } from './DueTable';
 import {
   emptyReport,
   type FigureRow,

@@ -1,6 +1,6 @@
 import type { nl } from '../../i18n/nl';
 import type { FieldIssue } from '../../lib/errors';
-import type { SubmitReportInput } from './model';
+import type { SubmitReportInput } from '../../lib/reports/model';
 
 /**
  * The report form's values, checks (mirroring `reportSubmitSchema` in packages/core/src/duties.ts; the server

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { canReport, partyDue, periodLabel, reportPath, sortDue } from './model';
+import { canReport, partyDue, periodLabel, reportPath, sortDue } from '../../lib/reports/model';
 import {
   emptyReport,
   newFigureRow,

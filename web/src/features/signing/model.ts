@@ -1,4 +1,5 @@
 import type { AppRouter } from '@regie/api';
+import { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES } from '@regie/core/browser';
 import type { inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { filesFetch } from '../../lib/files';
 
@@ -8,9 +9,6 @@ type Api = TRPCOptionsProxy<AppRouter>;
 export type SigningStatus = inferOutput<Api['signing']['status']>;
 export type SignerState = SigningStatus['signers'][number];
 export type SigningDocument = NonNullable<SigningStatus['document']>;
-
-/** The upload bound the files app enforces (SPEC §5.2); checked here first to say so before sending. */
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 /** Statuses in which a signing section is shown on an agreement. */
 export const SIGNING_STATUSES: readonly string[] = ['approved', 'out_for_signature', 'active'];
@@ -23,8 +21,8 @@ export function hasSigning(a: { kind: string; status: string }): boolean {
 /** Who may generate or upload the document (the files app checks again). */
 export function canPlaceDocument(roles: readonly string[], status: string): boolean {
   return (
-    roles.some((role) => role === 'inkoper' || role === 'contractmanager') &&
-    (status === 'approved' || status === 'out_for_signature')
+    roles.some((role) => (DOCUMENT_ROLES as readonly string[]).includes(role)) &&
+    (DOCUMENT_STATUSES as readonly string[]).includes(status)
   );
 }
 
@@ -38,10 +36,10 @@ export function groupedHash(hash: string): string {
   return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
 }
 
-/** Why a file cannot be uploaded, before sending it; null when it may go. */
+/** Why a file cannot be uploaded, before sending it (the files app's bound, SPEC §5.2); null when it may go. */
 export async function uploadProblem(file: File | null): Promise<'chooseFile' | 'tooLarge' | 'notPdf' | null> {
   if (!file) return 'chooseFile';
-  if (file.size > MAX_UPLOAD_BYTES) return 'tooLarge';
+  if (file.size > MAX_DOCUMENT_BYTES) return 'tooLarge';
   const head = new Uint8Array(await file.slice(0, 5).arrayBuffer());
   return String.fromCharCode(...head) === '%PDF-' ? null : 'notPdf';
 }

@@ -3,13 +3,13 @@ import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import type { Me } from '../../lib/agreements/model';
+import { signalMessage } from '../../lib/budget/model';
 import { type AppLocale, formatDateLong, formatNumber, localeFor } from '../../lib/format';
+import { periodLabel } from '../../lib/reports/model';
+import { relationTypeLabel } from '../../lib/steering/labels';
 import { useTRPC } from '../../lib/trpc';
-import type { Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { signalMessage } from '../budget/model';
-import { periodLabel } from '../reports/model';
-import { relationTypeLabel } from './labels';
+import { Section } from '../../ui/Section';
 
 const RELATION_TYPES = ['boss', 'customer', 'partner'] as const;
 

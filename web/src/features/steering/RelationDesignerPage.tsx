@@ -23,23 +23,10 @@ import {
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { variantLabel } from '../../lib/agreements/labels';
 import { errorCode, errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
-import { variantLabel } from '../agreements/labels';
-import {
-  ConflictAlert,
-  type EditorProps,
-  Fieldset,
-  fieldId,
-  Hidden,
-  optionId,
-  RadioGroup,
-  SteeringEditorPage,
-  useSteeringMessages,
-  useSteeringUpdate,
-} from './fields';
 import {
   answerLabel,
   dutyLabel,
@@ -49,7 +36,7 @@ import {
   relationTypeExplanation,
   relationTypeLabel,
   reportingFrequencyLabel,
-} from './labels';
+} from '../../lib/steering/labels';
 import {
   EVENT_DUTIES,
   EXECUTION_VARIANTS,
@@ -62,7 +49,20 @@ import {
   type RelationAnswers,
   type RelationProposal,
   STEERING_LIMITS,
-} from './model';
+} from '../../lib/steering/model';
+import { useTRPC } from '../../lib/trpc';
+import {
+  ConflictAlert,
+  type EditorProps,
+  Fieldset,
+  fieldId,
+  Hidden,
+  optionId,
+  RadioGroup,
+  SteeringEditorPage,
+  useSteeringMessages,
+  useSteeringUpdate,
+} from './fields';
 import {
   type AnswerValues,
   answerOptions,

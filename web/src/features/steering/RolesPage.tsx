@@ -10,8 +10,16 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { errorCode, errorIssues } from '../../lib/errors';
+import { errorIssues } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { useMutationError } from '../../lib/mutation-error';
+import {
+  CONTACT_SIDES,
+  ROLE_KEYS,
+  ROLES_WITH_PORTFOLIO_HOLDER,
+  type RoleKey,
+  STEERING_LIMITS,
+} from '../../lib/steering/model';
 import {
   ConflictAlert,
   type EditorProps,
@@ -22,13 +30,6 @@ import {
   useSteeringMessages,
   useSteeringUpdate,
 } from './fields';
-import {
-  CONTACT_SIDES,
-  ROLE_KEYS,
-  ROLES_WITH_PORTFOLIO_HOLDER,
-  type RoleKey,
-  STEERING_LIMITS,
-} from './model';
 import { RoleConflictAlert } from './SteeringSection';
 import {
   type ContactRow,
@@ -52,13 +53,10 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
   const [values, setValues] = useState<RolesValues>(() => rolesValues(base.roles));
   const [clientErrors, setClientErrors] = useState<SteeringErrors>({});
   const [serverErrors, setServerErrors] = useState<SteeringErrors>({});
-  const [formError, setFormError] = useState<string[]>([]);
-  const [conflict, setConflict] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [announcement, setAnnouncement] = useState('');
   const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const order = rolesFieldOrder(values);
   const errorFor = useSteeringMessages(clientErrors, serverErrors);
@@ -68,25 +66,30 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
     if (reloaded) document.getElementById(id('opdrachtgever.name'))?.focus();
   }, [reloaded]);
 
-  const update = useSteeringUpdate(agreement.id, (error) => {
-    const code = errorCode(error);
-    setServerErrors({});
-    setFormError([]);
-    if (code === 'CONFLICT') {
-      setConflict(true);
-      focusSoon(() => conflictRef.current);
-      return;
-    }
-    if (code === 'BAD_REQUEST') {
-      const { errors, other } = steeringIssues(errorIssues(error), order);
-      setServerErrors(errors);
-      if (other.length > 0 || Object.keys(errors).length === 0)
-        setFormError([t('steering.errors.rejected'), ...other]);
-    } else if (code === 'FORBIDDEN') setFormError([t('steering.forbidden')]);
-    else if (code === 'NOT_FOUND') setFormError([t('agreementDetail.notFound')]);
-    else setFormError([t('steering.errors.failed')]);
-    focusSoon(() => summaryRef.current);
+  // Issues on a field of this form are said there in the form's own words; the rest, and every other refusal,
+  // in the general message from the server's reason key. A stale version offers a reload instead.
+  const failed = useMutationError({
+    fieldOf: (path) => Object.keys(steeringIssues([{ path, message: '' }], order).errors)[0],
+    messages: { forbidden: t('steering.forbidden') },
   });
+  const conflict = failed.kind === 'conflict';
+  const update = useSteeringUpdate(agreement.id, (error) =>
+    failed.handle(error, {
+      onFailure: ({ kind, fieldErrors }) => {
+        // A field without a wording of its own here gets the text of its issue's reason key.
+        const placed = steeringIssues(errorIssues(error), order).errors;
+        setServerErrors(
+          Object.fromEntries(
+            Object.entries(placed).map(([field, e]) => [
+              field,
+              'text' in e ? { text: fieldErrors[field] ?? '' } : e,
+            ]),
+          ),
+        );
+        if (kind !== 'conflict') focusSoon(() => summaryRef.current);
+      },
+    }),
+  );
 
   function change(next: RolesValues, changed: string) {
     setValues(next);
@@ -121,8 +124,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
     if (update.isPending) return;
     setAttempted(true);
     setServerErrors({});
-    setFormError([]);
-    setConflict(false);
+    failed.reset();
     const result = validateRoles(values);
     if (!result.ok) {
       setClientErrors(result.errors);
@@ -161,10 +163,10 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
 
   return (
     <>
-      {conflict ? <ConflictAlert conflictRef={conflictRef} onReload={() => void onReload()} /> : null}
+      {conflict ? <ConflictAlert conflictRef={failed.summaryRef} onReload={() => void onReload()} /> : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
-        general={formError}
+        general={!conflict && failed.summary ? [failed.summary] : []}
         fields={order.flatMap((path) => {
           const text = errorFor(path);
           return text ? [{ id: id(path), text }] : [];

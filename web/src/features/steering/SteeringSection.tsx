@@ -13,8 +13,6 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type AppLocale, formatDateTime, localeFor } from '../../lib/format';
-import { useTRPC } from '../../lib/trpc';
-import { Section } from '../agreements/Section';
 import {
   answerLabel,
   dutyLabel,
@@ -25,7 +23,7 @@ import {
   relationTypeExplanation,
   relationTypeLabel,
   reportingFrequencyLabel,
-} from './labels';
+} from '../../lib/steering/labels';
 import {
   CONTACT_SIDES,
   type Contact,
@@ -34,7 +32,9 @@ import {
   type Steering,
   type SteeringRoles,
   type StoredRelation,
-} from './model';
+} from '../../lib/steering/model';
+import { useTRPC } from '../../lib/trpc';
+import { Section } from '../../ui/Section';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (

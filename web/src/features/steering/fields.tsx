@@ -11,13 +11,13 @@ import {
 import { Fragment, type ReactNode, type Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { kindLabel } from '../../lib/agreements/labels';
+import type { InternalAgreement } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { describedBy } from '../../lib/form';
 import { PageHeading, usePageTitle } from '../../lib/page';
+import { canSteer, type Steering, type SteeringUpdateInput } from '../../lib/steering/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { kindLabel } from '../agreements/labels';
-import type { InternalAgreement } from '../agreements/model';
-import { canSteer, type Steering, type SteeringUpdateInput } from './model';
 import type { SteeringError, SteeringErrors } from './steering-form';
 
 /** The input id of a field path in a steering form: `governance.escalationLadder.0.days` → `relation-governance-escalationLadder-0-days`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Governance, StoredRelation } from './model';
+import type { Governance, StoredRelation } from '../../lib/steering/model';
 import {
   answerValues,
   type DecisionValues,

@@ -1,6 +1,6 @@
 import type { nl } from '../../i18n/nl';
+import { canonical } from '../../lib/agreements/diff';
 import type { FieldIssue } from '../../lib/errors';
-import { canonical } from '../agreements/diff';
 import {
   ANSWERS,
   CONTACT_SIDES,
@@ -25,7 +25,7 @@ import {
   type RoleKey,
   type SteeringRoles,
   type StoredRelation,
-} from './model';
+} from '../../lib/steering/model';
 
 /**
  * The relation designer's and the roles form's values as typed, their checks with Dutch messages (mirroring the

@@ -1,9 +1,9 @@
 import { DataList, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import type { PartyAgreement } from '../../lib/agreements/model';
 import { formatDateLong, formatMoney, localeFor } from '../../lib/format';
-import type { PartyAgreement } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { Item } from './SubsidySection';
+import { Section } from '../../ui/Section';
+import { Item } from './SubsidyDetails';
 
 /**
  * A subsidy as its recipient sees it in the portal (SPEC §3.2): what its decisions told it — the application as

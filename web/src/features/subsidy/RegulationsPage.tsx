@@ -1,3 +1,4 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -11,25 +12,20 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useMemo, useRef } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorCode } from '../../lib/errors';
+import { isProviderUser } from '../../lib/agreements/model';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateLong, formatMoney, formatPercent, localeFor } from '../../lib/format';
+import { useMutationError } from '../../lib/mutation-error';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
+import { useErrorText } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { isProviderUser } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import {
-  canDecide,
-  ceilingUse,
-  emptyRegulationForm,
-  type Regulation,
-  type RegulationField,
-  type RegulationFormValues,
-  toRegulationInput,
-} from './model';
+import { Section } from '../../ui/Section';
+import { REGULATION_FIELDS, type RegulationValues, regulationDefaults, regulationSchema } from './forms';
+import { canDecide, ceilingUse, type Regulation } from './model';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';
@@ -116,31 +112,28 @@ function RegulationsTable({ rows, locale }: { rows: Regulation[]; locale: AppLoc
   );
 }
 
-const FIELDS: RegulationField[] = [
-  'name',
-  'legalBasis',
-  'budgetYear',
-  'ceiling',
-  'publishedOn',
-  'decisionWeeks',
-  'settlementWeeks',
-  'exOfficioUpTo',
-];
-
 function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<RegulationFormValues>(() =>
-    emptyRegulationForm(new Date().getFullYear() + 1),
-  );
-  const [errors, setErrors] = useState<Partial<Record<RegulationField, string>>>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const schema = useMemo(() => regulationSchema(locale), [locale]);
+  const form = useForm({
+    resolver: standardSchemaResolver(schema),
+    defaultValues: regulationDefaults(new Date().getFullYear() + 1) satisfies RegulationValues,
+    // Focus goes to the error summary, which links to each field.
+    shouldFocusError: false,
+  });
+  const error = useErrorText(form.formState.errors);
+  // A refusal in the user's language from the server's reason key (the fields were checked before sending).
+  const failure = useMutationError({
+    fieldOf: () => undefined,
+    messages: { unknown: t('subsidy.regulations.errors.failed') },
+  });
+  const summaryRef = failure.summaryRef;
   const keys = useRef(idempotencyKeys());
-  const id = (field: RegulationField) => `regulation-${field}`;
+  const id = (field: keyof RegulationValues) => `regulation-${field}`;
 
   const create = useMutation({
     mutationFn: (input: Parameters<typeof client.subsidy.createRegulation.mutate>[0]) => {
@@ -152,56 +145,42 @@ function NewRegulationForm({ onDone }: { onDone: (text: string) => void }) {
     },
     onSuccess: async (created) => {
       keys.current = idempotencyKeys();
-      setValues(emptyRegulationForm(created.budgetYear));
+      failure.reset();
+      form.reset(regulationDefaults(created.budgetYear));
       onDone(t('subsidy.regulations.created', { name: created.name }));
       await queryClient.invalidateQueries({ queryKey: trpc.subsidy.regulations.pathKey() });
     },
-    onError: (error) => {
-      setGeneral([
-        errorCode(error) === 'BAD_REQUEST' && error instanceof Error
-          ? error.message
-          : t('subsidy.regulations.errors.failed'),
-      ]);
-      focusSoon(() => summaryRef.current);
-    },
+    onError: (error) => failure.onError(error),
   });
 
+  const send = form.handleSubmit(
+    (input) => create.mutate(input),
+    () => focusSoon(() => summaryRef.current),
+  );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (create.isPending) return;
-    setGeneral([]);
-    const result = toRegulationInput(values, locale);
-    if (!result.ok) {
-      const texts: Partial<Record<RegulationField, string>> = {};
-      for (const [field, key] of Object.entries(result.errors))
-        texts[field as RegulationField] = t(`subsidy.regulations.errors.${key}`);
-      setErrors(texts);
-      focusSoon(() => summaryRef.current);
-      return;
-    }
-    setErrors({});
-    create.mutate(result.input);
+    failure.reset();
+    void send(event);
   }
 
-  const text = (field: RegulationField, label: string, hint?: string, type = 'text') => (
-    <Field id={id(field)} label={label} hint={hint} error={errors[field]}>
-      {(props) => (
-        <Textbox
-          {...props}
-          type={type}
-          value={values[field]}
-          onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-        />
-      )}
+  const text = (field: keyof RegulationValues, label: string, hint?: string, type = 'text') => (
+    <Field id={id(field)} label={label} hint={hint} error={error(field)}>
+      {(props) => <Textbox {...props} {...form.register(field)} type={type} />}
     </Field>
   );
+  const root = error('root');
+  const general = failure.summary ? [failure.summary] : [];
 
   return (
     <form className="regie-form" noValidate onSubmit={submit}>
       <ErrorSummary
         title={t('subsidy.regulations.errors.summary')}
-        general={general}
-        fields={FIELDS.filter((f) => errors[f]).map((f) => ({ id: id(f), text: errors[f]! }))}
+        general={root ? [...general, root] : general}
+        fields={REGULATION_FIELDS.flatMap((f) => {
+          const message = error(f);
+          return message ? [{ id: id(f), text: message }] : [];
+        })}
         summaryRef={summaryRef}
       />
       {text('name', t('subsidy.regulations.fields.name'))}

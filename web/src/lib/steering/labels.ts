@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { AppLocale } from '../../lib/format';
 import { variantLabel } from '../agreements/labels';
+import type { AppLocale } from '../format';
 import {
   isAnswer,
   isEscalationLevel,

@@ -1,6 +1,6 @@
 import type { AppRouter } from '@regie/api';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import { type AppLocale, formatMoney } from '../../lib/format';
+import { type AppLocale, formatMoney } from '../format';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 

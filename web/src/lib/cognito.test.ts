@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../lib/runtime-config';
 import { authorizeUrl, beginSignIn, codeChallenge, completeSignIn, logoutUrl } from './cognito';
+import { parseConfig } from './runtime-config';
 
 const config = { authority: 'https://regie-dev.auth.eu-central-1.amazoncognito.com', clientId: 'client123' };
 const origin = 'https://regie.example.nl';

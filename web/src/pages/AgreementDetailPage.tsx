@@ -3,37 +3,38 @@ import { Alert, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { errorCode } from '../../lib/errors';
-import { localeFor } from '../../lib/format';
-import { PageHeading, usePageTitle } from '../../lib/page';
-import { useTRPC } from '../../lib/trpc';
-import { BudgetSection } from '../budget/BudgetSection';
-import { ProviderRealisationsSection } from '../budget/ProviderRealisationsSection';
-import { DialogueSection } from '../dialogue/DialogueSection';
-import { EscalationsSection } from '../escalations/EscalationsSection';
-import { KpiSection } from '../kpis/KpiSection';
-import { DutiesSection } from '../reports/DutiesSection';
-import { hasSigning } from '../signing/model';
-import { SigningSection } from '../signing/SigningSection';
-import { canSteer } from '../steering/model';
-import { SteeringSection } from '../steering/SteeringSection';
-import { RecipientSubsidySection } from '../subsidy/RecipientSubsidySection';
-import { SubsidySection } from '../subsidy/SubsidySection';
-import { WgrSection } from '../wgr/WgrSection';
-import { Cockpit } from './Cockpit';
-import { sectionsOf } from './cockpit-model';
-import { AuditSection, VersionsSection } from './HistorySections';
-import { InPageNav } from './InPageNav';
-import { kindLabel } from './labels';
-import { canWriteAgreement, providerPartiesOf } from './model';
-import { StatusSection } from './StatusSection';
+import { Cockpit } from '../features/agreements/Cockpit';
+import { sectionsOf } from '../features/agreements/cockpit-model';
+import { AuditSection, VersionsSection } from '../features/agreements/HistorySections';
+import { InPageNav } from '../features/agreements/InPageNav';
+import { StatusSection } from '../features/agreements/StatusSection';
 import {
   AllocationSection,
   CallOffsSection,
   LinesSection,
   PartiesSection,
   TermsSection,
-} from './TermsSections';
+} from '../features/agreements/TermsSections';
+import { BudgetSection } from '../features/budget/BudgetSection';
+import { ProviderRealisationsSection } from '../features/budget/ProviderRealisationsSection';
+import { DialogueSection } from '../features/dialogue/DialogueSection';
+import { EscalationsSection } from '../features/escalations/EscalationsSection';
+import { AuditExportButton } from '../features/exports/ExportButtons';
+import { KpiSection } from '../features/kpis/KpiSection';
+import { DutiesSection } from '../features/reports/DutiesSection';
+import { hasSigning } from '../features/signing/model';
+import { SigningSection } from '../features/signing/SigningSection';
+import { SteeringSection } from '../features/steering/SteeringSection';
+import { RecipientSubsidySection } from '../features/subsidy/RecipientSubsidySection';
+import { SubsidySection } from '../features/subsidy/SubsidySection';
+import { WgrSection } from '../features/wgr/WgrSection';
+import { kindLabel } from '../lib/agreements/labels';
+import { canWriteAgreement, providerPartiesOf } from '../lib/agreements/model';
+import { errorCode } from '../lib/errors';
+import { localeFor } from '../lib/format';
+import { PageHeading, usePageTitle } from '../lib/page';
+import { canSteer } from '../lib/steering/model';
+import { useTRPC } from '../lib/trpc';
 
 type Saved = 'terms' | 'amended' | 'steering' | 'report';
 
@@ -149,7 +150,11 @@ export function AgreementDetailPage({ id }: { id: string }) {
           <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />
           <StatusSection a={internal} canRenew={editable} />
           <VersionsSection id={internal.id} version={internal.version} />
-          <AuditSection key={internal.version} id={internal.id} />
+          <AuditSection
+            key={internal.version}
+            id={internal.id}
+            exportButton={<AuditExportButton agreementId={internal.id} />}
+          />
         </>
       ) : null}
       <BackLink />

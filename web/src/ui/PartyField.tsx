@@ -1,6 +1,6 @@
 import { Select, SelectOption } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../lib/form';
+import { Field } from '../lib/form';
 
 export interface PartyChoice {
   party: string;

@@ -13,13 +13,13 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { PageHeading, usePageTitle } from '../../lib/page';
-import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { isProviderUser, type Me } from '../agreements/model';
-import { Section } from '../agreements/Section';
-import { SignalsSection } from '../budget/SignalsSection';
-import { DueSection } from '../reports/DueSection';
-import { DashboardSection } from './DashboardSection';
+import { SignalsSection } from '../features/budget/SignalsSection';
+import { DueSection } from '../features/reports/DueSection';
+import { DashboardSection } from '../features/steering/DashboardSection';
+import { isProviderUser, type Me } from '../lib/agreements/model';
+import { PageHeading, usePageTitle } from '../lib/page';
+import { useTRPC, useTRPCClient } from '../lib/trpc';
+import { Section } from '../ui/Section';
 
 const PAGE_SIZE = 50;
 

@@ -1,8 +1,8 @@
 import type { AppRouter } from '@regie/api';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { TFunction } from 'i18next';
-import { type AppLocale, formatMonth } from '../../lib/format';
 import type { Agreement } from '../agreements/model';
+import { type AppLocale, formatMonth } from '../format';
 
 type Api = TRPCOptionsProxy<AppRouter>;
 

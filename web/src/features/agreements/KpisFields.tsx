@@ -1,0 +1,89 @@
+import { KPI_DIRECTIONS, REPORT_FREQUENCIES } from '@regie/core/browser';
+import { Button } from '@utrecht/component-library-react';
+import { useRef } from 'react';
+import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { focusSoon } from '../../lib/form';
+import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { MAX_ROWS, newKpiRow, type TermsValues } from './agreement-values';
+import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
+
+/** The agreed indicator set (SPEC §4.5): name, unit, target, which direction is better, how often measured. */
+export function KpisFields() {
+  const { t } = useTranslation();
+  const { control } = useFormContext<TermsValues>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'kpis', keyName: 'key' });
+  const errorFor = useFieldMessage();
+  const announce = useAnnounce();
+  const addRef = useRef<HTMLButtonElement>(null);
+
+  function add() {
+    append(newKpiRow(), { shouldFocus: false });
+    focusSoon(() => document.getElementById(inputIdFor(`kpis.${fields.length}.name`)));
+  }
+  function drop(index: number) {
+    remove(index);
+    announce(t('agreementForm.kpiRemoved', { n: index + 1 }));
+    focusSoon(() => addRef.current);
+  }
+
+  return (
+    <Fieldset
+      id={inputIdFor('kpis')}
+      legend={t('agreementForm.kpisLegend')}
+      hint={t('agreementForm.kpisHint')}
+      error={errorFor('kpis')}
+    >
+      {fields.map((field, i) => {
+        const at = (name: string) => `kpis.${i}.${name}`;
+        const legend = t('agreementForm.kpiLegend', { n: i + 1 });
+        return (
+          <Fieldset key={field.key} id={`agreement-kpi-${i}`} legend={legend} className="regie-fieldset--row">
+            <div className="regie-form__row">
+              <TextInput path={at('name')} label={t('agreementForm.kpiName')} className="regie-input--name" />
+              <TextInput
+                path={at('unit')}
+                label={t('agreementForm.kpiUnit')}
+                className="regie-input--count"
+              />
+              <TextInput
+                path={at('target')}
+                label={t('agreementForm.kpiTarget')}
+                inputMode="decimal"
+                className="regie-input--count"
+              />
+            </div>
+            <div className="regie-form__row">
+              <ChoiceInput
+                path={at('direction')}
+                label={t('agreementForm.kpiDirection')}
+                options={KPI_DIRECTIONS}
+                optionLabel={(direction) => t(`kpis.directions.${direction}`)}
+              />
+              <ChoiceInput
+                path={at('frequency')}
+                label={t('agreementForm.kpiFrequency')}
+                options={REPORT_FREQUENCIES}
+                optionLabel={(frequency) => t(`steering.reportingFrequencies.${frequency}`)}
+              />
+              <Button appearance="subtle-button" className="regie-row-remove" onClick={() => drop(i)}>
+                {t('agreementForm.remove')}
+                <Hidden> {legend}</Hidden>
+              </Button>
+            </div>
+          </Fieldset>
+        );
+      })}
+      <div className="regie-fieldset__actions">
+        <Button
+          ref={addRef}
+          appearance="secondary-action-button"
+          disabled={fields.length >= MAX_ROWS.kpis}
+          onClick={add}
+        >
+          {t('agreementForm.addKpi')}
+        </Button>
+      </div>
+    </Fieldset>
+  );
+}

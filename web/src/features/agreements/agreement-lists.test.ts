@@ -1,0 +1,68 @@
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  agreementCreateInput,
+  DOMAINS,
+  EVENT_DUTIES,
+  EXECUTION_VARIANTS,
+  FREQUENCIES,
+  KPI_DIRECTIONS,
+  PARTY_ROLES,
+  REPORT_FREQUENCIES,
+  UNITS,
+} from '@regie/core/browser';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
+import { nl } from '../../i18n/nl';
+import { MAX_ROWS } from './agreement-values';
+
+/** Every value of core's closed lists that the agreement pages show has a label in both languages. */
+describe('labels for core’s lists', () => {
+  const lists: [string, readonly string[], (m: typeof nl) => Record<string, unknown>][] = [
+    ['kinds', AGREEMENT_KINDS, (m) => m.kinds],
+    ['statuses', AGREEMENT_STATUSES, (m) => m.statuses],
+    ['domains', DOMAINS, (m) => m.domains],
+    ['variants', EXECUTION_VARIANTS, (m) => m.variants],
+    ['units', UNITS, (m) => m.units],
+    ['frequencies', FREQUENCIES, (m) => m.frequencies],
+    ['partyRoles', PARTY_ROLES, (m) => m.partyRoles],
+    ['reportingFrequencies', REPORT_FREQUENCIES, (m) => m.steering.reportingFrequencies],
+    ['event duties', EVENT_DUTIES, (m) => m.steering.duties],
+    ['KPI directions', KPI_DIRECTIONS, (m) => m.kpis.directions],
+  ];
+
+  it.each(lists)('%s', (_name, values, labels) => {
+    for (const messages of [nl, en as unknown as typeof nl]) {
+      const missing = values.filter((value) => typeof labels(messages)[value] !== 'string');
+      expect(missing).toEqual([]);
+    }
+  });
+});
+
+describe('the add buttons stop where core’s schema stops', () => {
+  const base = {
+    kind: 'contract',
+    reference: 'ERM-MAX',
+    title: 'Maxima',
+    domain: 'youth',
+    startDate: '2027-01-01',
+    endDate: '2027-12-31',
+  };
+  const rows = {
+    parties: (i: number) => ({ organisationId: `org-${i}`, role: 'contractor' }),
+    productLines: (i: number) => ({
+      category: '45',
+      productCode: `P${i}`,
+      variant: 'task',
+      lumpSumCents: 100,
+    }),
+    duties: () => ({ kind: 'periodic', title: 'Rapportage', frequency: 'yearly', dueDays: 30 }),
+    kpis: () => ({ name: 'Wachttijd', unit: 'weken', target: 6, direction: 'lower', frequency: 'yearly' }),
+  };
+
+  it.each(Object.keys(MAX_ROWS) as (keyof typeof MAX_ROWS)[])('%s', (list) => {
+    const make = (n: number) => ({ ...base, [list]: Array.from({ length: n }, (_, i) => rows[list](i)) });
+    expect(agreementCreateInput.safeParse(make(MAX_ROWS[list])).success).toBe(true);
+    expect(agreementCreateInput.safeParse(make(MAX_ROWS[list] + 1)).success).toBe(false);
+  });
+});

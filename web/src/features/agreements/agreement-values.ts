@@ -1,0 +1,280 @@
+import type { AgreementCreateInput } from '@regie/core/browser';
+import { canonical } from '../../lib/agreements/diff';
+import type { InternalAgreement, TermsPatch } from '../../lib/agreements/model';
+import { type AppLocale, formatAmount } from '../../lib/format';
+
+/**
+ * The agreement form's values as typed, for creating (`NewAgreementPage`) and editing (`EditAgreementPage`)
+ * alike: text per input, shaped like the API's input so a field's path is the same in the form, in core's schema
+ * issues and in a server refusal (`title`, `renewal.options`, `productLines.0.tariffCents`).
+ */
+
+export interface PartyRow {
+  organisationId: string;
+  role: string;
+}
+
+/** One product line as typed; money fields hold euros as text (`98,50`). */
+export interface LineRow {
+  /** The stored line's id, kept on edit so the line stays the same line. */
+  id?: string;
+  category: string;
+  productCode: string;
+  description: string;
+  variant: string;
+  unit: string;
+  frequency: string;
+  tariffCents: string;
+  volumeCeiling: string;
+  moneyCeilingCents: string;
+  lumpSumCents: string;
+  population: string;
+}
+
+export const DUTY_KINDS = ['periodic', 'event'] as const;
+export type DutyKind = (typeof DUTY_KINDS)[number];
+
+/**
+ * One information duty (meldplicht) as typed: a periodic report (frequency, days after the period) or a duty to
+ * report an event (which event, response time in working days). The kind is chosen when the row is added.
+ */
+export interface DutyRow {
+  /** The stored duty's id, kept on edit so its due reports and delivered reports stay with it. */
+  id?: string;
+  kind: DutyKind;
+  title: string;
+  frequency: string;
+  dueDays: string;
+  event: string;
+  responseDays: string;
+}
+
+/** An indicator of the agreed set (SPEC §4.5), as typed; `id` kept for the ones that stay. */
+export interface KpiRow {
+  id?: string;
+  name: string;
+  unit: string;
+  target: string;
+  direction: string;
+  frequency: string;
+}
+
+export interface TermsValues {
+  title: string;
+  description: string;
+  domain: string;
+  startDate: string;
+  endDate: string;
+  noticePeriodMonths: string;
+  valueCeilingCents: string;
+  renewal: { options: string; monthsEach: string };
+  parties: PartyRow[];
+  productLines: LineRow[];
+  duties: DutyRow[];
+  kpis: KpiRow[];
+}
+
+export interface CreateValues extends TermsValues {
+  kind: string;
+  reference: string;
+  /** The owning space: the user's own register, or a region it belongs to. */
+  space: string;
+}
+
+/** The terms as the API takes them (create: everything; edit: compared with the stored terms first). */
+export type TermsInput = Required<
+  Pick<AgreementCreateInput, 'title' | 'domain' | 'startDate' | 'endDate'>
+> & {
+  description: string;
+  noticePeriodMonths: number | null;
+  valueCeilingCents: number | null;
+  renewal: { options: number; monthsEach: number } | null;
+  parties: NonNullable<AgreementCreateInput['parties']>;
+  productLines: NonNullable<AgreementCreateInput['productLines']>;
+  duties: NonNullable<AgreementCreateInput['duties']>;
+  kpis: NonNullable<AgreementCreateInput['kpis']>;
+};
+
+/** How many rows a list takes (the schemas' maximums, read by the add buttons). */
+export const MAX_ROWS = { parties: 10, productLines: 100, duties: 20, kpis: 20 } as const;
+
+export const EMPTY_TERMS: TermsValues = {
+  title: '',
+  description: '',
+  domain: '',
+  startDate: '',
+  endDate: '',
+  noticePeriodMonths: '',
+  valueCeilingCents: '',
+  renewal: { options: '', monthsEach: '' },
+  parties: [],
+  productLines: [],
+  duties: [],
+  // The create form shows the indicator set too (SPEC §4.5): KPIs can be agreed from the start.
+  kpis: [],
+};
+
+export function emptyCreateValues(space: string): CreateValues {
+  return { ...EMPTY_TERMS, kind: '', reference: '', space };
+}
+
+export function newPartyRow(): PartyRow {
+  return { organisationId: '', role: '' };
+}
+
+export function newLineRow(): LineRow {
+  return {
+    category: '',
+    productCode: '',
+    description: '',
+    variant: '',
+    unit: '',
+    frequency: '',
+    tariffCents: '',
+    volumeCeiling: '',
+    moneyCeilingCents: '',
+    lumpSumCents: '',
+    population: '',
+  };
+}
+
+export function newDutyRow(kind: DutyKind): DutyRow {
+  return { kind, title: '', frequency: '', dueDays: '', event: '', responseDays: '' };
+}
+
+export function newKpiRow(): KpiRow {
+  return { name: '', unit: '', target: '', direction: '', frequency: '' };
+}
+
+const amount = (cents: number | null | undefined, locale: AppLocale) =>
+  cents === null || cents === undefined ? '' : formatAmount(cents, locale);
+const count = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
+/** A number for the form: `7.5` → `7,5` (nl). */
+const decimalText = (value: number, locale: AppLocale) =>
+  locale === 'nl-NL' ? String(value).replace('.', ',') : String(value);
+
+/** The form's values for a stored agreement. */
+export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): TermsValues {
+  return {
+    title: a.title,
+    description: a.description,
+    domain: a.domain,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    noticePeriodMonths: count(a.noticePeriodMonths),
+    valueCeilingCents: amount(a.valueCeilingCents, locale),
+    renewal: {
+      options: a.renewal ? String(a.renewal.options) : '',
+      monthsEach: a.renewal ? String(a.renewal.monthsEach) : '',
+    },
+    parties: a.parties.map((p) => ({ organisationId: p.organisationId, role: p.role })),
+    productLines: a.productLines.map((line) => ({
+      id: line.id,
+      category: line.category,
+      productCode: line.productCode,
+      description: line.description ?? '',
+      variant: line.variant,
+      unit: line.unit ?? '',
+      frequency: line.frequency ?? '',
+      tariffCents: amount(line.tariffCents, locale),
+      volumeCeiling: count(line.volumeCeiling),
+      moneyCeilingCents: amount(line.moneyCeilingCents, locale),
+      lumpSumCents: amount(line.lumpSumCents, locale),
+      population: line.population ?? '',
+    })),
+    duties: a.duties.map((duty) => ({
+      id: duty.id,
+      kind: duty.kind,
+      title: duty.title,
+      frequency: duty.frequency ?? '',
+      dueDays: count(duty.dueDays),
+      event: duty.event ?? '',
+      responseDays: count(duty.responseDays),
+    })),
+    kpis: (a.kpis ?? []).map((kpi) => ({
+      id: kpi.id,
+      name: kpi.name,
+      unit: kpi.unit,
+      target: decimalText(kpi.target, locale),
+      direction: kpi.direction,
+      frequency: kpi.frequency,
+    })),
+  };
+}
+
+/** The fields a duty row shows, by its kind. */
+export function dutyFields(kind: DutyKind): string[] {
+  return kind === 'periodic' ? ['title', 'frequency', 'dueDays'] : ['title', 'event', 'responseDays'];
+}
+
+/** The fields a task-based line has; the others are not shown for it (and not sent). */
+export const TASK_FIELDS = ['lumpSumCents', 'population'] as const;
+/** The fields an effort- or output-based line has, besides the common ones. */
+export const PER_CLIENT_FIELDS = ['unit', 'frequency', 'tariffCents', 'volumeCeiling'] as const;
+
+/** Every field path the form shows for these values, in the order they appear (for the error summary). */
+export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string[] {
+  const top = mode === 'create' ? ['kind', 'reference', 'space'] : [];
+  const lineFields = (line: LineRow) => [
+    'category',
+    'productCode',
+    'description',
+    'variant',
+    ...(line.variant === 'task' ? TASK_FIELDS : PER_CLIENT_FIELDS),
+    'moneyCeilingCents',
+  ];
+  return [
+    ...top,
+    'title',
+    'description',
+    'domain',
+    'startDate',
+    'endDate',
+    'noticePeriodMonths',
+    'valueCeilingCents',
+    'renewal.options',
+    'renewal.monthsEach',
+    'parties',
+    ...values.parties.flatMap((_, i) => [`parties.${i}.organisationId`, `parties.${i}.role`]),
+    'productLines',
+    ...values.productLines.flatMap((line, i) => lineFields(line).map((f) => `productLines.${i}.${f}`)),
+    'duties',
+    ...values.duties.flatMap((duty, i) => dutyFields(duty.kind).map((f) => `duties.${i}.${f}`)),
+    'kpis',
+    ...values.kpis.flatMap((_, i) =>
+      ['name', 'unit', 'target', 'direction', 'frequency'].map((f) => `kpis.${i}.${f}`),
+    ),
+  ];
+}
+
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+/**
+ * The update's `data`: only the fields that differ from the stored agreement, so the new version and its audit
+ * event name exactly what the person changed. Empty when nothing changed.
+ */
+export function termsPatch(terms: TermsInput, current: InternalAgreement): TermsPatch {
+  const patch: TermsPatch = {};
+  if (terms.title !== current.title) patch.title = terms.title;
+  if (terms.description !== current.description) patch.description = terms.description;
+  if (terms.domain !== current.domain) patch.domain = terms.domain;
+  if (terms.startDate !== current.startDate) patch.startDate = terms.startDate;
+  if (terms.endDate !== current.endDate) patch.endDate = terms.endDate;
+  if (terms.noticePeriodMonths !== current.noticePeriodMonths)
+    patch.noticePeriodMonths = terms.noticePeriodMonths;
+  if (terms.valueCeilingCents !== current.valueCeilingCents)
+    patch.valueCeilingCents = terms.valueCeilingCents;
+  const storedRenewal = current.renewal
+    ? { options: current.renewal.options, monthsEach: current.renewal.monthsEach }
+    : null;
+  if (!same(terms.renewal, storedRenewal)) patch.renewal = terms.renewal;
+  const storedParties = current.parties.map((p) => ({ organisationId: p.organisationId, role: p.role }));
+  if (!same(terms.parties, storedParties)) patch.parties = terms.parties;
+  if (!same(terms.productLines, current.productLines)) patch.productLines = terms.productLines;
+  // The whole list (the API replaces it), with the ids of the duties that stay.
+  if (!same(terms.duties, current.duties)) patch.duties = terms.duties;
+  // The same for the indicator set; results stay with the ids that stay.
+  if (!same(terms.kpis, current.kpis ?? [])) patch.kpis = terms.kpis;
+  return patch;
+}
