@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { runtimeCredentials, runtimeRegion } from '../shared/env.ts';
 
 /**
  * STS AssumeRole over its Query API, signed with Signature V4: what the API Lambda needs of STS, without the
@@ -100,18 +101,16 @@ export interface StsOptions {
 }
 
 const fromEnvironment = async () => {
-  const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
-  const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
-  if (!accessKeyId || !secretAccessKey) throw new Error('No AWS credentials in the environment for STS');
-  const sessionToken = process.env.AWS_SESSION_TOKEN;
-  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  const credentials = runtimeCredentials();
+  if (!credentials) throw new Error('No AWS credentials in the environment for STS');
+  return credentials;
 };
 
 /** An AssumeRole function over the regional STS endpoint. */
 export function createAssumeRole(
   options: StsOptions = {},
 ): (input: AssumeRoleInput) => Promise<StsCredentials> {
-  const region = options.region ?? process.env.AWS_REGION ?? 'eu-central-1';
+  const region = options.region ?? runtimeRegion() ?? 'eu-central-1';
   const hostname = `sts.${region}.amazonaws.com`;
   const signer = new SignatureV4({
     service: 'sts',

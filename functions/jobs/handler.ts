@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createDaySignals, createDocumentClient } from '@regie/db';
+import { readJobsEnv } from './env.ts';
 import { dutchToday } from './today.ts';
 
 /**
@@ -9,11 +10,10 @@ import { dutchToday } from './today.ts';
  * space. Reads only those date ranges of each space's dated indexes; safe to run twice (see
  * packages/db/src/signal-job.ts `createDaySignals`).
  */
-const tableName = process.env.TABLE_NAME;
-if (!tableName) throw new Error('Missing environment: TABLE_NAME');
+const env = readJobsEnv();
 const logger = new Logger({ serviceName: 'regie-jobs' });
 const metrics = new Metrics({ namespace: 'Regie', serviceName: 'regie-jobs' });
-const db = { doc: createDocumentClient({ endpoint: process.env.DYNAMO_ENDPOINT || undefined }), tableName };
+const db = { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName };
 
 /** An EventBridge scheduled event may name the day (a manual catch-up run); otherwise it is today. */
 export async function handler(event: { day?: unknown } = {}) {

@@ -58,6 +58,9 @@ describe('escalation ladder and steering dashboard in the browser', () => {
       .waitFor();
     await escalation().waitFor();
     expect(await current()).toBe('contractmanager');
+    // Who opened it is shown by name, not by user key.
+    expect(await escalation().innerText()).toContain('Karim Contractmanager');
+    expect(await escalation().innerText()).not.toContain('ermelo.contractmanager');
     expect(await escalation().innerText()).toMatch(/Status\s+open/);
     expect(await escalation().innerText()).toMatch(/Termijn\s+\d{1,2} \S+ \d{4}/);
     await expectAccessible('agreement with escalations');
@@ -89,13 +92,13 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     const steps = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
     expect(steps).toHaveLength(3);
     expect(steps[0]).toMatch(
-      /geopend\s+contractmanager\s+ermelo\.contractmanager\s+gemeente\s+.+\s+De wachttijd/,
+      /geopend\s+contractmanager\s+Karim Contractmanager\s+gemeente\s+.+\s+De wachttijd/,
     );
     expect(steps[1]).toMatch(
-      /opgeschaald\s+regisseur\s+ermelo\.contractmanager\s+gemeente\s+.+\s+Geen verbetering/,
+      /opgeschaald\s+regisseur\s+Karim Contractmanager\s+gemeente\s+.+\s+Geen verbetering/,
     );
     expect(steps[2]).toMatch(
-      /opgeschaald\s+directie\s+ermelo\.contractmanager\s+gemeente\s+.+\s+Regisseur vraagt/,
+      /opgeschaald\s+directie\s+Karim Contractmanager\s+gemeente\s+.+\s+Regisseur vraagt/,
     );
   });
 
@@ -147,7 +150,9 @@ describe('escalation ladder and steering dashboard in the browser', () => {
       .waitFor();
     await escalation().getByText('gereageerd', { exact: true }).waitFor();
     const answered = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
-    expect(answered[3]).toMatch(/gereageerd\s+directie\s+kompas\.signer\s+aanbieder\s+.+\s+Extra capaciteit/);
+    expect(answered[3]).toMatch(
+      /gereageerd\s+directie\s+Kees Ondertekenaar\s+aanbieder\s+.+\s+Extra capaciteit/,
+    );
     expect(await escalation().innerText()).toMatch(/Status\s+open/);
 
     await logIn('ermelo.contractmanager');
@@ -162,9 +167,7 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     await escalation().getByText('afgehandeld', { exact: true }).first().waitFor();
     expect(await escalation().innerText()).toMatch(/Status\s+afgehandeld/);
     const after = await escalation().getByRole('table').locator('tbody tr').allInnerTexts();
-    expect(after[4]).toMatch(
-      /afgehandeld\s+directie\s+ermelo\.contractmanager\s+gemeente\s+.+\s+Afgesproken/,
-    );
+    expect(after[4]).toMatch(/afgehandeld\s+directie\s+Karim Contractmanager\s+gemeente\s+.+\s+Afgesproken/);
     expect(await escalation().getByRole('button', { name: 'Afhandelen' }).count()).toBe(0);
   });
   it('shows the KPIs with target, chart and comments, and lets the contract manager record a value', async () => {
@@ -195,7 +198,7 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     await kpi.getByLabel('Opmerking', { exact: true }).fill('Mooi, de wachttijd zit onder de norm.');
     await kpi.getByRole('button', { name: 'Opmerking plaatsen' }).click();
     await q3
-      .getByText(/^gemeente \(ermelo\.contractmanager, .+\): Mooi, de wachttijd zit onder de norm\.$/)
+      .getByText(/^gemeente \(Karim Contractmanager, .+\): Mooi, de wachttijd zit onder de norm\.$/)
       .waitFor();
   });
 

@@ -129,13 +129,13 @@ describe('agreement register in the browser', () => {
     await audit.getByRole('row').nth(4).waitFor();
     const rows = (await audit.getByRole('row').allInnerTexts()).slice(1);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toMatch(/^1\s[\s\S]*ermelo\.inkoper\s+Aangemaakt/);
+    expect(rows[0]).toMatch(/^1\s[\s\S]*Inge Inkoper\s+Aangemaakt/);
     expect(rows[1]).toMatch(/^2\s[\s\S]*Gewijzigd\s+Titel/);
     expect(rows[2]).toMatch(
       /^3\s[\s\S]*Status gewijzigd[\s\S]*concept → in goedkeuring[\s\S]*Graag beoordelen/,
     );
     expect(rows[3]).toMatch(
-      /^4\s[\s\S]*ermelo\.approver\s+Status gewijzigd[\s\S]*in goedkeuring → goedgekeurd/,
+      /^4\s[\s\S]*Bea Budgethouder\s+Status gewijzigd[\s\S]*in goedkeuring → goedgekeurd/,
     );
     // Each hash is shortened, with the full 64 hex digits one click away.
     const firstHash = audit.locator('details').first();

@@ -99,7 +99,7 @@ describe('reports and budget in the browser', () => {
     const text = await report.innerText();
     expect(text).toContain(`Kwartaalrapportage productie en wachttijden, ${quarterInWords(period)}`);
     expect(text).toMatch(/Ingediend namens\s+aanbieder, Jeugdhulp Kompas B\.V\./);
-    expect(text).toMatch(/kompas\.reporter/);
+    expect(text).toMatch(/Roos Rapporteur/);
     expect(text).toContain(summary);
     expect(text).toMatch(/Wachttijd \(weken\)\s+5/);
     expect(text).toMatch(overdue ? /Tijdigheid\s+te laat/ : /Tijdigheid\s+op tijd/);

@@ -94,7 +94,7 @@ describe('steering at a distance: the remaining budget parts in the browser', ()
     expect(await month.innerText()).toMatch(/€\s12\.000,00/);
     const line = budget.getByTestId('budget-lines').getByRole('row', { name: /45A12/ });
     expect(await line.innerText()).toMatch(/€\s12\.000,00[\s\S]*\b10\b/);
-    const entry = budget.getByTestId('realisations').getByRole('row', { name: /kompas\.reporter/ });
+    const entry = budget.getByTestId('realisations').getByRole('row', { name: /Roos Rapporteur/ });
     expect(await entry.innerText()).toMatch(/€\s12\.000,00[\s\S]*Gecorrigeerd: Eén cliënt dubbel geteld/);
     await session.expectAccessible('agreement budget with the provider’s realisation');
   });

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { launchBrowser } from './browser.ts';
 
 /** One browser with one page against the e2e stack, and the steps every browser test takes. */
@@ -28,13 +28,7 @@ export async function openSession(webUrl: string): Promise<BrowserSession> {
       await page.getByTestId('register-table').waitFor();
     },
     async expectAccessible(name) {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${name}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
+      expect(await seriousViolations(page, name)).toEqual([]);
     },
     section: (name) => page.getByRole('region', { name, exact: true }),
     nav: (name) =>

@@ -58,6 +58,7 @@ export async function createContext(
             space: identity.space,
             reach: identity.reach,
             actor: identity.user,
+            actorName: identity.name,
             organisation: identity.space,
             roles: identity.roles,
           },

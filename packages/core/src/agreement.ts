@@ -65,6 +65,8 @@ interface TransitionRule {
  */
 export interface Approval {
   by: string;
+  /** The approver's name (approvals recorded before names were kept have none). */
+  byName?: string;
   at: string;
   termsVersion: number;
   valueCeilingCents: number | null;
@@ -378,8 +380,11 @@ export interface Agreement {
   sharedWithParties?: boolean;
   createdAt: string;
   createdBy: string;
+  /** The people's names next to their keys (agreements written before names were kept have none). */
+  createdByName?: string;
   updatedAt: string;
   updatedBy: string;
+  updatedByName?: string;
 }
 
 /** Terms as the repository applies them: parties resolved to their organisations, lines with ids. */

@@ -6,6 +6,8 @@ export interface AuditEvent {
   seq: number;
   at: string;
   actor: string;
+  /** The actor's display name when it was recorded (events written before names were kept have none). */
+  actorName?: string;
   organisation: string;
   action: string;
   objectType: string;

@@ -21,6 +21,8 @@ export interface Realisation extends RealisationInput {
   agreementId: string;
   recordedAt: string;
   recordedBy: string;
+  /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
+  recordedByName?: string;
   /** Recorded by the municipality, or reported by the provider. */
   side: 'provider' | 'municipality';
   /** The provider party it belongs to (its space) and name: always for a provider's own entry. */
@@ -108,6 +110,7 @@ export function correctRealisation(
     agreementId: current.agreementId,
     recordedAt: current.recordedAt,
     recordedBy: current.recordedBy,
+    ...(current.recordedByName !== undefined ? { recordedByName: current.recordedByName } : {}),
     side: current.side,
     ...party,
     period: current.period,
@@ -128,6 +131,7 @@ export function correctRealisation(
         agreementId: base.agreementId,
         recordedAt: base.recordedAt,
         recordedBy: base.recordedBy,
+        ...(base.recordedByName !== undefined ? { recordedByName: base.recordedByName } : {}),
         side: base.side,
         ...party,
         ...correction.realisation,

@@ -200,6 +200,8 @@ export interface Report {
   figures: { label: string; value: string }[];
   submittedAt: string;
   submittedBy: string;
+  /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
+  submittedByName?: string;
   /** Who delivered it: the provider itself, or the municipality recording it. */
   side: 'provider' | 'municipality';
   organisation: string;

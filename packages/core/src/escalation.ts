@@ -30,8 +30,18 @@ export interface EscalationStep {
   levelName: string;
   at: string;
   by: string;
+  /** The person's name when the step was taken (steps recorded before names were kept have none). */
+  byName?: string;
   side: 'provider' | 'municipality';
   note: string;
+}
+
+/** Who takes a step, and when. */
+export interface EscalationActor {
+  actor: string;
+  actorName?: string;
+  side: 'provider' | 'municipality';
+  at: string;
 }
 
 export interface Escalation {
@@ -79,7 +89,7 @@ export function openEscalation(
     partyName?: string;
   },
   ladder: { level: string; days: number }[],
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
+  by: EscalationActor,
 ): Escalation {
   return {
     ...input,
@@ -95,6 +105,7 @@ export function openEscalation(
         levelName: ladder[0]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note: input.description,
       },
@@ -104,11 +115,7 @@ export function openEscalation(
 }
 
 /** One level up, with a new deadline; refused at the top of the ladder or when resolved. */
-export function escalate(
-  e: Escalation,
-  note: string,
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
-): Escalation {
+export function escalate(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
     throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
       field: 'escalationId',
@@ -134,6 +141,7 @@ export function escalate(
         levelName: e.ladder[level]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note,
       },
@@ -142,11 +150,7 @@ export function escalate(
   };
 }
 
-export function resolveEscalation(
-  e: Escalation,
-  note: string,
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
-): Escalation {
+export function resolveEscalation(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
     throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
       field: 'escalationId',
@@ -164,6 +168,7 @@ export function resolveEscalation(
         levelName: e.ladder[e.level]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note,
       },
@@ -173,11 +178,7 @@ export function resolveEscalation(
 }
 
 /** The other side's answer on an open escalation: a step at the current level, the deadline unchanged. */
-export function respondEscalation(
-  e: Escalation,
-  note: string,
-  by: { actor: string; side: 'provider' | 'municipality'; at: string },
-): Escalation {
+export function respondEscalation(e: Escalation, note: string, by: EscalationActor): Escalation {
   if (e.status !== 'open')
     throw new DomainError('BAD_REQUEST', 'escalation.resolved', {
       field: 'escalationId',
@@ -193,6 +194,7 @@ export function respondEscalation(
         levelName: e.ladder[e.level]!.level,
         at: by.at,
         by: by.actor,
+        ...(by.actorName ? { byName: by.actorName } : {}),
         side: by.side,
         note,
       },

@@ -55,8 +55,10 @@ export interface KpiResult {
   onTarget: boolean;
   recordedAt: string;
   recordedBy: string;
+  /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
+  recordedByName?: string;
   side: 'provider' | 'municipality';
-  comments: { side: 'provider' | 'municipality'; by: string; at: string; text: string }[];
+  comments: { side: 'provider' | 'municipality'; by: string; byName?: string; at: string; text: string }[];
   /** The result's own version: `kpi.record` and comments change it conditionally. */
   version: number;
   /** The provider party the result is of, and its name; absent where no party has a portal. */
@@ -119,6 +121,8 @@ export interface Meeting {
   scores: { municipality?: number; provider?: number };
   partyScores: { party: string; partyName: string; score: number }[];
   recordedBy: string;
+  /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
+  recordedByName?: string;
   recordedAt: string;
   version: number;
 }

@@ -71,6 +71,8 @@ export interface SigningDocument {
   fileName: string;
   createdAt: string;
   createdBy: string;
+  /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
+  createdByName?: string;
   /** The agreement's terms version the document was made from (missing on documents from before it was kept). */
   termsVersion?: number;
   /** Set when an amendment voided the document (with its signatures); it is then no longer the current one. */

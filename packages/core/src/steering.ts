@@ -80,6 +80,8 @@ export interface Steering {
   roles: SteeringRoles;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
+  updatedByName?: string;
 }
 
 export type SteeringWarning = { code: 'owner_and_client_same_portfolio_holder'; portfolioHolder: string };

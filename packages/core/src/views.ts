@@ -273,13 +273,16 @@ export const internalViewSchema = z.object({
     }),
   ),
   createdBy: z.string(),
+  createdByName: z.optional(z.string()),
   updatedBy: z.string(),
+  updatedByName: z.optional(z.string()),
   /** The version at which the terms last changed; approvals and signing documents name it. */
   termsVersion: z.int(),
   /** The approval of the current course (SPEC §5.1): internal only, never in a party view (rule 4). */
   approval: z.nullable(
     z.object({
       by: z.string(),
+      byName: z.optional(z.string()),
       at: z.string(),
       termsVersion: z.int(),
       valueCeilingCents: z.nullable(z.int()),

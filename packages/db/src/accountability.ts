@@ -114,6 +114,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         onTarget: onTarget(kpi, input.value),
         recordedAt: now,
         recordedBy: scope.actor,
+        recordedByName: scope.actorName,
         side: a.side,
         comments: existing?.comments ?? [],
         version,
@@ -164,7 +165,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       const now = new Date().toISOString();
       const comments = [
         ...(existing.comments ?? []),
-        { side: a.side, by: scope.actor, at: now, text: input.text },
+        { side: a.side, by: scope.actor, byName: scope.actorName, at: now, text: input.text },
       ].slice(-50);
       await write(a, [
         {
@@ -244,6 +245,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         scores: input.score && !party ? { municipality: input.score } : {},
         partyScores: input.score && party ? [{ ...party, score: input.score }] : [],
         recordedBy: scope.actor,
+        recordedByName: scope.actorName,
         recordedAt: now,
         version: 1,
       };

@@ -123,6 +123,7 @@ export function auditInCollection(
   const audit = nextAuditEvent(db, agreement.space, agreement, {
     at: event.at,
     actor: scope.actor,
+    actorName: scope.actorName,
     organisation: scope.organisation,
     action: event.action,
     objectType: event.objectType,

@@ -62,6 +62,8 @@ export interface TermsVersion {
   version: number;
   at: string;
   by: string;
+  /** The name of who wrote this version, when it was recorded. */
+  byName?: string;
   terms: Agreement;
 }
 
@@ -351,10 +353,12 @@ export function agreementRepository(db: Db, scope: Scope) {
       version: current.version + 1,
       updatedAt: now,
       updatedBy: scope.actor,
+      updatedByName: scope.actorName,
     };
     const audit = nextAuditEvent(db, current.space, current, {
       at: now,
       actor: scope.actor,
+      actorName: scope.actorName,
       organisation: scope.organisation,
       action,
       objectType: 'agreement',
@@ -472,20 +476,34 @@ export function agreementRepository(db: Db, scope: Scope) {
         sharedWithParties: false,
         createdAt: now,
         createdBy: scope.actor,
+        createdByName: scope.actorName,
         updatedAt: now,
         updatedBy: scope.actor,
+        updatedByName: scope.actorName,
       };
       const { next: agreement } = applyTerms(base, await resolve(space, terms));
       assertTerms(agreement);
       const changes: AuditEvent['changes'] = {};
       for (const [field, value] of Object.entries(agreement)) {
-        if (!['id', 'space', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy'].includes(field)) {
+        if (
+          ![
+            'id',
+            'space',
+            'createdAt',
+            'createdBy',
+            'createdByName',
+            'updatedAt',
+            'updatedBy',
+            'updatedByName',
+          ].includes(field)
+        ) {
           changes[field] = { before: null, after: value };
         }
       }
       const audit = nextAuditEvent(db, space, null, {
         at: now,
         actor: scope.actor,
+        actorName: scope.actorName,
         organisation: scope.organisation,
         action: 'create',
         objectType: 'agreement',
@@ -686,6 +704,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         // What was approved, so a later change of terms or value is not covered by it (SPEC §5.1).
         next.approval = {
           by: scope.actor,
+          ...(scope.actorName ? { byName: scope.actorName } : {}),
           at: new Date().toISOString(),
           termsVersion: next.termsVersion,
           valueCeilingCents: next.valueCeilingCents,
@@ -804,7 +823,13 @@ export function agreementRepository(db: Db, scope: Scope) {
       const items = await queryCollection<Record<string, unknown>>(db, current.space, id, keys.termsPrefix);
       return items.map((item) => {
         const terms = toAgreement(item);
-        return { version: terms.version, at: terms.updatedAt, by: terms.updatedBy, terms };
+        return {
+          version: terms.version,
+          at: terms.updatedAt,
+          by: terms.updatedBy,
+          ...(terms.updatedByName ? { byName: terms.updatedByName } : {}),
+          terms,
+        };
       });
     },
 

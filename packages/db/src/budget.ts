@@ -92,6 +92,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         agreementId: agreement.id,
         recordedAt: now,
         recordedBy: scope.actor,
+        recordedByName: scope.actorName,
         side: access.side,
         ...(party ?? {}),
         version: 1,

@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { runtimeRegion } from './env.ts';
 
 export interface DbConfig {
   /** Only for DynamoDB Local; in AWS the SDK finds the regional endpoint. */
@@ -22,7 +23,7 @@ export interface Db {
 export function createDocumentClient(config: DbConfig = {}): DynamoDBDocumentClient {
   const local = config.endpoint !== undefined;
   const client = new DynamoDBClient({
-    region: config.region ?? (local ? 'local' : process.env.AWS_REGION),
+    region: config.region ?? (local ? 'local' : runtimeRegion()),
     ...(local
       ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),

@@ -8,6 +8,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { DomainError, isSpace, SHA256_PATTERN } from '@regie/core';
+import { runtimeRegion } from './env.ts';
 
 /**
  * Where agreement documents live (SPEC §5.2): S3 in AWS and an S3-compatible server locally (s3rver), through
@@ -53,7 +54,7 @@ const unavailable = (error: unknown): never => {
 export function createS3Client(config: Omit<DocumentStoreConfig, 'bucket'>): S3Client {
   const local = config.endpoint !== undefined;
   return new S3Client({
-    region: config.region ?? (local ? 'us-east-1' : process.env.AWS_REGION),
+    region: config.region ?? (local ? 'us-east-1' : runtimeRegion()),
     ...(local
       ? {
           endpoint: config.endpoint,

@@ -55,6 +55,7 @@ const strip = (item: Record<string, unknown>): Escalation => {
 export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
   const by = (access: AgreementAccess) => ({
     actor: scope.actor,
+    actorName: scope.actorName,
     side: access.side,
     at: new Date().toISOString(),
   });

@@ -123,6 +123,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
         figures: input.figures ?? [],
         submittedAt: now,
         submittedBy: scope.actor,
+        submittedByName: scope.actorName,
         side: asProvider ? 'provider' : 'municipality',
         organisation: scope.organisation,
         late: now.slice(0, 10) > due.dueDate,

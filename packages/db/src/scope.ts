@@ -8,6 +8,11 @@ export interface Scope {
   reach: readonly string[];
   /** The user key, recorded as actor in audit events. */
   actor: string;
+  /**
+   * The person's display name (the token's `name` claim), stored next to the key wherever the caller is recorded
+   * as having done something, so a read shows a name without a lookup. Absent, readers fall back to the key.
+   */
+  actorName?: string;
   /** The caller's organisation id, recorded in audit events. */
   organisation: string;
   roles: readonly Role[];

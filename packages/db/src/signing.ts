@@ -171,10 +171,12 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
         agreementId: agreement.id,
         createdAt: now,
         createdBy: scope.actor,
+        createdByName: scope.actorName,
       };
       const audit = nextAuditEvent(db, agreement.space, agreement, {
         at: now,
         actor: scope.actor,
+        actorName: scope.actorName,
         organisation: scope.organisation,
         action: 'document',
         objectType: 'document',
@@ -284,6 +286,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
       const audit = nextAuditEvent(db, agreement.space, agreement, {
         at: now,
         actor: scope.actor,
+        actorName: scope.actorName,
         organisation: scope.organisation,
         action: 'sign',
         objectType: 'signature',

@@ -28,6 +28,7 @@ export function nextSpaceEvent(
     ...event,
     seq,
     actor: scope.actor,
+    actorName: scope.actorName,
     organisation: scope.organisation,
     prevHash: head.auditHash ?? GENESIS_HASH,
   });

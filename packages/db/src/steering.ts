@@ -91,8 +91,16 @@ export function steeringRepository(db: Db, scope: Scope) {
       ),
     );
     if (!result.Item) return empty(agreementId);
-    const { agreementId: id, version, relation, roles, updatedAt, updatedBy } = result.Item;
-    return { agreementId: id, version, relation: relation ?? null, roles: roles ?? {}, updatedAt, updatedBy };
+    const { agreementId: id, version, relation, roles, updatedAt, updatedBy, updatedByName } = result.Item;
+    return {
+      agreementId: id,
+      version,
+      relation: relation ?? null,
+      roles: roles ?? {},
+      updatedAt,
+      updatedBy,
+      ...(updatedByName ? { updatedByName } : {}),
+    };
   }
 
   return {
@@ -126,6 +134,7 @@ export function steeringRepository(db: Db, scope: Scope) {
         roles: change.roles ?? current.roles,
         updatedAt: now,
         updatedBy: scope.actor,
+        updatedByName: scope.actorName,
       };
       const changes: AuditEvent['changes'] = {};
       if (change.relation !== undefined)

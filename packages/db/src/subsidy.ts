@@ -155,6 +155,7 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
       prevHash: head?.auditHash ?? GENESIS_HASH,
       at,
       actor: scope.actor,
+      actorName: scope.actorName,
       organisation: scope.organisation,
       action,
       objectType: 'regulation',

@@ -31,3 +31,13 @@ export function readLocalEnv(root: string): LocalEnv {
     tableName: process.env.TABLE_NAME ?? 'regie',
   };
 }
+
+/** The SDK's Node 20 notice is not actionable for a local run; set before any client is made. */
+export function quietSdkNotice(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+/** The environment a child process of the local stack starts with: this one's, plus `extra`. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -479,6 +479,7 @@ function scopeOf(userKey: string): Scope {
     space: u.space,
     reach: [u.space, ...(space.memberOf ?? [])],
     actor: u.key,
+    actorName: u.name,
     organisation: u.space,
     roles: u.roles,
   };

@@ -8,6 +8,7 @@ import { createDocumentClient, type Db, ensureTable } from '@regie/db';
 import { createDocumentStore } from '@regie/db/documents';
 import { createDevIssuer } from './dev-issuer.ts';
 import { type DynamoLocal, LocalStackError, startDynamoLocal } from './dynamo-local.ts';
+import { childEnv } from './env.ts';
 import { freePort } from './ports.ts';
 import { type S3Local, startS3Local } from './s3-local.ts';
 import { seed } from './seed.ts';
@@ -105,7 +106,7 @@ export async function startWeb(options: {
     [...args, '--host', '127.0.0.1', '--port', String(options.webPort), '--strictPort'],
     {
       cwd: join(options.root, 'web'),
-      env: { ...process.env, API_PORT: String(options.apiPort), WEB_PORT: String(options.webPort) },
+      env: childEnv({ API_PORT: String(options.apiPort), WEB_PORT: String(options.webPort) }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },

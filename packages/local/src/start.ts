@@ -1,13 +1,12 @@
-// The SDK's Node 20 notice is not actionable for a local run.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 import { fileURLToPath } from 'node:url';
 import { createDaySignals } from '@regie/db';
 import { LocalStackError } from './dynamo-local.ts';
-import { readLocalEnv } from './env.ts';
+import { quietSdkNotice, readLocalEnv } from './env.ts';
 import { isPortFree } from './ports.ts';
 import { SEED_USERS, seedIsStale } from './seed.ts';
 import { startApiStack, startWeb } from './stack.ts';
+
+quietSdkNotice();
 
 /** `npm start`: DynamoDB Local (data kept in .data/), the table, the seed, the API and the web app. */
 const root = fileURLToPath(new URL('../../..', import.meta.url));

@@ -140,7 +140,7 @@ export function VersionsSection({ id, version }: { id: string; version: number }
                       {t('versions.summary', {
                         version: v.version,
                         at: formatDateTime(v.at, locale),
-                        by: v.by,
+                        by: v.byName ?? v.by,
                       })}
                     </summary>
                     <VersionDiff version={v} previous={previous} />
@@ -282,7 +282,7 @@ export function AuditSection({ id, exportButton }: { id: string; exportButton?: 
                   <TableCell className="regie-nowrap">
                     <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
                   </TableCell>
-                  <TableCell>{event.actor}</TableCell>
+                  <TableCell>{event.actorName ?? event.actor}</TableCell>
                   <TableCell>{actionLabel(t, event.action)}</TableCell>
                   <TableCell>
                     <ChangedFields event={event} />

@@ -127,11 +127,19 @@ export function TermsSection({ a, me, locale }: { a: Agreement; me: Me | undefin
         <Definition label={t('fields.createdAt')}>
           <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, locale)}</time>
         </Definition>
-        {internal ? <Definition label={t('fields.createdBy')}>{internal.createdBy}</Definition> : null}
+        {internal ? (
+          <Definition label={t('fields.createdBy')}>
+            {internal.createdByName ?? internal.createdBy}
+          </Definition>
+        ) : null}
         <Definition label={t('fields.updatedAt')}>
           <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt, locale)}</time>
         </Definition>
-        {internal ? <Definition label={t('fields.updatedBy')}>{internal.updatedBy}</Definition> : null}
+        {internal ? (
+          <Definition label={t('fields.updatedBy')}>
+            {internal.updatedByName ?? internal.updatedBy}
+          </Definition>
+        ) : null}
       </DefinitionList>
     </Section>
   );

@@ -31,6 +31,7 @@ export interface RealisationRow {
   note?: string;
   recordedAt: string;
   recordedBy: string;
+  recordedByName?: string;
   correctionReason?: string;
   correctedAt?: string;
   reversedAt?: string;
@@ -143,7 +144,7 @@ export function RealisationsTable({
                   <TableCell>
                     {t('budget.recordedValue', {
                       at: formatDateTime(r.recordedAt, locale),
-                      by: r.recordedBy,
+                      by: r.recordedByName ?? r.recordedBy,
                     })}
                   </TableCell>
                   <TableCell>

@@ -100,7 +100,10 @@ function MeetingItem({
       </DefinitionList>
       {m.recordedBy && m.recordedAt ? (
         <Paragraph>
-          {t('dialogue.recordedBy', { by: m.recordedBy, at: formatDateTime(m.recordedAt, locale) })}
+          {t('dialogue.recordedBy', {
+            by: m.recordedByName ?? m.recordedBy,
+            at: formatDateTime(m.recordedAt, locale),
+          })}
         </Paragraph>
       ) : null}
       {canAct && m.scores[side] === undefined ? <ScoreForm m={m} onDone={onDone} /> : null}

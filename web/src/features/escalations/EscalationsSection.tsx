@@ -68,7 +68,7 @@ function Steps({ e, locale }: { e: Escalation; locale: AppLocale }) {
             <TableRow key={`${step.at}-${step.action}-${step.level}`}>
               <TableHeaderCell scope="row">{t(`escalations.actions.${step.action}`)}</TableHeaderCell>
               <TableCell>{step.levelName}</TableCell>
-              <TableCell>{step.by}</TableCell>
+              <TableCell>{step.byName ?? step.by}</TableCell>
               <TableCell>{t(`escalations.sides.${step.side}`)}</TableCell>
               <TableCell>
                 <time dateTime={step.at}>{formatDateTime(step.at, locale)}</time>

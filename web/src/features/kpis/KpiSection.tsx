@@ -152,7 +152,7 @@ function Results({ kpi, locale, showParty }: { kpi: Kpi; locale: AppLocale; show
               <TableCell>
                 {t('kpis.recordedValue', {
                   at: formatDateTime(r.recordedAt, locale),
-                  by: r.recordedBy,
+                  by: r.recordedByName ?? r.recordedBy,
                   side: t(`escalations.sides.${r.side}`),
                 })}
               </TableCell>
@@ -165,7 +165,7 @@ function Results({ kpi, locale, showParty }: { kpi: Kpi; locale: AppLocale; show
                       <li key={`${c.at}-${c.by}`}>
                         {t('kpis.comment', {
                           side: t(`escalations.sides.${c.side}`),
-                          by: c.by,
+                          by: c.byName ?? c.by,
                           at: formatDateTime(c.at, locale),
                           text: c.text,
                         })}

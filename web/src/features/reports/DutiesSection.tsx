@@ -197,7 +197,7 @@ function ReportItem({ a, me, report }: { a: Agreement; me: Me | undefined; repor
           <Item label={t('reports.report.submitted')}>
             {t('reports.report.submittedValue', {
               at: formatDateTime(report.submittedAt, locale),
-              by: report.submittedBy,
+              by: report.submittedByName ?? report.submittedBy,
             })}
           </Item>
           <Item label={t('reports.report.side')}>

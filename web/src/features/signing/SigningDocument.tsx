@@ -55,7 +55,7 @@ export function DocumentFacts({ s, municipal }: { s: SigningStatus; municipal: b
             <DataListValue>
               {t('signing.section.placedValue', {
                 at: formatDateTime(s.document.createdAt, locale),
-                by: s.document.createdBy,
+                by: s.document.createdByName ?? s.document.createdBy,
               })}
             </DataListValue>
           </DataListItem>

@@ -198,7 +198,9 @@ function SteeringContent({ steering, locale }: { steering: Steering; locale: App
         <Paragraph className="regie-hint">
           {t('steering.lastChanged')}{' '}
           <time dateTime={steering.updatedAt}>{formatDateTime(steering.updatedAt, locale)}</time>
-          {steering.updatedBy ? ` ${t('steering.changedBy', { by: steering.updatedBy })}` : null}
+          {steering.updatedBy
+            ? ` ${t('steering.changedBy', { by: steering.updatedByName ?? steering.updatedBy })}`
+            : null}
         </Paragraph>
       ) : null}
     </>
