@@ -18,8 +18,8 @@ import { useEffect, useRef, useState } from 'react';
 import { get, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
-import { deepestField, orderedErrors, setServerErrors } from '../../lib/form-schema';
+import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { deepestField, orderedErrors, setServerErrors, useErrorText } from '../../lib/form-schema';
 import { useMutationError } from '../../lib/mutation-error';
 import {
   ConflictAlert,
