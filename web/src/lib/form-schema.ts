@@ -1,110 +1,151 @@
-/**
- * The form adapter of the relation designer, roles, budget, report and organisation forms (branch forms). main's
- * schema-form.ts does the same job for the agreement, subsidy, Wgr and signing forms; the two are to be merged.
- */
 import type { FieldError, FieldErrors, FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 
 /**
- * Forms validate with the API's own schemas (from `@regie/core/browser`), through react-hook-form's standard-schema
- * resolver. A form's values are what people type (`1.234,56`, ` 8123 4567 `); `parse` reads them into the API's
- * input once (with lib/format.ts), then the API's schema checks that input, and `message` names each issue with an
- * i18n key for the field it is on. Nothing is checked twice by hand: the server answers the same schema.
+ * Forms validate with the API's own schemas (issue 12), through react-hook-form's standard-schema resolver. A
+ * form's values are what people type (`1.234,56`, ` 8123 4567 `, empty fields); `read` turns them into the API's
+ * input once (with lib/format.ts), the API's schema (from `@regie/core/browser`, a Standard Schema) checks that
+ * input, and `explain` names each issue with an i18n key at a form field. Nothing is checked twice by hand: the
+ * server answers the same schema. The result is itself a Standard Schema.
  */
+
+/** An issue as a Standard Schema reports it; zod's also carry `code` and, for custom rules, `params.reason`. */
+export interface SchemaIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+  readonly code?: string;
+  readonly params?: { readonly reason?: unknown };
+}
+
+type Result<O> =
+  | { readonly value: O; readonly issues?: undefined }
+  | { readonly issues: readonly SchemaIssue[] };
 
 /** The Standard Schema interface (https://standardschema.dev), as far as forms use it. */
-export interface StandardSchema<Input = unknown, Output = Input> {
+export interface StandardSchema<I = unknown, O = I> {
   readonly '~standard': {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+    readonly validate: (value: unknown) => Result<O> | Promise<Result<O>>;
+    readonly types?: { readonly input: I; readonly output: O } | undefined;
   };
 }
-type StandardPath = readonly (PropertyKey | { readonly key: PropertyKey })[];
-type StandardIssue = { readonly message: string; readonly path?: StandardPath | undefined };
-type StandardResult<Output> =
-  | { readonly value: Output; readonly issues?: undefined }
-  | { readonly issues: readonly StandardIssue[] };
 
-/** One issue of the API's schema, as a form names it: the dot path, zod's issue code and the value it was about. */
-export interface SchemaIssue {
-  path: string;
-  code: string;
-  value: unknown;
+/** Where an issue is shown: a form field (`root` or `` for the form as a whole) and the i18n key that says it. */
+export interface FormIssue {
+  field: string;
+  key: string;
 }
 
-/** What `parse` returns: the API's input, and the fields whose text could not be read at all (path → i18n key). */
-export interface Parsed {
+/** Issues in the order found (the first per field wins), or a table field → key. */
+export type FormIssues = readonly FormIssue[] | Readonly<Record<string, string>>;
+
+/** What `read` returns: the API's input, and what could not be read at all (an amount in words). */
+export interface ReadResult {
   input: unknown;
-  errors?: Record<string, string>;
+  issues?: FormIssues | undefined;
   /** The form's path of an input path, where the input left rows out (a wholly empty row is no figure). */
   rename?: (path: string) => string;
 }
 
-export const dotPath = (path: StandardPath | undefined): string =>
-  (path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.');
+/** The dotted path of an issue (`opinion.answered`); empty for the input as a whole. */
+export function issuePath(issue: Pick<SchemaIssue, 'path'>): string {
+  return (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).join('.');
+}
 
-function valueAt(input: unknown, path: string): unknown {
-  if (path === '') return input;
-  let value = input;
-  for (const segment of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
+/** The reason key a custom rule carries (`wgr.answerBeforeOpinion`), if any. */
+export function issueReason(issue: SchemaIssue): string | undefined {
+  const reason = issue.params?.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /**
- * A Standard Schema over a form's values: parse, check with the API's schema, then the rules that need more than
- * the input (`check`: a product line the agreement has, a motivation for another choice). At one path a parse
- * error wins over the schema's issue, and the first issue wins over later ones.
+ * The common way to explain an issue: by the API field it is about, from a table of `api path → [form field,
+ * i18n key]`; anything else (the agreement id, the version) is about the form as a whole.
+ */
+export function byPath(table: Record<string, readonly [string, string]>, fallbackKey: string) {
+  return (issue: SchemaIssue): FormIssue => {
+    const entry = table[issuePath(issue)];
+    return entry ? { field: entry[0], key: entry[1] } : { field: 'root', key: fallbackKey };
+  };
+}
+
+/**
+ * A rule of core that is a function rather than part of the schema throws an error naming its `field`: that
+ * error as the form's issue (explained as an issue of code `domain` at that field), or none.
+ */
+export function ruleIssues(rule: () => void, explain: (issue: SchemaIssue) => FormIssue): FormIssue[] {
+  try {
+    rule();
+    return [];
+  } catch (error) {
+    const field = error instanceof Error && 'field' in error ? error.field : undefined;
+    if (!(error instanceof Error) || typeof field !== 'string') throw error;
+    return [explain({ message: error.message, path: field.split('.'), code: 'domain' })];
+  }
+}
+
+/** An issue where a form shows it: the form's dot path and zod's issue code (`custom` when it has none). */
+export interface IssueAt {
+  path: string;
+  code: string;
+}
+
+/** `explain` for a form whose message needs only where an issue is and its code. */
+export function keyAt(message: (issue: IssueAt) => string) {
+  return (issue: SchemaIssue, path: string): string =>
+    message({ path, code: typeof issue.code === 'string' ? issue.code : 'custom' });
+}
+
+const listOf = (issues: FormIssues | undefined): readonly FormIssue[] =>
+  !issues
+    ? []
+    : Array.isArray(issues)
+      ? issues
+      : Object.entries(issues).map(([field, key]) => ({ field, key }));
+
+/**
+ * A Standard Schema over a form's values: read, check with the API's schema, then the rules that need more than
+ * the input (`check`: a product line the agreement has, the order of an opinion's dates), run when the schema
+ * accepts. One message per field: what could not be read wins over the schema's issue, the first over later ones.
  */
 export function formSchema<Values, Output>(options: {
-  parse: (values: Values) => Parsed;
+  /** The API's schema for the procedure the form calls. */
   schema: StandardSchema<unknown, Output>;
-  message: (issue: SchemaIssue) => string;
-  check?: (output: Output) => Record<string, string>;
-  /** Where in the form's values the parsed input sits (`yearCeilings` for a list checked on its own). */
+  /** Typed values → the API's input. */
+  read: (values: Values) => ReadResult;
+  /**
+   * An issue of the API schema → where the form shows it; `field` is the issue's own path in the form (after
+   * `rename` and `at`), and a key alone is said there.
+   */
+  explain: (issue: SchemaIssue, field: string) => FormIssue | string;
+  check?: (output: Output) => FormIssues;
+  /** Where in the form's values the input sits (`yearCeilings` for a list checked on its own). */
   at?: string;
 }): StandardSchema<Values, Output> {
   const prefix = (path: string) => (options.at ? (path === '' ? options.at : `${options.at}.${path}`) : path);
-  return {
-    '~standard': {
-      version: 1,
-      vendor: 'regie',
-      validate: async (values) => {
-        const { input, errors = {}, rename = (path: string) => path } = options.parse(values as Values);
-        const at = (path: string) => prefix(rename(path));
-        const result = await options.schema['~standard'].validate(input);
-        const issues = new Map<string, string>(Object.entries(errors));
-        for (const issue of result.issues ?? []) {
-          const own = dotPath(issue.path);
-          const path = at(own);
-          const code = (issue as { code?: unknown }).code;
-          if (!issues.has(path))
-            issues.set(
-              path,
-              options.message({
-                path,
-                code: typeof code === 'string' ? code : 'custom',
-                value: valueAt(input, own),
-              }),
-            );
-        }
-        if (!result.issues && options.check) {
-          for (const [path, key] of Object.entries(options.check(result.value)))
-            if (!issues.has(path)) issues.set(path, key);
-        }
-        if (issues.size === 0 && !result.issues) return { value: result.value };
-        return {
-          issues: [...issues].map(([path, message]) => ({
-            message,
-            path: path === '' ? [] : path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
-          })),
-        };
-      },
-    },
+  const validate = async (values: unknown): Promise<Result<Output>> => {
+    const { input, issues: readIssues, rename = (path: string) => path } = options.read(values as Values);
+    const result = await options.schema['~standard'].validate(input);
+    const found: FormIssue[] = [...listOf(readIssues)];
+    for (const issue of result.issues ?? []) {
+      const field = prefix(rename(issuePath(issue)));
+      const explained = options.explain(issue, field);
+      found.push(typeof explained === 'string' ? { field, key: explained } : explained);
+    }
+    if (!result.issues && options.check) found.push(...listOf(options.check(result.value)));
+    if (found.length === 0 && !result.issues) return { value: result.value };
+    const seen = new Set<string>();
+    const issues: SchemaIssue[] = [];
+    for (const { field, key } of found) {
+      if (seen.has(field)) continue;
+      seen.add(field);
+      const path = field === 'root' || field === '' ? [] : field.split('.');
+      issues.push({ message: key, path: path.map((s) => (/^\d+$/.test(s) ? Number(s) : s)) });
+    }
+    return { issues };
   };
+  return { '~standard': { version: 1, vendor: 'regie', validate } };
 }
 
 /** Text as typed, trimmed; empty is absent (the API's optional fields). */
@@ -119,6 +160,37 @@ export function optionalText(value: string): string | undefined {
  */
 export const SERVER_TEXT = 'text';
 
+/** The error at a field's dot path (`errors.amount`), nested paths included. */
+function errorAt(
+  errors: FieldErrors | undefined,
+  field: string,
+): { type?: unknown; message?: unknown } | undefined {
+  let node: unknown = errors;
+  for (const part of field.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node as { type?: unknown; message?: unknown } | undefined;
+}
+
+/** The i18n key of a field's error (`errors.amount.message`), nested paths included. */
+export function errorKey(errors: FieldErrors, field: string): string | undefined {
+  const message = errorAt(errors, field)?.message;
+  return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+/**
+ * An error's text in the user's language: an i18n key translated now (a change of language follows) with
+ * `params` (the same for every field of a form, e.g. the budget year), or the server's own words. Say which
+ * error by the field's path in `errors`, or give the error itself.
+ */
+export function useErrorText(errors?: FieldErrors, params?: Record<string, unknown>) {
+  const { t } = useTranslation();
+  const say = t as unknown as (key: string, options?: Record<string, unknown>) => string;
+  return (target: string | { type?: string; message?: string } | undefined): string | undefined => {
+    const error = typeof target === 'string' ? errorAt(errors, target) : target;
+    const message = error?.message;
+    if (typeof message !== 'string' || message === '') return undefined;
+    return error?.type === SERVER_TEXT ? message : say(message, params);
+  };
+}
 /** Every field error of a form, by dot path (`figures.0.label`; an array's own error at `figures`). */
 export function flattenErrors(errors: FieldErrors<FieldValues>, prefix = ''): [string, FieldError][] {
   const out: [string, FieldError][] = [];
@@ -153,7 +225,7 @@ export async function validateForm<Values, Output>(
 ): Promise<{ ok: true; value: Output } | { ok: false; errors: Record<string, string> }> {
   const result = await schema['~standard'].validate(values);
   if (!result.issues) return { ok: true, value: result.value };
-  return { ok: false, errors: Object.fromEntries(result.issues.map((i) => [dotPath(i.path), i.message])) };
+  return { ok: false, errors: Object.fromEntries(result.issues.map((i) => [issuePath(i), i.message])) };
 }
 
 /**

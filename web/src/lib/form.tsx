@@ -11,8 +11,6 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ReactNode, Ref } from 'react';
-import { useTranslation } from 'react-i18next';
-import { SERVER_TEXT } from './form-schema';
 
 export function describedBy(...ids: (string | false | undefined | null)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
@@ -157,15 +155,4 @@ export function focusSoon(target: () => HTMLElement | null | undefined, frames =
     if (element?.isConnected) element.focus();
     else if (frames > 0) focusSoon(target, frames - 1);
   });
-}
-
-/** A field error's text: an i18n key translated now (a change of language follows), or the server's own words. */
-export function useErrorText(): (
-  error: { type?: string; message?: string } | undefined,
-) => string | undefined {
-  const { t } = useTranslation();
-  return (error) => {
-    if (!error?.message) return undefined;
-    return error.type === SERVER_TEXT ? error.message : (t as (key: string) => string)(error.message);
-  };
 }

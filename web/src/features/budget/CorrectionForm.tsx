@@ -10,8 +10,8 @@ import {
   type RealisationInput,
   signalMessage,
 } from '../../lib/budget/model';
-import { ErrorSummary, Field, focusSoon, useErrorText } from '../../lib/form';
-import { orderedErrors, setServerErrors } from '../../lib/form-schema';
+import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { orderedErrors, setServerErrors, useErrorText } from '../../lib/form-schema';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';

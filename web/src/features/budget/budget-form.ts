@@ -5,7 +5,7 @@ import {
   realisationInputSchema,
   yearCeilingsSchema,
 } from '@regie/core/browser';
-import { formSchema, optionalText, type SchemaIssue } from '../../lib/form-schema';
+import { formSchema, type IssueAt, keyAt, optionalText } from '../../lib/form-schema';
 import {
   type AppLocale,
   formatAmount,
@@ -64,7 +64,7 @@ export function parseRealisation(values: RealisationValues, locale: AppLocale, a
     ...(values.productLineId ? { productLineId: values.productLineId } : {}),
     ...(note ? { note } : {}),
   };
-  return { input, errors };
+  return { input, issues: errors };
 }
 
 /** The message key for an issue of `realisationInputSchema` at `<at><field>`. */
@@ -93,9 +93,9 @@ const knownLine = (lineIds: readonly string[], at: string) => (entry: Realisatio
 
 export function realisationSchema(locale: AppLocale, lineIds: readonly string[]) {
   return formSchema<RealisationValues, RealisationInput>({
-    parse: (values) => parseRealisation(values, locale),
+    read: (values) => parseRealisation(values, locale),
     schema: realisationInputSchema,
-    message: ({ path }) => realisationMessage(path),
+    explain: (_issue, path) => realisationMessage(path),
     check: knownLine(lineIds, ''),
   });
 }
@@ -124,7 +124,7 @@ export function correctionValues(r: RealisationInput, locale: AppLocale): Correc
   };
 }
 
-export function correctionMessage({ path, code }: SchemaIssue): string {
+export function correctionMessage({ path, code }: IssueAt): string {
   if (path === 'reason')
     return `bounds.correction.errors.${code === 'too_big' ? 'reasonTooLong' : 'reasonRequired'}`;
   return realisationMessage(path.replace(/^realisation\./, ''));
@@ -137,15 +137,15 @@ export function correctionSchema(
   lineIds: readonly string[],
 ) {
   return formSchema<CorrectionValues, RealisationCorrection>({
-    parse: (values) => {
+    read: (values) => {
       const entry = values.reverse ? null : parseRealisation(values.realisation, locale, 'realisation.');
       return {
         input: { ...target, realisation: entry?.input ?? null, reason: values.reason.trim() },
-        errors: entry?.errors ?? {},
+        issues: entry?.issues ?? {},
       };
     },
     schema: realisationCorrectionSchema,
-    message: correctionMessage,
+    explain: keyAt(correctionMessage),
     check: (correction) => knownLine(lineIds, 'realisation.')(correction.realisation),
   });
 }
@@ -171,7 +171,7 @@ export function yearCeilingRows(
 
 const yearKey = (name: string) => `bounds.yearCeilings.errors.${name}`;
 
-export function yearCeilingMessage({ path, code }: SchemaIssue): string {
+export function yearCeilingMessage({ path, code }: IssueAt): string {
   if (path === 'yearCeilings') return yearKey('tooMany');
   if (path.endsWith('.year')) return yearKey(code === 'custom' ? 'yearDuplicate' : 'yearInvalid');
   return yearKey('amountInvalid');
@@ -181,7 +181,7 @@ export function yearCeilingMessage({ path, code }: SchemaIssue): string {
 export function yearCeilingsSchemaFor(locale: AppLocale) {
   return formSchema<YearCeilingValues, { year: number; cents: number }[]>({
     at: 'yearCeilings',
-    parse: ({ yearCeilings }) => {
+    read: ({ yearCeilings }) => {
       const errors: Record<string, string> = {};
       const input = yearCeilings.map((row, i) => {
         const yearText = row.year.trim();
@@ -194,9 +194,9 @@ export function yearCeilingsSchemaFor(locale: AppLocale) {
           cents: amount.ok ? (amount.cents ?? 0) : 0,
         };
       });
-      return { input, errors };
+      return { input, issues: errors };
     },
     schema: yearCeilingsSchema(),
-    message: yearCeilingMessage,
+    explain: keyAt(yearCeilingMessage),
   });
 }

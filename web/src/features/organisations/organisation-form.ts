@@ -4,7 +4,7 @@ import {
   type OrganisationCreateInput,
   organisationCreateInput,
 } from '@regie/core/browser';
-import { formSchema, optionalText, type SchemaIssue } from '../../lib/form-schema';
+import { formSchema, type IssueAt, keyAt, optionalText } from '../../lib/form-schema';
 
 /**
  * Registering a provider or joint body: the values as typed, read into the API's input (identifiers without the
@@ -26,7 +26,7 @@ export const EMPTY_ORGANISATION: OrganisationValues = {
 const key = (name: string) => `organisations.errors.${name}`;
 
 /** The Dutch message key for an issue of `organisationCreateInput` on a field of the form. */
-export function organisationMessage({ path, code }: SchemaIssue): string {
+export function organisationMessage({ path, code }: IssueAt): string {
   switch (path) {
     case 'kind':
       return key('kindRequired');
@@ -59,8 +59,8 @@ export function organisationInput(values: OrganisationValues, space: string, hom
 
 export function organisationSchema(space: string, homeSpace: string) {
   return formSchema<OrganisationValues, OrganisationCreateInput>({
-    parse: (values) => ({ input: organisationInput(values, space, homeSpace) }),
+    read: (values) => ({ input: organisationInput(values, space, homeSpace) }),
     schema: organisationCreateInput,
-    message: organisationMessage,
+    explain: keyAt(organisationMessage),
   });
 }

@@ -1,5 +1,5 @@
 import { type ReportSubmitInput, reportSubmitSchema } from '@regie/core/browser';
-import { formSchema, type SchemaIssue } from '../../lib/form-schema';
+import { formSchema, type IssueAt, keyAt } from '../../lib/form-schema';
 
 /**
  * The report form's values, read into the API's input and checked with the API's own schema (`reportSubmitSchema`
@@ -33,7 +33,7 @@ export function reportFieldOrder(values: ReportValues): string[] {
 
 const key = (name: string) => `reports.errors.${name}`;
 
-export function reportMessage({ path, code }: SchemaIssue): string {
+export function reportMessage({ path, code }: IssueAt): string {
   const long = code === 'too_big';
   if (path === 'summary') return key(long ? 'summaryTooLong' : 'summaryRequired');
   if (path === 'figures') return key('tooManyFigures');
@@ -53,7 +53,7 @@ export function reportSchema(target: {
   party?: string;
 }) {
   return formSchema<ReportValues, ReportSubmitInput>({
-    parse: (values) => {
+    read: (values) => {
       const figures = values.figures.map((row) => ({ label: row.label.trim(), value: row.value.trim() }));
       const rows = figures.flatMap((f, i) => (f.label === '' && f.value === '' ? [] : [i]));
       const kept = rows.map((i) => figures[i]);
@@ -64,6 +64,6 @@ export function reportSchema(target: {
       };
     },
     schema: reportSubmitSchema,
-    message: reportMessage,
+    explain: keyAt(reportMessage),
   });
 }

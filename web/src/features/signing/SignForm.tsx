@@ -14,8 +14,8 @@ import {
 import { type FormEvent, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { byPath, formSchema, useErrorText } from '../../lib/form-schema';
 import { useMutationError } from '../../lib/mutation-error';
-import { byPath, formSchema, useErrorText } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPCClient } from '../../lib/trpc';
 import type { SigningStatus } from './model';
 

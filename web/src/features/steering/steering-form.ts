@@ -17,7 +17,7 @@ import {
   steeringRolesSchema,
 } from '@regie/core/browser';
 import { canonical } from '../../lib/agreements/diff';
-import { formSchema, optionalText, type SchemaIssue } from '../../lib/form-schema';
+import { formSchema, type IssueAt, keyAt, optionalText } from '../../lib/form-schema';
 import type { StoredRelation } from '../../lib/steering/model';
 
 /**
@@ -46,11 +46,11 @@ export function answerValues(answers: RelationAnswers | null | undefined): Answe
 }
 
 export const answersSchema = formSchema<AnswerValues, RelationAnswers>({
-  parse: (values) => ({
+  read: (values) => ({
     input: Object.fromEntries(RELATION_QUESTIONS.map((q) => [q, values[q] === '' ? undefined : values[q]])),
   }),
   schema: relationAnswersSchema,
-  message: () => key('answerRequired'),
+  explain: () => key('answerRequired'),
 });
 
 /** The answers as the API takes them when every question has a known answer (no message: for comparing). */
@@ -151,7 +151,7 @@ export function decisionFieldOrder(
 }
 
 /** The Dutch message key for an issue of `relationDecisionSchema` (or the roles schema) on a field. */
-export function decisionMessage({ path, code }: SchemaIssue): string {
+export function decisionMessage({ path, code }: IssueAt): string {
   const long = code === 'too_big';
   if (path.startsWith('answers.')) return key('answerRequired');
   if (path === 'chosen') return key('chosenRequired');
@@ -174,7 +174,7 @@ function days(value: string): number {
 /** The decision the API takes for these answers: checked with `relationDecisionSchema` and core's motivation rule. */
 export function decisionSchema(answers: RelationAnswers, proposed: RelationType) {
   return formSchema<DecisionValues, RelationDecision>({
-    parse: (values) => {
+    read: (values) => {
       const g = values.governance;
       return {
         input: {
@@ -198,7 +198,7 @@ export function decisionSchema(answers: RelationAnswers, proposed: RelationType)
       };
     },
     schema: relationDecisionSchema,
-    message: decisionMessage,
+    explain: keyAt(decisionMessage),
     check: (decision): Record<string, string> =>
       motivationMissing(decision) ? { motivation: key('motivationRequired') } : {},
   });
@@ -267,7 +267,7 @@ export function rolesFieldOrder(values: { contacts: readonly unknown[] }): strin
   ];
 }
 
-export function rolesMessage({ path, code }: SchemaIssue): string {
+export function rolesMessage({ path, code }: IssueAt): string {
   const long = code === 'too_big';
   if (path === 'contacts') return key('tooManyContacts');
   const contact = /^contacts\.\d+\.(\w+)$/.exec(path)?.[1];
@@ -283,7 +283,7 @@ export function rolesMessage({ path, code }: SchemaIssue): string {
 
 /** The roles the API takes: empty roles left out, what is typed trimmed, checked with `steeringRolesSchema`. */
 export const rolesSchema = formSchema<RolesValues, SteeringRoles>({
-  parse: (values) => {
+  read: (values) => {
     const roles: Record<string, unknown> = {};
     for (const role of STEERING_ROLE_KEYS) {
       const name = values[role].name.trim();
@@ -305,7 +305,7 @@ export const rolesSchema = formSchema<RolesValues, SteeringRoles>({
     return { input: contacts.length > 0 ? { ...roles, contacts } : roles };
   },
   schema: steeringRolesSchema,
-  message: rolesMessage,
+  explain: keyAt(rolesMessage),
 });
 
 export function sameRoles(a: SteeringRoles, b: SteeringRoles): boolean {

@@ -5,8 +5,8 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/form';
+import { useErrorText } from '../../lib/form-schema';
 import { formatMoney, localeFor } from '../../lib/format';
-import { useErrorText } from '../../lib/schema-form';
 import { useTRPCClient } from '../../lib/trpc';
 import { DecisionForm, type DecisionFormProps, useDecision } from './decision';
 import {

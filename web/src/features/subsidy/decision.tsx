@@ -12,9 +12,9 @@ import type { FormEvent, ReactNode } from 'react';
 import { useRef } from 'react';
 import type { FieldValues, UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../lib/form-schema';
 import { formatMoney, localeFor } from '../../lib/format';
 import { type MutationErrorState, useMutationError } from '../../lib/mutation-error';
-import { useErrorText } from '../../lib/schema-form';
 import { idempotencyKeys, useTRPC } from '../../lib/trpc';
 import type { SubsidyView } from './model';
 

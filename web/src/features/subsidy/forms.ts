@@ -6,8 +6,8 @@ import {
   subsidyGrantInput,
   subsidySettleInput,
 } from '@regie/core/browser';
+import { byPath, type FormIssue, formSchema } from '../../lib/form-schema';
 import { type AppLocale, formatAmount, formatMoney, parseMoneyToCents } from '../../lib/format';
-import { byPath, type FormIssue, formSchema } from '../../lib/schema-form';
 import type { SubsidyView } from './model';
 
 /**

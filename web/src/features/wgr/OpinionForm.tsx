@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field, focusSoon } from '../../lib/form';
-import { useErrorText } from '../../lib/schema-form';
+import { useErrorText } from '../../lib/form-schema';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import {
   OPINION_FIELDS,

@@ -1,13 +1,14 @@
 import { checkOpinionDates, wgrPlanSchema, wgrRecordOpinionSchema } from '@regie/core/browser';
-import { type AppLocale, formatAmount, parseMoneyToCents } from '../../lib/format';
 import {
   byPath,
   type FormIssue,
   formSchema,
   issuePath,
   issueReason,
+  ruleIssues,
   type SchemaIssue,
-} from '../../lib/schema-form';
+} from '../../lib/form-schema';
+import { type AppLocale, formatAmount, parseMoneyToCents } from '../../lib/format';
 import type { WgrMember, WgrView } from './model';
 
 /**
@@ -147,5 +148,5 @@ export const opinionSchema = (target: Target) =>
       return { input: { ...target, member: v.member, opinion: filled } };
     },
     explain: explainOpinion,
-    check: (input) => checkOpinionDates(input.year, input.opinion),
+    check: (input) => ruleIssues(() => checkOpinionDates(input.year, input.opinion), explainOpinion),
   });
