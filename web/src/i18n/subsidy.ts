@@ -159,7 +159,6 @@ export const nlSubsidy = {
       reload: 'Nieuwste gegevens laden',
       forbidden: 'Uw rol mag dit besluit niet nemen.',
       failed: 'Het besluit is niet opgeslagen.',
-      reason: 'Reden van de server:',
     },
   },
 };
@@ -321,7 +320,6 @@ export const enSubsidy: typeof nlSubsidy = {
       reload: 'Load latest details',
       forbidden: 'Your role may not take this decision.',
       failed: 'The decision was not saved.',
-      reason: 'The server’s reason:',
     },
   },
 };
