@@ -169,6 +169,7 @@ describe('subsidies under the Awb', () => {
         inkoper,
       ),
     );
+    expect(granted.record.grant).toMatchObject({ by: 'ermelo.inkoper', byName: 'Inge Inkoper' });
     expect(await deadline(s.id, 'awb-decision')).toBeUndefined();
     expect(await deadline(s.id, 'awb-settlement')).toMatchObject({
       kind: 'awb',
@@ -230,6 +231,7 @@ describe('subsidies under the Awb', () => {
       ground: 'not_carried_out',
       exOfficio: false,
       by: 'ermelo.contractmanager',
+      byName: 'Karim Contractmanager',
     });
     const history = data(await api.query('agreement.history', { id: sub.id }, manager));
     expect(history.map((e: { action: string }) => e.action)).toEqual(

@@ -74,6 +74,8 @@ describe('Wgr P&C calendar', () => {
       version: 1,
       exists: true,
       updatedBy: 'noordveluwe.coordinator',
+      // The person's name is recorded with the key, so the page shows who (issue 12 point 6).
+      updatedByName: 'Corrie Coördinator',
     });
     const deadlines = await wgrDeadlines();
     expect(Object.keys(deadlines).sort()).toEqual(

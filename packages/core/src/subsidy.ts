@@ -290,6 +290,8 @@ export interface Settlement {
   motivation: string | null;
   at: string;
   by: string;
+  /** The person's name at the time (older records have only `by`). */
+  byName?: string;
 }
 
 /**
@@ -390,6 +392,7 @@ export interface SubsidyAdvance {
   note: string | null;
   at: string;
   by: string;
+  byName?: string;
 }
 
 /** What the advances of a subsidy add up to. */
@@ -514,6 +517,7 @@ export interface SubsidyRecord {
     amountCents: number;
     at: string;
     by: string;
+    byName?: string;
     settlementDueDate: string;
     /** Recorded when a late book-year application was granted anyway (4:60). */
     lateApplication: { deadline: string; received: string; motivation: string } | null;

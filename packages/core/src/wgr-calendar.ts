@@ -165,6 +165,7 @@ export function checkOpinionDates(year: number, opinion: WgrOpinion): void {
 export interface WgrRecordedOpinion extends WgrOpinion {
   recordedAt: string;
   recordedBy: string;
+  recordedByName?: string;
 }
 
 /** What is stored per GR and budget year. */
@@ -178,6 +179,7 @@ export interface WgrCalendarRecord {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  updatedByName?: string;
 }
 
 /**
@@ -300,6 +302,8 @@ export interface WgrCalendarView {
   canRecordFor: string[];
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The name of who changed it last, when recorded (older records: only the key). */
+  updatedByName: string | null;
 }
 
 /** The whole calendar as shown: statutory steps, per member the opinion, its flags and the contribution. */
@@ -351,5 +355,6 @@ export function wgrCalendarView(input: {
     ...wgrAccess(input.caller, gr.space, input.members),
     updatedAt: record?.updatedAt ?? null,
     updatedBy: record?.updatedBy ?? null,
+    updatedByName: record?.updatedByName ?? null,
   };
 }

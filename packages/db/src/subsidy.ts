@@ -574,6 +574,7 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
         amountCents: input.amountCents,
         at: now,
         by: scope.actor,
+        byName: scope.actorName,
         settlementDueDate:
           input.settlementDueDate ?? settlementDueDate(a.endDate, regulation.settlementWeeks),
         lateApplication:
@@ -595,6 +596,7 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
             motivation: null,
             at: now,
             by: scope.actor,
+            byName: scope.actorName,
           }
         : null;
       const next: SubsidyRecord = { ...record, application, grant, settlement };
@@ -667,7 +669,12 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
         motivation: input.motivation,
         exOfficio: input.exOfficio,
       });
-      const settlement = { ...decided, at: new Date().toISOString(), by: scope.actor };
+      const settlement = {
+        ...decided,
+        at: new Date().toISOString(),
+        by: scope.actor,
+        byName: scope.actorName,
+      };
       return decide(
         a,
         { ...a, status: 'settled', subsidy: { ...record, settlement } },
@@ -698,6 +705,7 @@ export function subsidyRepository(db: Db, scope: Scope, agreements: AgreementRep
         note: input.note?.trim() || null,
         at: new Date().toISOString(),
         by: scope.actor,
+        byName: scope.actorName,
       };
       const before = advancedCents(record);
       return decide(

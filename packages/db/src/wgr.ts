@@ -160,6 +160,7 @@ export function wgrRepository(db: Db, scope: Scope) {
         createdBy: current?.createdBy ?? scope.actor,
         updatedAt: now,
         updatedBy: scope.actor,
+        updatedByName: scope.actorName,
       };
       await save(gr, current, next, {
         action: 'wgr.plan',
@@ -192,13 +193,19 @@ export function wgrRepository(db: Db, scope: Scope) {
         });
       }
       const now = new Date().toISOString();
-      const opinion = { ...input.opinion, recordedAt: now, recordedBy: scope.actor };
+      const opinion = {
+        ...input.opinion,
+        recordedAt: now,
+        recordedBy: scope.actor,
+        recordedByName: scope.actorName,
+      };
       const next: WgrCalendarRecord = {
         ...current,
         version: current.version + 1,
         opinions: { ...current.opinions, [input.member]: opinion },
         updatedAt: now,
         updatedBy: scope.actor,
+        updatedByName: scope.actorName,
       };
       await save(gr, current, next, {
         action: 'wgr.opinion',

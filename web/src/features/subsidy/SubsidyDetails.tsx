@@ -91,7 +91,7 @@ export function Details({ view, locale }: { view: SubsidyView; locale: AppLocale
             {t('subsidy.section.grantedValue', {
               amount: formatMoney(record.grant.amountCents, locale),
               date: formatDateLong(record.grant.at.slice(0, 10), locale),
-              by: record.grant.by,
+              by: record.grant.byName ?? record.grant.by,
             })}
             {record.grant.lateApplication ? (
               <>
@@ -127,7 +127,7 @@ export function Details({ view, locale }: { view: SubsidyView; locale: AppLocale
             {t('subsidy.section.settledValue', {
               amount: formatMoney(record.settlement.amountCents, locale),
               date: formatDateLong(record.settlement.at.slice(0, 10), locale),
-              by: record.settlement.by,
+              by: record.settlement.byName ?? record.settlement.by,
             })}{' '}
             (
             {record.settlement.exOfficio

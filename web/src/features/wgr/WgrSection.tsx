@@ -67,7 +67,7 @@ export function WgrSection({ a, me }: { a: InternalAgreement; me: Me | undefined
               ? t('wgr.updated', {
                   version: view.version,
                   at: formatDateTime(view.updatedAt, locale),
-                  by: view.updatedBy ?? '',
+                  by: view.updatedByName ?? view.updatedBy ?? '',
                 })
               : t('wgr.notCreated', { year: view.year })}
           </Paragraph>
