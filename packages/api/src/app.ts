@@ -109,7 +109,17 @@ export function createApp(deps: AppDeps): Hono {
     const release = identity ? await share.enter(identity.space) : () => {};
     if (!release) {
       c.header('retry-after', '1');
-      return c.json({ error: { code: 'TOO_MANY_REQUESTS', message: 'Too many requests at once' } }, 429);
+      return c.json(
+        {
+          error: {
+            code: 'TOO_MANY_REQUESTS',
+            message: 'Too many requests at once',
+            reason: 'request.tooManyRequests',
+            params: {},
+          },
+        },
+        429,
+      );
     }
     try {
       return await fetchRequestHandler({
