@@ -3,6 +3,14 @@ import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  type AgreementKind,
+  type AgreementStatus,
+  DOMAINS,
+  type Domain,
+} from './lists.ts';
 import { repeatedParties } from './parties.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
@@ -20,28 +28,14 @@ import {
 } from './terms.ts';
 import { type Publication, publicationSchema } from './woo.ts';
 
-export const AGREEMENT_KINDS = ['contract', 'subsidy', 'joint_arrangement', 'service_agreement'] as const;
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
-
-export const DOMAINS = ['youth', 'wmo', 'participation', 'ict', 'other'] as const;
-export type Domain = (typeof DOMAINS)[number];
-
-export const AGREEMENT_STATUSES = [
-  'draft',
-  'in_approval',
-  'approved',
-  'out_for_signature',
-  'active',
-  'terminated',
-  'expired',
-  'requested',
-  'granted',
-  'settlement_requested',
-  'settled',
-  'refused',
-  'withdrawn',
-] as const;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+export {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  type AgreementKind,
+  type AgreementStatus,
+  DOMAINS,
+  type Domain,
+};
 
 interface TransitionRule {
   readonly from: AgreementStatus;

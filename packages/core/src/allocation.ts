@@ -1,8 +1,5 @@
 import * as z from 'zod/mini';
 import { DomainError } from './errors.ts';
-import { isoDate, text } from './schema.ts';
-import { SPACE_PATTERN } from './spaces.ts';
-
 /**
  * Allocation keys (verdeelsleutels) for agreements a region shares (SPEC §4.4, DOMAIN.md §f):
  * - fixed: agreed percentages (in basis points, summing to 100%)
@@ -10,8 +7,11 @@ import { SPACE_PATTERN } from './spaces.ts';
  * - usage: P×Q — settled on actual use, in units per member
  * - base_plus_variable: a base part split equally over the members, the rest by weight
  */
-export const ALLOCATION_METHODS = ['fixed', 'per_inhabitant', 'usage', 'base_plus_variable'] as const;
-export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
+import { ALLOCATION_METHODS, type AllocationMethod } from './lists.ts';
+import { isoDate, text } from './schema.ts';
+import { SPACE_PATTERN } from './spaces.ts';
+
+export { ALLOCATION_METHODS, type AllocationMethod };
 
 const member = z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'));
 const weight = () => z.int().check(z.gte(0), z.lte(100_000_000));

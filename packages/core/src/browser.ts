@@ -3,21 +3,13 @@
  * with no `node:` imports and no I/O. The linter (biome.json) keeps web/ to this entry and the router's type.
  */
 
-// The agreement's input schemas and closed lists: the web form validates with exactly what the API checks.
 export {
-  AGREEMENT_KINDS,
-  AGREEMENT_STATUSES,
   type AgreementCreateInput,
-  type AgreementKind,
-  type AgreementStatus,
   type AgreementTermsPatch,
   agreementCreateInput,
   agreementTermsPatch,
-  DOMAINS,
-  type Domain,
   yearCeilingsSchema,
 } from './agreement.ts';
-export { ALLOCATION_METHODS, type AllocationMethod } from './allocation.ts';
 export {
   type RealisationCorrection,
   type RealisationInput,
@@ -55,10 +47,28 @@ export {
   normaliseIban,
 } from './identifiers.ts';
 export { KPI_DIRECTIONS, type KpiDefinitionInput, type KpiDirection, kpiDefinitionSchema } from './kpi.ts';
+// The agreement's input schemas and closed lists: the web form validates with exactly what the API checks.
+// The closed lists, apart from the schemas: the first page imports them without loading zod (lists.ts).
 export {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  type AgreementKind,
+  type AgreementStatus,
+  ALLOCATION_METHODS,
+  type AllocationMethod,
+  DOMAINS,
+  type Domain,
+  EXECUTION_VARIANTS,
+  FREQUENCIES,
+  ID_PATTERN,
   ORGANISATION_KINDS,
-  type OrganisationCreateInput,
   type OrganisationKind,
+  PARTY_ROLES,
+  type PartyRole,
+  UNITS,
+} from './lists.ts';
+export {
+  type OrganisationCreateInput,
   organisationCreateInput,
 } from './organisation.ts';
 export { repeatedParties } from './parties.ts';
@@ -82,7 +92,6 @@ export {
   relationAnswersSchema,
 } from './relation.ts';
 export { MUNICIPAL_ROLES, PROVIDER_ROLES, ROLES, type Role } from './roles.ts';
-export { ID_PATTERN } from './schema.ts';
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
@@ -110,17 +119,12 @@ export {
 } from './subsidy.ts';
 export {
   checkProductLines,
-  EXECUTION_VARIANTS,
-  FREQUENCIES,
-  PARTY_ROLES,
   type PartyInput,
-  type PartyRole,
   type ProductLineInput,
   partyInputSchema,
   productLineSchema,
   renewalSchema,
   type TermsIssue,
-  UNITS,
 } from './terms.ts';
 export {
   checkOpinionDates,

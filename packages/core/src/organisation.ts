@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { isAgbCode, isIban, isKvkNumber } from './identifiers.ts';
+import { ORGANISATION_KINDS, type OrganisationKind } from './lists.ts';
 import { text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
 
-export const ORGANISATION_KINDS = ['provider', 'joint_body'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export { ORGANISATION_KINDS, type OrganisationKind };
 
 /** A party a municipality registers: a provider (aanbieder) or a joint body (verbonden partij). */
 export interface Organisation {

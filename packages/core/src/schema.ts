@@ -10,6 +10,8 @@ z.config(en());
 export const text = (max: number, min = 0) => z.string().check(z.minLength(min), z.maxLength(max));
 export const isoDate = () => z.iso.date();
 export const cents = () => z.int().check(z.gte(0), z.lte(1_000_000_000_000));
-/** An object id as the API accepts it (lower-case letters, digits, hyphens). */
-export const ID_PATTERN = /^[0-9a-z-]{1,40}$/;
+
+import { ID_PATTERN } from './lists.ts';
+
+export { ID_PATTERN };
 export const idSchema = () => z.string().check(z.regex(ID_PATTERN, 'Invalid id'));

@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
 import { DomainError, type ParamValue, type Reason } from './errors.ts';
-import { cents, idSchema, text } from './schema.ts';
-
 /**
  * Product lines of social-domain contracts (SPEC §3.1, DOMAIN.md §c, iStandaarden iJw/iWmo).
  * - execution variant (uitvoeringsvariant, UP028): effort = inspanningsgericht, output = outputgericht,
@@ -9,9 +7,10 @@ import { cents, idSchema, text } from './schema.ts';
  * - unit: codelist WJ756 (01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82/84 stuks, 83 euro's)
  * - frequency: codelist WMO757 (1 per dag, 2 per week, 4 per maand, 6 totaal binnen geldigheidsduur)
  */
-export const EXECUTION_VARIANTS = ['effort', 'output', 'task'] as const;
-export const UNITS = ['minute', 'hour', 'etmaal', 'dagdeel', 'piece', 'euro'] as const;
-export const FREQUENCIES = ['per_day', 'per_week', 'per_month', 'total'] as const;
+import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, type PartyRole, UNITS } from './lists.ts';
+import { cents, idSchema, text } from './schema.ts';
+
+export { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, type PartyRole, UNITS };
 
 /** WJ756 code per unit; `piece` is 82 for output and 84 for effort. */
 export function unitCode(unit: (typeof UNITS)[number], variant: (typeof EXECUTION_VARIANTS)[number]): string {
@@ -43,9 +42,6 @@ export const productLineSchema = z.strictObject({
 });
 export type ProductLineInput = z.infer<typeof productLineSchema>;
 export type ProductLine = ProductLineInput & { id: string };
-
-export const PARTY_ROLES = ['contractor', 'recipient', 'joint_body', 'subcontractor'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
 
 export const partyInputSchema = z.strictObject({ organisationId: idSchema(), role: z.enum(PARTY_ROLES) });
 export type PartyInput = z.infer<typeof partyInputSchema>;
