@@ -91,7 +91,14 @@ export {
   type RelationType,
   relationAnswersSchema,
 } from './relation.ts';
-export { MUNICIPAL_ROLES, PROVIDER_ROLES, ROLES, type Role } from './roles.ts';
+export {
+  AGREEMENT_WRITE_ROLES,
+  MUNICIPAL_ROLES,
+  ORGANISATION_WRITE_ROLES,
+  PROVIDER_ROLES,
+  ROLES,
+  type Role,
+} from './roles.ts';
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {

@@ -21,3 +21,20 @@ export const MUNICIPAL_ROLES: readonly Role[] = [
   'coordinator',
 ];
 export const PROVIDER_ROLES: readonly Role[] = ['provider_signer', 'provider_reporter'];
+
+/**
+ * Who drafts and changes agreements (`agreement.create`/`update`/`renew`…): the coordinator only in its region,
+ * where it writes the region's own agreements (docs/region-rules.md). The API declares these roles and the web app
+ * offers the actions by the same list.
+ */
+export const AGREEMENT_WRITE_ROLES = [
+  'inkoper',
+  'contractmanager',
+  'coordinator',
+] as const satisfies readonly Role[];
+/** Who registers organisations (`organisation.create`). */
+export const ORGANISATION_WRITE_ROLES = [
+  'inkoper',
+  'contractmanager',
+  'admin',
+] as const satisfies readonly Role[];

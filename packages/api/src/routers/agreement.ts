@@ -1,5 +1,6 @@
 import {
   AGREEMENT_STATUSES,
+  AGREEMENT_WRITE_ROLES,
   agreementCreateInput,
   agreementFindInput,
   agreementPageSchema,
@@ -19,8 +20,7 @@ import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 const READ = MUNICIPAL_ROLES;
-/** The coordinator holds only in a region, where it writes the region's own agreements (docs/region-rules.md). */
-const WRITE = ['inkoper', 'contractmanager', 'coordinator'] as const;
+const WRITE = AGREEMENT_WRITE_ROLES;
 /** Provider users read their party views through the same procedures. */
 const READ_AS_PARTY = [...MUNICIPAL_ROLES, ...PROVIDER_ROLES];
 

@@ -1,10 +1,16 @@
-import { MUNICIPAL_ROLES, organisationCreateInput, SPACE_PATTERN, text } from '@regie/core';
+import {
+  MUNICIPAL_ROLES,
+  ORGANISATION_WRITE_ROLES,
+  organisationCreateInput,
+  SPACE_PATTERN,
+  text,
+} from '@regie/core';
 import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 export const organisationRouter = router({
   create: mutationProcedure
-    .meta({ roles: ['inkoper', 'contractmanager', 'admin'] })
+    .meta({ roles: ORGANISATION_WRITE_ROLES })
     .input(organisationCreateInput)
     .mutation(({ ctx, input }) => ctx.repos.organisations.create(input)),
 

@@ -2,6 +2,7 @@ import type { AppRouter } from '@regie/api';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
+  AGREEMENT_WRITE_ROLES,
   type AgreementKind,
   type AgreementStatus,
   ALLOCATION_METHODS,
@@ -12,6 +13,7 @@ import {
   FREQUENCIES,
   ID_PATTERN,
   ORGANISATION_KINDS,
+  ORGANISATION_WRITE_ROLES,
   type OrganisationKind,
   PARTY_ROLES,
   type PartyRole,
@@ -77,10 +79,10 @@ export const isAllocationMethod = oneOf(ALLOCATION_METHODS);
 export const isOrganisationKind = oneOf(ORGANISATION_KINDS);
 export const isSort = oneOf(SORTS);
 
-/** Roles that may draft and change an agreement (as `agreement.create`/`update`/`renew` declare; the coordinator in its region). */
-export const CREATE_ROLES: readonly string[] = ['inkoper', 'contractmanager', 'coordinator'];
-/** Roles that may register an organisation (as `organisation.create` declares). */
-export const ORGANISATION_ROLES: readonly string[] = ['inkoper', 'contractmanager', 'admin'];
+/** Roles that may draft and change an agreement: the very list `agreement.create`/`update`/`renew` declare. */
+export const CREATE_ROLES: readonly string[] = AGREEMENT_WRITE_ROLES;
+/** Roles that may register an organisation: the list `organisation.create` declares. */
+export const ORGANISATION_ROLES: readonly string[] = ORGANISATION_WRITE_ROLES;
 
 export function canWrite(me: Pick<Me, 'roles'> | undefined): boolean {
   return me?.roles.some((role) => CREATE_ROLES.includes(role)) ?? false;
