@@ -2,9 +2,11 @@
 export const nlUi = {
   confirm: 'Bevestigen',
   cancel: 'Annuleren',
+  removeRow: 'Verwijderen',
 };
 
 export const enUi: typeof nlUi = {
   confirm: 'Confirm',
   cancel: 'Cancel',
+  removeRow: 'Remove',
 };

@@ -10,6 +10,7 @@ import { Definition, DefinitionList, isBlank } from './DefinitionList';
 import { dialogStep } from './Dialog';
 import { Fieldset, fieldsetClass } from './Fieldset';
 import { listState, QueryState } from './QueryState';
+import { RemoveRowButton } from './RemoveRowButton';
 import { StatusLine } from './StatusLine';
 
 // The kit rendered to HTML in Node (no DOM needed): what a screen reader and the e2e tests read.
@@ -191,5 +192,17 @@ describe('ConfirmDialog', () => {
     expect(dialogStep(false, true)).toBe('close');
     expect(dialogStep(true, true)).toBeNull();
     expect(dialogStep(false, false)).toBeNull();
+  });
+});
+
+describe('RemoveRowButton', () => {
+  it('says "Verwijderen" and, for screen readers, which row it removes', () => {
+    const html = renderToStaticMarkup(h(RemoveRowButton, { row: 'Partij 2', onClick: () => undefined }));
+    expect(html).toContain('Verwijderen<span class="regie-visually-hidden"> Partij 2</span>');
+    expect(html).toContain('regie-row-remove');
+    expect(html).not.toContain('disabled');
+    expect(
+      renderToStaticMarkup(h(RemoveRowButton, { row: 'Stap 1', disabled: true, onClick: () => undefined })),
+    ).toContain('disabled');
   });
 });

@@ -4,7 +4,8 @@ import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../lib/form';
-import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { Fieldset } from '../../ui/Fieldset';
+import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { type DutyKind, MAX_ROWS, newDutyRow, type TermsValues } from './agreement-values';
 import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
 
@@ -82,10 +83,7 @@ export function DutiesFields() {
                   />
                 </>
               )}
-              <Button appearance="subtle-button" className="regie-row-remove" onClick={() => drop(i)}>
-                {t('agreementForm.remove')}
-                <Hidden> {legend}</Hidden>
-              </Button>
+              <RemoveRowButton row={legend} onClick={() => drop(i)} />
             </div>
           </Fieldset>
         );

@@ -4,7 +4,8 @@ import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field, focusSoon } from '../../lib/form';
-import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { Fieldset } from '../../ui/Fieldset';
+import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { MAX_ROWS, newPartyRow, type TermsValues } from './agreement-values';
 import {
   ChoiceInput,
@@ -78,10 +79,7 @@ export function PartiesFields({ organisations }: { organisations: OrganisationOp
                 options={PARTY_ROLES}
                 optionLabel={(role) => t(`partyRoles.${role}`)}
               />
-              <Button appearance="subtle-button" className="regie-row-remove" onClick={() => drop(i)}>
-                {t('agreementForm.remove')}
-                <Hidden> {t('agreementForm.partyLegend', { n: i + 1 })}</Hidden>
-              </Button>
+              <RemoveRowButton row={t('agreementForm.partyLegend', { n: i + 1 })} onClick={() => drop(i)} />
             </div>
           </Fieldset>
         );

@@ -4,7 +4,8 @@ import { useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../lib/form';
-import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { Fieldset } from '../../ui/Fieldset';
+import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { MAX_ROWS, newLineRow, type TermsValues } from './agreement-values';
 import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
 
@@ -73,10 +74,7 @@ function ProductLineRow({ index, onRemove }: { index: number; onRemove: () => vo
           label={optional(t('agreementForm.moneyCeilingLabel'))}
           {...amount}
         />
-        <Button appearance="subtle-button" className="regie-row-remove" onClick={onRemove}>
-          {t('agreementForm.remove')}
-          <Hidden> {legend}</Hidden>
-        </Button>
+        <RemoveRowButton row={legend} onClick={onRemove} />
       </div>
     </Fieldset>
   );

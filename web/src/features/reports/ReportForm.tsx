@@ -13,7 +13,8 @@ import { localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { type NextDue, periodLabel } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
-import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { Fieldset } from '../../ui/Fieldset';
+import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { emptyReport, REPORT_LIMITS, type ReportValues, reportFieldOrder, reportSchema } from './report-form';
 
 const fieldId = (path: string) => `report-${path.replace(/\./g, '-')}`;
@@ -205,14 +206,7 @@ export function ReportForm({
                       />
                     )}
                   </Field>
-                  <Button
-                    appearance="subtle-button"
-                    className="regie-row-remove"
-                    onClick={() => removeFigure(i)}
-                  >
-                    {t('agreementForm.remove')}
-                    <Hidden> {legend}</Hidden>
-                  </Button>
+                  <RemoveRowButton row={legend} onClick={() => removeFigure(i)} />
                 </div>
               </Fieldset>
             );

@@ -26,7 +26,8 @@ import {
   MEETING_CADENCES,
   REPORTING_FREQUENCIES,
 } from '../../lib/steering/model';
-import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { Fieldset } from '../../ui/Fieldset';
+import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { fieldId } from './fields';
 import type { DecisionValues } from './steering-form';
 
@@ -192,15 +193,11 @@ export function GovernanceFields({
                         />
                       )}
                     </Field>
-                    <Button
-                      appearance="subtle-button"
-                      className="regie-row-remove"
+                    <RemoveRowButton
+                      row={legend}
                       disabled={ladder.fields.length <= LADDER_LIMITS.min}
                       onClick={() => removeStep(i)}
-                    >
-                      {t('agreementForm.remove')}
-                      <Hidden> {legend}</Hidden>
-                    </Button>
+                    />
                   </div>
                 </Fieldset>
               </li>

@@ -21,7 +21,8 @@ import { Link } from 'wouter';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { deepestField, orderedErrors, setServerErrors, useErrorText } from '../../lib/form-schema';
 import { useMutationError } from '../../lib/mutation-error';
-import { Fieldset, Hidden } from '../../ui/Fieldset';
+import { Fieldset } from '../../ui/Fieldset';
+import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { ConflictAlert, type EditorProps, fieldId, SteeringEditorPage, useSteeringUpdate } from './fields';
 import { RoleConflictAlert } from './SteeringSection';
 import {
@@ -202,14 +203,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
                     type: 'tel',
                     inputMode: 'tel',
                   })}
-                  <Button
-                    appearance="subtle-button"
-                    className="regie-row-remove"
-                    onClick={() => removeContact(i)}
-                  >
-                    {t('agreementForm.remove')}
-                    <Hidden> {legend}</Hidden>
-                  </Button>
+                  <RemoveRowButton row={legend} onClick={() => removeContact(i)} />
                 </div>
               </Fieldset>
             );
