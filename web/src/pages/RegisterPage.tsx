@@ -10,6 +10,7 @@ import { RegisterTable } from '../features/register/RegisterTable';
 import { type AgreementSummary, canWrite, isProviderUser } from '../lib/agreements/model';
 import { PageHeading, usePageTitle } from '../lib/page';
 import { useTRPC, useTRPCClient } from '../lib/trpc';
+import { StatusLine } from '../ui/StatusLine';
 
 /** One page of the register; the API allows up to 100. */
 const PAGE_SIZE = 50;
@@ -92,9 +93,7 @@ export function RegisterPage() {
         clear={() => setParams(filters.space ? { space: filters.space } : {}, { replace: true })}
       />
 
-      <div role="status" aria-live="polite" className="regie-status">
-        {status}
-      </div>
+      <StatusLine>{status}</StatusLine>
 
       {register.isError ? (
         <Alert type="error">

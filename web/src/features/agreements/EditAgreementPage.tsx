@@ -15,6 +15,7 @@ import { ErrorSummary, focusSoon } from '../../lib/form';
 import { localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import { AgreementFormFields } from './AgreementFormFields';
 import { validateTerms } from './agreement-form';
 import {
@@ -147,9 +148,7 @@ function EditForm({
         <FieldMessages value={errorFor}>
           <form className="regie-form" noValidate onSubmit={submit}>
             <AgreementFormFields organisations={organisations} />
-            <div role="status" aria-live="polite" className="regie-status">
-              {update.isPending ? t('agreementForm.saving') : notice}
-            </div>
+            <StatusLine>{update.isPending ? t('agreementForm.saving') : notice}</StatusLine>
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
                 {t('agreementForm.saveChanges')}
@@ -194,9 +193,7 @@ export function EditAgreementPage({ id }: { id: string }) {
     const notFound = agreement.isError && errorCode(agreement.error) === 'NOT_FOUND';
     return (
       <div className="regie-form-page">
-        <div role="status" aria-live="polite" className="regie-status">
-          {agreement.isPending ? t('agreementDetail.loading') : null}
-        </div>
+        <StatusLine>{agreement.isPending ? t('agreementDetail.loading') : null}</StatusLine>
         {agreement.isError ? (
           <Alert type={notFound ? 'warning' : 'error'}>
             {notFound ? t('agreementDetail.notFound') : t('agreementDetail.error')}

@@ -15,6 +15,7 @@ import { Link, useLocation } from 'wouter';
 import { ErrorSummary, Field } from '../../lib/form';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import { AgreementFormFields } from './AgreementFormFields';
 import { validateCreate } from './agreement-form';
 import { type CreateValues, emptyCreateValues, fieldOrder } from './agreement-values';
@@ -152,9 +153,7 @@ export function NewAgreementPage() {
 
             <AgreementFormFields organisations={organisations} />
 
-            <div role="status" aria-live="polite" className="regie-status">
-              {create.isPending ? t('agreementForm.saving') : null}
-            </div>
+            <StatusLine>{create.isPending ? t('agreementForm.saving') : null}</StatusLine>
 
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" busy={create.isPending}>

@@ -15,6 +15,7 @@ import { orderedErrors, setServerErrors, useErrorText } from '../../lib/form-sch
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import {
   type CorrectionValues,
   correctionSchema,
@@ -188,9 +189,7 @@ export function CorrectionForm({
             />
           )}
         </Field>
-        <div role="status" aria-live="polite" className="regie-status">
-          {correct.isPending ? t('bounds.correction.saving') : null}
-        </div>
+        <StatusLine>{correct.isPending ? t('bounds.correction.saving') : null}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={correct.isPending}>
             {t('bounds.correction.save')}

@@ -25,6 +25,7 @@ import { orderedErrors, setServerErrors, useErrorText } from '../../lib/form-sch
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import {
   currentMonth,
   emptyRealisation,
@@ -298,9 +299,7 @@ export function RealisationForm({
           lines={lines}
           errorFor={errorFor}
         />
-        <div role="status" aria-live="polite" className="regie-status">
-          {record.isPending ? t('budget.form.saving') : null}
-        </div>
+        <StatusLine>{record.isPending ? t('budget.form.saving') : null}</StatusLine>
         <Button
           type="submit"
           appearance="primary-action-button"

@@ -23,6 +23,7 @@ import { type AppLocale, formatMoney, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import {
   YEAR_CEILING_LIMIT,
   type YearCeilingValues,
@@ -191,9 +192,7 @@ function YearCeilingsForm({ a, onDone }: { a: InternalAgreement; onDone: (text: 
           </Button>
         </fieldset>
       ))}
-      <div role="status" aria-live="polite" className="regie-status">
-        {save.isPending ? t('bounds.yearCeilings.saving') : announcement}
-      </div>
+      <StatusLine>{save.isPending ? t('bounds.yearCeilings.saving') : announcement}</StatusLine>
       <ButtonGroup>
         <Button
           ref={addRef}

@@ -20,6 +20,7 @@ import { orderedErrors, setServerErrors, useErrorText } from '../../lib/form-sch
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import {
   EMPTY_ORGANISATION,
   ORGANISATION_FIELDS,
@@ -159,9 +160,7 @@ export function CreateOrganisationForm({
         {text('iban', optional(t('organisations.iban')), t('organisations.ibanHint'), {
           className: 'regie-input--iban',
         })}
-        <div role="status" aria-live="polite" className="regie-status">
-          {create.isPending ? t('agreementForm.saving') : null}
-        </div>
+        <StatusLine>{create.isPending ? t('agreementForm.saving') : null}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
             {t('organisations.submit')}

@@ -14,6 +14,7 @@ import { isProviderUser, ORGANISATION_ROLES, SPACE_PATTERN } from '../../lib/agr
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { CreateOrganisationForm } from './CreateOrganisationForm';
 import { OrganisationsTable } from './OrganisationsTable';
 
@@ -96,9 +97,7 @@ export function OrganisationsPage() {
       ) : null}
 
       <Section id="organisations-list" title={t('organisations.listTitle', { space: spaceName })}>
-        <div role="status" aria-live="polite" className="regie-status">
-          {status}
-        </div>
+        <StatusLine>{status}</StatusLine>
         {list.isError ? (
           <Alert type="error">
             <Paragraph>{t('organisations.error')}</Paragraph>

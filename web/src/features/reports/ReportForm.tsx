@@ -15,6 +15,7 @@ import { type NextDue, periodLabel } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
 import { RemoveRowButton } from '../../ui/RemoveRowButton';
+import { StatusLine } from '../../ui/StatusLine';
 import { emptyReport, REPORT_LIMITS, type ReportValues, reportFieldOrder, reportSchema } from './report-form';
 
 const fieldId = (path: string) => `report-${path.replace(/\./g, '-')}`;
@@ -220,9 +221,7 @@ export function ReportForm({
             {t('reports.form.addFigure')}
           </Button>
         </Fieldset>
-        <div role="status" aria-live="polite" className="regie-status">
-          {submit.isPending ? t('reports.form.sending') : null}
-        </div>
+        <StatusLine>{submit.isPending ? t('reports.form.sending') : null}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={submit.isPending}>
             {t('reports.form.submit')}

@@ -10,6 +10,7 @@ import { formatDateLong, localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { canReport, PARTY_PATTERN, PERIOD_PATTERN, periodLabel } from '../../lib/reports/model';
 import { useTRPC } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import { useNextDue } from './DueTable';
 import { ReportForm } from './ReportForm';
 
@@ -37,12 +38,7 @@ function ExpectedReport({
   );
   const periodText = periodLabel(t, locale, period);
 
-  if (next.pending)
-    return (
-      <div role="status" aria-live="polite" className="regie-status">
-        {t('reports.section.dueLoading')}
-      </div>
-    );
+  if (next.pending) return <StatusLine>{t('reports.section.dueLoading')}</StatusLine>;
   if (next.failed)
     return (
       <>
@@ -112,9 +108,7 @@ export function ReportFormPage({ id, dutyId, period }: { id: string; dutyId: str
     return (
       <div className="regie-form-page">
         <PageHeading>{t('reports.form.title')}</PageHeading>
-        <div role="status" aria-live="polite" className="regie-status">
-          {valid && agreement.isPending ? t('agreementDetail.loading') : null}
-        </div>
+        <StatusLine>{valid && agreement.isPending ? t('agreementDetail.loading') : null}</StatusLine>
         {notFound || agreement.isError ? (
           <Alert type={notFound ? 'warning' : 'error'}>
             {notFound ? t('agreementDetail.notFound') : t('agreementDetail.error')}

@@ -6,6 +6,7 @@ import type { Me } from '../../lib/agreements/model';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { canPlaceDocument } from './model';
 import { SignersTable } from './SignersTable';
 import { SignForm } from './SignForm';
@@ -45,9 +46,7 @@ export function SigningSection({ agreementId, me }: { agreementId: string; me: M
   return (
     <Section id="signing" title={t('signing.section.title')}>
       <Paragraph className="regie-hint">{t('signing.level')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
-        {status.isPending ? t('signing.loading') : null}
-      </div>
+      <StatusLine>{status.isPending ? t('signing.loading') : null}</StatusLine>
       <ListState query={status} isEmpty={false} error={t('signing.error')} empty="" retry={t('app.retry')} />
       {outcome}
       {s ? (

@@ -14,6 +14,7 @@ import { Link } from 'wouter';
 import { Field } from '../../lib/form';
 import { relationTypeExplanation, relationTypeLabel } from '../../lib/steering/labels';
 import { RELATION_TYPES } from '../../lib/steering/model';
+import { StatusLine } from '../../ui/StatusLine';
 import { fieldId, RadioGroup } from './fields';
 import { GovernanceFields } from './GovernanceFields';
 import { ProposalSummary, type Proposed } from './ProposalSummary';
@@ -91,9 +92,7 @@ export function DecisionForm({
           errorFor={errorFor}
           announce={announce}
         />
-        <div role="status" aria-live="polite" className="regie-status">
-          {saving ? t('agreementForm.saving') : notice}
-        </div>
+        <StatusLine>{saving ? t('agreementForm.saving') : notice}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={saving}>
             {t('steering.designer.save')}

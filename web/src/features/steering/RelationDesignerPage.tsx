@@ -13,6 +13,7 @@ import { answerLabel, relationTypeLabel } from '../../lib/steering/labels';
 import { QUESTIONS, type Question, RELATION_TYPES } from '../../lib/steering/model';
 import { useTRPC } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
+import { StatusLine } from '../../ui/StatusLine';
 import { DecisionForm } from './DecisionForm';
 import {
   ConflictAlert,
@@ -261,9 +262,7 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
           error={errorFor('answers.alignment')}
           onChange={(v) => answer('alignment', v)}
         />
-        <div role="status" aria-live="polite" className="regie-status">
-          {propose.isPending ? t('steering.designer.proposing') : null}
-        </div>
+        <StatusLine>{propose.isPending ? t('steering.designer.proposing') : null}</StatusLine>
         <ButtonGroup>
           <Button
             type="submit"
@@ -299,9 +298,7 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
           headingRef={proposalRef}
         />
       ) : (
-        <div role="status" aria-live="polite" className="regie-status">
-          {notice}
-        </div>
+        <StatusLine>{notice}</StatusLine>
       )}
       <div role="status" aria-live="polite" className="regie-visually-hidden">
         {announcement}

@@ -23,6 +23,7 @@ import { deepestField, orderedErrors, setServerErrors, useErrorText } from '../.
 import { useMutationError } from '../../lib/mutation-error';
 import { Fieldset } from '../../ui/Fieldset';
 import { RemoveRowButton } from '../../ui/RemoveRowButton';
+import { StatusLine } from '../../ui/StatusLine';
 import { ConflictAlert, type EditorProps, fieldId, SteeringEditorPage, useSteeringUpdate } from './fields';
 import { RoleConflictAlert } from './SteeringSection';
 import {
@@ -217,9 +218,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
             {t('steering.rolesForm.addContact')}
           </Button>
         </Fieldset>
-        <div role="status" aria-live="polite" className="regie-status">
-          {update.isPending ? t('agreementForm.saving') : notice}
-        </div>
+        <StatusLine>{update.isPending ? t('agreementForm.saving') : notice}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
             {t('steering.rolesForm.save')}

@@ -18,6 +18,7 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { canSteer, type Steering, type SteeringUpdateInput } from '../../lib/steering/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
+import { StatusLine } from '../../ui/StatusLine';
 
 /** The input id of a field path in a steering form: `governance.escalationLadder.0.days` → `relation-governance-escalationLadder-0-days`. */
 export const fieldId = (form: 'relation' | 'roles', path: string) => `${form}-${path.replace(/\./g, '-')}`;
@@ -198,9 +199,7 @@ export function SteeringEditorPage({
     const notFound = agreement.isError && errorCode(agreement.error) === 'NOT_FOUND';
     return (
       <div className="regie-form-page">
-        <div role="status" aria-live="polite" className="regie-status">
-          {agreement.isPending ? t('agreementDetail.loading') : null}
-        </div>
+        <StatusLine>{agreement.isPending ? t('agreementDetail.loading') : null}</StatusLine>
         {agreement.isError ? (
           <Alert type={notFound ? 'warning' : 'error'}>
             {notFound ? t('agreementDetail.notFound') : t('agreementDetail.error')}
@@ -226,9 +225,7 @@ export function SteeringEditorPage({
       ) : (
         <>
           <Paragraph>{intro}</Paragraph>
-          <div role="status" aria-live="polite" className="regie-status">
-            {steering.isPending && allowed ? t('steering.loading') : null}
-          </div>
+          <StatusLine>{steering.isPending && allowed ? t('steering.loading') : null}</StatusLine>
           {steering.isError ? <Alert type="error">{t('steering.error')}</Alert> : null}
           {internal && steering.data ? (
             // A new generation after a reload: the form is rebuilt from the latest steering.

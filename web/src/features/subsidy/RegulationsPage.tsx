@@ -24,6 +24,7 @@ import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { REGULATION_FIELDS, type RegulationValues, regulationDefaults, regulationSchema } from './forms';
 import { canDecide, ceilingUse, type Regulation } from './model';
 
@@ -230,13 +231,13 @@ export function RegulationsPage() {
     <div className="regie-detail">
       <PageHeading>{t('subsidy.regulations.title')}</PageHeading>
       <Paragraph lead>{t('subsidy.regulations.lead')}</Paragraph>
-      <div role="status" aria-live="polite" className="regie-status">
+      <StatusLine>
         {list.isPending
           ? t('subsidy.regulations.loading')
           : list.isSuccess
             ? t('subsidy.regulations.count', { count: rows.length })
             : null}
-      </div>
+      </StatusLine>
       <ListState
         query={list}
         empty={t('subsidy.regulations.empty')}

@@ -6,6 +6,7 @@ import { formatDateLong, localeFor } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { ApplicationForm } from './ApplicationForm';
 import { GrantForm } from './GrantForm';
 import { canDecide } from './model';
@@ -31,9 +32,7 @@ export function SubsidySection({ a, me }: { a: InternalAgreement; me: Me | undef
 
   return (
     <Section id="subsidy" title={t('subsidy.section.title')}>
-      <div role="status" aria-live="polite" className="regie-status">
-        {subsidy.isPending ? t('subsidy.section.loading') : null}
-      </div>
+      <StatusLine>{subsidy.isPending ? t('subsidy.section.loading') : null}</StatusLine>
       {subsidy.isError ? <Alert type="error">{t('subsidy.section.error')}</Alert> : null}
       {outcome}
       {view ? (

@@ -8,6 +8,7 @@ import { formatDateTime, localeFor } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { useTRPC } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
+import { StatusLine } from '../../ui/StatusLine';
 import { defaultYear, yearOptions } from './model';
 import { OpinionFormSection } from './OpinionForm';
 import { PlanFormSection } from './PlanForm';
@@ -49,9 +50,7 @@ export function WgrSection({ a, me }: { a: InternalAgreement; me: Me | undefined
         </Field>
       </div>
       {outcome}
-      <div role="status" aria-live="polite" className="regie-status">
-        {query.isPending ? t('wgr.loading') : null}
-      </div>
+      <StatusLine>{query.isPending ? t('wgr.loading') : null}</StatusLine>
       {query.isError ? (
         <Alert type="error">
           <Paragraph>{t('wgr.error')}</Paragraph>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, focusSoon } from '../../lib/form';
 import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC } from '../../lib/trpc';
+import { StatusLine } from '../../ui/StatusLine';
 import type { WgrView } from './model';
 
 /** How the calendar's two forms save: the mutation, the conflict with a reload, the error summary, the frame. */
@@ -132,9 +133,7 @@ export function WgrForm({
           summaryRef={save.summaryRef}
         />
         {children}
-        <div role="status" aria-live="polite" className="regie-status">
-          {pending ? t('app.loading') : null}
-        </div>
+        <StatusLine>{pending ? t('app.loading') : null}</StatusLine>
         <Button type="submit" appearance="primary-action-button" busy={pending}>
           {submitLabel}
         </Button>
