@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { StatusLine } from '../../ui/StatusLine';
 import { DutiesFields } from './DutiesFields';
 import { Announcer, type OrganisationOptions } from './form-fields';
 import { KpisFields } from './KpisFields';
@@ -19,9 +20,7 @@ export function AgreementFormFields({ organisations }: { organisations: Organisa
       <ProductLinesFields />
       <DutiesFields />
       <KpisFields />
-      <div role="status" aria-live="polite" className="regie-visually-hidden">
-        {announcement}
-      </div>
+      <StatusLine hidden>{announcement}</StatusLine>
     </Announcer>
   );
 }

@@ -231,9 +231,7 @@ export function ReportForm({
           </Link>
         </ButtonGroup>
       </form>
-      <div role="status" aria-live="polite" className="regie-visually-hidden">
-        {announcement}
-      </div>
+      <StatusLine hidden>{announcement}</StatusLine>
     </>
   );
 }

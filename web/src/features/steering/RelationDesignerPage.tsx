@@ -300,9 +300,7 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
       ) : (
         <StatusLine>{notice}</StatusLine>
       )}
-      <div role="status" aria-live="polite" className="regie-visually-hidden">
-        {announcement}
-      </div>
+      <StatusLine hidden>{announcement}</StatusLine>
     </>
   );
 }

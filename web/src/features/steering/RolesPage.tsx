@@ -228,9 +228,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
           </Link>
         </ButtonGroup>
       </form>
-      <div role="status" aria-live="polite" className="regie-visually-hidden">
-        {announcement}
-      </div>
+      <StatusLine hidden>{announcement}</StatusLine>
     </>
   );
 }
