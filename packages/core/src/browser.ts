@@ -46,6 +46,18 @@ export {
   isKvkNumber,
   normaliseIban,
 } from './identifiers.ts';
+// Issue 13: people of a space and the register import (the browser parses and checks rows with the same schemas).
+export {
+  agreementImportInput,
+  IMPORT_BATCH_ROWS,
+  IMPORT_MAX_ROWS,
+  IMPORTABLE_STATUSES,
+  type ImportOutcome,
+  type ImportRow,
+  type ImportRowResult,
+  importPartySchema,
+  importRowSchema,
+} from './import.ts';
 export { KPI_DIRECTIONS, type KpiDefinitionInput, type KpiDirection, kpiDefinitionSchema } from './kpi.ts';
 // The agreement's input schemas and closed lists: the web form validates with exactly what the API checks.
 // The closed lists, apart from the schemas: the first page imports them without loading zod (lists.ts).
@@ -133,6 +145,16 @@ export {
   renewalSchema,
   type TermsIssue,
 } from './terms.ts';
+export {
+  emailSchema,
+  USER_KEY_PATTERN,
+  type User,
+  type UserInviteInput,
+  type UserUpdateInput,
+  userInviteInput,
+  userKeySchema,
+  userUpdateInput,
+} from './users.ts';
 export {
   checkOpinionDates,
   WGR_OPINION_OUTCOMES,
