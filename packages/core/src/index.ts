@@ -16,6 +16,7 @@ export * from './identifiers.ts';
 export * from './ids.ts';
 export * from './import.ts';
 export * from './import-cells.ts';
+export * from './import-check.ts';
 export * from './import-parse.ts';
 export * from './kpi.ts';
 export * from './offer.ts';
