@@ -192,7 +192,6 @@ export const REASONS = {
   'import.kindUnknown': ['value'],
   'import.statusUnknown': ['value'],
   'import.domainUnknown': ['value'],
-  'import.referenceRepeated': ['line'],
   'import.tooManyRows': ['rows', 'max'],
   'import.fileEmpty': [],
   'import.fileUnreadable': [],

@@ -272,17 +272,17 @@ describe('reading rows', () => {
     });
   });
 
-  it('refuses a reference an earlier row of the file has, naming that row', () => {
+  it('refuses a reference an earlier row of the file has (in any case), naming that row', () => {
     const table = importTable([
       TEMPLATE_HEADERS,
       ['A-1', 'Een', 'Subsidie', 'aangevraagd', 'Wmo', '', '01-01-2026', '31-12-2026'],
-      ['A-1', 'Twee', 'Subsidie', 'aangevraagd', 'Wmo', '', '01-01-2026', '31-12-2026'],
+      ['a-1', 'Twee', 'Subsidie', 'aangevraagd', 'Wmo', '', '01-01-2026', '31-12-2026'],
     ]);
     if (!table.ok) throw new Error(table.reason);
     const [first, second] = parseImportRows(table.value, guessMapping(TEMPLATE_HEADERS));
     expect(first!.row).toBeDefined();
     expect(second!.problems).toEqual([
-      { field: 'reference', reason: 'import.referenceRepeated', params: { line: 2 } },
+      { field: 'reference', reason: 'import.duplicateInFile', params: { reference: 'a-1', line: 2 } },
     ]);
   });
 });

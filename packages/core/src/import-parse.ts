@@ -313,20 +313,27 @@ function partiesOf(
 }
 
 /**
- * Every data row of a table through the mapping. A reference that an earlier row of the file already has is
- * refused (`import.referenceRepeated`): the server would write the first and report the second as existing.
+ * Every data row of a table through the mapping. A reference an earlier row of the file already has (in the same
+ * register, without regard to case, as the register keys references) is refused with the server's own reason,
+ * `import.duplicateInFile`: the server would write the first and report the second.
  */
 export function parseImportRows(table: ImportTable, mapping: ColumnMapping): ParsedImportRow[] {
   const firstLine = new Map<string, number>();
+  const spaceColumn = mapping.space;
   return table.rows.map(({ line, cells }) => {
     const parsed = parseImportRow(cells, line, mapping);
-    const earlier = parsed.reference === '' ? undefined : firstLine.get(parsed.reference);
-    if (parsed.reference !== '' && earlier === undefined) firstLine.set(parsed.reference, line);
-    if (earlier === undefined) return parsed;
+    if (parsed.reference === '') return parsed;
+    const space = spaceColumn === undefined ? '' : cellText(cells[spaceColumn]);
+    const key = `${space}\u0000${parsed.reference.toUpperCase()}`;
+    const earlier = firstLine.get(key);
+    if (earlier === undefined) {
+      firstLine.set(key, line);
+      return parsed;
+    }
     const repeated: ImportProblem = {
       field: 'reference',
-      reason: 'import.referenceRepeated',
-      params: { line: earlier },
+      reason: 'import.duplicateInFile',
+      params: { reference: parsed.reference, line: earlier },
     };
     return { line, reference: parsed.reference, problems: [repeated, ...(parsed.problems ?? [])] };
   });

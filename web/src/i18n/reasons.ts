@@ -222,7 +222,6 @@ export const nlReasons: ReasonTexts = {
   'import.statusUnknown':
     'Status ‘{{value}}’ is onbekend, bijvoorbeeld: concept, actief, beëindigd, verlopen.',
   'import.domainUnknown': 'Domein ‘{{value}}’ is onbekend. Kies Jeugd, Wmo, Participatie, ICT of Overig.',
-  'import.referenceRepeated': 'Dit kenmerk staat al in rij {{line}} van het bestand.',
   'import.tooManyRows':
     'Het bestand heeft {{rows}} rijen; één import neemt er hoogstens {{max}}. Splits het bestand.',
   'import.fileEmpty': 'Het bestand heeft geen kopregel met rijen eronder.',
@@ -437,7 +436,6 @@ export const enReasons: ReasonTexts = {
     'Kind ‘{{value}}’ is unknown. Choose Inkoopcontract, Subsidie, Gemeenschappelijke regeling or Dienstverleningsovereenkomst.',
   'import.statusUnknown': 'Status ‘{{value}}’ is unknown, for example: concept, actief, beëindigd, verlopen.',
   'import.domainUnknown': 'Domain ‘{{value}}’ is unknown. Choose Jeugd, Wmo, Participatie, ICT or Overig.',
-  'import.referenceRepeated': 'Row {{line}} of the file already has this reference.',
   'import.tooManyRows': 'The file has {{rows}} rows; one import takes at most {{max}}. Split the file.',
   'import.fileEmpty': 'The file has no header row with rows below it.',
   'import.fileUnreadable': 'The file cannot be read. Choose an .xlsx or .csv file (UTF-8).',

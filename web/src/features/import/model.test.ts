@@ -33,7 +33,7 @@ describe('the dry-run report', () => {
         reference: 'A-4',
         outcome: 'invalid',
         field: 'parties',
-        reason: 'import.partyNotRegistered' as never,
+        reason: 'import.partyNotRegistered',
         params: { kvkNumber: '12345678', name: 'Voorbeeld Zorg B.V.' },
       },
     ];

@@ -34,9 +34,6 @@ export interface ImportReport {
   unknownParties: UnknownParty[];
 }
 
-/** The server's reason for a party no organisation of the register has (`agreement.import`, import-api). */
-const PARTY_NOT_REGISTERED = 'import.partyNotRegistered';
-
 export function batches<T>(items: readonly T[], size = IMPORT_BATCH_ROWS): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -85,7 +82,7 @@ export function buildReport(
       problems: problemsOf(result),
     });
     if (result.outcome === 'valid') toImport.push(p.row);
-    if ((result.reason as string | undefined) === PARTY_NOT_REGISTERED) {
+    if (result.reason === 'import.partyNotRegistered') {
       const kvkNumber = String(result.params?.kvkNumber ?? '');
       const space = p.row.space ?? home;
       const named = p.row.parties.find((party) => party.kvkNumber === kvkNumber);
