@@ -3,12 +3,13 @@ import { type ImportCell, parseCsv } from '@regie/core/browser';
 /** A file the import cannot read (not CSV or XLSX, or broken): the page says `import.fileUnreadable`. */
 export class UnreadableFile extends Error {}
 
-/** An `.xlsx` by name or type; anything else is read as CSV text. */
-export function isXlsx(file: Pick<File, 'name' | 'type'>): boolean {
-  return (
-    /\.xlsx$/i.test(file.name) ||
-    file.type === 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-  );
+/**
+ * An XLSX (a zip: it starts with `PK\x03\x04`) whatever its name says; anything else is read as CSV text. A name
+ * is not enough: a download may have none, and a CSV may be called `.xlsx`.
+ */
+export function isXlsx(bytes: ArrayBuffer): boolean {
+  const head = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  return head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
 /**
@@ -18,11 +19,12 @@ export function isXlsx(file: Pick<File, 'name' | 'type'>): boolean {
  */
 export async function readImportFile(file: File): Promise<ImportCell[][]> {
   try {
-    if (isXlsx(file)) {
+    const bytes = await file.arrayBuffer();
+    if (isXlsx(bytes)) {
       const { readSheet } = await import('read-excel-file/browser');
-      return (await readSheet(file)) as unknown as ImportCell[][];
+      return (await readSheet(bytes)) as unknown as ImportCell[][];
     }
-    return parseCsv(decodeText(await file.arrayBuffer()));
+    return parseCsv(decodeText(bytes));
   } catch (error) {
     throw new UnreadableFile(error instanceof Error ? error.message : String(error));
   }
