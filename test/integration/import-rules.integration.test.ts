@@ -92,7 +92,11 @@ describe('imported agreements and who imports them', () => {
     );
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
     const history = (await api.query('agreement.history', { id }, tokens['ermelo.inkoper'])).body.result.data;
-    expect(history.map((e: { action: string }) => e.action)).toEqual(['agreement.import', 'steering', 'transition']);
+    expect(history.map((e: { action: string }) => e.action)).toEqual([
+      'agreement.import',
+      'steering',
+      'transition',
+    ]);
     expect(
       (await api.query('agreement.verifyAudit', { id }, tokens['ermelo.inkoper'])).body.result.data.valid,
     ).toBe(true);
