@@ -212,6 +212,13 @@ export const nlReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'Het organisatieregister is intussen gewijzigd. Probeer het opnieuw.',
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'settings.changedMeanwhile': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
+  'user.notFound': 'Deze gebruiker bestaat niet, of u heeft er geen toegang toe.',
+  'user.versionConflict': `Iemand anders heeft deze gebruiker intussen gewijzigd. ${CHANGED_NL}`,
+  'user.changedMeanwhile': 'Iemand anders heeft tegelijk de gebruikers gewijzigd. Probeer het opnieuw.',
+  'user.emailInUse': 'Er is al een gebruiker met dit e-mailadres.',
+  'user.rolesDoNotFit': 'Een van de rollen past niet bij een {{spaceKind}}.',
+  'user.lastAdmin': 'Dit is de laatste actieve {{role}}. Maak eerst iemand anders {{role}}.',
+  'user.selfDisable': 'U kunt uzelf niet blokkeren.',
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
   'import.statusNotImportable':
     'Een {{kind}} kan niet worden geïmporteerd met status {{status}}. Importeren kan met: {{allowed}}.',
@@ -409,6 +416,13 @@ export const enReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'The organisation register was changed meanwhile. Try again.',
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
+  'user.notFound': 'This user does not exist, or you have no access to it.',
+  'user.versionConflict': `Someone else changed this user meanwhile. ${CHANGED_EN}`,
+  'user.changedMeanwhile': 'Someone else changed the users at the same time. Try again.',
+  'user.emailInUse': 'There already is a user with this e-mail address.',
+  'user.rolesDoNotFit': 'One of the roles does not fit a {{spaceKind}}.',
+  'user.lastAdmin': 'This is the last active {{role}}. Make someone else {{role}} first.',
+  'user.selfDisable': 'You cannot disable yourself.',
   'ical.changedMeanwhile': 'The calendar feed was changed at the same time. Try again.',
   'import.statusNotImportable':
     'A {{kind}} cannot be imported in status {{status}}. Importable: {{allowed}}.',
@@ -426,6 +440,8 @@ const LABELLED: Record<string, string> = {
   from: 'statuses',
   to: 'statuses',
   kind: 'kinds',
+  spaceKind: 'organisationKinds',
+  role: 'roles',
 };
 
 export interface ReasonFormat {
