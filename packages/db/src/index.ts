@@ -39,6 +39,7 @@ export * from './errors.ts';
 export * from './escalations.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
+export * from './onboarding.ts';
 export * from './keys.ts';
 export * from './public-register.ts';
 export * from './reports.ts';
