@@ -83,13 +83,19 @@ export async function createSpaceRecord(
   const record = initialSpaceRecord(input);
   const existing = await readSpaceWithHead(db, record.space);
   if (existing) return assertKind(existing.record, record.kind);
-  const chain = nextSpaceEvent(db, platformScope(record.space, who), record.space, {}, {
-    at: now,
-    action: 'space.create',
-    objectType: 'space',
-    objectId: record.space,
-    changes: { space: { before: null, after: record } },
-  });
+  const chain = nextSpaceEvent(
+    db,
+    platformScope(record.space, who),
+    record.space,
+    {},
+    {
+      at: now,
+      action: 'space.create',
+      objectType: 'space',
+      objectId: record.space,
+      changes: { space: { before: null, after: record } },
+    },
+  );
   try {
     await transact(
       db,
@@ -108,7 +114,12 @@ export async function createSpaceRecord(
           },
         },
         chain.put,
-        { Put: { TableName: db.tableName, Item: { ...platformKeys.space(record.space), type: 'platformSpace' } } },
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: { ...platformKeys.space(record.space), type: 'platformSpace' },
+          },
+        },
       ],
       raced(),
     );

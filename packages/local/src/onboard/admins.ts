@@ -1,6 +1,13 @@
 import { type Accounts, createUserWithAccount } from '@regie/api';
 import { DomainError } from '@regie/core';
-import { type Db, OnboardingError, type PlatformActor, platformScope, readLogin, readUserByEmail } from '@regie/db';
+import {
+  type Db,
+  OnboardingError,
+  type PlatformActor,
+  platformScope,
+  readLogin,
+  readUserByEmail,
+} from '@regie/db';
 import { createLocalAccounts } from '../accounts-local.ts';
 import type { AdminState } from './plan.ts';
 import type { AdminPort } from './run.ts';
@@ -20,9 +27,10 @@ export function accountsAdminPort(
   return {
     async find(space, email): Promise<AdminState> {
       const user = await readUserByEmail(db, space, email);
-      if (user) return { state: 'present', space, key: user.key, roles: user.roles };
+      if (user) return { state: 'present', space, key: user.key, roles: user.roles, name: user.name };
       const login = await findLogin(email);
-      if (login && login.space !== space) return { state: 'present', space: login.space, key: login.key, roles: [] };
+      if (login && login.space !== space)
+        return { state: 'present', space: login.space, key: login.key, roles: [] };
       return { state: 'absent' };
     },
     async create({ space, email, name, role }) {

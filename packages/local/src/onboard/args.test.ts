@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand, UsageError } from './args.ts';
 
-const create = ['create', '--code', 'GM0200', '--name', 'Gemeente Apeldoorn', '--admin', 'Beheer@Apeldoorn.nl'];
+const create = [
+  'create',
+  '--code',
+  'GM0200',
+  '--name',
+  'Gemeente Apeldoorn',
+  '--admin',
+  'Beheer@Apeldoorn.nl',
+];
 
 const refusal = (argv: string[]) => {
   try {
@@ -18,7 +26,15 @@ const refusal = (argv: string[]) => {
 describe('parseCommand', () => {
   it('reads a municipality with its regions and first administrator, locally by default', () => {
     expect(
-      parseCommand([...create, '--region', 'RGNOORDVELUWE', '--region', 'rgveluwe', '--region', 'RGNOORDVELUWE']),
+      parseCommand([
+        ...create,
+        '--region',
+        'RGNOORDVELUWE',
+        '--region',
+        'rgveluwe',
+        '--region',
+        'RGNOORDVELUWE',
+      ]),
     ).toEqual({
       command: 'tenant.create',
       code: 'GM0200',
@@ -60,7 +76,16 @@ describe('parseCommand', () => {
 
   it('reads a region with members, and a provider by its KvK number', () => {
     expect(
-      parseCommand(['region', 'create', '--code', 'RGVELUWE', '--name', 'Regio Veluwe', '--member', 'GM0200']),
+      parseCommand([
+        'region',
+        'create',
+        '--code',
+        'RGVELUWE',
+        '--name',
+        'Regio Veluwe',
+        '--member',
+        'GM0200',
+      ]),
     ).toEqual({
       command: 'region.create',
       code: 'RGVELUWE',
@@ -70,7 +95,16 @@ describe('parseCommand', () => {
       dryRun: false,
     });
     expect(
-      parseCommand(['provider', 'register', '--kvk', '12345678', '--name', 'Jeugdhulp B.V.', '--admin', 'a@b.nl']),
+      parseCommand([
+        'provider',
+        'register',
+        '--kvk',
+        '12345678',
+        '--name',
+        'Jeugdhulp B.V.',
+        '--admin',
+        'a@b.nl',
+      ]),
     ).toMatchObject({ command: 'provider.register', kvk: '12345678', admin: { email: 'a@b.nl' } });
   });
 

@@ -127,7 +127,12 @@ export function parseCommand(argv: readonly string[]): Command {
     }
   }
   const common: Common = { target: parseTarget(values), dryRun: values['dry-run'] ?? false };
-  const name = required(values, 'name', (value) => nameSchema.safeParse(value).success, 'a name of 1–200 characters');
+  const name = required(
+    values,
+    'name',
+    (value) => nameSchema.safeParse(value).success,
+    'a name of 1–200 characters',
+  );
   if (command === 'provider.register') {
     const kvk = required(values, 'kvk', isKvkNumber, 'a KvK number (8 digits, e.g. 12345678)');
     return { command, ...common, kvk, name, admin: parseAdmin(values, true, name) };
@@ -177,7 +182,7 @@ function parseAdmin(values: Values, needed: true, spaceName: string): AdminInput
 function parseAdmin(values: Values, needed: boolean, spaceName: string): AdminInput | undefined;
 function parseAdmin(values: Values, needed: boolean, spaceName: string): AdminInput | undefined {
   if (values.admin === undefined) {
-    if (needed) throw new UsageError('--admin is missing: give the first administrator\'s e-mail address');
+    if (needed) throw new UsageError("--admin is missing: give the first administrator's e-mail address");
     if (values['admin-name'] !== undefined) throw new UsageError('--admin-name needs --admin');
     return undefined;
   }
@@ -185,7 +190,9 @@ function parseAdmin(values: Values, needed: boolean, spaceName: string): AdminIn
   if (!email.success) throw new UsageError(`--admin ${JSON.stringify(values.admin)}: not an e-mail address`);
   const name = (values['admin-name'] ?? `Beheerder ${spaceName}`).trim().slice(0, 200);
   if (!nameSchema.safeParse(name).success) {
-    throw new UsageError(`--admin-name ${JSON.stringify(values['admin-name'])}: give a name of 1–200 characters`);
+    throw new UsageError(
+      `--admin-name ${JSON.stringify(values['admin-name'])}: give a name of 1–200 characters`,
+    );
   }
   return { email: email.data, name };
 }
@@ -194,11 +201,13 @@ function parseTarget(values: Values): Target {
   const stage = values.stage;
   if (stage === undefined) {
     for (const flag of ['table', 'user-pool', 'aws-region'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --stage (locally the running stack is used)`);
+      if (values[flag] !== undefined)
+        throw new UsageError(`--${flag} needs --stage (locally the running stack is used)`);
     }
     return { kind: 'local' };
   }
-  if (!STAGE_PATTERN.test(stage)) throw new UsageError(`--stage ${JSON.stringify(stage)}: not a stage name (e.g. dev)`);
+  if (!STAGE_PATTERN.test(stage))
+    throw new UsageError(`--stage ${JSON.stringify(stage)}: not a stage name (e.g. dev)`);
   const checks = [
     ['table', TABLE_PATTERN, 'a DynamoDB table name'],
     ['user-pool', USER_POOL_PATTERN, 'a Cognito user pool id (e.g. eu-central-1_AbC123)'],

@@ -1,9 +1,9 @@
 import type { Accounts } from '@regie/api';
 import type { Db, PlatformActor } from '@regie/db';
-import type { Target } from './args.ts';
 import { accountsAdminPort, localAdminPort } from './admins.ts';
+import type { Target } from './args.ts';
 import type { AdminPort } from './run.ts';
-import { type StackOutputs, resolveStage } from './target.ts';
+import { resolveStage, type StackOutputs } from './target.ts';
 
 /** Where a run writes, and what it says about it. */
 export interface Connection {

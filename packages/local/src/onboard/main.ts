@@ -29,7 +29,12 @@ execute(process.argv.slice(2), {
   print: (line) => console.log(line),
   printError: (line) => console.error(line),
   connect: (target) =>
-    connect(target, readLocalEnv(root), who, { connectLocal, connectStage, stackOutputs: cloudFormationOutputs, cognitoAccounts }),
+    connect(target, readLocalEnv(root), who, {
+      connectLocal,
+      connectStage,
+      stackOutputs: cloudFormationOutputs,
+      cognitoAccounts,
+    }),
 }).then(
   (code) => {
     process.exitCode = code;

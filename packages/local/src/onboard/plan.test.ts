@@ -19,7 +19,13 @@ const apeldoorn = run([
   '--region',
   'RGVELUWE',
 ]);
-const region: SpaceRecord = { space: 'RGVELUWE', kind: 'region', name: 'Regio Veluwe', members: [], memberNames: {} };
+const region: SpaceRecord = {
+  space: 'RGVELUWE',
+  kind: 'region',
+  name: 'Regio Veluwe',
+  members: [],
+  memberNames: {},
+};
 const absent: Snapshot['admin'] = { state: 'absent' };
 
 describe('planOnboarding', () => {
@@ -90,11 +96,23 @@ describe('planOnboarding', () => {
       spaces: { RGVELUWE: region },
       admin: { state: 'present', space: 'GM0200', key: 'k', roles: ['viewer'] },
     });
-    expect(steps[2]).toMatchObject({ status: 'exists', note: expect.stringContaining('without the admin role') });
+    expect(steps[2]).toMatchObject({
+      status: 'exists',
+      note: expect.stringContaining('without the admin role'),
+    });
   });
 
   it('plans a region with members that must exist, and a provider with its provider admin', () => {
-    const veluwe = run(['region', 'create', '--code', 'RGVELUWE', '--name', 'Regio Veluwe', '--member', 'GM0200']);
+    const veluwe = run([
+      'region',
+      'create',
+      '--code',
+      'RGVELUWE',
+      '--name',
+      'Regio Veluwe',
+      '--member',
+      'GM0200',
+    ]);
     expect(() => planOnboarding(veluwe, { spaces: {}, admin: absent })).toThrow(/GM0200 does not exist/);
     const steps = planOnboarding(veluwe, {
       spaces: { GM0200: { space: 'GM0200', kind: 'municipality', name: 'Gemeente Apeldoorn', memberOf: [] } },
@@ -105,7 +123,16 @@ describe('planOnboarding', () => {
       ['create', 'membership'],
     ]);
 
-    const provider = run(['provider', 'register', '--kvk', '12345678', '--name', 'Kompas', '--admin', 'a@b.nl']);
+    const provider = run([
+      'provider',
+      'register',
+      '--kvk',
+      '12345678',
+      '--name',
+      'Kompas',
+      '--admin',
+      'a@b.nl',
+    ]);
     const planned = planOnboarding(provider, { spaces: {}, admin: absent });
     expect(planned[0]!.what).toEqual({
       item: 'space',

@@ -9,7 +9,9 @@ import type { AdminInput, Command } from './args.ts';
  */
 
 /** Where the administrator's e-mail address is in use, if anywhere. */
-export type AdminState = { state: 'absent' } | { state: 'present'; space: string; key: string; roles: Role[] };
+export type AdminState =
+  | { state: 'absent' }
+  | { state: 'present'; space: string; key: string; roles: Role[] };
 
 /** What exists now of what a command names (spaces missing from `spaces` count as absent). */
 export interface Snapshot {
@@ -87,7 +89,11 @@ export function planOnboarding(command: RunCommand, snapshot: Snapshot): Step[] 
     space,
     kind,
     name: command.name,
-    ...(kind === 'region' ? { members: [], memberNames: {} } : kind === 'municipality' ? { memberOf: [] } : {}),
+    ...(kind === 'region'
+      ? { members: [], memberNames: {} }
+      : kind === 'municipality'
+        ? { memberOf: [] }
+        : {}),
   };
 
   if (command.command === 'tenant.create') {
@@ -110,7 +116,8 @@ export function planOnboarding(command: RunCommand, snapshot: Snapshot): Step[] 
           `Municipality ${member} does not exist; onboard it first: npm run tenant -- create --code ${member} …`,
         );
       }
-      if (record.kind !== 'municipality') throw new PlanError(`${member} is a ${record.kind}, not a municipality`);
+      if (record.kind !== 'municipality')
+        throw new PlanError(`${member} is a ${record.kind}, not a municipality`);
       steps.push(membership(record, self));
     }
   }
@@ -135,10 +142,12 @@ function adminStep(space: string, kind: SpaceKind, admin: AdminInput, state: Adm
   }
   return {
     status: 'exists',
-    what,
+    what: { ...what, name: state.name ?? admin.name },
     ...(state.roles.includes(role)
       ? {}
-      : { note: `without the ${role} role (has ${state.roles.join(', ')}); change it under Beheer → Mensen` }),
+      : {
+          note: `without the ${role} role (has ${state.roles.join(', ')}); change it under Beheer → Mensen`,
+        }),
   };
 }
 

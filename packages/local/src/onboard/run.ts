@@ -1,3 +1,4 @@
+import type { Role } from '@regie/core';
 import {
   createSpaceRecord,
   type Db,
@@ -7,9 +8,16 @@ import {
   readSpace,
   type SpaceRecord,
 } from '@regie/db';
-import type { Role } from '@regie/core';
 import type { Command } from './args.ts';
-import { type AdminState, describe, formatPlan, planOnboarding, type Step, spacesToRead, subjectSpace } from './plan.ts';
+import {
+  type AdminState,
+  describe,
+  formatPlan,
+  planOnboarding,
+  type Step,
+  spacesToRead,
+  subjectSpace,
+} from './plan.ts';
 
 /** How the command finds and creates the first administrator (the user record with its account). */
 export interface AdminPort {
@@ -41,7 +49,9 @@ type RunCommand = Exclude<Command, { command: 'help' }>;
 export async function readSnapshot(db: Db, admins: AdminPort, command: RunCommand) {
   const spaces: Record<string, SpaceRecord | null> = {};
   for (const space of spacesToRead(command)) spaces[space] = await readSpace(db, space);
-  const admin: AdminState = command.admin ? await admins.find(subjectSpace(command), command.admin.email) : { state: 'absent' };
+  const admin: AdminState = command.admin
+    ? await admins.find(subjectSpace(command), command.admin.email)
+    : { state: 'absent' };
   return { spaces, admin };
 }
 

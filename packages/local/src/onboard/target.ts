@@ -83,7 +83,8 @@ async function probe(db: Db, messages: { unreachable: string; noTable: string })
 function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; name?: string; cause?: unknown; errors?: unknown[] } | undefined;
   if (!e) return false;
-  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'TimeoutError'].includes(e.code ?? e.name ?? '')) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'TimeoutError'].includes(e.code ?? e.name ?? ''))
+    return true;
   return (e.errors ?? []).some(isConnectionError) || (e.cause !== undefined && isConnectionError(e.cause));
 }
 
