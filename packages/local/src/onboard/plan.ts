@@ -11,7 +11,7 @@ import type { AdminInput, Command } from './args.ts';
 /** Where the administrator's e-mail address is in use, if anywhere. */
 export type AdminState =
   | { state: 'absent' }
-  | { state: 'present'; space: string; key: string; roles: Role[] };
+  | { state: 'present'; space: string; key: string; roles: Role[]; name?: string };
 
 /** What exists now of what a command names (spaces missing from `spaces` count as absent). */
 export interface Snapshot {
