@@ -1,7 +1,7 @@
 import { DomainError } from '@regie/core';
 import { OnboardingError } from '@regie/db';
 import { LocalStackError } from '../dynamo-local.ts';
-import { type Command, parseCommand, USAGE, UsageError } from './args.ts';
+import { type Command, parseCommand, type Target, USAGE, UsageError } from './args.ts';
 import type { Connection } from './connect.ts';
 import { PlanError, subjectSpace } from './plan.ts';
 import { runOnboarding } from './run.ts';
@@ -9,7 +9,7 @@ import { TargetError } from './target.ts';
 
 /** What a run of the command line needs from outside: a connection to its target, and its two outputs. */
 export interface CliIo {
-  connect(target: Extract<Command, { target: unknown }>['target']): Promise<Connection>;
+  connect(target: Target): Promise<Connection>;
   who: { actor: string; actorName?: string };
   print(line: string): void;
   printError(line: string): void;
