@@ -59,7 +59,8 @@ Every command also takes:
                        outputs (Regie-<stage>-Data TableName, Regie-<stage>-Auth UserPoolId), unless given as
   --table <name>       the DynamoDB table, and
   --user-pool <id>     the Cognito user pool id (both only with --stage)
-  --aws-region <name>  the AWS region of the stage (default: your AWS configuration's)
+  --aws-region <name>  the stage's AWS region (default: your AWS configuration's for the stack outputs, the
+                       user pool id's for the table and the pool)
   --help               this text
 
 Locally the command finds DynamoDB Local of \`npm start\` on DYNAMO_PORT (default 8000), table TABLE_NAME (default

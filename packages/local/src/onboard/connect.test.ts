@@ -91,7 +91,12 @@ describe('connect', () => {
       who,
       deps,
     );
-    expect(asked).toEqual(['outputs closed', 'stage table t1 -', 'cognito eu-central-1_X -']);
+    // Without --aws-region the table and pool are reached in the region the pool's id names.
+    expect(asked).toEqual([
+      'outputs closed',
+      'stage table t1 eu-central-1',
+      'cognito eu-central-1_X eu-central-1',
+    ]);
   });
 });
 

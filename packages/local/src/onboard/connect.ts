@@ -48,8 +48,10 @@ export async function connect(
   } finally {
     outputs.destroy?.();
   }
-  const db = await deps.connectStage({ tableName: names.tableName, awsRegion: target.awsRegion });
-  const accounts = deps.cognitoAccounts({ userPoolId: names.userPoolId, awsRegion: target.awsRegion });
+  // The table lives in the stage's region, which the user pool's id names (`eu-central-1_AbC123`).
+  const awsRegion = target.awsRegion ?? names.userPoolId.split('_')[0];
+  const db = await deps.connectStage({ tableName: names.tableName, awsRegion });
+  const accounts = deps.cognitoAccounts({ userPoolId: names.userPoolId, awsRegion });
   return {
     db,
     admins: accountsAdminPort(db, who, accounts),
