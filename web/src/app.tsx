@@ -45,6 +45,7 @@ const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
 const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const PeoplePage = lazy(() => import('./features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -95,6 +96,7 @@ function AuthenticatedRoutes() {
         <Route path="/subsidies" component={RegulationsPage} />
         <Route path="/regions" component={RegionsPage} />
         <Route path="/organisations" component={OrganisationsPage} />
+        <Route path="/admin/people" component={PeoplePage} />
         <Route path="/admin" component={AdminPage} />
         <Route component={NotFoundPage} />
       </Switch>

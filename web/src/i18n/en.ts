@@ -4,6 +4,7 @@ import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import type { Messages } from './index';
 import { enParties } from './parties';
+import { enPeople } from './people';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSubsidy } from './subsidy';
@@ -13,6 +14,7 @@ import { enWgr } from './wgr';
 export const en: Messages = {
   deadlines: enDeadlines,
   parties: enParties,
+  people: enPeople,
   cockpit: enCockpit,
   exports: enExports,
   signIn: enSignIn,
@@ -44,6 +46,7 @@ export const en: Messages = {
     regions: 'Regions',
     organisations: 'Organisations',
     admin: 'Administration',
+    people: 'People',
   },
   comingSoon: {
     text: 'This part is coming.',

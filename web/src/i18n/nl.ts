@@ -3,6 +3,7 @@ import { nlCockpit } from './cockpit';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
 import { nlParties } from './parties';
+import { nlPeople } from './people';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSubsidy } from './subsidy';
@@ -12,6 +13,7 @@ import { nlWgr } from './wgr';
 export const nl = {
   deadlines: nlDeadlines,
   parties: nlParties,
+  people: nlPeople,
   cockpit: nlCockpit,
   exports: nlExports,
   signIn: nlSignIn,
@@ -43,6 +45,7 @@ export const nl = {
     regions: "Regio's",
     organisations: 'Organisaties',
     admin: 'Beheer',
+    people: 'Mensen',
   },
   comingSoon: {
     text: 'Dit onderdeel volgt.',
