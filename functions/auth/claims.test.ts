@@ -66,6 +66,9 @@ describe('pre token claims', () => {
     expect(refused({ user: { ...user, space: 'GM0243' } })).toThrow(/no Regie user record/);
     expect(refused({ spaceRecord: null })).toThrow(/no record/);
     expect(refused({ user: { ...user, roles: [] } })).toThrow(/no role/);
+    // Disabled by the space's administrator (issue 13); `disabled: false` and a record without the flag sign in.
+    expect(refused({ user: { ...user, disabled: true } })).toThrow(/disabled/);
+    expect(refused({ user: { ...user, disabled: false } })()).toMatchObject({ space: 'GM0233' });
     const regions = Array.from({ length: MAX_REACH }, (_, i) => `RGR${i}`);
     expect(refused({ spaceRecord: { ...ermelo, memberOf: regions } })).toThrow(/reach/);
   });
@@ -83,6 +86,8 @@ describe('pre token claims', () => {
       'provider_signer',
       'provider_reporter',
     ]);
+    expect(as('PV81234567', kompas, ['provider_admin'])().roles).toEqual(['provider_admin']);
+    expect(as('GM0233', ermelo, ['provider_admin'])).toThrow(/does not fit a municipality/);
     expect(as('RGNOORDVELUWE', region, ['coordinator', 'inkoper'])().roles).toEqual([
       'coordinator',
       'inkoper',

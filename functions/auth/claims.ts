@@ -40,6 +40,8 @@ export function regieClaims({ space, userKey, user, spaceRecord }: ClaimsInput):
   if (!user || user.key !== userKey || user.space !== space) {
     throw new SignInRefused('no Regie user record for this Cognito user in its space');
   }
+  // Disabled by the space's administrator (user.update): no new token, whatever Cognito still allows.
+  if (user.disabled) throw new SignInRefused('the user is disabled');
   if (!spaceRecord || spaceRecord.space !== space) throw new SignInRefused('the space has no record');
   const roles = [...new Set(user.roles)].filter((role): role is Role =>
     (ROLES as readonly string[]).includes(role),

@@ -11,4 +11,5 @@ export const USER_ROLES = [
   'coordinator',
   'provider_signer',
   'provider_reporter',
+  'provider_admin',
 ] as const;

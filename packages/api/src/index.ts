@@ -1,3 +1,5 @@
+export type { Accounts } from './accounts.ts';
+export { createUserWithAccount } from './accounts.ts';
 export type { AppDeps, DevAuth } from './app.ts';
 export { createApp } from './app.ts';
 export type { Identity, TokenVerifier, VerifierOptions } from './auth.ts';

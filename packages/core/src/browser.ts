@@ -146,7 +146,9 @@ export {
   type TermsIssue,
 } from './terms.ts';
 export {
+  adminRoleOf,
   emailSchema,
+  isActiveAdmin,
   USER_KEY_PATTERN,
   type User,
   type UserInviteInput,

@@ -189,6 +189,14 @@ export const REASONS = {
   'organisation.changedMeanwhile': [],
   'settings.versionConflict': ['version', 'expectedVersion'],
   'settings.changedMeanwhile': [],
+  // People of a space (issue 13): user.list / user.invite / user.update.
+  'user.notFound': [],
+  'user.versionConflict': ['version', 'expectedVersion'],
+  'user.changedMeanwhile': [],
+  'user.emailInUse': [],
+  'user.rolesDoNotFit': ['spaceKind'],
+  'user.lastAdmin': ['role'],
+  'user.selfDisable': [],
   'ical.changedMeanwhile': [],
 } as const satisfies Record<string, readonly string[]>;
 

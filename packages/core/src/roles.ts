@@ -8,6 +8,7 @@ export const ROLES = [
   'coordinator',
   'provider_signer',
   'provider_reporter',
+  'provider_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,7 +21,8 @@ export const MUNICIPAL_ROLES: readonly Role[] = [
   'admin',
   'coordinator',
 ];
-export const PROVIDER_ROLES: readonly Role[] = ['provider_signer', 'provider_reporter'];
+/** A provider's own roles; `provider_admin` manages the provider's people as `admin` does a municipality's. */
+export const PROVIDER_ROLES: readonly Role[] = ['provider_signer', 'provider_reporter', 'provider_admin'];
 
 /**
  * Who drafts and changes agreements (`agreement.create`/`update`/`renew`…): the coordinator only in its region,

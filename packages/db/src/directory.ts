@@ -45,11 +45,20 @@ export interface SpaceRecord {
   version?: number;
 }
 
+/** A user's record (issue 13 added e-mail, disabled, version and times; older records lack them). */
 export interface UserRecord {
   key: string;
   name: string;
   space: string;
   roles: Role[];
+  /** Lower case; the local login and Cognito sign in by it. */
+  email?: string;
+  disabled?: boolean;
+  /** +1 on every change; a record without one is at 1. */
+  version?: number;
+  createdAt?: string;
+  updatedAt?: string;
+  createdBy?: string;
 }
 
 const strip = <T>(item: Record<string, unknown> | undefined): T | null => (item ? stripKeys<T>(item) : null);
@@ -79,6 +88,10 @@ export async function putSpace(db: Db, record: SpaceRecord): Promise<void> {
   await registerSpace(db, record.space);
 }
 
+/** gsi1 sort key of a user: the space's people listed by name. */
+export const userSortKey = (user: Pick<UserRecord, 'name' | 'key'>) =>
+  `${user.name.toLowerCase()}#${user.key}`;
+
 export async function putUser(db: Db, user: UserRecord): Promise<void> {
   await guard(() =>
     db.doc.send(
@@ -87,7 +100,7 @@ export async function putUser(db: Db, user: UserRecord): Promise<void> {
         Item: {
           ...keys.user(user.space, user.key),
           gsi1pk: keys.usersIndex(user.space),
-          gsi1sk: user.key,
+          gsi1sk: userSortKey(user),
           type: 'user',
           ...user,
         },

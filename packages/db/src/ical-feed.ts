@@ -108,7 +108,7 @@ export const FEED_AHEAD_DAYS = 400;
 export const FEED_MAX_EVENTS = 500;
 
 /**
- * The events of a feed, found by its secret: null when the secret is unknown or revoked, or the user is gone.
+ * The events of a feed, found by its secret: null when the secret is unknown or revoked, or the user is gone or disabled.
  * Reads the feed record, the user's record (their current roles) and the space's dated indexes, nothing else.
  */
 export async function readFeed(
@@ -123,7 +123,8 @@ export async function readFeed(
   );
   if (!feed.Item) return null;
   const user = await readUser(db, space, String(feed.Item.user));
-  if (!user) return null;
+  // A disabled user's feed is dead even if its pointer survived (disabling deletes it too).
+  if (!user || user.disabled) return null;
   const roles = new Set<string>(user.roles);
   const { items } = await readDeadlines(db, [space], {
     from: addDays(today, -FEED_PAST_DAYS),

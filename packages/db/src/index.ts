@@ -25,6 +25,7 @@ import { signingRepository } from './signing.ts';
 import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
 import { steeringRepository } from './steering.ts';
 import { subsidyRepository } from './subsidy.ts';
+import { userRepository } from './users.ts';
 import { wgrRepository } from './wgr.ts';
 
 export * from './accountability.ts';
@@ -50,6 +51,7 @@ export * from './space-registry.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
+export * from './users.ts';
 export * from './wgr.ts';
 
 const settingsOf = (space: string, record: SpaceRecord | null) => ({
@@ -91,6 +93,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
       },
     },
     inbox: inboxRepository(db, scope),
+    /** The people of the caller's own space (issue 13; the space's administrator). */
+    users: userRepository(db, scope),
     ical: icalRepository(db, scope),
     /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
     tenant: {

@@ -26,6 +26,8 @@ export const keys = {
   seedMarker: (space: string) => ({ pk: spaced(space, 'SEED'), sk: 'SEED' }),
   user: (space: string, key: string) => ({ pk: spaced(space, 'USER', key), sk: 'USER' }),
   usersIndex: (space: string) => spaced(space, 'USERS'),
+  /** Claims an e-mail address inside a space (one user per address); holds the user's key. */
+  userEmail: (space: string, email: string) => ({ pk: spaced(space, 'USEREMAIL', email), sk: 'USEREMAIL' }),
   organisation: (space: string, id: string) => ({ pk: spaced(space, 'ORG', id), sk: 'ORG' }),
   organisationsIndex: (space: string) => spaced(space, 'ORGS'),
   agreement: (space: string, id: string) => ({ pk: spaced(space, 'AGR', id), sk: 'AGR' }),
@@ -186,6 +188,11 @@ export const keys = {
 export const platformKeys = {
   spaces: 'PLATFORM#SPACES',
   space: (space: string) => ({ pk: 'PLATFORM#SPACES', sk: space }),
+  /**
+   * Local only (the dev issuer's stand-in for Cognito's user directory): an e-mail login → the user's space and
+   * key. Written by the local Accounts adapter; never in AWS, where Cognito holds the logins.
+   */
+  login: (email: string) => ({ pk: 'PLATFORM#LOGINS', sk: email }),
 };
 
 /** Sort-key prefixes that depend on a value (the partition keys above never do without a space). */

@@ -1,6 +1,6 @@
 import { createTokenVerifier, type DevAuth, type TokenVerifier } from '@regie/api';
 import { rolesFitSpace, spaceKind } from '@regie/core';
-import { type Db, readSpace, readUser } from '@regie/db';
+import { type Db, readLogin, readSpace, readUser } from '@regie/db';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { SEED_USERS } from './seed.ts';
 
@@ -8,7 +8,8 @@ export const DEV_ISSUER = 'https://regie.local/dev-issuer';
 export const DEV_AUDIENCE = 'regie-web';
 
 /**
- * The local stand-in for Cognito: its own key pair and JWKS, tokens for the seed users. Roles and
+ * The local stand-in for Cognito: its own key pair and JWKS, tokens for the seed users and for people invited
+ * locally, who sign in with their e-mail address (the login item written by accounts-local.ts). Roles and
  * reach are read from the database at issue time (roles are data), then travel only inside the signed
  * token. The API verifies these tokens through the same `createTokenVerifier` as in AWS.
  */
@@ -32,11 +33,14 @@ export async function createDevIssuer(
         roles: u.roles,
       }));
     },
-    async issueToken(userKey) {
-      const seed = SEED_USERS.find((u) => u.key === userKey);
-      if (!seed) return null;
-      const user = await readUser(db, seed.space, seed.key);
-      if (!user) return null;
+    async issueToken(userKeyOrEmail) {
+      const seed = SEED_USERS.find((u) => u.key === userKeyOrEmail);
+      const login = seed || !userKeyOrEmail.includes('@') ? null : await readLogin(db, userKeyOrEmail);
+      const home = seed ?? login;
+      if (!home) return null;
+      const user = await readUser(db, home.space, home.key);
+      // A disabled user gets no token (the Cognito trigger refuses them the same way, functions/auth/claims.ts).
+      if (!user || user.disabled) return null;
       // The same rule as the Cognito trigger (functions/auth/claims.ts): roles must fit the space's kind.
       if (!rolesFitSpace(spaceKind(user.space), user.roles)) return null;
       const space = await readSpace(db, user.space);

@@ -1,3 +1,4 @@
+export * from './accounts-local.ts';
 export * from './dev-issuer.ts';
 export * from './dynamo-local.ts';
 export * from './ports.ts';

@@ -72,6 +72,8 @@ export const SEED_USERS: SeedUser[] = [
   user('noordveluwe.coordinator', 'Corrie Coördinator', REGION, 'coordinator'),
   user('kompas.signer', 'Kees Ondertekenaar', 'PV81234567', 'provider_signer'),
   user('kompas.reporter', 'Roos Rapporteur', 'PV81234567', 'provider_reporter'),
+  // The provider's own administrator: manages Kompas's signers and reporters (issue 13).
+  user('kompas.admin', 'Karin Beheerder', 'PV81234567', 'provider_admin'),
   user('wijkracht.signer', 'Wim Ondertekenaar', 'PV40123456', 'provider_signer'),
   user('wijkracht.reporter', 'Rik Rapporteur', 'PV40123456', 'provider_reporter'),
 ];

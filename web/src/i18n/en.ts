@@ -78,6 +78,7 @@ export const en: Messages = {
     coordinator: 'regional coordinator',
     provider_signer: 'signer',
     provider_reporter: 'reporter',
+    provider_admin: 'administrator',
   },
   organisationKinds: {
     municipality: 'municipality',

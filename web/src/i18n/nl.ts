@@ -77,6 +77,7 @@ export const nl = {
     coordinator: 'regiocoördinator',
     provider_signer: 'ondertekenaar',
     provider_reporter: 'rapporteur',
+    provider_admin: 'beheerder',
   },
   organisationKinds: {
     municipality: 'gemeente',

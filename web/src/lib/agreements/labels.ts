@@ -130,6 +130,7 @@ const ROLES = [
   'coordinator',
   'provider_signer',
   'provider_reporter',
+  'provider_admin',
 ] as const;
 
 export function roleLabel(t: TFunction, role: string): string {
