@@ -34,7 +34,8 @@ export const nlPeople = {
   rolesOf: 'Rollen van {{name}}',
   saveRoles: 'Rollen opslaan',
   cancel: 'Annuleren',
-  rolesSaved: 'De rollen van {{name}} zijn gewijzigd: {{roles}}. Dit geldt vanaf de volgende keer dat {{name}} inlogt.',
+  rolesSaved:
+    'De rollen van {{name}} zijn gewijzigd: {{roles}}. Dit geldt vanaf de volgende keer dat {{name}} inlogt.',
   rolesUnchanged: 'Er is niets gewijzigd.',
   disableTitle: '{{name}} uitschakelen?',
   disableText:
@@ -101,7 +102,8 @@ export const enPeople: typeof nlPeople = {
   rolesOf: 'Roles of {{name}}',
   saveRoles: 'Save roles',
   cancel: 'Cancel',
-  rolesSaved: 'The roles of {{name}} have changed: {{roles}}. This applies from the next time {{name}} signs in.',
+  rolesSaved:
+    'The roles of {{name}} have changed: {{roles}}. This applies from the next time {{name}} signs in.',
   rolesUnchanged: 'Nothing has changed.',
   disableTitle: 'Disable {{name}}?',
   disableText:
@@ -114,7 +116,8 @@ export const enPeople: typeof nlPeople = {
   enabledDone: '{{name}} has been enabled again and can sign in again.',
   saving: 'Saving…',
   inviteTitle: 'Invite someone',
-  inviteIntro: 'Invite a colleague with name, e-mail address and roles. The colleague signs in with this address.',
+  inviteIntro:
+    'Invite a colleague with name, e-mail address and roles. The colleague signs in with this address.',
   nameHint: 'First and last name, as colleagues know them.',
   emailHint: 'The work address, such as carla@ermelo.nl. The colleague signs in with it.',
   invite: 'Invite',

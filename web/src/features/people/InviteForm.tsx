@@ -12,8 +12,8 @@ import { useMutationError } from '../../lib/mutation-error';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
-import { RoleChoices } from './RoleChoices';
 import { EMPTY_INVITE, INVITE_FIELDS, type InviteValues, inviteSchema } from './invite-form';
+import { RoleChoices } from './RoleChoices';
 
 const inputId = (field: string) => `invite-${field}`;
 

@@ -99,7 +99,13 @@ export function PeopleTable({
       rowKey={(u) => u.key}
       rowTestId={(u) => `person-${u.email ?? u.key}`}
       testId="people-table"
-      state={{ query, loading: t('people.loading'), error: t('people.error'), empty: t('people.none'), status }}
+      state={{
+        query,
+        loading: t('people.loading'),
+        error: t('people.error'),
+        empty: t('people.none'),
+        status,
+      }}
     />
   );
 }

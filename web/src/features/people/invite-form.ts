@@ -38,6 +38,8 @@ export function inviteSchema(offered: readonly Role[]) {
     schema: userInviteInput,
     explain: keyAt(inviteMessage),
     check: (input) =>
-      input.roles.every((role) => offered.includes(role)) ? [] : [{ field: 'roles', key: key('rolesNotFit') }],
+      input.roles.every((role) => offered.includes(role))
+        ? []
+        : [{ field: 'roles', key: key('rolesNotFit') }],
   });
 }

@@ -5,7 +5,13 @@ import { canDisable, managesPeople, orderedRoles, rolesOffered, sameRoles, sortP
 
 describe('what the people page offers', () => {
   it('offers municipal roles in a municipality, the coordinator only in a region, provider roles to a provider', () => {
-    expect(rolesOffered('municipality')).toEqual(['inkoper', 'contractmanager', 'approver', 'viewer', 'admin']);
+    expect(rolesOffered('municipality')).toEqual([
+      'inkoper',
+      'contractmanager',
+      'approver',
+      'viewer',
+      'admin',
+    ]);
     expect(rolesOffered('region')).toEqual([
       'inkoper',
       'contractmanager',
@@ -72,7 +78,11 @@ describe('the invite form, checked with the API’s schema', () => {
       email: 'people.errors.emailInvalid',
       roles: 'people.errors.rolesRequired',
     });
-    const bad = await validateForm(municipal, { name: 'x'.repeat(201), email: 'carla@ermelo', roles: ['admin'] });
+    const bad = await validateForm(municipal, {
+      name: 'x'.repeat(201),
+      email: 'carla@ermelo',
+      roles: ['admin'],
+    });
     expect(bad.ok ? {} : bad.errors).toEqual({
       name: 'people.errors.nameTooLong',
       email: 'people.errors.emailInvalid',
@@ -87,9 +97,11 @@ describe('the invite form, checked with the API’s schema', () => {
     });
     expect(result.ok ? {} : result.errors).toEqual({ roles: 'people.errors.rolesNotFit' });
     const provider = inviteSchema(rolesOffered('provider'));
-    expect(await validateForm(provider, { name: 'Piet', email: 'piet@kompas.nl', roles: ['admin'] })).toEqual({
-      ok: false,
-      errors: { roles: 'people.errors.rolesNotFit' },
-    });
+    expect(await validateForm(provider, { name: 'Piet', email: 'piet@kompas.nl', roles: ['admin'] })).toEqual(
+      {
+        ok: false,
+        errors: { roles: 'people.errors.rolesNotFit' },
+      },
+    );
   });
 });

@@ -10,7 +10,10 @@ import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
  * text shows (`user.lastAdmin`, `user.selfDisable`, `user.versionConflict` …) and a stale version reloads the list
  * so the next attempt starts from what is stored.
  */
-export function useUserUpdate(onDone: (user: User, input: UserUpdateInput) => void, options: MutationErrorOptions = {}) {
+export function useUserUpdate(
+  onDone: (user: User, input: UserUpdateInput) => void,
+  options: MutationErrorOptions = {},
+) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
