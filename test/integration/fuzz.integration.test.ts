@@ -256,6 +256,17 @@ const VALID: Record<
     input: { expectedVersion: 1, mandateThresholdCents: 5_000_000 },
   },
   'tenant.history': { user: 'ermelo.admin', type: 'query', input: {} },
+  'user.list': { user: 'ermelo.admin', type: 'query', input: { limit: 10 } },
+  'user.invite': {
+    user: 'ermelo.admin',
+    type: 'mutation',
+    input: { name: 'Piet Jansen', email: 'piet.jansen@ermelo.nl', roles: ['inkoper'] },
+  },
+  'user.update': {
+    user: 'kompas.admin',
+    type: 'mutation',
+    input: { key: 'kompas.reporter', expectedVersion: 1, roles: ['provider_reporter', 'provider_signer'] },
+  },
   'subsidy.regulations': {
     user: 'ermelo.viewer',
     type: 'query',

@@ -4,7 +4,7 @@ import { createApp } from '@regie/api';
 import { createFilesApp, createIcalApp } from '@regie/api/files';
 import type { Db } from '@regie/db';
 import { createDocumentStore, type DocumentStore } from '@regie/db/documents';
-import { createDevIssuer, freePort } from '@regie/local';
+import { createDevIssuer, createLocalAccounts, freePort } from '@regie/local';
 import { inject } from 'vitest';
 import { type MutationPath, type ProcedureInput, type QueryPath, rawQueryUrl } from './procedures.ts';
 
@@ -61,7 +61,7 @@ export interface TestApi {
  */
 export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}): Promise<TestApi> {
   const { dev, verifyToken, publicJwks } = await createDevIssuer(db);
-  const app = createApp({ db, verifyToken, dev, logError: () => {} });
+  const app = createApp({ db, verifyToken, dev, accounts: createLocalAccounts(db), logError: () => {} });
   const documents = createDocumentStore({
     bucket: `docs-${db.tableName.toLowerCase().replace(/[^a-z0-9]/g, '-')}`,
     endpoint: options.s3Endpoint ?? inject('s3Endpoint'),

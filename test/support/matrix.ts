@@ -15,6 +15,17 @@ export interface Target {
 }
 
 export type Call = { type: 'query' | 'mutation'; input: unknown };
+
+/** A seed user of each space, named by `user.update` calls from outside that space. */
+const USER_OF: Record<string, string> = {
+  GM0233: 'ermelo.admin',
+  GM0243: 'harderwijk.inkoper',
+  GM0050: 'zeewolde.inkoper',
+  GM0344: 'utrecht.inkoper',
+  RGNOORDVELUWE: 'noordveluwe.coordinator',
+  PV81234567: 'kompas.admin',
+  PV40123456: 'wijkracht.signer',
+};
 /**
  * For one procedure: the calls that try to reach an object (or space) the caller may not touch — a foreign one in
  * the isolation matrix, a shared one in the co-party matrix. Every procedure of the router has an entry: keyed by
@@ -177,6 +188,20 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   'tenant.settings': () => [{ type: 'query', input: undefined }],
   'tenant.updateSettings': () => [],
   'tenant.history': () => [{ type: 'query', input: undefined }],
+  // People: always the caller's own space. A list shows nothing foreign; a foreign user's key is NOT_FOUND (as a
+  // missing one) for an admin, FORBIDDEN for anyone else; an invite names no space at all.
+  'user.list': () => [
+    { type: 'query', input: undefined },
+    { type: 'query', input: { limit: 100 } },
+  ],
+  'user.invite': () => [],
+  'user.update': (t) =>
+    [{ disabled: true }, { roles: t.space.startsWith('PV') ? ['provider_reporter'] : ['viewer'] }].map(
+      (change) => ({
+        type: 'mutation' as const,
+        input: { key: USER_OF[t.space] ?? `nobody.${t.space.toLowerCase()}`, expectedVersion: 1, ...change },
+      }),
+    ),
   'deadline.upcoming': (t) => [
     { type: 'query', input: { space: t.space } },
     { type: 'query', input: { space: t.space, from: '2020-01-01', days: 400 } },

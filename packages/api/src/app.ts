@@ -5,6 +5,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Accounts } from './accounts.ts';
 import type { TokenVerifier } from './auth.ts';
 import { createContext, type DbFor, identify } from './context.ts';
 import { httpErrorHandler, publicRefusal } from './errors.ts';
@@ -14,8 +15,8 @@ import { appRouter } from './router.ts';
 /** Local-only login: lists the seed users and signs tokens for them. Never passed in the Lambda build. */
 export interface DevAuth {
   listUsers(): Promise<{ key: string; name: string; organisation: string; roles: string[] }[]>;
-  /** A signed token for the user, or null when there is no such user. */
-  issueToken(userKey: string): Promise<string | null>;
+  /** A signed token for a seed user's key or an invited user's e-mail, or null (no such user, or disabled). */
+  issueToken(userKeyOrEmail: string): Promise<string | null>;
 }
 
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
   dbFor?: DbFor;
   dev?: DevAuth;
+  /** Where logins live: Cognito in AWS (accounts-cognito.ts), login items locally (packages/local). */
+  accounts?: Accounts;
   /** Requests of one tenant in progress at once in this process, alone and beside others (fair-share.ts). */
   fairShare?: { alone: number; shared: number };
   /** Where unexpected errors go; never receives tokens or request bodies. */
@@ -87,9 +90,14 @@ export function createApp(deps: AppDeps): Hono {
     });
     app.post('/dev/token', tooLarge, async (c) => {
       const body = (await c.req.json().catch(() => null)) as { user?: unknown } | null;
-      if (!body || typeof body.user !== 'string' || body.user.length > 100) {
+      if (!body || typeof body.user !== 'string' || body.user.length === 0 || body.user.length > 254) {
         return c.json(
-          { error: { code: 'BAD_REQUEST', message: 'Body must be {"user": "<seed user key>"}' } },
+          {
+            error: {
+              code: 'BAD_REQUEST',
+              message: 'Body must be {"user": "<seed user key or e-mail address>"}',
+            },
+          },
           400,
         );
       }

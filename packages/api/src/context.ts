@@ -1,11 +1,18 @@
-import { createRepositories, type Db, type Repositories } from '@regie/db';
+import { createRepositories, type Db, type Repositories, type Scope } from '@regie/db';
+import type { Accounts } from './accounts.ts';
 import type { Identity, TokenVerifier } from './auth.ts';
+import { processUserStatus, type UserStatus } from './user-status.ts';
 
 export interface Context {
   db: Db;
   identity: Identity | null;
+  /** The caller as repositories see it; null for anonymous callers. */
+  scope: Scope | null;
   /** Repositories bound to the caller's space; null for anonymous callers. */
   repos: Repositories | null;
+  /** Where logins live (Cognito in AWS, login items locally); null where none is configured. */
+  accounts: Accounts | null;
+  userStatus: UserStatus;
   idempotencyKey: string | null;
   requestId: string;
 }
@@ -18,6 +25,10 @@ export interface ContextDeps {
    * `dynamodb:LeadingKeys`, see functions/api/tenant-credentials.ts). Without it, `db` is used.
    */
   dbFor?: DbFor;
+  /** The Accounts port (user.invite, user.update); without it inviting answers UNAVAILABLE. */
+  accounts?: Accounts;
+  /** Whether a caller is disabled; the process-wide cache by default. */
+  userStatus?: UserStatus;
 }
 
 /**
@@ -45,28 +56,43 @@ export async function createContext(
   requestId: string,
   known?: Identity | null,
 ): Promise<Context> {
-  const identity = known !== undefined ? known : await identify(deps.verifyToken, req);
+  const userStatus = deps.userStatus ?? processUserStatus;
+  let identity = known !== undefined ? known : await identify(deps.verifyToken, req);
   const rawKey = req.headers.get('idempotency-key');
-  const db = identity && deps.dbFor ? await deps.dbFor(identity) : deps.db;
+  let db = identity && deps.dbFor ? await deps.dbFor(identity) : deps.db;
+  // A disabled user's token is still valid until it expires: it counts as no token at all (issue 13).
+  if (identity && (await userStatus.isDisabled(db, identity))) {
+    identity = null;
+    db = deps.db;
+  }
+  const scope = identity ? scopeOf(identity) : null;
+  const caller = identity;
   return {
     db,
     identity,
-    repos: identity
-      ? createRepositories(
-          db,
-          {
-            space: identity.space,
-            reach: identity.reach,
-            actor: identity.user,
-            actorName: identity.name,
-            organisation: identity.space,
-            roles: identity.roles,
-          },
-          async (collections) => (deps.dbFor ? deps.dbFor(identity, { collections }) : db),
-        )
-      : null,
+    scope,
+    repos:
+      caller && scope
+        ? createRepositories(db, scope, async (collections) =>
+            deps.dbFor ? deps.dbFor(caller, { collections }) : db,
+          )
+        : null,
+    accounts: deps.accounts ?? null,
+    userStatus,
     idempotencyKey:
       rawKey !== null && IDEMPOTENCY_KEY.test(rawKey) ? rawKey : rawKey === null ? null : 'invalid',
     requestId,
+  };
+}
+
+/** The caller as repositories bind to it: taken from the verified token only. */
+export function scopeOf(identity: Identity): Scope {
+  return {
+    space: identity.space,
+    reach: identity.reach,
+    actor: identity.user,
+    actorName: identity.name,
+    organisation: identity.space,
+    roles: identity.roles,
   };
 }

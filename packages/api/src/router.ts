@@ -10,6 +10,7 @@ import { signingRouter } from './routers/signing.ts';
 import { steeringRouter } from './routers/steering.ts';
 import { subsidyRouter } from './routers/subsidy.ts';
 import { tenantRouter } from './routers/tenant.ts';
+import { userRouter } from './routers/user.ts';
 import { wgrRouter } from './routers/wgr.ts';
 import { router } from './trpc.ts';
 
@@ -27,6 +28,7 @@ export const appRouter = router({
   kpi: kpiRouter,
   dialogue: dialogueRouter,
   tenant: tenantRouter,
+  user: userRouter,
   signing: signingRouter,
   wgr: wgrRouter,
   subsidy: subsidyRouter,

@@ -44,12 +44,13 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** A verified caller with a space and roles, checked against the procedure's declared roles. */
 export const procedure = publicProcedure.use(({ ctx, meta, next }) => {
-  if (!ctx.identity || !ctx.repos) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  if (!ctx.identity || !ctx.repos || !ctx.scope)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   const declared = meta?.roles;
   if (!declared || !ctx.identity.roles.some((role) => declared.includes(role))) {
     throw new DomainError('FORBIDDEN', 'request.forbidden', { message: 'Your role may not do this' });
   }
-  return next({ ctx: { ...ctx, identity: ctx.identity, repos: ctx.repos } });
+  return next({ ctx: { ...ctx, identity: ctx.identity, repos: ctx.repos, scope: ctx.scope } });
 });
 
 /**

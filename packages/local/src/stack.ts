@@ -6,6 +6,7 @@ import { createApp } from '@regie/api';
 import { createFilesApp, createIcalApp } from '@regie/api/files';
 import { createDocumentClient, type Db, ensureTable } from '@regie/db';
 import { createDocumentStore } from '@regie/db/documents';
+import { createLocalAccounts } from './accounts-local.ts';
 import { createDevIssuer } from './dev-issuer.ts';
 import { type DynamoLocal, LocalStackError, startDynamoLocal } from './dynamo-local.ts';
 import { childEnv } from './env.ts';
@@ -50,7 +51,7 @@ export async function startApiStack(options: {
     await ensureTable(doc, options.tableName);
     const seeded = await seed(db);
     const { dev, verifyToken } = await createDevIssuer(db);
-    const app = createApp({ db, verifyToken, dev });
+    const app = createApp({ db, verifyToken, dev, accounts: createLocalAccounts(db) });
     const files = createFilesApp({ db, verifyToken, documents });
     app.route('/files', files);
     app.route('/ical', createIcalApp({ db }));
