@@ -218,7 +218,7 @@ export const nlReasons: ReasonTexts = {
   'user.emailInUse': 'Er is al een gebruiker met dit e-mailadres.',
   'user.rolesDoNotFit': 'Een van de rollen past niet bij een {{spaceKind}}.',
   'user.lastAdmin': 'Dit is de laatste actieve {{role}}. Maak eerst iemand anders {{role}}.',
-  'user.selfDisable': 'U kunt uzelf niet blokkeren.',
+  'user.selfDisable': 'U kunt uzelf niet uitschakelen.',
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
   'organisation.kvkInvalid': 'Een KvK-nummer heeft 8 cijfers.',
   'organisation.agbInvalid': 'Een AGB-code heeft 8 cijfers en begint met 41 of 91.',

@@ -4,6 +4,7 @@ import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { focusSoon } from '../../lib/form';
 import { MutationErrorAlert } from '../../lib/mutation-error';
 import { useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
@@ -12,7 +13,7 @@ import { useConfirm } from '../../ui/Dialog';
 import { Section } from '../../ui/Section';
 import { InviteForm } from './InviteForm';
 import { managesPeople, rolesOffered, sortPeople } from './model';
-import { PeopleTable } from './PeopleTable';
+import { PeopleTable, rolesButtonId } from './PeopleTable';
 import { RolesEditor } from './RolesEditor';
 import { useUserUpdate } from './useUserUpdate';
 
@@ -143,7 +144,10 @@ function People({
             setEditing(null);
             announce(text);
           }}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            focusSoon(() => document.getElementById(rolesButtonId(editingUser.key)));
+          }}
         />
       ) : null}
       <InviteForm offered={offered} />

@@ -7,6 +7,9 @@ import { Hidden } from '../../ui/Fieldset';
 import type { ListQuery } from '../../ui/QueryState';
 import { canDisable, orderedRoles } from './model';
 
+/** The id of a person's "Rollen wijzigen" button: focus returns there when the roles editor closes. */
+export const rolesButtonId = (key: string) => `change-roles-${key}`;
+
 /** The people of the space: name, e-mail, roles in words, status, and what the admin can do per person. */
 export function PeopleTable({
   rows,
@@ -61,6 +64,7 @@ export function PeopleTable({
       cell: (u) => (
         <ButtonGroup className="regie-table__buttons">
           <Button
+            id={rolesButtonId(u.key)}
             appearance="secondary-action-button"
             aria-expanded={editing === u.key}
             aria-controls={editing === u.key ? 'roles-editor' : undefined}
