@@ -198,6 +198,10 @@ export const REASONS = {
   'user.lastAdmin': ['role'],
   'user.selfDisable': [],
   'ical.changedMeanwhile': [],
+  // Register import (agreement.import, issue 13): per-row refusals of the server's check.
+  'import.statusNotImportable': ['kind', 'status', 'allowed'],
+  'import.duplicateInFile': ['reference', 'line'],
+  'import.partyNotRegistered': ['kvkNumber', 'name'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

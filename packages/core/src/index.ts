@@ -14,6 +14,7 @@ export * from './exports.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';
 export * from './import.ts';
+export * from './import-check.ts';
 export * from './kpi.ts';
 export * from './offer.ts';
 export * from './organisation.ts';

@@ -220,6 +220,11 @@ export const nlReasons: ReasonTexts = {
   'user.lastAdmin': 'Dit is de laatste actieve {{role}}. Maak eerst iemand anders {{role}}.',
   'user.selfDisable': 'U kunt uzelf niet uitschakelen.',
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
+  'import.statusNotImportable':
+    'Een {{kind}} kan niet worden geïmporteerd met status {{status}}. Importeren kan met: {{allowed}}.',
+  'import.duplicateInFile': 'Het kenmerk {{reference}} staat al eerder in het bestand (regel {{line}}).',
+  'import.partyNotRegistered':
+    '{{name}} (KvK {{kvkNumber}}) is niet geregistreerd als organisatie. Registreer deze eerst.',
   'organisation.kvkInvalid': 'Een KvK-nummer heeft 8 cijfers.',
   'organisation.agbInvalid': 'Een AGB-code heeft 8 cijfers en begint met 41 of 91.',
   'organisation.ibanInvalid': 'Dit IBAN is niet geldig.',
@@ -419,6 +424,11 @@ export const enReasons: ReasonTexts = {
   'user.lastAdmin': 'This is the last active {{role}}. Make someone else {{role}} first.',
   'user.selfDisable': 'You cannot disable yourself.',
   'ical.changedMeanwhile': 'The calendar feed was changed at the same time. Try again.',
+  'import.statusNotImportable':
+    'A {{kind}} cannot be imported in status {{status}}. Importable: {{allowed}}.',
+  'import.duplicateInFile': 'The reference {{reference}} appears earlier in the file (line {{line}}).',
+  'import.partyNotRegistered':
+    '{{name}} (KvK {{kvkNumber}}) is not a registered organisation. Register it first.',
   'organisation.kvkInvalid': 'A KvK number has 8 digits.',
   'organisation.agbInvalid': 'An AGB code has 8 digits and starts with 41 or 91.',
   'organisation.ibanInvalid': 'This IBAN is not valid.',
