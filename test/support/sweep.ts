@@ -40,6 +40,7 @@ const AREA_PATHS = [
   '/regions',
   '/organisations',
   '/admin',
+  '/admin/people',
 ];
 const LANGUAGE = { nl: 'Nederlands', en: 'English' } as const;
 const NAV = { nl: 'Hoofdnavigatie', en: 'Main navigation' } as const;

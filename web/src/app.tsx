@@ -48,6 +48,9 @@ const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({
 const ImportPage = lazy(() =>
   import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })),
+);
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -99,6 +102,7 @@ function AuthenticatedRoutes() {
         <Route path="/subsidies" component={RegulationsPage} />
         <Route path="/regions" component={RegionsPage} />
         <Route path="/organisations" component={OrganisationsPage} />
+        <Route path="/admin/people" component={PeoplePage} />
         <Route path="/admin" component={AdminPage} />
         <Route component={NotFoundPage} />
       </Switch>

@@ -101,6 +101,8 @@ export {
   type PartyRole,
   UNITS,
 } from './lists.ts';
+// Which roles fit a space's kind: the people page offers exactly these (issue 13).
+export { rolesFitSpace } from './offer.ts';
 export {
   type OrganisationCreateInput,
   organisationCreateInput,

@@ -5,6 +5,7 @@ import { enExports } from './exports';
 import { enImport } from './import';
 import type { Messages } from './index';
 import { enParties } from './parties';
+import { enPeople } from './people';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSubsidy } from './subsidy';
@@ -14,6 +15,7 @@ import { enWgr } from './wgr';
 export const en: Messages = {
   deadlines: enDeadlines,
   parties: enParties,
+  people: enPeople,
   cockpit: enCockpit,
   exports: enExports,
   registerImport: enImport,
@@ -46,6 +48,7 @@ export const en: Messages = {
     regions: 'Regions',
     organisations: 'Organisations',
     admin: 'Administration',
+    people: 'People',
   },
   comingSoon: {
     text: 'This part is coming.',

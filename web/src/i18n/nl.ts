@@ -4,6 +4,7 @@ import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
 import { nlImport } from './import';
 import { nlParties } from './parties';
+import { nlPeople } from './people';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSubsidy } from './subsidy';
@@ -13,6 +14,7 @@ import { nlWgr } from './wgr';
 export const nl = {
   deadlines: nlDeadlines,
   parties: nlParties,
+  people: nlPeople,
   cockpit: nlCockpit,
   exports: nlExports,
   registerImport: nlImport,
@@ -45,6 +47,7 @@ export const nl = {
     regions: "Regio's",
     organisations: 'Organisaties',
     admin: 'Beheer',
+    people: 'Mensen',
   },
   comingSoon: {
     text: 'Dit onderdeel volgt.',

@@ -236,7 +236,7 @@ export const nlReasons: ReasonTexts = {
   'user.emailInUse': 'Er is al een gebruiker met dit e-mailadres.',
   'user.rolesDoNotFit': 'Een van de rollen past niet bij een {{spaceKind}}.',
   'user.lastAdmin': 'Dit is de laatste actieve {{role}}. Maak eerst iemand anders {{role}}.',
-  'user.selfDisable': 'U kunt uzelf niet blokkeren.',
+  'user.selfDisable': 'U kunt uzelf niet uitschakelen.',
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
   'import.statusNotImportable':
     'Een {{kind}} kan niet worden geïmporteerd met status {{status}}. Importeren kan met: {{allowed}}.',
