@@ -10,6 +10,7 @@ const base = {
 const tenant = {
   TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/Regie-dev-Api-TenantDataRole954975BA-abc',
   TABLE_ARN: 'arn:aws:dynamodb:eu-central-1:123456789012:table/Regie-dev-Data-Table-1',
+  USER_POOL_ID: 'eu-central-1_AbC123xyz',
 };
 
 describe('API Lambda environment', () => {
@@ -28,5 +29,12 @@ describe('API Lambda environment', () => {
       /does not name TABLE_NAME/,
     );
     expect(() => readApiEnv({ ...base, JWKS_URL: 'http://example.org/jwks.json' })).toThrow(/https/);
+  });
+
+  it('needs the user pool in AWS (with the tenant role) and checks its form', () => {
+    expect(readApiEnv({ ...base, ...tenant }).userPoolId).toBe('eu-central-1_AbC123xyz');
+    expect(() => readApiEnv({ ...base, ...tenant, USER_POOL_ID: '' })).toThrow(/USER_POOL_ID/);
+    expect(() => readApiEnv({ ...base, USER_POOL_ID: 'pool' })).toThrow(/user pool id/);
+    expect(readApiEnv(base).userPoolId).toBeUndefined();
   });
 });

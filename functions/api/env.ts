@@ -11,14 +11,21 @@ export interface ApiEnv {
    * DynamoDB Local, which checks no IAM; then the one client of `tableName` is used.
    */
   tenant?: { roleArn: string; tableArn: string };
+  /**
+   * The Cognito user pool where `user.invite` creates logins (issue 13). Required in AWS (with the tenant role);
+   * without it — tests against DynamoDB Local — inviting answers UNAVAILABLE.
+   */
+  userPoolId?: string;
 }
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]+$/;
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const missing = ['TABLE_NAME', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'].filter((name) => !env[name]);
   if (env.TENANT_ROLE_ARN && !env.TABLE_ARN) missing.push('TABLE_ARN');
+  if (env.TENANT_ROLE_ARN && !env.USER_POOL_ID) missing.push('USER_POOL_ID');
   if (missing.length) throw new Error(`Missing environment: ${missing.join(', ')}`);
   const jwksUrl = new URL(env.JWKS_URL!);
   const local = ['127.0.0.1', 'localhost'].includes(jwksUrl.hostname);
@@ -32,6 +39,8 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     }
     tenant = { roleArn: env.TENANT_ROLE_ARN, tableArn: env.TABLE_ARN! };
   }
+  if (env.USER_POOL_ID && !USER_POOL_ID.test(env.USER_POOL_ID))
+    throw new Error('USER_POOL_ID is not a user pool id');
   return {
     tableName: env.TABLE_NAME!,
     jwksUrl,
@@ -39,5 +48,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     audience: env.JWT_AUDIENCE!,
     dynamoEndpoint: env.DYNAMO_ENDPOINT || undefined,
     tenant,
+    userPoolId: env.USER_POOL_ID || undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createApp, createTokenVerifier } from '@regie/api';
+import { createCognitoAccounts } from '@regie/api/accounts-cognito';
 import { createDocumentClient } from '@regie/db';
 import { createRemoteJWKSet } from 'jose';
 import { httpHandler } from '../shared/http-handler.ts';
@@ -44,6 +45,8 @@ const app = createApp({
         dbFor({ user: 'public-register', name: 'public register', space, roles: ['viewer'], reach: [space] })
     : undefined,
   // The tenant of every log line after the token is verified; the token itself is never logged.
+  // Logins of invited people: Cognito users in the pool (user.invite / user.update).
+  accounts: env.userPoolId ? createCognitoAccounts({ userPoolId: env.userPoolId }) : undefined,
   verifyToken: async (token) => {
     const identity = await verifyToken(token);
     if (identity) {

@@ -42,6 +42,7 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     jwt: { issuer: auth.issuer, audience: auth.webClient.userPoolClientId, jwksUrl: auth.jwksUrl },
     reservedConcurrency: config.api.reservedConcurrency,
     throttle: config.api.throttle,
+    userPool: { id: auth.userPool.userPoolId, arn: auth.userPool.userPoolArn },
   });
   const jobs = new JobsStack(app, `${prefix}-Jobs`, {
     env,

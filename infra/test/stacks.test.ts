@@ -296,9 +296,33 @@ describe('api stack', () => {
           JWT_AUDIENCE: Match.anyValue(),
           TABLE_ARN: Match.objectLike({ 'Fn::ImportValue': Match.anyValue() }),
           TENANT_ROLE_ARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TenantDataRole'), 'Arn'] },
+          USER_POOL_ID: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp('UserPool') }),
         }),
       },
     });
+  });
+
+  it('lets the API function manage users of its own pool with exactly five admin actions', () => {
+    const cognito = roleStatements(api, 'ApiFunctionRole').filter((s) =>
+      asArray(s.Action).some((action) => action.startsWith('cognito-idp:')),
+    );
+    expect(cognito).toHaveLength(1);
+    expect([...asArray(cognito[0]!.Action)].sort()).toEqual([
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ]);
+    expect(cognito[0]!.Effect).toBe('Allow');
+    // The pool's ARN from the auth stack, nothing wider.
+    expect(asArray(cognito[0]!.Resource)).toHaveLength(1);
+    expect(JSON.stringify(cognito[0]!.Resource)).toMatch(/"Fn::ImportValue":"[^"]*UserPool[^"]*Arn/);
+    // No other role of any stack may call Cognito's admin API.
+    for (const template of [data, auth, api, web]) {
+      const all = policyStatements(template).flatMap((s) => asArray(s.Action));
+      expect(all.filter((a) => a.startsWith('cognito-idp:')).length).toBe(template === api ? 5 : 0);
+    }
   });
 
   it('guards /trpc with the Cognito JWT authorizer', () => {

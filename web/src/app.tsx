@@ -45,6 +45,9 @@ const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
 const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const ImportPage = lazy(() =>
+  import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -68,6 +71,7 @@ function AuthenticatedRoutes() {
       <Switch>
         <Route path="/" component={RegisterPage} />
         <Route path="/register" component={RegisterPage} />
+        <Route path="/register/import" component={ImportPage} />
         <Route path="/agreements/new" component={NewAgreementPage} />
         <Route path="/agreements/:id/edit">
           {(params) => <EditAgreementPage id={decodeParam(params.id)} />}

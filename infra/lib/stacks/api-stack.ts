@@ -40,7 +40,18 @@ export interface ApiStackProps extends StackProps {
   readonly documentsBucket: IBucket;
   /** Absolute path of the files Lambda entry; functions/files/handler.ts by default. */
   readonly filesEntry?: string;
+  /** The user pool where `user.invite` creates logins and `user.update` disables them (issue 13). */
+  readonly userPool: { readonly id: string; readonly arn: string };
 }
+
+/** What the API may do in the user pool: invite, compensate, disable/enable and end sessions — nothing else. */
+export const USER_POOL_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
 
 /** Stateless: the API function, its roles and the HTTP API. Safe to destroy and recreate. */
 export class ApiStack extends Stack {
@@ -132,6 +143,14 @@ export class ApiStack extends Stack {
         resources: [this.tenantDataRole.roleArn],
       }),
     );
+    // People of a space (user.invite / user.update): exactly these actions, on this one pool.
+    functionRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'InvitePeople',
+        actions: [...USER_POOL_ACTIONS],
+        resources: [props.userPool.arn],
+      }),
+    );
 
     const defaults = nodeFunctionDefaults();
     this.handler = new NodejsFunction(this, 'ApiFunction', {
@@ -147,6 +166,7 @@ export class ApiStack extends Stack {
         TABLE_NAME: table.tableName,
         TABLE_ARN: table.tableArn,
         TENANT_ROLE_ARN: this.tenantDataRole.roleArn,
+        USER_POOL_ID: props.userPool.id,
         JWKS_URL: props.jwt.jwksUrl,
         JWT_ISSUER: props.jwt.issuer,
         JWT_AUDIENCE: props.jwt.audience,

@@ -43,6 +43,7 @@ export * from './escalations.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
 export * from './keys.ts';
+export * from './onboarding.ts';
 export * from './public-register.ts';
 export * from './reports.ts';
 export * from './scope.ts';

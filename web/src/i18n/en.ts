@@ -2,6 +2,7 @@ import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
+import { enImport } from './import';
 import type { Messages } from './index';
 import { enParties } from './parties';
 import { enSignIn } from './signin';
@@ -15,6 +16,7 @@ export const en: Messages = {
   parties: enParties,
   cockpit: enCockpit,
   exports: enExports,
+  registerImport: enImport,
   signIn: enSignIn,
   signing: enSigning,
   ui: enUi,

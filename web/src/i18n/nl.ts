@@ -2,6 +2,7 @@ import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
+import { nlImport } from './import';
 import { nlParties } from './parties';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
@@ -14,6 +15,7 @@ export const nl = {
   parties: nlParties,
   cockpit: nlCockpit,
   exports: nlExports,
+  registerImport: nlImport,
   signIn: nlSignIn,
   signing: nlSigning,
   ui: nlUi,

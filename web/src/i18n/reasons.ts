@@ -208,6 +208,24 @@ export const nlReasons: ReasonTexts = {
   'wgr.accountsAdoptionYear': 'De jaarrekening over jaar J wordt vastgesteld in J+1 (of, te laat, in J+2).',
   'wgr.versionConflict': `Iemand anders heeft de kalender intussen gewijzigd. ${CHANGED_NL}`,
   'wgr.changedMeanwhile': `Iemand anders heeft de kalender intussen gewijzigd. ${CHANGED_NL}`,
+  'import.columnMissing': 'Geen kolom voor {{column}}: kies bij ‘Kolommen koppelen’ welke kolom dit is.',
+  'import.valueMissing': 'Vul dit veld in.',
+  'import.dateInvalid': '‘{{value}}’ is geen datum. Gebruik dd-mm-jjjj, bijvoorbeeld 31-12-2026.',
+  'import.amountInvalid':
+    '‘{{value}}’ is geen bedrag. Schrijf bijvoorbeeld 1.234,56 (niet negatief, hele centen).',
+  'import.numberInvalid': '‘{{value}}’ is geen heel getal.',
+  'import.kvkInvalid': '‘{{value}}’ is geen KvK-nummer: dat heeft 8 cijfers.',
+  'import.partyInvalid':
+    'Partij ‘{{value}}’ is niet te lezen. Schrijf: Naam (KvK 12345678); Naam 2 (KvK 87654321).',
+  'import.kindUnknown':
+    'Soort ‘{{value}}’ is onbekend. Kies Inkoopcontract, Subsidie, Gemeenschappelijke regeling of Dienstverleningsovereenkomst.',
+  'import.statusUnknown':
+    'Status ‘{{value}}’ is onbekend, bijvoorbeeld: concept, actief, beëindigd, verlopen.',
+  'import.domainUnknown': 'Domein ‘{{value}}’ is onbekend. Kies Jeugd, Wmo, Participatie, ICT of Overig.',
+  'import.tooManyRows':
+    'Het bestand heeft {{rows}} rijen; één import neemt er hoogstens {{max}}. Splits het bestand.',
+  'import.fileEmpty': 'Het bestand heeft geen kopregel met rijen eronder.',
+  'import.fileUnreadable': 'Het bestand is niet te lezen. Kies een .xlsx- of .csv-bestand (UTF-8).',
   'organisation.exists': 'Deze organisatie bestaat al.',
   'organisation.changedMeanwhile': 'Het organisatieregister is intussen gewijzigd. Probeer het opnieuw.',
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
@@ -412,6 +430,22 @@ export const enReasons: ReasonTexts = {
   'wgr.accountsAdoptionYear': 'The accounts of year Y are adopted in Y+1 (or, late, in Y+2).',
   'wgr.versionConflict': `Someone else changed the calendar meanwhile. ${CHANGED_EN}`,
   'wgr.changedMeanwhile': `Someone else changed the calendar meanwhile. ${CHANGED_EN}`,
+  'import.columnMissing': 'No column for {{column}}: choose which column it is under ‘Map columns’.',
+  'import.valueMissing': 'Fill in this field.',
+  'import.dateInvalid': '‘{{value}}’ is not a date. Use dd-mm-yyyy, for example 31-12-2026.',
+  'import.amountInvalid':
+    '‘{{value}}’ is not an amount. Write for example 1.234,56 (not negative, whole cents).',
+  'import.numberInvalid': '‘{{value}}’ is not a whole number.',
+  'import.kvkInvalid': '‘{{value}}’ is not a KvK number: it has 8 digits.',
+  'import.partyInvalid':
+    'Party ‘{{value}}’ cannot be read. Write: Name (KvK 12345678); Name 2 (KvK 87654321).',
+  'import.kindUnknown':
+    'Kind ‘{{value}}’ is unknown. Choose Inkoopcontract, Subsidie, Gemeenschappelijke regeling or Dienstverleningsovereenkomst.',
+  'import.statusUnknown': 'Status ‘{{value}}’ is unknown, for example: concept, actief, beëindigd, verlopen.',
+  'import.domainUnknown': 'Domain ‘{{value}}’ is unknown. Choose Jeugd, Wmo, Participatie, ICT or Overig.',
+  'import.tooManyRows': 'The file has {{rows}} rows; one import takes at most {{max}}. Split the file.',
+  'import.fileEmpty': 'The file has no header row with rows below it.',
+  'import.fileUnreadable': 'The file cannot be read. Choose an .xlsx or .csv file (UTF-8).',
   'organisation.exists': 'This organisation already exists.',
   'organisation.changedMeanwhile': 'The organisation register was changed meanwhile. Try again.',
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
