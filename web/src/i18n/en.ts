@@ -425,6 +425,7 @@ export const en: Messages = {
     steering: 'Steering changed',
     report: 'Report delivered',
     realisation: 'Realisation recorded',
+    import: 'Imported',
   },
   termFields: {
     kind: 'Kind',

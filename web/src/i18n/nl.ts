@@ -427,6 +427,7 @@ export const nl = {
     steering: 'Sturing gewijzigd',
     report: 'Rapportage ingediend',
     realisation: 'Realisatie vastgelegd',
+    import: 'Geïmporteerd',
   },
   termFields: {
     kind: 'Soort',

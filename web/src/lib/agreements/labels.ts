@@ -50,8 +50,12 @@ export function transitionLabel(t: TFunction, to: string): string {
 }
 
 const ACTIONS = ['create', 'update', 'transition', 'renew', 'steering', 'report', 'realisation'] as const;
+/** Actions whose name has a dot (a key path to i18next), by their label's key. */
+const DOTTED_ACTIONS: Record<string, 'import'> = { 'agreement.import': 'import' };
 
 export function actionLabel(t: TFunction, action: string): string {
+  const dotted = DOTTED_ACTIONS[action];
+  if (dotted) return t(`auditActions.${dotted}`);
   return (ACTIONS as readonly string[]).includes(action)
     ? t(`auditActions.${action as (typeof ACTIONS)[number]}`)
     : action;
