@@ -8,7 +8,14 @@ import {
   parseImportRows,
 } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
-import { BatchRunStopped, batches, buildReport, importSummary, runBatches } from './model';
+import {
+  BatchRunStopped,
+  batches,
+  buildReport,
+  IMPORT_BATCH_BYTES,
+  importSummary,
+  runBatches,
+} from './model';
 import { decodeText, isXlsx } from './read-file';
 
 const { headers, example } = importTemplate();
@@ -87,6 +94,18 @@ describe('sending in batches', () => {
   it('cuts rows into batches the API takes', () => {
     expect(batches(rows(250)).map((b) => b.length)).toEqual([IMPORT_BATCH_ROWS, IMPORT_BATCH_ROWS, 50]);
     expect(batches([])).toEqual([]);
+  });
+
+  it('keeps every batch under the API body limit, however long the rows', () => {
+    // 100 rows of ~3 KB (long Dutch titles with accents) would be ~300 KB, over the API's 256 KB.
+    const long = rows(250).map((r, i) => ({ ...r, title: `Jeugdhulp één ${i} `.repeat(180) }));
+    const cut = batches(long);
+    const sizes = cut.map((b) => new TextEncoder().encode(JSON.stringify({ rows: b, dryRun: false })).length);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(IMPORT_BATCH_BYTES + 100);
+    expect(Math.max(...sizes)).toBeLessThan(256 * 1024);
+    expect(cut.length).toBeGreaterThan(3);
+    expect(cut.flat()).toEqual(long);
+    expect(batches(rows(3), 100, 1).map((b) => b.length)).toEqual([1, 1, 1]);
   });
 
   it('sends batch after batch, telling the rows done', async () => {

@@ -9,7 +9,7 @@ import {
 
 /**
  * The import page's model, pure: the report of a dry run (the browser's own errors and the server's answers per
- * row), the parties the server did not find, and sending rows in batches of IMPORT_BATCH_ROWS with progress.
+ * row), the parties the server did not find, and sending rows in batches (IMPORT_BATCH_ROWS rows, IMPORT_BATCH_BYTES of JSON at most) with progress.
  */
 
 export interface ReportRow {
@@ -34,9 +34,37 @@ export interface ImportReport {
   unknownParties: UnknownParty[];
 }
 
-export function batches<T>(items: readonly T[], size = IMPORT_BATCH_ROWS): T[][] {
+/**
+ * The most one batch's rows may take as JSON (UTF-8 bytes): the API refuses a body over 256 KB
+ * (packages/api/src/app.ts), and long titles or many parties make 100 rows larger than that.
+ */
+export const IMPORT_BATCH_BYTES = 200_000;
+
+/**
+ * Cuts rows into the batches sent one after the other: at most `size` rows and `maxBytes` of JSON each, in order.
+ * A row larger than `maxBytes` alone goes alone (the API then answers for it).
+ */
+export function batches<T>(
+  items: readonly T[],
+  size = IMPORT_BATCH_ROWS,
+  maxBytes = IMPORT_BATCH_BYTES,
+): T[][] {
+  const encoder = new TextEncoder();
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    // The row's JSON and the comma that separates it from the next one in the array.
+    const rowBytes = encoder.encode(JSON.stringify(item)).length + 1;
+    if (batch.length > 0 && (batch.length === size || bytes + rowBytes > maxBytes)) {
+      out.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += rowBytes;
+  }
+  if (batch.length > 0) out.push(batch);
   return out;
 }
 
