@@ -6,8 +6,8 @@ import { loadAgreements } from './load.ts';
 
 /**
  * Issue 13 point 5: the register import's rate against the bulk load's. The import goes through the API as the
- * web app sends it — batches of IMPORT_BATCH_ROWS, one after the other, each agreement its own transaction with
- * its audit event — and the bulk load is the scale section's loader (prepareCreate + deadlines, BatchWriteItem, no
+ * web app sends it — batches of IMPORT_BATCH_ROWS, one after the other, several whole agreements a transaction,
+ * each with its audit event — and the bulk load is the scale section's loader (prepareCreate + deadlines, BatchWriteItem, no
  * transactions, no HTTP), over the same number of agreements in the same run. The same file imported by the
  * repository in-process says how much of the time the HTTP round trips take.
  */
