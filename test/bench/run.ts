@@ -476,8 +476,14 @@ ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average 
     const merged = [...kept, ...fresh].sort(
       (a, b) => order.indexOf(a.split('|')[1]!.trim()) - order.indexOf(b.split('|')[1]!.trim()),
     );
+    // A re-run supersedes the last re-run of the same sections: its line goes with its rows.
+    const label = `Rows of ${[...rerun].join(', ')} re-run by`;
+    const intro = previous.intro
+      .split(/\n(?=Rows of )/)
+      .filter((part) => !part.startsWith(label))
+      .join('\n');
     writeResults(
-      `## Latest run\n\n${previous.intro}\nRows of ${[...rerun].join(', ')} re-run by ${when}\n\n${[...header, ...merged].join('\n')}\n${notesText}`,
+      `## Latest run\n\n${intro}\nRows of ${[...rerun].join(', ')} re-run by ${when}\n\n${[...header, ...merged].join('\n')}\n${notesText}`,
     );
   } else writeResults(`## Latest run\n\n${when}\n\n${[...header, ...lines].join('\n')}\n${notesText}`);
   console.log([...header, ...lines].join('\n'));
