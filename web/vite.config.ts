@@ -44,6 +44,12 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // The XLSX reader of the register import (issue 13) and what it brings: loaded by that page only.
+            {
+              name: 'xlsx-reader',
+              test: /[\\/]node_modules[\\/](read-excel-file|fflate|saxen|unzipper-esm|worker-f)[\\/]/,
+              priority: 3,
+            },
             {
               name: 'vendor',
               test: /[\\/]node_modules[\\/](?!react-hook-form[\\/]|@hookform[\\/]|@standard-schema[\\/]|zod[\\/])/,

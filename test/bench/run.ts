@@ -13,6 +13,7 @@ import { type ProcedureInput, type QueryPath, rawQueryUrl } from '../support/pro
 import { accessibilitySweep } from './accessibility.ts';
 import { startBenchApi } from './api-server.ts';
 import { faultBench, faultCells } from './faults.ts';
+import { importBench } from './import.ts';
 import { bundle, coldStart, helloWorldEntry } from './lambda.ts';
 import { loadAgreements } from './load.ts';
 import { median, percentile, time } from './stats.ts';
@@ -28,8 +29,8 @@ type Measured<Rest extends unknown[]> = {
  * table and written to docs/benchmarks.md. Not part of `npm test`. Sizes by environment:
  * BENCH_LARGE (agreements in the large tenant, default 100000), BENCH_SMALL (default 1000), BENCH_WEB (the
  * web register, default 5000), BENCH_SECONDS (each throughput run, default 5), BENCH_WRITERS (the fault run's
- * writers, default 32), BENCH_ONLY (comma-separated sections: scale,overhead,throughput,isolation,faults,lambda,web,
- * accessibility).
+ * writers, default 32), BENCH_IMPORT (rows of the register import, default 5000), BENCH_ONLY (comma-separated
+ * sections: scale,overhead,throughput,isolation,import,faults,lambda,web,accessibility).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,6 +39,7 @@ const SMALL = Number(process.env.BENCH_SMALL ?? 1_000);
 const WEB = Number(process.env.BENCH_WEB ?? 5_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 32);
+const IMPORT = Number(process.env.BENCH_IMPORT ?? 5_000);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RUNS = 90;
 const run = (section: string) => !ONLY || ONLY.includes(section);
@@ -295,6 +297,27 @@ async function main() {
       }
       client.close();
 
+      if (run('import')) {
+        log(`register import: ${IMPORT} rows in batches of 100, and the bulk load of as many`);
+        const r = await importBench(db, api, IMPORT);
+        const rate = (v: number) => `${Math.round(v)} rows/s`;
+        rows.push({
+          section: 'Import',
+          what: `agreement.import over HTTP, ${IMPORT.toLocaleString('en')} rows in batches of 100 (a transaction and audit event each) vs the bulk load of as many (BatchWriteItem)`,
+          measured: rate(r.importRate),
+          baseline: `${Math.round(r.bulkRate)} agreements/s`,
+          ratio: r.importRate / r.bulkRate,
+          goal: '≥ 0.5×',
+        });
+        rows.push({
+          section: 'Import',
+          what: `… its dry run, its re-import (all exist, nothing written), and the import in-process (no HTTP)`,
+          measured: `${rate(r.dryRunRate)}, ${rate(r.reimportRate)}, ${rate(r.inProcessRate)}`,
+          baseline: '',
+          goal: '',
+        });
+      }
+
       if (run('lambda')) {
         log('Lambda bundle and cold start');
         // As infra/lib/stacks/api-stack.ts builds it (without the SDK's event streams, which DynamoDB never uses).
@@ -466,6 +489,7 @@ const SECTIONS = {
   overhead: 'API overhead',
   throughput: 'Throughput',
   isolation: 'Load and isolation',
+  import: 'Import',
   faults: 'Faults',
   lambda: 'Lambda',
   web: 'Web',

@@ -50,6 +50,29 @@ const VALID: Record<
       ],
     },
   },
+  'agreement.import': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      dryRun: true,
+      rows: [
+        {
+          line: 2,
+          kind: 'contract',
+          reference: 'FUZZ-IMPORT-1',
+          title: 'Jeugdhulp',
+          status: 'active',
+          domain: 'youth',
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          noticePeriodMonths: 3,
+          valueCeilingCents: 1000,
+          description: 'Uit het oude register',
+          parties: [{ kvkNumber: '81234567', name: 'Jeugdhulp Kompas B.V.' }],
+        },
+      ],
+    },
+  },
   'agreement.update': {
     user: 'ermelo.inkoper',
     type: 'mutation',

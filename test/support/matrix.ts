@@ -71,6 +71,40 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
       },
     },
   ],
+  // A foreign space named by a row refuses the whole batch, dry run or not, like a space that does not exist.
+  'agreement.import': (t) =>
+    [true, false].map((dryRun) => ({
+      type: 'mutation' as const,
+      input: {
+        dryRun,
+        rows: [
+          {
+            line: 2,
+            kind: t.kind,
+            reference: `X-${t.reference}`,
+            title: 'x',
+            status: t.status,
+            domain: 'youth',
+            space: t.space,
+            startDate: '2026-01-01',
+            endDate: '2026-12-31',
+            parties: [{ kvkNumber: '81234567', name: 'Jeugdhulp Kompas B.V.' }],
+          },
+          {
+            line: 3,
+            kind: 'contract',
+            reference: t.reference,
+            title: 'x',
+            status: 'draft',
+            domain: 'youth',
+            space: t.space,
+            startDate: '2026-01-01',
+            endDate: '2026-12-31',
+            parties: [],
+          },
+        ],
+      },
+    })),
   'agreement.update': (t) =>
     [1, 3, 5].map((v) => ({
       type: 'mutation' as const,

@@ -4,10 +4,10 @@ import { analyze } from './axe.ts';
 /**
  * The page sweep shared by the browser test (test/e2e/pages.e2e.test.ts) and the benchmark's larger variant
  * (test/bench/accessibility.ts): each user, in each language, visits every area of its own main navigation, the
- * other areas by their address, the new-agreement form where it is offered, and the agreement pages behind up to
- * `perUser` rows of its register (detail and the edit, relation and roles pages it is offered). A page that passes
- * axe can still be broken, so each page also counts as a problem when it shows an error alert, when one of its API
- * calls fails (4xx/5xx), or when the browser logs an error.
+ * other areas by their address, the new-agreement form and the register import where they are offered, and the
+ * agreement pages behind up to `perUser` rows of its register (detail and the edit, relation and roles pages it is
+ * offered). A page that passes axe can still be broken, so each page also counts as a problem when it shows an
+ * error alert, when one of its API calls fails (4xx/5xx), or when the browser logs an error.
  *
  * A user signs in once; the sweep then moves inside the app as a click on a link does (the router's
  * `history.pushState`), and switches language with the header's language switch. A full page load per page cost
@@ -40,6 +40,7 @@ const AREA_PATHS = [
   '/regions',
   '/organisations',
   '/admin',
+  '/admin/people',
 ];
 const LANGUAGE = { nl: 'Nederlands', en: 'English' } as const;
 const NAV = { nl: 'Hoofdnavigatie', en: 'Main navigation' } as const;
@@ -149,6 +150,8 @@ export async function sweepPages(
           .filter((h) => /^\/agreements\/[^/]+$/.test(h) && h !== '/agreements/new')
           .slice(0, options.perUser);
         if ((await page.locator('a[href="/agreements/new"]').count()) > 0) await visit('/agreements/new');
+        // The register import, for the roles the register offers it to (issue 13).
+        if ((await page.locator('a[href="/register/import"]').count()) > 0) await visit('/register/import');
         for (const detail of agreements) {
           await visit(detail);
           const subPages = (await hrefs(page.locator(`a[href^="${detail}/"]`))).filter((h) =>

@@ -45,6 +45,12 @@ const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
 const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const ImportPage = lazy(() =>
+  import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
+);
+const PeoplePage = lazy(() =>
+  import('./features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })),
+);
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -68,6 +74,7 @@ function AuthenticatedRoutes() {
       <Switch>
         <Route path="/" component={RegisterPage} />
         <Route path="/register" component={RegisterPage} />
+        <Route path="/register/import" component={ImportPage} />
         <Route path="/agreements/new" component={NewAgreementPage} />
         <Route path="/agreements/:id/edit">
           {(params) => <EditAgreementPage id={decodeParam(params.id)} />}
@@ -95,6 +102,7 @@ function AuthenticatedRoutes() {
         <Route path="/subsidies" component={RegulationsPage} />
         <Route path="/regions" component={RegionsPage} />
         <Route path="/organisations" component={OrganisationsPage} />
+        <Route path="/admin/people" component={PeoplePage} />
         <Route path="/admin" component={AdminPage} />
         <Route component={NotFoundPage} />
       </Switch>

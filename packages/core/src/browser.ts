@@ -16,6 +16,7 @@ export {
   realisationCorrectionSchema,
   realisationInputSchema,
 } from './budget.ts';
+export { parseCsv } from './csv-read.ts';
 export {
   type DutyInput,
   dutyInputSchema,
@@ -58,6 +59,27 @@ export {
   importPartySchema,
   importRowSchema,
 } from './import.ts';
+// Reading a register file to import (headers, Dutch cells, rows) happens in the browser, before any call.
+export {
+  type ColumnMapping,
+  guessMapping,
+  IMPORT_COLUMNS,
+  IMPORT_FIELDS,
+  type ImportCell,
+  type ImportColumn,
+  type ImportField,
+  type ImportProblem,
+  type ImportTable,
+  importColumn,
+  importTable,
+  importTemplate,
+  importTemplateCsv,
+  mappingProblems,
+  type ParsedImportRow,
+  parseImportRow,
+  parseImportRows,
+  REQUIRED_IMPORT_FIELDS,
+} from './import-parse.ts';
 export { KPI_DIRECTIONS, type KpiDefinitionInput, type KpiDirection, kpiDefinitionSchema } from './kpi.ts';
 // The agreement's input schemas and closed lists: the web form validates with exactly what the API checks.
 // The closed lists, apart from the schemas: the first page imports them without loading zod (lists.ts).
@@ -79,6 +101,8 @@ export {
   type PartyRole,
   UNITS,
 } from './lists.ts';
+// Which roles fit a space's kind: the people page offers exactly these (issue 13).
+export { rolesFitSpace } from './offer.ts';
 export {
   type OrganisationCreateInput,
   organisationCreateInput,

@@ -181,6 +181,20 @@ export const REASONS = {
   'wgr.accountsAdoptionYear': [],
   'wgr.versionConflict': ['version', 'expectedVersion'],
   'wgr.changedMeanwhile': [],
+  // Register import (issue 13): a cell or column of the file the browser could not read.
+  'import.columnMissing': ['column'],
+  'import.valueMissing': [],
+  'import.dateInvalid': ['value'],
+  'import.amountInvalid': ['value'],
+  'import.numberInvalid': ['value'],
+  'import.kvkInvalid': ['value'],
+  'import.partyInvalid': ['value'],
+  'import.kindUnknown': ['value'],
+  'import.statusUnknown': ['value'],
+  'import.domainUnknown': ['value'],
+  'import.tooManyRows': ['rows', 'max'],
+  'import.fileEmpty': [],
+  'import.fileUnreadable': [],
   // Organisations, settings, feeds.
   'organisation.exists': [],
   'organisation.kvkInvalid': [],
@@ -198,6 +212,10 @@ export const REASONS = {
   'user.lastAdmin': ['role'],
   'user.selfDisable': [],
   'ical.changedMeanwhile': [],
+  // Register import (agreement.import, issue 13): per-row refusals of the server's check.
+  'import.statusNotImportable': ['kind', 'status', 'allowed'],
+  'import.duplicateInFile': ['reference', 'line'],
+  'import.partyNotRegistered': ['kvkNumber', 'name'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Reason = keyof typeof REASONS;

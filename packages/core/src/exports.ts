@@ -1,16 +1,20 @@
 import * as z from 'zod/mini';
-import {
-  AGREEMENT_KINDS,
-  AGREEMENT_STATUSES,
-  type AgreementKind,
-  type AgreementStatus,
-  DOMAINS,
-  type Domain,
-} from './agreement.ts';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import type { AuditEvent } from './audit.ts';
 import type { Cell } from './csv.ts';
 
 export { type Cell, csvTable } from './csv.ts';
+
+import { DOMAINS_NL, KINDS_NL, REGISTER_COLUMNS, STATUSES_NL } from './register-columns.ts';
+
+// The columns and Dutch names live apart so the browser's import can read an export back (register-columns.ts).
+export {
+  DOMAINS_NL,
+  type ExportColumn,
+  KINDS_NL,
+  REGISTER_COLUMNS,
+  STATUSES_NL,
+} from './register-columns.ts';
 
 import { idSchema, isoDate, text } from './schema.ts';
 import { SPACE_PATTERN } from './spaces.ts';
@@ -39,62 +43,6 @@ export type AgreementFindInput = z.infer<typeof agreementFindInput>;
 
 /** The most rows one register export holds; a larger register is exported with narrower filters. */
 export const MAX_EXPORT_ROWS = 10_000;
-
-const KINDS_NL: Record<AgreementKind, string> = {
-  contract: 'Inkoopcontract',
-  subsidy: 'Subsidie',
-  joint_arrangement: 'Gemeenschappelijke regeling',
-  service_agreement: 'Dienstverleningsovereenkomst',
-};
-const STATUSES_NL: Record<AgreementStatus, string> = {
-  draft: 'concept',
-  in_approval: 'in goedkeuring',
-  approved: 'goedgekeurd',
-  out_for_signature: 'ter ondertekening',
-  active: 'actief',
-  terminated: 'beëindigd',
-  expired: 'verlopen',
-  requested: 'aangevraagd',
-  granted: 'verleend',
-  settlement_requested: 'vaststelling aangevraagd',
-  settled: 'vastgesteld',
-  refused: 'geweigerd',
-  withdrawn: 'ingetrokken',
-};
-const DOMAINS_NL: Record<Domain, string> = {
-  youth: 'Jeugd',
-  wmo: 'Wmo',
-  participation: 'Participatie',
-  ict: 'ICT',
-  other: 'Overig',
-};
-
-export interface ExportColumn {
-  key: string;
-  /** Dutch header (the product is Dutch first; an export travels to colleagues and auditors as it is). */
-  header: string;
-  /** Spreadsheet hint: dates as dates, money with two decimals, percentages. */
-  type: 'text' | 'date' | 'money' | 'percent' | 'integer';
-}
-
-export const REGISTER_COLUMNS: readonly ExportColumn[] = [
-  { key: 'reference', header: 'Kenmerk', type: 'text' },
-  { key: 'title', header: 'Titel', type: 'text' },
-  { key: 'kind', header: 'Soort', type: 'text' },
-  { key: 'status', header: 'Status', type: 'text' },
-  { key: 'domain', header: 'Domein', type: 'text' },
-  { key: 'space', header: 'Eigenaar', type: 'text' },
-  { key: 'parties', header: 'Partijen', type: 'text' },
-  { key: 'startDate', header: 'Begindatum', type: 'date' },
-  { key: 'endDate', header: 'Einddatum', type: 'date' },
-  { key: 'noticePeriodMonths', header: 'Opzegtermijn (maanden)', type: 'integer' },
-  { key: 'renewalOptionsLeft', header: 'Verlengopties over', type: 'integer' },
-  { key: 'valueCeiling', header: 'Plafond (EUR)', type: 'money' },
-  { key: 'spent', header: 'Besteed (EUR)', type: 'money' },
-  { key: 'used', header: 'Besteed (%)', type: 'percent' },
-  { key: 'version', header: 'Versie', type: 'integer' },
-  { key: 'updatedAt', header: 'Laatst gewijzigd', type: 'text' },
-];
 
 /** One register row as cells, in REGISTER_COLUMNS order. Money in euros (two decimals), percentages as 0–1+. */
 export function registerRow(a: InternalView): Cell[] {

@@ -68,6 +68,17 @@ export interface TermsVersion {
 }
 
 type Item = Agreement & { auditSeq: number; auditHash: string } & Record<string, unknown>;
+type Organisations = Parameters<typeof resolveParties>[1];
+
+/**
+ * `id` is for the deterministic seed only. `imported` (agreement-import.ts) writes the agreement in that status
+ * with the audit action `agreement.import`; `organisations` are the owning space's, already read.
+ */
+export interface CreateOptions {
+  id?: string;
+  imported?: AgreementStatus;
+  organisations?: Organisations;
+}
 
 /** Older items may lack fields added later; reading fills them in so every Agreement is complete. */
 function toAgreement(item: Record<string, unknown>): Agreement {
@@ -238,16 +249,19 @@ export function agreementRepository(db: Db, scope: Scope) {
     space: string,
     patch: AgreementTermsPatch,
     current?: Agreement,
+    /** The space's organisations when the caller read them already (an import reads them once per batch). */
+    known?: Organisations,
   ): Promise<ResolvedTerms> {
     const { parties, productLines, renewal, duties, kpis, ...rest } = patch;
     const resolved: ResolvedTerms = { ...rest };
     if (parties)
       resolved.parties = resolveParties(
         parties,
-        await organisationsOf(
-          space,
-          parties.map((p) => p.organisationId),
-        ),
+        known ??
+          (await organisationsOf(
+            space,
+            parties.map((p) => p.organisationId),
+          )),
       );
     if (productLines)
       resolved.productLines = productLines.map((line) => ({ ...line, id: line.id ?? newId() }));
@@ -422,11 +436,11 @@ export function agreementRepository(db: Db, scope: Scope) {
     /**
      * Everything a new agreement writes, checked but not yet written: the agreement, its unique
      * reference, the first audit event and terms version, and its mirrors. `create` writes it in one
-     * transaction; the benchmark loader batch-writes it. `options.id` is for the deterministic seed only.
+     * transaction; the benchmark loader batch-writes it, the register import writes it in its status.
      */
     async prepareCreate(
       input: AgreementCreateInput,
-      options: { id?: string } = {},
+      options: CreateOptions = {},
     ): Promise<{ agreement: Agreement; items: TransactItem[] }> {
       const { kind, reference, space: requested, parentId, ...terms } = input;
       const space = requested ?? scope.space;
@@ -455,7 +469,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         reference,
         title: terms.title,
         description: '',
-        status: LIFECYCLES[kind].initial,
+        status: options.imported ?? LIFECYCLES[kind].initial,
         version: 1,
         domain: terms.domain,
         startDate: terms.startDate,
@@ -481,7 +495,10 @@ export function agreementRepository(db: Db, scope: Scope) {
         updatedBy: scope.actor,
         updatedByName: scope.actorName,
       };
-      const { next: agreement } = applyTerms(base, await resolve(space, terms));
+      const { next: agreement } = applyTerms(
+        base,
+        await resolve(space, terms, undefined, options.organisations),
+      );
       assertTerms(agreement);
       const changes: AuditEvent['changes'] = {};
       for (const [field, value] of Object.entries(agreement)) {
@@ -500,12 +517,14 @@ export function agreementRepository(db: Db, scope: Scope) {
           changes[field] = { before: null, after: value };
         }
       }
+      // An imported status is recorded as such: no approval, signature or transition stands behind it.
+      if (options.imported) changes.importedStatus = { before: null, after: options.imported };
       const audit = nextAuditEvent(db, space, null, {
         at: now,
         actor: scope.actor,
         actorName: scope.actorName,
         organisation: scope.organisation,
-        action: 'create',
+        action: options.imported ? 'agreement.import' : 'create',
         objectType: 'agreement',
         objectId: agreement.id,
         changes,

@@ -1,6 +1,7 @@
 import { DEFAULT_THRESHOLDS } from '@regie/core';
 import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
+import { importRepository } from './agreement-import.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
@@ -30,6 +31,7 @@ import { wgrRepository } from './wgr.ts';
 
 export * from './accountability.ts';
 export * from './agreement-access.ts';
+export * from './agreement-import.ts';
 export * from './agreements.ts';
 export * from './bootstrap.ts';
 export * from './budget.ts';
@@ -41,6 +43,7 @@ export * from './escalations.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
 export * from './keys.ts';
+export * from './onboarding.ts';
 export * from './public-register.ts';
 export * from './reports.ts';
 export * from './scope.ts';
@@ -67,6 +70,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
   const steering = steeringRepository(db, scope);
   return {
     agreements: agreementRepository(db, scope),
+    /** The register import (issue 13): batches of a municipality's own register, written like creates. */
+    imports: importRepository(db, scope, agreementRepository(db, scope)),
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering,

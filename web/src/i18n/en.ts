@@ -2,8 +2,10 @@ import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
+import { enImport } from './import';
 import type { Messages } from './index';
 import { enParties } from './parties';
+import { enPeople } from './people';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSubsidy } from './subsidy';
@@ -13,8 +15,10 @@ import { enWgr } from './wgr';
 export const en: Messages = {
   deadlines: enDeadlines,
   parties: enParties,
+  people: enPeople,
   cockpit: enCockpit,
   exports: enExports,
+  registerImport: enImport,
   signIn: enSignIn,
   signing: enSigning,
   ui: enUi,
@@ -44,6 +48,7 @@ export const en: Messages = {
     regions: 'Regions',
     organisations: 'Organisations',
     admin: 'Administration',
+    people: 'People',
   },
   comingSoon: {
     text: 'This part is coming.',

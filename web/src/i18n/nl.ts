@@ -2,7 +2,9 @@ import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
+import { nlImport } from './import';
 import { nlParties } from './parties';
+import { nlPeople } from './people';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSubsidy } from './subsidy';
@@ -12,8 +14,10 @@ import { nlWgr } from './wgr';
 export const nl = {
   deadlines: nlDeadlines,
   parties: nlParties,
+  people: nlPeople,
   cockpit: nlCockpit,
   exports: nlExports,
+  registerImport: nlImport,
   signIn: nlSignIn,
   signing: nlSigning,
   ui: nlUi,
@@ -43,6 +47,7 @@ export const nl = {
     regions: "Regio's",
     organisations: 'Organisaties',
     admin: 'Beheer',
+    people: 'Mensen',
   },
   comingSoon: {
     text: 'Dit onderdeel volgt.',

@@ -208,6 +208,24 @@ export const nlReasons: ReasonTexts = {
   'wgr.accountsAdoptionYear': 'De jaarrekening over jaar J wordt vastgesteld in J+1 (of, te laat, in J+2).',
   'wgr.versionConflict': `Iemand anders heeft de kalender intussen gewijzigd. ${CHANGED_NL}`,
   'wgr.changedMeanwhile': `Iemand anders heeft de kalender intussen gewijzigd. ${CHANGED_NL}`,
+  'import.columnMissing': 'Geen kolom voor {{column}}: kies bij ‘Kolommen koppelen’ welke kolom dit is.',
+  'import.valueMissing': 'Vul dit veld in.',
+  'import.dateInvalid': '‘{{value}}’ is geen datum. Gebruik dd-mm-jjjj, bijvoorbeeld 31-12-2026.',
+  'import.amountInvalid':
+    '‘{{value}}’ is geen bedrag. Schrijf bijvoorbeeld 1.234,56 (niet negatief, hele centen).',
+  'import.numberInvalid': '‘{{value}}’ is geen heel getal.',
+  'import.kvkInvalid': '‘{{value}}’ is geen KvK-nummer: dat heeft 8 cijfers.',
+  'import.partyInvalid':
+    'Partij ‘{{value}}’ is niet te lezen. Schrijf: Naam (KvK 12345678); Naam 2 (KvK 87654321).',
+  'import.kindUnknown':
+    'Soort ‘{{value}}’ is onbekend. Kies Inkoopcontract, Subsidie, Gemeenschappelijke regeling of Dienstverleningsovereenkomst.',
+  'import.statusUnknown':
+    'Status ‘{{value}}’ is onbekend, bijvoorbeeld: concept, actief, beëindigd, verlopen.',
+  'import.domainUnknown': 'Domein ‘{{value}}’ is onbekend. Kies Jeugd, Wmo, Participatie, ICT of Overig.',
+  'import.tooManyRows':
+    'Het bestand heeft {{rows}} rijen; één import neemt er hoogstens {{max}}. Splits het bestand.',
+  'import.fileEmpty': 'Het bestand heeft geen kopregel met rijen eronder.',
+  'import.fileUnreadable': 'Het bestand is niet te lezen. Kies een .xlsx- of .csv-bestand (UTF-8).',
   'organisation.exists': 'Deze organisatie bestaat al.',
   'organisation.changedMeanwhile': 'Het organisatieregister is intussen gewijzigd. Probeer het opnieuw.',
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
@@ -218,8 +236,13 @@ export const nlReasons: ReasonTexts = {
   'user.emailInUse': 'Er is al een gebruiker met dit e-mailadres.',
   'user.rolesDoNotFit': 'Een van de rollen past niet bij een {{spaceKind}}.',
   'user.lastAdmin': 'Dit is de laatste actieve {{role}}. Maak eerst iemand anders {{role}}.',
-  'user.selfDisable': 'U kunt uzelf niet blokkeren.',
+  'user.selfDisable': 'U kunt uzelf niet uitschakelen.',
   'ical.changedMeanwhile': 'De agenda-koppeling is tegelijk gewijzigd. Probeer het opnieuw.',
+  'import.statusNotImportable':
+    'Een {{kind}} kan niet worden geïmporteerd met status {{status}}. Importeren kan met: {{allowed}}.',
+  'import.duplicateInFile': 'Het kenmerk {{reference}} staat al eerder in het bestand (regel {{line}}).',
+  'import.partyNotRegistered':
+    '{{name}} (KvK {{kvkNumber}}) is niet geregistreerd als organisatie. Registreer deze eerst.',
   'organisation.kvkInvalid': 'Een KvK-nummer heeft 8 cijfers.',
   'organisation.agbInvalid': 'Een AGB-code heeft 8 cijfers en begint met 41 of 91.',
   'organisation.ibanInvalid': 'Dit IBAN is niet geldig.',
@@ -407,6 +430,22 @@ export const enReasons: ReasonTexts = {
   'wgr.accountsAdoptionYear': 'The accounts of year Y are adopted in Y+1 (or, late, in Y+2).',
   'wgr.versionConflict': `Someone else changed the calendar meanwhile. ${CHANGED_EN}`,
   'wgr.changedMeanwhile': `Someone else changed the calendar meanwhile. ${CHANGED_EN}`,
+  'import.columnMissing': 'No column for {{column}}: choose which column it is under ‘Map columns’.',
+  'import.valueMissing': 'Fill in this field.',
+  'import.dateInvalid': '‘{{value}}’ is not a date. Use dd-mm-yyyy, for example 31-12-2026.',
+  'import.amountInvalid':
+    '‘{{value}}’ is not an amount. Write for example 1.234,56 (not negative, whole cents).',
+  'import.numberInvalid': '‘{{value}}’ is not a whole number.',
+  'import.kvkInvalid': '‘{{value}}’ is not a KvK number: it has 8 digits.',
+  'import.partyInvalid':
+    'Party ‘{{value}}’ cannot be read. Write: Name (KvK 12345678); Name 2 (KvK 87654321).',
+  'import.kindUnknown':
+    'Kind ‘{{value}}’ is unknown. Choose Inkoopcontract, Subsidie, Gemeenschappelijke regeling or Dienstverleningsovereenkomst.',
+  'import.statusUnknown': 'Status ‘{{value}}’ is unknown, for example: concept, actief, beëindigd, verlopen.',
+  'import.domainUnknown': 'Domain ‘{{value}}’ is unknown. Choose Jeugd, Wmo, Participatie, ICT or Overig.',
+  'import.tooManyRows': 'The file has {{rows}} rows; one import takes at most {{max}}. Split the file.',
+  'import.fileEmpty': 'The file has no header row with rows below it.',
+  'import.fileUnreadable': 'The file cannot be read. Choose an .xlsx or .csv file (UTF-8).',
   'organisation.exists': 'This organisation already exists.',
   'organisation.changedMeanwhile': 'The organisation register was changed meanwhile. Try again.',
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
@@ -419,6 +458,11 @@ export const enReasons: ReasonTexts = {
   'user.lastAdmin': 'This is the last active {{role}}. Make someone else {{role}} first.',
   'user.selfDisable': 'You cannot disable yourself.',
   'ical.changedMeanwhile': 'The calendar feed was changed at the same time. Try again.',
+  'import.statusNotImportable':
+    'A {{kind}} cannot be imported in status {{status}}. Importable: {{allowed}}.',
+  'import.duplicateInFile': 'The reference {{reference}} appears earlier in the file (line {{line}}).',
+  'import.partyNotRegistered':
+    '{{name}} (KvK {{kvkNumber}}) is not a registered organisation. Register it first.',
   'organisation.kvkInvalid': 'A KvK number has 8 digits.',
   'organisation.agbInvalid': 'An AGB code has 8 digits and starts with 41 or 91.',
   'organisation.ibanInvalid': 'This IBAN is not valid.',

@@ -8,6 +8,14 @@ export const nlSignIn = {
   failedTitle: 'Inloggen is niet gelukt',
   failed: 'De inlogpoging kon niet worden afgerond of is verlopen. Probeer het opnieuw.',
   again: 'Opnieuw inloggen',
+  email: {
+    title: 'Inloggen met e-mailadres',
+    intro: 'Iemand die in de app is uitgenodigd, logt hier in met het e-mailadres van de uitnodiging.',
+    label: 'E-mailadres',
+    submit: 'Inloggen met e-mailadres',
+    required: 'Vul een e-mailadres in, zoals carla@ermelo.nl.',
+    failed: 'Met dit e-mailadres kan niet worden ingelogd: het is niet uitgenodigd of het is uitgeschakeld.',
+  },
 };
 
 export const enSignIn: typeof nlSignIn = {
@@ -19,4 +27,12 @@ export const enSignIn: typeof nlSignIn = {
   failedTitle: 'Signing in did not work',
   failed: 'The sign-in attempt could not be completed or has expired. Please try again.',
   again: 'Log in again',
+  email: {
+    title: 'Log in with an e-mail address',
+    intro: 'Someone invited in the app logs in here with the e-mail address of the invitation.',
+    label: 'E-mail address',
+    submit: 'Log in with e-mail address',
+    required: 'Enter an e-mail address, such as carla@ermelo.nl.',
+    failed: 'This e-mail address cannot log in: it has not been invited or it has been disabled.',
+  },
 };

@@ -29,4 +29,12 @@ describe('areas of the main navigation', () => {
     expect(keys(['provider_signer', 'provider_reporter'])).not.toContain('deadlines');
     expect(keys(['provider_reporter'])).not.toContain('steering');
   });
+
+  it('offers Beheer → Mensen to the admin of a municipality or region and to a provider’s own admin only', () => {
+    expect(keys(['admin'])).toEqual(expect.arrayContaining(['admin', 'people']));
+    expect(keys(['provider_admin'])).toContain('people');
+    expect(keys(['provider_admin'])).not.toContain('admin');
+    for (const role of ['inkoper', 'contractmanager', 'approver', 'viewer', 'coordinator', 'provider_signer'])
+      expect(keys([role])).not.toContain('people');
+  });
 });

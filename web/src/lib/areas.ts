@@ -14,7 +14,8 @@ type AreaKey =
   | 'subsidies'
   | 'regions'
   | 'organisations'
-  | 'admin';
+  | 'admin'
+  | 'people';
 
 export const AREAS: readonly { key: AreaKey; path: string; roles: readonly Role[] }[] = [
   { key: 'register', path: '/register', roles: [...MUNICIPAL_ROLES, ...PROVIDER_ROLES] },
@@ -31,6 +32,8 @@ export const AREAS: readonly { key: AreaKey; path: string; roles: readonly Role[
   { key: 'organisations', path: '/organisations', roles: ['inkoper', 'contractmanager', 'viewer', 'admin'] },
   // The controller (viewer) reads the tenant's settings; only the admin changes them.
   { key: 'admin', path: '/admin', roles: ['admin', 'viewer'] },
+  // Beheer → Mensen: the space's own administrator, a provider's too (issue 13).
+  { key: 'people', path: '/admin/people', roles: ['admin', 'provider_admin'] },
 ];
 
 /** The areas a user with these roles can use, in navigation order. */

@@ -78,6 +78,11 @@ export function RegisterPage() {
         <PageHeading>{t('register.title')}</PageHeading>
         {!partyView ? <RegisterExportButtons filters={filters} /> : null}
         {canCreate && !partyView ? (
+          <Link href="/register/import" asChild>
+            <ButtonLink appearance="secondary-action-button">{t('registerImport.link')}</ButtonLink>
+          </Link>
+        ) : null}
+        {canCreate && !partyView ? (
           <Link href="/agreements/new" asChild>
             <ButtonLink appearance="primary-action-button">{t('register.newAgreement')}</ButtonLink>
           </Link>

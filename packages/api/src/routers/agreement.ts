@@ -3,6 +3,7 @@ import {
   AGREEMENT_WRITE_ROLES,
   agreementCreateInput,
   agreementFindInput,
+  agreementImportInput,
   agreementPageSchema,
   agreementTermsPatch,
   agreementViewSchema,
@@ -57,6 +58,17 @@ export const agreementRouter = router({
     .meta({ roles: WRITE })
     .input(agreementCreateInput)
     .mutation(({ ctx, input }) => ctx.repos.agreements.create(input)),
+
+  /**
+   * The register import (issue 13): a batch of rows from the municipality's own register, each checked and (unless
+   * `dryRun`) written like a create in the file's status; a result per row (docs/api.md).
+   */
+  import: mutationProcedure
+    .meta({ roles: WRITE })
+    .input(agreementImportInput)
+    .mutation(async ({ ctx, input }) => ({
+      results: await ctx.repos.imports.import(input.rows, input.dryRun),
+    })),
 
   update: mutationProcedure
     .output(internalViewSchema)

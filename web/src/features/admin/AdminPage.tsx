@@ -11,6 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { isProviderUser } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
@@ -228,6 +229,13 @@ export function AdminPage() {
     <div className="regie-admin">
       <PageHeading>{t('admin.title')}</PageHeading>
       <Paragraph appearance="lead">{t('admin.intro')}</Paragraph>
+      {isAdmin ? (
+        <Paragraph>
+          <Link href="/admin/people" className="utrecht-link">
+            {t('people.fromSettings')}
+          </Link>
+        </Paragraph>
+      ) : null}
       <StatusLine>
         {me.isPending || (settings.isPending && settings.fetchStatus !== 'idle') ? t('admin.loading') : null}
       </StatusLine>

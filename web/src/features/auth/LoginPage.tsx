@@ -10,6 +10,7 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
 import { StatusLine } from '../../ui/StatusLine';
 import { type DevUser, fetchDevToken, fetchDevUsers } from './dev-auth';
+import { EmailSignIn } from './EmailSignIn';
 
 /** Only same-app paths are followed after login (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -140,6 +141,16 @@ export function LoginPage() {
             ))}
           </ul>
         </section>
+      ) : null}
+
+      {users.data?.available ? (
+        <EmailSignIn
+          disabled={signIn.isPending}
+          onToken={(token) => {
+            login(token);
+            navigate(safeNext(params.get('next')), { replace: true });
+          }}
+        />
       ) : null}
     </div>
   );

@@ -13,8 +13,21 @@ import { LanguageSwitch } from './LanguageSwitch';
 /** A report form: part of the provider's "Te leveren", not of the register. */
 const REPORT_FORM = /^\/agreements\/[^/]+\/report\//;
 
-/** `page` for the area's own page, `true` for a page inside it (an agreement belongs to the register). */
-function currentFor(path: string, location: string, provider: boolean): 'page' | 'true' | undefined {
+/** Whether the location is the page at `path` or a page inside it. */
+const within = (path: string, location: string) => location === path || location.startsWith(`${path}/`);
+
+/**
+ * `page` for the area's own page, `true` for a page inside it (an agreement belongs to the register) — unless
+ * another area of the navigation lives inside it and holds the location (Beheer → Mensen is its own entry).
+ */
+function currentFor(
+  path: string,
+  location: string,
+  provider: boolean,
+  paths: readonly string[],
+): 'page' | 'true' | undefined {
+  if (paths.some((other) => other !== path && other.startsWith(`${path}/`) && within(other, location)))
+    return undefined;
   const reportForm = provider && REPORT_FORM.test(location);
   if (path === '/register') {
     if (location === '/' || location === '/register') return 'page';
@@ -71,7 +84,12 @@ function MainNav() {
       <div className="utrecht-nav-bar__content">
         <ul className="utrecht-nav-list">
           {areas.map((area) => {
-            const current = currentFor(area.path, location, provider);
+            const current = currentFor(
+              area.path,
+              location,
+              provider,
+              areas.map((a) => a.path),
+            );
             return (
               <li key={area.key} className="utrecht-nav-list__item">
                 <Link
