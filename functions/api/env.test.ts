@@ -32,8 +32,11 @@ describe('API Lambda environment', () => {
   });
 
   it('needs the user pool in AWS (with the tenant role) and checks its form', () => {
-    expect(readApiEnv({ ...base, ...tenant }).userPoolId).toBe('eu-central-1_AbC123xyz');
-    expect(() => readApiEnv({ ...base, ...tenant, USER_POOL_ID: '' })).toThrow(/USER_POOL_ID/);
+    const api = { userPool: true };
+    expect(readApiEnv({ ...base, ...tenant }, api).userPoolId).toBe('eu-central-1_AbC123xyz');
+    expect(() => readApiEnv({ ...base, ...tenant, USER_POOL_ID: '' }, api)).toThrow(/USER_POOL_ID/);
+    // The files function shares the configuration and creates no logins.
+    expect(readApiEnv({ ...base, ...tenant, USER_POOL_ID: '' }).userPoolId).toBeUndefined();
     expect(() => readApiEnv({ ...base, USER_POOL_ID: 'pool' })).toThrow(/user pool id/);
     expect(readApiEnv(base).userPoolId).toBeUndefined();
   });

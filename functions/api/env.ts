@@ -22,10 +22,17 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 const USER_POOL_ID = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 const TABLE_ARN = /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]+$/;
 
-export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
+/**
+ * `userPool`: the deployable creates logins (the API function) and so needs USER_POOL_ID in AWS; the files function
+ * shares this configuration without it.
+ */
+export function readApiEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { userPool?: boolean } = {},
+): ApiEnv {
   const missing = ['TABLE_NAME', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'].filter((name) => !env[name]);
   if (env.TENANT_ROLE_ARN && !env.TABLE_ARN) missing.push('TABLE_ARN');
-  if (env.TENANT_ROLE_ARN && !env.USER_POOL_ID) missing.push('USER_POOL_ID');
+  if (options.userPool && env.TENANT_ROLE_ARN && !env.USER_POOL_ID) missing.push('USER_POOL_ID');
   if (missing.length) throw new Error(`Missing environment: ${missing.join(', ')}`);
   const jwksUrl = new URL(env.JWKS_URL!);
   const local = ['127.0.0.1', 'localhost'].includes(jwksUrl.hostname);

@@ -16,7 +16,7 @@ import { createTenantDbFor } from './tenant-credentials.ts';
  * function's own role has no table access at all, so the shared `db` below only serves callers that never
  * reach a repository (anonymous requests are refused before any database call).
  */
-const env = readApiEnv();
+const env = readApiEnv(undefined, { userPool: true });
 const logger = new Logger({ serviceName: 'regie-api' });
 const metrics = new Metrics({ namespace: 'Regie', serviceName: 'regie-api' });
 

@@ -6,12 +6,14 @@ import {
   adminRoleOf,
   applyUserChange,
   assertRolesFitSpace,
+  emailSchema,
   isActiveAdmin,
   toUser,
   type User,
   type UserChange,
   userChanged,
   userInviteInput,
+  userKeySchema,
 } from './users.ts';
 
 const user = (over: Partial<User> = {}): User => ({
@@ -188,6 +190,23 @@ describe('records and inputs', () => {
     expect(userChanged(user(), user())).toBe(false);
     expect(userChanged(user(), user({ disabled: true }))).toBe(true);
     expect(userChanged(user(), user({ roles: ['admin', 'viewer'] }))).toBe(true);
+  });
+
+  it('accepts only addresses that are also valid user keys (a local login key is the address)', () => {
+    const email = emailSchema();
+    for (const address of [
+      "o'brien@apeldoorn.nl",
+      'a.b+c_d%e@sub.gemeente-x.nl',
+      '_x@x.nl',
+      'Piet@Apeldoorn.NL',
+    ]) {
+      const parsed = email.safeParse(address);
+      expect(parsed.success, address).toBe(true);
+      expect(userKeySchema().safeParse(parsed.data).success, address).toBe(true);
+    }
+    for (const address of ['a#b@x.nl', 'a b@x.nl', '"q"@x.nl', 'a@x', 'a@-x.nl', '@x.nl', 'a@x.n1']) {
+      expect(email.safeParse(address).success, address).toBe(false);
+    }
   });
 
   it('stores an invited e-mail in lower case and refuses a role twice', () => {

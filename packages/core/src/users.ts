@@ -12,16 +12,21 @@ import { type SpaceKind, spaceKind } from './spaces.ts';
  */
 
 /** A user's key: the Cognito `sub` in AWS, the e-mail address for users invited locally, `ermelo.inkoper` for seeds. */
-export const USER_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,253}$/;
+export const USER_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._%'@+-]{0,253}$/;
+
+/**
+ * The e-mail addresses Regie accepts: the usual local-part characters (no `#`, which separates key parts, and no
+ * quoting), so that an address used as a local user key is always a valid key.
+ */
+const EMAIL_PATTERN =
+  /^[A-Za-z0-9_][A-Za-z0-9._%'+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
 export const userKeySchema = () =>
   z.string().check(z.maxLength(254), z.regex(USER_KEY_PATTERN, 'Invalid user key'));
 
 /** An e-mail address, compared and stored in lower case (Cognito signs in case-insensitively). */
 export const emailSchema = () =>
   z.pipe(
-    z
-      .string()
-      .check(z.maxLength(254), z.regex(/^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/, 'Invalid e-mail address')),
+    z.string().check(z.maxLength(254), z.regex(EMAIL_PATTERN, 'Invalid e-mail address')),
     z.transform((value) => value.trim().toLowerCase()),
   );
 
