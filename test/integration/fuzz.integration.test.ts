@@ -115,6 +115,7 @@ const VALID: Record<
     },
   },
   'steering.roleConflicts': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'steering.conflicts': { user: 'ermelo.viewer', type: 'query', input: {} },
   'report.submit': {
     user: 'kompas.reporter',
     type: 'mutation',

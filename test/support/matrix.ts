@@ -140,6 +140,11 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
       },
     })),
   'steering.roleConflicts': (t) => [{ type: 'query', input: { space: t.space } }],
+  // Names no space: always the caller's reach, so nothing foreign can be aimed at; the result must hold none.
+  'steering.conflicts': () => [
+    { type: 'query', input: undefined },
+    { type: 'query', input: {} },
+  ],
   'report.submit': (t) => [
     {
       type: 'mutation',

@@ -28,6 +28,7 @@ export * from './roles.ts';
 export * from './schema.ts';
 export * from './signing.ts';
 export * from './spaces.ts';
+export * from './role-conflicts.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export * from './terms.ts';

@@ -17,6 +17,7 @@ import type { Page } from './cursor.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
 import { gsi1Page } from './query.ts';
+import { crossRoleConflicts } from './role-conflicts.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { transact } from './transact.ts';
 
@@ -104,6 +105,9 @@ export function steeringRepository(db: Db, scope: Scope) {
   }
 
   return {
+    /** Across agreements in reach: a GR's eigenaar as opdrachtgever elsewhere (role-conflicts.ts). */
+    crossConflicts: () => crossRoleConflicts(db, scope),
+
     async get(agreementId: string): Promise<Steering & { warnings: SteeringWarning[] }> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const steering = await read(agreement.space, agreementId);

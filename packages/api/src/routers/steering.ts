@@ -73,4 +73,13 @@ export const steeringRouter = router({
       ),
     )
     .query(({ ctx, input }) => ctx.repos.steering.roleConflicts({ ...input, limit: input?.limit ?? 50 })),
+
+  /**
+   * Tenant-wide report across agreements in reach: a portfolio holder who is eigenaar of a GR and opdrachtgever
+   * of another agreement — `delivers` when that agreement is a DVO the GR delivers (SPEC §4.2).
+   */
+  conflicts: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(z.optional(z.strictObject({})))
+    .query(async ({ ctx }) => ({ items: await ctx.repos.steering.crossConflicts() })),
 });
