@@ -34,6 +34,7 @@ const AREA_PATHS = [
   '/register',
   '/deliver',
   '/steering',
+  '/steering/conflicts',
   '/signing',
   '/deadlines',
   '/subsidies',

@@ -25,6 +25,9 @@ const RelationDesignerPage = lazy(() =>
   import('./features/steering/RelationDesignerPage').then((m) => ({ default: m.RelationDesignerPage })),
 );
 const RolesPage = lazy(() => import('./features/steering/RolesPage').then((m) => ({ default: m.RolesPage })));
+const ConflictsPage = lazy(() =>
+  import('./features/steering/ConflictsPage').then((m) => ({ default: m.ConflictsPage })),
+);
 const SteeringPage = lazy(() => import('./pages/SteeringPage').then((m) => ({ default: m.SteeringPage })));
 const DeliverPage = lazy(() =>
   import('./features/reports/DeliverPage').then((m) => ({ default: m.DeliverPage })),
@@ -96,6 +99,7 @@ function AuthenticatedRoutes() {
           {(params) => <AgreementDetailPage id={decodeParam(params.id)} />}
         </Route>
         <Route path="/deliver" component={DeliverPage} />
+        <Route path="/steering/conflicts" component={ConflictsPage} />
         <Route path="/steering" component={SteeringPage} />
         <Route path="/signing" component={SigningPage} />
         <Route path="/deadlines" component={DeadlinesPage} />

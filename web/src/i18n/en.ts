@@ -1,5 +1,6 @@
 import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
+import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import { enImport } from './import';
@@ -17,6 +18,7 @@ export const en: Messages = {
   parties: enParties,
   people: enPeople,
   cockpit: enCockpit,
+  conflicts: enConflicts,
   exports: enExports,
   registerImport: enImport,
   signIn: enSignIn,

@@ -1,5 +1,6 @@
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
+import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
 import { nlImport } from './import';
@@ -16,6 +17,7 @@ export const nl = {
   parties: nlParties,
   people: nlPeople,
   cockpit: nlCockpit,
+  conflicts: nlConflicts,
   exports: nlExports,
   registerImport: nlImport,
   signIn: nlSignIn,

@@ -151,6 +151,11 @@ export function SteeringPage() {
       {spaces.length > 0 ? <DueSection spaces={spaces} /> : null}
       <Section id="role-conflicts" title={t('steering.report.conflictsTitle')}>
         <Paragraph>{t('steering.report.conflictsIntro')}</Paragraph>
+        <Paragraph>
+          <Link href="/steering/conflicts" className="utrecht-link">
+            {t('conflicts.link')}
+          </Link>
+        </Paragraph>
         {spaces.map((space) => (
           <ConflictsOfSpace key={space.space} space={space} />
         ))}
