@@ -38,6 +38,25 @@ export {
   type ReasonParams,
   type SchemaIssueLike,
 } from './errors.ts';
+// Governance that acts (issue 14): the warnings and the proposal the relation designer will show as a diff.
+export {
+  dutyDiff,
+  EVENT_RESPONSE_DAYS,
+  eventResponseDeadline,
+  GOVERNANCE_WARNING_CODES,
+  type GovernanceDecision,
+  type GovernanceProposal,
+  type GovernanceSource,
+  type GovernanceTerms,
+  type GovernanceWarning,
+  type GovernanceWarningCode,
+  generatedDuties,
+  governanceProposal,
+  kpiDepthReached,
+  meetingSchedule,
+  relationWarnings,
+  reportDueDates,
+} from './governance.ts';
 export {
   compactIdentifier,
   formatIban,

@@ -2,7 +2,13 @@ import { addDays, addWorkingDays, extendToWorkingDay } from './calendar.ts';
 import { type DutyInput, firstExpected, nextPeriod, type ReportFrequency, reportDueDate } from './duties.ts';
 import type { ParamValue, Reason } from './errors.ts';
 import type { KpiDefinitionInput } from './kpi.ts';
-import { EVENT_DUTIES, type Governance, KPI_DEPTHS, type MEETING_CADENCES, type RelationType } from './relation.ts';
+import {
+  EVENT_DUTIES,
+  type Governance,
+  type KPI_DEPTHS,
+  type MEETING_CADENCES,
+  type RelationType,
+} from './relation.ts';
 import { addMonths, type ProductLineInput } from './terms.ts';
 
 /**
@@ -40,7 +46,8 @@ export const SOURCES = {
   },
   informationAsymmetry: {
     section: 'DOMAIN.md §(h) Steering the relation — information asymmetry',
-    cites: 'opdrachtgeverschap round-table texts: asking ever more detail breeds distrust; agree the moments to inform',
+    cites:
+      'opdrachtgeverschap round-table texts: asking ever more detail breeds distrust; agree the moments to inform',
   },
   variants: {
     section: 'DOMAIN.md §(c) iStandaarden iJw/iWmo: execution variants',
@@ -67,7 +74,12 @@ export interface GovernanceWarning {
 /** A task-based lump sum that runs at least this long is "long-running": two budget years or more. */
 export const LONG_RUNNING_MONTHS = 24;
 
-const FREQUENCY_RANK: Record<ReportFrequency, number> = { monthly: 0, quarterly: 1, half_yearly: 2, yearly: 3 };
+const FREQUENCY_RANK: Record<ReportFrequency, number> = {
+  monthly: 0,
+  quarterly: 1,
+  half_yearly: 2,
+  yearly: 3,
+};
 const DEPTH_RANK: Record<KpiDepth, number> = { input: 0, output: 1, outcome: 2 };
 
 /** The deepest level among the agreed KPIs whose level is set, or null when none is. */
@@ -89,7 +101,9 @@ function reportsMonthly(decision: GovernanceDecision, terms: GovernanceTerms): b
 /** Steered on input: the governance asks input indicators, or every classified KPI is an input indicator. */
 function steersOnInput(decision: GovernanceDecision, terms: GovernanceTerms): boolean {
   const levels = terms.kpis.flatMap((k) => (k.level ? [k.level] : []));
-  return decision.governance.kpiDepth === 'input' || (levels.length > 0 && levels.every((l) => l === 'input'));
+  return (
+    decision.governance.kpiDepth === 'input' || (levels.length > 0 && levels.every((l) => l === 'input'))
+  );
 }
 
 /** Detailed duties: periodic reports at least quarterly. */
@@ -220,7 +234,8 @@ const EVENT_TITLES: Record<EventDuty, string> = {
   complaints: 'Melding klachten',
 };
 
-const isEventDuty = (value: string): value is EventDuty => (EVENT_DUTIES as readonly string[]).includes(value);
+const isEventDuty = (value: string): value is EventDuty =>
+  (EVENT_DUTIES as readonly string[]).includes(value);
 
 /** The duties a governance asks for: one periodic report at its frequency, one event duty per chosen event. */
 export function generatedDuties(governance: Governance): DutyInput[] {
@@ -297,7 +312,14 @@ export function dutyDiff(governance: Governance, existing: readonly DutyInput[])
   }
   const added = generated.filter((d) => !covered.has(d.kind === 'periodic' ? 'periodic' : d.event!));
   const unmatched = [...new Set(governance.informationDuties.filter((d) => !isEventDuty(d)))];
-  return { kept, added, removed, changed, result: [...kept, ...changed.map((c) => c.after), ...added], unmatched };
+  return {
+    kept,
+    added,
+    removed,
+    changed,
+    result: [...kept, ...changed.map((c) => c.after), ...added],
+    unmatched,
+  };
 }
 
 /** The due dates of a periodic duty within a year from today, from the first period the deadline engine expects. */

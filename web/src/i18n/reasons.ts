@@ -162,7 +162,7 @@ export const nlReasons: ReasonTexts = {
     "U kiest de rol van klant bij een taakgerichte lumpsum van {{months}} maanden zonder KPI's: zonder indicatoren ziet u niet wat u voor het vaste bedrag krijgt.",
   'governance.kpiDepthNotReached': (p) =>
     p.reachedDepth === 'none'
-      ? `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar geen afgesproken KPI heeft een niveau."
+      ? `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar geen afgesproken KPI heeft een niveau.`
       : `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar de afgesproken KPI's komen niet verder dan ${p.reachedDepth}.`,
   'governance.executionVariantDiffers':
     'De gewenste uitvoeringsvariant is {{preferred}}, maar productregels zijn {{variants}}.',
@@ -399,7 +399,7 @@ export const enReasons: ReasonTexts = {
     'You chose the customer role for a task-based lump sum of {{months}} months without KPIs: without indicators you cannot see what the fixed amount buys.',
   'governance.kpiDepthNotReached': (p) =>
     p.reachedDepth === 'none'
-      ? `The relation expects KPIs at the ${p.expectedDepth} level, but no agreed KPI has a level.'
+      ? `The relation expects KPIs at the ${p.expectedDepth} level, but no agreed KPI has a level.`
       : `The relation expects KPIs at the ${p.expectedDepth} level, but the agreed KPIs go no further than ${p.reachedDepth}.`,
   'governance.executionVariantDiffers':
     'The preferred execution variant is {{preferred}}, but product lines are {{variants}}.',
