@@ -40,9 +40,6 @@ export {
 } from './errors.ts';
 // Governance that acts (issue 14): the warnings and the proposal the relation designer will show as a diff.
 export {
-  dutyDiff,
-  EVENT_RESPONSE_DAYS,
-  eventResponseDeadline,
   GOVERNANCE_WARNING_CODES,
   type GovernanceDecision,
   type GovernanceProposal,
@@ -50,13 +47,19 @@ export {
   type GovernanceTerms,
   type GovernanceWarning,
   type GovernanceWarningCode,
-  generatedDuties,
   governanceProposal,
   kpiDepthReached,
-  meetingSchedule,
   relationWarnings,
-  reportDueDates,
 } from './governance.ts';
+export {
+  type DutyDiff,
+  dutyDiff,
+  EVENT_RESPONSE_DAYS,
+  eventResponseDeadline,
+  generatedDuties,
+  meetingSchedule,
+  reportDueDates,
+} from './governance-schedule.ts';
 export {
   compactIdentifier,
   formatIban,

@@ -4,19 +4,21 @@ import { addDays, isWorkingDay } from './calendar.ts';
 import { type DutyInput, dutyInputSchema, REPORT_FREQUENCIES } from './duties.ts';
 import { REASONS } from './errors.ts';
 import {
+  type GovernanceDecision,
+  type GovernanceTerms,
+  governanceProposal,
+  kpiDepthReached,
+  monthsBetween,
+  relationWarnings,
+} from './governance.ts';
+import {
   dutyDiff,
   EVENT_RESPONSE_DAYS,
   eventResponseDeadline,
-  type GovernanceDecision,
-  type GovernanceTerms,
   generatedDuties,
-  governanceProposal,
-  kpiDepthReached,
   meetingSchedule,
-  monthsBetween,
-  relationWarnings,
   reportDueDates,
-} from './governance.ts';
+} from './governance-schedule.ts';
 import { kpiDefinitionSchema } from './kpi.ts';
 import {
   EVENT_DUTIES,
