@@ -38,6 +38,28 @@ export {
   type ReasonParams,
   type SchemaIssueLike,
 } from './errors.ts';
+// Governance that acts (issue 14): the warnings and the proposal the relation designer will show as a diff.
+export {
+  GOVERNANCE_WARNING_CODES,
+  type GovernanceDecision,
+  type GovernanceProposal,
+  type GovernanceSource,
+  type GovernanceTerms,
+  type GovernanceWarning,
+  type GovernanceWarningCode,
+  governanceProposal,
+  kpiDepthReached,
+  relationWarnings,
+} from './governance.ts';
+export {
+  type DutyDiff,
+  dutyDiff,
+  EVENT_RESPONSE_DAYS,
+  eventResponseDeadline,
+  generatedDuties,
+  meetingSchedule,
+  reportDueDates,
+} from './governance-schedule.ts';
 export {
   compactIdentifier,
   formatIban,

@@ -136,6 +136,12 @@ export const REASONS = {
   // Steering (relation type).
   'steering.motivationRequired': ['chosen', 'proposed'],
   'steering.versionConflict': ['version', 'expectedVersion'],
+  // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
+  'governance.partnerMonthlyInputEffort': [],
+  'governance.bossOutcomeWithoutDuties': [],
+  'governance.customerLumpSumWithoutKpis': ['months'],
+  'governance.kpiDepthNotReached': ['expectedDepth', 'reachedDepth'],
+  'governance.executionVariantDiffers': ['preferred', 'variants'],
   // Subsidies (Awb title 4.2).
   'subsidy.notASubsidy': [],
   'subsidy.ceilingExceeded': ['amountCents', 'ceilingCents', 'regulation', 'roomLeftCents'],

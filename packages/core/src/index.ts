@@ -12,6 +12,8 @@ export * from './duties.ts';
 export * from './errors.ts';
 export * from './escalation.ts';
 export * from './exports.ts';
+export * from './governance.ts';
+export * from './governance-schedule.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';
 export * from './import.ts';

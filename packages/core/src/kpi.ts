@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { REPORT_FREQUENCIES } from './duties.ts';
 import { onBehalfOfSchema } from './parties.ts';
+import { KPI_DEPTHS } from './relation.ts';
 import { idSchema, text } from './schema.ts';
 
 /**
@@ -19,6 +20,11 @@ export const kpiDefinitionSchema = z.strictObject({
   /** Whether a higher or a lower value is better. */
   direction: z.enum(KPI_DIRECTIONS),
   frequency: z.enum(REPORT_FREQUENCIES),
+  /**
+   * What the indicator measures: input/process, output, or outcome (societal effect). Optional: the relation's
+   * expected KPI depth (governance.ts) counts only indicators whose level is set.
+   */
+  level: z.optional(z.enum(KPI_DEPTHS)),
 });
 export type KpiDefinitionInput = z.infer<typeof kpiDefinitionSchema>;
 export type KpiDefinition = KpiDefinitionInput & { id: string };

@@ -66,4 +66,31 @@ describe('the texts of the API’s reason keys', () => {
       'At most 200 characters.',
     );
   });
+
+  it('labels the governance warnings’ domain values, a list item by item, and says when no KPI has a level', () => {
+    const labelled: ReasonFormat = { ...format('nl'), label: (key, fallback) => `[${key}|${fallback}]` };
+    expect(
+      reasonText(
+        'governance.executionVariantDiffers',
+        { preferred: 'output', variants: 'effort, task' },
+        labelled,
+      ),
+    ).toBe(
+      'De gewenste uitvoeringsvariant is [variants.output|output], maar productregels zijn [variants.effort|effort], [variants.task|task].',
+    );
+    expect(
+      reasonText(
+        'governance.kpiDepthNotReached',
+        { expectedDepth: 'outcome', reachedDepth: 'none' },
+        format('nl'),
+      ),
+    ).toBe("De relatie vraagt KPI's op niveau outcome, maar geen afgesproken KPI heeft een niveau.");
+    expect(
+      reasonText(
+        'governance.kpiDepthNotReached',
+        { expectedDepth: 'outcome', reachedDepth: 'input' },
+        labelled,
+      ),
+    ).toContain('niet verder dan [steering.kpiDepths.input|input]');
+  });
 });

@@ -154,6 +154,18 @@ export const nlReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Iemand anders heeft deze escalatie intussen gewijzigd. ${CHANGED_NL}`,
   'steering.motivationRequired': 'Motiveer waarom u {{chosen}} kiest in plaats van {{proposed}}.',
   'steering.versionConflict': `Iemand anders heeft de sturing intussen gewijzigd. ${CHANGED_NL}`,
+  'governance.partnerMonthlyInputEffort':
+    'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
+  'governance.bossOutcomeWithoutDuties':
+    'U kiest de rol van baas met outcome-indicatoren, maar zonder gedetailleerde meldplichten (minstens per kwartaal): u heeft dan niets om op te sturen.',
+  'governance.customerLumpSumWithoutKpis':
+    "U kiest de rol van klant bij een taakgerichte lumpsum van {{months}} maanden zonder KPI's: zonder indicatoren ziet u niet wat u voor het vaste bedrag krijgt.",
+  'governance.kpiDepthNotReached': (p) =>
+    p.reachedDepth === 'none'
+      ? `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar geen afgesproken KPI heeft een niveau.`
+      : `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar de afgesproken KPI's komen niet verder dan ${p.reachedDepth}.`,
+  'governance.executionVariantDiffers':
+    'De gewenste uitvoeringsvariant is {{preferred}}, maar productregels zijn {{variants}}.',
   'subsidy.notASubsidy': 'Deze overeenkomst is geen subsidie.',
   'subsidy.ceilingExceeded':
     'Geweigerd op grond van Awb 4:25: een verlening van {{amountCents}} gaat over het subsidieplafond van {{ceilingCents}} van "{{regulation}}"; er is nog {{roomLeftCents}} ruimte.',
@@ -379,6 +391,18 @@ export const enReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Someone else changed this escalation meanwhile. ${CHANGED_EN}`,
   'steering.motivationRequired': 'Give a motivation for choosing {{chosen}} instead of {{proposed}}.',
   'steering.versionConflict': `Someone else changed the steering meanwhile. ${CHANGED_EN}`,
+  'governance.partnerMonthlyInputEffort':
+    'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
+  'governance.bossOutcomeWithoutDuties':
+    'You chose the boss role with outcome indicators but no detailed information duties (at least quarterly): that leaves you nothing to steer on.',
+  'governance.customerLumpSumWithoutKpis':
+    'You chose the customer role for a task-based lump sum of {{months}} months without KPIs: without indicators you cannot see what the fixed amount buys.',
+  'governance.kpiDepthNotReached': (p) =>
+    p.reachedDepth === 'none'
+      ? `The relation expects KPIs at the ${p.expectedDepth} level, but no agreed KPI has a level.`
+      : `The relation expects KPIs at the ${p.expectedDepth} level, but the agreed KPIs go no further than ${p.reachedDepth}.`,
+  'governance.executionVariantDiffers':
+    'The preferred execution variant is {{preferred}}, but product lines are {{variants}}.',
   'subsidy.notASubsidy': 'This agreement is not a subsidy.',
   'subsidy.ceilingExceeded':
     'Refused under Awb 4:25: a grant of {{amountCents}} would exceed the ceiling of {{ceilingCents}} of "{{regulation}}"; room left: {{roomLeftCents}}.',
@@ -476,6 +500,10 @@ const LABELLED: Record<string, string> = {
   kind: 'kinds',
   spaceKind: 'organisationKinds',
   role: 'roles',
+  expectedDepth: 'steering.kpiDepths',
+  reachedDepth: 'steering.kpiDepths',
+  preferred: 'variants',
+  variants: 'variants',
 };
 
 export interface ReasonFormat {
@@ -492,7 +520,12 @@ function formatParam(name: string, value: ParamValue, f: ReasonFormat): string {
   if (name.endsWith('Cents') && typeof value === 'number') return f.money(value);
   if (name.endsWith('Date') && typeof value === 'string') return f.date(value);
   const group = LABELLED[name];
-  if (group && typeof value === 'string') return f.label(`${group}.${value}`, value);
+  // A list of values (`effort, output`) is labelled item by item.
+  if (group && typeof value === 'string')
+    return value
+      .split(', ')
+      .map((item) => f.label(`${group}.${item}`, item))
+      .join(', ');
   return String(value);
 }
 
