@@ -1,3 +1,4 @@
+import { KINDS_NL, STATUSES_NL } from '@regie/core/browser';
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
 import { nlConflicts } from './conflicts';
@@ -89,27 +90,8 @@ export const nl = {
     provider: 'aanbieder',
     joint_body: 'verbonden partij',
   },
-  kinds: {
-    contract: 'Inkoopcontract',
-    subsidy: 'Subsidie',
-    joint_arrangement: 'Gemeenschappelijke regeling',
-    service_agreement: 'Dienstverleningsovereenkomst',
-  },
-  statuses: {
-    draft: 'concept',
-    in_approval: 'in goedkeuring',
-    approved: 'goedgekeurd',
-    out_for_signature: 'ter ondertekening',
-    active: 'actief',
-    terminated: 'beëindigd',
-    expired: 'verlopen',
-    requested: 'aangevraagd',
-    granted: 'verleend',
-    settlement_requested: 'vaststelling aangevraagd',
-    settled: 'vastgesteld',
-    refused: 'geweigerd',
-    withdrawn: 'ingetrokken',
-  },
+  kinds: KINDS_NL,
+  statuses: STATUSES_NL,
   domains: {
     youth: 'Jeugd',
     wmo: 'Wmo',
