@@ -123,6 +123,18 @@ export {
   type PartyRole,
   UNITS,
 } from './lists.ts';
+// Event notifications (meldingen, issue 14 point 3): the forms and the overdue rule the list shows.
+export {
+  isOverdue as isNotificationOverdue,
+  isPending as isNotificationPending,
+  NOTIFICATION_STATES,
+  type Notification,
+  type NotificationEntry,
+  type NotificationState,
+  notificationFileSchema,
+  notificationRespondSchema,
+  type SignalNotification,
+} from './notifications.ts';
 // Which roles fit a space's kind: the people page offers exactly these (issue 13).
 export { rolesFitSpace } from './offer.ts';
 export {

@@ -20,6 +20,7 @@ import { addMonths, noticeDate } from './terms.ts';
  * - awb: a subsidy term of the Awb (4:13 decision, 4:60 book-year application, settlement)
  * - wgr: a statutory date of a GR's planning & control calendar (wgr.ts)
  * - escalation: the working-day deadline of an open escalation's current step (escalation.ts)
+ * - notification: the response deadline of a provider's event notification not yet answered (notifications.ts)
  * - budget_threshold: not a deadline but a dated signal — the spend crossed a threshold of a ceiling (budget.ts);
  *   it reaches the inbox through the same job, never the upcoming list
  */
@@ -32,6 +33,7 @@ export const DEADLINE_KINDS = [
   'wgr',
   'escalation',
   'budget_threshold',
+  'notification',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

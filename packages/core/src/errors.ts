@@ -133,6 +133,13 @@ export const REASONS = {
   'escalation.resolveForbidden': [],
   'escalation.versionConflict': ['version', 'expectedVersion'],
   'escalation.changedMeanwhile': [],
+  // Event notifications (meldingen, issue 14).
+  'notification.notFound': [],
+  'notification.notEventDuty': [],
+  'notification.closed': ['state'],
+  'notification.alreadyAcknowledged': [],
+  'notification.versionConflict': ['version', 'expectedVersion'],
+  'notification.changedMeanwhile': [],
   // Steering (relation type).
   'steering.motivationRequired': ['chosen', 'proposed'],
   'steering.versionConflict': ['version', 'expectedVersion'],

@@ -33,6 +33,7 @@ export const EVENT_RESPONSE_DAYS: Record<EventDuty, number> = {
   waiting_time: 10,
   staff_quality: 10,
   complaints: 10,
+  other: 10,
 };
 
 /** Titles of generated duties: stored data in the agreement's language (Dutch), like the seed's own duties. */
@@ -50,6 +51,7 @@ const EVENT_TITLES: Record<EventDuty, string> = {
   waiting_time: 'Melding wachttijd boven de norm',
   staff_quality: 'Melding kwaliteit personeel',
   complaints: 'Melding klachten',
+  other: 'Overige melding',
 };
 
 const isEventDuty = (value: string): value is EventDuty =>

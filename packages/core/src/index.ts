@@ -21,6 +21,7 @@ export * from './import-cells.ts';
 export * from './import-check.ts';
 export * from './import-parse.ts';
 export * from './kpi.ts';
+export * from './notifications.ts';
 export * from './offer.ts';
 export * from './organisation.ts';
 export * from './parties.ts';

@@ -105,6 +105,8 @@ export const EVENT_DUTIES = [
   'financial_trouble',
   'staff_quality',
   'complaints',
+  /** Any other event the parties agreed must be reported (issue 14 point 3). */
+  'other',
 ] as const;
 
 /**

@@ -684,6 +684,7 @@ export const en: Messages = {
       financial_trouble: 'financial trouble',
       staff_quality: 'quality of staff',
       complaints: 'complaints',
+      other: 'other event',
     },
     levels: {
       contractmanager: 'contract manager',

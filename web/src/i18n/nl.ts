@@ -672,6 +672,7 @@ export const nl = {
       financial_trouble: 'financiële problemen',
       staff_quality: 'kwaliteit personeel',
       complaints: 'klachten',
+      other: 'overige gebeurtenis',
     },
     levels: {
       contractmanager: 'contractmanager',

@@ -152,6 +152,13 @@ export const nlReasons: ReasonTexts = {
     'Alleen de kant die de escalatie opende, of de contractmanager of inkoper van de eigenaar, handelt haar af; reageer of schaal op.',
   'escalation.versionConflict': `Iemand anders heeft deze escalatie intussen gewijzigd. ${CHANGED_NL}`,
   'escalation.changedMeanwhile': `Iemand anders heeft deze escalatie intussen gewijzigd. ${CHANGED_NL}`,
+  'notification.notFound': 'Deze melding bestaat niet (meer).',
+  'notification.notEventDuty': 'Kies een meldplicht bij gebeurtenis van deze overeenkomst.',
+  'notification.closed': (p) =>
+    `Deze melding is al ${p.state === 'escalated' ? 'geëscaleerd' : 'beantwoord'}; er volgt geen stap meer.`,
+  'notification.alreadyAcknowledged': 'Deze melding is al bevestigd; beantwoord haar.',
+  'notification.versionConflict': `Iemand anders heeft deze melding intussen gewijzigd. ${CHANGED_NL}`,
+  'notification.changedMeanwhile': `Iemand anders heeft deze melding of overeenkomst intussen gewijzigd. ${CHANGED_NL}`,
   'steering.motivationRequired': 'Motiveer waarom u {{chosen}} kiest in plaats van {{proposed}}.',
   'steering.versionConflict': `Iemand anders heeft de sturing intussen gewijzigd. ${CHANGED_NL}`,
   'governance.partnerMonthlyInputEffort':
@@ -389,6 +396,13 @@ export const enReasons: ReasonTexts = {
     'Only the side that opened this escalation, or the owner’s contract manager or purchaser, resolves it; respond or escalate instead.',
   'escalation.versionConflict': `Someone else changed this escalation meanwhile. ${CHANGED_EN}`,
   'escalation.changedMeanwhile': `Someone else changed this escalation meanwhile. ${CHANGED_EN}`,
+  'notification.notFound': 'This notification does not exist (any more).',
+  'notification.notEventDuty': 'Choose an event duty of this agreement.',
+  'notification.closed': (p) =>
+    `This notification is already ${p.state === 'escalated' ? 'escalated' : 'answered'}; it takes no further step.`,
+  'notification.alreadyAcknowledged': 'This notification is already acknowledged; answer it.',
+  'notification.versionConflict': `Someone else changed this notification meanwhile. ${CHANGED_EN}`,
+  'notification.changedMeanwhile': `Someone else changed this notification or agreement meanwhile. ${CHANGED_EN}`,
   'steering.motivationRequired': 'Give a motivation for choosing {{chosen}} instead of {{proposed}}.',
   'steering.versionConflict': `Someone else changed the steering meanwhile. ${CHANGED_EN}`,
   'governance.partnerMonthlyInputEffort':
