@@ -4,6 +4,7 @@ import { deadlineRouter, icalRouter, inboxRouter } from './routers/deadline.ts';
 import { escalationRouter } from './routers/escalation.ts';
 import { dialogueRouter, kpiRouter } from './routers/kpi.ts';
 import { meRouter } from './routers/me.ts';
+import { notificationRouter } from './routers/notification.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
 import { signingRouter } from './routers/signing.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   report: reportRouter,
   budget: budgetRouter,
   escalation: escalationRouter,
+  notification: notificationRouter,
   kpi: kpiRouter,
   dialogue: dialogueRouter,
   tenant: tenantRouter,

@@ -3,6 +3,7 @@ import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import type { escalationRepository } from './escalations.ts';
 import { keys } from './keys.ts';
+import type { notificationRepository } from './notifications.ts';
 import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import type { steeringRepository } from './steering.ts';
@@ -20,6 +21,7 @@ export function dashboardRepository(
   repos: {
     escalations: ReturnType<typeof escalationRepository>;
     steering: ReturnType<typeof steeringRepository>;
+    notifications: ReturnType<typeof notificationRepository>;
   },
 ) {
   return {
@@ -27,12 +29,13 @@ export function dashboardRepository(
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
-      const [stats, overdue, signals, escalations, conflicts] = await Promise.all([
+      const [stats, overdue, signals, escalations, conflicts, lateNotifications] = await Promise.all([
         guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
         gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
         gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
         repos.escalations.openInSpace({ space, limit: LIMIT }),
         repos.steering.roleConflicts({ space, limit: LIMIT }),
+        repos.notifications.overdueInSpace({ space, limit: LIMIT }),
       ]);
       const counts = stats.Item ?? {};
       // One row per agreement at risk: its highest threshold reached; at the same threshold the overall ceiling
@@ -85,6 +88,8 @@ export function dashboardRepository(
         ceilingsAtRisk: [...atRisk.values()],
         openEscalations: escalations,
         roleConflicts: conflicts.items,
+        /** Provider notifications not answered in time (issue 14 point 3), oldest deadline first. */
+        overdueNotifications: lateNotifications,
       };
     },
   };

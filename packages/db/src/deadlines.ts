@@ -5,6 +5,7 @@ import {
   type DeadlineKind,
   DomainError,
   ESCALATION_DEADLINE_ROLES,
+  NOTIFICATION_ROLES,
   REPORT_ROLES,
   type Role,
 } from '@regie/core';
@@ -120,6 +121,27 @@ function rowOf(item: Record<string, unknown>): DeadlineRow {
       roles: ESCALATION_DEADLINE_ROLES,
     };
   }
+  if (item.type === 'notification') {
+    // A provider's event notification the municipality has not answered, by its response deadline (notifications.ts).
+    const key = `notif-${item.id}`;
+    return {
+      id: `${item.agreementId}.${key}.${item.deadline}`,
+      space: String(item.gsi1pk).split(SEP)[0]!,
+      kind: 'notification',
+      key,
+      date: String(item.deadline),
+      agreementId: String(item.agreementId),
+      reference: String(item.reference),
+      title: String(item.agreementTitle),
+      label: 'notification',
+      params: {
+        duty: String(item.dutyTitle ?? ''),
+        event: String(item.event ?? ''),
+        party: String(item.partyName ?? item.party ?? ''),
+      },
+      roles: NOTIFICATION_ROLES,
+    };
+  }
   if (item.type === 'due') {
     // A periodic report the owner expects (reports.ts keeps one due item per duty and provider party).
     const key = item.party ? `report-${item.dutyId}-${item.party}` : `report-${item.dutyId}`;
@@ -161,11 +183,20 @@ function sourcesOf(space: string, which: DatedSources): string[] {
   if (which === 'deadlines') return [keys.deadlineIndex(space)];
   if (which === 'reports') return [keys.dueIndex(space)];
   if (which === 'escalations') return [keys.openEscalations(space)];
-  return [keys.deadlineIndex(space), keys.dueIndex(space), keys.openEscalations(space)];
+  if (which === 'notifications') return [keys.openNotifications(space)];
+  return [
+    keys.deadlineIndex(space),
+    keys.dueIndex(space),
+    keys.openEscalations(space),
+    keys.openNotifications(space),
+  ];
 }
 
-/** Which dated indexes to read: stored deadlines, reports that are due, open escalations, or all of them. */
-export type DatedSources = 'deadlines' | 'reports' | 'escalations' | 'both';
+/**
+ * Which dated indexes to read: stored deadlines, reports that are due, open escalations, unanswered
+ * notifications, or all of them.
+ */
+export type DatedSources = 'deadlines' | 'reports' | 'escalations' | 'notifications' | 'both';
 
 /** Reads one index partition between two dates, after a sort key, at most `limit` items. */
 async function readRange(
@@ -262,9 +293,10 @@ export async function renamedCopyItems(
   touched: ReadonlySet<string>,
 ): Promise<TransactItem[]> {
   if (!prev || (prev.title === next.title && prev.reference === next.reference)) return [];
-  const [deadlines, escalations] = await Promise.all([
+  const [deadlines, escalations, notifications] = await Promise.all([
     queryCollection<{ key: string }>(db, next.space, next.id, keys.deadlinePrefix),
     queryCollection<{ id: string }>(db, next.space, next.id, keys.escalationPrefix),
+    queryCollection<{ id: string }>(db, next.space, next.id, keys.notificationPrefix),
   ]);
   const rename = (key: { pk: string; sk: string }, titleAttribute: string): TransactItem => ({
     Update: {
@@ -283,6 +315,10 @@ export async function renamedCopyItems(
       .map((key) => rename(key, 'title')),
     ...escalations
       .map((item) => keys.escalation(next.space, next.id, item.id))
+      .filter((key) => !touched.has(key.sk))
+      .map((key) => rename(key, 'agreementTitle')),
+    ...notifications
+      .map((item) => keys.notification(next.space, next.id, item.id))
       .filter((key) => !touched.has(key.sk))
       .map((key) => rename(key, 'agreementTitle')),
   ];

@@ -47,6 +47,43 @@ const strip = (item: Record<string, unknown>): Escalation => {
   return { ...e, side: e.side ?? e.steps[0]!.side };
 };
 
+/** The ladder in force on an agreement: its governance's, or the default one. */
+export async function escalationLadder(access: AgreementAccess) {
+  const steering = await guard(() =>
+    access.db.doc.send(
+      new GetCommand({
+        TableName: access.db.tableName,
+        Key: keys.steering(access.agreement.space, access.agreement.id),
+      }),
+    ),
+  );
+  return ladderOf(steering.Item?.relation?.governance?.escalationLadder);
+}
+
+/**
+ * The stored escalation: in the agreement's collection, and while open on the space's index by deadline. Also
+ * written by a notification turned into an escalation (notifications.ts), in that change's one transaction.
+ */
+export function escalationItem(
+  access: AgreementAccess,
+  escalation: Escalation & { notificationId?: string },
+) {
+  const { agreement } = access;
+  return {
+    ...keys.escalation(agreement.space, agreement.id, escalation.id),
+    type: 'escalation',
+    ...escalation,
+    reference: agreement.reference,
+    agreementTitle: agreement.title,
+    ...(escalation.status === 'open'
+      ? {
+          gsi1pk: keys.openEscalations(agreement.space),
+          gsi1sk: `${escalation.deadline}${SEP}${agreement.id}${SEP}${escalation.id}`,
+        }
+      : {}),
+  };
+}
+
 /**
  * Escalations per agreement (SPEC §4.6). Either side may open one; each is about one provider party, which alone
  * (with the owner) sees it. The opening side resolves it (or the owner's roles); the other side responds or takes
@@ -60,17 +97,7 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     at: new Date().toISOString(),
   });
 
-  async function ladderFor(access: AgreementAccess) {
-    const steering = await guard(() =>
-      access.db.doc.send(
-        new GetCommand({
-          TableName: access.db.tableName,
-          Key: keys.steering(access.agreement.space, access.agreement.id),
-        }),
-      ),
-    );
-    return ladderOf(steering.Item?.relation?.governance?.escalationLadder);
-  }
+  const ladderFor = escalationLadder;
 
   /** Writes the escalation with its audit event; while open it sits on the space's index by deadline. */
   async function save(
@@ -79,20 +106,8 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     previousVersion: number | null,
     action: string,
   ) {
-    const { db, agreement } = access;
-    const item = {
-      ...keys.escalation(agreement.space, agreement.id, escalation.id),
-      type: 'escalation',
-      ...escalation,
-      reference: agreement.reference,
-      agreementTitle: agreement.title,
-      ...(escalation.status === 'open'
-        ? {
-            gsi1pk: keys.openEscalations(agreement.space),
-            gsi1sk: `${escalation.deadline}${SEP}${agreement.id}${SEP}${escalation.id}`,
-          }
-        : {}),
-    };
+    const { db } = access;
+    const item = escalationItem(access, escalation);
     const last = escalation.steps.at(-1)!;
     await transact(
       db,

@@ -20,6 +20,7 @@ import { escalationRepository } from './escalations.ts';
 import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
+import { notificationRepository } from './notifications.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
@@ -43,6 +44,7 @@ export * from './escalations.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
 export * from './keys.ts';
+export * from './notifications.ts';
 export * from './onboarding.ts';
 export * from './public-register.ts';
 export * from './reports.ts';
@@ -68,6 +70,7 @@ const settingsOf = (space: string, record: SpaceRecord | null) => ({
 export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {
   const escalations = escalationRepository(db, scope, widen);
   const steering = steeringRepository(db, scope);
+  const notifications = notificationRepository(db, scope, widen);
   return {
     agreements: agreementRepository(db, scope),
     /** The register import (issue 13): batches of a municipality's own register, written like creates. */
@@ -80,7 +83,9 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
-    dashboard: dashboardRepository(db, scope, { escalations, steering }),
+    /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */
+    notifications,
+    dashboard: dashboardRepository(db, scope, { escalations, steering, notifications }),
     wgr: wgrRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
     subsidy: subsidyRepository(db, scope, agreementRepository(db, scope)),

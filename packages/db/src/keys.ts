@@ -87,6 +87,13 @@ export const keys = {
   }),
   escalationPrefix: 'ESC#',
   openEscalations: (space: string) => spaced(space, 'ESCOPEN'),
+  /** A provider's event notification in the agreement's collection; while unanswered on the space's index (gsi1). */
+  notification: (space: string, agreementId: string, id: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `NOTIF${SEP}${id}`,
+  }),
+  notificationPrefix: 'NOTIF#',
+  openNotifications: (space: string) => spaced(space, 'NOTIFOPEN'),
   /** A KPI result of one period and provider party, and a meeting of the dialogue log, in the agreement's collection. */
   kpiResult: (space: string, agreementId: string, kpiId: string, period: string, party?: string) => ({
     pk: spaced(space, 'AGR', agreementId),

@@ -124,6 +124,11 @@ export async function createDaySignals(db: Db, today: string, only?: readonly st
       ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({ ...w, which: 'reports' as const })),
       // An escalation step's deadline, like a report: on the day and, still open, the day after.
       ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({ ...w, which: 'escalations' as const })),
+      // A notification's response deadline likewise: on the day and, still unanswered, overdue the day after.
+      ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({
+        ...w,
+        which: 'notifications' as const,
+      })),
     ];
     result.read += await budgetSignalsToInbox(db, space, from, today, result);
     for (const window of windows) {

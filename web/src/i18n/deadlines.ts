@@ -14,6 +14,7 @@ export const nlDeadlines = {
     wgr: 'P&C-cyclus (Wgr)',
     escalation: 'Escalatie: termijn van deze trede',
     budget_threshold: 'Budgetsignaal',
+    notification: 'Melding van aanbieder beantwoorden',
   },
   budget: {
     overall: '{{threshold}}% van het plafond bereikt',
@@ -102,6 +103,7 @@ export const enDeadlines: typeof nlDeadlines = {
     wgr: 'Planning & control (Wgr)',
     escalation: 'Escalation: deadline of this step',
     budget_threshold: 'Budget signal',
+    notification: 'Answer a provider’s notification',
   },
   budget: {
     overall: '{{threshold}}% of the ceiling reached',

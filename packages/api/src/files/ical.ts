@@ -15,6 +15,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   wgr: 'P&C-cyclus (Wgr)',
   escalation: 'Termijn escalatie',
   budget_threshold: 'Budgetsignaal',
+  notification: 'Melding beantwoorden',
 };
 
 /** Titles of particular deadlines, where the kind alone says too little. */
@@ -54,7 +55,9 @@ export function renderFeed(
           ? ` ${e.params.year}`
           : e.kind === 'escalation' && e.params.subject
             ? ` (${e.params.level}) "${e.params.subject}"`
-            : '';
+            : e.kind === 'notification' && e.params.duty
+              ? ` (${e.params.duty}, ${e.params.party})`
+              : '';
     calendar.createEvent({
       id: `${e.space}.${e.agreementId}.${e.key}@regie`,
       start: new Date(`${e.date}T00:00:00Z`),

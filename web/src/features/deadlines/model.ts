@@ -45,6 +45,8 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
   // Each provider party owes its own report: the row names whose it is.
   if (d.kind === 'report_due' && d.params.duty)
     return d.params.party ? `${kind}: ${d.params.duty} (${d.params.party})` : `${kind}: ${d.params.duty}`;
+  if (d.kind === 'notification' && d.params.duty)
+    return d.params.party ? `${kind}: ${d.params.duty} (${d.params.party})` : `${kind}: ${d.params.duty}`;
   if (d.kind === 'escalation' && d.params.subject) return `${kind} (${d.params.level}): ${d.params.subject}`;
   if (d.kind === 'budget_threshold' && d.params.threshold) {
     if (d.params.product) {
