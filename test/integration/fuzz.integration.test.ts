@@ -184,6 +184,33 @@ const VALID: Record<
   },
   'escalation.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'escalation.openInSpace': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'notification.file': {
+    user: 'kompas.reporter',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      dutyId: 'jh-calamiteit',
+      description: 'Calamiteit',
+      figures: [{ label: 'Cliënten', value: 2, unit: 'cliënt' }],
+    },
+  },
+  'notification.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'notification.respond': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      notificationId: 'n-1',
+      expectedVersion: 1,
+      kind: 'acknowledge',
+      text: 'Ontvangen',
+    },
+  },
+  'notification.escalate': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2025', notificationId: 'n-1', expectedVersion: 1 },
+  },
   'wgr.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2027 } },
   'wgr.plan': {
     user: 'noordveluwe.coordinator',

@@ -182,6 +182,19 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   ],
   'escalation.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'escalation.openInSpace': (t) => [{ type: 'query', input: { space: t.space } }],
+  // Event notifications: filing under the seeded event duty's id, and acting on one that is not the caller's.
+  'notification.file': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, dutyId: 'jh-calamiteit', description: 'Indringer' } },
+  ],
+  'notification.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'notification.respond': (t) =>
+    (['acknowledge', 'answer'] as const).map((kind) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, notificationId: 'n-0000', expectedVersion: 1, kind, text: 'x' },
+    })),
+  'notification.escalate': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, notificationId: 'n-0000', expectedVersion: 1 } },
+  ],
   'wgr.get': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2027 } }],
   'wgr.plan': (t) => [
     { type: 'mutation', input: { agreementId: t.id, year: 2027, expectedVersion: 0 } },

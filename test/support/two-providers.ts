@@ -28,7 +28,12 @@ export async function tokensOf(api: TestApi): Promise<Tokens> {
  * Through the API: an active Ermelo contract (2025–2027) with Kompas as contractor and Wijkracht as
  * subcontractor, a quarterly duty `dp-kwartaal` and a KPI `kpi-wacht`; approved by the approver first.
  */
-export async function activeContractWithTwoProviders(api: TestApi, t: Tokens): Promise<string> {
+export async function activeContractWithTwoProviders(
+  api: TestApi,
+  t: Tokens,
+  /** Duties besides the quarterly report (an event duty for notifications). */
+  extraDuties: readonly Record<string, unknown>[] = [],
+): Promise<string> {
   const created = await api.mutate(
     'agreement.create',
     {
@@ -51,6 +56,7 @@ export async function activeContractWithTwoProviders(api: TestApi, t: Tokens): P
           frequency: 'quarterly',
           dueDays: 30,
         },
+        ...extraDuties,
       ],
       kpis: [
         {
