@@ -1,3 +1,4 @@
+import type { DutyInput } from '@regie/core';
 import { expect } from 'vitest';
 import type { TestApi } from './api.ts';
 import { tableFingerprint } from './snapshot.ts';
@@ -32,7 +33,7 @@ export async function activeContractWithTwoProviders(
   api: TestApi,
   t: Tokens,
   /** Duties besides the quarterly report (an event duty for notifications). */
-  extraDuties: readonly Record<string, unknown>[] = [],
+  extraDuties: readonly DutyInput[] = [],
 ): Promise<string> {
   const created = await api.mutate(
     'agreement.create',
