@@ -5,6 +5,7 @@ import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import { enImport } from './import';
 import type { Messages } from './index';
+import { enNotifications } from './notifications';
 import { enParties } from './parties';
 import { enPeople } from './people';
 import { enSignIn } from './signin';
@@ -1235,6 +1236,7 @@ export const en: Messages = {
     },
   },
   bounds: enBounds,
+  notifications: enNotifications,
   wgr: enWgr,
   subsidy: enSubsidy,
 };

@@ -5,6 +5,7 @@ import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
 import { nlImport } from './import';
+import { nlNotifications } from './notifications';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
 import { nlSignIn } from './signin';
@@ -1232,6 +1233,7 @@ export const nl = {
     },
   },
   bounds: nlBounds,
+  notifications: nlNotifications,
   wgr: nlWgr,
   subsidy: nlSubsidy,
 };

@@ -21,6 +21,7 @@ import { DialogueSection } from '../features/dialogue/DialogueSection';
 import { EscalationsSection } from '../features/escalations/EscalationsSection';
 import { AuditExportButton } from '../features/exports/ExportButtons';
 import { KpiSection } from '../features/kpis/KpiSection';
+import { NotificationsSection } from '../features/notifications/NotificationsSection';
 import { DutiesSection } from '../features/reports/DutiesSection';
 import { hasSigning } from '../features/signing/model';
 import { SigningSection } from '../features/signing/SigningSection';
@@ -143,6 +144,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
       ) : null}
       <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       <EscalationsSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
+      <NotificationsSection agreementId={a.id} duties={a.duties} me={me.data} />
       <DialogueSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       {internal ? (
         <>

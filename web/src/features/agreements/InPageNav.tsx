@@ -32,6 +32,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('kpis.title');
     case 'escalations':
       return t('escalations.title');
+    case 'notifications':
+      return t('notifications.title');
     case 'dialogue':
       return t('dialogue.title');
     case 'steering':

@@ -36,6 +36,7 @@ describe('sectionsOf', () => {
       'budget',
       'kpis',
       'escalations',
+      'notifications',
       'dialogue',
       'steering',
       'status',
@@ -66,6 +67,7 @@ describe('sectionsOf', () => {
       'realisations',
       'kpis',
       'escalations',
+      'notifications',
       'dialogue',
     ]);
   });

@@ -183,6 +183,26 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
             </ul>
           </Tile>
           <Tile
+            id={`${prefix}-notifications`}
+            title={t('notifications.dashboardTitle')}
+            count={d.overdueNotifications.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.overdueNotifications.map((row) => (
+                <li key={row.id} data-testid={`dashboard-notification-${row.id}`}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                  {t('notifications.dashboardRow', {
+                    duty: row.dutyTitle,
+                    party: row.partyName,
+                    date: formatDateLong(row.deadline, locale),
+                  })}{' '}
+                  <strong>({t('dashboard.overdue')})</strong>
+                </li>
+              ))}
+            </ul>
+          </Tile>
+          <Tile
             id={`${prefix}-conflicts`}
             title={t('dashboard.roleConflicts')}
             count={d.roleConflicts.length}
