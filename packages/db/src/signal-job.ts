@@ -118,7 +118,10 @@ export async function createDaySignals(db: Db, today: string, only?: readonly st
     const run = await guard(() =>
       db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.jobRun(space), ConsistentRead: true })),
     );
-    const from = catchUpFrom((run.Item?.lastRun as string | undefined) ?? null, today);
+    const last = (run.Item?.lastRun as string | undefined) ?? null;
+    // A run for a day before the last recorded one replays that day (the local dev route, a browser test after
+    // one that ran a later day); the scheduler itself only moves forward. Signals are conditional puts either way.
+    const from = catchUpFrom(last !== null && last > today ? null : last, today);
     const windows = [
       ...signalRanges(from, today, SIGNAL_LEADS).map((w) => ({ ...w, which: 'deadlines' as const })),
       ...signalRanges(from, today, REPORT_SIGNAL_LEADS).map((w) => ({ ...w, which: 'reports' as const })),
