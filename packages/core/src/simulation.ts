@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { Reason } from './errors.ts';
-import { governanceDefaults, type RelationType } from './relation.ts';
-import { addMonths, type ProductLineInput } from './terms.ts';
+import { governanceDefaults, RELATION_TYPES, type RelationType } from './relation.ts';
+import { cents, isoDate } from './schema.ts';
+import { addMonths, type ProductLineInput, productLineSchema } from './terms.ts';
 
 /**
  * The volume-incentive simulator (issue 15, SPEC §4.8): what an agreement's terms reward. Pure and never
@@ -22,6 +23,34 @@ export const MAX_SCENARIOS = 8;
 export const scenariosSchema = z
   .array(z.int().check(z.gte(-100), z.lte(500)))
   .check(z.minLength(1), z.maxLength(MAX_SCENARIOS));
+
+/** The most product lines the simulator takes in one call (an agreement holds fewer). */
+export const MAX_SIMULATION_LINES = 50;
+
+/** Terms of a draft as the form holds them (`simulation.terms`): lines without an id get one by position. */
+export const simulationTermsSchema = z
+  .strictObject({
+    startDate: isoDate(),
+    endDate: isoDate(),
+    valueCeilingCents: z.optional(z.nullable(cents())),
+    productLines: z.array(productLineSchema).check(z.maxLength(MAX_SIMULATION_LINES)),
+    relationType: z.optional(z.nullable(z.enum(RELATION_TYPES))),
+  })
+  .check(
+    z.refine((t) => t.endDate >= t.startDate, {
+      message: 'endDate must not be before startDate',
+      path: ['endDate'],
+    }),
+  );
+export type SimulationTermsInput = z.infer<typeof simulationTermsSchema>;
+
+/** A draft's terms as the simulator reads them. */
+export function draftTerms(input: SimulationTermsInput): SimulationTerms {
+  return {
+    ...input,
+    productLines: input.productLines.map((line, i) => ({ ...line, id: line.id ?? `line-${i + 1}` })),
+  };
+}
 
 export const SIMULATION_FLAG_CODES = [
   'uncapped_per_unit_line',
