@@ -195,11 +195,12 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     { type: 'mutation', input: { agreementId: t.id, dutyId: 'jh-calamiteit', description: 'Indringer' } },
   ],
   'notification.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
-  'notification.respond': (t) =>
-    (['acknowledge', 'answer'] as const).map((kind) => ({
-      type: 'mutation' as const,
-      input: { agreementId: t.id, notificationId: 'n-0000', expectedVersion: 1, kind, text: 'x' },
-    })),
+  'notification.respond': (t) => [
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, notificationId: 'n-0000', expectedVersion: 1, kind: 'answer', text: 'x' },
+    },
+  ],
   'notification.escalate': (t) => [
     { type: 'mutation', input: { agreementId: t.id, notificationId: 'n-0000', expectedVersion: 1 } },
   ],
