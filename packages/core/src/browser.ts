@@ -151,6 +151,16 @@ export {
   type RelationType,
   relationAnswersSchema,
 } from './relation.ts';
+// Agreed by both sides (issue 14 point 2): the states and the answer forms' schemas.
+export {
+  askRelationChangeInput,
+  CHANGE_REASON_MAX,
+  CONFIRMATION_STATES,
+  type ConfirmationState,
+  confirmationState,
+  DECISION_REF_MAX,
+  recordConfirmationInput,
+} from './relation-confirm.ts';
 export {
   AGREEMENT_WRITE_ROLES,
   MUNICIPAL_ROLES,

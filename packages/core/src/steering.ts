@@ -70,12 +70,16 @@ export const relationDecisionSchema = z.strictObject({
   governance: governanceSchema,
   /** Why the user chose otherwise than proposed, when they did. */
   motivation: z.optional(text(1000)),
+  /** The municipality's own assessment notes: internal, never shown to a party (relation-confirm.ts). */
+  internalNote: z.optional(text(2000)),
 });
 export type RelationDecision = z.infer<typeof relationDecisionSchema>;
 
 export interface Steering {
   agreementId: string;
   version: number;
+  /** The confirmation round: bumped whenever the relation is set or changed (relation-confirm.ts). */
+  round: number;
   relation: (RelationDecision & { proposed: RelationType }) | null;
   roles: SteeringRoles;
   updatedAt: string | null;

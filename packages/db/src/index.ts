@@ -20,6 +20,7 @@ import { escalationRepository } from './escalations.ts';
 import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
+import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
@@ -45,6 +46,7 @@ export * from './inbox.ts';
 export * from './keys.ts';
 export * from './onboarding.ts';
 export * from './public-register.ts';
+export * from './relation-confirm.ts';
 export * from './reports.ts';
 export * from './scope.ts';
 export * from './signal-job.ts';
@@ -75,6 +77,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering,
+    /** Each party's confirmation of the relation (issue 14 point 2). */
+    relationConfirm: relationConfirmRepository(db, scope, widen),
     reports: reportRepository(db, scope, widen),
     signing: signingRepository(db, scope, widen),
     budget: budgetRepository(db, scope, widen),

@@ -3,6 +3,7 @@ import {
   type AuditEvent,
   DomainError,
   decideRelation,
+  nextRound,
   personKey,
   type RelationDecision,
   type Steering,
@@ -17,6 +18,7 @@ import type { Page } from './cursor.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
 import { gsi1Page } from './query.ts';
+import { roundItem } from './relation-confirm.ts';
 import { crossRoleConflicts } from './role-conflicts.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { transact } from './transact.ts';
@@ -70,6 +72,7 @@ function relationCount(
 const empty = (agreementId: string): Steering => ({
   agreementId,
   version: 0,
+  round: 0,
   relation: null,
   roles: {},
   updatedAt: null,
@@ -92,10 +95,21 @@ export function steeringRepository(db: Db, scope: Scope) {
       ),
     );
     if (!result.Item) return empty(agreementId);
-    const { agreementId: id, version, relation, roles, updatedAt, updatedBy, updatedByName } = result.Item;
+    const {
+      agreementId: id,
+      version,
+      round,
+      relation,
+      roles,
+      updatedAt,
+      updatedBy,
+      updatedByName,
+    } = result.Item;
     return {
       agreementId: id,
       version,
+      // Items stored before rounds were kept: a decided relation is in its first round.
+      round: round ?? (relation ? 1 : 0),
       relation: relation ?? null,
       roles: roles ?? {},
       updatedAt,
@@ -140,9 +154,12 @@ export function steeringRepository(db: Db, scope: Scope) {
         updatedBy: scope.actor,
         updatedByName: scope.actorName,
       };
+      // Setting or changing what the parties agree to re-opens it: every party is asked again.
+      next.round = nextRound(current.round, current.relation, next.relation);
       const changes: AuditEvent['changes'] = {};
       if (change.relation !== undefined)
         changes.relation = { before: current.relation, after: next.relation };
+      if (next.round !== current.round) changes.round = { before: current.round, after: next.round };
       if (change.roles !== undefined) changes.roles = { before: current.roles, after: next.roles };
       const warnings = steeringWarnings(next.roles);
       const client = next.roles.opdrachtgever?.portfolioHolder;
@@ -185,6 +202,17 @@ export function steeringRepository(db: Db, scope: Scope) {
             changes,
           }),
           ...relationCount(db.tableName, agreement.space, current.relation?.chosen, next.relation?.chosen),
+          ...(next.round === current.round
+            ? []
+            : [
+                roundItem(db, agreement, {
+                  round: next.round,
+                  chosen: next.relation?.chosen ?? null,
+                  by: scope.actor,
+                  ...(scope.actorName ? { byName: scope.actorName } : {}),
+                  at: now,
+                }),
+              ]),
         ],
         new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
           message: 'The agreement was changed meanwhile; reload and try again',

@@ -12,6 +12,7 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
+import { seedRelation } from './seed-relation.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -719,6 +720,7 @@ export async function seed(db: Db): Promise<boolean> {
       opdrachtnemer: { name: 'Sociaal Domein Noord-Veluwe' },
     },
   });
+  await seedRelation(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
