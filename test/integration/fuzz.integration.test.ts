@@ -116,6 +116,32 @@ const VALID: Record<
   },
   'steering.roleConflicts': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'steering.conflicts': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'steering.partyView': {
+    user: 'wijkracht.signer',
+    type: 'query',
+    input: { agreementId: 'erm-jh-2026-samen' },
+  },
+  'steering.confirm': {
+    user: 'wijkracht.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2026-samen', round: 1 },
+  },
+  'steering.askChange': {
+    user: 'wijkracht.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2026-samen', round: 1, reason: 'Graag kwartaaloverleg' },
+  },
+  'steering.recordConfirmation': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      round: 1,
+      party: 'org-sdnv',
+      decisionRef: 'AB-besluit 2026-15',
+      date: '2026-04-01',
+    },
+  },
   'report.submit': {
     user: 'kompas.reporter',
     type: 'mutation',
