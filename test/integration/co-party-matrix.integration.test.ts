@@ -65,7 +65,7 @@ describe('co-party matrix: each provider of a shared contract its own', () => {
         {
           agreementId: id,
           expectedVersion: steering.version,
-          relation: { ...relation, internalNote: MUNICIPAL_NOTES },
+          relation: { ...relation, internalNote: MUNICIPAL_NOTES } as never,
         },
         manager,
       ),

@@ -42,7 +42,7 @@ describe('relation confirmation by each party', () => {
     return ok(
       await api.mutate(
         'steering.update',
-        { agreementId, expectedVersion: current.version, relation: { ...relation, ...change } },
+        { agreementId, expectedVersion: current.version, relation: { ...relation, ...change } as never },
         await api.token(user),
       ),
     ) as unknown as { round: number };
@@ -100,7 +100,7 @@ describe('relation confirmation by each party', () => {
       },
       roles: { opdrachtgever: { name: 'Team Jeugd' } },
     });
-    const contacts = (view.roles as { contacts: { side: string }[] }).contacts.map((c) => c.side);
+    const contacts = (view.roles as unknown as { contacts: { side: string }[] }).contacts.map((c) => c.side);
     expect(contacts).toEqual(['municipality', 'contractor']);
     const text = JSON.stringify(view);
     expect(text).not.toContain(INTERNAL);
@@ -130,7 +130,10 @@ describe('relation confirmation by each party', () => {
     ok(await api.mutate('steering.confirm', { agreementId: SAMEN, round: 1 }, wijkracht));
     expect(await stateOf(SAMEN)).toEqual({ [KOMPAS]: 'confirmed', [WIJKRACHT]: 'confirmed' });
     const own = ok(await api.query('steering.partyView', { agreementId: SAMEN }, wijkracht));
-    expect((own.history as { state: string }[]).map((a) => a.state)).toEqual(['change_asked', 'confirmed']);
+    expect((own.history as unknown as { state: string }[]).map((a) => a.state)).toEqual([
+      'change_asked',
+      'confirmed',
+    ]);
 
     // Re-deciding the relation re-opens it: everyone is asked again.
     const reopened = await redecide(SAMEN, {
@@ -183,7 +186,9 @@ describe('relation confirmation by each party', () => {
   it('refuses what is not an answer: no relation yet, bad reason, a reporter — and changes nothing', async () => {
     const kompas = await api.token('kompas.signer');
     const manager = await api.token('ermelo.contractmanager');
-    const before = ok(await api.query('agreement.history', { id: 'erm-jh-2025' }, manager)) as unknown[];
+    const before = ok(
+      await api.query('agreement.history', { id: 'erm-jh-2025' }, manager),
+    ) as unknown as unknown[];
     const none = await api.mutate('steering.confirm', { agreementId: 'erm-jh-2025', round: 1 }, kompas);
     expect(none.status).toBe(400);
     expect(none.body.error.data.reason).toBe('relation.notDecided');
