@@ -69,9 +69,9 @@ function RecordForm({
   const dateError = errors.date ?? failed.fieldErrors.date;
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${ids.decisionRef}-title`}>
-      <h5 className="regie-subheading" id={`${ids.decisionRef}-title`}>
+      <h4 className="regie-subheading" id={`${ids.decisionRef}-title`}>
         {t('relation.recordTitle', { party: party.partyName })}
-      </h5>
+      </h4>
       <Paragraph>{t('relation.recordIntro', { party: party.partyName })}</Paragraph>
       {done ? (
         <Alert type="ok">
@@ -135,6 +135,8 @@ export function RelationConfirmations({
   locale: AppLocale;
 }) {
   const { t } = useTranslation();
+  // Nothing decided and nothing answered yet: the section already says no relation was designed.
+  if (!decided && confirmation.answers.length === 0 && confirmation.rounds.length === 0) return null;
   return (
     <div data-testid="relation-confirmations">
       <h3 className="regie-subheading">{t('relation.partiesTitle')}</h3>
@@ -145,8 +147,12 @@ export function RelationConfirmations({
           {confirmation.parties.map((p) => (
             <li key={p.party} data-testid={`relation-party-${p.party}`}>
               <strong>{p.partyName}</strong>:{' '}
-              <span className={stateBadgeClass(p.state)}>{t(`relation.states.${p.state}`)}</span> (
-              {t('relation.round', { round: p.round })})
+              <span className={stateBadgeClass(p.state)}>
+                {p.state === 'confirmed' && p.answer?.onBehalf
+                  ? t('relation.byBoard')
+                  : t(`relation.states.${p.state}`)}
+              </span>{' '}
+              ({t('relation.round', { round: p.round })})
               {p.answer ? (
                 <>
                   <br />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type AppLocale, formatDate, formatDateTime } from '../../lib/format';
+import { type AppLocale, formatDateLong, formatDateTime } from '../../lib/format';
 import type { RelationAnswer } from '../../lib/steering/confirm';
 import { relationTypeLabel } from '../../lib/steering/labels';
 
@@ -11,7 +11,7 @@ export function AnswerText({ answer, locale }: { answer: RelationAnswer; locale:
   return answer.onBehalf
     ? t('relation.boardConfirmed', {
         ref: answer.onBehalf.decisionRef,
-        date: formatDate(answer.onBehalf.date, locale),
+        date: formatDateLong(answer.onBehalf.date, locale),
       })
     : t(`relation.states.${answer.state}`);
 }
@@ -61,7 +61,7 @@ export function RelationHistory({
                 state: a.onBehalf
                   ? t('relation.boardConfirmed', {
                       ref: a.onBehalf.decisionRef,
-                      date: formatDate(a.onBehalf.date, locale),
+                      date: formatDateLong(a.onBehalf.date, locale),
                     })
                   : t(`relation.states.${a.state}`),
                 by: a.byName ?? a.by,
