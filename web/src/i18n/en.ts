@@ -9,6 +9,7 @@ import { enParties } from './parties';
 import { enPeople } from './people';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
+import { enSimulation } from './simulation';
 import { enSubsidy } from './subsidy';
 import { enUi } from './ui';
 import { enWgr } from './wgr';
@@ -18,6 +19,7 @@ export const en: Messages = {
   parties: enParties,
   people: enPeople,
   cockpit: enCockpit,
+  simulation: enSimulation,
   conflicts: enConflicts,
   exports: enExports,
   registerImport: enImport,

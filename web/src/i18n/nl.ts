@@ -9,6 +9,7 @@ import { nlParties } from './parties';
 import { nlPeople } from './people';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
+import { nlSimulation } from './simulation';
 import { nlSubsidy } from './subsidy';
 import { nlUi } from './ui';
 import { nlWgr } from './wgr';
@@ -18,6 +19,7 @@ export const nl = {
   parties: nlParties,
   people: nlPeople,
   cockpit: nlCockpit,
+  simulation: nlSimulation,
   conflicts: nlConflicts,
   exports: nlExports,
   registerImport: nlImport,
