@@ -136,6 +136,9 @@ export const REASONS = {
   // Steering (relation type).
   'steering.motivationRequired': ['chosen', 'proposed'],
   'steering.versionConflict': ['version', 'expectedVersion'],
+  'steering.membersOnlyForGr': [],
+  'steering.notMember': ['space', 'region'],
+  'steering.memberTwice': ['space'],
   // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
   'governance.partnerMonthlyInputEffort': [],
   'governance.bossOutcomeWithoutDuties': [],

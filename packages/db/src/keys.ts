@@ -147,6 +147,16 @@ export const keys = {
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */
   portfolioHolder: (space: string, holderKey: string) => spaced(space, 'PH', holderKey),
+  /** gsi4 of steering and member-roles items: every eigenaar with a portfolio holder in a space, by holder. */
+  roleOwners: (space: string) => spaced(space, 'PHOWNERS'),
+  /**
+   * A GR's roles of one participating municipality, projected into that member's space (like a party view), so
+   * its portfolio holders sit on the member's own gsi2/gsi3/gsi4 beside its own agreements'.
+   */
+  memberRoles: (member: string, grSpace: string, agreementId: string) => ({
+    pk: spaced(member, 'GRROLES', grSpace, agreementId),
+    sk: 'GRROLES',
+  }),
   /** Links from a framework agreement to its call-offs (deelovereenkomsten). */
   childLink: (space: string, parentId: string, sortKey: string) => ({
     pk: spaced(space, 'CHILD', parentId),

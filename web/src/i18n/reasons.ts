@@ -154,6 +154,9 @@ export const nlReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Iemand anders heeft deze escalatie intussen gewijzigd. ${CHANGED_NL}`,
   'steering.motivationRequired': 'Motiveer waarom u {{chosen}} kiest in plaats van {{proposed}}.',
   'steering.versionConflict': `Iemand anders heeft de sturing intussen gewijzigd. ${CHANGED_NL}`,
+  'steering.membersOnlyForGr': 'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
+  'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
+  'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':
@@ -391,6 +394,9 @@ export const enReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Someone else changed this escalation meanwhile. ${CHANGED_EN}`,
   'steering.motivationRequired': 'Give a motivation for choosing {{chosen}} instead of {{proposed}}.',
   'steering.versionConflict': `Someone else changed the steering meanwhile. ${CHANGED_EN}`,
+  'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
+  'steering.notMember': '{{space}} does not take part in {{region}}.',
+  'steering.memberTwice': 'The roles of {{space}} are in twice.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':
