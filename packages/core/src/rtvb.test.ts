@@ -39,7 +39,9 @@ describe('steeringRolesSchema: RTVB per role', () => {
 
   it('takes an amount as whole, non-negative cents and nothing it does not know', () => {
     const at = (authority: unknown) => issuePath({ opdrachtgever: { name: 'X', authorities: [authority] } });
-    expect(at({ what: 'Meerwerk', maxAmountCents: -1 })).toEqual(['opdrachtgever.authorities.0.maxAmountCents']);
+    expect(at({ what: 'Meerwerk', maxAmountCents: -1 })).toEqual([
+      'opdrachtgever.authorities.0.maxAmountCents',
+    ]);
     expect(at({ what: 'Meerwerk', maxAmountCents: 10.5 })).toEqual([
       'opdrachtgever.authorities.0.maxAmountCents',
     ]);
@@ -83,9 +85,9 @@ describe('per-member roles of a GR', () => {
       'steering.memberTwice',
       'roles.members.1.space',
     ]);
-    expect(refusal({ members: [{ space: 'GM0233' }] }, { kind: 'service_agreement', space: 'GM0233' })).toEqual(
-      ['steering.membersOnlyForGr', 'roles.members'],
-    );
+    expect(
+      refusal({ members: [{ space: 'GM0233' }] }, { kind: 'service_agreement', space: 'GM0233' }),
+    ).toEqual(['steering.membersOnlyForGr', 'roles.members']);
   });
 
   it('warns per member when its opdrachtgever and eigenaar share a portfolio holder', () => {

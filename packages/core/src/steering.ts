@@ -157,7 +157,8 @@ export function steeringWarnings(roles: SteeringRoles): SteeringWarning[] {
   // The same rule per participating municipality of a GR: each member's wethouder steers it as client or owner.
   for (const m of roles.members ?? []) {
     const holder = shared(m);
-    if (holder) out.push({ code: 'owner_and_client_same_portfolio_holder', portfolioHolder: holder, member: m.space });
+    if (holder)
+      out.push({ code: 'owner_and_client_same_portfolio_holder', portfolioHolder: holder, member: m.space });
   }
   return out;
 }

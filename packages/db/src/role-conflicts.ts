@@ -134,7 +134,12 @@ export async function crossRoleConflicts(db: Db, scope: Scope): Promise<CrossAgr
   const agreementOf = new Map(agreements.map((a) => [a.pk as string, a]));
   // A member's name comes from the region that owns the GR.
   const regions = [...new Set(entries.filter((e) => e.member).map((e) => e.agreementSpace))];
-  const regionRecords = regions.length ? await batchGet(db, regions.map((r) => keys.space(r))) : [];
+  const regionRecords = regions.length
+    ? await batchGet(
+        db,
+        regions.map((r) => keys.space(r)),
+      )
+    : [];
   const memberNames = new Map<string, string>();
   for (const r of regionRecords) {
     for (const [space, name] of Object.entries((r.memberNames ?? {}) as Record<string, string>)) {

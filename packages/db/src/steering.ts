@@ -157,9 +157,9 @@ export function steeringRepository(db: Db, scope: Scope) {
     crossConflicts: () => crossRoleConflicts(db, scope),
 
     /** `grMembers`: a GR's participating municipalities, whose roles it takes per member (empty otherwise). */
-    async get(agreementId: string): Promise<
-      Steering & { warnings: SteeringWarning[]; grMembers: { space: string; name: string }[] }
-    > {
+    async get(
+      agreementId: string,
+    ): Promise<Steering & { warnings: SteeringWarning[]; grMembers: { space: string; name: string }[] }> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const [steering, members] = await Promise.all([
         read(agreement.space, agreementId),

@@ -33,7 +33,10 @@ export async function seedRtvb(db: Db): Promise<void> {
       opdrachtgever: {
         name: 'Team Schuldhulpverlening',
         portfolioHolder: SEED_CROSS_CONFLICT_HOLDER,
-        tasks: ['Stelt de jaarlijkse opdracht en de prestatie-afspraken vast', 'Beoordeelt de kwartaalrapportage'],
+        tasks: [
+          'Stelt de jaarlijkse opdracht en de prestatie-afspraken vast',
+          'Beoordeelt de kwartaalrapportage',
+        ],
         responsibilities: ['Bewaakt dat de dienstverlening binnen het plafond blijft'],
         authorities: [
           { what: 'Meerwerk binnen het plafond opdragen', maxAmountCents: 2_500_000 },
@@ -78,13 +81,25 @@ export async function seedRtvb(db: Db): Promise<void> {
         },
         {
           space: 'GM0243',
-          opdrachtgever: { name: 'Accounthouder sociaal domein Harderwijk', portfolioHolder: 'Wethouder E. Post' },
-          eigenaar: { name: 'Lid algemeen bestuur namens Harderwijk', portfolioHolder: 'Wethouder K. Hendriks' },
+          opdrachtgever: {
+            name: 'Accounthouder sociaal domein Harderwijk',
+            portfolioHolder: 'Wethouder E. Post',
+          },
+          eigenaar: {
+            name: 'Lid algemeen bestuur namens Harderwijk',
+            portfolioHolder: 'Wethouder K. Hendriks',
+          },
         },
         {
           space: 'GM0050',
-          opdrachtgever: { name: 'Accounthouder sociaal domein Zeewolde', portfolioHolder: 'Wethouder L. Smit' },
-          eigenaar: { name: 'Lid algemeen bestuur namens Zeewolde', portfolioHolder: 'Wethouder P. de Vries' },
+          opdrachtgever: {
+            name: 'Accounthouder sociaal domein Zeewolde',
+            portfolioHolder: 'Wethouder L. Smit',
+          },
+          eigenaar: {
+            name: 'Lid algemeen bestuur namens Zeewolde',
+            portfolioHolder: 'Wethouder P. de Vries',
+          },
         },
       ],
     },

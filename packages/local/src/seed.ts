@@ -13,6 +13,7 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
+import { seedRtvb } from './seed-rtvb.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -726,6 +727,7 @@ export async function seed(db: Db): Promise<boolean> {
       opdrachtnemer: { name: 'Sociaal Domein Noord-Veluwe' },
     },
   });
+  await seedRtvb(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
