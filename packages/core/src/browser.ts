@@ -162,11 +162,17 @@ export {
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
+  type Authority,
   CONTACT_SIDES,
+  MEMBER_ROLE_KEYS,
+  type MemberRoleKey,
+  type MemberRoles,
   motivationMissing,
   personKey,
   type RelationDecision,
   ROLES_WITH_PORTFOLIO_HOLDER,
+  type RolePerson,
+  RTVB_LIST_MAX,
   relationDecisionSchema,
   STEERING_ROLE_KEYS,
   type SteeringRoleKey,

@@ -172,23 +172,24 @@ export function steeringRepository(db: Db, scope: Scope) {
       agreementId: string,
       expectedVersion: number,
       change: SteeringChange,
-    ): Promise<Steering & { warnings: SteeringWarning[] }> {
+    ): Promise<Steering & { warnings: SteeringWarning[]; grMembers: { space: string; name: string }[] }> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
-      const current = await read(agreement.space, agreementId);
+      const [current, members] = await Promise.all([
+        read(agreement.space, agreementId),
+        grMembers(db, agreement),
+      ]);
       if (current.version !== expectedVersion) {
         throw new DomainError('CONFLICT', 'steering.versionConflict', {
           params: { version: current.version, expectedVersion },
           message: `Steering was changed (version ${current.version}, you sent ${expectedVersion})`,
         });
       }
-      if (change.roles?.members?.length) {
-        const members = await grMembers(db, agreement);
+      if (change.roles)
         checkMemberRoles(
           change.roles,
           agreement,
           members.map((m) => m.space),
         );
-      }
       const now = new Date().toISOString();
       const next: Steering = {
         ...current,
@@ -267,7 +268,7 @@ export function steeringRepository(db: Db, scope: Scope) {
           message: 'The agreement was changed meanwhile; reload and try again',
         }),
       );
-      return { ...next, warnings };
+      return { ...next, warnings, grMembers: members };
     },
 
     /** Tenant-wide: agreements whose opdrachtgever and eigenaar share a portfolio holder (SPEC §4.2). */
