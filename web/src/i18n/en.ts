@@ -7,6 +7,7 @@ import { enImport } from './import';
 import type { Messages } from './index';
 import { enParties } from './parties';
 import { enPeople } from './people';
+import { enRtvb } from './rtvb';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSubsidy } from './subsidy';
@@ -19,6 +20,7 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   conflicts: enConflicts,
+  rtvb: enRtvb,
   exports: enExports,
   registerImport: enImport,
   signIn: enSignIn,

@@ -7,6 +7,7 @@ import { nlExports } from './exports';
 import { nlImport } from './import';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
+import { nlRtvb } from './rtvb';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSubsidy } from './subsidy';
@@ -19,6 +20,7 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   conflicts: nlConflicts,
+  rtvb: nlRtvb,
   exports: nlExports,
   registerImport: nlImport,
   signIn: nlSignIn,

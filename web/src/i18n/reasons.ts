@@ -154,7 +154,8 @@ export const nlReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Iemand anders heeft deze escalatie intussen gewijzigd. ${CHANGED_NL}`,
   'steering.motivationRequired': 'Motiveer waarom u {{chosen}} kiest in plaats van {{proposed}}.',
   'steering.versionConflict': `Iemand anders heeft de sturing intussen gewijzigd. ${CHANGED_NL}`,
-  'steering.membersOnlyForGr': 'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
+  'steering.membersOnlyForGr':
+    'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
   'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
   'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
   'governance.partnerMonthlyInputEffort':

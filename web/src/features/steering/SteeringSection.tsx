@@ -175,9 +175,21 @@ function SteeringContent({ steering, locale }: { steering: Steering; locale: App
   const { t } = useTranslation();
   return (
     <>
-      {steering.warnings.map((warning) => (
-        <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
-      ))}
+      {steering.warnings.map((warning) =>
+        warning.member ? (
+          // A GR member's own roles clash: said with the member's name (issue 14).
+          <Alert key={`${warning.code}-${warning.member}`} type="warning">
+            <Paragraph>
+              {t('rtvb.memberConflict', {
+                member: steering.grMembers?.find((m) => m.space === warning.member)?.name ?? warning.member,
+                holder: warning.portfolioHolder,
+              })}
+            </Paragraph>
+          </Alert>
+        ) : (
+          <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
+        ),
+      )}
       <h3 className="regie-subheading" id="steering-relation-heading">
         {t('steering.relationTitle')}
       </h3>

@@ -1,9 +1,11 @@
 import type { SteeringRoles } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
 import { deepestField, validateForm } from '../../lib/form-schema';
+import { rtvbField } from './rtvb-form';
 import { rolesFieldOrder, rolesSchema, rolesSchemaFor, rolesValues } from './steering-form';
 
 const k = (name: string) => `steering.errors.${name}`;
+const r = (name: string) => `rtvb.errors.${name}`;
 const members = [
   { space: 'GM0233', name: 'Gemeente Ermelo' },
   { space: 'GM0243', name: 'Gemeente Harderwijk' },
@@ -77,23 +79,27 @@ describe('roles form: RTVB per role and per member (issue 14)', () => {
     values.members[0]!.eigenaar.authorities = [{ what: 'Zienswijze', amount: '-5' }];
     const result = await validateForm(rolesSchema, values);
     expect(result.ok ? {} : result.errors).toEqual({
-      'eigenaar.tasks.0': k('lineRequired'),
-      'eigenaar.tasks.1': k('lineTooLong'),
-      'eigenaar.responsibilities': k('listTooLong'),
-      'eigenaar.authorities.0.what': k('authorityRequired'),
-      'eigenaar.authorities.1.maxAmountCents': k('amountInvalid'),
-      'members.0.eigenaar.authorities.0.maxAmountCents': k('amountInvalid'),
+      'eigenaar.tasks.0.text': r('lineRequired'),
+      'eigenaar.tasks.1.text': r('lineTooLong'),
+      'eigenaar.responsibilities': r('listTooLong'),
+      'eigenaar.authorities.0.what': r('authorityRequired'),
+      'eigenaar.authorities.1.amount': r('amountInvalid'),
+      'members.0.eigenaar.authorities.0.amount': r('amountInvalid'),
       'members.0.eigenaar.name': k('nameForPortfolioHolder'),
     });
   });
 
   it('puts the server’s issues onto member and authority fields', () => {
     const values = rolesValues(stored, members);
-    const fieldOf = deepestField(rolesFieldOrder(values), /^roles(\.|$)/);
+    const deepest = deepestField(rolesFieldOrder(values), /^roles(\.|$)/);
+    // As the roles page maps them: the API's line and amount paths to the form's first.
+    const fieldOf = (path: string) => deepest(rtvbField(path));
     expect(fieldOf('roles.members.1.space')).toBe('members.1.space');
+    expect(fieldOf('roles.opdrachtgever.authorities.1.what')).toBe('opdrachtgever.authorities.1.what');
     expect(fieldOf('roles.opdrachtgever.authorities.1.maxAmountCents')).toBe(
-      'opdrachtgever.authorities.1.maxAmountCents',
+      'opdrachtgever.authorities.1.amount',
     );
+    expect(fieldOf('roles.opdrachtgever.tasks.0')).toBe('opdrachtgever.tasks.0.text');
     expect(fieldOf('roles.members.0.eigenaar.tasks')).toBe('members.0.eigenaar.tasks');
   });
 });

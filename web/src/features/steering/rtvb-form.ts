@@ -77,20 +77,27 @@ export function personFieldOrder(
     `${prefix}.name`,
     ...(withHolder ? [`${prefix}.portfolioHolder`] : []),
     `${prefix}.tasks`,
-    ...p.tasks.map((_, i) => `${prefix}.tasks.${i}`),
+    ...p.tasks.map((_, i) => `${prefix}.tasks.${i}.text`),
     `${prefix}.responsibilities`,
-    ...p.responsibilities.map((_, i) => `${prefix}.responsibilities.${i}`),
+    ...p.responsibilities.map((_, i) => `${prefix}.responsibilities.${i}.text`),
     `${prefix}.authorities`,
     ...p.authorities.flatMap((_, i) => [
       `${prefix}.authorities.${i}.what`,
-      `${prefix}.authorities.${i}.maxAmountCents`,
+      `${prefix}.authorities.${i}.amount`,
     ]),
   ];
 }
 
+/** The API's field of an RTVB line or amount → the form's (a line's text is `text`, an amount is typed in `amount`). */
+export function rtvbField(path: string): string {
+  return path
+    .replace(/\.(tasks|responsibilities)\.(\d+)$/, '.$1.$2.text')
+    .replace(/\.authorities\.(\d+)\.maxAmountCents$/, '.authorities.$1.amount');
+}
+
 /**
  * One role as the API takes it, or nothing when it is left empty. What cannot be read (an amount in words) is
- * returned as an issue on its field; `rename` maps the API's field to the form's (amounts are typed in `amount`).
+ * returned as an issue on its field.
  */
 export function readPerson(
   p: PersonValues,
@@ -104,7 +111,7 @@ export function readPerson(
   const responsibilities = p.responsibilities.map((r) => r.text.trim());
   const authorities = p.authorities.map((row, i): Partial<Authority> => {
     const money = parseMoneyToCents(row.amount, locale);
-    if (!money.ok) issues[`${prefix}.authorities.${i}.maxAmountCents`] = 'steering.errors.amountInvalid';
+    if (!money.ok) issues[`${prefix}.authorities.${i}.amount`] = 'rtvb.errors.amountInvalid';
     return {
       what: row.what.trim(),
       ...(money.ok && money.cents !== null ? { maxAmountCents: money.cents } : {}),
@@ -122,13 +129,13 @@ export function readPerson(
   };
 }
 
-/** The Dutch message key for an issue on an RTVB field, or null when the path is not one. */
+/** The Dutch message key for an issue on an RTVB field (the form's path), or null when the path is not one. */
 export function rtvbMessage(path: string, long: boolean): string | null {
-  const key = (name: string) => `steering.errors.${name}`;
+  const key = (name: string) => `rtvb.errors.${name}`;
   if (/\.(tasks|responsibilities|authorities)$/.test(path)) return key('listTooLong');
-  if (/\.(tasks|responsibilities)\.\d+$/.test(path)) return key(long ? 'lineTooLong' : 'lineRequired');
+  if (/\.(tasks|responsibilities)\.\d+\.text$/.test(path)) return key(long ? 'lineTooLong' : 'lineRequired');
   if (/\.authorities\.\d+\.what$/.test(path)) return key(long ? 'lineTooLong' : 'authorityRequired');
-  if (/\.authorities\.\d+\.maxAmountCents$/.test(path)) return key('amountInvalid');
+  if (/\.authorities\.\d+\.amount$/.test(path)) return key('amountInvalid');
   if (/^members\.\d+\.space$/.test(path)) return key('notMember');
   return null;
 }

@@ -28,6 +28,7 @@ import {
   personFieldOrder,
   personValues,
   readPerson,
+  rtvbField,
   rtvbMessage,
 } from './rtvb-form';
 
@@ -346,6 +347,7 @@ export function rolesSchemaFor(locale: AppLocale) {
           ...(members.length > 0 ? { members } : {}),
         },
         issues,
+        rename: rtvbField,
       };
     },
     schema: steeringRolesSchema,
