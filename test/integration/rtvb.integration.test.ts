@@ -52,13 +52,13 @@ describe('RTVB in full (SPEC §4.2)', () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     return id;
   }
-  /** The GR's index entry of one member, projected into the member's space. */
+  /** The GR's index entry of one member: in the GR's collection, indexed under the member's space. */
   const memberEntry = async (member: string) =>
     (
       await api.db.doc.send(
         new GetCommand({
           TableName: api.db.tableName,
-          Key: { pk: `${member}#GRROLES#RGNOORDVELUWE#rnv-gr-01`, sk: 'GRROLES' },
+          Key: { pk: 'RGNOORDVELUWE#AGR#rnv-gr-01', sk: `GRROLES#${member}` },
           ConsistentRead: true,
         }),
       )

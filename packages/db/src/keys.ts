@@ -150,12 +150,13 @@ export const keys = {
   /** gsi4 of steering and member-roles items: every eigenaar with a portfolio holder in a space, by holder. */
   roleOwners: (space: string) => spaced(space, 'PHOWNERS'),
   /**
-   * A GR's roles of one participating municipality, projected into that member's space (like a party view), so
-   * its portfolio holders sit on the member's own gsi2/gsi3/gsi4 beside its own agreements'.
+   * A GR's roles of one participating municipality, in the GR's own collection (so whoever may write the GR's
+   * steering writes it, under the same leading key), indexed on gsi2/gsi3/gsi4 under the member's space: its
+   * portfolio holders sit beside the member's own agreements' and are found from there.
    */
-  memberRoles: (member: string, grSpace: string, agreementId: string) => ({
-    pk: spaced(member, 'GRROLES', grSpace, agreementId),
-    sk: 'GRROLES',
+  memberRoles: (grSpace: string, agreementId: string, member: string) => ({
+    pk: spaced(grSpace, 'AGR', agreementId),
+    sk: `GRROLES${SEP}${member}`,
   }),
   /** Links from a framework agreement to its call-offs (deelovereenkomsten). */
   childLink: (space: string, parentId: string, sortKey: string) => ({

@@ -36,7 +36,7 @@ const MAX_OWNERS_PER_SPACE = 1000;
 
 /**
  * An index entry with roles: a steering item (the agreement's own roles, its space the first part of its key) or
- * a member-roles item (a GR's roles of one member, projected into the member's space).
+ * a member-roles item (a GR's roles of one member, in the GR's collection and indexed under the member's space).
  */
 interface Entry {
   agreementSpace: string;

@@ -80,9 +80,10 @@ async function grMembers(db: Db, agreement: Agreement): Promise<{ space: string;
 }
 
 /**
- * The index entries of one member's roles on a GR, in the member's own space: its opdrachtgever on gsi2 and its
- * eigenaar on gsi3 (per portfolio holder, as the space's own steering items) and on the space's owner list (gsi4),
- * so the cross-agreement check finds them from the member's space without a scan. None without a holder.
+ * The index entry of one member's roles on a GR, in the GR's collection and indexed under the member's space: its
+ * opdrachtgever on gsi2 and its eigenaar on gsi3 (per portfolio holder, as the space's own steering items) and on
+ * the space's owner list (gsi4), so the cross-agreement check finds them from the member's space without a scan.
+ * None without a holder.
  */
 function memberRolesItem(db: Db, agreement: Agreement, m: MemberRoles) {
   const client = m.opdrachtgever?.portfolioHolder;
@@ -91,7 +92,7 @@ function memberRolesItem(db: Db, agreement: Agreement, m: MemberRoles) {
   return {
     TableName: db.tableName,
     Item: {
-      ...keys.memberRoles(m.space, agreement.space, agreement.id),
+      ...keys.memberRoles(agreement.space, agreement.id, m.space),
       type: 'memberRoles',
       agreementId: agreement.id,
       agreementSpace: agreement.space,
@@ -219,7 +220,7 @@ export function steeringRepository(db: Db, scope: Scope) {
       const memberDeletes = (current.roles.members ?? [])
         .filter((m) => !kept.has(m.space))
         .map((m) => ({
-          Delete: { TableName: db.tableName, Key: keys.memberRoles(m.space, agreement.space, agreementId) },
+          Delete: { TableName: db.tableName, Key: keys.memberRoles(agreement.space, agreementId, m.space) },
         }));
       await transact(
         db,
