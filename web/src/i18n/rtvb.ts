@@ -15,6 +15,7 @@ export const nlRtvb = {
   amountHint: 'Bijvoorbeeld 25.000 of 1.234,56. Laat leeg als er geen bedrag bij hoort.',
   removed: '{{row}} is verwijderd.',
   none: 'Nog niets vastgelegd.',
+  upTo: 'tot {{amount}}',
   membersLegend: 'Rollen per deelnemende gemeente',
   membersHint:
     'Elke gemeente in de regeling heeft haar eigen opdrachtgever, eigenaar en bestuurlijk en ambtelijk opdrachtgever. Laat een gemeente leeg als haar rollen nog niet bekend zijn.',
@@ -46,6 +47,7 @@ export const enRtvb: typeof nlRtvb = {
   amountHint: 'For example 25,000 or 1,234.56. Leave empty when no amount applies.',
   removed: '{{row}} has been removed.',
   none: 'Nothing recorded yet.',
+  upTo: 'up to {{amount}}',
   membersLegend: 'Roles per participating municipality',
   membersHint:
     'Each municipality in the arrangement has its own client, owner and administrative and official client. Leave a municipality empty while its roles are not known.',

@@ -28,6 +28,7 @@ import { useTRPC } from '../../lib/trpc';
 import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+import { RtvbSummary } from './RtvbSummary';
 
 /** The role conflict (SPEC §4.2) in words, for the agreement page and the roles form alike. */
 export function RoleConflictAlert({ holder }: { holder: string }) {
@@ -134,11 +135,12 @@ function RolesList({ roles }: { roles: SteeringRoles }) {
         return (
           <Definition key={key} label={t(`steering.roles.${key}`)}>
             {person ? (
-              person.portfolioHolder ? (
-                t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
-              ) : (
-                person.name
-              )
+              <>
+                {person.portfolioHolder
+                  ? t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
+                  : person.name}
+                <RtvbSummary person={person} />
+              </>
             ) : (
               <em>{none}</em>
             )}
