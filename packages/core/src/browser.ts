@@ -16,6 +16,8 @@ export {
   realisationCorrectionSchema,
   realisationInputSchema,
 } from './budget.ts';
+// CSV for downloads made in the browser (the simulator's scenario table).
+export { type Cell, csvTable } from './csv.ts';
 export { parseCsv } from './csv-read.ts';
 export {
   type DutyInput,
@@ -160,6 +162,15 @@ export {
   type Role,
 } from './roles.ts';
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
+// The volume-incentive simulator (issue 15): its limits, and the rule itself for a draft while it is edited.
+export {
+  type ExpectedVolumes,
+  MAX_SCENARIOS,
+  SIMULATION_FLAG_CODES,
+  type Simulation,
+  type SimulationFlag,
+  simulate,
+} from './simulation.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
   type Authority,

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { Reason } from './errors.ts';
-import { governanceDefaults, type RelationType } from './relation.ts';
-import { addMonths, type ProductLineInput } from './terms.ts';
+import { governanceDefaults, RELATION_TYPES, type RelationType } from './relation.ts';
+import { cents, isoDate } from './schema.ts';
+import { addMonths, type ProductLineInput, productLineSchema } from './terms.ts';
 
 /**
  * The volume-incentive simulator (issue 15, SPEC §4.8): what an agreement's terms reward. Pure and never
@@ -22,6 +23,45 @@ export const MAX_SCENARIOS = 8;
 export const scenariosSchema = z
   .array(z.int().check(z.gte(-100), z.lte(500)))
   .check(z.minLength(1), z.maxLength(MAX_SCENARIOS));
+
+/** The user's own expected volume for some lines (units over the term), instead of the default. */
+export const expectedVolumesSchema = z
+  .array(
+    z.strictObject({
+      lineId: z.string().check(z.regex(/^[0-9a-z-]{1,40}$/, 'Invalid id')),
+      volume: z.int().check(z.gte(0), z.lte(100_000_000)),
+    }),
+  )
+  .check(z.maxLength(50));
+export type ExpectedVolumes = z.infer<typeof expectedVolumesSchema>;
+
+/** The most product lines the simulator takes in one call (an agreement holds fewer). */
+export const MAX_SIMULATION_LINES = 50;
+
+/** Terms of a draft as the form holds them (`simulation.terms`): lines without an id get one by position. */
+export const simulationTermsSchema = z
+  .strictObject({
+    startDate: isoDate(),
+    endDate: isoDate(),
+    valueCeilingCents: z.optional(z.nullable(cents())),
+    productLines: z.array(productLineSchema).check(z.maxLength(MAX_SIMULATION_LINES)),
+    relationType: z.optional(z.nullable(z.enum(RELATION_TYPES))),
+  })
+  .check(
+    z.refine((t) => t.endDate >= t.startDate, {
+      message: 'endDate must not be before startDate',
+      path: ['endDate'],
+    }),
+  );
+export type SimulationTermsInput = z.infer<typeof simulationTermsSchema>;
+
+/** A draft's terms as the simulator reads them. */
+export function draftTerms(input: SimulationTermsInput): SimulationTerms {
+  return {
+    ...input,
+    productLines: input.productLines.map((line, i) => ({ ...line, id: line.id ?? `line-${i + 1}` })),
+  };
+}
 
 export const SIMULATION_FLAG_CODES = [
   'uncapped_per_unit_line',
@@ -98,7 +138,7 @@ export interface LineInsight {
   variant: SimulationLine['variant'];
   expectedVolume: number;
   /** Where the expected volume comes from. */
-  expectedFrom: 'forecast' | 'volume_ceiling' | 'money_ceiling' | 'none';
+  expectedFrom: 'user' | 'forecast' | 'volume_ceiling' | 'money_ceiling' | 'none';
   /**
    * What one extra unit at the expected volume earns the provider under each execution variant (cents): per-unit
    * payment (per hour or day for effort, per product or trajectory for output) pays the line's tariff until its
@@ -235,16 +275,25 @@ function crossingMonth(
   return first === null ? null : addMonths(`${terms.startDate.slice(0, 7)}-01`, first - 1).slice(0, 7);
 }
 
-/** Simulates the terms under each volume scenario (percent changes against the expected volume). */
+/**
+ * Simulates the terms under each volume scenario (percent changes against the expected volume). The expected volume
+ * of a line is the user's where given (an uncapped line without realisations has no other), else the default.
+ */
 export function simulate(
   terms: SimulationTerms,
   realisations: readonly SimulationRealisation[] = [],
   scenarios: readonly number[] = DEFAULT_SCENARIOS,
+  expectedVolumes: ExpectedVolumes = [],
 ): Simulation {
   const months = termMonths(terms.startDate, terms.endDate);
   const rates = runRates(terms, realisations);
+  const own = new Map(expectedVolumes.map((e) => [e.lineId, e.volume]));
   const lines: LineInsight[] = terms.productLines.map((line) => {
-    const e = expected(line, rates.get(line.id), months);
+    const given = own.get(line.id);
+    const e =
+      given === undefined
+        ? expected(line, rates.get(line.id), months)
+        : { volume: given, from: 'user' as const };
     const tariff = line.tariffCents ?? 0;
     const marginal = tariff > 0 && tariff * (e.volume + 1) <= lineCapCents(line) ? tariff : 0;
     return {

@@ -10,6 +10,7 @@ import { enPeople } from './people';
 import { enRtvb } from './rtvb';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
+import { enSimulation } from './simulation';
 import { enSubsidy } from './subsidy';
 import { enUi } from './ui';
 import { enWgr } from './wgr';
@@ -19,6 +20,7 @@ export const en: Messages = {
   parties: enParties,
   people: enPeople,
   cockpit: enCockpit,
+  simulation: enSimulation,
   conflicts: enConflicts,
   rtvb: enRtvb,
   exports: enExports,

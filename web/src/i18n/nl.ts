@@ -10,6 +10,7 @@ import { nlPeople } from './people';
 import { nlRtvb } from './rtvb';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
+import { nlSimulation } from './simulation';
 import { nlSubsidy } from './subsidy';
 import { nlUi } from './ui';
 import { nlWgr } from './wgr';
@@ -19,6 +20,7 @@ export const nl = {
   parties: nlParties,
   people: nlPeople,
   cockpit: nlCockpit,
+  simulation: nlSimulation,
   conflicts: nlConflicts,
   rtvb: nlRtvb,
   exports: nlExports,

@@ -127,7 +127,11 @@ export function AgreementDetailPage({ id }: { id: string }) {
       <InPageNav ids={sections} />
       <TermsSection a={a} me={me.data} locale={locale} />
       <PartiesSection a={a} />
-      <LinesSection lines={a.productLines} locale={locale} />
+      <LinesSection
+        lines={a.productLines}
+        locale={locale}
+        simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
+      />
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
