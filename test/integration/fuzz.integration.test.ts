@@ -109,7 +109,13 @@ const VALID: Record<
       agreementId: 'erm-wmo-2026',
       expectedVersion: 0,
       roles: {
-        opdrachtgever: { name: 'Team Wmo', portfolioHolder: 'Wethouder Jansen' },
+        opdrachtgever: {
+          name: 'Team Wmo',
+          portfolioHolder: 'Wethouder Jansen',
+          tasks: ['Stelt de opdracht vast'],
+          responsibilities: ['Bewaakt het budget'],
+          authorities: [{ what: 'Meerwerk opdragen', maxAmountCents: 2_500_000 }],
+        },
         contacts: [{ side: 'contractor', name: 'Piet', role: 'accountmanager', email: 'piet@example.nl' }],
       },
     },

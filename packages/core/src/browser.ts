@@ -183,11 +183,17 @@ export {
 } from './simulation.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
+  type Authority,
   CONTACT_SIDES,
+  MEMBER_ROLE_KEYS,
+  type MemberRoleKey,
+  type MemberRoles,
   motivationMissing,
   personKey,
   type RelationDecision,
   ROLES_WITH_PORTFOLIO_HOLDER,
+  type RolePerson,
+  RTVB_LIST_MAX,
   relationDecisionSchema,
   STEERING_ROLE_KEYS,
   type SteeringRoleKey,

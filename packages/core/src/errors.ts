@@ -142,6 +142,9 @@ export const REASONS = {
   'relation.partyUnknown': [],
   'relation.partyHasPortal': [],
   'relation.changedMeanwhile': [],
+  'steering.membersOnlyForGr': [],
+  'steering.notMember': ['space', 'region'],
+  'steering.memberTwice': ['space'],
   // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
   'governance.partnerMonthlyInputEffort': [],
   'governance.bossOutcomeWithoutDuties': [],

@@ -116,12 +116,20 @@ describe('relation confirmation: what a party sees', () => {
         name: 'Team Jeugd',
         portfolioHolder: 'Wethouder A',
         tasks: ['x'],
+        authorities: [{ what: 'Meerwerk', maxAmountCents: 2_500_000 }],
         internalNote: 'geheim',
       },
       contacts: [{ side: 'municipality' as const, name: 'K', role: 'Contractmanager' }],
+      // A GR's roles per member municipality: how the members divide their own roles, not the party's business.
+      members: [{ space: 'GM0233', eigenaar: { name: 'Lid AB', portfolioHolder: 'Wethouder R. Jansen' } }],
     };
     expect(shareableRoles(roles as never)).toEqual({
-      opdrachtgever: { name: 'Team Jeugd', portfolioHolder: 'Wethouder A', tasks: ['x'] },
+      opdrachtgever: {
+        name: 'Team Jeugd',
+        portfolioHolder: 'Wethouder A',
+        tasks: ['x'],
+        authorities: [{ what: 'Meerwerk', maxAmountCents: 2_500_000 }],
+      },
       contacts: [{ side: 'municipality', name: 'K', role: 'Contractmanager' }],
     });
   });

@@ -106,7 +106,11 @@ export function assertAnswerable(decided: boolean, round: number, currentRound: 
 }
 
 /** Municipal-only fields of a relation decision: never shown to a party, and changing them re-opens nothing. */
-const INTERNAL_FIELDS = ['internalNote'] as const;
+/**
+ * What the municipality keeps to itself: its internal note on the decision, and a GR's roles per member (how the
+ * member municipalities divide their own roles). Authorities stay visible: who may decide what is part of the deal.
+ */
+const INTERNAL_FIELDS = ['internalNote', 'members'] as const;
 
 /** The part of a decision the parties agree to, in a stable form: a change of it starts a new round. */
 function sharedSignature(relation: Partial<RelationDecision> | null | undefined): string {

@@ -14,6 +14,7 @@ import {
   type SpaceRecord,
 } from '@regie/db';
 import { seedRelation } from './seed-relation.ts';
+import { seedRtvb } from './seed-rtvb.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -728,6 +729,7 @@ export async function seed(db: Db): Promise<boolean> {
     },
   });
   await seedRelation(db);
+  await seedRtvb(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

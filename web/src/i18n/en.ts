@@ -8,6 +8,7 @@ import type { Messages } from './index';
 import { enParties } from './parties';
 import { enPeople } from './people';
 import { enRelation } from './relation';
+import { enRtvb } from './rtvb';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSimulation } from './simulation';
@@ -23,6 +24,7 @@ export const en: Messages = {
   simulation: enSimulation,
   conflicts: enConflicts,
   relation: enRelation,
+  rtvb: enRtvb,
   exports: enExports,
   registerImport: enImport,
   signIn: enSignIn,

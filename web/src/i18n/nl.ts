@@ -8,6 +8,7 @@ import { nlImport } from './import';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
 import { nlRelation } from './relation';
+import { nlRtvb } from './rtvb';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSimulation } from './simulation';
@@ -23,6 +24,7 @@ export const nl = {
   simulation: nlSimulation,
   conflicts: nlConflicts,
   relation: nlRelation,
+  rtvb: nlRtvb,
   exports: nlExports,
   registerImport: nlImport,
   signIn: nlSignIn,

@@ -161,6 +161,10 @@ export const nlReasons: ReasonTexts = {
   'relation.partyHasPortal':
     'Deze partij heeft eigen gebruikers in Regie en bevestigt zelf; vastleggen namens de partij kan alleen voor een partij zonder gebruikers.',
   'relation.changedMeanwhile': `Iemand anders heeft de relatie of een antwoord intussen gewijzigd. ${CHANGED_NL}`,
+  'steering.membersOnlyForGr':
+    'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
+  'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
+  'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':
@@ -415,6 +419,9 @@ export const enReasons: ReasonTexts = {
   'relation.partyHasPortal':
     'This party has its own users in Regie and confirms itself; recording on its behalf is only for a party without users.',
   'relation.changedMeanwhile': `Someone else changed the relation or an answer meanwhile. ${CHANGED_EN}`,
+  'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
+  'steering.notMember': '{{space}} does not take part in {{region}}.',
+  'steering.memberTwice': 'The roles of {{space}} are in twice.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':

@@ -30,6 +30,7 @@ import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
 import { RelationConfirmations } from './RelationConfirmations';
+import { RtvbSummary } from './RtvbSummary';
 
 /** The role conflict (SPEC §4.2) in words, for the agreement page and the roles form alike. */
 export function RoleConflictAlert({ holder }: { holder: string }) {
@@ -136,11 +137,12 @@ export function RolesList({ roles }: { roles: SteeringRoles }) {
         return (
           <Definition key={key} label={t(`steering.roles.${key}`)}>
             {person ? (
-              person.portfolioHolder ? (
-                t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
-              ) : (
-                person.name
-              )
+              <>
+                {person.portfolioHolder
+                  ? t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
+                  : person.name}
+                <RtvbSummary person={person} />
+              </>
             ) : (
               <em>{none}</em>
             )}
@@ -185,9 +187,21 @@ function SteeringContent({
   const { t } = useTranslation();
   return (
     <>
-      {steering.warnings.map((warning) => (
-        <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
-      ))}
+      {steering.warnings.map((warning) =>
+        warning.member ? (
+          // A GR member's own roles clash: said with the member's name (issue 14).
+          <Alert key={`${warning.code}-${warning.member}`} type="warning">
+            <Paragraph>
+              {t('rtvb.memberConflict', {
+                member: steering.grMembers?.find((m) => m.space === warning.member)?.name ?? warning.member,
+                holder: warning.portfolioHolder,
+              })}
+            </Paragraph>
+          </Alert>
+        ) : (
+          <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
+        ),
+      )}
       <h3 className="regie-subheading" id="steering-relation-heading">
         {t('steering.relationTitle')}
       </h3>
