@@ -16,6 +16,21 @@ export {
   realisationCorrectionSchema,
   realisationInputSchema,
 } from './budget.ts';
+// The collaboration monitor (issue 14 point 5): the questions and the signal thresholds the forms and charts use.
+export {
+  ACTION_SIDES,
+  type ActionSide,
+  answersAverage,
+  COLLAB_DROP,
+  COLLAB_FLOOR,
+  COLLAB_MEASURES,
+  COLLAB_QUESTIONS,
+  type CollabAnswers,
+  type CollabMeasure,
+  type CollabQuestion,
+  type CollabSide,
+  type CollabSignal,
+} from './collaboration.ts';
 export { parseCsv } from './csv-read.ts';
 export {
   type DutyInput,
