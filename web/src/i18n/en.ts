@@ -1,5 +1,6 @@
 import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
+import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
@@ -18,6 +19,7 @@ export const en: Messages = {
   parties: enParties,
   people: enPeople,
   cockpit: enCockpit,
+  collaboration: enCollaboration,
   conflicts: enConflicts,
   exports: enExports,
   registerImport: enImport,
@@ -1194,7 +1196,8 @@ export const en: Messages = {
     participantsHint: 'One participant per line.',
     notesField: 'Notes',
     actionsField: 'Actions',
-    actionsHint: 'One action per line: what, a semicolon, then who. For example: Share waiting list; Kompas',
+    actionsHint:
+      'One action per line: what; who; optionally the due date (YYYY-MM-DD) and "municipality" or "provider" as owner (otherwise your side). For example: Share waiting list; Kompas; 2026-12-15; provider',
     ownScore: 'Your score (1 to 5)',
     noOwnScore: 'no score',
     recordSubmit: 'Record meeting',
@@ -1205,6 +1208,7 @@ export const en: Messages = {
       participants: 'Enter at least one participant.',
       actions: 'Write each action as: what; who.',
       score: 'Choose a score from 1 to 5.',
+      answers: 'Answer all four questions with 1 to 5, or leave all four empty.',
       forbidden: 'You may not record this.',
       rejected: 'The server did not accept this.',
       failed: 'Saving failed. Try again.',
