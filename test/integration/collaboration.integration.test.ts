@@ -18,7 +18,13 @@ import {
 const all = (n: number) => ({ openness: n, agreements: n, information: n, understanding: n });
 
 type Series = { who: { side: string; party?: string }; points: { average: number; answers?: unknown }[] };
-type Signal = { who: { side: string; party?: string }; kind: string; measure: string; from?: number; to: number };
+type Signal = {
+  who: { side: string; party?: string };
+  kind: string;
+  measure: string;
+  from?: number;
+  to: number;
+};
 
 describe('collaboration monitor', () => {
   let api: TestApi;
@@ -34,7 +40,8 @@ describe('collaboration monitor', () => {
   afterAll(() => api.close());
 
   const dashboard = async () =>
-    (await api.query('steering.dashboard', { space: 'GM0233' }, t.manager)).body.result.data.collaboration as {
+    (await api.query('steering.dashboard', { space: 'GM0233' }, t.manager)).body.result.data
+      .collaboration as {
       agreementId: string;
       signals: Signal[];
       latest: { who: { side: string; party?: string }; average: number }[];
@@ -46,8 +53,14 @@ describe('collaboration monitor', () => {
   };
   const upcomingActions = async () =>
     (
-      (await api.query('deadline.upcoming', { space: 'GM0233', from: '2027-02-01', days: 30 }, t.manager)).body
-        .result.data.items as { kind: string; agreementId: string; label: string; key: string; date: string }[]
+      (await api.query('deadline.upcoming', { space: 'GM0233', from: '2027-02-01', days: 30 }, t.manager))
+        .body.result.data.items as {
+        kind: string;
+        agreementId: string;
+        label: string;
+        key: string;
+        date: string;
+      }[]
     ).filter((d) => d.kind === 'action' && d.agreementId === id);
 
   it('reads an older meeting with only a score as its average', async () => {
@@ -92,9 +105,9 @@ describe('collaboration monitor', () => {
     expect(kompasLog[0].actions).toEqual([
       { text: 'Wachtlijst delen', owner: 'Kompas', due: '2027-02-12', side: 'provider', index: 1 },
     ]);
-    expect((await api.query('dialogue.list', { agreementId: id }, t.wijkracht)).body.result.data[0]).not.toHaveProperty(
-      'actions',
-    );
+    expect(
+      (await api.query('dialogue.list', { agreementId: id }, t.wijkracht)).body.result.data[0],
+    ).not.toHaveProperty('actions');
 
     const kompas = await api.mutate(
       'dialogue.score',
@@ -173,9 +186,9 @@ describe('collaboration monitor', () => {
     expect(wijkracht.series.map((s) => s.who.party ?? s.who.side)).toEqual(['municipality', WIJKRACHT]);
     expect(JSON.stringify(wijkracht)).not.toContain(KOMPAS);
     // A foreign tenant and a provider that is no party: as if the agreement did not exist.
-    expect((await api.query('dialogue.trend', { agreementId: id }, await api.token('harderwijk.inkoper'))).status).toBe(
-      404,
-    );
+    expect(
+      (await api.query('dialogue.trend', { agreementId: id }, await api.token('harderwijk.inkoper'))).status,
+    ).toBe(404);
     expect((await api.query('dialogue.trend', { agreementId: 'erm-jh-2025' }, t.wijkracht)).status).toBe(404);
   });
 
@@ -183,7 +196,12 @@ describe('collaboration monitor', () => {
     const foreign = await api.token('harderwijk.inkoper');
     await refusedWithoutChange(api, [
       // Neither answers nor a score.
-      () => api.raw.mutate('dialogue.score', { agreementId: id, meetingId: first.id, expectedVersion: 3 }, t.manager),
+      () =>
+        api.raw.mutate(
+          'dialogue.score',
+          { agreementId: id, meetingId: first.id, expectedVersion: 3 },
+          t.manager,
+        ),
       () =>
         api.raw.mutate(
           'dialogue.score',
@@ -193,7 +211,13 @@ describe('collaboration monitor', () => {
       () =>
         api.raw.mutate(
           'dialogue.record',
-          { agreementId: id, date: '2027-05-01', kind: 'meeting', participants: ['x'], answers: { openness: 3 } },
+          {
+            agreementId: id,
+            date: '2027-05-01',
+            kind: 'meeting',
+            participants: ['x'],
+            answers: { openness: 3 },
+          },
           t.manager,
         ),
       // A provider action on a contract with two parties must name its party.
