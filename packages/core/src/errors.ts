@@ -145,6 +145,11 @@ export const REASONS = {
   'governance.customerLumpSumWithoutKpis': ['months'],
   'governance.kpiDepthNotReached': ['expectedDepth', 'reachedDepth'],
   'governance.executionVariantDiffers': ['preferred', 'variants'],
+  // Simulator flags (simulation.ts): what a contract's terms reward.
+  'simulation.uncappedPerUnitLine': ['productCode'],
+  'simulation.capNeverBinds': ['productCode', 'neverBinds', 'moneyCeilingCents', 'volumeCapCents'],
+  'simulation.variantContradictsRelation': ['productCode', 'relationType', 'preferred'],
+  'simulation.forecastCrossesCap': ['productCode', 'month'],
   // Subsidies (Awb title 4.2).
   'subsidy.notASubsidy': [],
   'subsidy.ceilingExceeded': ['amountCents', 'ceilingCents', 'regulation', 'roomLeftCents'],
