@@ -16,6 +16,21 @@ export {
   realisationCorrectionSchema,
   realisationInputSchema,
 } from './budget.ts';
+// The collaboration monitor (issue 14 point 5): the questions and the signal thresholds the forms and charts use.
+export {
+  ACTION_SIDES,
+  type ActionSide,
+  answersAverage,
+  COLLAB_DROP,
+  COLLAB_FLOOR,
+  COLLAB_MEASURES,
+  COLLAB_QUESTIONS,
+  type CollabAnswers,
+  type CollabMeasure,
+  type CollabQuestion,
+  type CollabSide,
+  type CollabSignal,
+} from './collaboration.ts';
 // CSV for downloads made in the browser (the simulator's scenario table).
 export { type Cell, csvTable } from './csv.ts';
 export { parseCsv } from './csv-read.ts';

@@ -108,6 +108,9 @@ export const REASONS = {
   'kpi.noValueYet': [],
   'kpi.versionConflict': ['version', 'expectedVersion'],
   'meeting.versionConflict': ['version', 'expectedVersion'],
+  'meeting.ratingRequired': [],
+  'meeting.actionUnknown': [],
+  'meeting.actionAlreadyDone': [],
   // Budget.
   'realisation.reversed': [],
   'realisation.versionConflict': ['version'],

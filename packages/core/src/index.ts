@@ -6,6 +6,7 @@ export * from './allocation.ts';
 export * from './audit.ts';
 export * from './budget.ts';
 export * from './calendar.ts';
+export * from './collaboration.ts';
 export * from './csv-read.ts';
 export * from './deadlines.ts';
 export * from './duties.ts';

@@ -5,6 +5,7 @@ import { importRepository } from './agreement-import.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
+import { collaborationRepository } from './collaboration.ts';
 import { dashboardRepository } from './dashboard.ts';
 import { readDeadlines } from './deadlines.ts';
 import {
@@ -85,6 +86,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
+    /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
+    collaboration: collaborationRepository(db, scope, widen),
     dashboard: dashboardRepository(db, scope, { escalations, steering }),
     /** The volume-incentive simulator on a stored agreement (never writes). */
     simulation: simulationRepository(db, scope, { steering }),

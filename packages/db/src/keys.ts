@@ -98,6 +98,13 @@ export const keys = {
     sk: `MEET${SEP}${date}${SEP}${id}`,
   }),
   meetingPrefix: 'MEET#',
+  /** The collaboration monitor's summary of an agreement (latest averages, active signals), in its collection. */
+  collaboration: (space: string, agreementId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: 'COLLAB',
+  }),
+  /** gsi1 of collaboration summaries with an active signal (sparse): the dashboard's "Samenwerking" block. */
+  collaborationSignals: (space: string) => spaced(space, 'COLLABSIG'),
   /** Signing (SPEC §5.2), in the agreement's collection: the head (current document), documents, signatures. */
   signing: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'SIGN' }),
   document: (space: string, agreementId: string, documentId: string) => ({

@@ -14,7 +14,9 @@ export const nlDeadlines = {
     wgr: 'P&C-cyclus (Wgr)',
     escalation: 'Escalatie: termijn van deze trede',
     budget_threshold: 'Budgetsignaal',
+    action: 'Afgesproken actie',
   },
+  providerAction: 'Actie aanbieder',
   budget: {
     overall: '{{threshold}}% van het plafond bereikt',
     year: '{{threshold}}% van het jaarplafond {{year}} bereikt',
@@ -102,7 +104,9 @@ export const enDeadlines: typeof nlDeadlines = {
     wgr: 'Planning & control (Wgr)',
     escalation: 'Escalation: deadline of this step',
     budget_threshold: 'Budget signal',
+    action: 'Agreed action',
   },
+  providerAction: 'Provider action',
   budget: {
     overall: '{{threshold}}% of the ceiling reached',
     year: '{{threshold}}% of the {{year}} year ceiling reached',

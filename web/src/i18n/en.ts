@@ -1,5 +1,6 @@
 import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
+import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
@@ -22,6 +23,7 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
+  collaboration: enCollaboration,
   conflicts: enConflicts,
   relation: enRelation,
   rtvb: enRtvb,
@@ -1200,7 +1202,8 @@ export const en: Messages = {
     participantsHint: 'One participant per line.',
     notesField: 'Notes',
     actionsField: 'Actions',
-    actionsHint: 'One action per line: what, a semicolon, then who. For example: Share waiting list; Kompas',
+    actionsHint:
+      'One action per line: what; who; optionally the due date (YYYY-MM-DD) and "municipality" or "provider" as owner (otherwise your side). For example: Share waiting list; Kompas; 2026-12-15; provider',
     ownScore: 'Your score (1 to 5)',
     noOwnScore: 'no score',
     recordSubmit: 'Record meeting',
@@ -1211,6 +1214,7 @@ export const en: Messages = {
       participants: 'Enter at least one participant.',
       actions: 'Write each action as: what; who.',
       score: 'Choose a score from 1 to 5.',
+      answers: 'Answer all four questions with 1 to 5, or leave all four empty.',
       forbidden: 'You may not record this.',
       rejected: 'The server did not accept this.',
       failed: 'Saving failed. Try again.',

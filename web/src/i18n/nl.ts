@@ -1,6 +1,7 @@
 import { DOMAINS_NL, KINDS_NL, STATUSES_NL } from '@regie/core/browser';
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
+import { nlCollaboration } from './collaboration';
 import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
@@ -22,6 +23,7 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   simulation: nlSimulation,
+  collaboration: nlCollaboration,
   conflicts: nlConflicts,
   relation: nlRelation,
   rtvb: nlRtvb,
@@ -1190,7 +1192,7 @@ export const nl = {
     notesField: 'Verslag',
     actionsField: 'Afspraken',
     actionsHint:
-      'Eén afspraak per regel: wat, dan een puntkomma, dan wie. Bijvoorbeeld: Wachtlijst delen; Kompas',
+      'Eén afspraak per regel: wat; wie; eventueel de uiterste datum (JJJJ-MM-DD) en "gemeente" of "aanbieder" als eigenaar (anders uw kant). Bijvoorbeeld: Wachtlijst delen; Kompas; 2026-12-15; aanbieder',
     ownScore: 'Uw score (1 tot 5)',
     noOwnScore: 'geen score',
     recordSubmit: 'Overleg vastleggen',
@@ -1201,6 +1203,7 @@ export const nl = {
       participants: 'Vul ten minste één deelnemer in.',
       actions: 'Schrijf elke afspraak als: wat; wie.',
       score: 'Kies een score van 1 tot 5.',
+      answers: 'Beantwoord alle vier vragen met 1 tot 5, of laat ze alle vier leeg.',
       forbidden: 'U heeft geen rechten om dit vast te leggen.',
       rejected: 'De server heeft dit niet geaccepteerd.',
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',

@@ -15,6 +15,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   wgr: 'P&C-cyclus (Wgr)',
   escalation: 'Termijn escalatie',
   budget_threshold: 'Budgetsignaal',
+  action: 'Afgesproken actie',
 };
 
 /** Titles of particular deadlines, where the kind alone says too little. */
@@ -29,6 +30,7 @@ const LABEL_TITLES: Record<string, string> = {
   'wgr.provisionalAccountsToCouncils': 'Voorlopige jaarrekening naar de raden (Wgr)',
   'wgr.accountsAdoption': 'Vaststelling jaarrekening (Wgr)',
   'wgr.accountsToProvince': 'Jaarrekening naar Gedeputeerde Staten (Wgr)',
+  provider_action: 'Actie aanbieder',
 };
 
 /**
@@ -54,7 +56,9 @@ export function renderFeed(
           ? ` ${e.params.year}`
           : e.kind === 'escalation' && e.params.subject
             ? ` (${e.params.level}) "${e.params.subject}"`
-            : '';
+            : e.kind === 'action' && e.params.text
+              ? `: ${e.params.text} (${e.params.owner})`
+              : '';
     calendar.createEvent({
       id: `${e.space}.${e.agreementId}.${e.key}@regie`,
       start: new Date(`${e.date}T00:00:00Z`),
