@@ -710,7 +710,14 @@ export async function seed(db: Db): Promise<boolean> {
     kind: 'meeting',
     participants: ['Karim Contractmanager', 'Kees Ondertekenaar'],
     notes: 'Wachttijden en personeelsinzet besproken.',
-    actions: [{ text: 'Plan van aanpak wachttijd', owner: 'Jeugdhulp Kompas B.V.', due: '2026-11-01' }],
+    actions: [
+      {
+        text: 'Plan van aanpak wachttijd',
+        owner: 'Jeugdhulp Kompas B.V.',
+        due: '2026-11-01',
+        side: 'provider',
+      },
+    ],
     score: 3,
   });
   await createRepositories(db, scopeOf('kompas.signer')).accountability.scoreMeeting({
