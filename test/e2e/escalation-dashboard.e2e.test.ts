@@ -202,7 +202,15 @@ describe('escalation ladder and steering dashboard in the browser', () => {
       .waitFor();
   });
 
-  it('records a meeting with its score, and kompas.signer gives the provider’s score', async () => {
+  /** Answers the four collaboration questions (issue 14 point 5) inside a form: one radio per question. */
+  const answerAll = async (form: ReturnType<Page['getByRole']>, value: string) => {
+    const group = form.getByRole('group', { name: 'De samenwerking (1 tot 5)' });
+    for (const question of ['Openheid', 'Nakomen van afspraken', 'Tijdige informatie', 'Wederzijds begrip']) {
+      await group.getByRole('group', { name: question }).getByLabel(value, { exact: true }).check();
+    }
+  };
+
+  it('records a meeting with the four answers, kompas.signer answers its side, the trend shows both', async () => {
     const dialogue = section('Overleg en evaluatie');
     const seeded = dialogue.getByRole('article', { name: 'Overleg van 8 oktober 2026' });
     await seeded.waitFor();
@@ -213,8 +221,14 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     await form.getByLabel('Datum').fill('2026-11-20');
     await form.getByLabel('Soort').selectOption('evaluation');
     await form.getByLabel('Deelnemers').fill('Karim Contractmanager\nKees Ondertekenaar');
-    await form.getByLabel('Afspraken').fill('Wachtlijst maandelijks delen; Kompas; 2026-12-15');
-    await form.getByLabel('Uw score (1 tot 5)').selectOption('4');
+    await form.getByLabel('Afspraken').fill('Wachtlijst maandelijks delen; Kompas; 2026-12-15; aanbieder');
+    // Only some of the four answered: the error summary names the group.
+    await form.getByRole('group', { name: 'Openheid' }).getByLabel('4', { exact: true }).check();
+    await form.getByRole('button', { name: 'Overleg vastleggen' }).click();
+    await form
+      .getByRole('link', { name: 'Beantwoord alle vier vragen met 1 tot 5, of laat ze alle vier leeg.' })
+      .waitFor();
+    await answerAll(form, '4');
     await form.getByRole('button', { name: 'Overleg vastleggen' }).click();
     await dialogue
       .getByTestId('dialogue-outcome')
@@ -223,21 +237,57 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     const meeting = dialogue.getByRole('article', { name: 'Evaluatie van 20 november 2026' });
     await meeting.waitFor();
     expect(await meeting.innerText()).toMatch(
-      /Wachtlijst maandelijks delen — Kompas, uiterlijk 15 december 2026/,
+      /Wachtlijst maandelijks delen — Kompas \(aanbieder\), uiterlijk 15 december 2026/,
     );
-    expect(await meeting.innerText()).toMatch(/Score gemeente\s+4 van 5/);
+    expect(await meeting.innerText()).toMatch(
+      /Score gemeente\s+4 van 5 \(Openheid: 4 · Nakomen van afspraken: 4/,
+    );
     expect(await meeting.innerText()).toMatch(/Score aanbieder\s+nog niet gegeven/);
     await expectAccessible('agreement with KPIs and dialogue');
 
     await logIn('kompas.signer');
     await page.goto(`${webUrl}/agreements/erm-jh-2025`);
     await meeting.waitFor();
-    await meeting.getByLabel('Score (1 tot 5)').selectOption('5');
+    // The provider sees the action its party owns in the municipality's record, with its due date.
+    expect(await meeting.innerText()).toMatch(
+      /Wachtlijst maandelijks delen — Kompas \(aanbieder\), uiterlijk 15 december 2026/,
+    );
+    await answerAll(meeting, '2');
     await meeting.getByRole('button', { name: 'Score geven' }).click();
     await dialogue.getByTestId('dialogue-outcome').getByText('Uw score is vastgelegd.').waitFor();
-    await meeting.getByText(/^5 van 5$/).waitFor();
-    expect(await meeting.innerText()).toMatch(/Score aanbieder\s+5 van 5/);
+    await meeting.getByText(/^2 van 5/).waitFor();
+    expect(await meeting.innerText()).toMatch(/Score aanbieder\s+2 van 5 \(Openheid: 2/);
     expect(await meeting.getByRole('button', { name: 'Score geven' }).count()).toBe(0);
+
+    // The trend: both sides' series, each with its table; the provider's drop of 2 is a signal.
+    const trend = dialogue.getByTestId('collab-trend');
+    for (const who of ['Gemeente', 'Jeugdhulp Kompas B.V.']) {
+      const series = trend.getByRole('region', { name: who });
+      await series.getByText('De grafiek als tabel').click();
+      const table = series.getByRole('table', {
+        name: `Beoordeling van de samenwerking per overleg: ${who}`,
+      });
+      expect(await table.innerText()).toMatch(
+        who === 'Gemeente' ? /20 november 2026\s+4\s+4\s+4\s+4\s+4/ : /20 november 2026\s+2\s+2\s+2\s+2\s+2/,
+      );
+      expect(await table.innerText()).toMatch(
+        who === 'Gemeente' ? /8 oktober 2026\s+3\s+–/ : /8 oktober 2026\s+4\s+–/,
+      );
+    }
+    await trend
+      .getByTestId('collab-signals')
+      .getByText('Jeugdhulp Kompas B.V.: Gemiddeld daalde van 4 naar 2 (overleg van 20 november 2026)')
+      .waitFor();
+    await expectAccessible('agreement with the collaboration trend');
+
+    // The contract manager sees the signal under Sturing, in the "Samenwerking" block.
+    await logIn('ermelo.contractmanager');
+    await nav('Sturing').click();
+    const tile = page.getByTestId('dashboard-GM0233-collaboration');
+    await tile.getByRole('link', { name: 'ERM-2025-JH01' }).waitFor();
+    expect(await tile.innerText()).toMatch(/Samenwerking \(\d+\)/);
+    expect(await tile.innerText()).toContain('Jeugdhulp Kompas B.V.: Gemiddeld daalde van 4 naar 2');
+    expect(await tile.innerText()).toMatch(/Laatste gemiddelden: Gemeente 4, Jeugdhulp Kompas B.V. 2/);
   });
 
   it('lets ermelo.admin change the mandate threshold on Beheer; ermelo.viewer reads it', async () => {

@@ -153,6 +153,17 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     { type: 'query', input: undefined },
     { type: 'query', input: {} },
   ],
+  'steering.partyView': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'steering.confirm': (t) =>
+    [1, 2].map((round) => ({ type: 'mutation' as const, input: { agreementId: t.id, round } })),
+  'steering.askChange': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, round: 1, reason: 'Indringer' } },
+  ],
+  'steering.recordConfirmation': (t) =>
+    ['org-sdnv', 'org-kompas', 'PV81234567'].map((party) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, round: 1, party, decisionRef: 'Indringer', date: '2026-04-01' },
+    })),
   'report.submit': (t) => [
     {
       type: 'mutation',
@@ -242,8 +253,24 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   ],
   'dialogue.score': (t) => [
     { type: 'mutation', input: { agreementId: t.id, meetingId: 'm-0000', score: 1, expectedVersion: 1 } },
+    {
+      type: 'mutation',
+      input: {
+        agreementId: t.id,
+        meetingId: 'm-0000',
+        answers: { openness: 1, agreements: 1, information: 1, understanding: 1 },
+        expectedVersion: 1,
+      },
+    },
   ],
   'dialogue.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'dialogue.trend': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'dialogue.actionDone': (t) => [
+    {
+      type: 'mutation',
+      input: { agreementId: t.id, meetingId: 'm-0000', actionIndex: 0, expectedVersion: 1 },
+    },
+  ],
   'steering.dashboard': (t) => [{ type: 'query', input: { space: t.space } }],
   // Tenant settings name no space: they always act on the caller's own (nothing foreign can be aimed at).
   'tenant.settings': () => [{ type: 'query', input: undefined }],

@@ -20,6 +20,8 @@ import { addMonths, noticeDate } from './terms.ts';
  * - awb: a subsidy term of the Awb (4:13 decision, 4:60 book-year application, settlement)
  * - wgr: a statutory date of a GR's planning & control calendar (wgr.ts)
  * - escalation: the working-day deadline of an open escalation's current step (escalation.ts)
+ * - action: an agreed action of a dialogue meeting with a due date (collaboration.ts): the municipality's own, or
+ *   a provider's shown to the municipality as "actie aanbieder"; it goes when the action is marked done
  * - notification: the response deadline of a provider's event notification not yet answered (notifications.ts)
  * - budget_threshold: not a deadline but a dated signal — the spend crossed a threshold of a ceiling (budget.ts);
  *   it reaches the inbox through the same job, never the upcoming list
@@ -33,6 +35,7 @@ export const DEADLINE_KINDS = [
   'wgr',
   'escalation',
   'budget_threshold',
+  'action',
   'notification',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACTION_SIDES, type ActionSide, type CollabAnswers, collabAnswersSchema } from './collaboration.ts';
 import { REPORT_FREQUENCIES } from './duties.ts';
 import { onBehalfOfSchema } from './parties.ts';
 import { KPI_DEPTHS } from './relation.ts';
@@ -88,21 +89,67 @@ export const meetingRecordSchema = z.strictObject({
   notes: z.optional(text(5000)),
   actions: z.optional(
     z
-      .array(z.strictObject({ text: text(300, 1), owner: text(120, 1), due: z.optional(z.iso.date()) }))
+      .array(
+        z.strictObject({
+          text: text(300, 1),
+          owner: text(120, 1),
+          due: z.optional(z.iso.date()),
+          /** The owner's side (default: the side that records the meeting); a due date becomes a deadline. */
+          side: z.optional(z.enum(ACTION_SIDES)),
+          /** A provider-owned action the municipality records: which party (required with more than one). */
+          party: onBehalfOfSchema(),
+        }),
+      )
       .check(z.maxLength(30)),
   ),
   /** The recording side's score of trust and cooperation, 1 (poor) to 5 (excellent). */
   score: z.optional(z.int().check(z.gte(1), z.lte(5))),
+  /** The recording side's answers to the collaboration questions; the overall score is their rounded mean. */
+  answers: z.optional(collabAnswersSchema),
 });
 
-/** The caller's own score of a meeting: the municipality's, or the caller's own provider party's. */
-export const meetingScoreSchema = z.strictObject({
+/**
+ * The caller's own rating of a meeting: the municipality's, or the caller's own provider party's. The four
+ * answers (the collaboration questions), an overall `score` (older clients), or both; with answers and no score
+ * the score is derived (their rounded mean).
+ */
+export const meetingScoreSchema = z
+  .strictObject({
+    agreementId: idSchema(),
+    meetingId: idSchema(),
+    score: z.optional(z.int().check(z.gte(1), z.lte(5))),
+    answers: z.optional(collabAnswersSchema),
+    /** The meeting's version seen (`dialogue.list`). */
+    expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000_000)),
+  })
+  .check(
+    z.refine((v) => v.score !== undefined || v.answers !== undefined, {
+      message: 'Give the answers or a score',
+      params: { reason: 'meeting.ratingRequired' },
+      path: ['answers'],
+    }),
+  );
+
+/** Marks an agreed action of a meeting done: its deadline goes (`dialogue.actionDone`). */
+export const meetingActionDoneSchema = z.strictObject({
   agreementId: idSchema(),
   meetingId: idSchema(),
-  score: z.int().check(z.gte(1), z.lte(5)),
+  actionIndex: z.int().check(z.gte(0), z.lte(29)),
   /** The meeting's version seen (`dialogue.list`). */
   expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000_000)),
 });
+
+/** An agreed action as stored: its owner's side and, once done, when and by whom. */
+export interface MeetingAction {
+  text: string;
+  owner: string;
+  due?: string;
+  /** Absent on actions stored before owners had a side: read as the recording side. */
+  side?: ActionSide;
+  /** For a provider-owned action: the provider party that owns it. */
+  party?: string;
+  done?: { at: string; by: string; byName?: string };
+}
 
 /**
  * A meeting as stored and as the owner sees it. A meeting the municipality records is its own record (notes,
@@ -117,7 +164,7 @@ export interface Meeting {
   kind: 'meeting' | 'evaluation';
   participants: string[];
   notes: string;
-  actions: { text: string; owner: string; due?: string }[];
+  actions: MeetingAction[];
   /** Who recorded it. */
   side: 'provider' | 'municipality';
   /** For a meeting a provider recorded: its party and name. */
@@ -125,7 +172,9 @@ export interface Meeting {
   partyName?: string;
   /** The municipality's score (`provider` only in a provider's own view: its party's score). */
   scores: { municipality?: number; provider?: number };
-  partyScores: { party: string; partyName: string; score: number }[];
+  /** The answers to the collaboration questions, beside the scores (absent on older meetings). */
+  answers?: { municipality?: CollabAnswers; provider?: CollabAnswers };
+  partyScores: { party: string; partyName: string; score: number; answers?: CollabAnswers }[];
   recordedBy: string;
   /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */
   recordedByName?: string;

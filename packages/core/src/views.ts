@@ -185,6 +185,13 @@ export function toPartyView(
  * party's score. Of a meeting its own party recorded: also what it wrote itself. Another party's meetings: none.
  * An allow-list like `partyViewSchema`: parsing strips every field it does not name.
  */
+const answersView = z.object({
+  openness: z.int(),
+  agreements: z.int(),
+  information: z.int(),
+  understanding: z.int(),
+});
+
 export const meetingPartyViewSchema = z.object({
   id: z.string(),
   agreementId: z.string(),
@@ -194,10 +201,25 @@ export const meetingPartyViewSchema = z.object({
   version: z.int(),
   /** The caller's own party's score. */
   scores: z.object({ provider: z.optional(z.int()) }),
+  /** The caller's own party's answers to the collaboration questions. */
+  answers: z.optional(z.object({ provider: z.optional(answersView) })),
   participants: z.optional(z.array(z.string())),
   notes: z.optional(z.string()),
+  /**
+   * Of its own record: every action. Of the municipality's: only the actions its own party owns (issue 14 point
+   * 5: the provider sees what it must do, with its due date), so `index` keeps the stored position.
+   */
   actions: z.optional(
-    z.array(z.object({ text: z.string(), owner: z.string(), due: z.optional(z.string()) })),
+    z.array(
+      z.object({
+        text: z.string(),
+        owner: z.string(),
+        due: z.optional(z.string()),
+        side: z.optional(z.enum(['municipality', 'provider'])),
+        done: z.optional(z.object({ at: z.string() })),
+        index: z.optional(z.int()),
+      }),
+    ),
   ),
   recordedAt: z.optional(z.string()),
 });
@@ -208,13 +230,21 @@ export type MeetingView = Pick<
   Meeting,
   'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores'
 > &
-  Partial<Omit<Meeting, 'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores'>>;
+  Partial<
+    Omit<Meeting, 'id' | 'agreementId' | 'date' | 'kind' | 'side' | 'version' | 'scores' | 'actions'>
+  > & {
+    /** A provider's view numbers each action it sees by its stored position (`dialogue.actionDone`). */
+    actions?: (Omit<Meeting['actions'][number], 'done'> & { index?: number; done?: { at: string } })[];
+  };
 
 /** One provider party's view of a meeting, or null when the meeting is another party's. */
 export function toMeetingPartyView(meeting: Meeting, providerSpace: string): MeetingPartyView | null {
   if (meeting.side === 'provider' && meeting.party !== providerSpace) return null;
-  const own = meeting.partyScores.find((s) => s.party === providerSpace)?.score;
+  const own = meeting.partyScores.find((s) => s.party === providerSpace);
   const ownRecord = meeting.side === 'provider';
+  const indexed = meeting.actions.map((a, index) => ({ ...a, index }));
+  // Of the municipality's record only the actions this party owns (a co-party's or the municipality's stay out).
+  const ownActions = indexed.filter((a) => a.side === 'provider' && a.party === providerSpace);
   return meetingPartyViewSchema.parse({
     id: meeting.id,
     agreementId: meeting.agreementId,
@@ -222,15 +252,18 @@ export function toMeetingPartyView(meeting: Meeting, providerSpace: string): Mee
     kind: meeting.kind,
     side: meeting.side,
     version: meeting.version,
-    scores: own === undefined ? {} : { provider: own },
+    scores: own === undefined ? {} : { provider: own.score },
+    ...(own?.answers ? { answers: { provider: own.answers } } : {}),
     ...(ownRecord
       ? {
           participants: meeting.participants,
           notes: meeting.notes,
-          actions: meeting.actions,
+          actions: indexed,
           recordedAt: meeting.recordedAt,
         }
-      : {}),
+      : ownActions.length > 0
+        ? { actions: ownActions }
+        : {}),
   });
 }
 

@@ -1,12 +1,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  type ActionSide,
   assertRunning,
+  type CollabAnswers,
   DomainError,
   type KpiResult,
   type Meeting,
   type MeetingView,
   newId,
   onTarget,
+  overallScore,
   toMeetingPartyView,
 } from '@regie/core';
 import {
@@ -20,6 +23,7 @@ import {
   type Widen,
 } from './agreement-access.ts';
 import type { Db } from './client.ts';
+import { actionDeadlineItems, collaborationSummaryPut, readMeetings } from './collaboration.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
 import { stripKeys } from './query.ts';
@@ -46,18 +50,6 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
 
   const query = (a: AgreementAccess, prefix: string) =>
     queryCollection<Record<string, unknown>>(a.db, a.agreement.space, a.agreement.id, prefix);
-
-  /** A stored meeting in today's shape (meetings stored before per-party scores have none). */
-  const meetingOf = (item: Record<string, unknown>): Meeting => {
-    const m = item as unknown as Meeting & { partyScores?: Meeting['partyScores'] };
-    return {
-      ...m,
-      side: m.side ?? 'municipality',
-      scores: m.scores?.municipality !== undefined ? { municipality: m.scores.municipality } : {},
-      partyScores: m.partyScores ?? [],
-      version: m.version ?? 1,
-    };
-  };
 
   async function getItem(a: AgreementAccess, key: { pk: string; sk: string }) {
     return (
@@ -226,11 +218,21 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
       kind: 'meeting' | 'evaluation';
       participants: string[];
       notes?: string;
-      actions?: { text: string; owner: string; due?: string }[];
+      actions?: { text: string; owner: string; due?: string; side?: ActionSide; party?: string }[];
       score?: number;
+      answers?: CollabAnswers;
     }): Promise<Meeting> {
       const a = await access(input.agreementId);
       const party = a.side === 'provider' ? actingParty(a, scope) : null;
+      // With answers and no score, the overall score is their rounded mean (what older clients read).
+      const score = input.score ?? (input.answers ? overallScore(input.answers) : undefined);
+      const actions = (input.actions ?? []).map(({ party: named, ...action }) => {
+        const side = action.side ?? a.side;
+        if (side !== 'provider') return { ...action, side };
+        // A provider's action belongs to one party: the recording party's own, or the one the municipality names.
+        const owner = party ?? actingParty(a, scope, named);
+        return { ...action, side, ...(owner ? { party: owner.party } : {}) };
+      });
       const now = new Date().toISOString();
       const meeting: Meeting = {
         id: newId(),
@@ -239,16 +241,19 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         kind: input.kind,
         participants: input.participants,
         notes: input.notes ?? '',
-        actions: input.actions ?? [],
+        actions,
         side: a.side,
         ...(party ?? {}),
-        scores: input.score && !party ? { municipality: input.score } : {},
-        partyScores: input.score && party ? [{ ...party, score: input.score }] : [],
+        scores: score && !party ? { municipality: score } : {},
+        ...(input.answers && !party ? { answers: { municipality: input.answers } } : {}),
+        partyScores:
+          score && party ? [{ ...party, score, ...(input.answers ? { answers: input.answers } : {}) }] : [],
         recordedBy: scope.actor,
         recordedByName: scope.actorName,
         recordedAt: now,
         version: 1,
       };
+      const meetings = await readMeetings(a);
       await write(a, [
         {
           Put: {
@@ -261,6 +266,8 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        ...actionDeadlineItems(a, null, meeting),
+        collaborationSummaryPut(a, [...meetings, meeting], now),
         ...auditInCollection(a, scope, {
           at: now,
           action: 'dialogue.record',
@@ -272,6 +279,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
                 date: meeting.date,
                 kind: meeting.kind,
                 scores: meeting.scores,
+                ...(meeting.answers ? { answers: meeting.answers } : {}),
                 ...(party ? { party: party.party, partyScores: meeting.partyScores } : {}),
               },
             },
@@ -289,12 +297,13 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
     async scoreMeeting(input: {
       agreementId: string;
       meetingId: string;
-      score: number;
+      score?: number;
+      answers?: CollabAnswers;
       /** Required through the API (`meetingScoreSchema`); the seed loader scores a meeting it just recorded. */
       expectedVersion?: number;
     }): Promise<MeetingView> {
       const a = await access(input.agreementId);
-      const meetings = (await query(a, keys.meetingPrefix)).map(meetingOf);
+      const meetings = await readMeetings(a);
       const meeting = meetings.find((m) => m.id === input.meetingId);
       if (!meeting || (a.side === 'provider' && !toMeetingPartyView(meeting, scope.space)))
         throw new DomainError('NOT_FOUND', 'meeting.notFound', { message: 'Meeting not found' });
@@ -306,20 +315,28 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           message: `The meeting was changed meanwhile (version ${meeting.version}, you sent ${seen}); reload and try again`,
         });
       }
+      const answers = input.answers;
+      const score = input.score ?? (answers ? overallScore(answers) : undefined);
+      if (score === undefined)
+        throw new DomainError('BAD_REQUEST', 'meeting.ratingRequired', {
+          field: 'answers',
+          message: 'Give the answers or a score',
+        });
       const party = a.side === 'provider' ? actingParty(a, scope) : null;
       const key = keys.meeting(a.agreement.space, a.agreement.id, meeting.date, meeting.id);
-      const before = party
-        ? (meeting.partyScores.find((s) => s.party === party.party)?.score ?? null)
-        : (meeting.scores.municipality ?? null);
+      const prior = party
+        ? meeting.partyScores.find((s) => s.party === party.party)
+        : { score: meeting.scores.municipality, answers: meeting.answers?.municipality };
+      const before = prior?.score ?? null;
       const next: Meeting = party
         ? {
             ...meeting,
             partyScores: [
               ...meeting.partyScores.filter((s) => s.party !== party.party),
-              { ...party, score: input.score },
+              { ...party, score, ...(answers ? { answers } : {}) },
             ],
           }
-        : { ...meeting, scores: { municipality: input.score } };
+        : { ...meeting, scores: { municipality: score }, answers: answers ? { municipality: answers } : {} };
       next.version = meeting.version + 1;
       const now = new Date().toISOString();
       await write(a, [
@@ -327,16 +344,22 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           Update: {
             TableName: a.db.tableName,
             Key: key,
-            UpdateExpression: 'SET scores = :s, partyScores = :p, version = :next',
+            UpdateExpression: 'SET scores = :s, partyScores = :p, answers = :a, version = :next',
             ConditionExpression: 'version = :v',
             ExpressionAttributeValues: {
               ':s': next.scores,
               ':p': next.partyScores,
+              ':a': next.answers ?? {},
               ':next': next.version,
               ':v': meeting.version,
             },
           },
         },
+        collaborationSummaryPut(
+          a,
+          meetings.map((m) => (m.id === next.id ? next : m)),
+          now,
+        ),
         ...auditInCollection(a, scope, {
           at: now,
           action: 'dialogue.score',
@@ -344,8 +367,16 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
           changes: {
             [`meeting.${meeting.id}.score.${party ? party.party : 'municipality'}`]: {
               before,
-              after: input.score,
+              after: score,
             },
+            ...(answers
+              ? {
+                  [`meeting.${meeting.id}.answers.${party ? party.party : 'municipality'}`]: {
+                    before: prior?.answers ?? null,
+                    after: answers,
+                  },
+                }
+              : {}),
           },
         }),
       ]);
@@ -358,9 +389,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
      */
     async meetings(agreementId: string): Promise<MeetingView[]> {
       const a = await access(agreementId);
-      const all = (await query(a, keys.meetingPrefix))
-        .map(meetingOf)
-        .sort((x, y) => (x.date < y.date ? 1 : -1));
+      const all = (await readMeetings(a)).sort((x, y) => (x.date < y.date ? 1 : -1));
       if (a.side !== 'provider') return all;
       return all.flatMap((m) => toMeetingPartyView(m, scope.space) ?? []);
     },

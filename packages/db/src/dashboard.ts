@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CollabSide, CollabSignal } from '@regie/core';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import type { escalationRepository } from './escalations.ts';
@@ -10,9 +11,11 @@ import type { steeringRepository } from './steering.ts';
 
 const LIMIT = 50;
 
+type CollabLatest = { who: CollabSide; average: number; date: string };
+
 /**
  * The steering dashboard of a space (SPEC §4, issue 4 point 7). Every panel is one key-condition query on an
- * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts) or one
+ * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts, collaboration signals) or one
  * counter item, so its cost grows with what needs attention, never with the register.
  */
 export function dashboardRepository(
@@ -29,14 +32,16 @@ export function dashboardRepository(
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
-      const [stats, overdue, signals, escalations, conflicts, lateNotifications] = await Promise.all([
-        guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
-        gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
-        gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
-        repos.escalations.openInSpace({ space, limit: LIMIT }),
-        repos.steering.roleConflicts({ space, limit: LIMIT }),
-        repos.notifications.overdueInSpace({ space, limit: LIMIT }),
-      ]);
+      const [stats, overdue, signals, escalations, conflicts, collaboration, lateNotifications] =
+        await Promise.all([
+          guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
+          gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
+          gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
+          repos.escalations.openInSpace({ space, limit: LIMIT }),
+          repos.steering.roleConflicts({ space, limit: LIMIT }),
+          gsi1Page(db, keys.collaborationSignals(space), { descending: true, limit: LIMIT }),
+          repos.notifications.overdueInSpace({ space, limit: LIMIT }),
+        ]);
       const counts = stats.Item ?? {};
       // One row per agreement at risk: its highest threshold reached; at the same threshold the overall ceiling
       // before a year's, a year's before a product line's (`year` or `line` says which ceiling it is).
@@ -88,6 +93,14 @@ export function dashboardRepository(
         ceilingsAtRisk: [...atRisk.values()],
         openEscalations: escalations,
         roleConflicts: conflicts.items,
+        // Agreements with an active collaboration signal (collaboration.ts keeps the sparse index), newest first.
+        collaboration: collaboration.items.map((i) => ({
+          agreementId: i.agreementId as string,
+          reference: i.reference as string,
+          title: i.title as string,
+          latest: i.latest as CollabLatest[],
+          signals: i.signals as CollabSignal[],
+        })),
         /** Provider notifications not answered in time (issue 14 point 3), oldest deadline first. */
         overdueNotifications: lateNotifications,
       };

@@ -5,6 +5,7 @@ import { importRepository } from './agreement-import.ts';
 import { agreementRepository } from './agreements.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
+import { collaborationRepository } from './collaboration.ts';
 import { dashboardRepository } from './dashboard.ts';
 import { readDeadlines } from './deadlines.ts';
 import {
@@ -21,6 +22,7 @@ import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
 import { notificationRepository } from './notifications.ts';
+import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
@@ -48,6 +50,7 @@ export * from './keys.ts';
 export * from './notifications.ts';
 export * from './onboarding.ts';
 export * from './public-register.ts';
+export * from './relation-confirm.ts';
 export * from './reports.ts';
 export * from './scope.ts';
 export * from './signal-job.ts';
@@ -79,11 +82,15 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering,
+    /** Each party's confirmation of the relation (issue 14 point 2). */
+    relationConfirm: relationConfirmRepository(db, scope, widen),
     reports: reportRepository(db, scope, widen),
     signing: signingRepository(db, scope, widen),
     budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
+    /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
+    collaboration: collaborationRepository(db, scope, widen),
     /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */
     notifications,
     dashboard: dashboardRepository(db, scope, { escalations, steering, notifications }),

@@ -105,6 +105,13 @@ export const keys = {
     sk: `MEET${SEP}${date}${SEP}${id}`,
   }),
   meetingPrefix: 'MEET#',
+  /** The collaboration monitor's summary of an agreement (latest averages, active signals), in its collection. */
+  collaboration: (space: string, agreementId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: 'COLLAB',
+  }),
+  /** gsi1 of collaboration summaries with an active signal (sparse): the dashboard's "Samenwerking" block. */
+  collaborationSignals: (space: string) => spaced(space, 'COLLABSIG'),
   /** Signing (SPEC §5.2), in the agreement's collection: the head (current document), documents, signatures. */
   signing: (space: string, agreementId: string) => ({ pk: spaced(space, 'AGR', agreementId), sk: 'SIGN' }),
   document: (space: string, agreementId: string, documentId: string) => ({
@@ -154,6 +161,17 @@ export const keys = {
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */
   portfolioHolder: (space: string, holderKey: string) => spaced(space, 'PH', holderKey),
+  /** gsi4 of steering and member-roles items: every eigenaar with a portfolio holder in a space, by holder. */
+  roleOwners: (space: string) => spaced(space, 'PHOWNERS'),
+  /**
+   * A GR's roles of one participating municipality, in the GR's own collection (so whoever may write the GR's
+   * steering writes it, under the same leading key), indexed on gsi2/gsi3/gsi4 under the member's space: its
+   * portfolio holders sit beside the member's own agreements' and are found from there.
+   */
+  memberRoles: (grSpace: string, agreementId: string, member: string) => ({
+    pk: spaced(grSpace, 'AGR', agreementId),
+    sk: `GRROLES${SEP}${member}`,
+  }),
   /** Links from a framework agreement to its call-offs (deelovereenkomsten). */
   childLink: (space: string, parentId: string, sortKey: string) => ({
     pk: spaced(space, 'CHILD', parentId),

@@ -14,6 +14,8 @@ import {
   type SpaceRecord,
 } from '@regie/db';
 import { seedNotifications } from './seed-notifications.ts';
+import { seedRelation } from './seed-relation.ts';
+import { seedRtvb } from './seed-rtvb.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -709,7 +711,14 @@ export async function seed(db: Db): Promise<boolean> {
     kind: 'meeting',
     participants: ['Karim Contractmanager', 'Kees Ondertekenaar'],
     notes: 'Wachttijden en personeelsinzet besproken.',
-    actions: [{ text: 'Plan van aanpak wachttijd', owner: 'Jeugdhulp Kompas B.V.', due: '2026-11-01' }],
+    actions: [
+      {
+        text: 'Plan van aanpak wachttijd',
+        owner: 'Jeugdhulp Kompas B.V.',
+        due: '2026-11-01',
+        side: 'provider',
+      },
+    ],
     score: 3,
   });
   await createRepositories(db, scopeOf('kompas.signer')).accountability.scoreMeeting({
@@ -727,6 +736,8 @@ export async function seed(db: Db): Promise<boolean> {
       opdrachtnemer: { name: 'Sociaal Domein Noord-Veluwe' },
     },
   });
+  await seedRelation(db);
+  await seedRtvb(db);
   await seedNotifications(db);
   await db.doc.send(
     new PutCommand({

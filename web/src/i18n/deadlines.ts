@@ -14,8 +14,10 @@ export const nlDeadlines = {
     wgr: 'P&C-cyclus (Wgr)',
     escalation: 'Escalatie: termijn van deze trede',
     budget_threshold: 'Budgetsignaal',
+    action: 'Afgesproken actie',
     notification: 'Melding van aanbieder beantwoorden',
   },
+  providerAction: 'Actie aanbieder',
   budget: {
     overall: '{{threshold}}% van het plafond bereikt',
     year: '{{threshold}}% van het jaarplafond {{year}} bereikt',
@@ -103,8 +105,10 @@ export const enDeadlines: typeof nlDeadlines = {
     wgr: 'Planning & control (Wgr)',
     escalation: 'Escalation: deadline of this step',
     budget_threshold: 'Budget signal',
+    action: 'Agreed action',
     notification: 'Answer a provider’s notification',
   },
+  providerAction: 'Provider action',
   budget: {
     overall: '{{threshold}}% of the ceiling reached',
     year: '{{threshold}}% of the {{year}} year ceiling reached',

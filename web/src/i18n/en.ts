@@ -1,5 +1,6 @@
 import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
+import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
@@ -8,8 +9,11 @@ import type { Messages } from './index';
 import { enNotifications } from './notifications';
 import { enParties } from './parties';
 import { enPeople } from './people';
+import { enRelation } from './relation';
+import { enRtvb } from './rtvb';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
+import { enSimulation } from './simulation';
 import { enSubsidy } from './subsidy';
 import { enUi } from './ui';
 import { enWgr } from './wgr';
@@ -19,7 +23,11 @@ export const en: Messages = {
   parties: enParties,
   people: enPeople,
   cockpit: enCockpit,
+  simulation: enSimulation,
+  collaboration: enCollaboration,
   conflicts: enConflicts,
+  relation: enRelation,
+  rtvb: enRtvb,
   exports: enExports,
   registerImport: enImport,
   signIn: enSignIn,
@@ -1196,7 +1204,8 @@ export const en: Messages = {
     participantsHint: 'One participant per line.',
     notesField: 'Notes',
     actionsField: 'Actions',
-    actionsHint: 'One action per line: what, a semicolon, then who. For example: Share waiting list; Kompas',
+    actionsHint:
+      'One action per line: what; who; optionally the due date (YYYY-MM-DD) and "municipality" or "provider" as owner (otherwise your side). For example: Share waiting list; Kompas; 2026-12-15; provider',
     ownScore: 'Your score (1 to 5)',
     noOwnScore: 'no score',
     recordSubmit: 'Record meeting',
@@ -1207,6 +1216,7 @@ export const en: Messages = {
       participants: 'Enter at least one participant.',
       actions: 'Write each action as: what; who.',
       score: 'Choose a score from 1 to 5.',
+      answers: 'Answer all four questions with 1 to 5, or leave all four empty.',
       forbidden: 'You may not record this.',
       rejected: 'The server did not accept this.',
       failed: 'Saving failed. Try again.',

@@ -1,6 +1,7 @@
 import { DOMAINS_NL, KINDS_NL, STATUSES_NL } from '@regie/core/browser';
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
+import { nlCollaboration } from './collaboration';
 import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
@@ -8,8 +9,11 @@ import { nlImport } from './import';
 import { nlNotifications } from './notifications';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
+import { nlRelation } from './relation';
+import { nlRtvb } from './rtvb';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
+import { nlSimulation } from './simulation';
 import { nlSubsidy } from './subsidy';
 import { nlUi } from './ui';
 import { nlWgr } from './wgr';
@@ -19,7 +23,11 @@ export const nl = {
   parties: nlParties,
   people: nlPeople,
   cockpit: nlCockpit,
+  simulation: nlSimulation,
+  collaboration: nlCollaboration,
   conflicts: nlConflicts,
+  relation: nlRelation,
+  rtvb: nlRtvb,
   exports: nlExports,
   registerImport: nlImport,
   signIn: nlSignIn,
@@ -1186,7 +1194,7 @@ export const nl = {
     notesField: 'Verslag',
     actionsField: 'Afspraken',
     actionsHint:
-      'Eén afspraak per regel: wat, dan een puntkomma, dan wie. Bijvoorbeeld: Wachtlijst delen; Kompas',
+      'Eén afspraak per regel: wat; wie; eventueel de uiterste datum (JJJJ-MM-DD) en "gemeente" of "aanbieder" als eigenaar (anders uw kant). Bijvoorbeeld: Wachtlijst delen; Kompas; 2026-12-15; aanbieder',
     ownScore: 'Uw score (1 tot 5)',
     noOwnScore: 'geen score',
     recordSubmit: 'Overleg vastleggen',
@@ -1197,6 +1205,7 @@ export const nl = {
       participants: 'Vul ten minste één deelnemer in.',
       actions: 'Schrijf elke afspraak als: wat; wie.',
       score: 'Kies een score van 1 tot 5.',
+      answers: 'Beantwoord alle vier vragen met 1 tot 5, of laat ze alle vier leeg.',
       forbidden: 'U heeft geen rechten om dit vast te leggen.',
       rejected: 'De server heeft dit niet geaccepteerd.',
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',

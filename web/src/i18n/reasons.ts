@@ -124,6 +124,9 @@ export const nlReasons: ReasonTexts = {
   'kpi.noValueYet': `Er is nog geen waarde voor deze indicator en periode. ${CHANGED_NL}`,
   'kpi.versionConflict': `Iemand anders heeft deze waarde intussen gewijzigd. ${CHANGED_NL}`,
   'meeting.versionConflict': `Iemand anders heeft dit gesprek intussen gewijzigd. ${CHANGED_NL}`,
+  'meeting.ratingRequired': 'Beantwoord de vragen over de samenwerking of geef een score.',
+  'meeting.actionUnknown': 'Dit gesprek heeft geen actie met dat nummer.',
+  'meeting.actionAlreadyDone': 'Deze actie is al afgerond.',
   'realisation.reversed': 'Een teruggedraaide realisatie kan niet worden gecorrigeerd.',
   'realisation.versionConflict': `Iemand anders heeft deze realisatie intussen gewijzigd. ${CHANGED_NL}`,
   'realisation.changedMeanwhile': `De realisaties of de totalen zijn intussen gewijzigd. ${CHANGED_NL}`,
@@ -161,6 +164,17 @@ export const nlReasons: ReasonTexts = {
   'notification.changedMeanwhile': `Iemand anders heeft deze melding of overeenkomst intussen gewijzigd. ${CHANGED_NL}`,
   'steering.motivationRequired': 'Motiveer waarom u {{chosen}} kiest in plaats van {{proposed}}.',
   'steering.versionConflict': `Iemand anders heeft de sturing intussen gewijzigd. ${CHANGED_NL}`,
+  'relation.notDecided': 'Voor deze overeenkomst is nog geen relatie vastgesteld; er is niets te bevestigen.',
+  'relation.staleRound':
+    'De gemeente heeft de relatie intussen opnieuw vastgesteld (ronde {{currentRound}}; u antwoordde op ronde {{round}}). Bekijk de nieuwe afspraken en antwoord opnieuw.',
+  'relation.partyUnknown': 'Deze organisatie is geen partij bij deze overeenkomst.',
+  'relation.partyHasPortal':
+    'Deze partij heeft eigen gebruikers in Regie en bevestigt zelf; vastleggen namens de partij kan alleen voor een partij zonder gebruikers.',
+  'relation.changedMeanwhile': `Iemand anders heeft de relatie of een antwoord intussen gewijzigd. ${CHANGED_NL}`,
+  'steering.membersOnlyForGr':
+    'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
+  'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
+  'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':
@@ -380,6 +394,9 @@ export const enReasons: ReasonTexts = {
   'kpi.noValueYet': `There is no value for this indicator and period yet. ${CHANGED_EN}`,
   'kpi.versionConflict': `Someone else changed this value meanwhile. ${CHANGED_EN}`,
   'meeting.versionConflict': `Someone else changed this meeting meanwhile. ${CHANGED_EN}`,
+  'meeting.ratingRequired': 'Answer the questions about the collaboration or give a score.',
+  'meeting.actionUnknown': 'This meeting has no action with that number.',
+  'meeting.actionAlreadyDone': 'This action is already done.',
   'realisation.reversed': 'A reversed realisation cannot be corrected.',
   'realisation.versionConflict': `Someone else changed this realisation meanwhile. ${CHANGED_EN}`,
   'realisation.changedMeanwhile': `The realisations or the totals changed meanwhile. ${CHANGED_EN}`,
@@ -415,6 +432,16 @@ export const enReasons: ReasonTexts = {
   'notification.changedMeanwhile': `Someone else changed this notification or agreement meanwhile. ${CHANGED_EN}`,
   'steering.motivationRequired': 'Give a motivation for choosing {{chosen}} instead of {{proposed}}.',
   'steering.versionConflict': `Someone else changed the steering meanwhile. ${CHANGED_EN}`,
+  'relation.notDecided': 'No relation has been decided for this agreement yet; there is nothing to confirm.',
+  'relation.staleRound':
+    'The municipality has decided the relation again meanwhile (round {{currentRound}}; you answered round {{round}}). Review the new arrangements and answer again.',
+  'relation.partyUnknown': 'This organisation is not a party to this agreement.',
+  'relation.partyHasPortal':
+    'This party has its own users in Regie and confirms itself; recording on its behalf is only for a party without users.',
+  'relation.changedMeanwhile': `Someone else changed the relation or an answer meanwhile. ${CHANGED_EN}`,
+  'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
+  'steering.notMember': '{{space}} does not take part in {{region}}.',
+  'steering.memberTwice': 'The roles of {{space}} are in twice.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':

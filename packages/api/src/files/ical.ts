@@ -15,6 +15,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   wgr: 'P&C-cyclus (Wgr)',
   escalation: 'Termijn escalatie',
   budget_threshold: 'Budgetsignaal',
+  action: 'Afgesproken actie',
   notification: 'Melding beantwoorden',
 };
 
@@ -30,6 +31,7 @@ const LABEL_TITLES: Record<string, string> = {
   'wgr.provisionalAccountsToCouncils': 'Voorlopige jaarrekening naar de raden (Wgr)',
   'wgr.accountsAdoption': 'Vaststelling jaarrekening (Wgr)',
   'wgr.accountsToProvince': 'Jaarrekening naar Gedeputeerde Staten (Wgr)',
+  provider_action: 'Actie aanbieder',
 };
 
 /**
@@ -55,9 +57,11 @@ export function renderFeed(
           ? ` ${e.params.year}`
           : e.kind === 'escalation' && e.params.subject
             ? ` (${e.params.level}) "${e.params.subject}"`
-            : e.kind === 'notification' && e.params.duty
-              ? ` (${e.params.duty}, ${e.params.party})`
-              : '';
+            : e.kind === 'action' && e.params.text
+              ? `: ${e.params.text} (${e.params.owner})`
+              : e.kind === 'notification' && e.params.duty
+                ? ` (${e.params.duty}, ${e.params.party})`
+                : '';
     calendar.createEvent({
       id: `${e.space}.${e.agreementId}.${e.key}@regie`,
       start: new Date(`${e.date}T00:00:00Z`),

@@ -3,6 +3,7 @@ import {
   kpiCommentSchema,
   kpiRecordSchema,
   MUNICIPAL_ROLES,
+  meetingActionDoneSchema,
   meetingRecordSchema,
   meetingScoreSchema,
   PROVIDER_ROLES,
@@ -50,4 +51,16 @@ export const dialogueRouter = router({
     .meta({ roles: BOTH_SIDES_READ })
     .input(z.strictObject({ agreementId: idSchema() }))
     .query(({ ctx, input }) => ctx.repos.accountability.meetings(input.agreementId)),
+
+  /** Both sides' collaboration ratings over time and the active signals (a provider: its own and the municipality's). */
+  trend: procedure
+    .meta({ roles: BOTH_SIDES_READ })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.collaboration.trend(input.agreementId)),
+
+  /** Marks an agreed action done; its deadline goes (audited). */
+  actionDone: mutationProcedure
+    .meta({ roles: BOTH_SIDES_TALK })
+    .input(meetingActionDoneSchema)
+    .mutation(({ ctx, input }) => ctx.repos.collaboration.actionDone(input)),
 });

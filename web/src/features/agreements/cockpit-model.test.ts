@@ -69,6 +69,7 @@ describe('sectionsOf', () => {
       'escalations',
       'notifications',
       'dialogue',
+      'relation',
     ]);
   });
 

@@ -24,6 +24,7 @@ export const SECTION_IDS = [
   'escalations',
   'notifications',
   'dialogue',
+  'relation',
   'steering',
   'status',
   'versions',
@@ -55,6 +56,8 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     escalations: true,
     notifications: true,
     dialogue: true,
+    // A provider's own view of the relation and its confirmation (issue 14 point 2); the owner sees it under steering.
+    relation: a.view === 'party',
     steering: internal,
     status: internal,
     versions: internal,

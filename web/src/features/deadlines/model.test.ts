@@ -10,6 +10,15 @@ const lookup = (key: string) =>
 const t = lookup as TFunction;
 
 describe('deadline titles', () => {
+  it('names an agreed action by its text and owner, a provider’s as "Actie aanbieder"', () => {
+    const params = { text: 'Wachtlijst delen', owner: 'Kompas' };
+    expect(deadlineTitle(t, { kind: 'action', label: 'provider_action', params })).toBe(
+      'Actie aanbieder: Wachtlijst delen (Kompas)',
+    );
+    expect(deadlineTitle(t, { kind: 'action', label: 'action', params })).toBe(
+      'Afgesproken actie: Wachtlijst delen (Kompas)',
+    );
+  });
   it('names a Wgr step with its budget year', () => {
     expect(deadlineTitle(t, { kind: 'wgr', label: 'wgr.budgetAdoption', params: { year: '2027' } })).toBe(
       `${nlWgr.steps.budgetAdoption} 2027`,

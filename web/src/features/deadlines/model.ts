@@ -45,6 +45,11 @@ export function deadlineTitle(t: TFunction, d: Pick<DatedRow, 'kind' | 'label' |
   // Each provider party owes its own report: the row names whose it is.
   if (d.kind === 'report_due' && d.params.duty)
     return d.params.party ? `${kind}: ${d.params.duty} (${d.params.party})` : `${kind}: ${d.params.duty}`;
+  // An agreed action of a dialogue meeting: the municipality's own, or the provider's ("actie aanbieder").
+  if (d.kind === 'action' && d.params.text) {
+    const what = d.label === 'provider_action' ? t('deadlines.providerAction') : kind;
+    return `${what}: ${d.params.text} (${d.params.owner})`;
+  }
   if (d.kind === 'notification' && d.params.duty)
     return d.params.party ? `${kind}: ${d.params.duty} (${d.params.party})` : `${kind}: ${d.params.duty}`;
   if (d.kind === 'escalation' && d.params.subject) return `${kind} (${d.params.level}): ${d.params.subject}`;

@@ -7,16 +7,18 @@ import { formatDateLong, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { todayIso } from '../../lib/reports/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+import { CollabQuestions } from './CollabQuestions';
 import {
+  type AnswerValues,
   type Meeting,
   type MeetingField,
   type MeetingInput,
   type MeetingValues,
+  noAnswers,
+  readAnswers,
   type ScoreInput,
   validateMeeting,
 } from './model';
-
-const SCORES = ['1', '2', '3', '4', '5'] as const;
 
 /** The server's refusal in the page's language: issues on `fields` at their field, the rest in the summary. */
 function useSaveError(fields: readonly string[] = []) {
@@ -33,19 +35,20 @@ function useRefresh(agreementId: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.dialogue.list.queryKey({ agreementId }) }),
+      queryClient.invalidateQueries({ queryKey: trpc.dialogue.trend.queryKey({ agreementId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
     ]);
 }
 
-/** "Uw score geven": the score of the side that has not given one yet. */
+/** "Uw score geven": the four answers of the side that has not given them yet (the score is their mean). */
 export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const refresh = useRefresh(m.agreementId);
-  const [score, setScore] = useState('');
+  const [answers, setAnswers] = useState<AnswerValues>(noAnswers);
   const [error, setError] = useState<string | undefined>();
-  const failed = useSaveError(['score']);
+  const failed = useSaveError(['answers', 'score']);
   const keys = useRef(idempotencyKeys());
   const prefix = `meeting-${m.id}-score`;
   const give = useMutation({
@@ -68,8 +71,9 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
     event.preventDefault();
     if (give.isPending) return;
     failed.reset();
-    if (score === '') {
-      setError(t('dialogue.errors.score'));
+    const read = readAnswers(answers, false);
+    if (!read.ok || !read.answers) {
+      setError(t('collaboration.errorAnswers'));
       focusSoon(() => failed.summaryRef.current);
       return;
     }
@@ -78,11 +82,11 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
     give.mutate({
       agreementId: m.agreementId,
       meetingId: m.id,
-      score: Number(score),
+      answers: read.answers,
       expectedVersion: m.version,
     });
   }
-  const scoreError = error ?? failed.fieldErrors.score;
+  const scoreError = error ?? failed.fieldErrors.answers ?? failed.fieldErrors.score;
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
       <h4 className="regie-subheading" id={`${prefix}-heading`}>
@@ -94,18 +98,13 @@ export function ScoreForm({ m, onDone }: { m: Meeting; onDone: (s: string) => vo
         fields={scoreError ? [{ id: prefix, text: scoreError }] : []}
         summaryRef={failed.summaryRef}
       />
-      <Field id={prefix} label={t('dialogue.score')} hint={t('dialogue.scoreHint')} error={scoreError}>
-        {(props) => (
-          <Select {...props} name="score" required value={score} onChange={(e) => setScore(e.target.value)}>
-            <SelectOption value="">–</SelectOption>
-            {SCORES.map((s) => (
-              <SelectOption key={s} value={s}>
-                {s}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <CollabQuestions
+        id={prefix}
+        values={answers}
+        onChange={setAnswers}
+        error={scoreError}
+        optional={false}
+      />
       <Button type="submit" appearance="secondary-action-button" busy={give.isPending}>
         {t('dialogue.scoreSubmit')}
       </Button>
@@ -119,10 +118,10 @@ const emptyMeeting = (): MeetingValues => ({
   participants: '',
   notes: '',
   actions: '',
-  score: '',
+  answers: noAnswers(),
 });
 
-/** "Overleg vastleggen": date, kind, participants, notes, actions and the recording side's score. */
+/** "Overleg vastleggen": date, kind, participants, notes, actions and the recording side's four answers. */
 export function RecordForm({ agreementId, onDone }: { agreementId: string; onDone: (s: string) => void }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
@@ -153,7 +152,8 @@ export function RecordForm({ agreementId, onDone }: { agreementId: string; onDon
     },
     onError: failed.onError,
   });
-  const set = (field: keyof MeetingValues) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: Exclude<keyof MeetingValues, 'answers'>) => (value: string) =>
+    setValues((v) => ({ ...v, [field]: value }));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (record.isPending) return;
@@ -205,23 +205,6 @@ export function RecordForm({ agreementId, onDone }: { agreementId: string; onDon
               </Select>
             )}
           </Field>
-          <Field id={id('score')} label={t('dialogue.ownScore')} error={errorOf('score')}>
-            {(props) => (
-              <Select
-                {...props}
-                name="score"
-                value={values.score}
-                onChange={(e) => set('score')(e.target.value)}
-              >
-                <SelectOption value="">{t('dialogue.noOwnScore')}</SelectOption>
-                {SCORES.map((s) => (
-                  <SelectOption key={s} value={s}>
-                    {s}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Field>
         </div>
         <Field
           id={id('participants')}
@@ -268,6 +251,13 @@ export function RecordForm({ agreementId, onDone }: { agreementId: string; onDon
             />
           )}
         </Field>
+        <CollabQuestions
+          id={id('answers')}
+          values={values.answers}
+          onChange={(answers) => setValues((v) => ({ ...v, answers }))}
+          error={errorOf('answers')}
+          optional
+        />
         <Button
           type="submit"
           appearance="primary-action-button"

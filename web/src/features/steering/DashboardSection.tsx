@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Me } from '../../lib/agreements/model';
 import { signalMessage } from '../../lib/budget/model';
+import { signalText, whoLabel } from '../../lib/collaboration';
 import { type AppLocale, formatDateLong, formatNumber, localeFor } from '../../lib/format';
 import { periodLabel } from '../../lib/reports/model';
 import { relationTypeLabel } from '../../lib/steering/labels';
@@ -213,6 +214,37 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
                 <li key={row.agreementId}>
                   <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
                   {t('dashboard.conflictRow', { holder: row.portfolioHolder })}
+                </li>
+              ))}
+            </ul>
+          </Tile>
+          {/* "Samenwerking": agreements whose collaboration rating dropped by 2 or is below 3 (sparse index). */}
+          <Tile
+            id={`${prefix}-collaboration`}
+            title={t('collaboration.dashboardTitle')}
+            count={d.collaboration.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.collaboration.map((row) => (
+                <li key={row.agreementId}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}
+                  <ul className="regie-plain-list">
+                    {row.signals.map((s) => (
+                      <li key={`${s.who.side === 'municipality' ? 'm' : s.who.party}-${s.kind}-${s.measure}`}>
+                        {signalText(t, s, locale)}
+                      </li>
+                    ))}
+                  </ul>
+                  {t('collaboration.latest')}:{' '}
+                  {row.latest
+                    .map((l) =>
+                      t('collaboration.latestValue', {
+                        who: whoLabel(t, l.who),
+                        value: formatNumber(l.average, locale),
+                      }),
+                    )
+                    .join(', ')}
                 </li>
               ))}
             </ul>
