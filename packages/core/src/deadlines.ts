@@ -20,6 +20,8 @@ import { addMonths, noticeDate } from './terms.ts';
  * - awb: a subsidy term of the Awb (4:13 decision, 4:60 book-year application, settlement)
  * - wgr: a statutory date of a GR's planning & control calendar (wgr.ts)
  * - escalation: the working-day deadline of an open escalation's current step (escalation.ts)
+ * - meeting: a steering meeting from the relation's cadence (governance-apply.ts); missed when its date passed and
+ *   no dialogue record follows within a few days
  * - budget_threshold: not a deadline but a dated signal — the spend crossed a threshold of a ceiling (budget.ts);
  *   it reaches the inbox through the same job, never the upcoming list
  */
@@ -32,6 +34,7 @@ export const DEADLINE_KINDS = [
   'wgr',
   'escalation',
   'budget_threshold',
+  'meeting',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

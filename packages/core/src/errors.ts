@@ -142,6 +142,8 @@ export const REASONS = {
   'governance.customerLumpSumWithoutKpis': ['months'],
   'governance.kpiDepthNotReached': ['expectedDepth', 'reachedDepth'],
   'governance.executionVariantDiffers': ['preferred', 'variants'],
+  // Applying governance (governance-apply.ts): duties are terms, fixed while approval or signatures run.
+  'governance.termsFrozen': ['status'],
   // Subsidies (Awb title 4.2).
   'subsidy.notASubsidy': [],
   'subsidy.ceilingExceeded': ['amountCents', 'ceilingCents', 'regulation', 'roomLeftCents'],

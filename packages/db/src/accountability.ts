@@ -21,6 +21,7 @@ import {
 } from './agreement-access.ts';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
+import { heldMeetingItems } from './governance.ts';
 import { keys } from './keys.ts';
 import { stripKeys } from './query.ts';
 import type { Scope } from './scope.ts';
@@ -261,6 +262,8 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
+        // A planned meeting (governance cadence) on or a few days before this date is held: never counted missed.
+        ...(await heldMeetingItems(a.db, a.agreement, meeting.date, meeting.id)),
         ...auditInCollection(a, scope, {
           at: now,
           action: 'dialogue.record',

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
+import { missedMeetings } from './governance.ts';
 import type { escalationRepository } from './escalations.ts';
 import { keys } from './keys.ts';
 import { gsi1Page } from './query.ts';
@@ -11,7 +12,8 @@ const LIMIT = 50;
 
 /**
  * The steering dashboard of a space (SPEC §4, issue 4 point 7). Every panel is one key-condition query on an
- * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts) or one
+ * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts, missed
+ * meetings) or one
  * counter item, so its cost grows with what needs attention, never with the register.
  */
 export function dashboardRepository(
@@ -27,12 +29,13 @@ export function dashboardRepository(
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
-      const [stats, overdue, signals, escalations, conflicts] = await Promise.all([
+      const [stats, overdue, signals, escalations, conflicts, missed] = await Promise.all([
         guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
         gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
         gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
         repos.escalations.openInSpace({ space, limit: LIMIT }),
         repos.steering.roleConflicts({ space, limit: LIMIT }),
+        missedMeetings(db, space, LIMIT),
       ]);
       const counts = stats.Item ?? {};
       // One row per agreement at risk: its highest threshold reached; at the same threshold the overall ceiling
@@ -85,6 +88,8 @@ export function dashboardRepository(
         ceilingsAtRisk: [...atRisk.values()],
         openEscalations: escalations,
         roleConflicts: conflicts.items,
+        /** Planned meetings (governance cadence) passed without a dialogue record, latest first. */
+        missedMeetings: missed,
       };
     },
   };

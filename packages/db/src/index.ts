@@ -24,6 +24,7 @@ import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
 import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
+import { governanceRepository } from './governance.ts';
 import { steeringRepository } from './steering.ts';
 import { subsidyRepository } from './subsidy.ts';
 import { userRepository } from './users.ts';
@@ -51,6 +52,7 @@ export * from './signal-job.ts';
 export * from './signing.ts';
 export * from './space-chain.ts';
 export * from './space-registry.ts';
+export * from './governance.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
@@ -75,6 +77,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering,
+    /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
+    governance: governanceRepository(db, scope, steering),
     reports: reportRepository(db, scope, widen),
     signing: signingRepository(db, scope, widen),
     budget: budgetRepository(db, scope, widen),

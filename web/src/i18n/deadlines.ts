@@ -14,6 +14,7 @@ export const nlDeadlines = {
     wgr: 'P&C-cyclus (Wgr)',
     escalation: 'Escalatie: termijn van deze trede',
     budget_threshold: 'Budgetsignaal',
+    meeting: 'Overleg met de opdrachtnemer',
   },
   budget: {
     overall: '{{threshold}}% van het plafond bereikt',
@@ -102,6 +103,7 @@ export const enDeadlines: typeof nlDeadlines = {
     wgr: 'Planning & control (Wgr)',
     escalation: 'Escalation: deadline of this step',
     budget_threshold: 'Budget signal',
+    meeting: 'Meeting with the contractor',
   },
   budget: {
     overall: '{{threshold}}% of the ceiling reached',

@@ -166,6 +166,8 @@ export const nlReasons: ReasonTexts = {
       : `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar de afgesproken KPI's komen niet verder dan ${p.reachedDepth}.`,
   'governance.executionVariantDiffers':
     'De gewenste uitvoeringsvariant is {{preferred}}, maar productregels zijn {{variants}}.',
+  'governance.termsFrozen':
+    'De informatieplichten kunnen niet veranderen zolang goedkeuring of ondertekening loopt (status {{status}}). Pas de relatie toe zonder wijziging van plichten, of na ondertekening.',
   'subsidy.notASubsidy': 'Deze overeenkomst is geen subsidie.',
   'subsidy.ceilingExceeded':
     'Geweigerd op grond van Awb 4:25: een verlening van {{amountCents}} gaat over het subsidieplafond van {{ceilingCents}} van "{{regulation}}"; er is nog {{roomLeftCents}} ruimte.',
@@ -403,6 +405,8 @@ export const enReasons: ReasonTexts = {
       : `The relation expects KPIs at the ${p.expectedDepth} level, but the agreed KPIs go no further than ${p.reachedDepth}.`,
   'governance.executionVariantDiffers':
     'The preferred execution variant is {{preferred}}, but product lines are {{variants}}.',
+  'governance.termsFrozen':
+    'The information duties cannot change while approval or signing runs (status {{status}}). Apply the relation without changing duties, or after signing.',
   'subsidy.notASubsidy': 'This agreement is not a subsidy.',
   'subsidy.ceilingExceeded':
     'Refused under Awb 4:25: a grant of {{amountCents}} would exceed the ceiling of {{ceilingCents}} of "{{regulation}}"; room left: {{roomLeftCents}}.',

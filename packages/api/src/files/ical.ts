@@ -15,6 +15,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   wgr: 'P&C-cyclus (Wgr)',
   escalation: 'Termijn escalatie',
   budget_threshold: 'Budgetsignaal',
+  meeting: 'Overleg opdrachtnemer (sturing)',
 };
 
 /** Titles of particular deadlines, where the kind alone says too little. */
