@@ -63,7 +63,7 @@ export const steeringRouter = router({
    * Applies a relation decision with the duty list the user accepted: the relation, the duties, the report due
    * items and the meeting deadlines in one transaction with one audit event (`governance`).
    */
-  apply: mutationProcedure
+  applyGovernance: mutationProcedure
     .meta({ roles: WRITE })
     .input(governanceApplySchema)
     .mutation(({ ctx, input }) => ctx.repos.governance.apply(input)),
