@@ -157,17 +157,19 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   'steering.governancePreview': (t) => [
     { type: 'query', input: { agreementId: t.id, relation: MATRIX_RELATION } },
   ],
-  'steering.applyGovernance': (t) =>
-    [0, 1, 5].map((v) => ({
-      type: 'mutation' as const,
+  // The agreement is read before any version is compared: one call per target shows whether it is reached.
+  'steering.applyGovernance': (t) => [
+    {
+      type: 'mutation',
       input: {
         agreementId: t.id,
         expectedVersion: 0,
-        agreementVersion: v,
+        agreementVersion: 1,
         relation: MATRIX_RELATION,
         duties: [{ kind: 'event', title: 'Melding calamiteit', event: 'calamity', responseDays: 1 }],
       },
-    })),
+    },
+  ],
   // Names no space: always the caller's reach, so nothing foreign can be aimed at; the result must hold none.
   'steering.conflicts': () => [
     { type: 'query', input: undefined },

@@ -75,7 +75,13 @@ export interface GovernancePreview extends GovernanceProposal {
 /** The proposal with the per-line variant comparison the diff shows. */
 export function governancePreview(
   decision: GovernanceDecision,
-  terms: GovernanceTerms & { productLines: Parameters<typeof variantComparison>[1] },
+  terms: Omit<GovernanceTerms, 'productLines'> & {
+    productLines: readonly (GovernanceTerms['productLines'][number] & {
+      id?: string;
+      productCode?: string;
+      description?: string;
+    })[];
+  },
   today: string,
 ): GovernancePreview {
   return {

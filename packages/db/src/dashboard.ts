@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
-import { missedMeetings } from './governance.ts';
 import type { escalationRepository } from './escalations.ts';
+import { missedMeetings } from './governance.ts';
 import { keys } from './keys.ts';
 import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';

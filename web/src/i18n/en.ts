@@ -3,6 +3,7 @@ import { enCockpit } from './cockpit';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
+import { enGovernance } from './governance';
 import { enImport } from './import';
 import type { Messages } from './index';
 import { enParties } from './parties';
@@ -19,6 +20,7 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   conflicts: enConflicts,
+  governance: enGovernance,
   exports: enExports,
   registerImport: enImport,
   signIn: enSignIn,
@@ -237,6 +239,8 @@ export const en: Messages = {
     kpiTarget: 'Target',
     kpiDirection: 'Direction',
     kpiFrequency: 'Frequency',
+    kpiLevel: 'Level',
+    kpiLevelNone: 'No level chosen',
     addKpi: 'Add indicator',
     kpiRemoved: 'Indicator {{n}} has been removed.',
     dutyRemoved: 'Information duty {{n}} has been removed.',

@@ -4,6 +4,7 @@ import { nlCockpit } from './cockpit';
 import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
+import { nlGovernance } from './governance';
 import { nlImport } from './import';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
@@ -19,6 +20,7 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   conflicts: nlConflicts,
+  governance: nlGovernance,
   exports: nlExports,
   registerImport: nlImport,
   signIn: nlSignIn,
@@ -221,6 +223,8 @@ export const nl = {
     kpiTarget: 'Doel',
     kpiDirection: 'Richting',
     kpiFrequency: 'Frequentie',
+    kpiLevel: 'Niveau',
+    kpiLevelNone: 'Geen niveau gekozen',
     addKpi: 'Indicator toevoegen',
     kpiRemoved: 'Indicator {{n}} is verwijderd.',
     dutyRemoved: 'Informatieplicht {{n}} is verwijderd.',
