@@ -6,7 +6,6 @@ export const nlGovernance = {
   title: 'Wat de keuze verandert',
   loading: 'Wijzigingen berekenen…',
   error: 'De wijzigingen konden niet worden berekend.',
-  stale: 'U heeft de keuze gewijzigd. Kies opnieuw Wijzigingen bekijken om de wijzigingen bij te werken.',
   duties: 'Informatieplichten',
   dutiesHint: 'Wat aangevinkt is, wordt toegepast. Vink uit wat u niet wilt; pas termijnen zo nodig aan.',
   add: 'Toevoegen: {{title}}',
@@ -41,10 +40,10 @@ export const nlGovernance = {
   source: 'Bron: {{section}} ({{cites}})',
   apply: 'Toepassen',
   applying: 'Toepassen…',
-  applied: 'De relatie is toegepast: informatieplichten, rapportages en overleg zijn bijgewerkt.',
   errorsTitle: 'Controleer de termijnen',
   failed: 'Toepassen is niet gelukt. Probeer het opnieuw.',
-  frozen: 'Zolang goedkeuring of ondertekening loopt, kunnen de informatieplichten niet veranderen.',
+  missedMeetings: 'Gemiste overleggen',
+  missedRow: 'gepland op {{date}}, geen verslag in de dialoog',
 };
 
 export const enGovernance: typeof nlGovernance = {
@@ -54,7 +53,6 @@ export const enGovernance: typeof nlGovernance = {
   title: 'What the choice changes',
   loading: 'Working out the changes…',
   error: 'The changes could not be worked out.',
-  stale: 'You changed the choice. Choose Review the changes again to bring the changes up to date.',
   duties: 'Information duties',
   dutiesHint: 'What is ticked is applied. Untick what you do not want; adjust the terms where needed.',
   add: 'Add: {{title}}',
@@ -89,8 +87,8 @@ export const enGovernance: typeof nlGovernance = {
   source: 'Source: {{section}} ({{cites}})',
   apply: 'Apply',
   applying: 'Applying…',
-  applied: 'The relation was applied: information duties, reports and meetings are updated.',
   errorsTitle: 'Check the terms',
   failed: 'Applying did not work. Try again.',
-  frozen: 'While approval or signing runs, the information duties cannot change.',
+  missedMeetings: 'Missed meetings',
+  missedRow: 'planned on {{date}}, no record in the dialogue log',
 };
