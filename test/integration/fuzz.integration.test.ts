@@ -146,6 +146,25 @@ const VALID: Record<
     },
   },
   'steering.conflicts': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'simulation.agreement': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { id: 'erm-jh-2025', scenarios: [-10, 0, 25] },
+  },
+  'simulation.terms': {
+    user: 'ermelo.inkoper',
+    type: 'query',
+    input: {
+      terms: {
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        valueCeilingCents: 100_000,
+        relationType: 'customer',
+        productLines: [{ category: '45', productCode: '45A12', variant: 'output', tariffCents: 100 }],
+      },
+      scenarios: [0, 25],
+    },
+  },
   'report.submit': {
     user: 'kompas.reporter',
     type: 'mutation',

@@ -171,6 +171,14 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     },
   ],
   // Names no space: always the caller's reach, so nothing foreign can be aimed at; the result must hold none.
+  'simulation.agreement': (t) => [{ type: 'query', input: { id: t.id } }],
+  // Reads nothing stored: the answer holds only what was sent.
+  'simulation.terms': () => [
+    {
+      type: 'query',
+      input: { terms: { startDate: '2026-01-01', endDate: '2026-12-31', productLines: [] } },
+    },
+  ],
   'steering.conflicts': () => [
     { type: 'query', input: undefined },
     { type: 'query', input: {} },

@@ -7,6 +7,7 @@ import { meRouter } from './routers/me.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
 import { signingRouter } from './routers/signing.ts';
+import { simulationRouter } from './routers/simulation.ts';
 import { steeringRouter } from './routers/steering.ts';
 import { subsidyRouter } from './routers/subsidy.ts';
 import { tenantRouter } from './routers/tenant.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   tenant: tenantRouter,
   user: userRouter,
   signing: signingRouter,
+  simulation: simulationRouter,
   wgr: wgrRouter,
   subsidy: subsidyRouter,
 });

@@ -131,7 +131,7 @@ export {
 } from './organisation.ts';
 export { repeatedParties } from './parties.ts';
 // The Dutch names of kinds and statuses: one list for the register export, the import and the web app's texts.
-export { KINDS_NL, STATUSES_NL } from './register-columns.ts';
+export { DOMAINS_NL, KINDS_NL, STATUSES_NL } from './register-columns.ts';
 // The forms of the relation designer and roles, budget, reports and organisations validate with the API's own
 // schemas (issue 12): schemas, their constants and the identifier checks.
 export {

@@ -144,6 +144,11 @@ export const REASONS = {
   'governance.executionVariantDiffers': ['preferred', 'variants'],
   // Applying governance (governance-apply.ts): duties are terms, fixed while approval or signatures run.
   'governance.termsFrozen': ['status'],
+  // Simulator flags (simulation.ts): what a contract's terms reward.
+  'simulation.uncappedPerUnitLine': ['productCode'],
+  'simulation.capNeverBinds': ['productCode', 'neverBinds', 'moneyCeilingCents', 'volumeCapCents'],
+  'simulation.variantContradictsRelation': ['productCode', 'relationType', 'preferred'],
+  'simulation.forecastCrossesCap': ['productCode', 'month'],
   // Subsidies (Awb title 4.2).
   'subsidy.notASubsidy': [],
   'subsidy.ceilingExceeded': ['amountCents', 'ceilingCents', 'regulation', 'roomLeftCents'],

@@ -31,6 +31,7 @@ export * from './role-conflicts.ts';
 export * from './roles.ts';
 export * from './schema.ts';
 export * from './signing.ts';
+export * from './simulation.ts';
 export * from './spaces.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';

@@ -24,6 +24,7 @@ import { inboxRepository } from './inbox.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
+import { simulationRepository } from './simulation.ts';
 import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
 import { steeringRepository } from './steering.ts';
 import { subsidyRepository } from './subsidy.ts';
@@ -85,6 +86,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
     dashboard: dashboardRepository(db, scope, { escalations, steering }),
+    /** The volume-incentive simulator on a stored agreement (never writes). */
+    simulation: simulationRepository(db, scope, { steering }),
     wgr: wgrRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
     subsidy: subsidyRepository(db, scope, agreementRepository(db, scope)),

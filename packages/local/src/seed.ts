@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type AgreementCreateInput, type AgreementStatus, governanceDefaults, type Role } from '@regie/core';
@@ -600,10 +601,15 @@ async function seedSubsidies(db: Db): Promise<void> {
   });
 }
 
-/** Loads the seed once; returns false when the database already holds it. */
-/** What the seed is: a hash of this file, so local data loaded by an older seed can be recognised. */
-export const SEED_VERSION = createHash('sha256')
-  .update(readFileSync(fileURLToPath(import.meta.url)))
+/**
+ * What the seed is: a hash of this file and its seed-*.ts parts, so local data loaded by an older seed can be
+ * recognised.
+ */
+const seedDir = dirname(fileURLToPath(import.meta.url));
+export const SEED_VERSION = readdirSync(seedDir)
+  .filter((f) => /^seed(-[a-z-]+)?\.ts$/.test(f))
+  .sort()
+  .reduce((hash, f) => hash.update(readFileSync(join(seedDir, f))), createHash('sha256'))
   .digest('hex')
   .slice(0, 16);
 
@@ -615,6 +621,7 @@ export async function seedIsStale(db: Db): Promise<boolean> {
   return !!item && item.version !== SEED_VERSION;
 }
 
+/** Loads the seed once; returns false when the database already holds it. */
 export async function seed(db: Db): Promise<boolean> {
   const marker = { TableName: db.tableName, Key: keys.seedMarker('GM0233') };
   if ((await db.doc.send(new GetCommand(marker))).Item) return false;

@@ -1,4 +1,4 @@
-import { KINDS_NL, STATUSES_NL } from '@regie/core/browser';
+import { DOMAINS_NL, KINDS_NL, STATUSES_NL } from '@regie/core/browser';
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
 import { nlConflicts } from './conflicts';
@@ -94,13 +94,7 @@ export const nl = {
   },
   kinds: KINDS_NL,
   statuses: STATUSES_NL,
-  domains: {
-    youth: 'Jeugd',
-    wmo: 'Wmo',
-    participation: 'Participatie',
-    ict: 'ICT',
-    other: 'Overig',
-  },
+  domains: DOMAINS_NL,
   fields: {
     space: 'Register van',
     kind: 'Soort',

@@ -168,6 +168,16 @@ export const nlReasons: ReasonTexts = {
     'De gewenste uitvoeringsvariant is {{preferred}}, maar productregels zijn {{variants}}.',
   'governance.termsFrozen':
     'De informatieplichten kunnen niet veranderen zolang goedkeuring of ondertekening loopt (status {{status}}). Pas de relatie toe zonder wijziging van plichten, of na ondertekening.',
+  'simulation.uncappedPerUnitLine':
+    'Productregel {{productCode}} betaalt per eenheid zonder volume- of geldplafond: elke extra eenheid kost de gemeente het tarief, zonder grens.',
+  'simulation.capNeverBinds': (p) =>
+    p.neverBinds === 'money'
+      ? `Bij productregel ${p.productCode} ligt het geldplafond (${p.moneyCeilingCents}) boven tarief × volumeplafond (${p.volumeCapCents}): het geldplafond begrenst nooit.`
+      : `Bij productregel ${p.productCode} ligt tarief × volumeplafond (${p.volumeCapCents}) boven het geldplafond (${p.moneyCeilingCents}): het volumeplafond begrenst nooit.`,
+  'simulation.variantContradictsRelation':
+    'Productregel {{productCode}} is inspanningsgericht, terwijl de relatie ({{relationType}}) om {{preferred}} vraagt: betalen per uur beloont meer uren, niet het resultaat.',
+  'simulation.forecastCrossesCap':
+    'Bij het huidige tempo bereikt productregel {{productCode}} haar plafond in {{month}}, voor het einde van de looptijd.',
   'subsidy.notASubsidy': 'Deze overeenkomst is geen subsidie.',
   'subsidy.ceilingExceeded':
     'Geweigerd op grond van Awb 4:25: een verlening van {{amountCents}} gaat over het subsidieplafond van {{ceilingCents}} van "{{regulation}}"; er is nog {{roomLeftCents}} ruimte.',
@@ -407,6 +417,16 @@ export const enReasons: ReasonTexts = {
     'The preferred execution variant is {{preferred}}, but product lines are {{variants}}.',
   'governance.termsFrozen':
     'The information duties cannot change while approval or signing runs (status {{status}}). Apply the relation without changing duties, or after signing.',
+  'simulation.uncappedPerUnitLine':
+    'Product line {{productCode}} pays per unit without a volume or money cap: every extra unit costs the municipality the tariff, without limit.',
+  'simulation.capNeverBinds': (p) =>
+    p.neverBinds === 'money'
+      ? `On product line ${p.productCode} the money cap (${p.moneyCeilingCents}) is above tariff × volume cap (${p.volumeCapCents}): the money cap never binds.`
+      : `On product line ${p.productCode} tariff × volume cap (${p.volumeCapCents}) is above the money cap (${p.moneyCeilingCents}): the volume cap never binds.`,
+  'simulation.variantContradictsRelation':
+    'Product line {{productCode}} is effort-based while the relation ({{relationType}}) asks for {{preferred}}: paying per hour rewards more hours, not the result.',
+  'simulation.forecastCrossesCap':
+    'At the current pace product line {{productCode}} reaches its cap in {{month}}, before the term ends.',
   'subsidy.notASubsidy': 'This agreement is not a subsidy.',
   'subsidy.ceilingExceeded':
     'Refused under Awb 4:25: a grant of {{amountCents}} would exceed the ceiling of {{ceilingCents}} of "{{regulation}}"; room left: {{roomLeftCents}}.',
