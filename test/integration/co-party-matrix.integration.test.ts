@@ -52,12 +52,37 @@ describe('co-party matrix: each provider of a shared contract its own', () => {
     api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
     const manager = await api.token('ermelo.contractmanager');
     const id = AGREEMENT.id;
+    // The seeded relation decision gets an internal note; each party asks a change with a reason of its own.
+    const steering = data(await api.query('steering.get', { agreementId: id }, manager)) as unknown as {
+      version: number;
+      round: number;
+      relation: Record<string, unknown>;
+    };
+    const { proposed: _proposed, ...relation } = steering.relation;
+    data(
+      await api.mutate(
+        'steering.update',
+        {
+          agreementId: id,
+          expectedVersion: steering.version,
+          relation: { ...relation, internalNote: MUNICIPAL_NOTES } as never,
+        },
+        manager,
+      ),
+    );
     for (const [party, name] of [
       [KOMPAS, 'kompas'],
       [WIJKRACHT, 'wijkracht'],
     ] as const) {
       const reporter = await api.token(`${name}.reporter`);
       const secret = (what: string) => `GEHEIM-${party}-${what}`;
+      data(
+        await api.mutate(
+          'steering.askChange',
+          { agreementId: id, round: steering.round, reason: secret('relatie') },
+          await api.token(`${name}.signer`),
+        ),
+      );
       const due = data(await api.query('report.due', { agreementId: id }, reporter)) as unknown as {
         dutyId: string;
         period: string;
@@ -119,6 +144,7 @@ describe('co-party matrix: each provider of a shared contract its own', () => {
           secret('escalatie'),
           secret('toelichting'),
           secret('over'),
+          secret('relatie'),
           realisation.id,
           escalation.id,
           about.id,

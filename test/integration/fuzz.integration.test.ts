@@ -122,7 +122,13 @@ const VALID: Record<
       agreementId: 'erm-wmo-2026',
       expectedVersion: 0,
       roles: {
-        opdrachtgever: { name: 'Team Wmo', portfolioHolder: 'Wethouder Jansen' },
+        opdrachtgever: {
+          name: 'Team Wmo',
+          portfolioHolder: 'Wethouder Jansen',
+          tasks: ['Stelt de opdracht vast'],
+          responsibilities: ['Bewaakt het budget'],
+          authorities: [{ what: 'Meerwerk opdragen', maxAmountCents: 2_500_000 }],
+        },
         contacts: [{ side: 'contractor', name: 'Piet', role: 'accountmanager', email: 'piet@example.nl' }],
       },
     },
@@ -146,6 +152,32 @@ const VALID: Record<
     },
   },
   'steering.conflicts': { user: 'ermelo.viewer', type: 'query', input: {} },
+  'steering.partyView': {
+    user: 'wijkracht.signer',
+    type: 'query',
+    input: { agreementId: 'erm-jh-2026-samen' },
+  },
+  'steering.confirm': {
+    user: 'wijkracht.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2026-samen', round: 1 },
+  },
+  'steering.askChange': {
+    user: 'wijkracht.signer',
+    type: 'mutation',
+    input: { agreementId: 'erm-jh-2026-samen', round: 1, reason: 'Graag kwartaaloverleg' },
+  },
+  'steering.recordConfirmation': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      round: 1,
+      party: 'org-sdnv',
+      decisionRef: 'AB-besluit 2026-15',
+      date: '2026-04-01',
+    },
+  },
   'simulation.agreement': {
     user: 'ermelo.viewer',
     type: 'query',

@@ -51,10 +51,38 @@ describe('steering.conflicts: one portfolio holder across agreements (SPEC §4.2
     return id;
   }
 
-  it('finds none in the seed: the GR’s own conflict is the per-agreement report’s', async () => {
+  /** The seed's one conflict across agreements: Ermelo's eigenaar on the GR is opdrachtgever of Ermelo's DVO. */
+  const seeded = {
+    portfolioHolder: 'Wethouder R. Jansen',
+    delivers: false,
+    reason: 'client_and_owner',
+    source: 'SPEC §4.2; DOMAIN.md §(h)',
+    client: {
+      agreementId: 'erm-dvo-2026',
+      space: 'GM0233',
+      reference: 'ERM-DVO-2026-01',
+      title: 'DVO schuldhulpverlening',
+      kind: 'service_agreement',
+      role: 'opdrachtgever',
+      roleName: 'Team Schuldhulpverlening',
+    },
+    owner: {
+      agreementId: 'rnv-gr-01',
+      space: 'RGNOORDVELUWE',
+      reference: 'RNV-GR-01',
+      title: 'GR Sociaal Domein Noord-Veluwe',
+      kind: 'joint_arrangement',
+      role: 'eigenaar',
+      roleName: 'Lid algemeen bestuur namens Ermelo',
+      member: 'GM0233',
+      memberName: 'Gemeente Ermelo',
+    },
+  };
+
+  it('finds the seed’s one: Ermelo’s GR eigenaar as opdrachtgever of its DVO; the GR’s own is per agreement', async () => {
     const response = await conflicts('ermelo.viewer');
     expect(response.status).toBe(200);
-    expect(response.body.result.data).toEqual({ items: [] });
+    expect(response.body.result.data).toEqual({ items: [seeded] });
   });
 
   it('finds the wethouder who is opdrachtgever of a DVO and eigenaar of the GR that delivers it', async () => {
@@ -87,6 +115,7 @@ describe('steering.conflicts: one portfolio holder across agreements (SPEC §4.2
             reference: 'ERM-DVO-GR-1',
             title: 'Uitvoering ERM-DVO-GR-1',
             kind: 'service_agreement',
+            role: 'opdrachtgever',
             roleName: 'Team Werk',
           },
           owner: {
@@ -95,9 +124,13 @@ describe('steering.conflicts: one portfolio holder across agreements (SPEC §4.2
             reference: 'RNV-GR-01',
             title: 'GR Sociaal Domein Noord-Veluwe',
             kind: 'joint_arrangement',
+            role: 'eigenaar',
             roleName: 'Lid algemeen bestuur',
           },
+          reason: 'delivers',
+          source: 'SPEC §4.2; DOMAIN.md §(h)',
         },
+        seeded,
       ]);
     }
   });
@@ -115,6 +148,7 @@ describe('steering.conflicts: one portfolio holder across agreements (SPEC §4.2
     expect(items.map((c) => [c.client.agreementId, c.delivers])).toEqual([
       [dvoId, true],
       [id, false],
+      ['erm-dvo-2026', false],
     ]);
   });
 

@@ -138,7 +138,8 @@ describe('steering dashboard', () => {
   it('counts relation types, and lists overdue duties, open escalations and role conflicts with their agreements', async () => {
     const viewer = await api.token('ermelo.viewer');
     const own = (await api.query('steering.dashboard', {}, viewer)).body.result.data;
-    expect(own.relationTypes).toEqual({ boss: 0, customer: 1, partner: 0 });
+    // ERM-2026-HH03 and the combination contract ERM-2026-JH02 (seed-relation.ts) as customer.
+    expect(own.relationTypes).toEqual({ boss: 0, customer: 2, partner: 0 });
     expect(own.openEscalations.map((e: { reference: string }) => e.reference)).toEqual(['ERM-2025-JH01']);
     const today = new Date().toISOString().slice(0, 10);
     expect(own.overdueDuties.every((d: { dueDate: string }) => d.dueDate < today)).toBe(true);
@@ -169,7 +170,7 @@ describe('steering dashboard', () => {
     );
     expect((await api.query('steering.dashboard', {}, viewer)).body.result.data.relationTypes).toEqual({
       boss: 0,
-      customer: 0,
+      customer: 1,
       partner: 1,
     });
   });

@@ -183,6 +183,17 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     { type: 'query', input: undefined },
     { type: 'query', input: {} },
   ],
+  'steering.partyView': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'steering.confirm': (t) =>
+    [1, 2].map((round) => ({ type: 'mutation' as const, input: { agreementId: t.id, round } })),
+  'steering.askChange': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, round: 1, reason: 'Indringer' } },
+  ],
+  'steering.recordConfirmation': (t) =>
+    ['org-sdnv', 'org-kompas', 'PV81234567'].map((party) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, round: 1, party, decisionRef: 'Indringer', date: '2026-04-01' },
+    })),
   'report.submit': (t) => [
     {
       type: 'mutation',

@@ -5,8 +5,8 @@ import { analyze } from './axe.ts';
  * The page sweep shared by the browser test (test/e2e/pages.e2e.test.ts) and the benchmark's larger variant
  * (test/bench/accessibility.ts): each user, in each language, visits every area of its own main navigation, the
  * other areas by their address, the new-agreement form and the register import where they are offered, and the
- * agreement pages behind up to `perUser` rows of its register (detail and the edit, relation and roles pages it is
- * offered). A page that passes axe can still be broken, so each page also counts as a problem when it shows an
+ * agreement pages behind up to `perUser` rows of its register (detail and the edit, relation, roles and simulation pages
+ * it is offered). A page that passes axe can still be broken, so each page also counts as a problem when it shows an
  * error alert, when one of its API calls fails (4xx/5xx), or when the browser logs an error.
  *
  * A user signs in once; the sweep then moves inside the app as a click on a link does (the router's
@@ -156,7 +156,7 @@ export async function sweepPages(
         for (const detail of agreements) {
           await visit(detail);
           const subPages = (await hrefs(page.locator(`a[href^="${detail}/"]`))).filter((h) =>
-            /\/(edit|relation|roles)$/.test(h),
+            /\/(edit|relation|roles|simulation)$/.test(h),
           );
           for (const sub of subPages) await visit(sub);
         }

@@ -24,6 +24,9 @@ const EditAgreementPage = lazy(() =>
 const RelationDesignerPage = lazy(() =>
   import('./features/steering/RelationDesignerPage').then((m) => ({ default: m.RelationDesignerPage })),
 );
+const SimulationPage = lazy(() =>
+  import('./features/simulation/SimulationPage').then((m) => ({ default: m.SimulationPage })),
+);
 const RolesPage = lazy(() => import('./features/steering/RolesPage').then((m) => ({ default: m.RolesPage })));
 const ConflictsPage = lazy(() =>
   import('./features/steering/ConflictsPage').then((m) => ({ default: m.ConflictsPage })),
@@ -84,6 +87,9 @@ function AuthenticatedRoutes() {
         </Route>
         <Route path="/agreements/:id/relation">
           {(params) => <RelationDesignerPage id={decodeParam(params.id)} />}
+        </Route>
+        <Route path="/agreements/:id/simulation">
+          {(params) => <SimulationPage id={decodeParam(params.id)} />}
         </Route>
         <Route path="/agreements/:id/roles">{(params) => <RolesPage id={decodeParam(params.id)} />}</Route>
         <Route path="/agreements/:id/report/:dutyId/:period">

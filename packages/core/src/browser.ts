@@ -16,6 +16,8 @@ export {
   realisationCorrectionSchema,
   realisationInputSchema,
 } from './budget.ts';
+// CSV for downloads made in the browser (the simulator's scenario table).
+export { type Cell, csvTable } from './csv.ts';
 export { parseCsv } from './csv-read.ts';
 export {
   type DutyInput,
@@ -151,6 +153,16 @@ export {
   type RelationType,
   relationAnswersSchema,
 } from './relation.ts';
+// Agreed by both sides (issue 14 point 2): the states and the answer forms' schemas.
+export {
+  askRelationChangeInput,
+  CHANGE_REASON_MAX,
+  CONFIRMATION_STATES,
+  type ConfirmationState,
+  confirmationState,
+  DECISION_REF_MAX,
+  recordConfirmationInput,
+} from './relation-confirm.ts';
 export {
   AGREEMENT_WRITE_ROLES,
   MUNICIPAL_ROLES,
@@ -160,13 +172,28 @@ export {
   type Role,
 } from './roles.ts';
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
+// The volume-incentive simulator (issue 15): its limits, and the rule itself for a draft while it is edited.
+export {
+  type ExpectedVolumes,
+  MAX_SCENARIOS,
+  SIMULATION_FLAG_CODES,
+  type Simulation,
+  type SimulationFlag,
+  simulate,
+} from './simulation.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {
+  type Authority,
   CONTACT_SIDES,
+  MEMBER_ROLE_KEYS,
+  type MemberRoleKey,
+  type MemberRoles,
   motivationMissing,
   personKey,
   type RelationDecision,
   ROLES_WITH_PORTFOLIO_HOLDER,
+  type RolePerson,
+  RTVB_LIST_MAX,
   relationDecisionSchema,
   STEERING_ROLE_KEYS,
   type SteeringRoleKey,

@@ -136,6 +136,15 @@ export const REASONS = {
   // Steering (relation type).
   'steering.motivationRequired': ['chosen', 'proposed'],
   'steering.versionConflict': ['version', 'expectedVersion'],
+  // Agreed by both sides (relation-confirm.ts): a party's answer to the relation decision.
+  'relation.notDecided': [],
+  'relation.staleRound': ['round', 'currentRound'],
+  'relation.partyUnknown': [],
+  'relation.partyHasPortal': [],
+  'relation.changedMeanwhile': [],
+  'steering.membersOnlyForGr': [],
+  'steering.notMember': ['space', 'region'],
+  'steering.memberTwice': ['space'],
   // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
   'governance.partnerMonthlyInputEffort': [],
   'governance.bossOutcomeWithoutDuties': [],

@@ -27,6 +27,7 @@ export * from './organisation.ts';
 export * from './parties.ts';
 export * from './register-columns.ts';
 export * from './relation.ts';
+export * from './relation-confirm.ts';
 export * from './role-conflicts.ts';
 export * from './roles.ts';
 export * from './schema.ts';

@@ -34,6 +34,7 @@ describe('crossAgreementConflicts', () => {
           reference: 'ERM-DVO-1',
           title: 'DVO uitvoering',
           kind: 'service_agreement',
+          role: 'opdrachtgever',
           roleName: 'Team Wmo',
         },
         owner: {
@@ -42,9 +43,12 @@ describe('crossAgreementConflicts', () => {
           reference: 'RNV-GR-01',
           title: 'GR Sociaal Domein',
           kind: 'joint_arrangement',
+          role: 'eigenaar',
           roleName: 'Lid AB',
         },
         delivers: true,
+        reason: 'delivers',
+        source: 'SPEC §4.2; DOMAIN.md §(h)',
       },
     ]);
   });
@@ -59,6 +63,7 @@ describe('crossAgreementConflicts', () => {
     };
     const [conflict] = crossAgreementConflicts([gr, contract]);
     expect(conflict?.delivers).toBe(false);
+    expect(conflict?.reason).toBe('client_and_owner');
     expect(conflict?.client.agreementId).toBe('c1');
   });
 
@@ -92,6 +97,73 @@ describe('crossAgreementConflicts', () => {
       ['ERM-DVO-1', true],
       ['A0', false],
     ]);
+  });
+});
+
+describe('crossAgreementConflicts with a GR’s roles per member and owners of any agreement', () => {
+  const ermeloOnGr: RoleAssignment = {
+    ...gr,
+    member: 'GM0233',
+    memberName: 'Gemeente Ermelo',
+    roles: {
+      opdrachtgever: { name: 'AO Ermelo', portfolioHolder: 'Wethouder J. Mulder' },
+      eigenaar: { name: 'Lid AB Ermelo', portfolioHolder: 'Wethouder R. Jansen' },
+    },
+  };
+  const ermeloDvo: RoleAssignment = {
+    ...dvo,
+    agreementId: 'erm-dvo-2026',
+    reference: 'ERM-DVO-2026-01',
+    parties: [{ role: 'contractor', kind: 'provider', kvkNumber: '40123456' }],
+    roles: { opdrachtgever: { name: 'Team Schuldhulp', portfolioHolder: 'wethouder R. Jansen' } },
+  };
+
+  it('finds a member municipality’s GR eigenaar who is opdrachtgever of its own DVO', () => {
+    const [conflict, ...rest] = crossAgreementConflicts([gr, ermeloOnGr, ermeloDvo]);
+    expect(rest).toEqual([]);
+    expect(conflict).toMatchObject({
+      portfolioHolder: 'wethouder R. Jansen',
+      delivers: false,
+      reason: 'client_and_owner',
+      client: { agreementId: 'erm-dvo-2026', role: 'opdrachtgever', roleName: 'Team Schuldhulp' },
+      owner: {
+        agreementId: 'rnv-gr-01',
+        member: 'GM0233',
+        memberName: 'Gemeente Ermelo',
+        role: 'eigenaar',
+        roleName: 'Lid AB Ermelo',
+      },
+    });
+    expect(conflict?.client.member).toBeUndefined();
+  });
+
+  it('counts an eigenaar of an agreement that is no GR', () => {
+    const owned: RoleAssignment = {
+      ...dvo,
+      agreementId: 'a',
+      reference: 'A',
+      kind: 'contract',
+      parties: [],
+      roles: { eigenaar: { name: 'College', portfolioHolder: 'Wethouder S. de Boer' } },
+    };
+    const client: RoleAssignment = {
+      ...owned,
+      agreementId: 'b',
+      reference: 'B',
+      roles: { opdrachtgever: { name: 'Team Wmo', portfolioHolder: 'Wethouder S. de Boer' } },
+    };
+    expect(
+      crossAgreementConflicts([owned, client]).map((c) => [c.client.reference, c.owner.reference, c.reason]),
+    ).toEqual([['B', 'A', 'client_and_owner']]);
+  });
+
+  it('leaves a member’s roles against the same GR’s own roles to the GR, and counts repeats once', () => {
+    const clash: RoleAssignment = {
+      ...ermeloOnGr,
+      roles: { eigenaar: { name: 'Lid AB', portfolioHolder: 'Wethouder A. Jansen' } },
+    };
+    expect(crossAgreementConflicts([gr, clash, clash])).toEqual([]);
+    expect(crossAgreementConflicts([ermeloDvo, ermeloOnGr, ermeloOnGr, ermeloDvo])).toHaveLength(1);
   });
 });
 

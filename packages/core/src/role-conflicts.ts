@@ -2,7 +2,10 @@ import type { AgreementKind } from './agreement.ts';
 import { personKey, type SteeringRoles } from './steering.ts';
 import type { Party } from './terms.ts';
 
-/** One agreement's role assignments, with what is needed to tell whether a GR delivers it. */
+/**
+ * One agreement's role assignments, with what is needed to tell whether a GR delivers it. A GR's roles of one
+ * participating municipality are an assignment of their own, with `member` (and its name) set.
+ */
 export interface RoleAssignment {
   agreementId: string;
   space: string;
@@ -10,10 +13,19 @@ export interface RoleAssignment {
   title: string;
   kind: AgreementKind;
   parties: readonly Pick<Party, 'role' | 'kind' | 'kvkNumber'>[];
-  roles: SteeringRoles;
+  roles: Pick<SteeringRoles, 'opdrachtgever' | 'eigenaar'>;
+  member?: string;
+  memberName?: string;
 }
 
-export type ConflictSide = Omit<RoleAssignment, 'parties' | 'roles'> & { roleName: string };
+export type ConflictSide = Omit<RoleAssignment, 'parties' | 'roles'> & {
+  /** Which role the holder has on this agreement. */
+  role: 'opdrachtgever' | 'eigenaar';
+  roleName: string;
+};
+
+/** Where the rule comes from; the page's reason text cites it (nl + en in web/src/i18n/conflicts.ts). */
+export const ROLE_CONFLICT_SOURCE = 'SPEC §4.2; DOMAIN.md §(h)';
 
 /**
  * SPEC §4.2 across agreements: one portfolio holder is opdrachtgever (client) of one agreement and eigenaar
@@ -25,6 +37,9 @@ export interface CrossAgreementConflict {
   client: ConflictSide;
   owner: ConflictSide;
   delivers: boolean;
+  /** Why it is a conflict: the owned GR delivers the client's DVO, or the holder is client and owner elsewhere. */
+  reason: 'delivers' | 'client_and_owner';
+  source: typeof ROLE_CONFLICT_SOURCE;
 }
 
 /** A DVO names its GR by contracting the GR's openbaar lichaam (the joint body), matched on its KvK number. */
@@ -38,17 +53,21 @@ export function deliveredBy(dvo: RoleAssignment, gr: RoleAssignment): boolean {
 
 function side(a: RoleAssignment, role: 'opdrachtgever' | 'eigenaar'): ConflictSide {
   const { parties: _parties, roles, ...rest } = a;
-  return { ...rest, roleName: roles[role]?.name ?? '' };
+  return { ...rest, role, roleName: roles[role]?.name ?? '' };
 }
+
+const assignmentId = (a: RoleAssignment) => `${a.space}#${a.agreementId}#${a.member ?? ''}`;
 
 /**
  * Every pair of distinct agreements where the opdrachtgever's portfolio holder of one is the eigenaar's of the
- * other (the same person however typed: `personKey`). A conflict inside one agreement is `steeringWarnings`'s.
+ * other (the same person however typed: `personKey`), whether the roles are the agreement's own or a GR member's.
+ * A conflict inside one agreement is `steeringWarnings`'s. Each assignment is counted once however often given.
  * Delivering pairs first, then by holder and references, so the report reads the same every time.
  */
 export function crossAgreementConflicts(assignments: readonly RoleAssignment[]): CrossAgreementConflict[] {
+  const unique = [...new Map(assignments.map((a) => [assignmentId(a), a])).values()];
   const owners = new Map<string, RoleAssignment[]>();
-  for (const a of assignments) {
+  for (const a of unique) {
     const holder = a.roles.eigenaar?.portfolioHolder;
     if (!holder) continue;
     const key = personKey(holder);
@@ -56,19 +75,22 @@ export function crossAgreementConflicts(assignments: readonly RoleAssignment[]):
   }
   const seen = new Set<string>();
   const out: CrossAgreementConflict[] = [];
-  for (const client of assignments) {
+  for (const client of unique) {
     const holder = client.roles.opdrachtgever?.portfolioHolder;
     if (!holder) continue;
     for (const owner of owners.get(personKey(holder)) ?? []) {
-      const id = `${client.space}#${client.agreementId}>${owner.space}#${owner.agreementId}`;
+      const id = `${assignmentId(client)}>${assignmentId(owner)}`;
       if (owner.space === client.space && owner.agreementId === client.agreementId) continue;
       if (seen.has(id)) continue;
       seen.add(id);
+      const delivers = deliveredBy(client, owner);
       out.push({
         portfolioHolder: holder,
         client: side(client, 'opdrachtgever'),
         owner: side(owner, 'eigenaar'),
-        delivers: deliveredBy(client, owner),
+        delivers,
+        reason: delivers ? 'delivers' : 'client_and_owner',
+        source: ROLE_CONFLICT_SOURCE,
       });
     }
   }
@@ -77,6 +99,8 @@ export function crossAgreementConflicts(assignments: readonly RoleAssignment[]):
       Number(y.delivers) - Number(x.delivers) ||
       personKey(x.portfolioHolder).localeCompare(personKey(y.portfolioHolder)) ||
       x.client.reference.localeCompare(y.client.reference) ||
-      x.owner.reference.localeCompare(y.owner.reference),
+      x.owner.reference.localeCompare(y.owner.reference) ||
+      (x.owner.member ?? '').localeCompare(y.owner.member ?? '') ||
+      (x.client.member ?? '').localeCompare(y.client.member ?? ''),
   );
 }

@@ -47,6 +47,14 @@ describe('the volume-incentive simulator', () => {
     expect(sim.lines[0]).toMatchObject({ expectedVolume: 120, expectedFrom: 'forecast' });
   });
 
+  it("takes the user's expected volume over the default", () => {
+    const sim = simulate(terms([line()]), [], [0, 25], [{ lineId: 'l1', volume: 40 }]);
+    expect(sim.lines[0]).toMatchObject({ expectedVolume: 40, expectedFrom: 'user' });
+    // Uncapped: +25% of 40 units at €100 is paid in full.
+    expect(sim.scenarios.map((s) => s.exposureCents)).toEqual([4_000_00, 5_000_00]);
+    expect(simulate(terms([line()])).lines[0]).toMatchObject({ expectedVolume: 0, expectedFrom: 'none' });
+  });
+
   it('caps the total by the agreement ceiling', () => {
     const sim = simulate(terms([line({ volumeCeiling: 100 })], { valueCeilingCents: 5_000_00 }), [], [0]);
     expect(sim.scenarios[0]!.exposureCents).toBe(5_000_00);

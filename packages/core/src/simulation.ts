@@ -24,6 +24,17 @@ export const scenariosSchema = z
   .array(z.int().check(z.gte(-100), z.lte(500)))
   .check(z.minLength(1), z.maxLength(MAX_SCENARIOS));
 
+/** The user's own expected volume for some lines (units over the term), instead of the default. */
+export const expectedVolumesSchema = z
+  .array(
+    z.strictObject({
+      lineId: z.string().check(z.regex(/^[0-9a-z-]{1,40}$/, 'Invalid id')),
+      volume: z.int().check(z.gte(0), z.lte(100_000_000)),
+    }),
+  )
+  .check(z.maxLength(50));
+export type ExpectedVolumes = z.infer<typeof expectedVolumesSchema>;
+
 /** The most product lines the simulator takes in one call (an agreement holds fewer). */
 export const MAX_SIMULATION_LINES = 50;
 
@@ -127,7 +138,7 @@ export interface LineInsight {
   variant: SimulationLine['variant'];
   expectedVolume: number;
   /** Where the expected volume comes from. */
-  expectedFrom: 'forecast' | 'volume_ceiling' | 'money_ceiling' | 'none';
+  expectedFrom: 'user' | 'forecast' | 'volume_ceiling' | 'money_ceiling' | 'none';
   /**
    * What one extra unit at the expected volume earns the provider under each execution variant (cents): per-unit
    * payment (per hour or day for effort, per product or trajectory for output) pays the line's tariff until its
@@ -264,16 +275,25 @@ function crossingMonth(
   return first === null ? null : addMonths(`${terms.startDate.slice(0, 7)}-01`, first - 1).slice(0, 7);
 }
 
-/** Simulates the terms under each volume scenario (percent changes against the expected volume). */
+/**
+ * Simulates the terms under each volume scenario (percent changes against the expected volume). The expected volume
+ * of a line is the user's where given (an uncapped line without realisations has no other), else the default.
+ */
 export function simulate(
   terms: SimulationTerms,
   realisations: readonly SimulationRealisation[] = [],
   scenarios: readonly number[] = DEFAULT_SCENARIOS,
+  expectedVolumes: ExpectedVolumes = [],
 ): Simulation {
   const months = termMonths(terms.startDate, terms.endDate);
   const rates = runRates(terms, realisations);
+  const own = new Map(expectedVolumes.map((e) => [e.lineId, e.volume]));
   const lines: LineInsight[] = terms.productLines.map((line) => {
-    const e = expected(line, rates.get(line.id), months);
+    const given = own.get(line.id);
+    const e =
+      given === undefined
+        ? expected(line, rates.get(line.id), months)
+        : { volume: given, from: 'user' as const };
     const tariff = line.tariffCents ?? 0;
     const marginal = tariff > 0 && tariff * (e.volume + 1) <= lineCapCents(line) ? tariff : 0;
     return {

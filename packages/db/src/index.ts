@@ -21,6 +21,7 @@ import { governanceRepository } from './governance.ts';
 import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
+import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { signingRepository } from './signing.ts';
@@ -48,6 +49,7 @@ export * from './inbox.ts';
 export * from './keys.ts';
 export * from './onboarding.ts';
 export * from './public-register.ts';
+export * from './relation-confirm.ts';
 export * from './reports.ts';
 export * from './scope.ts';
 export * from './signal-job.ts';
@@ -80,6 +82,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     steering,
     /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
     governance: governanceRepository(db, scope, steering),
+    /** Each party's confirmation of the relation (issue 14 point 2). */
+    relationConfirm: relationConfirmRepository(db, scope, widen),
     reports: reportRepository(db, scope, widen),
     signing: signingRepository(db, scope, widen),
     budget: budgetRepository(db, scope, widen),

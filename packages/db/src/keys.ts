@@ -149,6 +149,17 @@ export const keys = {
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */
   portfolioHolder: (space: string, holderKey: string) => spaced(space, 'PH', holderKey),
+  /** gsi4 of steering and member-roles items: every eigenaar with a portfolio holder in a space, by holder. */
+  roleOwners: (space: string) => spaced(space, 'PHOWNERS'),
+  /**
+   * A GR's roles of one participating municipality, in the GR's own collection (so whoever may write the GR's
+   * steering writes it, under the same leading key), indexed on gsi2/gsi3/gsi4 under the member's space: its
+   * portfolio holders sit beside the member's own agreements' and are found from there.
+   */
+  memberRoles: (grSpace: string, agreementId: string, member: string) => ({
+    pk: spaced(grSpace, 'AGR', agreementId),
+    sk: `GRROLES${SEP}${member}`,
+  }),
   /** Links from a framework agreement to its call-offs (deelovereenkomsten). */
   childLink: (space: string, parentId: string, sortKey: string) => ({
     pk: spaced(space, 'CHILD', parentId),

@@ -1,4 +1,4 @@
-import { activeRealisations, type Simulation, simulate } from '@regie/core';
+import { activeRealisations, type ExpectedVolumes, type Simulation, simulate } from '@regie/core';
 import { loadAgreement } from './agreements.ts';
 import { realisations } from './budget-signals.ts';
 import type { Db } from './client.ts';
@@ -16,7 +16,11 @@ export function simulationRepository(
   deps: { steering: ReturnType<typeof steeringRepository> },
 ) {
   return {
-    async agreement(agreementId: string, scenarios?: readonly number[]): Promise<Simulation> {
+    async agreement(
+      agreementId: string,
+      scenarios?: readonly number[],
+      expectedVolumes?: ExpectedVolumes,
+    ): Promise<Simulation> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const [entries, steering] = await Promise.all([
         realisations(db, agreement.space, agreement.id),
@@ -32,6 +36,7 @@ export function simulationRepository(
         },
         activeRealisations(entries),
         scenarios,
+        expectedVolumes,
       );
     },
   };

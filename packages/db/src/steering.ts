@@ -1,8 +1,12 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  type Agreement,
   type AuditEvent,
+  checkMemberRoles,
   DomainError,
   decideRelation,
+  type MemberRoles,
+  nextRound,
   personKey,
   type RelationDecision,
   type Steering,
@@ -14,9 +18,11 @@ import { auditInCollection } from './agreement-access.ts';
 import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import type { Page } from './cursor.ts';
+import { readSpace } from './directory.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
 import { gsi1Page } from './query.ts';
+import { roundItem } from './relation-confirm.ts';
 import { crossRoleConflicts } from './role-conflicts.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { type TransactItem, transact } from './transact.ts';
@@ -76,9 +82,55 @@ function relationCount(
   ];
 }
 
+/** A GR's participating municipalities: its allocation key's spaces, else its region's members (as wgr.ts). */
+async function grMembers(db: Db, agreement: Agreement): Promise<{ space: string; name: string }[]> {
+  if (agreement.kind !== 'joint_arrangement') return [];
+  const region = await readSpace(db, agreement.space);
+  const spaces = agreement.allocationKey?.weights.map((w) => w.space) ?? region?.members ?? [];
+  return spaces.map((space) => ({ space, name: region?.memberNames?.[space] ?? space }));
+}
+
+/**
+ * The index entry of one member's roles on a GR, in the GR's collection and indexed under the member's space: its
+ * opdrachtgever on gsi2 and its eigenaar on gsi3 (per portfolio holder, as the space's own steering items) and on
+ * the space's owner list (gsi4), so the cross-agreement check finds them from the member's space without a scan.
+ * None without a holder.
+ */
+function memberRolesItem(db: Db, agreement: Agreement, m: MemberRoles) {
+  const client = m.opdrachtgever?.portfolioHolder;
+  const owner = m.eigenaar?.portfolioHolder;
+  if (!client && !owner) return null;
+  return {
+    TableName: db.tableName,
+    Item: {
+      ...keys.memberRoles(agreement.space, agreement.id, m.space),
+      type: 'memberRoles',
+      agreementId: agreement.id,
+      agreementSpace: agreement.space,
+      member: m.space,
+      roles: { opdrachtgever: m.opdrachtgever, eigenaar: m.eigenaar },
+      ...(client
+        ? {
+            gsi2pk: keys.portfolioHolder(m.space, personKey(client)),
+            gsi2sk: `opdrachtgever#${agreement.id}`,
+          }
+        : {}),
+      ...(owner
+        ? {
+            gsi3pk: keys.portfolioHolder(m.space, personKey(owner)),
+            gsi3sk: `eigenaar#${agreement.id}`,
+            gsi4pk: keys.roleOwners(m.space),
+            gsi4sk: `${personKey(owner)}#${agreement.id}`,
+          }
+        : {}),
+    },
+  };
+}
+
 const empty = (agreementId: string): Steering => ({
   agreementId,
   version: 0,
+  round: 0,
   relation: null,
   roles: {},
   updatedAt: null,
@@ -101,10 +153,21 @@ export function steeringRepository(db: Db, scope: Scope) {
       ),
     );
     if (!result.Item) return empty(agreementId);
-    const { agreementId: id, version, relation, roles, updatedAt, updatedBy, updatedByName } = result.Item;
+    const {
+      agreementId: id,
+      version,
+      round,
+      relation,
+      roles,
+      updatedAt,
+      updatedBy,
+      updatedByName,
+    } = result.Item;
     return {
       agreementId: id,
       version,
+      // Items stored before rounds were kept: a decided relation is in its first round.
+      round: round ?? (relation ? 1 : 0),
       relation: relation ?? null,
       roles: roles ?? {},
       updatedAt,
@@ -117,10 +180,16 @@ export function steeringRepository(db: Db, scope: Scope) {
     /** Across agreements in reach: a GR's eigenaar as opdrachtgever elsewhere (role-conflicts.ts). */
     crossConflicts: () => crossRoleConflicts(db, scope),
 
-    async get(agreementId: string): Promise<Steering & { warnings: SteeringWarning[] }> {
+    /** `grMembers`: a GR's participating municipalities, whose roles it takes per member (empty otherwise). */
+    async get(
+      agreementId: string,
+    ): Promise<Steering & { warnings: SteeringWarning[]; grMembers: { space: string; name: string }[] }> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
-      const steering = await read(agreement.space, agreementId);
-      return { ...steering, warnings: steeringWarnings(steering.roles) };
+      const [steering, members] = await Promise.all([
+        read(agreement.space, agreementId),
+        grMembers(db, agreement),
+      ]);
+      return { ...steering, warnings: steeringWarnings(steering.roles), grMembers: members };
     },
 
     async update(
@@ -128,15 +197,24 @@ export function steeringRepository(db: Db, scope: Scope) {
       expectedVersion: number,
       change: SteeringChange,
       extend?: SteeringExtension,
-    ): Promise<Steering & { warnings: SteeringWarning[] }> {
+    ): Promise<Steering & { warnings: SteeringWarning[]; grMembers: { space: string; name: string }[] }> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
-      const current = await read(agreement.space, agreementId);
+      const [current, members] = await Promise.all([
+        read(agreement.space, agreementId),
+        grMembers(db, agreement),
+      ]);
       if (current.version !== expectedVersion) {
         throw new DomainError('CONFLICT', 'steering.versionConflict', {
           params: { version: current.version, expectedVersion },
           message: `Steering was changed (version ${current.version}, you sent ${expectedVersion})`,
         });
       }
+      if (change.roles)
+        checkMemberRoles(
+          change.roles,
+          agreement,
+          members.map((m) => m.space),
+        );
       const now = new Date().toISOString();
       const next: Steering = {
         ...current,
@@ -150,14 +228,28 @@ export function steeringRepository(db: Db, scope: Scope) {
         updatedBy: scope.actor,
         updatedByName: scope.actorName,
       };
+      // Setting or changing what the parties agree to re-opens it: every party is asked again.
+      next.round = nextRound(current.round, current.relation, next.relation);
       const changes: AuditEvent['changes'] = {};
       if (change.relation !== undefined)
         changes.relation = { before: current.relation, after: next.relation };
+      if (next.round !== current.round) changes.round = { before: current.round, after: next.round };
       if (change.roles !== undefined) changes.roles = { before: current.roles, after: next.roles };
       const more = extend ? await extend(agreement, now) : { set: {}, items: [], changes: {} };
       const warnings = steeringWarnings(next.roles);
       const client = next.roles.opdrachtgever?.portfolioHolder;
       const owner = next.roles.eigenaar?.portfolioHolder;
+      // Each member's index entries follow its roles: put where it has a holder, deleted where it no longer has.
+      const memberPuts = (next.roles.members ?? []).flatMap((m) => {
+        const put = memberRolesItem(db, agreement, m);
+        return put ? [{ Put: put }] : [];
+      });
+      const kept = new Set(memberPuts.map((p) => p.Put.Item.member));
+      const memberDeletes = (current.roles.members ?? [])
+        .filter((m) => !kept.has(m.space))
+        .map((m) => ({
+          Delete: { TableName: db.tableName, Key: keys.memberRoles(agreement.space, agreementId, m.space) },
+        }));
       await transact(
         db,
         [
@@ -182,6 +274,8 @@ export function steeringRepository(db: Db, scope: Scope) {
                   ? {
                       gsi3pk: keys.portfolioHolder(agreement.space, personKey(owner)),
                       gsi3sk: `eigenaar#${agreementId}`,
+                      gsi4pk: keys.roleOwners(agreement.space),
+                      gsi4sk: `${personKey(owner)}#${agreementId}`,
                     }
                   : {}),
               },
@@ -189,6 +283,8 @@ export function steeringRepository(db: Db, scope: Scope) {
               ExpressionAttributeValues: current.version === 0 ? undefined : { ':v': current.version },
             },
           },
+          ...memberPuts,
+          ...memberDeletes,
           ...auditInCollection(
             { db, agreement, ownerName: agreement.space, side: 'municipality' },
             scope,
@@ -202,12 +298,23 @@ export function steeringRepository(db: Db, scope: Scope) {
           ),
           ...more.items,
           ...relationCount(db.tableName, agreement.space, current.relation?.chosen, next.relation?.chosen),
+          ...(next.round === current.round
+            ? []
+            : [
+                roundItem(db, agreement, {
+                  round: next.round,
+                  chosen: next.relation?.chosen ?? null,
+                  by: scope.actor,
+                  ...(scope.actorName ? { byName: scope.actorName } : {}),
+                  at: now,
+                }),
+              ]),
         ],
         new DomainError('CONFLICT', 'agreement.changedMeanwhile', {
           message: 'The agreement was changed meanwhile; reload and try again',
         }),
       );
-      return { ...next, warnings };
+      return { ...next, warnings, grMembers: members };
     },
 
     /** Tenant-wide: agreements whose opdrachtgever and eigenaar share a portfolio holder (SPEC §4.2). */
@@ -241,12 +348,14 @@ export function steeringRepository(db: Db, scope: Scope) {
           const a = byId.get(i.agreementId as string);
           if (!a) return [];
           const roles = i.roles as SteeringRoles;
+          // The agreement's own clash first; a GR may be here for a member's clash only.
+          const [first] = steeringWarnings(roles);
           return [
             {
               agreementId: a.id,
               reference: a.reference,
               title: a.title,
-              portfolioHolder: roles.opdrachtgever?.portfolioHolder ?? '',
+              portfolioHolder: first?.portfolioHolder ?? roles.opdrachtgever?.portfolioHolder ?? '',
             },
           ];
         }),

@@ -13,6 +13,8 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
+import { seedRelation } from './seed-relation.ts';
+import { seedRtvb } from './seed-rtvb.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -726,6 +728,8 @@ export async function seed(db: Db): Promise<boolean> {
       opdrachtnemer: { name: 'Sociaal Domein Noord-Veluwe' },
     },
   });
+  await seedRelation(db);
+  await seedRtvb(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -8,8 +8,11 @@ import { enImport } from './import';
 import type { Messages } from './index';
 import { enParties } from './parties';
 import { enPeople } from './people';
+import { enRelation } from './relation';
+import { enRtvb } from './rtvb';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
+import { enSimulation } from './simulation';
 import { enSubsidy } from './subsidy';
 import { enUi } from './ui';
 import { enWgr } from './wgr';
@@ -19,8 +22,11 @@ export const en: Messages = {
   parties: enParties,
   people: enPeople,
   cockpit: enCockpit,
+  simulation: enSimulation,
   conflicts: enConflicts,
   governance: enGovernance,
+  relation: enRelation,
+  rtvb: enRtvb,
   exports: enExports,
   registerImport: enImport,
   signIn: enSignIn,

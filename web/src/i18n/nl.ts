@@ -8,8 +8,11 @@ import { nlGovernance } from './governance';
 import { nlImport } from './import';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
+import { nlRelation } from './relation';
+import { nlRtvb } from './rtvb';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
+import { nlSimulation } from './simulation';
 import { nlSubsidy } from './subsidy';
 import { nlUi } from './ui';
 import { nlWgr } from './wgr';
@@ -19,8 +22,11 @@ export const nl = {
   parties: nlParties,
   people: nlPeople,
   cockpit: nlCockpit,
+  simulation: nlSimulation,
   conflicts: nlConflicts,
   governance: nlGovernance,
+  relation: nlRelation,
+  rtvb: nlRtvb,
   exports: nlExports,
   registerImport: nlImport,
   signIn: nlSignIn,

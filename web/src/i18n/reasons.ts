@@ -154,6 +154,17 @@ export const nlReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Iemand anders heeft deze escalatie intussen gewijzigd. ${CHANGED_NL}`,
   'steering.motivationRequired': 'Motiveer waarom u {{chosen}} kiest in plaats van {{proposed}}.',
   'steering.versionConflict': `Iemand anders heeft de sturing intussen gewijzigd. ${CHANGED_NL}`,
+  'relation.notDecided': 'Voor deze overeenkomst is nog geen relatie vastgesteld; er is niets te bevestigen.',
+  'relation.staleRound':
+    'De gemeente heeft de relatie intussen opnieuw vastgesteld (ronde {{currentRound}}; u antwoordde op ronde {{round}}). Bekijk de nieuwe afspraken en antwoord opnieuw.',
+  'relation.partyUnknown': 'Deze organisatie is geen partij bij deze overeenkomst.',
+  'relation.partyHasPortal':
+    'Deze partij heeft eigen gebruikers in Regie en bevestigt zelf; vastleggen namens de partij kan alleen voor een partij zonder gebruikers.',
+  'relation.changedMeanwhile': `Iemand anders heeft de relatie of een antwoord intussen gewijzigd. ${CHANGED_NL}`,
+  'steering.membersOnlyForGr':
+    'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
+  'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
+  'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':
@@ -403,6 +414,16 @@ export const enReasons: ReasonTexts = {
   'escalation.changedMeanwhile': `Someone else changed this escalation meanwhile. ${CHANGED_EN}`,
   'steering.motivationRequired': 'Give a motivation for choosing {{chosen}} instead of {{proposed}}.',
   'steering.versionConflict': `Someone else changed the steering meanwhile. ${CHANGED_EN}`,
+  'relation.notDecided': 'No relation has been decided for this agreement yet; there is nothing to confirm.',
+  'relation.staleRound':
+    'The municipality has decided the relation again meanwhile (round {{currentRound}}; you answered round {{round}}). Review the new arrangements and answer again.',
+  'relation.partyUnknown': 'This organisation is not a party to this agreement.',
+  'relation.partyHasPortal':
+    'This party has its own users in Regie and confirms itself; recording on its behalf is only for a party without users.',
+  'relation.changedMeanwhile': `Someone else changed the relation or an answer meanwhile. ${CHANGED_EN}`,
+  'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
+  'steering.notMember': '{{space}} does not take part in {{region}}.',
+  'steering.memberTwice': 'The roles of {{space}} are in twice.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':

@@ -24,6 +24,7 @@ import { KpiSection } from '../features/kpis/KpiSection';
 import { DutiesSection } from '../features/reports/DutiesSection';
 import { hasSigning } from '../features/signing/model';
 import { SigningSection } from '../features/signing/SigningSection';
+import { RelationPartySection } from '../features/steering/RelationPartySection';
 import { SteeringSection } from '../features/steering/SteeringSection';
 import { RecipientSubsidySection } from '../features/subsidy/RecipientSubsidySection';
 import { SubsidySection } from '../features/subsidy/SubsidySection';
@@ -127,7 +128,11 @@ export function AgreementDetailPage({ id }: { id: string }) {
       <InPageNav ids={sections} />
       <TermsSection a={a} me={me.data} locale={locale} />
       <PartiesSection a={a} />
-      <LinesSection lines={a.productLines} locale={locale} />
+      <LinesSection
+        lines={a.productLines}
+        locale={locale}
+        simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
+      />
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
@@ -144,9 +149,12 @@ export function AgreementDetailPage({ id }: { id: string }) {
       <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       <EscalationsSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       <DialogueSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
+      {a.view === 'party' && shows('relation') ? (
+        <RelationPartySection agreementId={a.id} me={me.data} />
+      ) : null}
       {internal ? (
         <>
-          <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} />
+          <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} me={me.data} />
           <StatusSection a={internal} canRenew={editable} />
           <VersionsSection id={internal.id} version={internal.version} />
           <AuditSection

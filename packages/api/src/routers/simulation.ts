@@ -1,5 +1,6 @@
 import {
   draftTerms,
+  expectedVolumesSchema,
   idSchema,
   MUNICIPAL_ROLES,
   scenariosSchema,
@@ -14,12 +15,26 @@ export const simulationRouter = router({
   /** A stored agreement: its terms, its realisations' run rate and its relation type. */
   agreement: procedure
     .meta({ roles: MUNICIPAL_ROLES })
-    .input(z.strictObject({ id: idSchema(), scenarios: z.optional(scenariosSchema) }))
-    .query(({ ctx, input }) => ctx.repos.simulation.agreement(input.id, input.scenarios)),
+    .input(
+      z.strictObject({
+        id: idSchema(),
+        scenarios: z.optional(scenariosSchema),
+        expectedVolumes: z.optional(expectedVolumesSchema),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      ctx.repos.simulation.agreement(input.id, input.scenarios, input.expectedVolumes),
+    ),
 
   /** A draft's terms while they are edited: nothing is read or stored. */
   terms: procedure
     .meta({ roles: MUNICIPAL_ROLES })
-    .input(z.strictObject({ terms: simulationTermsSchema, scenarios: z.optional(scenariosSchema) }))
-    .query(({ input }) => simulate(draftTerms(input.terms), [], input.scenarios)),
+    .input(
+      z.strictObject({
+        terms: simulationTermsSchema,
+        scenarios: z.optional(scenariosSchema),
+        expectedVolumes: z.optional(expectedVolumesSchema),
+      }),
+    )
+    .query(({ input }) => simulate(draftTerms(input.terms), [], input.scenarios, input.expectedVolumes)),
 });

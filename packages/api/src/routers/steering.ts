@@ -1,10 +1,14 @@
 import {
+  askRelationChangeInput,
+  confirmRelationInput,
   governanceApplySchema,
   governanceDefaults,
   governancePreviewSchema,
   idSchema,
   MUNICIPAL_ROLES,
+  PROVIDER_ROLES,
   proposeRelation,
+  recordConfirmationInput,
   relationAnswersSchema,
   relationDecisionSchema,
   SPACE_PATTERN,
@@ -15,6 +19,10 @@ import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 const WRITE = ['inkoper', 'contractmanager'] as const;
+/** Who answers for a provider party: its signer or its administrator (a reporter reads only). */
+const PROVIDER_ANSWER = ['provider_signer', 'provider_admin'] as const;
+/** Who records a board's confirmation for a party without users (the coordinator in its region). */
+const RECORD = ['inkoper', 'contractmanager', 'coordinator'] as const;
 
 export const steeringRouter = router({
   /** The relation designer's proposal for a set of answers, with the governance that fits it (no storage). */
@@ -29,7 +37,35 @@ export const steeringRouter = router({
   get: procedure
     .meta({ roles: MUNICIPAL_ROLES })
     .input(z.strictObject({ agreementId: idSchema() }))
-    .query(({ ctx, input }) => ctx.repos.steering.get(input.agreementId)),
+    .query(async ({ ctx, input }) => ({
+      ...(await ctx.repos.steering.get(input.agreementId)),
+      /** Per party: its state in the current round, its last answer; and every answer and re-opening. */
+      confirmation: await ctx.repos.relationConfirm.overview(input.agreementId),
+    })),
+
+  /** What the caller's provider party sees of the relation, roles and contacts, and its own answers. */
+  partyView: procedure
+    .meta({ roles: PROVIDER_ROLES })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.relationConfirm.partyView(input.agreementId)),
+
+  /** The provider party confirms the relation of the given (current) round. */
+  confirm: mutationProcedure
+    .meta({ roles: PROVIDER_ANSWER })
+    .input(confirmRelationInput)
+    .mutation(({ ctx, input }) => ctx.repos.relationConfirm.confirm(input)),
+
+  /** The provider party asks for a change of the relation of the given (current) round, with its reason. */
+  askChange: mutationProcedure
+    .meta({ roles: PROVIDER_ANSWER })
+    .input(askRelationChangeInput)
+    .mutation(({ ctx, input }) => ctx.repos.relationConfirm.askChange(input)),
+
+  /** The municipality records the confirmation of a party without users, from its board's decision. */
+  recordConfirmation: mutationProcedure
+    .meta({ roles: RECORD })
+    .input(recordConfirmationInput)
+    .mutation(({ ctx, input }) => ctx.repos.relationConfirm.recordConfirmation(input)),
 
   update: mutationProcedure
     .meta({ roles: WRITE })

@@ -34,6 +34,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('escalations.title');
     case 'dialogue':
       return t('dialogue.title');
+    case 'relation':
+      return t('relation.title');
     case 'steering':
       return t('steering.sectionTitle');
     case 'status':

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
+  ButtonLink,
   Paragraph,
   Table,
   TableBody,
@@ -183,13 +184,32 @@ export function PartiesSection({ a }: { a: Agreement }) {
   );
 }
 
-export function LinesSection({ lines, locale }: { lines: readonly ProductLine[]; locale: AppLocale }) {
+/** The product lines; for the managing municipality also the way to what they reward (the simulator). */
+export function LinesSection({
+  lines,
+  locale,
+  simulateHref,
+}: {
+  lines: readonly ProductLine[];
+  locale: AppLocale;
+  simulateHref?: string;
+}) {
   const { t } = useTranslation();
   const none = t('agreementDetail.none');
   const money = (cents: number | undefined) => (cents === undefined ? none : formatMoney(cents, locale));
   const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
   return (
-    <Section id="lines" title={t('agreementDetail.sections.lines')}>
+    <Section
+      id="lines"
+      title={t('agreementDetail.sections.lines')}
+      actions={
+        simulateHref && lines.length > 0 ? (
+          <Link href={simulateHref} asChild>
+            <ButtonLink appearance="secondary-action-button">{t('simulation.link')}</ButtonLink>
+          </Link>
+        ) : null
+      }
+    >
       {lines.length === 0 ? (
         <Paragraph className="regie-empty">{t('agreementDetail.noLines')}</Paragraph>
       ) : (

@@ -67,6 +67,7 @@ describe('sectionsOf', () => {
       'kpis',
       'escalations',
       'dialogue',
+      'relation',
     ]);
   });
 

@@ -23,6 +23,7 @@ export const SECTION_IDS = [
   'kpis',
   'escalations',
   'dialogue',
+  'relation',
   'steering',
   'status',
   'versions',
@@ -53,6 +54,8 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     kpis: true,
     escalations: true,
     dialogue: true,
+    // A provider's own view of the relation and its confirmation (issue 14 point 2); the owner sees it under steering.
+    relation: a.view === 'party',
     steering: internal,
     status: internal,
     versions: internal,

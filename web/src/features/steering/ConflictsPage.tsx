@@ -12,8 +12,12 @@ import { type Column, DataTable } from '../../ui/DataTable';
 type Conflict = inferOutput<TRPCOptionsProxy<AppRouter>['steering']['conflicts']>['items'][number];
 type Side = Conflict['client'];
 
-/** An agreement of a conflict: its reference as a link, its title, and who holds the role there. */
+/**
+ * An agreement of a conflict: its reference as a link, its title, and who holds the role there — on behalf of
+ * which member municipality when it is a GR's role of one member.
+ */
 function AgreementCell({ side }: { side: Side }) {
+  const { t } = useTranslation();
   return (
     <>
       <Link href={`/agreements/${encodeURIComponent(side.agreementId)}`} className="utrecht-link">
@@ -26,13 +30,19 @@ function AgreementCell({ side }: { side: Side }) {
           {side.roleName}
         </>
       ) : null}
+      {side.memberName ? (
+        <>
+          <br />
+          {t('conflicts.onBehalfOf', { name: side.memberName })}
+        </>
+      ) : null}
     </>
   );
 }
 
 /**
- * `/steering/conflicts`: every portfolio holder who is eigenaar of a GR and opdrachtgever of another agreement in
- * the municipality's reach (SPEC §4.2 across agreements; `steering.conflicts`). Internal: a provider is told so and
+ * `/steering/conflicts`: every portfolio holder who is eigenaar of one agreement (a GR's, of a member too) and
+ * opdrachtgever of another in the municipality's reach (SPEC §4.2 across agreements; `steering.conflicts`). Internal: a provider is told so and
  * nothing is asked of the API.
  */
 export function ConflictsPage() {
@@ -60,6 +70,11 @@ export function ConflictsPage() {
       header: t('conflicts.kind'),
       cell: (c) => (c.delivers ? <strong>{t('conflicts.delivers')}</strong> : t('conflicts.other')),
     },
+    {
+      key: 'why',
+      header: t('conflicts.why'),
+      cell: (c) => t(`conflicts.reason_${c.reason}`, { source: c.source }),
+    },
   ];
   return (
     <div className="regie-steering">
@@ -80,7 +95,7 @@ export function ConflictsPage() {
             columns={columns}
             rows={rows}
             rowKey={(c) =>
-              `${c.client.space}#${c.client.agreementId}>${c.owner.space}#${c.owner.agreementId}`
+              `${c.client.space}#${c.client.agreementId}#${c.client.member ?? ''}>${c.owner.space}#${c.owner.agreementId}#${c.owner.member ?? ''}`
             }
             rowTestId={(c) => `conflict-${c.client.agreementId}-${c.owner.agreementId}`}
             testId="cross-conflicts"

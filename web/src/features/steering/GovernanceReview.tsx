@@ -137,7 +137,6 @@ function ReviewBody({
   preview: GovernancePreview;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
@@ -157,8 +156,8 @@ function ReviewBody({
         idempotencyKey ? { context: { idempotencyKey } } : undefined,
       );
     },
-    onSuccess: async (result) => {
-      queryClient.setQueryData(trpc.steering.get.queryKey({ agreementId }), result.steering);
+    onSuccess: async () => {
+      // Steering, duties, due reports and deadlines all moved: everything cached is refetched.
       await queryClient.invalidateQueries();
       navigate(`/agreements/${encodeURIComponent(agreementId)}`, { state: { saved: 'steering' } });
     },

@@ -1,71 +1,66 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
-import {
-  CONTACT_SIDES,
-  ROLES_WITH_PORTFOLIO_HOLDER,
-  STEERING_ROLE_KEYS,
-  type SteeringRoles,
-} from '@regie/core/browser';
-import {
-  Button,
-  ButtonGroup,
-  ButtonLink,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { ROLES_WITH_PORTFOLIO_HOLDER, STEERING_ROLE_KEYS, type SteeringRoles } from '@regie/core/browser';
+import { Button, ButtonGroup, ButtonLink } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
-import { get, useFieldArray, useForm } from 'react-hook-form';
+import { FormProvider, get, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, focusSoon } from '../../lib/form';
 import { deepestField, orderedErrors, setServerErrors, useErrorText } from '../../lib/form-schema';
+import { localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { Fieldset } from '../../ui/Fieldset';
-import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { StatusLine } from '../../ui/StatusLine';
+import { ContactsFields } from './ContactsFields';
 import { ConflictAlert, type EditorProps, fieldId, SteeringEditorPage, useSteeringUpdate } from './fields';
+import { MemberRolesFields } from './MemberRolesFields';
+import { type FormParts, RoleFields } from './RtvbFields';
+import { rtvbField } from './rtvb-form';
 import { RoleConflictAlert } from './SteeringSection';
 import {
-  newContactRow,
   type RolesValues,
   rolesFieldOrder,
-  rolesSchema,
+  rolesSchemaFor,
   rolesValues,
   sameRoles,
   sharedPortfolioHolder,
 } from './steering-form';
 
-/** The add button stops where the API's schema does (`contacts` at most 20). */
-const CONTACTS_MAX = 20;
 const id = (path: string) => fieldId('roles', path);
 
 function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [base] = useState(steering);
+  const [locale] = useState(() => localeFor(i18n.language));
+  const [schema] = useState(() => rolesSchemaFor(locale));
   const form = useForm<RolesValues, unknown, SteeringRoles>({
-    defaultValues: rolesValues(base.roles),
-    resolver: standardSchemaResolver(rolesSchema),
+    defaultValues: rolesValues(base.roles, base.grMembers ?? [], locale),
+    resolver: standardSchemaResolver(schema),
     shouldFocusError: false,
   });
-  const contacts = useFieldArray({ control: form.control, name: 'contacts' });
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [announcement, setAnnouncement] = useState('');
   const conflictRef = useRef<HTMLDivElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  const order = rolesFieldOrder({ contacts: contacts.fields });
+  const values = form.watch();
+  const order = rolesFieldOrder(values);
   const errors = form.formState.errors;
-  const errorFor = (path: string) => errorText(get(errors, path));
-  const shared = sharedPortfolioHolder(form.watch());
+  const shared = sharedPortfolioHolder(values);
+  const parts: FormParts = {
+    id,
+    errorFor: (path) => errorText(get(errors, path)),
+    announce: setAnnouncement,
+  };
 
   useEffect(() => {
     if (reloaded) document.getElementById(id('opdrachtgever.name'))?.focus();
   }, [reloaded]);
 
+  // The API names a line by its index and an amount as cents; the form's fields are `.text` and `.amount`.
+  const deepest = deepestField(order, /^roles(\.|$)/);
   const failure = useMutationError({
-    fieldOf: deepestField(order, /^roles(\.|$)/),
+    fieldOf: (path) => deepest(rtvbField(path)),
     messages: {
       invalid: t('steering.errors.rejected'),
       forbidden: t('steering.forbidden'),
@@ -82,17 +77,6 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
   const summaryRef = failure.summaryRef;
   const update = useSteeringUpdate(agreement.id, (error) => failure.onError(error));
 
-  function addContact() {
-    const index = contacts.fields.length;
-    contacts.append(newContactRow(), { shouldFocus: false });
-    focusSoon(() => document.getElementById(id(`contacts.${index}.side`)));
-  }
-  function removeContact(index: number) {
-    contacts.remove(index);
-    setAnnouncement(t('steering.rolesForm.contactRemoved', { n: index + 1 }));
-    focusSoon(() => addRef.current);
-  }
-
   const submit = form.handleSubmit(
     (roles) => {
       if (update.isPending) return;
@@ -106,17 +90,8 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
     () => focusSoon(() => summaryRef.current),
   );
 
-  const text = (path: string, label: string, extra = {}) => (
-    <Field id={id(path)} label={label} error={errorFor(path)}>
-      {(props) => (
-        <Textbox {...props} {...extra} autoComplete="off" {...form.register(path as 'opdrachtgever.name')} />
-      )}
-    </Field>
-  );
-  const optional = (label: string) => `${label} ${t('agreementForm.optional')}`;
-
   return (
-    <>
+    <FormProvider {...form}>
       {conflict ? <ConflictAlert conflictRef={conflictRef} onReload={() => void onReload()} /> : null}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
@@ -144,80 +119,14 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
             legend={t(`steering.roles.${key}`)}
             hint={t(`steering.roleHints.${key}`)}
           >
-            <div className="regie-form__row">
-              {text(`${key}.name`, optional(t('steering.rolesForm.name')))}
-              {ROLES_WITH_PORTFOLIO_HOLDER.includes(key)
-                ? text(`${key}.portfolioHolder`, optional(t('steering.rolesForm.portfolioHolder')))
-                : null}
-            </div>
+            <RoleFields prefix={key} withHolder={ROLES_WITH_PORTFOLIO_HOLDER.includes(key)} parts={parts} />
           </Fieldset>
         ))}
         <div aria-live="polite" className="regie-outcome">
           {shared ? <RoleConflictAlert holder={shared} /> : null}
         </div>
-
-        <Fieldset
-          id={id('contacts')}
-          legend={t('steering.rolesForm.contactsLegend')}
-          hint={t('steering.rolesForm.contactsHint')}
-          error={errorText(errors.contacts?.root ?? errors.contacts)}
-        >
-          {contacts.fields.length === 0 ? (
-            <Paragraph className="regie-empty">{t('steering.rolesForm.noContacts')}</Paragraph>
-          ) : null}
-          {contacts.fields.map((row, i) => {
-            const at = (field: string) => `contacts.${i}.${field}`;
-            const legend = t('steering.rolesForm.contactLegend', { n: i + 1 });
-            return (
-              <Fieldset
-                key={row.id}
-                id={`roles-contact-${i}`}
-                legend={legend}
-                className="regie-fieldset--row"
-              >
-                <div className="regie-form__row">
-                  <Field
-                    id={id(at('side'))}
-                    label={t('steering.rolesForm.side')}
-                    error={errorFor(at('side'))}
-                  >
-                    {(props) => (
-                      <Select {...props} {...form.register(`contacts.${i}.side`)}>
-                        <SelectOption value="">{t('agreementForm.choose')}</SelectOption>
-                        {CONTACT_SIDES.map((side) => (
-                          <SelectOption key={side} value={side}>
-                            {t(`steering.sides.${side}`)}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
-                  {text(at('name'), t('steering.rolesForm.contactName'))}
-                  {text(at('role'), t('steering.rolesForm.contactRole'))}
-                </div>
-                <div className="regie-form__row">
-                  {text(at('email'), optional(t('steering.rolesForm.email')), {
-                    type: 'email',
-                    inputMode: 'email',
-                  })}
-                  {text(at('phone'), optional(t('steering.rolesForm.phone')), {
-                    type: 'tel',
-                    inputMode: 'tel',
-                  })}
-                  <RemoveRowButton row={legend} onClick={() => removeContact(i)} />
-                </div>
-              </Fieldset>
-            );
-          })}
-          <Button
-            ref={addRef}
-            appearance="secondary-action-button"
-            disabled={contacts.fields.length >= CONTACTS_MAX}
-            onClick={addContact}
-          >
-            {t('steering.rolesForm.addContact')}
-          </Button>
-        </Fieldset>
+        <MemberRolesFields parts={parts} />
+        <ContactsFields parts={parts} />
         <StatusLine>{update.isPending ? t('agreementForm.saving') : notice}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
@@ -229,7 +138,7 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
         </ButtonGroup>
       </form>
       <StatusLine hidden>{announcement}</StatusLine>
-    </>
+    </FormProvider>
   );
 }
 

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { type AppLocale, formatDateTime, localeFor } from '../../lib/format';
+import { mayRecord } from '../../lib/steering/confirm';
 import {
   answerLabel,
   dutyLabel,
@@ -28,6 +29,8 @@ import { useTRPC } from '../../lib/trpc';
 import { Definition, DefinitionList } from '../../ui/DefinitionList';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+import { RelationConfirmations } from './RelationConfirmations';
+import { RtvbSummary } from './RtvbSummary';
 
 /** The role conflict (SPEC §4.2) in words, for the agreement page and the roles form alike. */
 export function RoleConflictAlert({ holder }: { holder: string }) {
@@ -124,7 +127,7 @@ function contactText(contact: Contact): ReactNode {
   );
 }
 
-function RolesList({ roles }: { roles: SteeringRoles }) {
+export function RolesList({ roles }: { roles: SteeringRoles }) {
   const { t } = useTranslation();
   const none = t('agreementDetail.empty');
   return (
@@ -134,11 +137,12 @@ function RolesList({ roles }: { roles: SteeringRoles }) {
         return (
           <Definition key={key} label={t(`steering.roles.${key}`)}>
             {person ? (
-              person.portfolioHolder ? (
-                t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
-              ) : (
-                person.name
-              )
+              <>
+                {person.portfolioHolder
+                  ? t('steering.withPortfolioHolder', { name: person.name, holder: person.portfolioHolder })
+                  : person.name}
+                <RtvbSummary person={person} />
+              </>
             ) : (
               <em>{none}</em>
             )}
@@ -171,13 +175,33 @@ function hasRoles(roles: SteeringRoles): boolean {
   return ROLE_KEYS.some((key) => roles[key]) || (roles.contacts?.length ?? 0) > 0;
 }
 
-function SteeringContent({ steering, locale }: { steering: Steering; locale: AppLocale }) {
+function SteeringContent({
+  steering,
+  locale,
+  canRecord,
+}: {
+  steering: Steering;
+  locale: AppLocale;
+  canRecord: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
-      {steering.warnings.map((warning) => (
-        <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
-      ))}
+      {steering.warnings.map((warning) =>
+        warning.member ? (
+          // A GR member's own roles clash: said with the member's name (issue 14).
+          <Alert key={`${warning.code}-${warning.member}`} type="warning">
+            <Paragraph>
+              {t('rtvb.memberConflict', {
+                member: steering.grMembers?.find((m) => m.space === warning.member)?.name ?? warning.member,
+                holder: warning.portfolioHolder,
+              })}
+            </Paragraph>
+          </Alert>
+        ) : (
+          <RoleConflictAlert key={warning.code} holder={warning.portfolioHolder} />
+        ),
+      )}
       <h3 className="regie-subheading" id="steering-relation-heading">
         {t('steering.relationTitle')}
       </h3>
@@ -186,6 +210,13 @@ function SteeringContent({ steering, locale }: { steering: Steering; locale: App
       ) : (
         <Paragraph className="regie-empty">{t('steering.noRelation')}</Paragraph>
       )}
+      <RelationConfirmations
+        agreementId={steering.agreementId}
+        confirmation={steering.confirmation}
+        decided={steering.relation !== null}
+        canRecord={canRecord}
+        locale={locale}
+      />
       <h3 className="regie-subheading" id="steering-roles-heading">
         {t('steering.rolesTitle')}
       </h3>
@@ -211,7 +242,15 @@ function SteeringContent({ steering, locale }: { steering: Steering; locale: App
  * "Sturing" on the agreement page (internal view only: steering is never part of a party view): the relation
  * chosen with its governance, the RTRA roles, and the role-conflict warning. Writers get the two editors.
  */
-export function SteeringSection({ agreementId, editable }: { agreementId: string; editable: boolean }) {
+export function SteeringSection({
+  agreementId,
+  editable,
+  me,
+}: {
+  agreementId: string;
+  editable: boolean;
+  me?: { roles: readonly string[] };
+}) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -236,7 +275,9 @@ export function SteeringSection({ agreementId, editable }: { agreementId: string
     >
       <StatusLine>{steering.isPending ? t('steering.loading') : null}</StatusLine>
       {steering.isError ? <Alert type="error">{t('steering.error')}</Alert> : null}
-      {steering.data ? <SteeringContent steering={steering.data} locale={locale} /> : null}
+      {steering.data ? (
+        <SteeringContent steering={steering.data} locale={locale} canRecord={mayRecord(me)} />
+      ) : null}
     </Section>
   );
 }

@@ -133,9 +133,10 @@ export function useSteeringUpdate(agreementId: string, onError: (error: unknown)
         idempotencyKey ? { context: { idempotencyKey } } : undefined,
       );
     },
-    onSuccess: async (next) => {
-      queryClient.setQueryData(trpc.steering.get.queryKey({ agreementId }), next);
+    onSuccess: async () => {
       await Promise.all([
+        // Refetched, not set from the answer: a re-decision also changes each party's confirmation state.
+        queryClient.invalidateQueries({ queryKey: trpc.steering.get.queryKey({ agreementId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.steering.roleConflicts.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
       ]);

@@ -241,7 +241,11 @@ describe('the roles form', () => {
 
   it('leaves out empty roles and trims what is typed', async () => {
     const values = rolesValues({});
-    values.eigenaar = { name: ' College van B&W ', portfolioHolder: ' Wethouder S. de Boer ' };
+    values.eigenaar = {
+      ...values.eigenaar,
+      name: ' College van B&W ',
+      portfolioHolder: ' Wethouder S. de Boer ',
+    };
     expect(await validateForm(rolesSchema, values)).toEqual({
       ok: true,
       value: { eigenaar: { name: 'College van B&W', portfolioHolder: 'Wethouder S. de Boer' } },
@@ -250,8 +254,8 @@ describe('the roles form', () => {
 
   it('names each wrong field of a contact and a role without a name', async () => {
     const values = rolesValues({});
-    values.opdrachtgever = { name: '', portfolioHolder: 'Wethouder M. Bakker' };
-    values.eigenaar = { name: 'x'.repeat(121), portfolioHolder: 'y'.repeat(121) };
+    values.opdrachtgever = { ...values.opdrachtgever, name: '', portfolioHolder: 'Wethouder M. Bakker' };
+    values.eigenaar = { ...values.eigenaar, name: 'x'.repeat(121), portfolioHolder: 'y'.repeat(121) };
     values.contacts = [
       { ...newContactRow(), name: 'A', role: '', email: 'a@b', phone: 'abc' },
       { ...newContactRow('municipality'), name: '', role: 'r'.repeat(81) },

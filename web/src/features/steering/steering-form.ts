@@ -1,6 +1,7 @@
 import {
   type CONTACT_SIDES,
   type Governance,
+  MEMBER_ROLE_KEYS,
   motivationMissing,
   personKey,
   RELATION_ANSWERS,
@@ -18,7 +19,22 @@ import {
 } from '@regie/core/browser';
 import { canonical } from '../../lib/agreements/diff';
 import { formSchema, type IssueAt, keyAt, optionalText } from '../../lib/form-schema';
+import type { AppLocale } from '../../lib/format';
 import type { StoredRelation } from '../../lib/steering/model';
+import {
+  type MemberValues,
+  memberValues,
+  type PersonValues,
+  personFieldOrder,
+  personValues,
+  readPerson,
+  rtvbField,
+  rtvbMessage,
+} from './rtvb-form';
+
+export type { PersonValues } from './rtvb-form';
+
+type PersonRoles = Record<'opdrachtgever' | 'eigenaar', Pick<PersonValues, 'portfolioHolder'>>;
 
 /**
  * The relation designer's and the roles form's values as typed, read into the API's input and checked with the
@@ -213,11 +229,6 @@ export function sameDecision(relation: RelationDecision, stored: StoredRelation 
 
 // ——— Roles, tasks, responsibilities, authorities ———
 
-export interface PersonValues {
-  name: string;
-  portfolioHolder: string;
-}
-
 export interface ContactRow {
   side: string;
   name: string;
@@ -226,19 +237,26 @@ export interface ContactRow {
   phone: string;
 }
 
-/** The roles as typed: one person per role (named as the API's fields, so its issues land on them) and contacts. */
-export type RolesValues = Record<SteeringRoleKey, PersonValues> & { contacts: ContactRow[] };
+/**
+ * The roles as typed: one person per role with its RTVB (named as the API's fields, so its issues land on them),
+ * contacts, and for a GR one set of roles per member municipality (rtvb-form.ts).
+ */
+export type RolesValues = Record<SteeringRoleKey, PersonValues> & {
+  contacts: ContactRow[];
+  members: MemberValues[];
+};
 
 export function newContactRow(side: (typeof CONTACT_SIDES)[number] | '' = ''): ContactRow {
   return { side, name: '', role: '', email: '', phone: '' };
 }
 
-export function rolesValues(roles: SteeringRoles): RolesValues {
+export function rolesValues(
+  roles: SteeringRoles,
+  grMembers: readonly { space: string; name: string }[] = [],
+  locale: AppLocale = 'nl-NL',
+): RolesValues {
   const persons = Object.fromEntries(
-    STEERING_ROLE_KEYS.map((role) => [
-      role,
-      { name: roles[role]?.name ?? '', portfolioHolder: roles[role]?.portfolioHolder ?? '' },
-    ]),
+    STEERING_ROLE_KEYS.map((role) => [role, personValues(roles[role], locale)]),
   ) as Record<SteeringRoleKey, PersonValues>;
   return {
     ...persons,
@@ -249,19 +267,28 @@ export function rolesValues(roles: SteeringRoles): RolesValues {
       email: c.email ?? '',
       phone: c.phone ?? '',
     })),
+    members: memberValues(roles.members, grMembers, locale),
   };
 }
 
 export const CONTACT_FIELDS = ['side', 'name', 'role', 'email', 'phone'] as const;
 
 /** The roles form's fields in the order the page shows them. */
-export function rolesFieldOrder(values: { contacts: readonly unknown[] }): string[] {
+export function rolesFieldOrder(
+  values: { contacts: readonly unknown[] } & Partial<Pick<RolesValues, SteeringRoleKey | 'members'>>,
+): string[] {
+  const person = (prefix: string, p: PersonValues | undefined, withHolder: boolean) =>
+    personFieldOrder(prefix, p ?? { tasks: [], responsibilities: [], authorities: [] }, withHolder);
   return [
     ...STEERING_ROLE_KEYS.flatMap((role) =>
-      ROLES_WITH_PORTFOLIO_HOLDER.includes(role)
-        ? [`${role}.name`, `${role}.portfolioHolder`]
-        : [`${role}.name`],
+      person(role, values[role], ROLES_WITH_PORTFOLIO_HOLDER.includes(role)),
     ),
+    ...(values.members ?? []).flatMap((m, i) => [
+      `members.${i}.space`,
+      ...MEMBER_ROLE_KEYS.flatMap((role) =>
+        person(`members.${i}.${role}`, m[role], ROLES_WITH_PORTFOLIO_HOLDER.includes(role)),
+      ),
+    ]),
     'contacts',
     ...values.contacts.flatMap((_, i) => CONTACT_FIELDS.map((field) => `contacts.${i}.${field}`)),
   ];
@@ -276,40 +303,65 @@ export function rolesMessage({ path, code }: IssueAt): string {
   if (contact === 'role') return key(long ? 'contactRoleTooLong' : 'contactRoleRequired');
   if (contact === 'email') return key('emailInvalid');
   if (contact === 'phone') return key('phoneInvalid');
+  const rtvb = rtvbMessage(path, long);
+  if (rtvb) return rtvb;
   if (path.endsWith('.portfolioHolder')) return key('portfolioHolderTooLong');
   if (path.endsWith('.name')) return key(long ? 'nameTooLong' : 'nameForPortfolioHolder');
   return key('rejected');
 }
 
 /** The roles the API takes: empty roles left out, what is typed trimmed, checked with `steeringRolesSchema`. */
-export const rolesSchema = formSchema<RolesValues, SteeringRoles>({
-  read: (values) => {
-    const roles: Record<string, unknown> = {};
-    for (const role of STEERING_ROLE_KEYS) {
-      const name = values[role].name.trim();
-      const portfolioHolder = optionalText(values[role].portfolioHolder);
-      if (name === '' && !portfolioHolder) continue;
-      roles[role] = { name, ...(portfolioHolder ? { portfolioHolder } : {}) };
-    }
-    const contacts = values.contacts.map((row) => {
-      const email = optionalText(row.email);
-      const phone = optionalText(row.phone);
+export function rolesSchemaFor(locale: AppLocale) {
+  return formSchema<RolesValues, SteeringRoles>({
+    read: (values) => {
+      const issues: Record<string, string> = {};
+      const roles: Record<string, unknown> = {};
+      for (const role of STEERING_ROLE_KEYS) {
+        const person = readPerson(values[role], role, locale, issues);
+        if (person) roles[role] = person;
+      }
+      // A member without any role is left out: its fieldset is shown for every member of the GR.
+      const members = (values.members ?? []).flatMap((m, i) => {
+        const entry: Record<string, unknown> = { space: m.space };
+        for (const role of MEMBER_ROLE_KEYS) {
+          const person = readPerson(m[role], `members.${i}.${role}`, locale, issues);
+          if (person) entry[role] = person;
+        }
+        return Object.keys(entry).length > 1 ? [entry] : [];
+      });
+      const contacts = values.contacts.map((row) => {
+        const email = optionalText(row.email);
+        const phone = optionalText(row.phone);
+        return {
+          side: row.side === '' ? undefined : row.side,
+          name: row.name.trim(),
+          role: row.role.trim(),
+          ...(email ? { email } : {}),
+          ...(phone ? { phone } : {}),
+        };
+      });
       return {
-        side: row.side === '' ? undefined : row.side,
-        name: row.name.trim(),
-        role: row.role.trim(),
-        ...(email ? { email } : {}),
-        ...(phone ? { phone } : {}),
+        input: {
+          ...roles,
+          ...(contacts.length > 0 ? { contacts } : {}),
+          ...(members.length > 0 ? { members } : {}),
+        },
+        issues,
+        rename: rtvbField,
       };
-    });
-    return { input: contacts.length > 0 ? { ...roles, contacts } : roles };
-  },
-  schema: steeringRolesSchema,
-  explain: keyAt(rolesMessage),
-});
+    },
+    schema: steeringRolesSchema,
+    explain: keyAt(rolesMessage),
+  });
+}
+export const rolesSchema = rolesSchemaFor('nl-NL');
 
 export function sameRoles(a: SteeringRoles, b: SteeringRoles): boolean {
-  const normal = (r: SteeringRoles) => ({ ...r, contacts: r.contacts?.length ? r.contacts : undefined });
+  const normal = (r: SteeringRoles) => ({
+    ...r,
+    contacts: r.contacts?.length ? r.contacts : undefined,
+    members: r.members?.length ? r.members : undefined,
+  });
   return same(normal(a), normal(b));
 }
 
@@ -318,7 +370,7 @@ export function sameRoles(a: SteeringRoles, b: SteeringRoles): boolean {
  * before saving; the same comparison as the API's (`personKey` in core), which warns after saving.
  */
 export function sharedPortfolioHolder(
-  values: Pick<RolesValues, 'opdrachtgever' | 'eigenaar'>,
+  values: Pick<PersonRoles, 'opdrachtgever' | 'eigenaar'>,
 ): string | null {
   const client = values.opdrachtgever.portfolioHolder.trim();
   const owner = values.eigenaar.portfolioHolder.trim();
