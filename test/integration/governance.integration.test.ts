@@ -196,7 +196,13 @@ describe('governance: preview and apply a relation decision', () => {
     expect(history).toHaveLength(historyBefore.length + 1);
     const event = history.at(-1);
     expect(event).toMatchObject({ action: 'governance', actor: 'ermelo.contractmanager' });
-    expect(Object.keys(event.changes).sort()).toEqual(['duties', 'meetings', 'relation', 'termsVersion']);
+    expect(Object.keys(event.changes).sort()).toEqual([
+      'duties',
+      'meetings',
+      'relation',
+      'round',
+      'termsVersion',
+    ]);
     expect(
       (await api.query('agreement.verifyAudit', { id: agreementId }, token)).body.result.data.valid,
     ).toBe(true);
