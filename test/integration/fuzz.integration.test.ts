@@ -10,6 +10,19 @@ import { tableFingerprint } from '../support/snapshot.ts';
  * it. Each answer is a 4xx with a message, never a 5xx, and nothing is stored.
  */
 
+const FUZZ_RELATION = {
+  answers: { complexity: 'high', controlWhat: 'low', controlHow: 'low', alignment: 'aligned' },
+  chosen: 'partner',
+  governance: {
+    reportingFrequency: 'half_yearly',
+    kpiDepth: 'outcome',
+    informationDuties: ['calamity'],
+    meetingCadence: 'bimonthly',
+    escalationLadder: [{ level: 'contractmanager', days: 15 }],
+    executionVariant: 'task',
+  },
+};
+
 /** A valid input per procedure, called by a user whose role allows it; the fuzzer breaks it. */
 const VALID: Record<
   ProcedurePath,
@@ -121,6 +134,23 @@ const VALID: Record<
     },
   },
   'steering.roleConflicts': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
+  'steering.governancePreview': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { agreementId: 'erm-jh-2025', relation: FUZZ_RELATION },
+  },
+  // A stale agreement version: an input the fuzzer leaves valid answers 409 and writes nothing.
+  'steering.applyGovernance': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-jh-2025',
+      expectedVersion: 0,
+      agreementVersion: 999,
+      relation: FUZZ_RELATION,
+      duties: [{ kind: 'periodic', title: 'Halfjaarrapportage', frequency: 'half_yearly', dueDays: 45 }],
+    },
+  },
   'steering.conflicts': { user: 'ermelo.viewer', type: 'query', input: {} },
   'steering.partyView': {
     user: 'wijkracht.signer',

@@ -26,6 +26,20 @@ const USER_OF: Record<string, string> = {
   PV81234567: 'kompas.admin',
   PV40123456: 'wijkracht.signer',
 };
+/** A relation decision aimed at a foreign agreement (governance preview and apply). */
+const MATRIX_RELATION = {
+  answers: { complexity: 'high', controlWhat: 'low', controlHow: 'low', alignment: 'aligned' },
+  chosen: 'partner',
+  governance: {
+    reportingFrequency: 'half_yearly',
+    kpiDepth: 'outcome',
+    informationDuties: ['calamity'],
+    meetingCadence: 'bimonthly',
+    escalationLadder: [{ level: 'contractmanager', days: 15 }],
+    executionVariant: 'task',
+  },
+};
+
 /**
  * For one procedure: the calls that try to reach an object (or space) the caller may not touch — a foreign one in
  * the isolation matrix, a shared one in the co-party matrix. Every procedure of the router has an entry: keyed by
@@ -140,6 +154,22 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
       },
     })),
   'steering.roleConflicts': (t) => [{ type: 'query', input: { space: t.space } }],
+  'steering.governancePreview': (t) => [
+    { type: 'query', input: { agreementId: t.id, relation: MATRIX_RELATION } },
+  ],
+  // The agreement is read before any version is compared: one call per target shows whether it is reached.
+  'steering.applyGovernance': (t) => [
+    {
+      type: 'mutation',
+      input: {
+        agreementId: t.id,
+        expectedVersion: 0,
+        agreementVersion: 1,
+        relation: MATRIX_RELATION,
+        duties: [{ kind: 'event', title: 'Melding calamiteit', event: 'calamity', responseDays: 1 }],
+      },
+    },
+  ],
   // Names no space: always the caller's reach, so nothing foreign can be aimed at; the result must hold none.
   'simulation.agreement': (t) => [{ type: 'query', input: { id: t.id } }],
   // Reads nothing stored: the answer holds only what was sent.

@@ -23,6 +23,8 @@ import { addMonths, noticeDate } from './terms.ts';
  * - action: an agreed action of a dialogue meeting with a due date (collaboration.ts): the municipality's own, or
  *   a provider's shown to the municipality as "actie aanbieder"; it goes when the action is marked done
  * - notification: the response deadline of a provider's event notification not yet answered (notifications.ts)
+ * - meeting: a steering meeting from the relation's cadence (governance-apply.ts); missed when its date passed and
+ *   no dialogue record follows within a few days
  * - budget_threshold: not a deadline but a dated signal — the spend crossed a threshold of a ceiling (budget.ts);
  *   it reaches the inbox through the same job, never the upcoming list
  */
@@ -37,6 +39,7 @@ export const DEADLINE_KINDS = [
   'budget_threshold',
   'action',
   'notification',
+  'meeting',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -161,6 +161,8 @@ export const REASONS = {
   'governance.customerLumpSumWithoutKpis': ['months'],
   'governance.kpiDepthNotReached': ['expectedDepth', 'reachedDepth'],
   'governance.executionVariantDiffers': ['preferred', 'variants'],
+  // Applying governance (governance-apply.ts): duties are terms, fixed while approval or signatures run.
+  'governance.termsFrozen': ['status'],
   // Simulator flags (simulation.ts): what a contract's terms reward.
   'simulation.uncappedPerUnitLine': ['productCode'],
   'simulation.capNeverBinds': ['productCode', 'neverBinds', 'moneyCeilingCents', 'volumeCapCents'],

@@ -14,6 +14,7 @@ export * from './errors.ts';
 export * from './escalation.ts';
 export * from './exports.ts';
 export * from './governance.ts';
+export * from './governance-apply.ts';
 export * from './governance-schedule.ts';
 export * from './identifiers.ts';
 export * from './ids.ts';

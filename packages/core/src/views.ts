@@ -5,7 +5,7 @@ import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
 import type { Meeting } from './kpi.ts';
-import { EVENT_DUTIES } from './relation.ts';
+import { EVENT_DUTIES, KPI_DEPTHS } from './relation.ts';
 import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 import { WOO_CATEGORIES } from './woo.ts';
@@ -70,6 +70,8 @@ const termsView = {
       target: z.number(),
       direction: z.enum(['higher', 'lower']),
       frequency: z.enum(REPORT_FREQUENCIES),
+      /** input, output or outcome, when classified (the relation's expected KPI depth reads it). */
+      level: z.optional(z.enum(KPI_DEPTHS)),
     }),
   ),
   createdAt: z.string(),

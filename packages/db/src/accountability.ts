@@ -25,6 +25,7 @@ import {
 import type { Db } from './client.ts';
 import { actionDeadlineItems, collaborationSummaryPut, readMeetings } from './collaboration.ts';
 import { guard } from './errors.ts';
+import { heldMeetingItems } from './governance.ts';
 import { keys } from './keys.ts';
 import { stripKeys } from './query.ts';
 import type { Scope } from './scope.ts';
@@ -268,6 +269,8 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         },
         ...actionDeadlineItems(a, null, meeting),
         collaborationSummaryPut(a, [...meetings, meeting], now),
+        // A planned meeting (governance cadence) on or a few days before this date is held: never counted missed.
+        ...(await heldMeetingItems(a.db, a.agreement, meeting.date, meeting.id)),
         ...auditInCollection(a, scope, {
           at: now,
           action: 'dialogue.record',

@@ -3,6 +3,7 @@ import type { CollabSide, CollabSignal } from '@regie/core';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import type { escalationRepository } from './escalations.ts';
+import { missedMeetings } from './governance.ts';
 import { keys } from './keys.ts';
 import type { notificationRepository } from './notifications.ts';
 import { gsi1Page } from './query.ts';
@@ -15,7 +16,8 @@ type CollabLatest = { who: CollabSide; average: number; date: string };
 
 /**
  * The steering dashboard of a space (SPEC §4, issue 4 point 7). Every panel is one key-condition query on an
- * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts, collaboration signals) or one
+ * index of what needs attention (overdue duties, budget signals, open escalations, role conflicts, collaboration
+ * signals, overdue notifications, missed meetings) or one
  * counter item, so its cost grows with what needs attention, never with the register.
  */
 export function dashboardRepository(
@@ -32,7 +34,7 @@ export function dashboardRepository(
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
-      const [stats, overdue, signals, escalations, conflicts, collaboration, lateNotifications] =
+      const [stats, overdue, signals, escalations, conflicts, collaboration, lateNotifications, missed] =
         await Promise.all([
           guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
           gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
@@ -41,6 +43,7 @@ export function dashboardRepository(
           repos.steering.roleConflicts({ space, limit: LIMIT }),
           gsi1Page(db, keys.collaborationSignals(space), { descending: true, limit: LIMIT }),
           repos.notifications.overdueInSpace({ space, limit: LIMIT }),
+          missedMeetings(db, space, LIMIT),
         ]);
       const counts = stats.Item ?? {};
       // One row per agreement at risk: its highest threshold reached; at the same threshold the overall ceiling
@@ -103,6 +106,8 @@ export function dashboardRepository(
         })),
         /** Provider notifications not answered in time (issue 14 point 3), oldest deadline first. */
         overdueNotifications: lateNotifications,
+        /** Planned meetings (governance cadence) passed without a dialogue record, latest first. */
+        missedMeetings: missed,
       };
     },
   };

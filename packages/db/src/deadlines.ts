@@ -42,6 +42,10 @@ export function deadlineItem(d: Deadline, subject: DeadlineSubject) {
     title: subject.title,
     gsi1pk: keys.deadlineIndex(d.space),
     gsi1sk: `${d.date}${SEP}${d.agreementId}${SEP}${d.key}`,
+    // A meeting stays on the open-meetings index until a dialogue record marks it held (governance.ts).
+    ...(d.kind === 'meeting'
+      ? { gsi2pk: keys.openMeetings(d.space), gsi2sk: `${d.date}${SEP}${d.agreementId}${SEP}${d.key}` }
+      : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   updateSpaceSettings,
 } from './directory.ts';
 import { escalationRepository } from './escalations.ts';
+import { governanceRepository } from './governance.ts';
 import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
@@ -44,6 +45,7 @@ export * from './deadlines.ts';
 export * from './directory.ts';
 export * from './errors.ts';
 export * from './escalations.ts';
+export * from './governance.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
 export * from './keys.ts';
@@ -82,6 +84,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     organisations: organisationRepository(db, scope),
     idempotency: idempotencyRepository(db, scope),
     steering,
+    /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
+    governance: governanceRepository(db, scope, steering),
     /** Each party's confirmation of the relation (issue 14 point 2). */
     relationConfirm: relationConfirmRepository(db, scope, widen),
     reports: reportRepository(db, scope, widen),

@@ -131,6 +131,8 @@ export const keys = {
   }),
   deadlinePrefix: 'DL#',
   deadlineIndex: (space: string) => spaced(space, 'DEADLINES'),
+  /** gsi2 of meeting deadlines not yet held (governance.ts): the dashboard's missed meetings by date. */
+  openMeetings: (space: string) => spaced(space, 'MEETOPEN'),
   /** Signals for everyone with a role in a space (the inbox), newest first by sort key `<date>#<signal>`. */
   inbox: (space: string, role: string) => spaced(space, 'INBOX', role),
   /** That one user has read a signal. */

@@ -25,12 +25,21 @@ import { gsi1Page } from './query.ts';
 import { roundItem } from './relation-confirm.ts';
 import { crossRoleConflicts } from './role-conflicts.ts';
 import { assertReach, type Scope } from './scope.ts';
-import { transact } from './transact.ts';
+import { type TransactItem, transact } from './transact.ts';
 
 export interface SteeringChange {
   relation?: RelationDecision | null;
   roles?: SteeringRoles;
 }
+
+/**
+ * More of the same change, written in the steering's transaction under its one audit event: attributes set on
+ * the agreement item, other items, and their audit changes (governance.ts applies duties and meetings so).
+ */
+export type SteeringExtension = (
+  agreement: Awaited<ReturnType<typeof loadAgreement>>,
+  now: string,
+) => Promise<{ set: Record<string, unknown>; items: TransactItem[]; changes: AuditEvent['changes'] }>;
 
 export interface RoleConflict {
   agreementId: string;
@@ -187,6 +196,7 @@ export function steeringRepository(db: Db, scope: Scope) {
       agreementId: string,
       expectedVersion: number,
       change: SteeringChange,
+      extend?: SteeringExtension,
     ): Promise<Steering & { warnings: SteeringWarning[]; grMembers: { space: string; name: string }[] }> {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
       const [current, members] = await Promise.all([
@@ -225,6 +235,7 @@ export function steeringRepository(db: Db, scope: Scope) {
         changes.relation = { before: current.relation, after: next.relation };
       if (next.round !== current.round) changes.round = { before: current.round, after: next.round };
       if (change.roles !== undefined) changes.roles = { before: current.roles, after: next.roles };
+      const more = extend ? await extend(agreement, now) : { set: {}, items: [], changes: {} };
       const warnings = steeringWarnings(next.roles);
       const client = next.roles.opdrachtgever?.portfolioHolder;
       const owner = next.roles.eigenaar?.portfolioHolder;
@@ -274,12 +285,18 @@ export function steeringRepository(db: Db, scope: Scope) {
           },
           ...memberPuts,
           ...memberDeletes,
-          ...auditInCollection({ db, agreement, ownerName: agreement.space, side: 'municipality' }, scope, {
-            at: now,
-            action: 'steering',
-            objectType: 'agreement',
-            changes,
-          }),
+          ...auditInCollection(
+            { db, agreement, ownerName: agreement.space, side: 'municipality' },
+            scope,
+            {
+              at: now,
+              action: extend ? 'governance' : 'steering',
+              objectType: 'agreement',
+              changes: { ...changes, ...more.changes },
+            },
+            more.set,
+          ),
+          ...more.items,
           ...relationCount(db.tableName, agreement.space, current.relation?.chosen, next.relation?.chosen),
           ...(next.round === current.round
             ? []

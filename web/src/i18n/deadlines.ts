@@ -16,6 +16,7 @@ export const nlDeadlines = {
     budget_threshold: 'Budgetsignaal',
     action: 'Afgesproken actie',
     notification: 'Melding van aanbieder beantwoorden',
+    meeting: 'Overleg met de opdrachtnemer',
   },
   providerAction: 'Actie aanbieder',
   budget: {
@@ -107,6 +108,7 @@ export const enDeadlines: typeof nlDeadlines = {
     budget_threshold: 'Budget signal',
     action: 'Agreed action',
     notification: 'Answer a provider’s notification',
+    meeting: 'Meeting with the contractor',
   },
   providerAction: 'Provider action',
   budget: {

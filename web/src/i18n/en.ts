@@ -4,6 +4,7 @@ import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
+import { enGovernance } from './governance';
 import { enImport } from './import';
 import type { Messages } from './index';
 import { enNotifications } from './notifications';
@@ -26,6 +27,7 @@ export const en: Messages = {
   simulation: enSimulation,
   collaboration: enCollaboration,
   conflicts: enConflicts,
+  governance: enGovernance,
   relation: enRelation,
   rtvb: enRtvb,
   exports: enExports,
@@ -246,6 +248,8 @@ export const en: Messages = {
     kpiTarget: 'Target',
     kpiDirection: 'Direction',
     kpiFrequency: 'Frequency',
+    kpiLevel: 'Level',
+    kpiLevelNone: 'No level chosen',
     addKpi: 'Add indicator',
     kpiRemoved: 'Indicator {{n}} has been removed.',
     dutyRemoved: 'Information duty {{n}} has been removed.',

@@ -5,6 +5,7 @@ import { nlCollaboration } from './collaboration';
 import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
+import { nlGovernance } from './governance';
 import { nlImport } from './import';
 import { nlNotifications } from './notifications';
 import { nlParties } from './parties';
@@ -26,6 +27,7 @@ export const nl = {
   simulation: nlSimulation,
   collaboration: nlCollaboration,
   conflicts: nlConflicts,
+  governance: nlGovernance,
   relation: nlRelation,
   rtvb: nlRtvb,
   exports: nlExports,
@@ -224,6 +226,8 @@ export const nl = {
     kpiTarget: 'Doel',
     kpiDirection: 'Richting',
     kpiFrequency: 'Frequentie',
+    kpiLevel: 'Niveau',
+    kpiLevelNone: 'Geen niveau gekozen',
     addKpi: 'Indicator toevoegen',
     kpiRemoved: 'Indicator {{n}} is verwijderd.',
     dutyRemoved: 'Informatieplicht {{n}} is verwijderd.',

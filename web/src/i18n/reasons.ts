@@ -187,6 +187,8 @@ export const nlReasons: ReasonTexts = {
       : `De relatie vraagt KPI's op niveau ${p.expectedDepth}, maar de afgesproken KPI's komen niet verder dan ${p.reachedDepth}.`,
   'governance.executionVariantDiffers':
     'De gewenste uitvoeringsvariant is {{preferred}}, maar productregels zijn {{variants}}.',
+  'governance.termsFrozen':
+    'De informatieplichten kunnen niet veranderen zolang goedkeuring of ondertekening loopt (status {{status}}). Pas de relatie toe zonder wijziging van plichten, of na ondertekening.',
   'simulation.uncappedPerUnitLine':
     'Productregel {{productCode}} betaalt per eenheid zonder volume- of geldplafond: elke extra eenheid kost de gemeente het tarief, zonder grens.',
   'simulation.capNeverBinds': (p) =>
@@ -454,6 +456,8 @@ export const enReasons: ReasonTexts = {
       : `The relation expects KPIs at the ${p.expectedDepth} level, but the agreed KPIs go no further than ${p.reachedDepth}.`,
   'governance.executionVariantDiffers':
     'The preferred execution variant is {{preferred}}, but product lines are {{variants}}.',
+  'governance.termsFrozen':
+    'The information duties cannot change while approval or signing runs (status {{status}}). Apply the relation without changing duties, or after signing.',
   'simulation.uncappedPerUnitLine':
     'Product line {{productCode}} pays per unit without a volume or money cap: every extra unit costs the municipality the tariff, without limit.',
   'simulation.capNeverBinds': (p) =>

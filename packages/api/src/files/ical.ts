@@ -17,6 +17,7 @@ const KIND_TITLES: Record<DeadlineKind, string> = {
   budget_threshold: 'Budgetsignaal',
   action: 'Afgesproken actie',
   notification: 'Melding beantwoorden',
+  meeting: 'Overleg opdrachtnemer (sturing)',
 };
 
 /** Titles of particular deadlines, where the kind alone says too little. */

@@ -1,7 +1,9 @@
 import {
   askRelationChangeInput,
   confirmRelationInput,
+  governanceApplySchema,
   governanceDefaults,
+  governancePreviewSchema,
   idSchema,
   MUNICIPAL_ROLES,
   PROVIDER_ROLES,
@@ -82,6 +84,25 @@ export const steeringRouter = router({
         roles: input.roles,
       }),
     ),
+
+  /**
+   * What applying a relation decision would change on an agreement (issue 14): the duty diff, the report due
+   * dates, the KPI level, the meetings from the cadence, each product line's variant against the preferred one
+   * and the contradiction warnings with their reasons and sources. Writes nothing.
+   */
+  governancePreview: procedure
+    .meta({ roles: MUNICIPAL_ROLES })
+    .input(governancePreviewSchema)
+    .query(({ ctx, input }) => ctx.repos.governance.preview(input.agreementId, input.relation)),
+
+  /**
+   * Applies a relation decision with the duty list the user accepted: the relation, the duties, the report due
+   * items and the meeting deadlines in one transaction with one audit event (`governance`).
+   */
+  applyGovernance: mutationProcedure
+    .meta({ roles: WRITE })
+    .input(governanceApplySchema)
+    .mutation(({ ctx, input }) => ctx.repos.governance.apply(input)),
 
   /**
    * The steering dashboard of a space: agreements per relation type, overdue duties, ceilings at risk, open

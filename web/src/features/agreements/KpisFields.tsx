@@ -1,4 +1,4 @@
-import { KPI_DIRECTIONS, REPORT_FREQUENCIES } from '@regie/core/browser';
+import { KPI_DEPTHS, KPI_DIRECTIONS, REPORT_FREQUENCIES } from '@regie/core/browser';
 import { Button } from '@utrecht/component-library-react';
 import { useRef } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
@@ -66,6 +66,13 @@ export function KpisFields() {
                 label={t('agreementForm.kpiFrequency')}
                 options={REPORT_FREQUENCIES}
                 optionLabel={(frequency) => t(`steering.reportingFrequencies.${frequency}`)}
+              />
+              <ChoiceInput
+                path={at('level')}
+                label={t('agreementForm.kpiLevel')}
+                options={KPI_DEPTHS}
+                placeholder={t('agreementForm.kpiLevelNone')}
+                optionLabel={(level) => t(`steering.kpiDepths.${level}`)}
               />
               <RemoveRowButton row={legend} onClick={() => drop(i)} />
             </div>

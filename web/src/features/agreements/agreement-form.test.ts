@@ -460,3 +460,31 @@ describe('information duties', () => {
     ).toEqual(['title']);
   });
 });
+
+describe('KPI level (issue 14: the relation’s expected KPI depth reads it)', () => {
+  const kpi = {
+    id: 'k1',
+    name: 'Doelen behaald',
+    unit: '%',
+    target: 75,
+    direction: 'higher' as const,
+    frequency: 'quarterly' as const,
+  };
+
+  it('shows a stored level, sends a chosen one and leaves an unchosen one out', () => {
+    const withKpi: InternalAgreement = { ...storedAgreement, kpis: [{ ...kpi, level: 'output' }] };
+    const values = valuesFromAgreement(withKpi, 'nl-NL');
+    expect(values.kpis[0]!.level).toBe('output');
+    const same = validateTerms(values, 'contract', 'nl-NL');
+    expect(same.ok && termsPatch(same.terms, withKpi)).toEqual({});
+
+    const raised = { ...values, kpis: [{ ...values.kpis[0]!, level: 'outcome' }] };
+    const result = validateTerms(raised, 'contract', 'nl-NL');
+    expect(result.ok && termsPatch(result.terms, withKpi)).toEqual({ kpis: [{ ...kpi, level: 'outcome' }] });
+
+    const none = { ...values, kpis: [{ ...values.kpis[0]!, level: '' }] };
+    const cleared = validateTerms(none, 'contract', 'nl-NL');
+    expect(cleared.ok && termsPatch(cleared.terms, withKpi)).toEqual({ kpis: [kpi] });
+    expect(fieldOrder(values, 'edit')).toContain('kpis.0.level');
+  });
+});

@@ -98,6 +98,7 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
         target: readDecimal(row.target),
         direction: choice(row.direction),
         frequency: choice(row.frequency),
+        level: choice(row.level),
       }),
     ),
   };

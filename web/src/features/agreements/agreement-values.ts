@@ -57,6 +57,8 @@ export interface KpiRow {
   target: string;
   direction: string;
   frequency: string;
+  /** input, output or outcome; empty when not classified (governance reads classified ones only). */
+  level: string;
 }
 
 export interface TermsValues {
@@ -143,7 +145,7 @@ export function newDutyRow(kind: DutyKind): DutyRow {
 }
 
 export function newKpiRow(): KpiRow {
-  return { name: '', unit: '', target: '', direction: '', frequency: '' };
+  return { name: '', unit: '', target: '', direction: '', frequency: '', level: '' };
 }
 
 const amount = (cents: number | null | undefined, locale: AppLocale) =>
@@ -199,6 +201,7 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       target: decimalText(kpi.target, locale),
       direction: kpi.direction,
       frequency: kpi.frequency,
+      level: kpi.level ?? '',
     })),
   };
 }
@@ -243,7 +246,7 @@ export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string
     ...values.duties.flatMap((duty, i) => dutyFields(duty.kind).map((f) => `duties.${i}.${f}`)),
     'kpis',
     ...values.kpis.flatMap((_, i) =>
-      ['name', 'unit', 'target', 'direction', 'frequency'].map((f) => `kpis.${i}.${f}`),
+      ['name', 'unit', 'target', 'direction', 'frequency', 'level'].map((f) => `kpis.${i}.${f}`),
     ),
   ];
 }

@@ -249,6 +249,21 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
               ))}
             </ul>
           </Tile>
+          <Tile
+            id={`${prefix}-meetings`}
+            title={t('governance.missedMeetings')}
+            count={d.missedMeetings.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.missedMeetings.map((row) => (
+                <li key={`${row.agreementId}-${row.date}`}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}:{' '}
+                  {t('governance.missedRow', { date: formatDateLong(row.date, locale) })}
+                </li>
+              ))}
+            </ul>
+          </Tile>
         </div>
       ) : null}
     </section>

@@ -33,6 +33,7 @@ export function DecisionForm({
   notice,
   announce,
   headingRef,
+  onReview,
 }: {
   agreementId: string;
   proposed: Proposed;
@@ -43,6 +44,8 @@ export function DecisionForm({
   notice: string;
   announce: (text: string) => void;
   headingRef: Ref<HTMLHeadingElement>;
+  /** The next step: what applying this decision changes in duties, KPIs, meetings and variants (issue 14). */
+  onReview: () => void;
 }) {
   const { t } = useTranslation();
   const proposedType: RelationType = proposed.result.type;
@@ -93,9 +96,13 @@ export function DecisionForm({
           announce={announce}
         />
         <StatusLine>{saving ? t('agreementForm.saving') : notice}</StatusLine>
+        <Paragraph className="regie-hint">{t('governance.reviewHint')}</Paragraph>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={saving}>
             {t('steering.designer.save')}
+          </Button>
+          <Button appearance="secondary-action-button" onClick={onReview}>
+            {t('governance.review')}
           </Button>
           <Link href={`/agreements/${encodeURIComponent(agreementId)}`} asChild>
             <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>

@@ -24,6 +24,7 @@ import {
   SteeringEditorPage,
   useSteeringUpdate,
 } from './fields';
+import { GovernanceReview } from './GovernanceReview';
 import type { Proposed } from './ProposalSummary';
 import {
   type AnswerValues,
@@ -102,6 +103,9 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
     shouldFocusError: false,
   });
   const [proposed, setProposed] = useState<Proposed | null>(null);
+  // The decision whose consequences are under review (the step after the decision form), if any.
+  const [review, setReview] = useState<RelationDecision | null>(null);
+  const reviewRef = useRef<HTMLHeadingElement>(null);
   const [formError, setFormError] = useState<string[]>([]);
   const [conflict, setConflict] = useState(false);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
@@ -170,6 +174,7 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
     // A proposal belongs to its answers: changed answers need a new one before anything is saved.
     if (proposed && !sameAnswers(answersOf(answersForm.getValues()), proposed.answers)) {
       setProposed(null);
+      setReview(null);
       setAnnouncement(t('steering.designer.answersChanged'));
     }
   }
@@ -188,6 +193,14 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
         return;
       }
       update.mutate({ agreementId: agreement.id, expectedVersion: base.version, relation });
+    },
+    () => focusSoon(() => summaryRef.current),
+  );
+
+  const startReview = decisionForm.handleSubmit(
+    (relation) => {
+      setReview(relation);
+      focusSoon(() => reviewRef.current);
     },
     () => focusSoon(() => summaryRef.current),
   );
@@ -296,10 +309,17 @@ function DesignerForm({ agreement, steering, reloaded, onReload }: EditorProps) 
           notice={notice}
           announce={setAnnouncement}
           headingRef={proposalRef}
+          onReview={() => {
+            failure.reset();
+            void startReview();
+          }}
         />
       ) : (
         <StatusLine>{notice}</StatusLine>
       )}
+      {proposed && review ? (
+        <GovernanceReview agreementId={agreement.id} relation={review} headingRef={reviewRef} />
+      ) : null}
       <StatusLine hidden>{announcement}</StatusLine>
     </>
   );
