@@ -620,6 +620,7 @@ export const en: Messages = {
     type: 'Relation type',
     proposedNote: '(proposed: {{type}})',
     motivation: 'Motivation',
+    internalNote: 'Internal note (municipality only)',
     answers: 'Answers',
     answerLine: '{{question}}: {{answer}}',
     reportingFrequency: 'Reporting frequency',
@@ -745,6 +746,9 @@ export const en: Messages = {
       chosenLegend: 'Which relation type do you choose?',
       proposedMarker: '(proposal)',
       motivationLabel: 'Motivation',
+      internalNoteLabel: 'Internal note (optional)',
+      internalNoteHint:
+        'Your own considerations behind this choice. Only the municipality sees it; the provider never does.',
       motivationHint: 'You choose another type than the proposal ({{type}}). Explain why.',
       otherTypeHint:
         'The steering below belongs to the proposal or to your earlier saved choice. Check that it fits {{type}}.',
@@ -802,6 +806,7 @@ export const en: Messages = {
       chosenRequired: 'Choose a relation type.',
       motivationRequired: 'Explain why you choose another relation type than the proposal.',
       motivationTooLong: 'A motivation is at most 1000 characters long.',
+      internalNoteTooLong: 'An internal note is at most 2000 characters long.',
       choiceRequired: 'Make a choice.',
       dutiesInvalid: 'Choose at most 20 information duties.',
       ladderEmpty: 'An escalation ladder has at least one level.',

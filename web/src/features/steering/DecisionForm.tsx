@@ -90,6 +90,14 @@ export function DecisionForm({
             </Paragraph>
           </>
         ) : null}
+        <Field
+          id={id('internalNote')}
+          label={t('steering.designer.internalNoteLabel')}
+          hint={t('steering.designer.internalNoteHint')}
+          error={errorFor('internalNote')}
+        >
+          {(props) => <Textarea {...props} rows={3} {...form.register('internalNote')} />}
+        </Field>
         <GovernanceFields
           form={form as unknown as UseFormReturn<DecisionValues, unknown, unknown>}
           errorFor={errorFor}

@@ -59,6 +59,11 @@ function RelationList({ relation }: { relation: StoredRelation }) {
           <span className="regie-multiline">{relation.motivation}</span>
         </Definition>
       ) : null}
+      {relation.internalNote ? (
+        <Definition label={t('steering.internalNote')} testId="steering-internal-note">
+          <span className="regie-multiline">{relation.internalNote}</span>
+        </Definition>
+      ) : null}
       <Definition label={t('steering.answers')}>
         <ul className="regie-plain-list">
           {QUESTIONS.map((question) => (

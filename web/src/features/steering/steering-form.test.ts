@@ -111,6 +111,27 @@ describe('the decision after the proposal', () => {
     });
   });
 
+  it('keeps an internal note trimmed, leaves an empty one out, and bounds it', async () => {
+    const withNote = await validateDecision(decision({ internalNote: ' Aanbieder is kwetsbaar ' }));
+    expect(withNote.ok && withNote.value).toMatchObject({ internalNote: 'Aanbieder is kwetsbaar' });
+    const empty = await validateDecision(decision({ internalNote: '   ' }));
+    expect(empty.ok && 'internalNote' in empty.value).toBe(false);
+    const tooLong = await validateDecision(decision({ internalNote: 'x'.repeat(2001) }));
+    expect(tooLong.ok ? {} : tooLong.errors).toEqual({ internalNote: k('internalNoteTooLong') });
+    // A stored note comes back into the form, also when the answers changed.
+    const stored = { answers, chosen: 'partner', proposed: 'partner', governance: partnerGovernance };
+    expect(
+      initialDecision(proposal, answers, { ...stored, internalNote: 'Let op' } as StoredRelation)
+        .internalNote,
+    ).toBe('Let op');
+    expect(
+      initialDecision(proposal, { ...answers, complexity: 'low' }, {
+        ...stored,
+        internalNote: 'Let op',
+      } as StoredRelation).internalNote,
+    ).toBe('Let op');
+  });
+
   it('requires a motivation for another type than the proposal, and keeps it', async () => {
     expect(needsMotivation('customer', 'partner')).toBe(true);
     expect(needsMotivation('partner', 'partner')).toBe(false);

@@ -117,6 +117,8 @@ export function governanceValues(governance: Governance): GovernanceValues {
 export interface DecisionValues {
   chosen: string;
   motivation: string;
+  /** The municipality's own note on the decision: never shown to a party. */
+  internalNote: string;
   governance: GovernanceValues;
 }
 
@@ -133,10 +135,16 @@ export function initialDecision(
     return {
       chosen: stored.chosen,
       motivation: stored.motivation ?? '',
+      internalNote: stored.internalNote ?? '',
       governance: governanceValues(stored.governance),
     };
   }
-  return { chosen: proposal.type, motivation: '', governance: governanceValues(proposal.governance) };
+  return {
+    chosen: proposal.type,
+    motivation: '',
+    internalNote: stored?.internalNote ?? '',
+    governance: governanceValues(proposal.governance),
+  };
 }
 
 /** A type other than the proposal needs a motivation (SPEC §4.1: the user may choose otherwise, and says why). */
@@ -156,6 +164,7 @@ export function decisionFieldOrder(
     ...answers,
     'chosen',
     'motivation',
+    'internalNote',
     'governance.reportingFrequency',
     'governance.kpiDepth',
     'governance.informationDuties',
@@ -172,6 +181,7 @@ export function decisionMessage({ path, code }: IssueAt): string {
   if (path.startsWith('answers.')) return key('answerRequired');
   if (path === 'chosen') return key('chosenRequired');
   if (path === 'motivation') return key(long ? 'motivationTooLong' : 'motivationRequired');
+  if (path === 'internalNote') return key('internalNoteTooLong');
   if (path === 'governance.escalationLadder') return key(long ? 'ladderTooLong' : 'ladderEmpty');
   if (/^governance\.escalationLadder\.\d+\.level$/.test(path))
     return key(long ? 'levelTooLong' : 'levelRequired');
@@ -210,6 +220,7 @@ export function decisionSchema(answers: RelationAnswers, proposed: RelationType)
           },
           // Only a choice other than the proposal carries a motivation.
           ...(needsMotivation(values.chosen, proposed) ? { motivation: values.motivation.trim() } : {}),
+          ...(values.internalNote.trim() ? { internalNote: values.internalNote.trim() } : {}),
         },
       };
     },
@@ -224,7 +235,11 @@ export function decisionSchema(answers: RelationAnswers, proposed: RelationType)
 export function sameDecision(relation: RelationDecision, stored: StoredRelation | null): boolean {
   if (!stored) return false;
   const { proposed: _proposed, ...decision } = stored;
-  return same(relation, { ...decision, motivation: decision.motivation || undefined });
+  return same(relation, {
+    ...decision,
+    motivation: decision.motivation || undefined,
+    internalNote: decision.internalNote || undefined,
+  });
 }
 
 // ——— Roles, tasks, responsibilities, authorities ———
