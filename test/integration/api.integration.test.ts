@@ -250,9 +250,9 @@ describe('API over HTTP (black box)', () => {
       { id: 'erm-jh-2025' },
       await api.token('ermelo.viewer'),
     );
-    // Created, four status moves, the seeded escalation's two steps, a KPI value, two comments, a meeting
-    // and a score.
-    expect(verify.body.result.data).toEqual({ valid: true, events: 12 });
+    // Created, four status moves, the seeded escalation's two steps, a KPI value, two comments, a meeting,
+    // a score and the seeded calamity notification.
+    expect(verify.body.result.data).toEqual({ valid: true, events: 13 });
   });
 
   it('does not serve the dev routes’ secrets: an unknown user gets 404', async () => {
