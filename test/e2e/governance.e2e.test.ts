@@ -1,11 +1,13 @@
 import { meetingSchedule } from '@regie/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
 
 /**
  * Governance that acts, in the browser and in Dutch (issue 14 point 1): ermelo.contractmanager designs a partner
- * relation for ERM-2026-JH02, reviews what it changes — duties to add, change or drop, the KPI level, the meetings,
+ * relation for a contract with ERM-2026-JH02's terms (made here, so that the seeded relation and its confirmations,
+ * which the relation-confirm test reads, stay as seeded), reviews what it changes — duties to add, change or drop, the KPI level, the meetings,
  * the variants per product line and the warnings with their sources — keeps the quarterly report and skips the
  * half-yearly one, shortens one response time, applies it, and finds the new duties on the agreement and the first
  * meeting under Termijnen.
@@ -16,10 +18,70 @@ describe('governance that acts in the browser', () => {
   const webUrl = inject('webUrl');
   const today = new Date().toISOString().slice(0, 10);
   const first = meetingSchedule('bimonthly', today, '2027-12-31')[0]!;
+  const apiUrl = inject('apiUrl');
+  const reference = `ERM-GOV-${Date.now().toString(36).toUpperCase()}`;
+  let id = '';
 
   beforeAll(async () => {
     session = await openSession(webUrl);
     page = session.page;
+    const token = (
+      (await (
+        await fetch(`${apiUrl}/dev/token`, {
+          method: 'POST',
+          body: JSON.stringify({ user: 'ermelo.inkoper' }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const response = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        kind: 'contract',
+        reference,
+        title: 'Jeugdhulp gezinsbehandeling (sturing)',
+        domain: 'youth',
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        valueCeilingCents: 64_000_000,
+        parties: [
+          { organisationId: 'org-kompas', role: 'contractor' },
+          { organisationId: 'org-wijkracht', role: 'contractor' },
+        ],
+        duties: [
+          {
+            kind: 'periodic',
+            title: 'Kwartaalrapportage gezinsbehandeling',
+            frequency: 'quarterly',
+            dueDays: 30,
+          },
+        ],
+        kpis: [
+          {
+            name: 'Behandeldoelen behaald',
+            unit: '%',
+            target: 75,
+            direction: 'higher',
+            frequency: 'quarterly',
+          },
+        ],
+        productLines: [
+          {
+            category: '45',
+            productCode: '45A53',
+            description: 'Gezinsbehandeling',
+            variant: 'output',
+            unit: 'piece',
+            frequency: 'per_month',
+            tariffCents: 245_000,
+            volumeCeiling: 260,
+            moneyCeilingCents: 63_700_000,
+          },
+        ],
+      } satisfies ProcedureInput<'agreement.create'>),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    id = ((await response.json()) as { result: { data: { id: string } } }).result.data.id;
   });
   afterAll(() => session?.close());
 
@@ -27,7 +89,7 @@ describe('governance that acts in the browser', () => {
 
   it('lets ermelo.contractmanager review the proposal of a partner relation and apply it', async () => {
     await session.logIn('ermelo.contractmanager');
-    await page.goto(`${webUrl}/agreements/erm-jh-2026-samen/relation`);
+    await page.goto(`${webUrl}/agreements/${id}/relation`);
     await page.getByRole('heading', { level: 1, name: 'Relatie ontwerpen' }).waitFor();
     await group('Hoe complex is de opdracht?').getByLabel('complex en onvoorspelbaar').check();
     await group('Hoeveel wilt u bepalen wát er geleverd wordt?').getByLabel('weinig').check();
@@ -99,11 +161,11 @@ describe('governance that acts in the browser', () => {
     await session.nav('Termijnen').click();
     const upcoming = session.section('Komende termijnen');
     await upcoming.getByLabel('Periode').selectOption('365');
-    const row = upcoming.getByTestId(`deadline-erm-jh-2026-samen.${first.key}.${first.date}`);
+    const row = upcoming.getByTestId(`deadline-${id}.${first.key}.${first.date}`);
     await row.waitFor();
     const text = await row.innerText();
     expect(text).toContain('Overleg met de opdrachtnemer');
-    expect(text).toContain('ERM-2026-JH02');
+    expect(text).toContain(reference);
     expect(text).toContain('contractmanager, inkoper');
   });
 });
