@@ -57,6 +57,8 @@ export default defineConfig({
           exclude: ignore,
           globalSetup: ['test/setup/stack.global.ts'],
           fileParallelism: false,
+          // Tests marked concurrent (the page sweep's users) run two at a time.
+          maxConcurrency: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
