@@ -1,8 +1,8 @@
 import { meetingSchedule } from '@regie/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
+import { devToken, mutateAs } from '../support/stack-api.ts';
 
 /**
  * Governance that acts, in the browser and in Dutch (issue 14 point 1): ermelo.contractmanager designs a partner
@@ -25,18 +25,9 @@ describe('governance that acts in the browser', () => {
   beforeAll(async () => {
     session = await openSession(webUrl);
     page = session.page;
-    const token = (
-      (await (
-        await fetch(`${apiUrl}/dev/token`, {
-          method: 'POST',
-          body: JSON.stringify({ user: 'ermelo.inkoper' }),
-        })
-      ).json()) as { token: string }
-    ).token;
-    const response = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
+    const token = await devToken(apiUrl, 'ermelo.inkoper');
+    id = (
+      await mutateAs<{ id: string }, 'agreement.create'>(apiUrl, token, 'agreement.create', {
         kind: 'contract',
         reference,
         title: 'Jeugdhulp gezinsbehandeling (sturing)',
@@ -78,10 +69,8 @@ describe('governance that acts in the browser', () => {
             moneyCeilingCents: 63_700_000,
           },
         ],
-      } satisfies ProcedureInput<'agreement.create'>),
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-    id = ((await response.json()) as { result: { data: { id: string } } }).result.data.id;
+      })
+    ).id;
   });
   afterAll(() => session?.close());
 

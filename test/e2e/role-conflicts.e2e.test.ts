@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
+import { devToken, mutateAs } from '../support/stack-api.ts';
 
 /**
  * Role conflicts across agreements in the browser, in Dutch (issue 14 point 4, SPEC §4.2): Zeewolde contracts the
@@ -19,34 +19,17 @@ describe('role conflicts across agreements in the browser', () => {
   const apiUrl = inject('apiUrl');
   const reference = `ZWD-DVO-${Date.now().toString(36).toUpperCase()}`;
 
-  async function call<T>(path: string, token: string, body: unknown): Promise<T> {
-    const response = await fetch(`${apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-    return ((await response.json()) as { result: { data: T } }).result.data;
-  }
-
   beforeAll(async () => {
     session = await openSession(webUrl);
     page = session.page;
     // The DVO and its roles are set up through the API (the forms have browser tests of their own).
-    const token = (
-      (await (
-        await fetch(`${apiUrl}/dev/token`, {
-          method: 'POST',
-          body: JSON.stringify({ user: 'zeewolde.inkoper' }),
-        })
-      ).json()) as { token: string }
-    ).token;
-    const body = await call<{ id: string }>(mutationUrl('organisation.create'), token, {
+    const token = await devToken(apiUrl, 'zeewolde.inkoper');
+    const body = await mutateAs<{ id: string }, 'organisation.create'>(apiUrl, token, 'organisation.create', {
       kind: 'joint_body',
       name: 'Sociaal Domein Noord-Veluwe',
       kvkNumber: '62345678',
-    } satisfies ProcedureInput<'organisation.create'>);
-    const dvo = await call<{ id: string }>(mutationUrl('agreement.create'), token, {
+    });
+    const dvo = await mutateAs<{ id: string }, 'agreement.create'>(apiUrl, token, 'agreement.create', {
       kind: 'service_agreement',
       reference,
       title: 'DVO uitvoering participatie Zeewolde',
@@ -54,13 +37,13 @@ describe('role conflicts across agreements in the browser', () => {
       startDate: '2026-01-01',
       endDate: '2026-12-31',
       parties: [{ organisationId: body.id, role: 'contractor' }],
-    } satisfies ProcedureInput<'agreement.create'>);
+    });
     dvoId = dvo.id;
-    await call(mutationUrl('steering.update'), token, {
+    await mutateAs(apiUrl, token, 'steering.update', {
       agreementId: dvo.id,
       expectedVersion: 0,
       roles: { opdrachtgever: { name: 'Team Werk en Inkomen', portfolioHolder: 'Wethouder M. Bakker' } },
-    } satisfies ProcedureInput<'steering.update'>);
+    });
   });
   afterAll(() => session?.close());
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
+import { devToken, mutateAs } from '../support/stack-api.ts';
 
 /**
  * Approval then signing in the browser, in Dutch (SPEC §5.1, §5.2): a contract above Ermelo's mandate threshold
@@ -22,18 +22,9 @@ describe('approval and signing in the browser', () => {
     session = await openSession(webUrl);
     page = session.page;
     // The draft itself is set up through the API (the agreement form has browser tests of its own).
-    const token = (
-      (await (
-        await fetch(`${apiUrl}/dev/token`, {
-          method: 'POST',
-          body: JSON.stringify({ user: 'ermelo.inkoper' }),
-        })
-      ).json()) as { token: string }
-    ).token;
-    const created = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
+    const token = await devToken(apiUrl, 'ermelo.inkoper');
+    id = (
+      await mutateAs<{ id: string }, 'agreement.create'>(apiUrl, token, 'agreement.create', {
         kind: 'contract',
         reference,
         title: 'Ambulante jeugdhulp Kompas',
@@ -44,10 +35,8 @@ describe('approval and signing in the browser', () => {
         // Above Ermelo's mandate threshold (€ 100.000): approval is needed before signing.
         valueCeilingCents: 45_000_000,
         parties: [{ organisationId: 'org-kompas', role: 'contractor' }],
-      } satisfies ProcedureInput<'agreement.create'>),
-    });
-    expect(created.status).toBe(200);
-    id = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+      })
+    ).id;
   });
   afterAll(() => session?.close());
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
+import { devToken, mutateAs } from '../support/stack-api.ts';
 
 /**
  * The volume-incentive simulator in the browser, in Dutch (issue 15 point 1): zeewolde.inkoper opens the simulator
@@ -21,18 +21,9 @@ describe('the volume-incentive simulator in the browser', () => {
     session = await openSession(webUrl);
     page = session.page;
     // The draft is set up through the API (the agreement form has browser tests of its own).
-    const token = (
-      (await (
-        await fetch(`${apiUrl}/dev/token`, {
-          method: 'POST',
-          body: JSON.stringify({ user: 'zeewolde.inkoper' }),
-        })
-      ).json()) as { token: string }
-    ).token;
-    const response = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
+    const token = await devToken(apiUrl, 'zeewolde.inkoper');
+    id = (
+      await mutateAs<{ id: string }, 'agreement.create'>(apiUrl, token, 'agreement.create', {
         kind: 'contract',
         reference,
         title: 'Ambulante jeugdhulp Zeewolde (simulatie)',
@@ -50,10 +41,8 @@ describe('the volume-incentive simulator in the browser', () => {
             tariffCents: 100_000,
           },
         ],
-      } satisfies ProcedureInput<'agreement.create'>),
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-    id = ((await response.json()) as { result: { data: { id: string } } }).result.data.id;
+      })
+    ).id;
   });
   afterAll(() => session?.close());
 

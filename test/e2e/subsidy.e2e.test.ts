@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { mutationUrl, type ProcedureInput } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
+import { devToken, mutateAs } from '../support/stack-api.ts';
 
 /**
  * Subsidies under the Awb in the browser, in Dutch (issue 5 point 5): Ermelo's purchaser sees the regulations with
@@ -22,13 +22,9 @@ describe('subsidies in the browser', () => {
     session = await openSession(webUrl);
     page = session.page;
     // The subsidy itself is made through the API; its Awb decisions through the page.
-    const { token } = (await (
-      await fetch(`${apiUrl}/dev/token`, { method: 'POST', body: JSON.stringify({ user: 'ermelo.inkoper' }) })
-    ).json()) as { token: string };
-    const response = await fetch(`${apiUrl}${mutationUrl('agreement.create')}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
+    const token = await devToken(apiUrl, 'ermelo.inkoper');
+    agreementId = (
+      await mutateAs<{ id: string }, 'agreement.create'>(apiUrl, token, 'agreement.create', {
         kind: 'subsidy',
         reference,
         title: 'Buurtsportcoach-activiteiten 2026',
@@ -37,10 +33,8 @@ describe('subsidies in the browser', () => {
         endDate: '2026-12-31',
         valueCeilingCents: 2_000_000,
         parties: [{ organisationId: 'org-kompas', role: 'recipient' }],
-      } satisfies ProcedureInput<'agreement.create'>),
-    });
-    expect(response.status).toBe(200);
-    agreementId = ((await response.json()) as { result: { data: { id: string } } }).result.data.id;
+      })
+    ).id;
   });
   afterAll(() => session?.close());
 
