@@ -7,11 +7,11 @@ import { Cockpit } from '../features/agreements/Cockpit';
 import { sectionsOf } from '../features/agreements/cockpit-model';
 import { AuditSection, VersionsSection } from '../features/agreements/HistorySections';
 import { InPageNav } from '../features/agreements/InPageNav';
+import { LinesSection } from '../features/agreements/LinesSection';
 import { StatusSection } from '../features/agreements/StatusSection';
 import {
   AllocationSection,
   CallOffsSection,
-  LinesSection,
   PartiesSection,
   TermsSection,
 } from '../features/agreements/TermsSections';
