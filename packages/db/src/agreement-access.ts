@@ -110,6 +110,22 @@ export function ownPartyOnly<T extends { party?: string }>(
 }
 
 /**
+ * One item of the agreement's collection as the caller may see it: read consistently, and another provider party's
+ * item answers as a missing one (null), so a co-party cannot tell the two apart.
+ */
+export async function readOwnPartyItem(
+  access: AgreementAccess,
+  scope: Scope,
+  key: Record<string, string>,
+): Promise<Record<string, unknown> | null> {
+  const result = await guard(() =>
+    access.db.doc.send(new GetCommand({ TableName: access.db.tableName, Key: key, ConsistentRead: true })),
+  );
+  if (!result.Item || ownPartyOnly(access, scope, [result.Item]).length === 0) return null;
+  return result.Item;
+}
+
+/**
  * The audit event for a change in an agreement's collection and the conditional advance of its chain head,
  * to put in the same transaction as the change (the agreement's terms and version stay untouched).
  */

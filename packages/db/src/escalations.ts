@@ -17,6 +17,7 @@ import {
   auditInCollection,
   ownPartyOnly,
   queryCollection,
+  readOwnPartyItem,
   type Widen,
 } from './agreement-access.ts';
 import type { Db } from './client.ts';
@@ -148,19 +149,14 @@ export function escalationRepository(base: Db, scope: Scope, widen: Widen) {
     escalationId: string,
     expectedVersion: number,
   ): Promise<Escalation> {
-    const result = await guard(() =>
-      access.db.doc.send(
-        new GetCommand({
-          TableName: access.db.tableName,
-          Key: keys.escalation(access.agreement.space, access.agreement.id, escalationId),
-          ConsistentRead: true,
-        }),
-      ),
-    );
     // Another party's escalation answers like a missing one.
-    if (!result.Item || ownPartyOnly(access, scope, [result.Item]).length === 0)
-      throw new DomainError('NOT_FOUND', 'escalation.notFound', { message: 'Escalation not found' });
-    const escalation = strip(result.Item);
+    const item = await readOwnPartyItem(
+      access,
+      scope,
+      keys.escalation(access.agreement.space, access.agreement.id, escalationId),
+    );
+    if (!item) throw new DomainError('NOT_FOUND', 'escalation.notFound', { message: 'Escalation not found' });
+    const escalation = strip(item);
     if (escalation.version !== expectedVersion) {
       throw new DomainError('CONFLICT', 'escalation.versionConflict', {
         params: { version: escalation.version, expectedVersion },

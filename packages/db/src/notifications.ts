@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ceilingSignalEntries,
   DomainError,
@@ -21,10 +20,10 @@ import {
   auditInCollection,
   ownPartyOnly,
   queryCollection,
+  readOwnPartyItem,
   type Widen,
 } from './agreement-access.ts';
 import type { Db } from './client.ts';
-import { guard } from './errors.ts';
 import { escalationItem, escalationLadder } from './escalations.ts';
 import { keys, SEP } from './keys.ts';
 import { gsi1Page, stripKeys } from './query.ts';
@@ -136,19 +135,15 @@ export function notificationRepository(
   }
 
   async function load(access: AgreementAccess, id: string, expectedVersion: number): Promise<Notification> {
-    const result = await guard(() =>
-      access.db.doc.send(
-        new GetCommand({
-          TableName: access.db.tableName,
-          Key: keys.notification(access.agreement.space, access.agreement.id, id),
-          ConsistentRead: true,
-        }),
-      ),
-    );
     // Another party's notification answers like a missing one.
-    if (!result.Item || ownPartyOnly(access, scope, [result.Item]).length === 0)
+    const item = await readOwnPartyItem(
+      access,
+      scope,
+      keys.notification(access.agreement.space, access.agreement.id, id),
+    );
+    if (!item)
       throw new DomainError('NOT_FOUND', 'notification.notFound', { message: 'Notification not found' });
-    const n = strip(result.Item);
+    const n = strip(item);
     if (n.version !== expectedVersion)
       throw new DomainError('CONFLICT', 'notification.versionConflict', {
         params: { version: n.version, expectedVersion },
