@@ -6,6 +6,12 @@ import './schema.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
 import type { Meeting } from './kpi.ts';
 import { EVENT_DUTIES, KPI_DEPTHS } from './relation.ts';
+import {
+  SERVICE_LEVEL_DIRECTIONS,
+  SERVICE_LEVEL_PERIODS,
+  SERVICE_LEVEL_UNITS,
+  SERVICE_PRICE_UNITS,
+} from './services.ts';
 import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 import { WOO_CATEGORIES } from './woo.ts';
@@ -39,6 +45,39 @@ const dutyView = z.object({
   dueDays: z.optional(z.int()),
   event: z.optional(z.enum(EVENT_DUTIES)),
   responseDays: z.optional(z.int()),
+});
+/** A service of the catalogue with its levels and price model (services.ts): both sides see the same. */
+const serviceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.optional(z.string()),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      measure: z.string(),
+      unit: z.enum(SERVICE_LEVEL_UNITS),
+      target: z.number(),
+      direction: z.enum(SERVICE_LEVEL_DIRECTIONS),
+      share: z.optional(z.number()),
+      period: z.enum(SERVICE_LEVEL_PERIODS),
+    }),
+  ),
+  price: z.discriminatedUnion('model', [
+    z.object({ model: z.literal('fixed'), yearlyCents: z.int() }),
+    z.object({
+      model: z.literal('perUnit'),
+      unit: z.enum(SERVICE_PRICE_UNITS),
+      unitPriceCents: z.int(),
+      quantity: z.optional(z.number()),
+    }),
+    z.object({
+      model: z.literal('basePlusUnit'),
+      baseYearlyCents: z.int(),
+      unit: z.enum(SERVICE_PRICE_UNITS),
+      unitPriceCents: z.int(),
+      quantity: z.optional(z.number()),
+    }),
+  ]),
 });
 const renewalView = z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() }));
 
@@ -74,6 +113,8 @@ const termsView = {
       level: z.optional(z.enum(KPI_DEPTHS)),
     }),
   ),
+  /** A service agreement's catalogue; a party view projected before catalogues existed reads as none. */
+  services: z._default(z.array(serviceView), []),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

@@ -5,4 +5,5 @@ export * from './ports.ts';
 export * from './s3-local.ts';
 export * from './seed.ts';
 export * from './seed-notifications.ts';
+export * from './seed-services.ts';
 export * from './stack.ts';
