@@ -71,12 +71,7 @@ function LevelsFields({ service }: { service: number }) {
               />
             </div>
             <div className="regie-form__row">
-              <TextInput
-                path={at('share')}
-                label={t('services.share')}
-                hint={t('services.shareHint')}
-                {...count}
-              />
+              <TextInput path={at('share')} label={t('services.share')} {...count} />
               <ChoiceInput
                 path={at('period')}
                 label={t('services.period')}

@@ -35,7 +35,6 @@ describe('labels for core’s lists', () => {
     ['event duties', EVENT_DUTIES, (m) => m.steering.duties],
     ['KPI directions', KPI_DIRECTIONS, (m) => m.kpis.directions],
     ['service level units', SERVICE_LEVEL_UNITS, (m) => m.services.units],
-    ['service level units as values', SERVICE_LEVEL_UNITS, (m) => m.services.valueUnits],
     ['service level directions', SERVICE_LEVEL_DIRECTIONS, (m) => m.services.directions],
     ['service level periods', SERVICE_LEVEL_PERIODS, (m) => m.services.periods],
     ['price models', SERVICE_PRICE_MODELS, (m) => m.services.models],

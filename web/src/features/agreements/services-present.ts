@@ -10,32 +10,30 @@ import { type AppLocale, formatMoney, formatNumber } from '../../lib/format';
 type Level = ServiceInput['levels'][number];
 
 export function levelText(t: TFunction, locale: AppLocale, level: Level): string {
-  const value = t(`services.valueUnits.${level.unit}`, { value: formatNumber(level.target, locale) });
-  const params = {
-    measure: level.measure,
-    sign: level.direction === 'at_least' ? '≥' : '≤',
-    value,
-    period: t(`services.periods.${level.period}`),
-  };
-  return level.share === undefined
-    ? t('services.levelText', params)
-    : t('services.levelTextShare', {
-        ...params,
-        share: t('services.valueUnits.percent', { value: formatNumber(level.share, locale) }),
-      });
+  const target = formatNumber(level.target, locale);
+  // "99,5%", "8 werkuren", "3 dagen", a count as the number alone.
+  const value =
+    level.unit === 'percent'
+      ? `${target}%`
+      : level.unit === 'count'
+        ? target
+        : `${target} ${t(`services.units.${level.unit}`)}`;
+  const sign = level.direction === 'at_least' ? '≥' : '≤';
+  const share =
+    level.share === undefined
+      ? ''
+      : ` ${t('services.forShare', { share: `${formatNumber(level.share, locale)}%` })}`;
+  // "per" reads the same in Dutch and English.
+  return `${level.measure} ${sign} ${value}${share} per ${t(`services.periods.${level.period}`)}`;
 }
 
 export function priceText(t: TFunction, locale: AppLocale, price: ServiceInput['price']): string {
   if (price.model === 'fixed')
-    return t('services.priceText.fixed', { yearly: formatMoney(price.yearlyCents, locale) });
-  const params = {
-    price: formatMoney(price.unitPriceCents, locale),
-    unit: t(`services.priceUnits.${price.unit}`),
-    quantity: price.quantity === undefined ? '' : formatNumber(price.quantity, locale),
-    base: price.model === 'basePlusUnit' ? formatMoney(price.baseYearlyCents, locale) : '',
-  };
-  const key = price.quantity === undefined ? (`${price.model}NoQuantity` as const) : price.model;
-  return t(`services.priceText.${key}`, params);
+    return t('services.fixedText', { yearly: formatMoney(price.yearlyCents, locale) });
+  const perUnit = `${formatMoney(price.unitPriceCents, locale)} per ${t(`services.priceUnits.${price.unit}`)}`;
+  const units =
+    price.quantity === undefined ? perUnit : `${perUnit} × ${formatNumber(price.quantity, locale)}`;
+  return price.model === 'basePlusUnit' ? `${formatMoney(price.baseYearlyCents, locale)} + ${units}` : units;
 }
 
 /** A catalogue as one line for the version diff and the audit trail: `Basispakket (…); Plusmodule …`. */
