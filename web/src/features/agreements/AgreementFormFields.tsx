@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { StatusLine } from '../../ui/StatusLine';
 import type { TermsValues } from './agreement-values';
+import { DraftSimulation } from './DraftSimulation';
 import { DutiesFields } from './DutiesFields';
 import { Announcer, type OrganisationOptions } from './form-fields';
 import { KpisFields } from './KpisFields';
@@ -13,15 +14,19 @@ import { TermsFields } from './TermsFields';
 
 /**
  * The terms of an agreement: everything the create and edit forms share, one component per group of fields.
- * The fields read and write the surrounding react-hook-form (`FormProvider`) and their messages (`FieldMessages`).
+ * The fields read and write the surrounding react-hook-form (`FormProvider`) and their messages (`FieldMessages`);
+ * the volume-incentive simulator under the product lines reads them and writes nothing.
  */
 export function AgreementFormFields({
   organisations,
   kind,
+  agreementId,
 }: {
   organisations: OrganisationOptions;
   /** The agreement's kind: a service agreement has a service catalogue (SPEC §3.4). */
   kind: string;
+  /** The stored agreement being edited (the simulator reads its chosen relation type); none when creating. */
+  agreementId?: string;
 }) {
   const [announcement, setAnnouncement] = useState('');
   const { control } = useFormContext<TermsValues>();
@@ -33,6 +38,7 @@ export function AgreementFormFields({
       <TermsFields />
       <PartiesFields organisations={organisations} />
       <ProductLinesFields />
+      <DraftSimulation agreementId={agreementId} />
       <DutiesFields />
       <KpisFields />
       {showServices ? <ServicesFields /> : null}
