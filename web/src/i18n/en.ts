@@ -12,7 +12,7 @@ import { enParties } from './parties';
 import { enPeople } from './people';
 import { enRelation } from './relation';
 import { enRtvb } from './rtvb';
-import { enServiceErrors, enServices } from './services';
+import { enServiceErrors } from './services-errors';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSimulation } from './simulation';
@@ -26,7 +26,6 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
-  services: enServices,
   collaboration: enCollaboration,
   conflicts: enConflicts,
   governance: enGovernance,

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { nl } from './nl';
+import type { nlServices } from './services';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill: the Dutch keys, any text. */
@@ -26,7 +27,8 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    // The catalogue's texts load with the pages that show one (services.ts); their keys are typed all the same.
+    resources: { translation: typeof nl & { services: typeof nlServices } };
   }
 }
 

@@ -12,7 +12,7 @@ import { nlParties } from './parties';
 import { nlPeople } from './people';
 import { nlRelation } from './relation';
 import { nlRtvb } from './rtvb';
-import { nlServiceErrors, nlServices } from './services';
+import { nlServiceErrors } from './services-errors';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSimulation } from './simulation';
@@ -26,7 +26,6 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   simulation: nlSimulation,
-  services: nlServices,
   collaboration: nlCollaboration,
   conflicts: nlConflicts,
   governance: nlGovernance,

@@ -1,7 +1,9 @@
 /**
  * Texts of a service agreement's catalogue (issue 16 point 1): the "Diensten" fields of the agreement form and the
- * "Diensten en serviceniveaus" section of the agreement page. The form's messages are spread into
- * `agreementForm.errors` (the form names its errors there).
+ * "Diensten en serviceniveaus" section of the agreement page. Not in the first load (its budget,
+ * test/integration/web-initial-js…): the lazy modules that show a catalogue import `services-load.ts`, which adds
+ * these texts to the resources as it loads. The keys are typed in index.ts, so `t('services.…')` is checked like
+ * every other key.
  */
 export const nlServices = {
   legend: 'Diensten',
@@ -68,27 +70,6 @@ export const nlServices = {
   fixedText: '{{yearly}} per jaar',
 };
 
-export const nlServiceErrors = {
-  servicesNotAllowed: 'Alleen een DVO heeft diensten.',
-  tooManyServices: 'Hoogstens 50 diensten.',
-  serviceNameRequired: 'Vul de naam in.',
-  serviceNameTooLong: 'Hoogstens 120 tekens.',
-  serviceNameDuplicate: 'Deze dienst staat er al.',
-  serviceDescriptionTooLong: 'Hoogstens 2000 tekens.',
-  tooManyLevels: 'Hoogstens 5 serviceniveaus.',
-  levelMeasureRequired: 'Vul in wat er wordt gemeten.',
-  levelMeasureTooLong: 'Hoogstens 120 tekens.',
-  levelUnitRequired: 'Kies de eenheid.',
-  levelTargetInvalid: 'Vul een getal in, 0 of meer.',
-  levelPercentTooHigh: 'Hoogstens 100%.',
-  levelDirectionRequired: 'Kies minimaal of maximaal.',
-  levelShareInvalid: 'Vul een percentage in tot en met 100, of niets.',
-  levelPeriodRequired: 'Kies de periode.',
-  priceModelRequired: 'Kies het prijsmodel.',
-  priceUnitRequired: 'Kies de eenheid.',
-  quantityInvalid: 'Vul een aantal in tot 100.000, hoogstens twee decimalen.',
-};
-
 export const enServices: typeof nlServices = {
   legend: 'Services',
   hint: 'Per service its service levels and price model.',
@@ -152,25 +133,4 @@ export const enServices: typeof nlServices = {
   },
   forShare: 'for {{share}}',
   fixedText: '{{yearly}} a year',
-};
-
-export const enServiceErrors: typeof nlServiceErrors = {
-  servicesNotAllowed: 'Only a DVO has services.',
-  tooManyServices: 'At most 50 services.',
-  serviceNameRequired: 'Enter the name.',
-  serviceNameTooLong: 'At most 120 characters.',
-  serviceNameDuplicate: 'This service is already there.',
-  serviceDescriptionTooLong: 'At most 2000 characters.',
-  tooManyLevels: 'At most 5 service levels.',
-  levelMeasureRequired: 'Enter what is measured.',
-  levelMeasureTooLong: 'At most 120 characters.',
-  levelUnitRequired: 'Choose the unit.',
-  levelTargetInvalid: 'Enter a number, 0 or more.',
-  levelPercentTooHigh: 'At most 100%.',
-  levelDirectionRequired: 'Choose at least or at most.',
-  levelShareInvalid: 'Enter a percentage up to 100, or nothing.',
-  levelPeriodRequired: 'Choose the period.',
-  priceModelRequired: 'Choose the price model.',
-  priceUnitRequired: 'Choose the unit.',
-  quantityInvalid: 'Enter a quantity up to 100,000, at most two decimals.',
 };

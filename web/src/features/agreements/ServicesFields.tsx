@@ -1,3 +1,4 @@
+import '../../i18n/services-load';
 import {
   SERVICE_LEVEL_DIRECTIONS,
   SERVICE_LEVEL_PERIODS,

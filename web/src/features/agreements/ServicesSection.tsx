@@ -1,3 +1,4 @@
+import '../../i18n/services-load';
 import { catalogueTotal, type ServiceInput } from '@regie/core/browser';
 import {
   Paragraph,

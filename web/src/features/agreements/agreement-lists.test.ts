@@ -19,11 +19,13 @@ import {
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
+import { enServices, nlServices } from '../../i18n/services';
 import { MAX_ROWS } from './agreement-values';
 
 /** Every value of core's closed lists that the agreement pages show has a label in both languages. */
 describe('labels for core’s lists', () => {
-  const lists: [string, readonly string[], (m: typeof nl) => Record<string, unknown>][] = [
+  type M = typeof nl & { services: typeof nlServices };
+  const lists: [string, readonly string[], (m: M) => Record<string, unknown>][] = [
     ['kinds', AGREEMENT_KINDS, (m) => m.kinds],
     ['statuses', AGREEMENT_STATUSES, (m) => m.statuses],
     ['domains', DOMAINS, (m) => m.domains],
@@ -42,7 +44,10 @@ describe('labels for core’s lists', () => {
   ];
 
   it.each(lists)('%s', (_name, values, labels) => {
-    for (const messages of [nl, en as unknown as typeof nl]) {
+    for (const messages of [
+      { ...nl, services: nlServices },
+      { ...(en as unknown as typeof nl), services: enServices },
+    ]) {
       const missing = values.filter((value) => typeof labels(messages)[value] !== 'string');
       expect(missing).toEqual([]);
     }

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
+import { enServices, nlServices } from '../../i18n/services';
 import type { InternalAgreement } from '../../lib/agreements/model';
 import { validateCreate, validateTerms } from './agreement-form';
 import {
@@ -194,7 +195,10 @@ describe('a service catalogue as a person reads it', () => {
     const i18n = i18next.createInstance();
     await i18n.init({
       lng: 'nl',
-      resources: { nl: { translation: nl }, en: { translation: en } },
+      resources: {
+        nl: { translation: { ...nl, services: nlServices } },
+        en: { translation: { ...en, services: enServices } },
+      },
       interpolation: { escapeValue: false },
     });
     t = (language) => i18n.getFixedT(language) as unknown as TFunction;
