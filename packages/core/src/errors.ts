@@ -111,6 +111,14 @@ export const REASONS = {
   'meeting.ratingRequired': [],
   'meeting.actionUnknown': [],
   'meeting.actionAlreadyDone': [],
+  // Result-linked payment (incentives.ts): the arrangement and settling a period.
+  'incentive.percentTooHigh': [],
+  'incentive.unknownKpi': [],
+  'incentive.duplicate': [],
+  'incentive.noArrangement': [],
+  'incentive.periodNotSettleable': ['period'],
+  'incentive.alreadySettled': ['period'],
+  'incentive.changedMeanwhile': [],
   // Budget.
   'realisation.reversed': [],
   'realisation.versionConflict': ['version'],
