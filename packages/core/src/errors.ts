@@ -116,6 +116,7 @@ export const REASONS = {
   'incentive.unknownKpi': [],
   'incentive.duplicate': [],
   'incentive.noArrangement': [],
+  'incentive.notRunning': ['status'],
   'incentive.periodNotSettleable': ['period'],
   'incentive.alreadySettled': ['period'],
   'incentive.changedMeanwhile': [],

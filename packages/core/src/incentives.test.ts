@@ -79,9 +79,9 @@ describe('elapsed periods and the burn-down month', () => {
       '2025-Q2',
       '2025-Q3',
     ]);
-    expect(elapsedPeriods('half_yearly', '2025-01-01', '2025-06-30', '2027-01-01').map((p) => p.key)).toEqual([
-      '2025-H1',
-    ]);
+    expect(elapsedPeriods('half_yearly', '2025-01-01', '2025-06-30', '2027-01-01').map((p) => p.key)).toEqual(
+      ['2025-H1'],
+    );
     expect(elapsedPeriods('monthly', '2025-01-01', '2025-12-31', '2025-01-31')).toEqual([]);
   });
 
@@ -140,7 +140,9 @@ describe('computeIncentives', () => {
       base({
         rules: [rule],
         results: ['2025-Q1', '2025-Q2'].map(met),
-        settled: new Map([[rowKey({ kpiId: 'k-wait', kind: 'bonus', period: '2025-Q1', party: 'PV1' }), 450_000]]),
+        settled: new Map([
+          [rowKey({ kpiId: 'k-wait', kind: 'bonus', period: '2025-Q1', party: 'PV1' }), 450_000],
+        ]),
       }),
     );
     expect(rows[0]).toMatchObject({ settledCents: 450_000, amountCents: 200_000 });
@@ -149,10 +151,17 @@ describe('computeIncentives', () => {
 
   it('pays no bonus where the target is missed, and charges a malus (negative) there', () => {
     const rows = computeIncentives(
-      base({ rules: [bonus, malus], results: [{ kpiId: 'k-wait', period: '2025-Q2', value: 7, party: 'PV1' }] }),
+      base({
+        rules: [bonus, malus],
+        results: [{ kpiId: 'k-wait', period: '2025-Q2', value: 7, party: 'PV1' }],
+      }),
     );
     const q2 = rows.filter((r) => r.period === '2025-Q2');
-    expect(q2.find((r) => r.kind === 'bonus')).toMatchObject({ state: 'none', reason: 'notMet', amountCents: 0 });
+    expect(q2.find((r) => r.kind === 'bonus')).toMatchObject({
+      state: 'none',
+      reason: 'notMet',
+      amountCents: 0,
+    });
     expect(q2.find((r) => r.kind === 'malus')).toMatchObject({
       state: 'malus',
       reason: 'notMet',
@@ -174,7 +183,11 @@ describe('computeIncentives', () => {
       amountCents: 0,
       value: null,
     });
-    expect(of('2025-Q3', 'malus')).toMatchObject({ state: 'none', reason: 'reportNotMissed', amountCents: 0 });
+    expect(of('2025-Q3', 'malus')).toMatchObject({
+      state: 'none',
+      reason: 'reportNotMissed',
+      amountCents: 0,
+    });
     expect(of('2025-Q4', 'malus')).toMatchObject({
       state: 'missing_report_malus',
       reason: 'reportMissed',
@@ -210,14 +223,22 @@ describe('computeIncentives', () => {
     ]);
   });
 
-  it('counts the municipality’s entries without a party for the only party', () => {
-    const rows = computeIncentives(
-      base({
-        realisations: [{ period: '2025-01', amountCents: 1_000_000 }],
-        results: [{ kpiId: 'k-wait', period: '2025-Q1', value: 6, party: 'PV1' }],
-      }),
-    );
-    expect(rows[0]).toMatchObject({ realisedCents: 1_000_000, amountCents: 20_000, reason: 'met' });
+  it('counts only entries booked for the party; all of them where no party has a portal', () => {
+    const input = base({
+      realisations: [
+        { period: '2025-01', amountCents: 1_000_000 },
+        { period: '2025-02', amountCents: 500_000, party: 'PV1' },
+      ],
+      results: [{ kpiId: 'k-wait', period: '2025-Q1', value: 6, party: 'PV1' }],
+    });
+    expect(computeIncentives(input)[0]).toMatchObject({ realisedCents: 500_000, amountCents: 10_000 });
+    const joint = computeIncentives({
+      ...input,
+      parties: [],
+      results: [{ kpiId: 'k-wait', period: '2025-Q1', value: 6 }],
+    });
+    expect(joint[0]).toMatchObject({ realisedCents: 1_500_000, amountCents: 30_000, reason: 'met' });
+    expect(joint[0]?.party).toBeUndefined();
   });
 
   it('uses the rule’s own threshold in the KPI’s direction', () => {
@@ -243,7 +264,11 @@ describe('missedReports', () => {
     { id: 'q', kind: 'periodic', frequency: 'quarterly' as const, dueDays: 30 },
     { id: 'e', kind: 'event' },
   ];
-  const periods = ['2025-Q2', '2025-Q3', '2025-Q4'].map((period) => ({ kpiId: 'k-wait', period, party: 'PV1' }));
+  const periods = ['2025-Q2', '2025-Q3', '2025-Q4'].map((period) => ({
+    kpiId: 'k-wait',
+    period,
+    party: 'PV1',
+  }));
 
   it('marks the periods from the outstanding report on whose due date has passed', () => {
     const missed = missedReports({
@@ -254,7 +279,10 @@ describe('missedReports', () => {
       today: '2026-01-31',
     });
     // Q2 was delivered (the due moved past it); Q3 is overdue (30 October); Q4 is due 30 January: passed.
-    expect([...missed]).toEqual([missedKey('k-wait', '2025-Q3', 'PV1'), missedKey('k-wait', '2025-Q4', 'PV1')]);
+    expect([...missed]).toEqual([
+      missedKey('k-wait', '2025-Q3', 'PV1'),
+      missedKey('k-wait', '2025-Q4', 'PV1'),
+    ]);
     const earlier = missedReports({
       kpis: [waiting],
       duties,

@@ -1,5 +1,12 @@
 import * as z from 'zod/mini';
-import { type DueState, nextPeriod, type Period, parsePeriod, type ReportFrequency, reportDueDate } from './duties.ts';
+import {
+  type DueState,
+  nextPeriod,
+  type Period,
+  parsePeriod,
+  type ReportFrequency,
+  reportDueDate,
+} from './duties.ts';
 import { DomainError } from './errors.ts';
 import { cents, idSchema } from './schema.ts';
 
@@ -12,7 +19,8 @@ import { cents, idSchema } from './schema.ts';
  * - the period's result is on target when it meets the rule's threshold (the KPI's target unless the rule sets
  *   its own) in the KPI's direction;
  * - base: `percentOfRealised` → realised amount of the period × value / 10,000 (value in basis points; rounded
- *   to whole cents, half a cent up); `fixed` → value (cents);
+ *   to whole cents, half a cent up; the realised amount is the party's own: the counted realisations booked for
+ *   it); `fixed` → value (cents);
  * - a bonus is paid when the result is on target; a malus is charged when it is not;
  * - a missing result never earns a bonus; it costs the malus only when the duty to report that period was missed
  *   (a periodic duty of the KPI's frequency whose report for the period is still outstanding after its due date);
@@ -153,7 +161,8 @@ function periodKeyContaining(frequency: ReportFrequency, date: string): string {
 export const rowKey = (r: { kpiId: string; kind: IncentiveKind; period: string; party?: string }) =>
   `${r.kpiId}|${r.kind}|${r.period}|${r.party ?? ''}`;
 /** The key of one KPI period of one party in the `missed` set. */
-export const missedKey = (kpiId: string, period: string, party?: string) => `${kpiId}|${period}|${party ?? ''}`;
+export const missedKey = (kpiId: string, period: string, party?: string) =>
+  `${kpiId}|${period}|${party ?? ''}`;
 
 /**
  * Which KPI periods' duty to report was missed: per KPI, the periodic duty of the same frequency; per party its
@@ -190,16 +199,18 @@ export function missedReports(input: {
 const meets = (direction: 'higher' | 'lower', threshold: number, value: number) =>
   direction === 'higher' ? value >= threshold : value <= threshold;
 
-/** Realised cents of one party (or of all, without parties) in the months of one period. */
+/**
+ * Realised cents of one party in the months of one period: the counted realisations booked for that party (it
+ * reported them, or the municipality recorded them naming it). Where no party has a portal, all of them.
+ */
 function realisedIn(input: IncentiveInput, period: Period, party?: string): number {
   const from = period.start.slice(0, 7);
   const to = period.end.slice(0, 7);
-  // With one provider party, the municipality's own entries without a party count for it too.
-  const single = input.parties.length <= 1;
   let sum = 0;
   for (const r of input.realisations) {
     if (r.reversedAt || r.period < from || r.period > to) continue;
-    if (party !== undefined && r.party !== party && !(single && r.party === undefined)) continue;
+    // A party's realised amount is what is booked for it: reported by it, or recorded naming it.
+    if (party !== undefined && r.party !== party) continue;
     sum += r.amountCents;
   }
   return sum;
@@ -258,7 +269,10 @@ export function computeIncentives(input: IncentiveInput): IncentiveRow[] {
         const amount = Math.min(rawCents, left);
         const key = rowKey({ kpiId: kpi.id, kind: rule.kind, period: period.key, party });
         const settledCents = input.settled?.get(key);
-        used.set(year, (used.get(year) ?? 0) + (settledCents !== undefined ? Math.abs(settledCents) : amount));
+        used.set(
+          year,
+          (used.get(year) ?? 0) + (settledCents !== undefined ? Math.abs(settledCents) : amount),
+        );
         rows.push({
           kpiId: kpi.id,
           kind: rule.kind,
@@ -315,7 +329,7 @@ export function withSettledIncentives<
 >(
   burnDown: T,
   settlements: readonly { period: string; totalCents: number }[],
-): T & {
+): Omit<T, 'months'> & {
   incentiveCents: number;
   spentWithIncentivesCents: number;
   months: (T['months'][number] & { incentiveCents: number; cumulativeWithIncentivesCents: number })[];
