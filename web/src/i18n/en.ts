@@ -6,6 +6,7 @@ import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import { enGovernance } from './governance';
 import { enImport } from './import';
+import { enIncentives } from './incentives';
 import type { Messages } from './index';
 import { enNotifications } from './notifications';
 import { enParties } from './parties';
@@ -25,6 +26,7 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
+  incentives: enIncentives,
   collaboration: enCollaboration,
   conflicts: enConflicts,
   governance: enGovernance,

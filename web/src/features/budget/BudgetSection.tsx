@@ -223,6 +223,16 @@ export function BudgetSection({ a, me }: { a: InternalAgreement; me: Me | undefi
             ) : null}
           </div>
           <Forecast budget={data} locale={locale} />
+          {data.year && data.year.incentiveCents !== 0 ? (
+            <DefinitionList testId="budget-incentives">
+              <Definition label={t('incentives.budgetLabel', { year })}>
+                {t('incentives.budgetValue', {
+                  amount: formatMoney(data.year.incentiveCents, locale),
+                  total: formatMoney(data.year.spentWithIncentivesCents, locale),
+                })}
+              </Definition>
+            </DefinitionList>
+          ) : null}
           {data.year ? (
             <BurnDownChart year={data.year} locale={locale} warning={warningThreshold(data.thresholds)} />
           ) : null}

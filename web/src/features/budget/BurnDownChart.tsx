@@ -33,6 +33,8 @@ export function BurnDownChart({
 }) {
   const { t } = useTranslation();
   const g = burnDownGeometry(year, undefined, warning / 100);
+  // Settled result-linked payment (bonus +, malus −) as columns of their own beside the spend.
+  const incentives = year.months.some((m) => m.incentiveCents !== 0);
   const last = year.months.at(-1);
   const ceiling = formatMoney(year.ceilingCents, locale);
   const label =
@@ -79,6 +81,16 @@ export function BurnDownChart({
               <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
                 {t('budget.share')}
               </TableHeaderCell>
+              {incentives ? (
+                <>
+                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                    {t('incentives.budgetColumn')}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                    {t('incentives.budgetCumulative')}
+                  </TableHeaderCell>
+                </>
+              ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -90,6 +102,14 @@ export function BurnDownChart({
                 <TableCell className={numeric}>
                   {formatPercent(shareOf(m.cumulativeCents, year.ceilingCents) ?? 0, locale)}
                 </TableCell>
+                {incentives ? (
+                  <>
+                    <TableCell className={numeric}>{formatMoney(m.incentiveCents, locale)}</TableCell>
+                    <TableCell className={numeric}>
+                      {formatMoney(m.cumulativeWithIncentivesCents, locale)}
+                    </TableCell>
+                  </>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>
