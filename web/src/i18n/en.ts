@@ -6,7 +6,6 @@ import { enDeadlines } from './deadlines';
 import { enExports } from './exports';
 import { enGovernance } from './governance';
 import { enImport } from './import';
-import { enIncentives } from './incentives';
 import type { Messages } from './index';
 import { enNotifications } from './notifications';
 import { enParties } from './parties';
@@ -26,7 +25,6 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
-  incentives: enIncentives,
   collaboration: enCollaboration,
   conflicts: enConflicts,
   governance: enGovernance,

@@ -7,7 +7,6 @@ import { nlDeadlines } from './deadlines';
 import { nlExports } from './exports';
 import { nlGovernance } from './governance';
 import { nlImport } from './import';
-import { nlIncentives } from './incentives';
 import { nlNotifications } from './notifications';
 import { nlParties } from './parties';
 import { nlPeople } from './people';
@@ -26,7 +25,6 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   simulation: nlSimulation,
-  incentives: nlIncentives,
   collaboration: nlCollaboration,
   conflicts: nlConflicts,
   governance: nlGovernance,

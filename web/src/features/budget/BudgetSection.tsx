@@ -39,6 +39,7 @@ import { RealisationForm } from './RealisationForm';
 import { RealisationsTable } from './RealisationsTable';
 import { StatementSection } from './StatementSection';
 import { YearCeilings } from './YearCeilings';
+import '../../i18n/incentives-texts';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';

@@ -12,6 +12,7 @@ import { type BurnDown, shareOf } from '../../lib/budget/model';
 import { type AppLocale, formatMoney, formatMonth, formatPercent } from '../../lib/format';
 import { Chart } from '../../ui/Chart';
 import { burnDownGeometry, pointsAttribute } from './burndown';
+import '../../i18n/incentives-texts';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 

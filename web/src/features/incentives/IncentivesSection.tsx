@@ -26,6 +26,7 @@ import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
 import { byPeriod, type IncentivePeriods, type IncentiveRow, SETTLE_ROLES } from './model';
 import { RulesForm } from './RulesForm';
+import '../../i18n/incentives-texts';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';

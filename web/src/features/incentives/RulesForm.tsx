@@ -23,6 +23,7 @@ import {
   readRules,
   ruleFormValues,
 } from './model';
+import '../../i18n/incentives-texts';
 
 const fieldId = (path: string) => `incentive-${path.replaceAll('.', '-')}`;
 
