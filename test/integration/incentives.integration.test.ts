@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { IncentiveRule } from '@regie/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
@@ -211,7 +212,7 @@ describe('incentive.periods and incentive.settle (issue 15 point 2)', () => {
 
   it('charges a malus for a missing result only while the report duty is missed', async () => {
     const manager = await api.token('ermelo.contractmanager');
-    const agreement = ok<{ version: number; incentives: unknown[] }>(
+    const agreement = ok<{ version: number; incentives: IncentiveRule[] }>(
       await api.query('agreement.get', { id: ID }, manager),
     );
     ok(
