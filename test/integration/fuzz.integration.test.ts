@@ -339,6 +339,13 @@ const VALID: Record<
     input: { agreementId: 'erm-jh-2025', kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'Akkoord' },
   },
   'kpi.results': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'incentive.periods': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'incentive.settle': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    // A stale version: even the valid call stores nothing.
+    input: { agreementId: 'erm-jh-2025', expectedVersion: 1, period: '2025-Q2' },
+  },
   'dialogue.record': {
     user: 'ermelo.contractmanager',
     type: 'mutation',

@@ -289,6 +289,16 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'x' } },
   ],
   'kpi.results': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'incentive.periods': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  // A settled period of the seeded arrangement (2025-Q1 on ERM-2025-JH01) and one not settled yet, at a stale
+  // and a plausible version.
+  'incentive.settle': (t) =>
+    ['2025-Q2', '2025-H1'].flatMap((period) =>
+      [1, 9].map((expectedVersion) => ({
+        type: 'mutation' as const,
+        input: { agreementId: t.id, expectedVersion, period },
+      })),
+    ),
   'dialogue.record': (t) => [
     {
       type: 'mutation',

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
+import { assertIncentives, type IncentiveRule, incentivesSchema } from './incentives.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
 import {
   AGREEMENT_KINDS,
@@ -291,6 +292,8 @@ const termsShape = {
   publication: z.optional(z.nullable(publicationSchema)),
   /** The agreed indicator set (SPEC §4.5). */
   kpis: z.optional(z.array(kpiDefinitionSchema).check(z.maxLength(20))),
+  /** Result-linked payment on the KPIs: a bonus or malus per KPI and period (incentives.ts). */
+  incentives: z.optional(incentivesSchema()),
   /** Only for agreements a region owns: how the members share the cost. */
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
 };
@@ -332,6 +335,7 @@ export const agreementTermsPatch = z
     renewal: termsShape.renewal,
     duties: termsShape.duties,
     kpis: termsShape.kpis,
+    incentives: termsShape.incentives,
     yearCeilings: termsShape.yearCeilings,
     publication: termsShape.publication,
     allocationKey: termsShape.allocationKey,
@@ -360,6 +364,8 @@ export interface Agreement {
   renewal: Renewal | null;
   duties: Duty[];
   kpis: KpiDefinition[];
+  /** The incentive arrangement on the KPIs (absent on agreements stored before it existed: none). */
+  incentives?: IncentiveRule[];
   yearCeilings: { year: number; cents: number }[];
   publication: Publication | null;
   allocationKey: AllocationKey | null;
@@ -505,6 +511,7 @@ export function assertTerms(a: Agreement): void {
       message: 'More renewals used than there are options',
     });
   }
+  assertIncentives(a.incentives ?? [], a.kpis);
   // Each organisation once per role: the same rule the web form marks per row (`repeatedParties`).
   if (repeatedParties(a.parties).length > 0)
     throw new DomainError('BAD_REQUEST', 'party.duplicate', {

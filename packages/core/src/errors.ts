@@ -112,6 +112,15 @@ export const REASONS = {
   'meeting.ratingRequired': [],
   'meeting.actionUnknown': [],
   'meeting.actionAlreadyDone': [],
+  // Result-linked payment (incentives.ts): the arrangement and settling a period.
+  'incentive.percentTooHigh': [],
+  'incentive.unknownKpi': [],
+  'incentive.duplicate': [],
+  'incentive.noArrangement': [],
+  'incentive.notRunning': ['status'],
+  'incentive.periodNotSettleable': ['period'],
+  'incentive.alreadySettled': ['period'],
+  'incentive.changedMeanwhile': [],
   // Budget.
   'realisation.reversed': [],
   'realisation.versionConflict': ['version'],

@@ -22,6 +22,7 @@ export * from './import.ts';
 export * from './import-cells.ts';
 export * from './import-check.ts';
 export * from './import-parse.ts';
+export * from './incentives.ts';
 export * from './kpi.ts';
 export * from './notifications.ts';
 export * from './offer.ts';

@@ -4,6 +4,7 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
+import { INCENTIVE_BASES, INCENTIVE_KINDS } from './incentives.ts';
 import type { Meeting } from './kpi.ts';
 import { EVENT_DUTIES, KPI_DEPTHS } from './relation.ts';
 import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
@@ -73,6 +74,19 @@ const termsView = {
       /** input, output or outcome, when classified (the relation's expected KPI depth reads it). */
       level: z.optional(z.enum(KPI_DEPTHS)),
     }),
+  ),
+  /** The incentive arrangement on the KPIs (agreed terms: both sides see the same; incentives.ts). */
+  incentives: z.optional(
+    z.array(
+      z.object({
+        kpiId: z.string(),
+        kind: z.enum(INCENTIVE_KINDS),
+        basis: z.enum(INCENTIVE_BASES),
+        value: z.int(),
+        threshold: z.optional(z.number()),
+        yearlyCapCents: z.int(),
+      }),
+    ),
   ),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -22,6 +22,7 @@ import { governanceRepository } from './governance.ts';
 import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
+import { incentiveRepository } from './incentives.ts';
 import { notificationRepository } from './notifications.ts';
 import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
@@ -48,6 +49,7 @@ export * from './escalations.ts';
 export * from './governance.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
+export * from './incentives.ts';
 export * from './keys.ts';
 export * from './notifications.ts';
 export * from './onboarding.ts';
@@ -93,6 +95,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
+    /** Result-linked payment on the KPIs (issue 15 point 2): periods computed and settled. */
+    incentives: incentiveRepository(db, scope, widen),
     /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
     collaboration: collaborationRepository(db, scope, widen),
     /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */

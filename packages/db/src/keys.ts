@@ -100,6 +100,12 @@ export const keys = {
     sk: party ? `KPI${SEP}${kpiId}${SEP}${period}${SEP}${party}` : `KPI${SEP}${kpiId}${SEP}${period}`,
   }),
   kpiPrefix: 'KPI#',
+  /** A settled incentive period of one provider party (none where no party has a portal), in the collection. */
+  incentiveSettlement: (space: string, agreementId: string, period: string, party?: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: party ? `INCSET${SEP}${period}${SEP}${party}` : `INCSET${SEP}${period}`,
+  }),
+  incentiveSettlementPrefix: 'INCSET#',
   meeting: (space: string, agreementId: string, date: string, id: string) => ({
     pk: spaced(space, 'AGR', agreementId),
     sk: `MEET${SEP}${date}${SEP}${id}`,

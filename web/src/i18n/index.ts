@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import type { nlIncentives } from './incentives';
 import { nl } from './nl';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -26,7 +27,8 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    /** With the texts lazy pages add when they load (`incentives-texts.ts`): typed, not in the first load. */
+    resources: { translation: typeof nl & { incentives: typeof nlIncentives } };
   }
 }
 

@@ -121,6 +121,17 @@ export const nlReasons: ReasonTexts = {
   'report.notExpected': 'Onder deze plicht wordt nu geen rapportage verwacht.',
   'report.wrongPeriod': 'De rapportage die nu wordt verwacht, is die over {{period}}.',
   'report.changedMeanwhile': `Deze rapportage is net ingediend, of de overeenkomst is gewijzigd. ${CHANGED_NL}`,
+  'incentive.percentTooHigh': 'Een percentage is ten hoogste 100% (10.000 basispunten).',
+  'incentive.unknownKpi':
+    'Een prestatieafspraak noemt een indicator die deze overeenkomst niet (meer) heeft.',
+  'incentive.duplicate': 'Per indicator is er ten hoogste één bonus en één malus.',
+  'incentive.noArrangement': 'Deze overeenkomst heeft geen afspraak over prestatiebekostiging.',
+  'incentive.notRunning':
+    'Op een overeenkomst met status {{status}} wordt geen prestatiebekostiging afgerekend.',
+  'incentive.periodNotSettleable':
+    'Periode {{period}} is nog niet afgelopen, of geen indicator van de afspraak kent deze periode.',
+  'incentive.alreadySettled': 'Periode {{period}} is al afgerekend.',
+  'incentive.changedMeanwhile': `De overeenkomst is intussen gewijzigd of de periode is al afgerekend. ${CHANGED_NL}`,
   'kpi.unknown': 'Deze overeenkomst heeft geen indicator met die code.',
   'kpi.noResult': 'Er is nog geen resultaat voor deze indicator en periode.',
   'kpi.noValueYet': `Er is nog geen waarde voor deze indicator en periode. ${CHANGED_NL}`,
@@ -394,6 +405,15 @@ export const enReasons: ReasonTexts = {
   'report.notExpected': 'No report is expected under this duty now.',
   'report.wrongPeriod': 'The report expected now is for {{period}}.',
   'report.changedMeanwhile': `This report was just delivered, or the agreement changed. ${CHANGED_EN}`,
+  'incentive.percentTooHigh': 'A percentage is at most 100% (10,000 basis points).',
+  'incentive.unknownKpi': 'An incentive names an indicator this agreement does not have (any more).',
+  'incentive.duplicate': 'Each indicator has at most one bonus and one malus.',
+  'incentive.noArrangement': 'This agreement has no result-linked payment arrangement.',
+  'incentive.notRunning': 'No result-linked payment is settled on an agreement in status {{status}}.',
+  'incentive.periodNotSettleable':
+    'Period {{period}} has not ended yet, or no indicator of the arrangement has that period.',
+  'incentive.alreadySettled': 'Period {{period}} has been settled already.',
+  'incentive.changedMeanwhile': `The agreement changed or the period was settled meanwhile. ${CHANGED_EN}`,
   'kpi.unknown': 'This agreement has no indicator with that id.',
   'kpi.noResult': 'There is no result for this indicator and period yet.',
   'kpi.noValueYet': `There is no value for this indicator and period yet. ${CHANGED_EN}`,

@@ -20,6 +20,7 @@ import { ProviderRealisationsSection } from '../features/budget/ProviderRealisat
 import { DialogueSection } from '../features/dialogue/DialogueSection';
 import { EscalationsSection } from '../features/escalations/EscalationsSection';
 import { AuditExportButton } from '../features/exports/ExportButtons';
+import { IncentivesSection } from '../features/incentives/IncentivesSection';
 import { KpiSection } from '../features/kpis/KpiSection';
 import { NotificationsSection } from '../features/notifications/NotificationsSection';
 import { DutiesSection } from '../features/reports/DutiesSection';
@@ -148,6 +149,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
         <ProviderRealisationsSection a={a} me={me.data} />
       ) : null}
       <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
+      {shows('incentives') ? <IncentivesSection a={a} me={me.data} /> : null}
       <EscalationsSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       <NotificationsSection agreementId={a.id} duties={a.duties} me={me.data} />
       <DialogueSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />

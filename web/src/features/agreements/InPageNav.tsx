@@ -30,6 +30,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('bounds.provider.title');
     case 'kpis':
       return t('kpis.title');
+    case 'incentives':
+      return t('incentives.title');
     case 'escalations':
       return t('escalations.title');
     case 'notifications':

@@ -73,6 +73,22 @@ describe('sectionsOf', () => {
     ]);
   });
 
+  it('shows result-linked payment on a contract with KPIs, to both sides', () => {
+    const kpis = [{ id: 'k' }];
+    expect(sectionsOf({ view: 'internal', kind: 'contract', valueCeilingCents: 1, kpis }, false)).toContain(
+      'incentives',
+    );
+    expect(sectionsOf({ view: 'party', kind: 'contract', valueCeilingCents: 1, kpis }, false)).toContain(
+      'incentives',
+    );
+    expect(
+      sectionsOf({ view: 'internal', kind: 'contract', valueCeilingCents: 1, kpis: [] }, false),
+    ).not.toContain('incentives');
+    expect(
+      sectionsOf({ view: 'internal', kind: 'subsidy', valueCeilingCents: 1, kpis }, false),
+    ).not.toContain('incentives');
+  });
+
   it('shows the Wgr section for a joint arrangement only', () => {
     expect(
       sectionsOf(

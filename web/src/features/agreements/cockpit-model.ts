@@ -21,6 +21,7 @@ export const SECTION_IDS = [
   'budget',
   'realisations',
   'kpis',
+  'incentives',
   'escalations',
   'notifications',
   'dialogue',
@@ -33,6 +34,8 @@ export const SECTION_IDS = [
 export type SectionId = (typeof SECTION_IDS)[number];
 
 type SectionInput = Pick<Agreement, 'view' | 'kind' | 'valueCeilingCents'> & {
+  /** The KPIs: result-linked payment belongs to them (a contract with none has no such section). */
+  kpis?: readonly unknown[];
   space?: string;
   parentId?: string | null;
 };
@@ -53,6 +56,7 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     budget: internal && a.valueCeilingCents !== null,
     realisations: a.view === 'party',
     kpis: true,
+    incentives: a.kind === 'contract' && (a.kpis?.length ?? 0) > 0,
     escalations: true,
     notifications: true,
     dialogue: true,
