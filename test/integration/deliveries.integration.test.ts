@@ -229,6 +229,7 @@ describe('structured data deliveries', () => {
     );
     const kpis = (await api.query('kpi.results', { agreementId: 'erm-jh-2026-levering' }, t.kompas)).body
       .result.data;
+    expect(kpis[0].source).toEqual({ dutyId: 'lv-kwartaal', field: 'wachttijd' });
     expect(kpis[0].results.map((r: { period: string; value: number }) => [r.period, r.value])).toEqual([
       ['2026-Q1', 7.5],
       ['2026-Q2', 6.5],

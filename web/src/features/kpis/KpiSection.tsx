@@ -238,8 +238,10 @@ function KpiItem({
         {sourceField ? (
           <DataListItem>
             <DataListKey>{t('kpis.source')}</DataListKey>
-            <DataListValue data-testid={`kpi-source-${kpi.id}`}>
-              {t('deliveries.sourceOf', { duty: sourceField.duty, field: sourceField.field })}
+            <DataListValue>
+              <span data-testid={`kpi-source-${kpi.id}`}>
+                {t('deliveries.sourceOf', { duty: sourceField.duty, field: sourceField.field })}
+              </span>
             </DataListValue>
           </DataListItem>
         ) : null}
