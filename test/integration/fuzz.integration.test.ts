@@ -209,6 +209,7 @@ const VALID: Record<
     },
   },
   'report.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'report.series': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'report.due': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'budget.record': {
     user: 'ermelo.contractmanager',

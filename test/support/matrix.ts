@@ -215,6 +215,7 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     },
   ],
   'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'report.series': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'report.due': (t) => [
     { type: 'query', input: { space: t.space } },
     { type: 'query', input: { agreementId: t.id } },

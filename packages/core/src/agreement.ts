@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
+import { invalidKpiSource } from './deliveries.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
 import { assertIncentives, type IncentiveRule, incentivesSchema } from './incentives.ts';
@@ -517,6 +518,14 @@ export function assertTerms(a: Agreement): void {
     throw new DomainError('BAD_REQUEST', 'party.duplicate', {
       field: 'parties',
       message: 'A party appears twice in the same role',
+    });
+  // A KPI taken from a delivery names a field of a periodic duty of its own frequency (deliveries.ts).
+  const sourced = invalidKpiSource(a.kpis ?? [], a.duties ?? []);
+  if (sourced !== null)
+    throw new DomainError('BAD_REQUEST', 'kpi.sourceInvalid', {
+      params: { kpi: a.kpis[sourced]?.name ?? '' },
+      field: `kpis.${sourced}.source`,
+      message: 'A KPI source must name a field of a periodic duty with the same frequency',
     });
 }
 

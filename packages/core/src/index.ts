@@ -9,6 +9,7 @@ export * from './calendar.ts';
 export * from './collaboration.ts';
 export * from './csv-read.ts';
 export * from './deadlines.ts';
+export * from './deliveries.ts';
 export * from './duties.ts';
 export * from './errors.ts';
 export * from './escalation.ts';

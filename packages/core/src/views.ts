@@ -3,6 +3,7 @@ import type { Agreement } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
+import { DATA_FIELD_TYPES } from './deliveries.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
 import { INCENTIVE_BASES, INCENTIVE_KINDS } from './incentives.ts';
 import type { Meeting } from './kpi.ts';
@@ -40,6 +41,18 @@ const dutyView = z.object({
   dueDays: z.optional(z.int()),
   event: z.optional(z.enum(EVENT_DUTIES)),
   responseDays: z.optional(z.int()),
+  /** The figures each report delivers: the provider fills them in. */
+  dataSpec: z.optional(
+    z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        unit: z.optional(z.string()),
+        type: z.enum(DATA_FIELD_TYPES),
+        required: z.boolean(),
+      }),
+    ),
+  ),
 });
 const renewalView = z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() }));
 
@@ -73,6 +86,8 @@ const termsView = {
       frequency: z.enum(REPORT_FREQUENCIES),
       /** input, output or outcome, when classified (the relation's expected KPI depth reads it). */
       level: z.optional(z.enum(KPI_DEPTHS)),
+      /** The delivered field the results come from, when not entered by hand. */
+      source: z.optional(z.object({ dutyId: z.string(), field: z.string() })),
     }),
   ),
   /** The incentive arrangement on the KPIs (agreed terms: both sides see the same; incentives.ts). */

@@ -14,6 +14,7 @@ import {
   type SpaceRecord,
 } from '@regie/db';
 import { seedIncentives } from './seed-incentives.ts';
+import { seedDeliveries } from './seed-deliveries.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
@@ -656,6 +657,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedRtvb(db);
   await seedNotifications(db);
   await seedIncentives(db);
+  await seedDeliveries(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

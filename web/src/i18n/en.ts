@@ -3,6 +3,7 @@ import { enCockpit } from './cockpit';
 import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
+import { enDeliveries } from './deliveries';
 import { enExports } from './exports';
 import { enGovernance } from './governance';
 import { enImport } from './import';
@@ -1142,6 +1143,7 @@ export const en: Messages = {
     target: 'Target',
     targetValue: '{{target}} {{unit}} ({{direction}})',
     directions: { higher: 'higher is better', lower: 'lower is better' },
+    source: 'Source',
     frequency: 'Frequency',
     noResults: 'No results recorded yet.',
     chartLabel:
@@ -1256,6 +1258,7 @@ export const en: Messages = {
   },
   bounds: enBounds,
   notifications: enNotifications,
+  deliveries: enDeliveries,
   wgr: enWgr,
   subsidy: enSubsidy,
 };

@@ -136,6 +136,30 @@ export const nlReasons: ReasonTexts = {
   'kpi.noResult': 'Er is nog geen resultaat voor deze indicator en periode.',
   'kpi.noValueYet': `Er is nog geen waarde voor deze indicator en periode. ${CHANGED_NL}`,
   'kpi.versionConflict': `Iemand anders heeft deze waarde intussen gewijzigd. ${CHANGED_NL}`,
+  'kpi.sourceInvalid':
+    'De indicator {{kpi}} haalt zijn resultaten uit een levering: kies een veld van een periodieke plicht met dezelfde frequentie.',
+  'kpi.fromDelivery':
+    'Deze indicator haalt zijn resultaten uit de gegevenslevering; ze worden niet met de hand ingevoerd.',
+  'delivery.keysUnique': 'Elke veldcode mag maar één keer voorkomen.',
+  'delivery.specOnlyPeriodic': 'Alleen een periodieke plicht kan een gegevensspecificatie hebben.',
+  'delivery.noSpec': 'Onder deze plicht worden geen gegevens per veld geleverd.',
+  'delivery.fieldRequired': 'Vul dit veld in; het is verplicht.',
+  'delivery.notANumber': 'Vul een getal in, bijvoorbeeld 12 of 7,5.',
+  'delivery.outOfRange': (p) =>
+    p.type === 'percentage'
+      ? 'Vul een percentage van 0 tot en met 100 in.'
+      : p.type === 'amount'
+        ? 'Vul een bedrag van € 0 of meer in.'
+        : p.type === 'weeks'
+          ? 'Vul een aantal weken van 0 tot en met 520 in.'
+          : 'Vul een aantal van 0 of meer in.',
+  'delivery.tooManyDecimals': (p) =>
+    p.type === 'count'
+      ? 'Vul een geheel aantal in, zonder decimalen.'
+      : p.type === 'amount'
+        ? 'Vul een bedrag in met hooguit twee cijfers achter de komma.'
+        : 'Vul een getal in met hooguit één cijfer achter de komma.',
+  'delivery.unknownField': 'De gegevensspecificatie van deze plicht kent het veld {{field}} niet.',
   'meeting.versionConflict': `Iemand anders heeft dit gesprek intussen gewijzigd. ${CHANGED_NL}`,
   'meeting.ratingRequired': 'Beantwoord de vragen over de samenwerking of geef een score.',
   'meeting.actionUnknown': 'Dit gesprek heeft geen actie met dat nummer.',
@@ -418,6 +442,30 @@ export const enReasons: ReasonTexts = {
   'kpi.noResult': 'There is no result for this indicator and period yet.',
   'kpi.noValueYet': `There is no value for this indicator and period yet. ${CHANGED_EN}`,
   'kpi.versionConflict': `Someone else changed this value meanwhile. ${CHANGED_EN}`,
+  'kpi.sourceInvalid':
+    'The indicator {{kpi}} takes its results from a delivery: choose a field of a periodic duty with the same frequency.',
+  'kpi.fromDelivery':
+    'This indicator takes its results from the data delivery; they are not entered by hand.',
+  'delivery.keysUnique': 'Each field key may appear once.',
+  'delivery.specOnlyPeriodic': 'Only a periodic duty can have a data specification.',
+  'delivery.noSpec': 'This duty asks for no figures per field.',
+  'delivery.fieldRequired': 'Fill in this field; it is required.',
+  'delivery.notANumber': 'Enter a number, for example 12 or 7.5.',
+  'delivery.outOfRange': (p) =>
+    p.type === 'percentage'
+      ? 'Enter a percentage from 0 to 100.'
+      : p.type === 'amount'
+        ? 'Enter an amount of € 0 or more.'
+        : p.type === 'weeks'
+          ? 'Enter a number of weeks from 0 to 520.'
+          : 'Enter a number of 0 or more.',
+  'delivery.tooManyDecimals': (p) =>
+    p.type === 'count'
+      ? 'Enter a whole number, without decimals.'
+      : p.type === 'amount'
+        ? 'Enter an amount with at most two decimals.'
+        : 'Enter a number with at most one decimal.',
+  'delivery.unknownField': 'The data specification of this duty has no field {{field}}.',
   'meeting.versionConflict': `Someone else changed this meeting meanwhile. ${CHANGED_EN}`,
   'meeting.ratingRequired': 'Answer the questions about the collaboration or give a score.',
   'meeting.actionUnknown': 'This meeting has no action with that number.',

@@ -20,6 +20,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('wgr.title');
     case 'duties':
       return t('agreementDetail.sections.duties');
+    case 'deliveries':
+      return t('deliveries.title');
     case 'signing':
       return t('signing.section.title');
     case 'subsidy':

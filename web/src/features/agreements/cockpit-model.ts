@@ -16,6 +16,7 @@ export const SECTION_IDS = [
   'allocation',
   'wgr',
   'duties',
+  'deliveries',
   'signing',
   'subsidy',
   'budget',
@@ -38,6 +39,8 @@ type SectionInput = Pick<Agreement, 'view' | 'kind' | 'valueCeilingCents'> & {
   kpis?: readonly unknown[];
   space?: string;
   parentId?: string | null;
+  /** A duty with a data specification gives the page its data deliveries (issue 15 point 3). */
+  duties?: readonly { dataSpec?: readonly unknown[] }[];
 };
 
 /** The sections the page shows for this agreement and caller, in page order: one rule for page and navigation. */
@@ -51,6 +54,7 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     allocation: internal && a.space !== undefined && isRegionSpace(a.space),
     wgr: internal && a.kind === 'joint_arrangement',
     duties: true,
+    deliveries: (a.duties ?? []).some((d) => (d.dataSpec?.length ?? 0) > 0),
     signing,
     subsidy: a.kind === 'subsidy' && (internal || a.view === 'party'),
     budget: internal && a.valueCeilingCents !== null,
