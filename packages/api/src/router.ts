@@ -1,4 +1,5 @@
 import { agreementRouter } from './routers/agreement.ts';
+import { benchmarkRouter } from './routers/benchmark.ts';
 import { budgetRouter } from './routers/budget.ts';
 import { deadlineRouter, icalRouter, inboxRouter } from './routers/deadline.ts';
 import { escalationRouter } from './routers/escalation.ts';
@@ -34,6 +35,7 @@ export const appRouter = router({
   user: userRouter,
   signing: signingRouter,
   simulation: simulationRouter,
+  benchmark: benchmarkRouter,
   wgr: wgrRouter,
   subsidy: subsidyRouter,
 });

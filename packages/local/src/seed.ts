@@ -13,6 +13,7 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
+import { seedBenchmark } from './seed-benchmark.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
@@ -654,6 +655,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedRelation(db);
   await seedRtvb(db);
   await seedNotifications(db);
+  await seedBenchmark(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
