@@ -1,3 +1,4 @@
+import { enBenchmark } from './benchmark';
 import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
 import { enCollaboration } from './collaboration';
@@ -25,6 +26,7 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
+  benchmark: enBenchmark,
   collaboration: enCollaboration,
   conflicts: enConflicts,
   governance: enGovernance,

@@ -1,4 +1,5 @@
 import { DOMAINS_NL, KINDS_NL, STATUSES_NL } from '@regie/core/browser';
+import { nlBenchmark } from './benchmark';
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
 import { nlCollaboration } from './collaboration';
@@ -25,6 +26,7 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   simulation: nlSimulation,
+  benchmark: nlBenchmark,
   collaboration: nlCollaboration,
   conflicts: nlConflicts,
   governance: nlGovernance,

@@ -544,10 +544,9 @@ export const enReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'The organisation register was changed meanwhile. Try again.',
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
-  'benchmark.notOptedIn':
-    'Your municipality does not share figures with the region. An administrator can turn that on under Beheer; then you see the regional benchmark.',
-  'benchmark.optInMembersOnly': 'Only a municipality that is a member of a region can share figures with it.',
-  'benchmark.optedOut': 'This municipality no longer shares figures with the region.',
+  'benchmark.notOptedIn': 'Your municipality does not share figures with the region.',
+  'benchmark.optInMembersOnly': 'Only a municipality in a region can share figures.',
+  'benchmark.optedOut': 'This municipality no longer shares figures.',
   'user.notFound': 'This user does not exist, or you have no access to it.',
   'user.versionConflict': `Someone else changed this user meanwhile. ${CHANGED_EN}`,
   'user.changedMeanwhile': 'Someone else changed the users at the same time. Try again.',

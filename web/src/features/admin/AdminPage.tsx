@@ -21,6 +21,7 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+import { BenchmarkOptInForm } from './BenchmarkOptInForm';
 import { parseThresholds, type ThresholdError, thresholdsText } from './thresholds';
 
 const FIELD = 'settings-mandate';
@@ -282,6 +283,23 @@ export function AdminPage() {
               </DataList>
               <Paragraph>{t('bounds.thresholds.readOnly')}</Paragraph>
             </>
+          )}
+        </Section>
+      ) : null}
+      {data && me.data?.space.startsWith('GM') ? (
+        <Section id="benchmark" title={t('benchmark.optIn.title')}>
+          <Paragraph>{t('benchmark.optIn.intro')}</Paragraph>
+          <Paragraph>
+            {data.regions.length > 0
+              ? t('benchmark.optIn.regions', { list: data.regions.join(', ') })
+              : t('benchmark.optIn.noRegions')}
+          </Paragraph>
+          {isAdmin && data.regions.length > 0 ? (
+            <BenchmarkOptInForm current={data.benchmarkOptIn} version={data.version} />
+          ) : (
+            <Paragraph data-testid="admin-benchmark">
+              {data.benchmarkOptIn ? t('benchmark.optIn.on') : t('benchmark.optIn.off')}
+            </Paragraph>
           )}
         </Section>
       ) : null}

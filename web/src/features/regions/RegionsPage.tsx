@@ -141,6 +141,11 @@ function RegionPanel({ region, me }: { region: Me['reach'][number]; me: Me }) {
             </div>
           )}
           <Paragraph>
+            <Link href={`/regions/${encodeURIComponent(region.space)}/benchmark`} className="utrecht-link">
+              {t('benchmark.link', { region: region.name })}
+            </Link>
+          </Paragraph>
+          <Paragraph>
             <Link href={`/register?space=${encodeURIComponent(region.space)}`} className="utrecht-link">
               {agreements.data?.nextCursor
                 ? t('regions.more', { region: region.name })
