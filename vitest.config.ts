@@ -47,6 +47,8 @@ export default defineConfig({
           include: ['infra/test/**/*.test.ts'],
           exclude: ignore,
           testTimeout: 120_000,
+          // Synthesising the app happens in beforeAll; on a busy machine it takes well over the default 10 s.
+          hookTimeout: 120_000,
         },
       },
       {

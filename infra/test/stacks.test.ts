@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_TIMEOUT_SECONDS, PENDING_CLAIM_SECONDS } from '@regie/db/limits';
 import { tableDefinition } from '@regie/db/table';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -281,12 +282,17 @@ describe('auth stack', () => {
 });
 
 describe('api stack', () => {
+  it('stops a request well before a retry may take over its Idempotency-Key claim', () => {
+    expect(API_TIMEOUT_SECONDS).toBe(10);
+    expect(PENDING_CLAIM_SECONDS - API_TIMEOUT_SECONDS).toBeGreaterThanOrEqual(15);
+  });
+
   it('runs the API on Node.js 22, arm64, with its limits and configuration', () => {
     api.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 1024,
-      Timeout: 10,
+      Timeout: API_TIMEOUT_SECONDS,
       ReservedConcurrentExecutions: config.api.reservedConcurrency,
       Environment: {
         Variables: Match.objectLike({

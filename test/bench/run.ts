@@ -16,6 +16,7 @@ import { faultBench, faultCells } from './faults.ts';
 import { importBench } from './import.ts';
 import { bundle, coldStart, helloWorldEntry } from './lambda.ts';
 import { loadAgreements } from './load.ts';
+import { simulatorBench } from './simulator.ts';
 import { median, percentile, time } from './stats.ts';
 import { initialJavaScript, usableRegister } from './web.ts';
 
@@ -30,7 +31,8 @@ type Measured<Rest extends unknown[]> = {
  * BENCH_LARGE (agreements in the large tenant, default 100000), BENCH_SMALL (default 1000), BENCH_WEB (the
  * web register, default 5000), BENCH_SECONDS (each throughput run, default 5), BENCH_WRITERS (the fault run's
  * writers, default 32), BENCH_IMPORT (rows of the register import, default 5000), BENCH_ONLY (comma-separated
- * sections: scale,overhead,throughput,isolation,import,faults,lambda,web,accessibility).
+ * sections: scale,overhead,throughput,isolation,import,faults,lambda,web,accessibility,simulator);
+ * BENCH_SIMULATOR (runs of the simulator, default 2000).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,6 +42,7 @@ const WEB = Number(process.env.BENCH_WEB ?? 5_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 32);
 const IMPORT = Number(process.env.BENCH_IMPORT ?? 5_000);
+const SIMULATOR = Number(process.env.BENCH_SIMULATOR ?? 2_000);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RUNS = 90;
 const run = (section: string) => !ONLY || ONLY.includes(section);
@@ -433,6 +436,19 @@ async function main() {
     });
   }
 
+  if (run('simulator')) {
+    log(`simulator: simulate() on 50 lines, ${SIMULATOR} runs`);
+    const { durations, flags } = simulatorBench(SIMULATOR);
+    rows.push({
+      section: 'Simulator',
+      what: `simulate() (core, in-process): 50 product lines (per hour, per product, lump sums; 12 months of realisations each, ${flags} flags) × the 5 default scenarios, ${SIMULATOR.toLocaleString('en')} runs`,
+      measured: `${ms(median(durations))} (p95 ${percentile(durations, 95).toFixed(2)}, max ${Math.max(...durations).toFixed(2)})`,
+      baseline: '',
+      goal: '< 50 ms (p95)',
+      met: percentile(durations, 95) < 50,
+    });
+  }
+
   if (run('accessibility')) {
     const sweep = await accessibilitySweep(root, { perUser: 4, log });
     rows.push({
@@ -499,6 +515,7 @@ const SECTIONS = {
   faults: 'Faults',
   lambda: 'Lambda',
   web: 'Web',
+  simulator: 'Simulator',
   accessibility: 'Accessibility',
 } as const;
 

@@ -64,6 +64,15 @@ describe('the volume-incentive simulator in the browser', () => {
     // 50 units (40 + 25%) at € 1.000 each, nothing above a cap: € 50.000,00.
     await expect.poll(() => row('+25%').innerText()).toMatch(/50\s+€\s50\.000,00\s+€\s50\.000,00\s+0$/);
     await session.expectAccessible('volume-incentive simulator');
+    // The same table as a spreadsheet, next to the CSV, with the expected volume given above.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Scenariotabel downloaden (Excel)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^simulatie-${reference}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`),
+    );
+    await page.getByText('De scenariotabel is gedownload.').waitFor();
   });
 
   it('refuses a scenario list it cannot read, with the error at the field', async () => {

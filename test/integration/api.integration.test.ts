@@ -33,6 +33,17 @@ describe('API over HTTP (black box)', () => {
     expect((await api.query('me.get', undefined, forged)).status).toBe(401);
   });
 
+  it('refuses a batch of calls in one request', async () => {
+    const token = await api.token('ermelo.inkoper');
+    const single = await fetch(`${api.url}/trpc/me.get`, { headers: { authorization: `Bearer ${token}` } });
+    expect(single.status).toBe(200);
+    const batch = await fetch(`${api.url}/trpc/me.get,me.get?batch=1&input=${encodeURIComponent('{}')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(batch.status).toBe(400);
+    expect(JSON.stringify(await batch.json())).not.toContain('ermelo.inkoper');
+  });
+
   it('takes space and roles from the token only', async () => {
     const me = await api.query('me.get', undefined, await api.token('ermelo.inkoper'));
     expect(me.status).toBe(200);

@@ -1,3 +1,4 @@
+import { API_TIMEOUT_SECONDS } from '@regie/db/limits';
 import { tableDefinition } from '@regie/db/table';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -158,7 +159,8 @@ export class ApiStack extends Stack {
       entry: props.entry,
       handler: 'handler',
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      // Idempotency claims are taken over after this plus a margin (@regie/db/limits), so they must agree.
+      timeout: Duration.seconds(API_TIMEOUT_SECONDS),
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: functionRole,
       logGroup,

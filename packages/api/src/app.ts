@@ -142,6 +142,9 @@ export function createApp(deps: AppDeps): Hono {
       return await fetchRequestHandler({
         endpoint: '/trpc',
         req: c.req.raw,
+        // One HTTP request is one procedure call: a batch would let one request (one admission slot, one WAF
+        // count) carry many calls. The web client uses `httpLink`.
+        allowBatching: false,
         router: appRouter,
         createContext: () => createContext(deps, c.req.raw, requestId, identity),
         onError({ error, path, ctx }) {

@@ -10,7 +10,7 @@ async function setup() {
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
   const verify = createTokenVerifier({ jwks: createLocalJWKSet({ keys: [jwk] }), issuer, audience });
   const sign = (expiresIn: string, claims: Record<string, unknown> = {}) =>
-    new SignJWT({ space: 'GM0233', roles: ['inkoper'], reach: [], name: 'Inge', ...claims })
+    new SignJWT({ token_use: 'id', space: 'GM0233', roles: ['inkoper'], reach: [], name: 'Inge', ...claims })
       .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
       .setIssuer(issuer)
       .setAudience(audience)
@@ -74,5 +74,32 @@ describe('token verifier: verified tokens are reused, never past their expiry', 
     expect(await verify(`${header}.${forged}.${signature}`)).toBeNull();
     const other = await setup();
     expect(await other.verify(token)).toBeNull();
+  });
+});
+
+describe('token verifier: only an expiring ID token', () => {
+  it('refuses an access token and a token without token_use, though signed, addressed and unexpired', async () => {
+    const { verify, sign } = await setup();
+    expect(await verify(await sign('1h'))).not.toBeNull();
+    expect(await verify(await sign('1h', { token_use: 'access' }))).toBeNull();
+    expect(await verify(await sign('1h', { token_use: undefined }))).toBeNull();
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const verify = createTokenVerifier({ jwks: createLocalJWKSet({ keys: [jwk] }), issuer, audience });
+    const body = { token_use: 'id', space: 'GM0233', roles: ['inkoper'], reach: [], name: 'Inge' };
+    const signed = (withExpiry: boolean) => {
+      const jwt = new SignJWT(body)
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setSubject('ermelo.inkoper')
+        .setIssuedAt();
+      return (withExpiry ? jwt.setExpirationTime('1h') : jwt).sign(privateKey);
+    };
+    expect(await verify(await signed(true))).not.toBeNull();
+    expect(await verify(await signed(false))).toBeNull();
   });
 });

@@ -15,6 +15,11 @@ export interface Identity {
 const spaceClaim = z.string().check(z.refine(isSpace, 'invalid space'));
 
 const claimsSchema = z.object({
+  /**
+   * Cognito marks its ID tokens `id` and its access tokens `access`; only an ID token carries the audience and
+   * the Regie claims the API reads, so anything else is refused even when its signature and audience pass.
+   */
+  token_use: z.literal('id'),
   sub: z.string().check(z.minLength(1), z.maxLength(100)),
   name: z.optional(z.string().check(z.maxLength(200))),
   space: spaceClaim,
@@ -37,7 +42,8 @@ export const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
 export const VERIFIED_TOKEN_ENTRIES = 2_000;
 
 /**
- * One verification path for local and AWS: signature, issuer, audience, expiry, then the claims' shape.
+ * One verification path for local and AWS: signature, issuer, audience, a required expiry, then the claims' shape
+ * (an ID token: `token_use` is `id`).
  *
  * A token is immutable, so the identity of one that verified is reused for the exact same token string until
  * the earlier of its expiry and VERIFIED_TOKEN_TTL_MS (a signature check per request was a third of the API's
@@ -61,6 +67,8 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ['ES256', 'RS256'],
+        // A token without an expiry would be valid for ever; jose checks `exp` only when it is present.
+        requiredClaims: ['exp'],
       });
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) return null;
@@ -68,7 +76,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       // The home space is always in reach, and nothing else is unless the token says so.
       const fullReach = reach.includes(space) ? reach : [space, ...reach];
       const identity: Identity = { user: sub, name: name ?? sub, space, roles, reach: fullReach };
-      const expires = typeof payload.exp === 'number' ? payload.exp * 1000 : Number.POSITIVE_INFINITY;
+      const expires = (payload.exp as number) * 1000;
       if (verified.size >= VERIFIED_TOKEN_ENTRIES) verified.delete(verified.keys().next().value!);
       verified.set(token, { identity, until: Math.min(expires, Date.now() + VERIFIED_TOKEN_TTL_MS) });
       return copy(identity);

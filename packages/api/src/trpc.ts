@@ -7,6 +7,11 @@ import { issuesOf, reasonOf, toTRPCError } from './errors.ts';
 /** Every procedure declares who may call it; a procedure without `roles` is denied (deny by default). */
 export interface Meta {
   roles?: readonly Role[];
+  /**
+   * The result carries a secret (a feed link): an Idempotency-Key retry hears that the request was done, and the
+   * result itself is never written to the idempotency record.
+   */
+  secretResult?: true;
 }
 
 const t = initTRPC
@@ -57,7 +62,7 @@ export const procedure = publicProcedure.use(({ ctx, meta, next }) => {
  * Mutations honour an optional Idempotency-Key header (SPEC §7): a retry with the same key returns
  * the first result and has no second effect.
  */
-export const mutationProcedure = procedure.use(async ({ ctx, path, getRawInput, next }) => {
+export const mutationProcedure = procedure.use(async ({ ctx, meta, path, getRawInput, next }) => {
   if (ctx.idempotencyKey === null) return next();
   if (ctx.idempotencyKey === 'invalid') {
     throw new DomainError('BAD_REQUEST', 'idempotency.keyInvalid', {
@@ -73,7 +78,23 @@ export const mutationProcedure = procedure.use(async ({ ctx, path, getRawInput, 
     return { ok: true as const, data: claim.result, marker: undefined as never };
   }
   const result = await next();
-  if (result.ok) await ctx.repos.idempotency.complete(ctx.idempotencyKey, result.data);
-  else await ctx.repos.idempotency.release(ctx.idempotencyKey);
+  if (!result.ok) {
+    await ctx.repos.idempotency.release(ctx.idempotencyKey);
+    return result;
+  }
+  try {
+    await ctx.repos.idempotency.complete(ctx.idempotencyKey, result.data, { secret: meta?.secretResult });
+  } catch (error) {
+    // The change is committed: answer it. The claim stays pending until PENDING_CLAIM_SECONDS (@regie/db/limits)
+    // and a retry after that runs again, where versions and unique references refuse a second effect.
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId: ctx.requestId,
+        path,
+        message: `idempotency completion failed: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
+  }
   return result;
 });

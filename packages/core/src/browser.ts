@@ -202,11 +202,14 @@ export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema 
 // The volume-incentive simulator (issue 15): its limits, and the rule itself for a draft while it is edited.
 export {
   type ExpectedVolumes,
+  expectedVolumesSchema,
   MAX_SCENARIOS,
   SIMULATION_FLAG_CODES,
   type Simulation,
   type SimulationFlag,
+  type SimulationTermsInput,
   simulate,
+  simulationTermsSchema,
 } from './simulation.ts';
 export { SPACE_PATTERN } from './spaces.ts';
 export {

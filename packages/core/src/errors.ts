@@ -26,6 +26,7 @@ export const REASONS = {
   'idempotency.keyInvalid': [],
   'idempotency.keyReused': [],
   'idempotency.inProgress': [],
+  'idempotency.doneNotStored': ['why'],
   // Validation of an input schema: `validation.<zod issue code>`; custom rules carry their own key.
   'validation.invalid_type': ['expected'],
   'validation.too_big': ['maximum', 'origin'],

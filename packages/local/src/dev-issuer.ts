@@ -45,7 +45,7 @@ export async function createDevIssuer(
       if (!rolesFitSpace(spaceKind(user.space), user.roles)) return null;
       const space = await readSpace(db, user.space);
       const reach = [user.space, ...(space?.memberOf ?? [])];
-      return new SignJWT({ name: user.name, space: user.space, roles: user.roles, reach })
+      return new SignJWT({ token_use: 'id', name: user.name, space: user.space, roles: user.roles, reach })
         .setProtectedHeader({ alg: 'ES256', kid: 'dev-1' })
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)

@@ -37,6 +37,8 @@ export const nlReasons: ReasonTexts = {
   'idempotency.keyInvalid': 'Het verzoek had een ongeldige herhaalsleutel. Laad de pagina opnieuw.',
   'idempotency.keyReused': 'Dit verzoek is al eerder met andere gegevens verstuurd. Laad de pagina opnieuw.',
   'idempotency.inProgress': 'Dit verzoek wordt nog verwerkt. Wacht even en kijk dan of het gelukt is.',
+  'idempotency.doneNotStored':
+    'Dit verzoek is al uitgevoerd. Laad de pagina opnieuw om het resultaat te zien.',
   'validation.invalid_type': 'Vul een geldige waarde in.',
   'validation.too_big': (p) => nlSize(p, 'Maximaal', p.maximum ?? ''),
   'validation.too_small': (p) =>
@@ -314,6 +316,7 @@ export const enReasons: ReasonTexts = {
   'idempotency.keyReused': 'This request was sent before with other data. Reload the page.',
   'idempotency.inProgress':
     'This request is still being processed. Wait a moment, then check whether it worked.',
+  'idempotency.doneNotStored': 'This request was already carried out. Reload the page to see the result.',
   'validation.invalid_type': 'Enter a valid value.',
   'validation.too_big': (p) => enSize(p, 'At most', p.maximum ?? ''),
   'validation.too_small': (p) =>

@@ -55,6 +55,23 @@ export const nlSimulation = {
   flagsTitle: 'Signalen',
   noFlags: 'Geen signalen: elke productregel per eenheid heeft een plafond dat begrenst.',
   source: 'Bron: {{source}}',
+  exportXlsx: 'Scenariotabel downloaden (Excel)',
+  exportDone: 'De scenariotabel is gedownload.',
+  exportFailed: 'Het downloaden is niet gelukt. Probeer het opnieuw.',
+  lineScenarioCaption: 'Blootstelling per productregel en scenario',
+  lineUnpaid: '{{money}} ({{units}} onbetaald)',
+  draftHint:
+    'Zie wat de voorwaarden belonen terwijl u ze invult: blootstelling, ontvangst van de aanbieder en signalen. De simulatie slaat niets op.',
+  draftClose: 'Simulatie sluiten',
+  draftIntro:
+    'De simulatie rekent met de voorwaarden zoals ze nu zijn ingevuld en werkt bij zodra u stopt met typen. Geef per productregel het verwachte volume over de hele looptijd; zonder schatting rekent de simulatie met het volumeplafond, of geldplafond ÷ tarief.',
+  draftVolumeHint: 'Zonder uw schatting: {{volume}} ({{from}}).',
+  draftLeftOut:
+    'Nog niet meegerekend: productregel {{rows}}. Vul categorie, productcode, variant en het tarief (of de lumpsum) volledig in.',
+  draftNoLines:
+    'Vul ten minste één productregel volledig in (categorie, productcode, variant en tarief of lumpsum) om te simuleren.',
+  draftNoTerms:
+    'Vul een geldige begin- en einddatum in (en een geldig plafond, als u er een geeft) om te simuleren.',
 };
 
 export const enSimulation: typeof nlSimulation = {
@@ -113,4 +130,20 @@ export const enSimulation: typeof nlSimulation = {
   flagsTitle: 'Signals',
   noFlags: 'No signals: every per-unit product line has a cap that binds.',
   source: 'Source: {{source}}',
+  exportXlsx: 'Download the scenario table (Excel)',
+  exportDone: 'The scenario table has been downloaded.',
+  exportFailed: 'The download did not work. Please try again.',
+  lineScenarioCaption: 'Exposure per product line and scenario',
+  lineUnpaid: '{{money}} ({{units}} unpaid)',
+  draftHint:
+    'See what the terms reward while you fill them in: exposure, the provider’s revenue and signals. The simulation stores nothing.',
+  draftClose: 'Close the simulation',
+  draftIntro:
+    'The simulation computes with the terms as they are filled in now and updates when you stop typing. Give each product line’s expected volume over the whole term; without an estimate it uses the volume cap, or money cap ÷ tariff.',
+  draftVolumeHint: 'Without your estimate: {{volume}} ({{from}}).',
+  draftLeftOut:
+    'Not counted yet: product line {{rows}}. Fill in category, product code, variant and the tariff (or the lump sum).',
+  draftNoLines:
+    'Fill in at least one product line (category, product code, variant and tariff or lump sum) to simulate.',
+  draftNoTerms: 'Fill in a valid start and end date (and a valid ceiling, if you give one) to simulate.',
 };

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import type { FilesDeps } from './app.ts';
 import { type CallerEnv, caller } from './caller.ts';
+import { simulationQuery, simulationWorkbook } from './simulation-xlsx.ts';
 
 /** Query parameters that are not filters. */
 const FORMAT_ONLY = new Set(['cursor', 'limit']);
@@ -26,6 +27,7 @@ const FORMAT_ONLY = new Set(['cursor', 'limit']);
  * | `GET register.csv?<filters>` | municipal roles | the register with the filters of `agreement.find` (kind, status, domain, party, parentId, endsBefore, q, sort, space), up to 10,000 rows |
  * | `GET register.xlsx?<filters>` | municipal roles | the same as a spreadsheet, with typed columns and a sheet that says what was exported |
  * | `GET audit/<agreement id>.jsonl` | municipal roles | the agreement's audit trail, one event per line, verifiable offline with `npm run verify-audit` |
+ * | `GET simulation/<agreement id>.xlsx?scenarios=-10,0,25&volumes=<line id>:<units>,…` | municipal roles (as `simulation.agreement`) | the volume-incentive simulation's scenario table, per line, line insights and flags, with a sheet saying what and as of when |
  */
 export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
   const app = new Hono<CallerEnv>();
@@ -121,6 +123,31 @@ export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
     c.header('x-regie-rows', String(rows.length));
     if (truncated) c.header('x-regie-truncated', 'true');
     return c.body(new Uint8Array(bytes as ArrayBuffer));
+  });
+
+  app.get('/simulation/:file', allow, async (c) => {
+    const file = c.req.param('file');
+    const id = file.endsWith('.xlsx') ? file.slice(0, -5) : '';
+    if (!idSchema().safeParse(id).success)
+      return c.json({ error: { code: 'NOT_FOUND', message: 'Agreement not found' } }, 404);
+    const query = simulationQuery(c.req.query());
+    if (!query.ok)
+      return c.json({ error: { code: 'BAD_REQUEST', message: 'Invalid scenarios or volumes' } }, 400);
+    // Read as `simulation.agreement` reads it: a foreign id answers NOT_FOUND from the repository.
+    const agreement = await c.var.repos.agreements.get(id);
+    const sim = await c.var.repos.simulation.agreement(id, query.scenarios, query.expectedVolumes);
+    const asOf = new Date();
+    const bytes = await simulationWorkbook(agreement, sim, {
+      user: c.var.identity.user,
+      asOf,
+      expectedVolumes: query.expectedVolumes ?? [],
+    });
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header(
+      'content-disposition',
+      `attachment; filename="simulatie-${agreement.reference.replace(/[^A-Za-z0-9._-]/g, '_')}-${stamp()}.xlsx"`,
+    );
+    return c.body(new Uint8Array(bytes));
   });
 
   app.get('/audit/:file', allow, async (c) => {

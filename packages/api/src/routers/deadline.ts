@@ -51,7 +51,7 @@ export const icalRouter = router({
     .input(NOTHING)
     .query(({ ctx }) => ctx.repos.ical.status()),
   create: mutationProcedure
-    .meta({ roles: ROLES })
+    .meta({ roles: ROLES, secretResult: true })
     .input(NOTHING)
     .mutation(async ({ ctx }) => {
       const { secret, createdAt } = await ctx.repos.ical.create();

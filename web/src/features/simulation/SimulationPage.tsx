@@ -1,23 +1,22 @@
-import type { ExpectedVolumes, Simulation } from '@regie/core/browser';
+import type { ExpectedVolumes } from '@regie/core/browser';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { reasonText } from '../../i18n/reasons';
 import { isProviderUser } from '../../lib/agreements/model';
-import { formatMoney, formatNumber, localeFor } from '../../lib/format';
-import { useReasonFormat } from '../../lib/mutation-error';
+import { downloadFile } from '../../lib/files';
+import { localeFor } from '../../lib/format';
+import { useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
-import { type Column, DataTable } from '../../ui/DataTable';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
-import { parseScenarios, scenarioCsv } from './model';
+import { FlagList } from './FlagList';
+import { LinesTable } from './LinesTable';
+import { parseScenarios, scenarioCsv, simulationExportQuery } from './model';
 import { ScenarioChart } from './ScenarioChart';
 import { DEFAULT_SCENARIOS_TEXT, SimulationForm } from './SimulationForm';
-
-type LineInsight = Simulation['lines'][number];
 
 /** Saves a text as a file the browser downloads. */
 function download(name: string, text: string) {
@@ -36,7 +35,6 @@ export function SimulationPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('simulation.title'));
   const locale = localeFor(i18n.language);
-  const format = useReasonFormat();
   const trpc = useTRPC();
   const me = useQuery(trpc.me.get.queryOptions());
   const provider = me.data ? isProviderUser(me.data) : undefined;
@@ -49,55 +47,22 @@ export function SimulationPage({ id }: { id: string }) {
     placeholderData: keepPreviousData,
   });
   const base = `/agreements/${encodeURIComponent(id)}`;
-
-  const money = (cents: number | null) =>
-    cents === null ? t('simulation.none') : formatMoney(cents, locale);
-  const number = (value: number | null) =>
-    value === null ? t('simulation.none') : formatNumber(value, locale);
-  const lineColumns: Column<LineInsight>[] = [
-    {
-      key: 'code',
-      header: t('simulation.productCode'),
-      cell: (l) => l.productCode ?? l.lineId,
-      rowHeader: true,
-    },
-    { key: 'variant', header: t('simulation.variant'), cell: (l) => t(`variants.${l.variant}`) },
-    {
-      key: 'expected',
-      header: t('simulation.expectedVolume'),
-      cell: (l) => `${number(l.expectedVolume)} (${t(`simulation.from.${l.expectedFrom}`)})`,
-    },
-    {
-      key: 'effort',
-      header: `${t('simulation.marginal')}: ${t('simulation.marginalEffort')}`,
-      cell: (l) => money(l.marginalRevenueCents.effort),
-      numeric: true,
-    },
-    {
-      key: 'output',
-      header: `${t('simulation.marginal')}: ${t('simulation.marginalOutput')}`,
-      cell: (l) => money(l.marginalRevenueCents.output),
-      numeric: true,
-    },
-    {
-      key: 'task',
-      header: `${t('simulation.marginal')}: ${t('simulation.marginalTask')}`,
-      cell: (l) => money(l.marginalRevenueCents.task),
-      numeric: true,
-    },
-    {
-      key: 'breakEven',
-      header: t('simulation.breakEven'),
-      cell: (l) => number(l.breakEvenVolume),
-      numeric: true,
-    },
-    {
-      key: 'lumpSum',
-      header: t('simulation.lumpSumEquivalent'),
-      cell: (l) => money(l.lumpSumEquivalentCents),
-      numeric: true,
-    },
-  ];
+  const [xlsxBusy, setXlsxBusy] = useState(false);
+  const { announce, outcome } = useOutcome('simulation-export-outcome');
+  async function exportXlsx() {
+    setXlsxBusy(true);
+    try {
+      await downloadFile(
+        `exports/simulation/${encodeURIComponent(id)}.xlsx${simulationExportQuery(scenarios, expectedVolumes)}`,
+        `simulatie-${id}.xlsx`,
+      );
+      announce(t('simulation.exportDone'));
+    } catch {
+      announce(t('simulation.exportFailed'));
+    } finally {
+      setXlsxBusy(false);
+    }
+  }
 
   if (provider) {
     return (
@@ -132,55 +97,49 @@ export function SimulationPage({ id }: { id: string }) {
       {data ? (
         <>
           <Section id="flags" title={t('simulation.flagsTitle')}>
-            {data.flags.length === 0 ? (
-              <Paragraph>{t('simulation.noFlags')}</Paragraph>
-            ) : (
-              <ul className="regie-list" data-testid="simulation-flags">
-                {data.flags.map((flag) => (
-                  <li key={`${flag.code}-${flag.lineId ?? ''}`} data-testid={`flag-${flag.code}`}>
-                    {reasonText(flag.reason, flag.params, format)}{' '}
-                    <small>{t('simulation.source', { source: flag.source })}</small>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <FlagList flags={data.flags} />
           </Section>
           <Section
             id="scenarios"
             title={t('simulation.chartTitle')}
             actions={
-              <Button
-                appearance="secondary-action-button"
-                onClick={() =>
-                  download(
-                    `simulatie-${agreement.data?.reference ?? id}.csv`,
-                    scenarioCsv(
-                      {
-                        scenario: t('simulation.scenario'),
-                        volume: t('simulation.volume'),
-                        exposure: t('simulation.exposure'),
-                        revenue: t('simulation.revenue'),
-                        unpaid: t('simulation.unpaid'),
-                      },
-                      data.scenarios,
-                    ),
-                  )
-                }
-              >
-                {t('simulation.export')}
-              </Button>
+              <div className="regie-status-actions" data-testid="simulation-export">
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() =>
+                    download(
+                      `simulatie-${agreement.data?.reference ?? id}.csv`,
+                      scenarioCsv(
+                        {
+                          scenario: t('simulation.scenario'),
+                          volume: t('simulation.volume'),
+                          exposure: t('simulation.exposure'),
+                          revenue: t('simulation.revenue'),
+                          unpaid: t('simulation.unpaid'),
+                        },
+                        data.scenarios,
+                      ),
+                    )
+                  }
+                >
+                  {t('simulation.export')}
+                </Button>
+                <Button
+                  appearance="secondary-action-button"
+                  busy={xlsxBusy}
+                  disabled={xlsxBusy}
+                  onClick={() => void exportXlsx()}
+                >
+                  {t('simulation.exportXlsx')}
+                </Button>
+                {outcome}
+              </div>
             }
           >
             <ScenarioChart scenarios={data.scenarios} locale={locale} />
           </Section>
           <Section id="lines" title={t('simulation.linesTitle')}>
-            <DataTable
-              caption={t('simulation.linesCaption')}
-              columns={lineColumns}
-              rows={data.lines}
-              rowKey={(l) => l.lineId}
-              testId="simulation-lines"
-            />
+            <LinesTable lines={data.lines} locale={locale} />
           </Section>
         </>
       ) : null}

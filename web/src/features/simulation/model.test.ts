@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLabel, parseScenarios, parseVolume, scenarioCsv } from './model';
+import { changeLabel, parseScenarios, parseVolume, scenarioCsv, simulationExportQuery } from './model';
 
 describe('the simulator page model', () => {
   it('reads the scenarios as people type them', () => {
@@ -53,5 +53,18 @@ describe('the simulator page model', () => {
       ],
     );
     expect(csv).toBe('\uFEFFScenario,Volume,Blootstelling,Ontvangst,Onbetaald\r\n−10%,9,900.00,900.00,1\r\n');
+  });
+
+  it('asks the XLSX export for the scenarios and the own expected volumes shown', () => {
+    expect(simulationExportQuery([-10, 0, 25], [])).toBe('?scenarios=-10%2C0%2C25');
+    expect(
+      simulationExportQuery(
+        [0],
+        [
+          { lineId: 'jh-45a12', volume: 40 },
+          { lineId: 'line-2', volume: 0 },
+        ],
+      ),
+    ).toBe('?scenarios=0&volumes=jh-45a12%3A40%2Cline-2%3A0');
   });
 });

@@ -50,3 +50,16 @@ export function scenarioCsv(
     true,
   );
 }
+
+/**
+ * The files app's query for the scenario table as XLSX (`/files/exports/simulation/<id>.xlsx`): the scenarios and
+ * the user's own expected volumes, as the page shows them.
+ */
+export function simulationExportQuery(
+  scenarios: readonly number[],
+  volumes: readonly { lineId: string; volume: number }[],
+): string {
+  const params = new URLSearchParams({ scenarios: scenarios.join(',') });
+  if (volumes.length > 0) params.set('volumes', volumes.map((v) => `${v.lineId}:${v.volume}`).join(','));
+  return `?${params.toString()}`;
+}
