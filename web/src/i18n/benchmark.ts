@@ -1,4 +1,10 @@
-/** Texts of the regional benchmark (`/regions/:space/benchmark`) and its opt-in (issue 15 point 4). */
+import i18n from './index';
+
+/**
+ * Texts of the regional benchmark (`/regions/:space/benchmark`) and its opt-in (issue 15 point 4). Not in nl.ts/en.ts:
+ * the lazy modules that use them import this file, which adds them to i18next (`addBenchmarkTexts`), so they stay out
+ * of the first load's JavaScript budget.
+ */
 export const nlBenchmark = {
   title: 'Regionale benchmark',
   titleOf: 'Regionale benchmark {{region}}',
@@ -102,3 +108,10 @@ export const enBenchmark: typeof nlBenchmark = {
     savedOff: 'Saved: sharing is off.',
   },
 };
+
+/** Adds the benchmark's texts to both languages (idempotent); called when a module that shows them loads. */
+export function addBenchmarkTexts(): void {
+  if (i18n.hasResourceBundle('nl', 'translation') && i18n.exists('benchmark.title')) return;
+  i18n.addResourceBundle('nl', 'translation', { benchmark: nlBenchmark }, true, true);
+  i18n.addResourceBundle('en', 'translation', { benchmark: enBenchmark }, true, true);
+}

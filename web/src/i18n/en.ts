@@ -1,4 +1,3 @@
-import { enBenchmark } from './benchmark';
 import { enBounds } from './bounds';
 import { enCockpit } from './cockpit';
 import { enCollaboration } from './collaboration';
@@ -26,7 +25,6 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
-  benchmark: enBenchmark,
   collaboration: enCollaboration,
   conflicts: enConflicts,
   governance: enGovernance,

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { nlBenchmark } from './benchmark';
 import { en } from './en';
 import { nl } from './nl';
 
@@ -26,7 +27,8 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    // The benchmark's texts are added when its lazy pages load (./benchmark.ts), outside the first load's budget.
+    resources: { translation: typeof nl & { benchmark: typeof nlBenchmark } };
   }
 }
 

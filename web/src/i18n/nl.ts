@@ -1,5 +1,4 @@
 import { DOMAINS_NL, KINDS_NL, STATUSES_NL } from '@regie/core/browser';
-import { nlBenchmark } from './benchmark';
 import { nlBounds } from './bounds';
 import { nlCockpit } from './cockpit';
 import { nlCollaboration } from './collaboration';
@@ -26,7 +25,6 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   simulation: nlSimulation,
-  benchmark: nlBenchmark,
   collaboration: nlCollaboration,
   conflicts: nlConflicts,
   governance: nlGovernance,

@@ -12,6 +12,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { addBenchmarkTexts } from '../../i18n/benchmark';
 import { isProviderUser } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
@@ -23,6 +24,8 @@ import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
 import { BenchmarkOptInForm } from './BenchmarkOptInForm';
 import { parseThresholds, type ThresholdError, thresholdsText } from './thresholds';
+
+addBenchmarkTexts();
 
 const FIELD = 'settings-mandate';
 

@@ -2,10 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addBenchmarkTexts } from '../../i18n/benchmark';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, focusSoon } from '../../lib/form';
 import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
+
+addBenchmarkTexts();
 
 /**
  * The admin's choice whether the municipality shares its figures with its regions' benchmark (issue 15 point 4):

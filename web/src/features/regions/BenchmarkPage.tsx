@@ -17,6 +17,7 @@ import {
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { addBenchmarkTexts } from '../../i18n/benchmark';
 import { errorReason } from '../../lib/errors';
 import { type AppLocale, formatDateLong, formatMoney, formatNumber, localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
@@ -24,6 +25,8 @@ import { useTRPC } from '../../lib/trpc';
 import { Chart } from '../../ui/Chart';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+
+addBenchmarkTexts();
 
 type Benchmark = inferOutput<TRPCOptionsProxy<AppRouter>['benchmark']['region']>;
 type Product = Benchmark['products'][number];
