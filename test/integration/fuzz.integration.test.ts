@@ -183,6 +183,11 @@ const VALID: Record<
     type: 'query',
     input: { id: 'erm-jh-2025', scenarios: [-10, 0, 25] },
   },
+  'benchmark.region': {
+    user: 'noordveluwe.coordinator',
+    type: 'query',
+    input: { space: 'RGNOORDVELUWE', productCode: '45A12' },
+  },
   'simulation.terms': {
     user: 'ermelo.inkoper',
     type: 'query',
@@ -406,7 +411,7 @@ const VALID: Record<
   'tenant.updateSettings': {
     user: 'ermelo.admin',
     type: 'mutation',
-    input: { expectedVersion: 1, mandateThresholdCents: 5_000_000 },
+    input: { expectedVersion: 1, mandateThresholdCents: 5_000_000, benchmarkOptIn: true },
   },
   'tenant.history': { user: 'ermelo.admin', type: 'query', input: {} },
   'user.list': { user: 'ermelo.admin', type: 'query', input: { limit: 10 } },

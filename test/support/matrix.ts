@@ -193,6 +193,12 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
       },
     },
   ],
+  // The benchmark of the target's space: only a region in the caller's reach is found (a foreign one is NOT_FOUND,
+  // like a missing one); non-opted-in members' figures are never in it (benchmark.integration.test.ts).
+  'benchmark.region': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { space: t.space, productCode: '45A12' } },
+  ],
   'steering.conflicts': () => [
     { type: 'query', input: undefined },
     { type: 'query', input: {} },

@@ -1,4 +1,5 @@
 import { agreementRouter } from './routers/agreement.ts';
+import { benchmarkRouter } from './routers/benchmark.ts';
 import { budgetRouter } from './routers/budget.ts';
 import { deadlineRouter, icalRouter, inboxRouter } from './routers/deadline.ts';
 import { escalationRouter } from './routers/escalation.ts';
@@ -36,6 +37,7 @@ export const appRouter = router({
   signing: signingRouter,
   simulation: simulationRouter,
   incentive: incentiveRouter,
+  benchmark: benchmarkRouter,
   wgr: wgrRouter,
   subsidy: subsidyRouter,
 });

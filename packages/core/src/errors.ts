@@ -256,6 +256,10 @@ export const REASONS = {
   'organisation.changedMeanwhile': [],
   'settings.versionConflict': ['version', 'expectedVersion'],
   'settings.changedMeanwhile': [],
+  // The regional benchmark (issue 15 point 4).
+  'benchmark.notOptedIn': [],
+  'benchmark.optInMembersOnly': [],
+  'benchmark.optedOut': [],
   // People of a space (issue 13): user.list / user.invite / user.update.
   'user.notFound': [],
   'user.versionConflict': ['version', 'expectedVersion'],

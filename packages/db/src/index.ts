@@ -3,6 +3,7 @@ import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
 import { importRepository } from './agreement-import.ts';
 import { agreementRepository } from './agreements.ts';
+import { benchmarkRepository } from './benchmark.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { collaborationRepository } from './collaboration.ts';
@@ -39,6 +40,7 @@ export * from './accountability.ts';
 export * from './agreement-access.ts';
 export * from './agreement-import.ts';
 export * from './agreements.ts';
+export * from './benchmark.ts';
 export * from './bootstrap.ts';
 export * from './budget.ts';
 export * from './client.ts';
@@ -72,6 +74,9 @@ const settingsOf = (space: string, record: SpaceRecord | null) => ({
   version: record ? settingsVersion(record) : 1,
   mandateThresholdCents: record?.mandateThresholdCents ?? null,
   signalThresholds: record?.signalThresholds ?? [...DEFAULT_THRESHOLDS],
+  /** Issue 15: whether this municipality shares its figures with its regions' benchmark, and which regions. */
+  benchmarkOptIn: record?.benchmarkOptIn ?? false,
+  regions: record?.memberOf ?? [],
 });
 
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
@@ -105,6 +110,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     /** The volume-incentive simulator on a stored agreement (never writes). */
     simulation: simulationRepository(db, scope, { steering }),
     wgr: wgrRepository(db, scope),
+    /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
+    benchmark: benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
     subsidy: subsidyRepository(db, scope, agreementRepository(db, scope)),
     /** Dated things of the caller's spaces (deadline engine, SPEC §5.3). */

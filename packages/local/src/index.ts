@@ -5,5 +5,6 @@ export * from './ports.ts';
 export * from './s3-local.ts';
 export * from './seed.ts';
 export * from './seed-incentives.ts';
+export * from './seed-benchmark.ts';
 export * from './seed-notifications.ts';
 export * from './stack.ts';

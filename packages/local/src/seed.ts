@@ -15,6 +15,7 @@ import {
 } from '@regie/db';
 import { seedIncentives } from './seed-incentives.ts';
 import { seedDeliveries } from './seed-deliveries.ts';
+import { seedBenchmark } from './seed-benchmark.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
@@ -658,6 +659,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedNotifications(db);
   await seedIncentives(db);
   await seedDeliveries(db);
+  await seedBenchmark(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { nlBenchmark } from './benchmark';
 import { en } from './en';
 import type { nlIncentives } from './incentives';
 import { nl } from './nl';
@@ -27,8 +28,11 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    /** With the texts lazy pages add when they load (`incentives-texts.ts`): typed, not in the first load. */
-    resources: { translation: typeof nl & { incentives: typeof nlIncentives } };
+    /**
+     * With the texts lazy pages add when they load (`incentives-texts.ts`, `./benchmark.ts`): typed, not in the
+     * first load.
+     */
+    resources: { translation: typeof nl & { incentives: typeof nlIncentives; benchmark: typeof nlBenchmark } };
   }
 }
 

@@ -312,6 +312,11 @@ export const nlReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'Het organisatieregister is intussen gewijzigd. Probeer het opnieuw.',
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'settings.changedMeanwhile': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
+  'benchmark.notOptedIn':
+    'Uw gemeente deelt geen cijfers met de regio. Een beheerder kan dat aanzetten bij Beheer; daarna ziet u de regionale benchmark.',
+  'benchmark.optInMembersOnly':
+    'Alleen een gemeente die lid is van een regio kan cijfers delen met die regio.',
+  'benchmark.optedOut': 'Deze gemeente deelt intussen geen cijfers meer met de regio.',
   'user.notFound': 'Deze gebruiker bestaat niet, of u heeft er geen toegang toe.',
   'user.versionConflict': `Iemand anders heeft deze gebruiker intussen gewijzigd. ${CHANGED_NL}`,
   'user.changedMeanwhile': 'Iemand anders heeft tegelijk de gebruikers gewijzigd. Probeer het opnieuw.',
@@ -610,6 +615,9 @@ export const enReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'The organisation register was changed meanwhile. Try again.',
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
+  'benchmark.notOptedIn': 'Your municipality does not share figures with the region.',
+  'benchmark.optInMembersOnly': 'Only a municipality in a region can share figures.',
+  'benchmark.optedOut': 'This municipality no longer shares figures.',
   'user.notFound': 'This user does not exist, or you have no access to it.',
   'user.versionConflict': `Someone else changed this user meanwhile. ${CHANGED_EN}`,
   'user.changedMeanwhile': 'Someone else changed the users at the same time. Try again.',
