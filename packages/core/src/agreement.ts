@@ -16,6 +16,7 @@ import {
 import { repeatedParties } from './parties.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
+import { checkServices, type Service, serviceCatalogueSchema } from './services.ts';
 import { SPACE_PATTERN } from './spaces.ts';
 import type { SubsidyRecord } from './subsidy.ts';
 import {
@@ -297,6 +298,8 @@ const termsShape = {
   incentives: z.optional(incentivesSchema()),
   /** Only for agreements a region owns: how the members share the cost. */
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
+  /** A service agreement's catalogue: services, their service levels and price models (services.ts). */
+  services: z.optional(serviceCatalogueSchema),
 };
 
 /** Where both dates are given (always on create; on update when both change), the end is not before the start. */
@@ -340,6 +343,7 @@ export const agreementTermsPatch = z
     yearCeilings: termsShape.yearCeilings,
     publication: termsShape.publication,
     allocationKey: termsShape.allocationKey,
+    services: termsShape.services,
   })
   // The stored agreement is checked again after the patch is applied (`assertTerms`).
   .check(endNotBeforeStart);
@@ -370,6 +374,8 @@ export interface Agreement {
   yearCeilings: { year: number; cents: number }[];
   publication: Publication | null;
   allocationKey: AllocationKey | null;
+  /** The service catalogue (service agreements only; empty for every other kind). */
+  services: Service[];
   parentId: string | null;
   /** A subsidy's application, grant and settlement (Awb titel 4.2; subsidy.ts), once recorded. */
   subsidy?: SubsidyRecord | null;
@@ -391,8 +397,9 @@ export interface Agreement {
 /** Terms as the repository applies them: parties resolved to their organisations, lines with ids. */
 export type ResolvedTerms = Omit<
   AgreementTermsPatch,
-  'parties' | 'productLines' | 'renewal' | 'duties' | 'kpis'
+  'parties' | 'productLines' | 'renewal' | 'duties' | 'kpis' | 'services'
 > & {
+  services?: Service[];
   parties?: Party[];
   duties?: Duty[];
   kpis?: KpiDefinition[];
@@ -504,6 +511,13 @@ export function assertTerms(a: Agreement): void {
       params: issue.params,
       field: issue.path,
       message: issue.message,
+    } as DomainErrorOptions<Reason>);
+  const serviceIssue = checkServices(a.kind, a.services ?? [])[0];
+  if (serviceIssue)
+    throw new DomainError('BAD_REQUEST', serviceIssue.reason, {
+      params: serviceIssue.params,
+      field: serviceIssue.path,
+      message: serviceIssue.message,
     } as DomainErrorOptions<Reason>);
   if (a.renewal && a.renewal.used > a.renewal.options) {
     throw new DomainError('BAD_REQUEST', 'renewal.moreUsedThanOptions', {

@@ -87,6 +87,12 @@ export const REASONS = {
   'productLine.tariffRequired': ['variant'],
   'productLine.lumpSumOnlyTask': [],
   'productLine.unknown': [],
+  // The service catalogue of a service agreement (services.ts).
+  'service.notAllowed': ['kind'],
+  'service.nameDuplicate': ['name'],
+  'service.idDuplicate': [],
+  'service.quantityDecimals': [],
+  'service.percentTooHigh': [],
   'allocation.notRegion': [],
   'allocation.notMember': ['space', 'region'],
   'allocation.amountInvalid': [],

@@ -8,6 +8,12 @@ import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
 import { INCENTIVE_BASES, INCENTIVE_KINDS } from './incentives.ts';
 import type { Meeting } from './kpi.ts';
 import { EVENT_DUTIES, KPI_DEPTHS } from './relation.ts';
+import {
+  SERVICE_LEVEL_DIRECTIONS,
+  SERVICE_LEVEL_PERIODS,
+  SERVICE_LEVEL_UNITS,
+  SERVICE_PRICE_UNITS,
+} from './services.ts';
 import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 import { WOO_CATEGORIES } from './woo.ts';
@@ -53,6 +59,39 @@ const dutyView = z.object({
       }),
     ),
   ),
+});
+/** A service of the catalogue with its levels and price model (services.ts): both sides see the same. */
+const serviceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.optional(z.string()),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      measure: z.string(),
+      unit: z.enum(SERVICE_LEVEL_UNITS),
+      target: z.number(),
+      direction: z.enum(SERVICE_LEVEL_DIRECTIONS),
+      share: z.optional(z.number()),
+      period: z.enum(SERVICE_LEVEL_PERIODS),
+    }),
+  ),
+  price: z.discriminatedUnion('model', [
+    z.object({ model: z.literal('fixed'), yearlyCents: z.int() }),
+    z.object({
+      model: z.literal('perUnit'),
+      unit: z.enum(SERVICE_PRICE_UNITS),
+      unitPriceCents: z.int(),
+      quantity: z.optional(z.number()),
+    }),
+    z.object({
+      model: z.literal('basePlusUnit'),
+      baseYearlyCents: z.int(),
+      unit: z.enum(SERVICE_PRICE_UNITS),
+      unitPriceCents: z.int(),
+      quantity: z.optional(z.number()),
+    }),
+  ]),
 });
 const renewalView = z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() }));
 
@@ -103,6 +142,8 @@ const termsView = {
       }),
     ),
   ),
+  /** A service agreement's catalogue; a party view projected before catalogues existed reads as none. */
+  services: z._default(z.array(serviceView), []),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

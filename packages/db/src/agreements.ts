@@ -94,6 +94,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     publication: a.publication ?? null,
     renewal: a.renewal ?? null,
     allocationKey: a.allocationKey ?? null,
+    services: a.services ?? [],
     parentId: a.parentId ?? null,
     noticePeriodMonths: a.noticePeriodMonths ?? null,
     valueCeilingCents: a.valueCeilingCents ?? null,
@@ -253,7 +254,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     /** The space's organisations when the caller read them already (an import reads them once per batch). */
     known?: Organisations,
   ): Promise<ResolvedTerms> {
-    const { parties, productLines, renewal, duties, kpis, ...rest } = patch;
+    const { parties, productLines, renewal, duties, kpis, services, ...rest } = patch;
     const resolved: ResolvedTerms = { ...rest };
     if (parties)
       resolved.parties = resolveParties(
@@ -268,6 +269,13 @@ export function agreementRepository(db: Db, scope: Scope) {
       resolved.productLines = productLines.map((line) => ({ ...line, id: line.id ?? newId() }));
     if (duties) resolved.duties = duties.map((duty) => ({ ...duty, id: duty.id ?? newId() }));
     if (kpis) resolved.kpis = kpis.map((kpi) => ({ ...kpi, id: kpi.id ?? newId() }));
+    // Services and their levels keep their ids (service-level reports name them); new ones get one.
+    if (services)
+      resolved.services = services.map((service) => ({
+        ...service,
+        id: service.id ?? newId(),
+        levels: service.levels.map((level) => ({ ...level, id: level.id ?? newId() })),
+      }));
     if (renewal !== undefined) {
       resolved.renewal = renewal
         ? { ...renewal, used: Math.min(current?.renewal?.used ?? 0, renewal.options) }
@@ -485,6 +493,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         publication: null,
         renewal: null,
         allocationKey: null,
+        services: [],
         parentId: parentId ?? null,
         termsVersion: 1,
         approval: null,

@@ -7,4 +7,5 @@ export * from './seed.ts';
 export * from './seed-incentives.ts';
 export * from './seed-benchmark.ts';
 export * from './seed-notifications.ts';
+export * from './seed-services.ts';
 export * from './stack.ts';

@@ -13,6 +13,7 @@ import { enParties } from './parties';
 import { enPeople } from './people';
 import { enRelation } from './relation';
 import { enRtvb } from './rtvb';
+import { enServiceErrors, enServices } from './services';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSimulation } from './simulation';
@@ -26,6 +27,7 @@ export const en: Messages = {
   people: enPeople,
   cockpit: enCockpit,
   simulation: enSimulation,
+  services: enServices,
   collaboration: enCollaboration,
   conflicts: enConflicts,
   governance: enGovernance,
@@ -315,6 +317,7 @@ export const en: Messages = {
       mandateRaise:
         'This agreement is signed. A higher value above the mandate threshold needs an approver: make a new agreement (or call-off) and have it approved.',
       dutyResponseDaysInvalid: 'Enter a response time in whole working days, from 1 to 60.',
+      ...enServiceErrors,
       rejected: 'The server did not accept the input.',
       failed: 'Saving failed. Please try again.',
     },
@@ -464,6 +467,7 @@ export const en: Messages = {
     relation: 'Relation',
     roles: 'Roles',
     duties: 'Information duties',
+    services: 'Services',
     spentCents: 'Spent',
   },
   dutyFields: {

@@ -13,6 +13,7 @@ import { nlParties } from './parties';
 import { nlPeople } from './people';
 import { nlRelation } from './relation';
 import { nlRtvb } from './rtvb';
+import { nlServiceErrors, nlServices } from './services';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSimulation } from './simulation';
@@ -26,6 +27,7 @@ export const nl = {
   people: nlPeople,
   cockpit: nlCockpit,
   simulation: nlSimulation,
+  services: nlServices,
   collaboration: nlCollaboration,
   conflicts: nlConflicts,
   governance: nlGovernance,
@@ -293,6 +295,7 @@ export const nl = {
       mandateRaise:
         'Deze overeenkomst is ondertekend. Een hogere waarde boven het mandaatplafond moet een budgethouder goedkeuren: maak een nieuwe overeenkomst (of deelovereenkomst) en laat die goedkeuren.',
       dutyResponseDaysInvalid: 'Vul een reactietermijn in hele werkdagen in, van 1 tot en met 60.',
+      ...nlServiceErrors,
       rejected: 'De server heeft de invoer niet geaccepteerd.',
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',
     },
@@ -442,6 +445,7 @@ export const nl = {
     relation: 'Relatie',
     roles: 'Rollen',
     duties: 'Informatieplichten',
+    services: 'Diensten',
     spentCents: 'Besteed',
   },
   dutyFields: {

@@ -8,6 +8,7 @@ import { sectionsOf } from '../features/agreements/cockpit-model';
 import { AuditSection, VersionsSection } from '../features/agreements/HistorySections';
 import { InPageNav } from '../features/agreements/InPageNav';
 import { LinesSection } from '../features/agreements/LinesSection';
+import { ServicesSection } from '../features/agreements/ServicesSection';
 import { StatusSection } from '../features/agreements/StatusSection';
 import {
   AllocationSection,
@@ -136,6 +137,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
         locale={locale}
         simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
       />
+      {shows('services') ? <ServicesSection services={a.services} locale={locale} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />

@@ -12,6 +12,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('agreementDetail.sections.parties');
     case 'lines':
       return t('agreementDetail.sections.lines');
+    case 'services':
+      return t('services.section.title');
     case 'call-offs':
       return t('agreementDetail.sections.callOffs');
     case 'allocation':

@@ -12,6 +12,7 @@ export const SECTION_IDS = [
   'terms',
   'parties',
   'lines',
+  'services',
   'call-offs',
   'allocation',
   'wgr',
@@ -50,6 +51,8 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     terms: true,
     parties: true,
     lines: true,
+    // A service agreement's catalogue (SPEC §3.4): both sides see the same services and levels.
+    services: a.kind === 'service_agreement',
     'call-offs': internal && a.kind === 'contract' && !a.parentId,
     allocation: internal && a.space !== undefined && isRegionSpace(a.space),
     wgr: internal && a.kind === 'joint_arrangement',
