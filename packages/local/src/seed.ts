@@ -13,9 +13,9 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
-import { seedIncentives } from './seed-incentives.ts';
-import { seedDeliveries } from './seed-deliveries.ts';
 import { seedBenchmark } from './seed-benchmark.ts';
+import { seedDeliveries } from './seed-deliveries.ts';
+import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';

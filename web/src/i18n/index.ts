@@ -32,7 +32,9 @@ declare module 'i18next' {
      * With the texts lazy pages add when they load (`incentives-texts.ts`, `./benchmark.ts`): typed, not in the
      * first load.
      */
-    resources: { translation: typeof nl & { incentives: typeof nlIncentives; benchmark: typeof nlBenchmark } };
+    resources: {
+      translation: typeof nl & { incentives: typeof nlIncentives; benchmark: typeof nlBenchmark };
+    };
   }
 }
 
