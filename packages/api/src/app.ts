@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isCbsMunicipalityCode, toCsv } from '@regie/core';
-import { createDaySignals, type Db, readPublicRegister } from '@regie/db';
+import { createDaySignals, type Db, readOnlyFor, readPublicRegister, runBenchmark } from '@regie/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -87,6 +87,15 @@ export function createApp(deps: AppDeps): Hono {
         return c.json({ error: { code: 'BAD_REQUEST', message: 'Body must be {"day": "YYYY-MM-DD"}' } }, 400);
       }
       return c.json(await createDaySignals(deps.db, day));
+    });
+    // Runs the scheduled benchmark job (issue 15) for a day: each participant read through a handle bound to it.
+    app.post('/dev/jobs/benchmark', tooLarge, async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { day?: unknown } | null;
+      const day = body?.day ?? new Date().toISOString().slice(0, 10);
+      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+        return c.json({ error: { code: 'BAD_REQUEST', message: 'Body must be {"day": "YYYY-MM-DD"}' } }, 400);
+      }
+      return c.json(await runBenchmark(deps.db, async (space) => readOnlyFor(deps.db, space), day));
     });
     app.post('/dev/token', tooLarge, async (c) => {
       const body = (await c.req.json().catch(() => null)) as { user?: unknown } | null;

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
+import { invalidKpiSource } from './deliveries.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
+import { assertIncentives, type IncentiveRule, incentivesSchema } from './incentives.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
 import {
   AGREEMENT_KINDS,
@@ -292,6 +294,8 @@ const termsShape = {
   publication: z.optional(z.nullable(publicationSchema)),
   /** The agreed indicator set (SPEC §4.5). */
   kpis: z.optional(z.array(kpiDefinitionSchema).check(z.maxLength(20))),
+  /** Result-linked payment on the KPIs: a bonus or malus per KPI and period (incentives.ts). */
+  incentives: z.optional(incentivesSchema()),
   /** Only for agreements a region owns: how the members share the cost. */
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
   /** A service agreement's catalogue: services, their service levels and price models (services.ts). */
@@ -335,6 +339,7 @@ export const agreementTermsPatch = z
     renewal: termsShape.renewal,
     duties: termsShape.duties,
     kpis: termsShape.kpis,
+    incentives: termsShape.incentives,
     yearCeilings: termsShape.yearCeilings,
     publication: termsShape.publication,
     allocationKey: termsShape.allocationKey,
@@ -364,6 +369,8 @@ export interface Agreement {
   renewal: Renewal | null;
   duties: Duty[];
   kpis: KpiDefinition[];
+  /** The incentive arrangement on the KPIs (absent on agreements stored before it existed: none). */
+  incentives?: IncentiveRule[];
   yearCeilings: { year: number; cents: number }[];
   publication: Publication | null;
   allocationKey: AllocationKey | null;
@@ -519,11 +526,20 @@ export function assertTerms(a: Agreement): void {
       message: 'More renewals used than there are options',
     });
   }
+  assertIncentives(a.incentives ?? [], a.kpis);
   // Each organisation once per role: the same rule the web form marks per row (`repeatedParties`).
   if (repeatedParties(a.parties).length > 0)
     throw new DomainError('BAD_REQUEST', 'party.duplicate', {
       field: 'parties',
       message: 'A party appears twice in the same role',
+    });
+  // A KPI taken from a delivery names a field of a periodic duty of its own frequency (deliveries.ts).
+  const sourced = invalidKpiSource(a.kpis ?? [], a.duties ?? []);
+  if (sourced !== null)
+    throw new DomainError('BAD_REQUEST', 'kpi.sourceInvalid', {
+      params: { kpi: a.kpis[sourced]?.name ?? '' },
+      field: `kpis.${sourced}.source`,
+      message: 'A KPI source must name a field of a periodic duty with the same frequency',
     });
 }
 

@@ -34,6 +34,17 @@ export {
 // CSV for downloads made in the browser (the simulator's scenario table).
 export { type Cell, csvTable } from './csv.ts';
 export { parseCsv } from './csv-read.ts';
+// Structured data deliveries (issue 15 point 3): the form checks figures with the API's own rule.
+export {
+  DATA_FIELD_BOUNDS,
+  DATA_FIELD_TYPES,
+  type DataField,
+  type DataFieldType,
+  type DeliveryIssue,
+  type DeliverySeries,
+  type SeriesPoint,
+  validateDelivery,
+} from './deliveries.ts';
 export {
   type DutyInput,
   dutyInputSchema,

@@ -3,7 +3,9 @@ import type { Agreement } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
+import { DATA_FIELD_TYPES } from './deliveries.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
+import { INCENTIVE_BASES, INCENTIVE_KINDS } from './incentives.ts';
 import type { Meeting } from './kpi.ts';
 import { EVENT_DUTIES, KPI_DEPTHS } from './relation.ts';
 import {
@@ -45,6 +47,18 @@ const dutyView = z.object({
   dueDays: z.optional(z.int()),
   event: z.optional(z.enum(EVENT_DUTIES)),
   responseDays: z.optional(z.int()),
+  /** The figures each report delivers: the provider fills them in. */
+  dataSpec: z.optional(
+    z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        unit: z.optional(z.string()),
+        type: z.enum(DATA_FIELD_TYPES),
+        required: z.boolean(),
+      }),
+    ),
+  ),
 });
 /** A service of the catalogue with its levels and price model (services.ts): both sides see the same. */
 const serviceView = z.object({
@@ -111,7 +125,22 @@ const termsView = {
       frequency: z.enum(REPORT_FREQUENCIES),
       /** input, output or outcome, when classified (the relation's expected KPI depth reads it). */
       level: z.optional(z.enum(KPI_DEPTHS)),
+      /** The delivered field the results come from, when not entered by hand. */
+      source: z.optional(z.object({ dutyId: z.string(), field: z.string() })),
     }),
+  ),
+  /** The incentive arrangement on the KPIs (agreed terms: both sides see the same; incentives.ts). */
+  incentives: z.optional(
+    z.array(
+      z.object({
+        kpiId: z.string(),
+        kind: z.enum(INCENTIVE_KINDS),
+        basis: z.enum(INCENTIVE_BASES),
+        value: z.int(),
+        threshold: z.optional(z.number()),
+        yearlyCapCents: z.int(),
+      }),
+    ),
   ),
   /** A service agreement's catalogue; a party view projected before catalogues existed reads as none. */
   services: z._default(z.array(serviceView), []),

@@ -89,6 +89,7 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     productLines: a.productLines ?? [],
     duties: a.duties ?? [],
     kpis: a.kpis ?? [],
+    incentives: a.incentives ?? [],
     yearCeilings: a.yearCeilings ?? [],
     publication: a.publication ?? null,
     renewal: a.renewal ?? null,

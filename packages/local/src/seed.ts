@@ -13,6 +13,9 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
+import { seedBenchmark } from './seed-benchmark.ts';
+import { seedDeliveries } from './seed-deliveries.ts';
+import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
@@ -655,6 +658,9 @@ export async function seed(db: Db): Promise<boolean> {
   await seedRelation(db);
   await seedRtvb(db);
   await seedNotifications(db);
+  await seedIncentives(db);
+  await seedDeliveries(db);
+  await seedBenchmark(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -3,6 +3,7 @@ import { enCockpit } from './cockpit';
 import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
+import { enDeliveries } from './deliveries';
 import { enExports } from './exports';
 import { enGovernance } from './governance';
 import { enImport } from './import';
@@ -1145,6 +1146,7 @@ export const en: Messages = {
     target: 'Target',
     targetValue: '{{target}} {{unit}} ({{direction}})',
     directions: { higher: 'higher is better', lower: 'lower is better' },
+    source: 'Source',
     frequency: 'Frequency',
     noResults: 'No results recorded yet.',
     chartLabel:
@@ -1259,6 +1261,7 @@ export const en: Messages = {
   },
   bounds: enBounds,
   notifications: enNotifications,
+  deliveries: enDeliveries,
   wgr: enWgr,
   subsidy: enSubsidy,
 };

@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { nlBenchmark } from './benchmark';
 import { en } from './en';
+import type { nlIncentives } from './incentives';
 import { nl } from './nl';
 import type { nlServices } from './services';
 
@@ -27,8 +29,17 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // The catalogue's texts load with the pages that show one (services.ts); their keys are typed all the same.
-    resources: { translation: typeof nl & { services: typeof nlServices } };
+    /**
+     * With the texts lazy pages add when they load (`incentives-texts.ts`, `./benchmark.ts`, `services-load.ts`):
+     * typed, not in the first load.
+     */
+    resources: {
+      translation: typeof nl & {
+        incentives: typeof nlIncentives;
+        benchmark: typeof nlBenchmark;
+        services: typeof nlServices;
+      };
+    };
   }
 }
 

@@ -4,6 +4,7 @@ import { nlCockpit } from './cockpit';
 import { nlCollaboration } from './collaboration';
 import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
+import { nlDeliveries } from './deliveries';
 import { nlExports } from './exports';
 import { nlGovernance } from './governance';
 import { nlImport } from './import';
@@ -1133,6 +1134,7 @@ export const nl = {
     target: 'Doel',
     targetValue: '{{target}} {{unit}} ({{direction}})',
     directions: { higher: 'hoger is beter', lower: 'lager is beter' },
+    source: 'Bron',
     frequency: 'Frequentie',
     noResults: 'Er zijn nog geen resultaten vastgelegd.',
     chartLabel:
@@ -1248,6 +1250,7 @@ export const nl = {
   },
   bounds: nlBounds,
   notifications: nlNotifications,
+  deliveries: nlDeliveries,
   wgr: nlWgr,
   subsidy: nlSubsidy,
 };

@@ -126,10 +126,45 @@ export const nlReasons: ReasonTexts = {
   'report.notExpected': 'Onder deze plicht wordt nu geen rapportage verwacht.',
   'report.wrongPeriod': 'De rapportage die nu wordt verwacht, is die over {{period}}.',
   'report.changedMeanwhile': `Deze rapportage is net ingediend, of de overeenkomst is gewijzigd. ${CHANGED_NL}`,
+  'incentive.percentTooHigh': 'Een percentage is ten hoogste 100% (10.000 basispunten).',
+  'incentive.unknownKpi':
+    'Een prestatieafspraak noemt een indicator die deze overeenkomst niet (meer) heeft.',
+  'incentive.duplicate': 'Per indicator is er ten hoogste één bonus en één malus.',
+  'incentive.noArrangement': 'Deze overeenkomst heeft geen afspraak over prestatiebekostiging.',
+  'incentive.notRunning':
+    'Op een overeenkomst met status {{status}} wordt geen prestatiebekostiging afgerekend.',
+  'incentive.periodNotSettleable':
+    'Periode {{period}} is nog niet afgelopen, of geen indicator van de afspraak kent deze periode.',
+  'incentive.alreadySettled': 'Periode {{period}} is al afgerekend.',
+  'incentive.changedMeanwhile': `De overeenkomst is intussen gewijzigd of de periode is al afgerekend. ${CHANGED_NL}`,
   'kpi.unknown': 'Deze overeenkomst heeft geen indicator met die code.',
   'kpi.noResult': 'Er is nog geen resultaat voor deze indicator en periode.',
   'kpi.noValueYet': `Er is nog geen waarde voor deze indicator en periode. ${CHANGED_NL}`,
   'kpi.versionConflict': `Iemand anders heeft deze waarde intussen gewijzigd. ${CHANGED_NL}`,
+  'kpi.sourceInvalid':
+    'De indicator {{kpi}} haalt zijn resultaten uit een levering: kies een veld van een periodieke plicht met dezelfde frequentie.',
+  'kpi.fromDelivery':
+    'Deze indicator haalt zijn resultaten uit de gegevenslevering; ze worden niet met de hand ingevoerd.',
+  'delivery.keysUnique': 'Elke veldcode mag maar één keer voorkomen.',
+  'delivery.specOnlyPeriodic': 'Alleen een periodieke plicht kan een gegevensspecificatie hebben.',
+  'delivery.noSpec': 'Onder deze plicht worden geen gegevens per veld geleverd.',
+  'delivery.fieldRequired': 'Vul dit veld in; het is verplicht.',
+  'delivery.notANumber': 'Vul een getal in, bijvoorbeeld 12 of 7,5.',
+  'delivery.outOfRange': (p) =>
+    p.type === 'percentage'
+      ? 'Vul een percentage van 0 tot en met 100 in.'
+      : p.type === 'amount'
+        ? 'Vul een bedrag van € 0 of meer in.'
+        : p.type === 'weeks'
+          ? 'Vul een aantal weken van 0 tot en met 520 in.'
+          : 'Vul een aantal van 0 of meer in.',
+  'delivery.tooManyDecimals': (p) =>
+    p.type === 'count'
+      ? 'Vul een geheel aantal in, zonder decimalen.'
+      : p.type === 'amount'
+        ? 'Vul een bedrag in met hooguit twee cijfers achter de komma.'
+        : 'Vul een getal in met hooguit één cijfer achter de komma.',
+  'delivery.unknownField': 'De gegevensspecificatie van deze plicht kent het veld {{field}} niet.',
   'meeting.versionConflict': `Iemand anders heeft dit gesprek intussen gewijzigd. ${CHANGED_NL}`,
   'meeting.ratingRequired': 'Beantwoord de vragen over de samenwerking of geef een score.',
   'meeting.actionUnknown': 'Dit gesprek heeft geen actie met dat nummer.',
@@ -282,6 +317,11 @@ export const nlReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'Het organisatieregister is intussen gewijzigd. Probeer het opnieuw.',
   'settings.versionConflict': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
   'settings.changedMeanwhile': `Iemand anders heeft de instellingen intussen gewijzigd. ${CHANGED_NL}`,
+  'benchmark.notOptedIn':
+    'Uw gemeente deelt geen cijfers met de regio. Een beheerder kan dat aanzetten bij Beheer; daarna ziet u de regionale benchmark.',
+  'benchmark.optInMembersOnly':
+    'Alleen een gemeente die lid is van een regio kan cijfers delen met die regio.',
+  'benchmark.optedOut': 'Deze gemeente deelt intussen geen cijfers meer met de regio.',
   'user.notFound': 'Deze gebruiker bestaat niet, of u heeft er geen toegang toe.',
   'user.versionConflict': `Iemand anders heeft deze gebruiker intussen gewijzigd. ${CHANGED_NL}`,
   'user.changedMeanwhile': 'Iemand anders heeft tegelijk de gebruikers gewijzigd. Probeer het opnieuw.',
@@ -404,10 +444,43 @@ export const enReasons: ReasonTexts = {
   'report.notExpected': 'No report is expected under this duty now.',
   'report.wrongPeriod': 'The report expected now is for {{period}}.',
   'report.changedMeanwhile': `This report was just delivered, or the agreement changed. ${CHANGED_EN}`,
+  'incentive.percentTooHigh': 'A percentage is at most 100% (10,000 basis points).',
+  'incentive.unknownKpi': 'An incentive names an indicator this agreement does not have (any more).',
+  'incentive.duplicate': 'Each indicator has at most one bonus and one malus.',
+  'incentive.noArrangement': 'This agreement has no result-linked payment arrangement.',
+  'incentive.notRunning': 'No result-linked payment is settled on an agreement in status {{status}}.',
+  'incentive.periodNotSettleable':
+    'Period {{period}} has not ended yet, or no indicator of the arrangement has that period.',
+  'incentive.alreadySettled': 'Period {{period}} has been settled already.',
+  'incentive.changedMeanwhile': `The agreement changed or the period was settled meanwhile. ${CHANGED_EN}`,
   'kpi.unknown': 'This agreement has no indicator with that id.',
   'kpi.noResult': 'There is no result for this indicator and period yet.',
   'kpi.noValueYet': `There is no value for this indicator and period yet. ${CHANGED_EN}`,
   'kpi.versionConflict': `Someone else changed this value meanwhile. ${CHANGED_EN}`,
+  'kpi.sourceInvalid':
+    'The indicator {{kpi}} takes its results from a delivery: choose a field of a periodic duty with the same frequency.',
+  'kpi.fromDelivery':
+    'This indicator takes its results from the data delivery; they are not entered by hand.',
+  'delivery.keysUnique': 'Each field key may appear once.',
+  'delivery.specOnlyPeriodic': 'Only a periodic duty can have a data specification.',
+  'delivery.noSpec': 'This duty asks for no figures per field.',
+  'delivery.fieldRequired': 'Fill in this field; it is required.',
+  'delivery.notANumber': 'Enter a number, for example 12 or 7.5.',
+  'delivery.outOfRange': (p) =>
+    p.type === 'percentage'
+      ? 'Enter a percentage from 0 to 100.'
+      : p.type === 'amount'
+        ? 'Enter an amount of € 0 or more.'
+        : p.type === 'weeks'
+          ? 'Enter a number of weeks from 0 to 520.'
+          : 'Enter a number of 0 or more.',
+  'delivery.tooManyDecimals': (p) =>
+    p.type === 'count'
+      ? 'Enter a whole number, without decimals.'
+      : p.type === 'amount'
+        ? 'Enter an amount with at most two decimals.'
+        : 'Enter a number with at most one decimal.',
+  'delivery.unknownField': 'The data specification of this duty has no field {{field}}.',
   'meeting.versionConflict': `Someone else changed this meeting meanwhile. ${CHANGED_EN}`,
   'meeting.ratingRequired': 'Answer the questions about the collaboration or give a score.',
   'meeting.actionUnknown': 'This meeting has no action with that number.',
@@ -552,6 +625,9 @@ export const enReasons: ReasonTexts = {
   'organisation.changedMeanwhile': 'The organisation register was changed meanwhile. Try again.',
   'settings.versionConflict': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
   'settings.changedMeanwhile': `Someone else changed the settings meanwhile. ${CHANGED_EN}`,
+  'benchmark.notOptedIn': 'Your municipality does not share figures with the region.',
+  'benchmark.optInMembersOnly': 'Only a municipality in a region can share figures.',
+  'benchmark.optedOut': 'This municipality no longer shares figures.',
   'user.notFound': 'This user does not exist, or you have no access to it.',
   'user.versionConflict': `Someone else changed this user meanwhile. ${CHANGED_EN}`,
   'user.changedMeanwhile': 'Someone else changed the users at the same time. Try again.',

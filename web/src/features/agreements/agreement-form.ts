@@ -123,7 +123,11 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
         kind: row.kind,
         title: row.title.trim(),
         ...(row.kind === 'periodic'
-          ? { frequency: choice(row.frequency), dueDays: readWholeNumber(row.dueDays) }
+          ? {
+              frequency: choice(row.frequency),
+              dueDays: readWholeNumber(row.dueDays),
+              dataSpec: row.dataSpec,
+            }
           : { event: choice(row.event), responseDays: readWholeNumber(row.responseDays) }),
       }),
     ),
@@ -136,6 +140,7 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
         direction: choice(row.direction),
         frequency: choice(row.frequency),
         level: choice(row.level),
+        source: row.source,
       }),
     ),
     services: (values.services ?? []).map((row) => readService(row, locale)),

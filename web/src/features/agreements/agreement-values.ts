@@ -47,6 +47,8 @@ export interface DutyRow {
   dueDays: string;
   event: string;
   responseDays: string;
+  /** A periodic duty's data specification (issue 15 point 3), carried unchanged through the form. */
+  dataSpec?: NonNullable<AgreementCreateInput['duties']>[number]['dataSpec'];
 }
 
 /** An indicator of the agreed set (SPEC §4.5), as typed; `id` kept for the ones that stay. */
@@ -59,6 +61,8 @@ export interface KpiRow {
   frequency: string;
   /** input, output or outcome; empty when not classified (governance reads classified ones only). */
   level: string;
+  /** The delivered field the results come from (issue 15 point 3), carried unchanged through the form. */
+  source?: NonNullable<AgreementCreateInput['kpis']>[number]['source'];
 }
 
 /** A service level as typed (services.ts): numbers as text, choices as their codes ('' when not chosen). */
@@ -248,6 +252,7 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       dueDays: count(duty.dueDays),
       event: duty.event ?? '',
       responseDays: count(duty.responseDays),
+      ...(duty.dataSpec ? { dataSpec: duty.dataSpec } : {}),
     })),
     kpis: (a.kpis ?? []).map((kpi) => ({
       id: kpi.id,
@@ -257,6 +262,7 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       direction: kpi.direction,
       frequency: kpi.frequency,
       level: kpi.level ?? '',
+      ...(kpi.source ? { source: kpi.source } : {}),
     })),
     services: (a.services ?? []).map((service) => ({
       id: service.id,
