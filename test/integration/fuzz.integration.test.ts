@@ -298,6 +298,18 @@ const VALID: Record<
     type: 'mutation',
     input: { agreementId: 'erm-jh-2025', notificationId: 'n-1', expectedVersion: 1 },
   },
+  'takeup.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-ict-01' } },
+  'takeup.set': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-ict-01',
+      member: 'GM0233',
+      expectedVersion: 1,
+      startDate: '2026-01-01',
+      modules: [{ serviceId: 'svc-ict-basis', quantity: 180 }, { serviceId: 'svc-ict-ibp' }],
+    },
+  },
   'wgr.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2027 } },
   'wgr.plan': {
     user: 'noordveluwe.coordinator',

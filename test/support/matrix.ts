@@ -266,6 +266,22 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   'notification.escalate': (t) => [
     { type: 'mutation', input: { agreementId: t.id, notificationId: 'n-0000', expectedVersion: 1 } },
   ],
+  // Take-up of a region's service agreement: the foreign caller reads it, and writes a member's row (its own
+  // space's and the target's owner's) at a fresh and a seeded version.
+  'takeup.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'takeup.set': (t) =>
+    [0, 1].flatMap((expectedVersion) =>
+      ['GM0233', t.space].map((member) => ({
+        type: 'mutation' as const,
+        input: {
+          agreementId: t.id,
+          member,
+          expectedVersion,
+          startDate: '2026-01-01',
+          modules: [{ serviceId: 'svc-ict-basis', quantity: 1 }],
+        },
+      })),
+    ),
   'wgr.get': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2027 } }],
   'wgr.plan': (t) => [
     { type: 'mutation', input: { agreementId: t.id, year: 2027, expectedVersion: 0 } },

@@ -13,6 +13,7 @@ import { signingRouter } from './routers/signing.ts';
 import { simulationRouter } from './routers/simulation.ts';
 import { steeringRouter } from './routers/steering.ts';
 import { subsidyRouter } from './routers/subsidy.ts';
+import { takeupRouter } from './routers/takeup.ts';
 import { tenantRouter } from './routers/tenant.ts';
 import { userRouter } from './routers/user.ts';
 import { wgrRouter } from './routers/wgr.ts';
@@ -39,6 +40,7 @@ export const appRouter = router({
   incentive: incentiveRouter,
   benchmark: benchmarkRouter,
   wgr: wgrRouter,
+  takeup: takeupRouter,
   subsidy: subsidyRouter,
 });
 

@@ -240,6 +240,18 @@ export const REASONS = {
   'wgr.accountsAdoptionYear': [],
   'wgr.versionConflict': ['version', 'expectedVersion'],
   'wgr.changedMeanwhile': [],
+  // Per-member take-up under a regional arrangement (issue 16 point 3, takeup.ts).
+  'takeup.notRegional': [],
+  'takeup.noCatalogue': [],
+  'takeup.unknownService': ['serviceId'],
+  'takeup.moduleDuplicate': ['serviceId'],
+  'takeup.quantityNotPriced': [],
+  'takeup.quantityRequired': [],
+  'takeup.basisRequired': [],
+  'takeup.notMember': [],
+  'takeup.regionOnly': [],
+  'takeup.versionConflict': ['version', 'expectedVersion'],
+  'takeup.changedMeanwhile': [],
   // Register import (issue 13): a cell or column of the file the browser could not read.
   'import.columnMissing': ['column'],
   'import.valueMissing': [],

@@ -42,6 +42,7 @@ export * from './simulation.ts';
 export * from './spaces.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
+export * from './takeup.ts';
 export * from './terms.ts';
 export * from './users.ts';
 export * from './views.ts';

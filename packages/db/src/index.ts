@@ -33,6 +33,7 @@ import { simulationRepository } from './simulation.ts';
 import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
 import { steeringRepository } from './steering.ts';
 import { subsidyRepository } from './subsidy.ts';
+import { takeupRepository } from './takeup.ts';
 import { userRepository } from './users.ts';
 import { wgrRepository } from './wgr.ts';
 
@@ -66,6 +67,7 @@ export * from './space-registry.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
+export * from './takeup.ts';
 export * from './users.ts';
 export * from './wgr.ts';
 
@@ -110,6 +112,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     /** The volume-incentive simulator on a stored agreement (never writes). */
     simulation: simulationRepository(db, scope, { steering }),
     wgr: wgrRepository(db, scope),
+    /** Per-member take-up of a region's service agreement (issue 16 point 3). */
+    takeup: takeupRepository(db, scope),
     /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
     benchmark: benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */

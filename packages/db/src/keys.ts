@@ -184,6 +184,11 @@ export const keys = {
     pk: spaced(space, 'AGR', agreementId),
     sk: `WGR${SEP}${year}`,
   }),
+  /** One member's take-up of a region's service agreement (issue 16), in the agreement's item collection. */
+  takeup: (space: string, agreementId: string, member: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `TAKEUP${SEP}${member}`,
+  }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */

@@ -21,6 +21,7 @@ import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
 import { withServices } from './seed-services.ts';
 import { seedSteering } from './seed-steering.ts';
+import { seedTakeup } from './seed-takeup.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -661,6 +662,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedIncentives(db);
   await seedDeliveries(db);
   await seedBenchmark(db);
+  await seedTakeup(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -1,0 +1,139 @@
+import {
+  actsForOwner,
+  checkTakeup,
+  DomainError,
+  type TakeupRecord,
+  type TakeupSetInput,
+  type TakeupView,
+  takeupCanWrite,
+  takeupView,
+  takeupYearlyPrice,
+} from '@regie/core';
+import { type AgreementAccess, auditInCollection } from './agreement-access.ts';
+import { loadAgreement } from './agreements.ts';
+import type { Db } from './client.ts';
+import { queryCollection } from './collection.ts';
+import { readSpace } from './directory.ts';
+import { keys, SEP } from './keys.ts';
+import type { Scope } from './scope.ts';
+import { transact } from './transact.ts';
+
+/**
+ * Per-member take-up of a region's service agreement (issue 16 point 3, core takeup.ts): one item per member in
+ * the agreement's collection (`TAKEUP#<member>`), versioned on its own, each change with its audit event in one
+ * transaction. Reading follows the agreement's reach (the region and its members; anyone else NOT_FOUND); what a
+ * member sees of the others is cut down to totals by `takeupView`. The audit event therefore records only the
+ * member, the version and the yearly total — the agreement's audit trail is readable by every member.
+ */
+export function takeupRepository(db: Db, scope: Scope) {
+  async function loadRegional(agreementId: string) {
+    const agreement = await loadAgreement(db, scope.reach, agreementId);
+    const region = await readSpace(db, agreement.space);
+    if (agreement.kind !== 'service_agreement' || region?.kind !== 'region') {
+      throw new DomainError('BAD_REQUEST', 'takeup.notRegional', {
+        field: 'agreementId',
+        message: "Only a region's service agreement has take-up per member",
+      });
+    }
+    return {
+      agreement,
+      members: region.members ?? [],
+      names: region.memberNames ?? {},
+      ownerName: region.name ?? agreement.space,
+    };
+  }
+
+  const records = (space: string, agreementId: string) =>
+    queryCollection<TakeupRecord>(db, space, agreementId, `TAKEUP${SEP}`);
+
+  function view(r: Awaited<ReturnType<typeof loadRegional>>, list: TakeupRecord[]): TakeupView {
+    return takeupView({
+      agreementId: r.agreement.id,
+      regionSpace: r.agreement.space,
+      services: r.agreement.services ?? [],
+      members: r.members,
+      names: r.names,
+      records: list,
+      caller: scope,
+    });
+  }
+
+  return {
+    async list(agreementId: string): Promise<TakeupView> {
+      const r = await loadRegional(agreementId);
+      return view(r, await records(r.agreement.space, agreementId));
+    },
+
+    /** Creates (expectedVersion 0) or replaces one member's take-up; a stale version is a CONFLICT. */
+    async set(input: TakeupSetInput): Promise<TakeupView> {
+      const r = await loadRegional(input.agreementId);
+      const { agreement } = r;
+      if (!takeupCanWrite(scope, agreement.space)) {
+        throw new DomainError('FORBIDDEN', 'takeup.regionOnly', {
+          message: actsForOwner(scope, agreement.space)
+            ? 'Recording take-up needs a write role'
+            : 'Only the region records take-up per member',
+        });
+      }
+      if (!r.members.includes(input.member)) {
+        throw new DomainError('BAD_REQUEST', 'takeup.notMember', {
+          field: 'member',
+          message: 'This municipality is not a member of the region',
+        });
+      }
+      const services = agreement.services ?? [];
+      checkTakeup(services, input.modules);
+      const all = await records(agreement.space, agreement.id);
+      const current = all.find((t) => t.member === input.member) ?? null;
+      const currentVersion = current?.version ?? 0;
+      if (currentVersion !== input.expectedVersion) {
+        throw new DomainError('CONFLICT', 'takeup.versionConflict', {
+          params: { version: currentVersion, expectedVersion: input.expectedVersion },
+          message: `The take-up was changed (version ${currentVersion}, you sent ${input.expectedVersion})`,
+        });
+      }
+      const now = new Date().toISOString();
+      const next: TakeupRecord = {
+        agreementId: agreement.id,
+        member: input.member,
+        version: currentVersion + 1,
+        startDate: input.startDate,
+        modules: input.modules.map((m) => ({
+          serviceId: m.serviceId,
+          ...(m.quantity !== undefined ? { quantity: m.quantity } : {}),
+        })),
+        createdAt: current?.createdAt ?? now,
+        createdBy: current?.createdBy ?? scope.actor,
+        updatedAt: now,
+        updatedBy: scope.actor,
+        ...(scope.actorName ? { updatedByName: scope.actorName } : {}),
+      };
+      const summary = (t: TakeupRecord | null) =>
+        t ? { version: t.version, totalCents: takeupYearlyPrice(services, t.modules).totalCents } : null;
+      const access: AgreementAccess = { db, agreement, ownerName: r.ownerName, side: 'municipality' };
+      await transact(
+        db,
+        [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.takeup(agreement.space, agreement.id, input.member), type: 'takeup', ...next },
+              ConditionExpression: current ? 'version = :v' : 'attribute_not_exists(pk)',
+              ExpressionAttributeValues: current ? { ':v': current.version } : undefined,
+            },
+          },
+          ...auditInCollection(access, scope, {
+            at: now,
+            action: 'takeup.set',
+            objectType: 'takeup',
+            changes: { [`takeup.${input.member}`]: { before: summary(current), after: summary(next) } },
+          }),
+        ],
+        new DomainError('CONFLICT', 'takeup.changedMeanwhile', {
+          message: 'The take-up was changed meanwhile; reload and try again',
+        }),
+      );
+      return view(r, [...all.filter((t) => t.member !== input.member), next]);
+    },
+  };
+}

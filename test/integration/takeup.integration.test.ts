@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
+import { createTestDb } from '../support/db.ts';
+import { tableFingerprint } from '../support/snapshot.ts';
+
+/**
+ * Issue 16 point 3: per-member take-up of the regional ICT agreement RNV-ICT-01. The seed has Ermelo, Harderwijk
+ * and Zeewolde's take-up (seed-takeup.ts); the region's coordinator sees and changes every member's, a member sees
+ * its own in full and the others only as totals, Utrecht gets NOT_FOUND, and a stale version writes nothing.
+ */
+describe('take-up per member', () => {
+  let api: TestApi;
+  const ICT = 'rnv-ict-01';
+
+  beforeAll(async () => {
+    api = await startTestApi(await createTestDb(inject('dynamoEndpoint'), { seed: true }));
+  });
+  afterAll(() => api.close());
+
+  const list = async (user: string, agreementId = ICT) =>
+    api.raw.query('takeup.list', { agreementId }, await api.token(user));
+  const set = async (user: string, input: Omit<ProcedureInput<'takeup.set'>, 'agreementId'>) =>
+    api.raw.mutate('takeup.set', { agreementId: ICT, ...input }, await api.token(user));
+
+  it('shows the region every member’s seeded take-up with its yearly price', async () => {
+    const response = await list('noordveluwe.coordinator');
+    expect(response.status).toBe(200);
+    const view = response.body.result.data;
+    expect(view.canWrite).toBe(true);
+    expect(view.basisServiceId).toBe('svc-ict-basis');
+    const byMember = Object.fromEntries(view.rows.map((r: { member: string }) => [r.member, r]));
+    expect(byMember.GM0233.totalCents).toBe(9_820_000);
+    expect(byMember.GM0243.totalCents).toBe(10_540_000);
+    expect(byMember.GM0050.totalCents).toBe(5_740_000);
+    expect(view.totalCents).toBe(26_100_000);
+    expect(byMember.GM0050.detail.modules.map((m: { serviceId: string }) => m.serviceId)).toEqual([
+      'svc-ict-basis',
+      'svc-ict-zaak',
+    ]);
+    expect(byMember.GM0233.detail.modules).toEqual([
+      { serviceId: 'svc-ict-basis', quantity: 180, cents: 6_700_000 },
+      { serviceId: 'svc-ict-zaak', quantity: 60, cents: 720_000 },
+      { serviceId: 'svc-ict-ibp', cents: 2_400_000 },
+    ]);
+  });
+
+  it('shows a member its own take-up in full and the others only as totals', async () => {
+    const response = await list('ermelo.viewer');
+    expect(response.status).toBe(200);
+    const view = response.body.result.data;
+    expect(view.canWrite).toBe(false);
+    for (const row of view.rows) {
+      if (row.member === 'GM0233') expect(row.detail.version).toBe(1);
+      else expect(Object.keys(row).sort()).toEqual(['member', 'name', 'totalCents']);
+    }
+    // Nothing of the others' modules or quantities is in the answer, nor in the agreement's audit trail.
+    expect(JSON.stringify(view)).not.toMatch(/"quantity":220|"quantity":100/);
+    const history = await api.raw.query('agreement.history', { id: ICT }, await api.token('ermelo.viewer'));
+    expect(history.status).toBe(200);
+    const events = history.body.result.data.filter((e: { action: string }) => e.action === 'takeup.set');
+    expect(events).toHaveLength(3);
+    for (const e of events)
+      for (const change of Object.values(e.changes) as { after: object }[])
+        expect(Object.keys(change.after).sort()).toEqual(['totalCents', 'version']);
+  });
+
+  it('answers Utrecht NOT_FOUND, exactly as for a missing agreement', async () => {
+    const foreign = await list('utrecht.inkoper');
+    const ghost = await list('utrecht.inkoper', 'ghost-0000');
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.message).toBe(ghost.body.error.message);
+    const write = await set('utrecht.inkoper', {
+      member: 'GM0344',
+      expectedVersion: 0,
+      startDate: '2026-01-01',
+      modules: [{ serviceId: 'svc-ict-basis', quantity: 1 }],
+    });
+    expect(write.status).toBe(404);
+  });
+
+  it('refuses a member writing take-up, even its own', async () => {
+    const before = await tableFingerprint(api.db);
+    const response = await set('ermelo.inkoper', {
+      member: 'GM0233',
+      expectedVersion: 1,
+      startDate: '2026-01-01',
+      modules: [{ serviceId: 'svc-ict-basis', quantity: 999 }],
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.error.data.reason).toBe('takeup.regionOnly');
+    expect(await tableFingerprint(api.db)).toEqual(before);
+  });
+
+  it('refuses take-up without the basis package, and a non-member', async () => {
+    const noBasis = await set('noordveluwe.coordinator', {
+      member: 'GM0050',
+      expectedVersion: 1,
+      startDate: '2026-01-01',
+      modules: [{ serviceId: 'svc-ict-ibp' }],
+    });
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.error.data.reason).toBe('takeup.basisRequired');
+    const outsider = await set('noordveluwe.coordinator', {
+      member: 'GM0344',
+      expectedVersion: 0,
+      startDate: '2026-01-01',
+      modules: [{ serviceId: 'svc-ict-basis', quantity: 1 }],
+    });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.error.data.reason).toBe('takeup.notMember');
+  });
+
+  it('updates a member’s take-up, audited, and a stale version writes nothing', async () => {
+    const zeewolde = {
+      member: 'GM0050',
+      startDate: '2026-07-01',
+      modules: [{ serviceId: 'svc-ict-basis', quantity: 110 }, { serviceId: 'svc-ict-ibp' }],
+    };
+    const ok = await set('noordveluwe.coordinator', { ...zeewolde, expectedVersion: 1 });
+    expect(ok.status).toBe(200);
+    const row = ok.body.result.data.rows.find((r: { member: string }) => r.member === 'GM0050');
+    // € 40.000 + 110 × € 150 + € 24.000
+    expect(row.totalCents).toBe(8_050_000);
+    expect(row.detail).toMatchObject({ version: 2, startDate: '2026-07-01' });
+
+    const before = await tableFingerprint(api.db);
+    const stale = await set('noordveluwe.coordinator', { ...zeewolde, expectedVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.data.reason).toBe('takeup.versionConflict');
+    expect(await tableFingerprint(api.db)).toEqual(before);
+
+    const history = await api.raw.query(
+      'agreement.history',
+      { id: ICT },
+      await api.token('noordveluwe.coordinator'),
+    );
+    expect(JSON.stringify(history.body)).toContain('takeup.GM0050');
+    // Zeewolde now sees its own new take-up; Ermelo sees only Zeewolde's new total.
+    const seen = (await list('ermelo.viewer')).body.result.data.rows.find(
+      (r: { member: string }) => r.member === 'GM0050',
+    );
+    expect(seen).toEqual({ member: 'GM0050', name: expect.any(String), totalCents: 8_050_000 });
+  });
+
+  it('refuses take-up on an agreement that is not a region’s service agreement', async () => {
+    const response = await list('ermelo.viewer', 'erm-dvo-2026');
+    expect(response.status).toBe(400);
+    expect(response.body.error.data.reason).toBe('takeup.notRegional');
+  });
+});
