@@ -276,6 +276,8 @@ export {
   subsidyGrantInput,
   subsidySettleInput,
 } from './subsidy.ts';
+// Per-member take-up of a region's service agreement (issue 16 point 3): the view the API answers.
+export type { TakeupView } from './takeup.ts';
 export {
   checkProductLines,
   type PartyInput,

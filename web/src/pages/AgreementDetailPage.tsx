@@ -32,6 +32,7 @@ import { RelationPartySection } from '../features/steering/RelationPartySection'
 import { SteeringSection } from '../features/steering/SteeringSection';
 import { RecipientSubsidySection } from '../features/subsidy/RecipientSubsidySection';
 import { SubsidySection } from '../features/subsidy/SubsidySection';
+import { TakeupSection } from '../features/takeup/TakeupSection';
 import { WgrSection } from '../features/wgr/WgrSection';
 import { kindLabel } from '../lib/agreements/labels';
 import { canWriteAgreement, providerPartiesOf } from '../lib/agreements/model';
@@ -138,6 +139,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
         simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
       />
       {shows('services') ? <ServicesSection services={a.services} locale={locale} /> : null}
+      {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />

@@ -14,6 +14,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('agreementDetail.sections.lines');
     case 'services':
       return t('services.section.title');
+    case 'takeup':
+      return t('services.takeup.title');
     case 'call-offs':
       return t('agreementDetail.sections.callOffs');
     case 'allocation':

@@ -13,6 +13,7 @@ export const SECTION_IDS = [
   'parties',
   'lines',
   'services',
+  'takeup',
   'call-offs',
   'allocation',
   'wgr',
@@ -55,6 +56,8 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     services: a.kind === 'service_agreement',
     'call-offs': internal && a.kind === 'contract' && !a.parentId,
     allocation: internal && a.space !== undefined && isRegionSpace(a.space),
+    // Take-up per member: a region's service agreement, read by the region and its members.
+    takeup: internal && a.kind === 'service_agreement' && a.space !== undefined && isRegionSpace(a.space),
     wgr: internal && a.kind === 'joint_arrangement',
     duties: true,
     deliveries: (a.duties ?? []).some((d) => (d.dataSpec?.length ?? 0) > 0),
