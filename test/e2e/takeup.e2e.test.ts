@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { type BrowserSession, openSession } from '../support/session.ts';
+
+/**
+ * Take-up per member in the browser, in Dutch (issue 16 point 3): the region's coordinator opens RNV-ICT-01, reads
+ * every member's take-up, adds Informatiebeveiliging to Zeewolde's and sees its yearly price change; then Ermelo's
+ * controller sees Ermelo's own modules and only the totals of the others. Axe on the section with its form.
+ */
+describe('take-up per member in the browser', () => {
+  let session: BrowserSession;
+  let page: Page;
+  const webUrl = inject('webUrl');
+
+  beforeAll(async () => {
+    session = await openSession(webUrl);
+    page = session.page;
+  });
+  afterAll(() => session?.close());
+
+  const row = (name: string) => page.getByTestId('takeup-table').getByRole('row', { name: new RegExp(name) });
+
+  it('lets the coordinator record a member’s take-up and shows its new yearly price', async () => {
+    await session.logIn('noordveluwe.coordinator');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    const section = session.section('Afname per gemeente');
+    await section.waitFor();
+    await row('Ermelo').getByText('€ 98.200,00').waitFor();
+    await row('Harderwijk').getByText('€ 105.400,00').waitFor();
+
+    await section.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Gemeente Zeewolde' });
+    await section.getByLabel('Aantal Basispakket').fill('100');
+    await section.getByLabel('Aantal Plusmodule Zaakgericht werken').fill('20');
+    await section.getByLabel('Neemt Plusmodule Informatiebeveiliging af').check();
+    await session.expectAccessible('the take-up section with its form');
+    await section.getByRole('button', { name: 'Afname opslaan' }).click();
+    await page.getByText('De afname van Gemeente Zeewolde is opgeslagen.').waitFor();
+    // € 40.000 + 100 × € 150 + 20 × € 120 + € 24.000 = € 81.400
+    await row('Zeewolde').getByText('€ 81.400,00').waitFor();
+    await row('Zeewolde').getByText('Plusmodule Informatiebeveiliging').waitFor();
+  });
+
+  it('shows a member its own take-up in full and the others only as totals', async () => {
+    await session.logIn('ermelo.viewer');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    const section = session.section('Afname per gemeente');
+    await section.getByText('U ziet de afname van uw eigen gemeente').waitFor();
+    await row('Ermelo').getByText('Basispakket × 180').waitFor();
+    await row('Harderwijk').getByText('Alleen het totaal').waitFor();
+    await row('Zeewolde').getByText('€ 81.400,00').waitFor();
+    if ((await section.getByRole('button', { name: 'Afname opslaan' }).count()) !== 0)
+      throw new Error('a member is offered the take-up form');
+  });
+});
