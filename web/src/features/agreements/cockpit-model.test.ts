@@ -66,6 +66,19 @@ describe('sectionsOf', () => {
     expect(ids).not.toContain('budget');
   });
 
+  it('gives take-up per member only to a region’s service agreement, read internally', () => {
+    const region = {
+      view: 'internal' as const,
+      kind: 'service_agreement',
+      valueCeilingCents: 1,
+      space: 'RGNV',
+    };
+    expect(sectionsOf(region, false)).toContain('takeup');
+    expect(sectionsOf({ ...region, space: 'GM0233' }, false)).not.toContain('takeup');
+    expect(sectionsOf({ ...region, kind: 'contract' }, false)).not.toContain('takeup');
+    expect(sectionsOf({ ...region, view: 'party' }, false)).not.toContain('takeup');
+  });
+
   it('shows a provider only the party sections: no steering, status, versions, audit or budget', () => {
     const ids = sectionsOf({ view: 'party', kind: 'subsidy', valueCeilingCents: 100 }, false);
     expect(ids).toEqual([
