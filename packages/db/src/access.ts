@@ -26,3 +26,25 @@ export const TENANT_ITEM_ACTIONS = [
  */
 export const PARTY_VIEW_KEYS_PATTERN = 'PV*#AGR#*';
 export const PARTY_VIEW_ACTIONS = ['dynamodb:PutItem', 'dynamodb:DeleteItem'] as const;
+
+/**
+ * The anonymous routes (issue 17) read with a role of their own: these two actions only, never a write.
+ * `Query` on the table (the public register) and on the dated index (an iCal feed); `GetItem` on the table.
+ */
+export const PUBLIC_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
+
+/**
+ * The partition keys, after `<space>#`, that a public Woo register reads (`keys.space`, `keys.publicRegister`)
+ * and that an iCal feed reads (`keys.icalFeed`, `keys.user`; on gsi1 the dated partitions of `readDeadlines`).
+ */
+export const PUBLIC_REGISTER_KEY_SUFFIXES = ['SPACE', 'PUB'] as const;
+export const ICAL_TABLE_KEY_SUFFIXES = ['ICAL#*', 'USER#*'] as const;
+export const ICAL_INDEX_KEY_SUFFIXES = ['DEADLINES', 'DUE', 'ESCOPEN', 'NOTIFOPEN'] as const;
+/** The index the iCal feed's dated partitions live on. */
+export const ICAL_INDEX = 'gsi1';
+
+/**
+ * The platform's list of spaces (`platformKeys.spaces`): the one partition the functions' own roles may read
+ * (GetItem only), so a public route can tell an unknown space before it assumes any role.
+ */
+export const SPACE_REGISTRY_KEY = 'PLATFORM#SPACES';

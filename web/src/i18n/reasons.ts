@@ -29,6 +29,8 @@ export const nlReasons: ReasonTexts = {
   'request.notFound': 'Dit bestaat niet, of u heeft er geen toegang toe.',
   'request.conflict': `Iemand anders heeft dit intussen gewijzigd. ${CHANGED_NL}`,
   'request.tooManyRequests': 'Er komen te veel verzoeken tegelijk binnen. Probeer het zo opnieuw.',
+  'request.tenantBudget':
+    'Uw organisatie stuurt op dit moment meer verzoeken dan haar deel. Probeer het over een paar seconden opnieuw.',
   'request.failed': 'Dat is niet gelukt. Probeer het opnieuw.',
   'server.internal': 'Er ging iets mis op de server. Probeer het later opnieuw.',
   'server.unavailable': 'De dienst is tijdelijk niet beschikbaar. Probeer het zo opnieuw.',
@@ -302,6 +304,8 @@ export const enReasons: ReasonTexts = {
   'request.notFound': 'This does not exist, or you have no access to it.',
   'request.conflict': `Someone else changed this meanwhile. ${CHANGED_EN}`,
   'request.tooManyRequests': 'Too many requests at once. Try again shortly.',
+  'request.tenantBudget':
+    'Your organisation is sending more requests than its share right now. Try again in a few seconds.',
   'request.failed': 'That did not work. Try again.',
   'server.internal': 'Something went wrong on the server. Try again later.',
   'server.unavailable': 'The service is temporarily unavailable. Try again shortly.',
