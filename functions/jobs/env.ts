@@ -9,3 +9,20 @@ export function readJobsEnv(env: NodeJS.ProcessEnv = process.env): JobsEnv {
   if (!env.TABLE_NAME) throw new Error('Missing environment: TABLE_NAME');
   return { tableName: env.TABLE_NAME, dynamoEndpoint: env.DYNAMO_ENDPOINT || undefined };
 }
+
+/** The benchmark job's configuration (issue 15), validated at cold start. */
+export interface BenchmarkEnv extends JobsEnv {
+  tableArn: string;
+  /** The read-only role assumed per participant, tagged with its space (infra/lib/stacks/jobs-stack.ts). */
+  readRoleArn: string;
+}
+
+export function readBenchmarkEnv(env: NodeJS.ProcessEnv = process.env): BenchmarkEnv {
+  const base = readJobsEnv(env);
+  // Against DynamoDB Local (tests) there is no STS: each participant is read through `readOnlyFor` instead.
+  if (base.dynamoEndpoint)
+    return { ...base, tableArn: env.TABLE_ARN ?? '', readRoleArn: env.READ_ROLE_ARN ?? '' };
+  if (!env.TABLE_ARN) throw new Error('Missing environment: TABLE_ARN');
+  if (!env.READ_ROLE_ARN) throw new Error('Missing environment: READ_ROLE_ARN');
+  return { ...base, tableArn: env.TABLE_ARN, readRoleArn: env.READ_ROLE_ARN };
+}

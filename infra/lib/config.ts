@@ -45,6 +45,9 @@ export interface StageConfig {
     readonly entry: string;
     /** Daily, in UTC: 04:00 UTC is 05:00 or 06:00 in the Netherlands, before the working day starts. */
     readonly schedule: { readonly hour: string; readonly minute: string };
+    /** The regional benchmark job's entry (issue 15); it runs daily after the deadline job. */
+    readonly benchmarkEntry: string;
+    readonly benchmarkSchedule: { readonly hour: string; readonly minute: string };
   };
   readonly web: {
     /** The built SPA; deployed only when present at synth time so synth works before a web build. */
@@ -113,7 +116,12 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
       logoutUrls: [...webUrls.map((u) => `${u}/login`), 'http://localhost:5173/login'],
       domainPrefix: env.REGIE_AUTH_DOMAIN_PREFIX ?? `regie-dev-${account}`,
     },
-    jobs: { entry: paths.jobsEntry, schedule: { hour: '4', minute: '0' } },
+    jobs: {
+      entry: paths.jobsEntry,
+      schedule: { hour: '4', minute: '0' },
+      benchmarkEntry: paths.benchmarkEntry,
+      benchmarkSchedule: { hour: '4', minute: '30' },
+    },
     web: { assetsPath: existsSync(paths.webDist) ? paths.webDist : undefined },
   };
 }

@@ -67,6 +67,7 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     table: data.table,
     entry: config.jobs.entry,
     schedule: config.jobs.schedule,
+    benchmark: { entry: config.jobs.benchmarkEntry, schedule: config.jobs.benchmarkSchedule },
   });
   const web = new WebStack(app, `${prefix}-Web`, {
     env,

@@ -82,16 +82,20 @@ describe('approval and the mandate threshold', () => {
       ).status,
     ).toBe(403);
     const admin = await api.token('ermelo.admin');
+    // The seed's own settings changes (the benchmark opt-in, seed-benchmark.ts) come first.
+    const { version } = (await api.query('tenant.settings', undefined, admin)).body.result.data;
     const changed = await api.mutate(
       'tenant.updateSettings',
-      { expectedVersion: 1, mandateThresholdCents: 25_000_000 },
+      { expectedVersion: version, mandateThresholdCents: 25_000_000 },
       admin,
     );
     expect(changed.body.result.data).toEqual({
       space: 'GM0233',
-      version: 2,
+      version: version + 1,
       mandateThresholdCents: 25_000_000,
       signalThresholds: [80, 100],
+      benchmarkOptIn: true,
+      regions: ['RGNOORDVELUWE'],
     });
     const inkoper = await api.token('ermelo.inkoper');
     expect(

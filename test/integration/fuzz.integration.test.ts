@@ -183,6 +183,11 @@ const VALID: Record<
     type: 'query',
     input: { id: 'erm-jh-2025', scenarios: [-10, 0, 25] },
   },
+  'benchmark.region': {
+    user: 'noordveluwe.coordinator',
+    type: 'query',
+    input: { space: 'RGNOORDVELUWE', productCode: '45A12' },
+  },
   'simulation.terms': {
     user: 'ermelo.inkoper',
     type: 'query',
@@ -209,6 +214,7 @@ const VALID: Record<
     },
   },
   'report.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'report.series': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'report.due': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'budget.record': {
     user: 'ermelo.contractmanager',
@@ -339,6 +345,13 @@ const VALID: Record<
     input: { agreementId: 'erm-jh-2025', kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'Akkoord' },
   },
   'kpi.results': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'incentive.periods': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'incentive.settle': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    // A stale version: even the valid call stores nothing.
+    input: { agreementId: 'erm-jh-2025', expectedVersion: 1, period: '2025-Q2' },
+  },
   'dialogue.record': {
     user: 'ermelo.contractmanager',
     type: 'mutation',
@@ -398,7 +411,7 @@ const VALID: Record<
   'tenant.updateSettings': {
     user: 'ermelo.admin',
     type: 'mutation',
-    input: { expectedVersion: 1, mandateThresholdCents: 5_000_000 },
+    input: { expectedVersion: 1, mandateThresholdCents: 5_000_000, benchmarkOptIn: true },
   },
   'tenant.history': { user: 'ermelo.admin', type: 'query', input: {} },
   'user.list': { user: 'ermelo.admin', type: 'query', input: { limit: 10 } },

@@ -193,6 +193,12 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
       },
     },
   ],
+  // The benchmark of the target's space: only a region in the caller's reach is found (a foreign one is NOT_FOUND,
+  // like a missing one); non-opted-in members' figures are never in it (benchmark.integration.test.ts).
+  'benchmark.region': (t) => [
+    { type: 'query', input: { space: t.space } },
+    { type: 'query', input: { space: t.space, productCode: '45A12' } },
+  ],
   'steering.conflicts': () => [
     { type: 'query', input: undefined },
     { type: 'query', input: {} },
@@ -215,6 +221,7 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     },
   ],
   'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'report.series': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'report.due': (t) => [
     { type: 'query', input: { space: t.space } },
     { type: 'query', input: { agreementId: t.id } },
@@ -289,6 +296,16 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     { type: 'mutation', input: { agreementId: t.id, kpiId: 'kpi-wachttijd', period: '2026-Q2', text: 'x' } },
   ],
   'kpi.results': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'incentive.periods': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  // A settled period of the seeded arrangement (2025-Q1 on ERM-2025-JH01) and one not settled yet, at a stale
+  // and a plausible version.
+  'incentive.settle': (t) =>
+    ['2025-Q2', '2025-H1'].flatMap((period) =>
+      [1, 9].map((expectedVersion) => ({
+        type: 'mutation' as const,
+        input: { agreementId: t.id, expectedVersion, period },
+      })),
+    ),
   'dialogue.record': (t) => [
     {
       type: 'mutation',

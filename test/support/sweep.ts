@@ -39,6 +39,7 @@ const AREA_PATHS = [
   '/deadlines',
   '/subsidies',
   '/regions',
+  '/regions/RGNOORDVELUWE/benchmark',
   '/organisations',
   '/admin',
   '/admin/people',

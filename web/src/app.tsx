@@ -50,6 +50,9 @@ const SigningPage = lazy(() =>
 const RegionsPage = lazy(() =>
   import('./features/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })),
 );
+const BenchmarkPage = lazy(() =>
+  import('./features/regions/BenchmarkPage').then((m) => ({ default: m.BenchmarkPage })),
+);
 const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 const ImportPage = lazy(() =>
   import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
@@ -110,6 +113,9 @@ function AuthenticatedRoutes() {
         <Route path="/signing" component={SigningPage} />
         <Route path="/deadlines" component={DeadlinesPage} />
         <Route path="/subsidies" component={RegulationsPage} />
+        <Route path="/regions/:space/benchmark">
+          {(params) => <BenchmarkPage space={decodeParam(params.space)} />}
+        </Route>
         <Route path="/regions" component={RegionsPage} />
         <Route path="/organisations" component={OrganisationsPage} />
         <Route path="/admin/people" component={PeoplePage} />

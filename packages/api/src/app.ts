@@ -4,7 +4,9 @@ import {
   createDaySignals,
   createSpaceRegistry,
   type Db,
+  readOnlyFor,
   readPublicRegister,
+  runBenchmark,
   type SpaceRegistry,
 } from '@regie/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
@@ -117,6 +119,15 @@ export function createApp(deps: AppDeps): Hono {
         return c.json({ error: { code: 'BAD_REQUEST', message: 'Body must be {"day": "YYYY-MM-DD"}' } }, 400);
       }
       return c.json(await createDaySignals(deps.db, day));
+    });
+    // Runs the scheduled benchmark job (issue 15) for a day: each participant read through a handle bound to it.
+    app.post('/dev/jobs/benchmark', tooLarge, async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { day?: unknown } | null;
+      const day = body?.day ?? new Date().toISOString().slice(0, 10);
+      if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) {
+        return c.json({ error: { code: 'BAD_REQUEST', message: 'Body must be {"day": "YYYY-MM-DD"}' } }, 400);
+      }
+      return c.json(await runBenchmark(deps.db, async (space) => readOnlyFor(deps.db, space), day));
     });
     app.post('/dev/token', tooLarge, async (c) => {
       const body = (await c.req.json().catch(() => null)) as { user?: unknown } | null;

@@ -1,7 +1,9 @@
 import { agreementRouter } from './routers/agreement.ts';
+import { benchmarkRouter } from './routers/benchmark.ts';
 import { budgetRouter } from './routers/budget.ts';
 import { deadlineRouter, icalRouter, inboxRouter } from './routers/deadline.ts';
 import { escalationRouter } from './routers/escalation.ts';
+import { incentiveRouter } from './routers/incentive.ts';
 import { dialogueRouter, kpiRouter } from './routers/kpi.ts';
 import { meRouter } from './routers/me.ts';
 import { notificationRouter } from './routers/notification.ts';
@@ -34,6 +36,8 @@ export const appRouter = router({
   user: userRouter,
   signing: signingRouter,
   simulation: simulationRouter,
+  incentive: incentiveRouter,
+  benchmark: benchmarkRouter,
   wgr: wgrRouter,
   subsidy: subsidyRouter,
 });

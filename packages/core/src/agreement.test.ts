@@ -225,6 +225,7 @@ describe('amendments once approval is asked', () => {
     yearCeilings: [],
     publication: null,
     allocationKey: null,
+    services: [],
     parentId: null,
     termsVersion: 4,
     approval: {

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { type AllocationKey, allocationKeySchema } from './allocation.ts';
+import { invalidKpiSource } from './deliveries.ts';
 import { type Duty, dutyInputSchema } from './duties.ts';
 import { DomainError, type DomainErrorOptions, type Reason } from './errors.ts';
+import { assertIncentives, type IncentiveRule, incentivesSchema } from './incentives.ts';
 import { type KpiDefinition, kpiDefinitionSchema } from './kpi.ts';
 import {
   AGREEMENT_KINDS,
@@ -14,6 +16,7 @@ import {
 import { repeatedParties } from './parties.ts';
 import type { Role } from './roles.ts';
 import { cents, idSchema, isoDate, text } from './schema.ts';
+import { checkServices, type Service, serviceCatalogueSchema } from './services.ts';
 import { SPACE_PATTERN } from './spaces.ts';
 import type { SubsidyRecord } from './subsidy.ts';
 import {
@@ -291,8 +294,12 @@ const termsShape = {
   publication: z.optional(z.nullable(publicationSchema)),
   /** The agreed indicator set (SPEC §4.5). */
   kpis: z.optional(z.array(kpiDefinitionSchema).check(z.maxLength(20))),
+  /** Result-linked payment on the KPIs: a bonus or malus per KPI and period (incentives.ts). */
+  incentives: z.optional(incentivesSchema()),
   /** Only for agreements a region owns: how the members share the cost. */
   allocationKey: z.optional(z.nullable(allocationKeySchema)),
+  /** A service agreement's catalogue: services, their service levels and price models (services.ts). */
+  services: z.optional(serviceCatalogueSchema),
 };
 
 /** Where both dates are given (always on create; on update when both change), the end is not before the start. */
@@ -332,9 +339,11 @@ export const agreementTermsPatch = z
     renewal: termsShape.renewal,
     duties: termsShape.duties,
     kpis: termsShape.kpis,
+    incentives: termsShape.incentives,
     yearCeilings: termsShape.yearCeilings,
     publication: termsShape.publication,
     allocationKey: termsShape.allocationKey,
+    services: termsShape.services,
   })
   // The stored agreement is checked again after the patch is applied (`assertTerms`).
   .check(endNotBeforeStart);
@@ -360,9 +369,13 @@ export interface Agreement {
   renewal: Renewal | null;
   duties: Duty[];
   kpis: KpiDefinition[];
+  /** The incentive arrangement on the KPIs (absent on agreements stored before it existed: none). */
+  incentives?: IncentiveRule[];
   yearCeilings: { year: number; cents: number }[];
   publication: Publication | null;
   allocationKey: AllocationKey | null;
+  /** The service catalogue (service agreements only; empty for every other kind). */
+  services: Service[];
   parentId: string | null;
   /** A subsidy's application, grant and settlement (Awb titel 4.2; subsidy.ts), once recorded. */
   subsidy?: SubsidyRecord | null;
@@ -384,8 +397,9 @@ export interface Agreement {
 /** Terms as the repository applies them: parties resolved to their organisations, lines with ids. */
 export type ResolvedTerms = Omit<
   AgreementTermsPatch,
-  'parties' | 'productLines' | 'renewal' | 'duties' | 'kpis'
+  'parties' | 'productLines' | 'renewal' | 'duties' | 'kpis' | 'services'
 > & {
+  services?: Service[];
   parties?: Party[];
   duties?: Duty[];
   kpis?: KpiDefinition[];
@@ -498,6 +512,13 @@ export function assertTerms(a: Agreement): void {
       field: issue.path,
       message: issue.message,
     } as DomainErrorOptions<Reason>);
+  const serviceIssue = checkServices(a.kind, a.services ?? [])[0];
+  if (serviceIssue)
+    throw new DomainError('BAD_REQUEST', serviceIssue.reason, {
+      params: serviceIssue.params,
+      field: serviceIssue.path,
+      message: serviceIssue.message,
+    } as DomainErrorOptions<Reason>);
   if (a.renewal && a.renewal.used > a.renewal.options) {
     throw new DomainError('BAD_REQUEST', 'renewal.moreUsedThanOptions', {
       params: { used: a.renewal.used, options: a.renewal.options },
@@ -505,11 +526,20 @@ export function assertTerms(a: Agreement): void {
       message: 'More renewals used than there are options',
     });
   }
+  assertIncentives(a.incentives ?? [], a.kpis);
   // Each organisation once per role: the same rule the web form marks per row (`repeatedParties`).
   if (repeatedParties(a.parties).length > 0)
     throw new DomainError('BAD_REQUEST', 'party.duplicate', {
       field: 'parties',
       message: 'A party appears twice in the same role',
+    });
+  // A KPI taken from a delivery names a field of a periodic duty of its own frequency (deliveries.ts).
+  const sourced = invalidKpiSource(a.kpis ?? [], a.duties ?? []);
+  if (sourced !== null)
+    throw new DomainError('BAD_REQUEST', 'kpi.sourceInvalid', {
+      params: { kpi: a.kpis[sourced]?.name ?? '' },
+      field: `kpis.${sourced}.source`,
+      message: 'A KPI source must name a field of a periodic duty with the same frequency',
     });
 }
 

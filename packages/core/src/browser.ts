@@ -34,6 +34,17 @@ export {
 // CSV for downloads made in the browser (the simulator's scenario table).
 export { type Cell, csvTable } from './csv.ts';
 export { parseCsv } from './csv-read.ts';
+// Structured data deliveries (issue 15 point 3): the form checks figures with the API's own rule.
+export {
+  DATA_FIELD_BOUNDS,
+  DATA_FIELD_TYPES,
+  type DataField,
+  type DataFieldType,
+  type DeliveryIssue,
+  type DeliverySeries,
+  type SeriesPoint,
+  validateDelivery,
+} from './deliveries.ts';
 export {
   type DutyInput,
   dutyInputSchema,
@@ -198,6 +209,30 @@ export {
   ROLES,
   type Role,
 } from './roles.ts';
+// The service catalogue of a service agreement (issue 16 point 1): the form's schemas and the price arithmetic.
+export {
+  type CatalogueTotal,
+  catalogueTotal,
+  checkServices,
+  levelMet,
+  MAX_SERVICE_LEVELS,
+  MAX_SERVICES,
+  measuredUnit,
+  SERVICE_CATALOGUE_KINDS,
+  SERVICE_LEVEL_DIRECTIONS,
+  SERVICE_LEVEL_PERIODS,
+  SERVICE_LEVEL_UNITS,
+  SERVICE_PRICE_MODELS,
+  SERVICE_PRICE_UNITS,
+  type ServiceInput,
+  type ServiceLevelDirection,
+  type ServiceLevelPeriod,
+  type ServiceLevelUnit,
+  type ServicePriceModel,
+  type ServicePriceUnit,
+  serviceCatalogueSchema,
+  serviceYearlyPrice,
+} from './services.ts';
 export { DOCUMENT_ROLES, DOCUMENT_STATUSES, MAX_DOCUMENT_BYTES, signInputSchema } from './signing.ts';
 // The volume-incentive simulator (issue 15): its limits, and the rule itself for a draft while it is edited.
 export {

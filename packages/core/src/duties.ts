@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { addDays } from './calendar.ts';
+import { type DeliveryData, dataSpecSchema, deliveryDataSchema } from './deliveries.ts';
 import { onBehalfOfSchema, type PartyLabel, providerParties } from './parties.ts';
 import { EVENT_DUTIES } from './relation.ts';
 import { idSchema, text } from './schema.ts';
@@ -23,6 +24,8 @@ export const dutyInputSchema = z
     event: z.optional(z.enum(EVENT_DUTIES)),
     /** event: working days after the event within which it must be reported. */
     responseDays: z.optional(z.int().check(z.gte(1), z.lte(60))),
+    /** periodic: the figures each report delivers (fields with a unit and type; deliveries.ts). */
+    dataSpec: z.optional(dataSpecSchema),
   })
   .check(
     z.refine((d) => d.kind !== 'periodic' || (d.frequency !== undefined && d.dueDays !== undefined), {
@@ -34,6 +37,11 @@ export const dutyInputSchema = z
       message: 'An event duty needs the event and a response time',
       params: { reason: 'duty.eventNeedsEvent' },
       path: ['event'],
+    }),
+    z.refine((d) => d.kind === 'periodic' || d.dataSpec === undefined, {
+      message: 'Only a periodic duty carries a data specification',
+      params: { reason: 'delivery.specOnlyPeriodic' },
+      path: ['dataSpec'],
     }),
   );
 export type DutyInput = z.infer<typeof dutyInputSchema>;
@@ -187,6 +195,11 @@ export const reportSubmitSchema = z.strictObject({
   figures: z.optional(
     z.array(z.strictObject({ label: text(80, 1), value: text(40, 1) })).check(z.maxLength(20)),
   ),
+  /**
+   * The figures of a duty with a data specification, field key → number (an amount in cents), checked against it
+   * (`validateDelivery`); refused for a duty without one.
+   */
+  data: z.optional(deliveryDataSchema),
 });
 export type ReportSubmitInput = z.infer<typeof reportSubmitSchema>;
 
@@ -198,6 +211,8 @@ export interface Report {
   dueDate: string;
   summary: string;
   figures: { label: string; value: string }[];
+  /** The figures delivered under the duty's data specification (absent where it has none). */
+  data?: DeliveryData;
   submittedAt: string;
   submittedBy: string;
   /** The person's name next to the key, when it was recorded (older items have none: readers show the key). */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ACTION_SIDES, type ActionSide, type CollabAnswers, collabAnswersSchema } from './collaboration.ts';
+import { dataFieldKeySchema } from './deliveries.ts';
 import { REPORT_FREQUENCIES } from './duties.ts';
 import { onBehalfOfSchema } from './parties.ts';
 import { KPI_DEPTHS } from './relation.ts';
@@ -26,6 +27,11 @@ export const kpiDefinitionSchema = z.strictObject({
    * expected KPI depth (governance.ts) counts only indicators whose level is set.
    */
   level: z.optional(z.enum(KPI_DEPTHS)),
+  /**
+   * Where the results come from when not entered by hand: a field of a periodic duty's data specification
+   * (deliveries.ts). The duty must have the KPI's frequency; each delivered value is the result of its period.
+   */
+  source: z.optional(z.strictObject({ dutyId: idSchema(), field: dataFieldKeySchema() })),
 });
 export type KpiDefinitionInput = z.infer<typeof kpiDefinitionSchema>;
 export type KpiDefinition = KpiDefinitionInput & { id: string };
@@ -71,6 +77,8 @@ export interface KpiResult {
   /** The provider party the result is of, and its name; absent where no party has a portal. */
   party?: string;
   partyName?: string;
+  /** `delivery`: taken from a delivered report's figures (the KPI's source), not entered by hand. */
+  source?: 'delivery';
 }
 
 export function onTarget(kpi: Pick<KpiDefinition, 'target' | 'direction'>, value: number): boolean {

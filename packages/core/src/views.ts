@@ -3,9 +3,17 @@ import type { Agreement } from './agreement.ts';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DOMAINS } from './agreement.ts';
 import { ALLOCATION_METHODS } from './allocation.ts';
 import './schema.ts';
+import { DATA_FIELD_TYPES } from './deliveries.ts';
 import { type DueState, REPORT_FREQUENCIES } from './duties.ts';
+import { INCENTIVE_BASES, INCENTIVE_KINDS } from './incentives.ts';
 import type { Meeting } from './kpi.ts';
 import { EVENT_DUTIES, KPI_DEPTHS } from './relation.ts';
+import {
+  SERVICE_LEVEL_DIRECTIONS,
+  SERVICE_LEVEL_PERIODS,
+  SERVICE_LEVEL_UNITS,
+  SERVICE_PRICE_UNITS,
+} from './services.ts';
 import { advancedCents, SETTLEMENT_GROUNDS, type SubsidyRecord, settlementBalance } from './subsidy.ts';
 import { EXECUTION_VARIANTS, FREQUENCIES, PARTY_ROLES, UNITS } from './terms.ts';
 import { WOO_CATEGORIES } from './woo.ts';
@@ -39,6 +47,51 @@ const dutyView = z.object({
   dueDays: z.optional(z.int()),
   event: z.optional(z.enum(EVENT_DUTIES)),
   responseDays: z.optional(z.int()),
+  /** The figures each report delivers: the provider fills them in. */
+  dataSpec: z.optional(
+    z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        unit: z.optional(z.string()),
+        type: z.enum(DATA_FIELD_TYPES),
+        required: z.boolean(),
+      }),
+    ),
+  ),
+});
+/** A service of the catalogue with its levels and price model (services.ts): both sides see the same. */
+const serviceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.optional(z.string()),
+  levels: z.array(
+    z.object({
+      id: z.string(),
+      measure: z.string(),
+      unit: z.enum(SERVICE_LEVEL_UNITS),
+      target: z.number(),
+      direction: z.enum(SERVICE_LEVEL_DIRECTIONS),
+      share: z.optional(z.number()),
+      period: z.enum(SERVICE_LEVEL_PERIODS),
+    }),
+  ),
+  price: z.discriminatedUnion('model', [
+    z.object({ model: z.literal('fixed'), yearlyCents: z.int() }),
+    z.object({
+      model: z.literal('perUnit'),
+      unit: z.enum(SERVICE_PRICE_UNITS),
+      unitPriceCents: z.int(),
+      quantity: z.optional(z.number()),
+    }),
+    z.object({
+      model: z.literal('basePlusUnit'),
+      baseYearlyCents: z.int(),
+      unit: z.enum(SERVICE_PRICE_UNITS),
+      unitPriceCents: z.int(),
+      quantity: z.optional(z.number()),
+    }),
+  ]),
 });
 const renewalView = z.nullable(z.object({ options: z.int(), monthsEach: z.int(), used: z.int() }));
 
@@ -72,8 +125,25 @@ const termsView = {
       frequency: z.enum(REPORT_FREQUENCIES),
       /** input, output or outcome, when classified (the relation's expected KPI depth reads it). */
       level: z.optional(z.enum(KPI_DEPTHS)),
+      /** The delivered field the results come from, when not entered by hand. */
+      source: z.optional(z.object({ dutyId: z.string(), field: z.string() })),
     }),
   ),
+  /** The incentive arrangement on the KPIs (agreed terms: both sides see the same; incentives.ts). */
+  incentives: z.optional(
+    z.array(
+      z.object({
+        kpiId: z.string(),
+        kind: z.enum(INCENTIVE_KINDS),
+        basis: z.enum(INCENTIVE_BASES),
+        value: z.int(),
+        threshold: z.optional(z.number()),
+        yearlyCapCents: z.int(),
+      }),
+    ),
+  ),
+  /** A service agreement's catalogue; a party view projected before catalogues existed reads as none. */
+  services: z._default(z.array(serviceView), []),
   createdAt: z.string(),
   updatedAt: z.string(),
 };

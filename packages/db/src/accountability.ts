@@ -10,6 +10,8 @@ import {
   newId,
   onTarget,
   overallScore,
+  type Report,
+  sourcedResults,
   toMeetingPartyView,
 } from '@regie/core';
 import {
@@ -81,6 +83,11 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
         throw new DomainError('BAD_REQUEST', 'kpi.unknown', {
           field: 'kpiId',
           message: 'This agreement has no KPI with that id',
+        });
+      if (kpi.source)
+        throw new DomainError('BAD_REQUEST', 'kpi.fromDelivery', {
+          field: 'kpiId',
+          message: 'This KPI takes its results from the delivered reports',
         });
       const party = actingParty(a, scope, input.party);
       const key = keys.kpiResult(a.agreement.space, a.agreement.id, kpi.id, input.period, party?.party);
@@ -193,11 +200,14 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
     async kpis(agreementId: string) {
       const a = await access(agreementId);
       const results = ownPartyOnly(a, scope, (await query(a, keys.kpiPrefix)) as unknown as KpiResult[]);
+      // A KPI with a source takes its results from the delivered reports (one more query of this collection).
+      const reports = a.agreement.kpis.some((k) => k.source)
+        ? ownPartyOnly(a, scope, (await query(a, keys.reportPrefix)) as unknown as Report[])
+        : [];
       return a.agreement.kpis.map((kpi) => ({
         ...kpi,
-        results: results
-          .filter((r) => r.kpiId === kpi.id)
-          .sort((x, y) =>
+        results: (kpi.source ? sourcedResults(kpi, reports) : results.filter((r) => r.kpiId === kpi.id)).sort(
+          (x, y) =>
             x.period !== y.period
               ? x.period < y.period
                 ? -1
@@ -205,7 +215,7 @@ export function accountabilityRepository(base: Db, scope: Scope, widen: Widen) {
               : (x.partyName ?? '') < (y.partyName ?? '')
                 ? -1
                 : 1,
-          ),
+        ),
       }));
     },
 

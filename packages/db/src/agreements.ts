@@ -89,10 +89,12 @@ function toAgreement(item: Record<string, unknown>): Agreement {
     productLines: a.productLines ?? [],
     duties: a.duties ?? [],
     kpis: a.kpis ?? [],
+    incentives: a.incentives ?? [],
     yearCeilings: a.yearCeilings ?? [],
     publication: a.publication ?? null,
     renewal: a.renewal ?? null,
     allocationKey: a.allocationKey ?? null,
+    services: a.services ?? [],
     parentId: a.parentId ?? null,
     noticePeriodMonths: a.noticePeriodMonths ?? null,
     valueCeilingCents: a.valueCeilingCents ?? null,
@@ -252,7 +254,7 @@ export function agreementRepository(db: Db, scope: Scope) {
     /** The space's organisations when the caller read them already (an import reads them once per batch). */
     known?: Organisations,
   ): Promise<ResolvedTerms> {
-    const { parties, productLines, renewal, duties, kpis, ...rest } = patch;
+    const { parties, productLines, renewal, duties, kpis, services, ...rest } = patch;
     const resolved: ResolvedTerms = { ...rest };
     if (parties)
       resolved.parties = resolveParties(
@@ -267,6 +269,13 @@ export function agreementRepository(db: Db, scope: Scope) {
       resolved.productLines = productLines.map((line) => ({ ...line, id: line.id ?? newId() }));
     if (duties) resolved.duties = duties.map((duty) => ({ ...duty, id: duty.id ?? newId() }));
     if (kpis) resolved.kpis = kpis.map((kpi) => ({ ...kpi, id: kpi.id ?? newId() }));
+    // Services and their levels keep their ids (service-level reports name them); new ones get one.
+    if (services)
+      resolved.services = services.map((service) => ({
+        ...service,
+        id: service.id ?? newId(),
+        levels: service.levels.map((level) => ({ ...level, id: level.id ?? newId() })),
+      }));
     if (renewal !== undefined) {
       resolved.renewal = renewal
         ? { ...renewal, used: Math.min(current?.renewal?.used ?? 0, renewal.options) }
@@ -484,6 +493,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         publication: null,
         renewal: null,
         allocationKey: null,
+        services: [],
         parentId: parentId ?? null,
         termsVersion: 1,
         approval: null,

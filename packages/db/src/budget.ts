@@ -15,6 +15,7 @@ import {
   type Realisation,
   type RealisationCorrection,
   type RealisationInput,
+  withSettledIncentives,
   type YearThreshold,
   yearEffect,
 } from '@regie/core';
@@ -34,6 +35,7 @@ import {
 } from './budget-signals.ts';
 import type { Db } from './client.ts';
 import { readSpace } from './directory.ts';
+import { readSettlements } from './incentives.ts';
 import { keys, SEP } from './keys.ts';
 import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
@@ -342,9 +344,10 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     /** Spend against the ceiling, per product line, and the burn-down with forecast of one year. */
     async get(agreementId: string, year: number) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
-      const [sum, entries] = await Promise.all([
+      const [sum, entries, settlements] = await Promise.all([
         readTotals(db, agreement.space, agreement.id),
         realisations(db, agreement.space, agreement.id),
+        readSettlements(db, agreement.space, agreement.id),
       ]);
       const counted = activeRealisations(entries);
       const ceilingCents = agreement.valueCeilingCents;
@@ -368,7 +371,22 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           volume: counted.filter((r) => r.productLineId === line.id).reduce((s, r) => s + (r.volume ?? 0), 0),
         })),
         thresholds,
-        year: yearCeiling ? burnDown(yearCeiling, year, counted, today, thresholds) : null,
+        // Settled incentives (bonus +, malus −) as a series of their own beside the spend: they never move the
+        // realisations' totals or signals.
+        year: yearCeiling
+          ? withSettledIncentives(burnDown(yearCeiling, year, counted, today, thresholds), settlements)
+          : null,
+        incentives: {
+          settledCents: settlements.reduce((total, s) => total + s.totalCents, 0),
+          settlements: settlements
+            .map((s) => ({
+              period: s.period,
+              ...(s.party ? { party: s.party, partyName: s.partyName ?? s.party } : {}),
+              totalCents: s.totalCents,
+              settledAt: s.settledAt,
+            }))
+            .sort((x, y) => (x.period < y.period ? -1 : 1)),
+        },
         yearCeilings: agreement.yearCeilings,
         realisations: entries
           .sort((a, b) =>

@@ -16,7 +16,7 @@ import { gsi1Page, stripKeys } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { nextSpaceEvent } from './space-chain.ts';
 import { registerSpace } from './space-registry.ts';
-import { transact } from './transact.ts';
+import { type TransactItem, transact } from './transact.ts';
 
 /** A space's own record: a municipality, a region (with its members) or a provider. */
 export interface SpaceRecord {
@@ -43,6 +43,8 @@ export interface SpaceRecord {
   signalThresholds?: number[];
   /** The settings' version (+1 on every change; `tenant.updateSettings` sends the one it saw). */
   version?: number;
+  /** municipality: shares its figures with its regions' benchmark (issue 15; benchmark.ts). */
+  benchmarkOptIn?: boolean;
 }
 
 /** A user's record (issue 13 added e-mail, disabled, version and times; older records lack them). */
@@ -201,6 +203,7 @@ export function organisationRepository(db: Db, scope: Scope) {
 export interface SpaceSettings {
   mandateThresholdCents?: number | null;
   signalThresholds?: number[];
+  benchmarkOptIn?: boolean;
 }
 
 /** The version of a space's settings; a record written before versions existed is at 1. */
@@ -227,6 +230,7 @@ export async function updateSpaceSettings(
     });
   }
   const now = new Date().toISOString();
+  const benchmark = benchmarkOptInWrites(db, scope, current.record, settings.benchmarkOptIn, now);
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   const set: string[] = ['version = :version'];
   const remove: string[] = [];
@@ -266,6 +270,7 @@ export async function updateSpaceSettings(
         },
       },
       chain.put,
+      ...benchmark,
     ],
     new DomainError('CONFLICT', 'settings.changedMeanwhile', {
       message: 'The settings were changed meanwhile; reload and try again',
@@ -277,6 +282,48 @@ export async function updateSpaceSettings(
     else if (value !== undefined) next[field] = value;
   }
   return next as unknown as SpaceRecord;
+}
+
+/**
+ * The region-side half of a member's benchmark opt-in (issue 15), written in the settings' transaction: per region
+ * the member belongs to, the opt-in marker the benchmark job reads (`OPTIN#<member>`); on opting out the marker
+ * and the member's contribution go, so no figure of a member that opted out stays in the region.
+ */
+function benchmarkOptInWrites(
+  db: Db,
+  scope: Scope,
+  record: SpaceRecord,
+  optIn: boolean | undefined,
+  at: string,
+): TransactItem[] {
+  if (optIn === undefined) return [];
+  if (record.kind !== 'municipality') {
+    throw new DomainError('BAD_REQUEST', 'benchmark.optInMembersOnly', {
+      field: 'benchmarkOptIn',
+      message: 'Only a member municipality shares figures with its region',
+    });
+  }
+  return (record.memberOf ?? []).flatMap((region): TransactItem[] =>
+    optIn
+      ? [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.benchmarkOptIn(region, scope.space),
+                type: 'benchmarkOptIn',
+                member: scope.space,
+                since: at,
+                by: scope.actor,
+              },
+            },
+          },
+        ]
+      : [
+          { Delete: { TableName: db.tableName, Key: keys.benchmarkOptIn(region, scope.space) } },
+          { Delete: { TableName: db.tableName, Key: keys.benchmarkSource(region, scope.space) } },
+        ],
+  );
 }
 
 /** The space record with the head of its own audit chain. */

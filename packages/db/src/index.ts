@@ -3,6 +3,7 @@ import { accountabilityRepository } from './accountability.ts';
 import type { Widen } from './agreement-access.ts';
 import { importRepository } from './agreement-import.ts';
 import { agreementRepository } from './agreements.ts';
+import { benchmarkRepository } from './benchmark.ts';
 import { budgetRepository } from './budget.ts';
 import type { Db } from './client.ts';
 import { collaborationRepository } from './collaboration.ts';
@@ -22,6 +23,7 @@ import { governanceRepository } from './governance.ts';
 import { icalRepository } from './ical-feed.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
+import { incentiveRepository } from './incentives.ts';
 import { notificationRepository } from './notifications.ts';
 import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
@@ -38,6 +40,7 @@ export * from './accountability.ts';
 export * from './agreement-access.ts';
 export * from './agreement-import.ts';
 export * from './agreements.ts';
+export * from './benchmark.ts';
 export * from './bootstrap.ts';
 export * from './budget.ts';
 export * from './client.ts';
@@ -48,6 +51,7 @@ export * from './escalations.ts';
 export * from './governance.ts';
 export * from './ical-feed.ts';
 export * from './inbox.ts';
+export * from './incentives.ts';
 export * from './keys.ts';
 export * from './notifications.ts';
 export * from './onboarding.ts';
@@ -70,6 +74,9 @@ const settingsOf = (space: string, record: SpaceRecord | null) => ({
   version: record ? settingsVersion(record) : 1,
   mandateThresholdCents: record?.mandateThresholdCents ?? null,
   signalThresholds: record?.signalThresholds ?? [...DEFAULT_THRESHOLDS],
+  /** Issue 15: whether this municipality shares its figures with its regions' benchmark, and which regions. */
+  benchmarkOptIn: record?.benchmarkOptIn ?? false,
+  regions: record?.memberOf ?? [],
 });
 
 /** Repositories for one request, bound to the caller's scope; created per request, never shared. */
@@ -93,6 +100,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     budget: budgetRepository(db, scope, widen),
     escalations,
     accountability: accountabilityRepository(db, scope, widen),
+    /** Result-linked payment on the KPIs (issue 15 point 2): periods computed and settled. */
+    incentives: incentiveRepository(db, scope, widen),
     /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
     collaboration: collaborationRepository(db, scope, widen),
     /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */
@@ -101,6 +110,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     /** The volume-incentive simulator on a stored agreement (never writes). */
     simulation: simulationRepository(db, scope, { steering }),
     wgr: wgrRepository(db, scope),
+    /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
+    benchmark: benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
     subsidy: subsidyRepository(db, scope, agreementRepository(db, scope)),
     /** Dated things of the caller's spaces (deadline engine, SPEC §5.3). */

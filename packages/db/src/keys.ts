@@ -100,6 +100,12 @@ export const keys = {
     sk: party ? `KPI${SEP}${kpiId}${SEP}${period}${SEP}${party}` : `KPI${SEP}${kpiId}${SEP}${period}`,
   }),
   kpiPrefix: 'KPI#',
+  /** A settled incentive period of one provider party (none where no party has a portal), in the collection. */
+  incentiveSettlement: (space: string, agreementId: string, period: string, party?: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: party ? `INCSET${SEP}${period}${SEP}${party}` : `INCSET${SEP}${period}`,
+  }),
+  incentiveSettlementPrefix: 'INCSET#',
   meeting: (space: string, agreementId: string, date: string, id: string) => ({
     pk: spaced(space, 'AGR', agreementId),
     sk: `MEET${SEP}${date}${SEP}${id}`,
@@ -142,6 +148,25 @@ export const keys = {
   }),
   /** A personal iCal feed, found by the hash of its secret. */
   icalFeed: (space: string, secretHash: string) => ({ pk: spaced(space, 'ICAL', secretHash), sk: 'ICAL' }),
+  /**
+   * The regional benchmark's partition of a region (issue 15): `OPTIN#<member>` (written with the member's audited
+   * opt-in), `SRC#<space>` (one participant's aggregate, by the benchmark job), `RESULT` and `RESULT#<product code>`
+   * (the computed benchmark). The job's own IAM role reaches exactly `RG*#BENCH` (infra/lib/stacks/jobs-stack.ts).
+   */
+  benchmark: (region: string) => spaced(region, 'BENCH'),
+  benchmarkOptIn: (region: string, member: string) => ({
+    pk: spaced(region, 'BENCH'),
+    sk: `OPTIN${SEP}${member}`,
+  }),
+  benchmarkSource: (region: string, space: string) => ({
+    pk: spaced(region, 'BENCH'),
+    sk: `SRC${SEP}${space}`,
+  }),
+  benchmarkResult: (region: string) => ({ pk: spaced(region, 'BENCH'), sk: 'RESULT' }),
+  benchmarkProduct: (region: string, productCode: string) => ({
+    pk: spaced(region, 'BENCH'),
+    sk: `RESULT${SEP}${productCode}`,
+  }),
   /** The last day the deadline job created signals for a space. */
   jobRun: (space: string) => ({ pk: spaced(space, 'JOB', 'deadlines'), sk: 'JOB' }),
   /** The public Woo register of a space: one record per published agreement, public fields only. */

@@ -1,9 +1,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   advanceDue,
+  assertDelivery,
   assertRunning,
+  type DeliverySeries,
   DomainError,
   type DueState,
+  deliverySeries,
   type Report,
   type ReportSubmitInput,
   spaceKind,
@@ -42,7 +45,13 @@ const today = () => new Date().toISOString().slice(0, 10);
  * the municipality's space — that of an agreement its own party view shows it is party to — and never the
  * municipality's space as a whole (docs/steering-design.md).
  */
-export function reportRepository(base: Db, scope: Scope, widen: Widen) {
+export function reportRepository(
+  base: Db,
+  scope: Scope,
+  widen: Widen,
+  /** When a report is delivered (the seed delivers past periods on their own days; the API always now). */
+  clock: () => Date = () => new Date(),
+) {
   const asProvider = spaceKind(scope.space) === 'provider';
 
   const target = (agreementId: string) => accessAgreement(base, scope, widen, agreementId);
@@ -96,6 +105,8 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
           field: 'dutyId',
           message: 'This agreement has no periodic duty with that id',
         });
+      // The figures against the duty's data specification: nothing is written when one field is wrong.
+      assertDelivery(duty.dataSpec, input.data);
       // Every provider party reports for itself: its own due, its own report per period (SPEC §2 rule 6).
       const party = actingParty(access, scope, input.party);
       const dues = await readDues(db, agreement.space, agreement.id);
@@ -112,7 +123,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
           message: `The report expected now is for ${due.period}`,
         });
       }
-      const now = new Date().toISOString();
+      const now = clock().toISOString();
       const report: Report = {
         agreementId: agreement.id,
         dutyId: duty.id,
@@ -121,6 +132,7 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
         dueDate: due.dueDate,
         summary: input.summary,
         figures: input.figures ?? [],
+        ...(input.data ? { data: input.data } : {}),
         submittedAt: now,
         submittedBy: scope.actor,
         submittedByName: scope.actorName,
@@ -220,6 +232,22 @@ export function reportRepository(base: Db, scope: Scope, widen: Widen) {
             ? -1
             : 1,
       );
+    },
+
+    /**
+     * The delivered figures as time series (issue 15 point 3): per duty with a data specification, per field, the
+     * values by period — from this agreement's own report items only; a provider sees its own party's.
+     */
+    async series(agreementId: string): Promise<DeliverySeries[]> {
+      const access = await target(agreementId);
+      const { db, agreement } = access;
+      if (!agreement.duties.some((d) => d.dataSpec && d.dataSpec.length > 0)) return [];
+      const reports = ownPartyOnly(
+        access,
+        scope,
+        await queryCollection<Report>(db, agreement.space, agreement.id, keys.reportPrefix),
+      );
+      return deliverySeries(agreement.duties, reports);
     },
 
     /** What a municipality or region expects, soonest first (overdue ones first of all). */

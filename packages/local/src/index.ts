@@ -4,5 +4,8 @@ export * from './dynamo-local.ts';
 export * from './ports.ts';
 export * from './s3-local.ts';
 export * from './seed.ts';
+export * from './seed-benchmark.ts';
+export * from './seed-incentives.ts';
 export * from './seed-notifications.ts';
+export * from './seed-services.ts';
 export * from './stack.ts';

@@ -13,9 +13,13 @@ import {
   type Scope,
   type SpaceRecord,
 } from '@regie/db';
+import { seedBenchmark } from './seed-benchmark.ts';
+import { seedDeliveries } from './seed-deliveries.ts';
+import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
+import { withServices } from './seed-services.ts';
 import { seedSteering } from './seed-steering.ts';
 
 /**
@@ -642,7 +646,7 @@ export async function seed(db: Db): Promise<boolean> {
   // A region's agreements are written by users acting in the region (SPEC §2 rule 7), as its registrar above.
   const actor = (a: SeedAgreement, key: string): Scope =>
     a.input.space ? { ...scopeOf(key), space: a.input.space, reach: [a.input.space] } : scopeOf(key);
-  for (const a of SEED_AGREEMENTS) {
+  for (const a of SEED_AGREEMENTS.map(withServices)) {
     let current = await createRepositories(db, actor(a, a.by)).agreements.create(a.input, { id: a.id });
     for (const [to, key] of a.path) {
       current = await createRepositories(db, actor(a, key)).agreements.transition(a.id, current.version, to);
@@ -654,6 +658,9 @@ export async function seed(db: Db): Promise<boolean> {
   await seedRelation(db);
   await seedRtvb(db);
   await seedNotifications(db);
+  await seedIncentives(db);
+  await seedDeliveries(db);
+  await seedBenchmark(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createDaySignals } from '@regie/db';
+import { createDaySignals, readOnlyFor, runBenchmark } from '@regie/db';
 import { LocalStackError } from './dynamo-local.ts';
 import { quietSdkNotice, readLocalEnv } from './env.ts';
 import { isPortFree } from './ports.ts';
@@ -66,6 +66,12 @@ async function main() {
   const stale = !api.seeded && (await seedIsStale(api.db));
   // The day's deadline signals, as the scheduled job creates them in AWS (idempotent: a restart adds nothing).
   const signals = await createDaySignals(api.db, new Date().toISOString().slice(0, 10));
+  // The regional benchmark, as its scheduled job computes it in AWS (each participant read through its own handle).
+  const benchmark = await runBenchmark(
+    api.db,
+    async (space) => readOnlyFor(api.db, space),
+    new Date().toISOString().slice(0, 10),
+  );
 
   const width = Math.max(...SEED_USERS.map((u) => u.key.length));
   console.log(`
@@ -77,6 +83,7 @@ Regie is running.
   Documents: ${api.s3.endpoint}  (S3-compatible s3rver, bucket regie-documents, files in ${env.dataDir}/s3)
 
 Deadline job: ${signals.created} new signal(s) today. Run it for another day: POST ${api.apiUrl}/dev/jobs/deadlines {"day": "YYYY-MM-DD"}
+Benchmark job: ${benchmark.products} product code(s) in ${benchmark.regions} region(s). Again: POST ${api.apiUrl}/dev/jobs/benchmark {"day": "YYYY-MM-DD"}
 
 Seed users (log in on the web app, or POST /dev/token {"user": "<key>"}):
 ${SEED_USERS.map((u) => `  ${u.key.padEnd(width)}  ${u.roles.join(', ').padEnd(18)} ${u.organisationName}`).join('\n')}

@@ -3,6 +3,7 @@ import { enCockpit } from './cockpit';
 import { enCollaboration } from './collaboration';
 import { enConflicts } from './conflicts';
 import { enDeadlines } from './deadlines';
+import { enDeliveries } from './deliveries';
 import { enExports } from './exports';
 import { enGovernance } from './governance';
 import { enImport } from './import';
@@ -12,6 +13,7 @@ import { enParties } from './parties';
 import { enPeople } from './people';
 import { enRelation } from './relation';
 import { enRtvb } from './rtvb';
+import { enServiceErrors } from './services-errors';
 import { enSignIn } from './signin';
 import { enSigning } from './signing';
 import { enSimulation } from './simulation';
@@ -314,6 +316,7 @@ export const en: Messages = {
       mandateRaise:
         'This agreement is signed. A higher value above the mandate threshold needs an approver: make a new agreement (or call-off) and have it approved.',
       dutyResponseDaysInvalid: 'Enter a response time in whole working days, from 1 to 60.',
+      ...enServiceErrors,
       rejected: 'The server did not accept the input.',
       failed: 'Saving failed. Please try again.',
     },
@@ -463,6 +466,7 @@ export const en: Messages = {
     relation: 'Relation',
     roles: 'Roles',
     duties: 'Information duties',
+    services: 'Services',
     spentCents: 'Spent',
   },
   dutyFields: {
@@ -1142,6 +1146,7 @@ export const en: Messages = {
     target: 'Target',
     targetValue: '{{target}} {{unit}} ({{direction}})',
     directions: { higher: 'higher is better', lower: 'lower is better' },
+    source: 'Source',
     frequency: 'Frequency',
     noResults: 'No results recorded yet.',
     chartLabel:
@@ -1256,6 +1261,7 @@ export const en: Messages = {
   },
   bounds: enBounds,
   notifications: enNotifications,
+  deliveries: enDeliveries,
   wgr: enWgr,
   subsidy: enSubsidy,
 };

@@ -1,7 +1,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
+import type { nlBenchmark } from './benchmark';
+import type { nlIncentives } from './incentives';
 import { nl } from './nl';
+import { setEnglishReasons } from './reasons';
+import type { nlServices } from './services';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill: the Dutch keys, any text. */
@@ -26,7 +29,17 @@ function storedLanguage(): Language {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof nl };
+    /**
+     * With the texts lazy pages add when they load (`incentives-texts.ts`, `./benchmark.ts`, `services-load.ts`):
+     * typed, not in the first load.
+     */
+    resources: {
+      translation: typeof nl & {
+        incentives: typeof nlIncentives;
+        benchmark: typeof nlBenchmark;
+        services: typeof nlServices;
+      };
+    };
   }
 }
 
@@ -39,10 +52,34 @@ i18n.on('languageChanged', (language) => {
   }
 });
 
-// Resources are bundled TS objects: initialisation is synchronous, no loading state, no Suspense.
+let english: Promise<void> | null = null;
+
+/**
+ * Loads a language's texts (English is a chunk of its own, so the first load carries Dutch only) and switches to it.
+ * Texts lazy pages add (`addResourceBundle`) are merged, not replaced.
+ */
+export function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en') {
+    english ??= import('./english').then(({ en, enReasons }) => {
+      i18n.addResourceBundle('en', 'translation', en, true, false);
+      setEnglishReasons(enReasons);
+    });
+    return english;
+  }
+  return Promise.resolve();
+}
+
+/** Switches the app's language once its texts are there. */
+export async function switchLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+}
+
+// Dutch is a bundled TS object: initialisation is synchronous, no loading state, no Suspense. With English stored
+// as the choice, `i18nReady` resolves once its chunk is in; main.tsx renders after it.
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { nl: { translation: nl } },
+  lng: 'nl',
   fallbackLng: 'nl',
   supportedLngs: LANGUAGES.map((l) => l.code),
   initAsync: false,
@@ -51,5 +88,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18n.language;
+
+export const i18nReady: Promise<void> =
+  storedLanguage() === 'en' ? switchLanguage('en').catch(() => undefined) : Promise.resolve();
 
 export default i18n;

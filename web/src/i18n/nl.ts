@@ -4,6 +4,7 @@ import { nlCockpit } from './cockpit';
 import { nlCollaboration } from './collaboration';
 import { nlConflicts } from './conflicts';
 import { nlDeadlines } from './deadlines';
+import { nlDeliveries } from './deliveries';
 import { nlExports } from './exports';
 import { nlGovernance } from './governance';
 import { nlImport } from './import';
@@ -12,6 +13,7 @@ import { nlParties } from './parties';
 import { nlPeople } from './people';
 import { nlRelation } from './relation';
 import { nlRtvb } from './rtvb';
+import { nlServiceErrors } from './services-errors';
 import { nlSignIn } from './signin';
 import { nlSigning } from './signing';
 import { nlSimulation } from './simulation';
@@ -292,6 +294,7 @@ export const nl = {
       mandateRaise:
         'Deze overeenkomst is ondertekend. Een hogere waarde boven het mandaatplafond moet een budgethouder goedkeuren: maak een nieuwe overeenkomst (of deelovereenkomst) en laat die goedkeuren.',
       dutyResponseDaysInvalid: 'Vul een reactietermijn in hele werkdagen in, van 1 tot en met 60.',
+      ...nlServiceErrors,
       rejected: 'De server heeft de invoer niet geaccepteerd.',
       failed: 'Opslaan is mislukt. Probeer het opnieuw.',
     },
@@ -441,6 +444,7 @@ export const nl = {
     relation: 'Relatie',
     roles: 'Rollen',
     duties: 'Informatieplichten',
+    services: 'Diensten',
     spentCents: 'Besteed',
   },
   dutyFields: {
@@ -1130,6 +1134,7 @@ export const nl = {
     target: 'Doel',
     targetValue: '{{target}} {{unit}} ({{direction}})',
     directions: { higher: 'hoger is beter', lower: 'lager is beter' },
+    source: 'Bron',
     frequency: 'Frequentie',
     noResults: 'Er zijn nog geen resultaten vastgelegd.',
     chartLabel:
@@ -1245,6 +1250,7 @@ export const nl = {
   },
   bounds: nlBounds,
   notifications: nlNotifications,
+  deliveries: nlDeliveries,
   wgr: nlWgr,
   subsidy: nlSubsidy,
 };

@@ -1,6 +1,10 @@
 import { REASON_KEYS, REASONS, type Reason } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
-import { enReasons, nlReasons, type ReasonFormat, reasonText } from './reasons';
+import { nlReasons, type ReasonFormat, reasonText, setEnglishReasons } from './reasons';
+import { enReasons } from './reasons-en';
+
+// In the app the English texts arrive with the English chunk (index.ts `loadLanguage`).
+setEnglishReasons(enReasons);
 
 // i18n builds on nothing of the app's: the formats here are plain Intl, as lib/format.ts does them.
 const format = (language: 'nl' | 'en'): ReasonFormat => ({

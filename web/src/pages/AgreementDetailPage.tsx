@@ -8,6 +8,7 @@ import { sectionsOf } from '../features/agreements/cockpit-model';
 import { AuditSection, VersionsSection } from '../features/agreements/HistorySections';
 import { InPageNav } from '../features/agreements/InPageNav';
 import { LinesSection } from '../features/agreements/LinesSection';
+import { ServicesSection } from '../features/agreements/ServicesSection';
 import { StatusSection } from '../features/agreements/StatusSection';
 import {
   AllocationSection,
@@ -20,8 +21,10 @@ import { ProviderRealisationsSection } from '../features/budget/ProviderRealisat
 import { DialogueSection } from '../features/dialogue/DialogueSection';
 import { EscalationsSection } from '../features/escalations/EscalationsSection';
 import { AuditExportButton } from '../features/exports/ExportButtons';
+import { IncentivesSection } from '../features/incentives/IncentivesSection';
 import { KpiSection } from '../features/kpis/KpiSection';
 import { NotificationsSection } from '../features/notifications/NotificationsSection';
+import { DeliveriesSection } from '../features/reports/DeliveriesSection';
 import { DutiesSection } from '../features/reports/DutiesSection';
 import { hasSigning } from '../features/signing/model';
 import { SigningSection } from '../features/signing/SigningSection';
@@ -134,12 +137,14 @@ export function AgreementDetailPage({ id }: { id: string }) {
         locale={locale}
         simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
       />
+      {shows('services') ? <ServicesSection services={a.services} locale={locale} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
       ) : null}
       {internal && shows('wgr') ? <WgrSection a={internal} me={me.data} /> : null}
       <DutiesSection a={a} me={me.data} />
+      {shows('deliveries') ? <DeliveriesSection agreementId={a.id} provider={a.view === 'party'} /> : null}
       {shows('signing') ? <SigningSection agreementId={a.id} me={me.data} /> : null}
       {internal && shows('subsidy') ? <SubsidySection a={internal} me={me.data} /> : null}
       {a.view === 'party' && shows('subsidy') ? <RecipientSubsidySection a={a} /> : null}
@@ -147,7 +152,8 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {a.view === 'party' && shows('realisations') ? (
         <ProviderRealisationsSection a={a} me={me.data} />
       ) : null}
-      <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
+      <KpiSection agreementId={a.id} parties={providerPartiesOf(a)} duties={a.duties} me={me.data} />
+      {shows('incentives') ? <IncentivesSection a={a} me={me.data} /> : null}
       <EscalationsSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />
       <NotificationsSection agreementId={a.id} duties={a.duties} me={me.data} />
       <DialogueSection agreementId={a.id} parties={providerPartiesOf(a)} me={me.data} />

@@ -20,6 +20,15 @@ export const reportRouter = router({
     .input(z.strictObject({ agreementId: idSchema() }))
     .query(({ ctx, input }) => ctx.repos.reports.list(input.agreementId)),
 
+  /**
+   * The delivered figures as time series (issue 15 point 3): per duty with a data specification, per field, the
+   * values by period. A provider sees its own party's; the owner every party's, labelled.
+   */
+  series: procedure
+    .meta({ roles: EVERYONE })
+    .input(z.strictObject({ agreementId: idSchema() }))
+    .query(({ ctx, input }) => ctx.repos.reports.series(input.agreementId)),
+
   /** What is expected next, soonest first, with overdue marked: per space for municipalities, per provider. */
   due: procedure
     .meta({ roles: EVERYONE })

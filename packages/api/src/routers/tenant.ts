@@ -9,7 +9,10 @@ export const tenantRouter = router({
     .input(z.optional(z.strictObject({})))
     .query(({ ctx }) => ctx.repos.tenant.settings()),
 
-  /** The mandate threshold (SPEC §5.1) and the budget signal thresholds (SPEC §4.4). */
+  /**
+   * The mandate threshold (SPEC §5.1), the budget signal thresholds (SPEC §4.4) and, for a member municipality,
+   * whether it shares its figures with its regions' benchmark (issue 15; audited like every setting).
+   */
   updateSettings: mutationProcedure
     .meta({ roles: ['admin'] })
     .input(
@@ -25,6 +28,7 @@ export const tenantRouter = router({
             z.refine((list) => new Set(list).size === list.length, 'Each threshold once'),
           ),
         ),
+        benchmarkOptIn: z.optional(z.boolean()),
       }),
     )
     .mutation(({ ctx, input: { expectedVersion, ...settings } }) =>

@@ -12,6 +12,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { addBenchmarkTexts } from '../../i18n/benchmark';
 import { isProviderUser } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
@@ -21,7 +22,10 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+import { BenchmarkOptInForm } from './BenchmarkOptInForm';
 import { parseThresholds, type ThresholdError, thresholdsText } from './thresholds';
+
+addBenchmarkTexts();
 
 const FIELD = 'settings-mandate';
 
@@ -282,6 +286,23 @@ export function AdminPage() {
               </DataList>
               <Paragraph>{t('bounds.thresholds.readOnly')}</Paragraph>
             </>
+          )}
+        </Section>
+      ) : null}
+      {data && me.data?.space.startsWith('GM') ? (
+        <Section id="benchmark" title={t('benchmark.optIn.title')}>
+          <Paragraph>{t('benchmark.optIn.intro')}</Paragraph>
+          <Paragraph>
+            {data.regions.length > 0
+              ? t('benchmark.optIn.regions', { list: data.regions.join(', ') })
+              : t('benchmark.optIn.noRegions')}
+          </Paragraph>
+          {isAdmin && data.regions.length > 0 ? (
+            <BenchmarkOptInForm current={data.benchmarkOptIn} version={data.version} />
+          ) : (
+            <Paragraph data-testid="admin-benchmark">
+              {data.benchmarkOptIn ? t('benchmark.optIn.on') : t('benchmark.optIn.off')}
+            </Paragraph>
           )}
         </Section>
       ) : null}

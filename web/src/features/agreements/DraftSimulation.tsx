@@ -10,10 +10,10 @@ import { useTRPC } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
 import { QueryState } from '../../ui/QueryState';
 import { StatusLine } from '../../ui/StatusLine';
-import { FlagList } from '../simulation/FlagList';
-import { LinesTable } from '../simulation/LinesTable';
-import { ScenarioChart } from '../simulation/ScenarioChart';
-import { ScenarioLinesTable } from '../simulation/ScenarioLinesTable';
+import { FlagList } from '../../ui/simulation/FlagList';
+import { LinesTable } from '../../ui/simulation/LinesTable';
+import { ScenarioChart } from '../../ui/simulation/ScenarioChart';
+import { ScenarioLinesTable } from '../../ui/simulation/ScenarioLinesTable';
 import type { TermsValues } from './agreement-values';
 import { type DraftSimulation as Draft, draftSimulation, volumeKey } from './draft-simulation';
 

@@ -147,7 +147,7 @@ function EditForm({
       <FormProvider {...form}>
         <FieldMessages value={errorFor}>
           <form className="regie-form" noValidate onSubmit={submit}>
-            <AgreementFormFields organisations={organisations} agreementId={base.id} />
+            <AgreementFormFields organisations={organisations} kind={base.kind} agreementId={base.id} />
             <StatusLine>{update.isPending ? t('agreementForm.saving') : notice}</StatusLine>
             <ButtonGroup>
               <Button type="submit" appearance="primary-action-button" busy={update.isPending}>

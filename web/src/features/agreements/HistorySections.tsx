@@ -1,3 +1,4 @@
+import '../../i18n/services-load';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,

@@ -12,6 +12,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('agreementDetail.sections.parties');
     case 'lines':
       return t('agreementDetail.sections.lines');
+    case 'services':
+      return t('services.section.title');
     case 'call-offs':
       return t('agreementDetail.sections.callOffs');
     case 'allocation':
@@ -20,6 +22,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('wgr.title');
     case 'duties':
       return t('agreementDetail.sections.duties');
+    case 'deliveries':
+      return t('deliveries.title');
     case 'signing':
       return t('signing.section.title');
     case 'subsidy':
@@ -30,6 +34,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('bounds.provider.title');
     case 'kpis':
       return t('kpis.title');
+    case 'incentives':
+      return t('incentives.title');
     case 'escalations':
       return t('escalations.title');
     case 'notifications':

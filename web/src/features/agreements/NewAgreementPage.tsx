@@ -57,6 +57,7 @@ export function NewAgreementPage() {
     },
   );
   const chosenOwner = useWatch({ control: form.control, name: 'space' });
+  const kind = useWatch({ control: form.control, name: 'kind' });
   const space = chosenOwner || home || undefined;
   const organisations = useOrganisationOptions(space);
   // Read, not watched: the order only sorts messages, and a change of messages renders the page anyway.
@@ -151,7 +152,7 @@ export function NewAgreementPage() {
               </Field>
             ) : null}
 
-            <AgreementFormFields organisations={organisations} />
+            <AgreementFormFields organisations={organisations} kind={kind} />
 
             <StatusLine>{create.isPending ? t('agreementForm.saving') : null}</StatusLine>
 

@@ -389,6 +389,41 @@ describe('information duties', () => {
     expect(many.ok ? {} : many.errors).toEqual({ duties: { key: 'tooManyDuties' } });
   });
 
+  it('keeps a duty’s data specification and a KPI’s source through the form unchanged', () => {
+    const dataSpec = [{ key: 'clienten', label: 'Cliënten', type: 'count' as const, required: true }];
+    const source = { dutyId: 'd1', field: 'clienten' };
+    const withSpec: InternalAgreement = {
+      ...stored,
+      duties: [
+        { id: 'd1', kind: 'periodic', title: 'Kwartaal', frequency: 'quarterly', dueDays: 30, dataSpec },
+      ],
+      kpis: [
+        {
+          id: 'k1',
+          name: 'Cliënten',
+          unit: 'cliënten',
+          target: 10,
+          direction: 'higher',
+          frequency: 'quarterly',
+          source,
+        },
+      ],
+    };
+    const values = valuesFromAgreement(withSpec, 'nl-NL');
+    const same = validateTerms(values, 'contract', 'nl-NL');
+    expect(same.ok && termsPatch(same.terms, withSpec)).toEqual({});
+    const edited = validateTerms(
+      { ...values, duties: [{ ...values.duties[0]!, dueDays: '45' }] },
+      'contract',
+      'nl-NL',
+    );
+    expect(edited.ok && termsPatch(edited.terms, withSpec)).toEqual({
+      duties: [
+        { id: 'd1', kind: 'periodic', title: 'Kwartaal', frequency: 'quarterly', dueDays: 45, dataSpec },
+      ],
+    });
+  });
+
   it('keeps the ids of stored duties and sends the whole list when one changes', () => {
     const withDuties: InternalAgreement = {
       ...stored,

@@ -3,12 +3,14 @@ import {
   agreementCreateInput,
   agreementTermsPatch,
   checkProductLines,
+  checkServices,
   type ProductLineInput,
   repeatedParties,
+  type ServiceInput,
 } from '@regie/core/browser';
 import type { nl } from '../../i18n/nl';
 import { type AppLocale, readCents, readDate, readDecimal, readWholeNumber } from '../../lib/format';
-import type { CreateValues, LineRow, TermsInput, TermsValues } from './agreement-values';
+import type { CreateValues, LineRow, ServiceRow, TermsInput, TermsValues } from './agreement-values';
 
 /**
  * The agreement form's checks: the typed text is read into the API's input (Dutch amounts, numbers and dates),
@@ -65,6 +67,41 @@ function readLine(row: LineRow, locale: AppLocale) {
   });
 }
 
+/** A service sends the price fields of its model only, whatever was typed in fields the model hides. */
+function readService(row: ServiceRow, locale: AppLocale) {
+  const p = row.price;
+  const perUnit = {
+    unit: choice(p.unit),
+    unitPriceCents: readCents(p.unitPriceCents, locale),
+    quantity: readDecimal(p.quantity),
+  };
+  const price =
+    p.model === 'fixed'
+      ? { model: p.model, yearlyCents: readCents(p.yearlyCents, locale) }
+      : p.model === 'perUnit'
+        ? given({ model: p.model, ...perUnit })
+        : p.model === 'basePlusUnit'
+          ? given({ model: p.model, baseYearlyCents: readCents(p.baseYearlyCents, locale), ...perUnit })
+          : {};
+  return given({
+    id: row.id,
+    name: row.name.trim(),
+    description: textOrNone(row.description),
+    levels: row.levels.map((level) =>
+      given({
+        id: level.id,
+        measure: level.measure.trim(),
+        unit: choice(level.unit),
+        target: readDecimal(level.target),
+        direction: choice(level.direction),
+        share: readDecimal(level.share),
+        period: choice(level.period),
+      }),
+    ),
+    price,
+  });
+}
+
 /** The terms as the API would take them; text that does not read as a value stays text for the schema to refuse. */
 export function readTerms(values: TermsValues, locale: AppLocale) {
   return {
@@ -86,7 +123,11 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
         kind: row.kind,
         title: row.title.trim(),
         ...(row.kind === 'periodic'
-          ? { frequency: choice(row.frequency), dueDays: readWholeNumber(row.dueDays) }
+          ? {
+              frequency: choice(row.frequency),
+              dueDays: readWholeNumber(row.dueDays),
+              dataSpec: row.dataSpec,
+            }
           : { event: choice(row.event), responseDays: readWholeNumber(row.responseDays) }),
       }),
     ),
@@ -99,8 +140,10 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
         direction: choice(row.direction),
         frequency: choice(row.frequency),
         level: choice(row.level),
+        source: row.source,
       }),
     ),
+    services: (values.services ?? []).map((row) => readService(row, locale)),
   };
 }
 
@@ -159,6 +202,22 @@ const SCHEMA_ISSUES: Record<string, Rule> = {
   'kpis.#.target': 'kpiTargetInvalid',
   'kpis.#.direction': 'kpiDirectionRequired',
   'kpis.#.frequency': 'kpiFrequencyRequired',
+  services: 'tooManyServices',
+  'services.#.name': sized('serviceNameRequired', 'serviceNameTooLong'),
+  'services.#.description': 'serviceDescriptionTooLong',
+  'services.#.levels': 'tooManyLevels',
+  'services.#.levels.#.measure': sized('levelMeasureRequired', 'levelMeasureTooLong'),
+  'services.#.levels.#.unit': 'levelUnitRequired',
+  'services.#.levels.#.target': (code) => (code === 'custom' ? 'levelPercentTooHigh' : 'levelTargetInvalid'),
+  'services.#.levels.#.direction': 'levelDirectionRequired',
+  'services.#.levels.#.share': 'levelShareInvalid',
+  'services.#.levels.#.period': 'levelPeriodRequired',
+  'services.#.price.model': 'priceModelRequired',
+  'services.#.price.yearlyCents': money,
+  'services.#.price.baseYearlyCents': money,
+  'services.#.price.unitPriceCents': money,
+  'services.#.price.unit': 'priceUnitRequired',
+  'services.#.price.quantity': 'quantityInvalid',
 };
 
 /**
@@ -216,6 +275,15 @@ function crossFieldErrors(kind: string, domain: string, read: Read): [string, Fi
     if (key === 'categoryRange')
       out.push([issue.path, { key, values: { range: `${issue.params.from}–${issue.params.to}` } }]);
     else out.push([issue.path, key ? { key } : { text: issue.message }]);
+  }
+  for (const issue of checkServices(kind, read.services as ServiceInput[])) {
+    const key: ErrorKey | undefined =
+      issue.reason === 'service.notAllowed'
+        ? 'servicesNotAllowed'
+        : issue.reason === 'service.nameDuplicate'
+          ? 'serviceNameDuplicate'
+          : undefined;
+    out.push([issue.path, key ? { key } : { text: issue.message }]);
   }
   const chosen = read.parties.map((p, i) =>
     p.organisationId && p.role
@@ -279,6 +347,7 @@ export function validateCreate(values: CreateValues, homeSpace: string, locale: 
     productLines: read.productLines.length > 0 ? read.productLines : undefined,
     duties: read.duties.length > 0 ? read.duties : undefined,
     kpis: read.kpis.length > 0 ? read.kpis : undefined,
+    services: read.services.length > 0 ? read.services : undefined,
   });
   const { data, errors } = check(agreementCreateInput, input, read, values.kind, values.domain);
   return data ? { ok: true, input: data as AgreementCreateInput } : { ok: false, errors };
@@ -341,7 +410,12 @@ export function decodeFieldError(message: string): FieldError {
 /** Drops the errors a change makes stale: the field's own, and those of rows whose indices shifted. */
 export function withoutStale<T>(errors: Record<string, T>, changed: string): Record<string, T> {
   const list =
-    changed === 'parties' || changed === 'productLines' || changed === 'duties' || changed === 'kpis'
+    changed === 'parties' ||
+    changed === 'productLines' ||
+    changed === 'duties' ||
+    changed === 'kpis' ||
+    changed === 'services' ||
+    /^services\.\d+\.levels$/.test(changed)
       ? `${changed}.`
       : null;
   return Object.fromEntries(
@@ -359,9 +433,15 @@ export function fieldFor(path: string, fields: readonly string[]): string | unde
   const segments = path.split('.');
   for (let n = segments.length; n > 0; n--) {
     const at = segments.slice(0, n).join('.');
-    const field = [at, `${at}.organisationId`, `${at}.options`, `${at}.category`, `${at}.title`].find((p) =>
-      known.has(p),
-    );
+    const field = [
+      at,
+      `${at}.organisationId`,
+      `${at}.options`,
+      `${at}.category`,
+      `${at}.title`,
+      `${at}.name`,
+      `${at}.measure`,
+    ].find((p) => known.has(p));
     if (field) return field;
   }
   return undefined;

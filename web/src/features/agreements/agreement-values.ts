@@ -1,4 +1,4 @@
-import type { AgreementCreateInput } from '@regie/core/browser';
+import { type AgreementCreateInput, MAX_SERVICE_LEVELS, MAX_SERVICES } from '@regie/core/browser';
 import { canonical } from '../../lib/agreements/diff';
 import type { InternalAgreement, TermsPatch } from '../../lib/agreements/model';
 import { type AppLocale, formatAmount } from '../../lib/format';
@@ -47,6 +47,8 @@ export interface DutyRow {
   dueDays: string;
   event: string;
   responseDays: string;
+  /** A periodic duty's data specification (issue 15 point 3), carried unchanged through the form. */
+  dataSpec?: NonNullable<AgreementCreateInput['duties']>[number]['dataSpec'];
 }
 
 /** An indicator of the agreed set (SPEC §4.5), as typed; `id` kept for the ones that stay. */
@@ -59,6 +61,39 @@ export interface KpiRow {
   frequency: string;
   /** input, output or outcome; empty when not classified (governance reads classified ones only). */
   level: string;
+  /** The delivered field the results come from (issue 15 point 3), carried unchanged through the form. */
+  source?: NonNullable<AgreementCreateInput['kpis']>[number]['source'];
+}
+
+/** A service level as typed (services.ts): numbers as text, choices as their codes ('' when not chosen). */
+export interface LevelRow {
+  id?: string;
+  measure: string;
+  unit: string;
+  target: string;
+  direction: string;
+  /** The percentage of cases; empty for a level over the whole. */
+  share: string;
+  period: string;
+}
+
+/**
+ * A service of a service agreement's catalogue as typed. The price is shaped like the API's (`price.model`,
+ * `price.unitPriceCents`) so a field's path is the schema's; only the fields of the chosen model are sent.
+ */
+export interface ServiceRow {
+  id?: string;
+  name: string;
+  description: string;
+  levels: LevelRow[];
+  price: {
+    model: string;
+    yearlyCents: string;
+    baseYearlyCents: string;
+    unit: string;
+    unitPriceCents: string;
+    quantity: string;
+  };
 }
 
 export interface TermsValues {
@@ -74,6 +109,8 @@ export interface TermsValues {
   productLines: LineRow[];
   duties: DutyRow[];
   kpis: KpiRow[];
+  /** The service catalogue (service agreements only). */
+  services: ServiceRow[];
 }
 
 export interface CreateValues extends TermsValues {
@@ -95,10 +132,18 @@ export type TermsInput = Required<
   productLines: NonNullable<AgreementCreateInput['productLines']>;
   duties: NonNullable<AgreementCreateInput['duties']>;
   kpis: NonNullable<AgreementCreateInput['kpis']>;
+  services: NonNullable<AgreementCreateInput['services']>;
 };
 
 /** How many rows a list takes (the schemas' maximums, read by the add buttons). */
-export const MAX_ROWS = { parties: 10, productLines: 100, duties: 20, kpis: 20 } as const;
+export const MAX_ROWS = {
+  parties: 10,
+  productLines: 100,
+  duties: 20,
+  kpis: 20,
+  services: MAX_SERVICES,
+  levels: MAX_SERVICE_LEVELS,
+} as const;
 
 export const EMPTY_TERMS: TermsValues = {
   title: '',
@@ -114,6 +159,7 @@ export const EMPTY_TERMS: TermsValues = {
   duties: [],
   // The create form shows the indicator set too (SPEC §4.5): KPIs can be agreed from the start.
   kpis: [],
+  services: [],
 };
 
 export function emptyCreateValues(space: string): CreateValues {
@@ -146,6 +192,19 @@ export function newDutyRow(kind: DutyKind): DutyRow {
 
 export function newKpiRow(): KpiRow {
   return { name: '', unit: '', target: '', direction: '', frequency: '', level: '' };
+}
+
+export function newLevelRow(): LevelRow {
+  return { measure: '', unit: '', target: '', direction: '', share: '', period: '' };
+}
+
+export function newServiceRow(): ServiceRow {
+  return {
+    name: '',
+    description: '',
+    levels: [newLevelRow()],
+    price: { model: '', yearlyCents: '', baseYearlyCents: '', unit: '', unitPriceCents: '', quantity: '' },
+  };
 }
 
 const amount = (cents: number | null | undefined, locale: AppLocale) =>
@@ -193,6 +252,7 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       dueDays: count(duty.dueDays),
       event: duty.event ?? '',
       responseDays: count(duty.responseDays),
+      ...(duty.dataSpec ? { dataSpec: duty.dataSpec } : {}),
     })),
     kpis: (a.kpis ?? []).map((kpi) => ({
       id: kpi.id,
@@ -202,9 +262,46 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       direction: kpi.direction,
       frequency: kpi.frequency,
       level: kpi.level ?? '',
+      ...(kpi.source ? { source: kpi.source } : {}),
+    })),
+    services: (a.services ?? []).map((service) => ({
+      id: service.id,
+      name: service.name,
+      description: service.description ?? '',
+      levels: service.levels.map((level) => ({
+        id: level.id,
+        measure: level.measure,
+        unit: level.unit,
+        target: decimalText(level.target, locale),
+        direction: level.direction,
+        share: level.share === undefined ? '' : decimalText(level.share, locale),
+        period: level.period,
+      })),
+      price: {
+        model: service.price.model,
+        yearlyCents: service.price.model === 'fixed' ? amount(service.price.yearlyCents, locale) : '',
+        baseYearlyCents:
+          service.price.model === 'basePlusUnit' ? amount(service.price.baseYearlyCents, locale) : '',
+        unit: service.price.model === 'fixed' ? '' : service.price.unit,
+        unitPriceCents: service.price.model === 'fixed' ? '' : amount(service.price.unitPriceCents, locale),
+        quantity:
+          service.price.model === 'fixed' || service.price.quantity === undefined
+            ? ''
+            : decimalText(service.price.quantity, locale),
+      },
     })),
   };
 }
+
+/** The price fields a model has (after `model` itself), in the order the form shows them. */
+export function priceFields(model: string): string[] {
+  if (model === 'fixed') return ['yearlyCents'];
+  if (model === 'perUnit') return ['unit', 'unitPriceCents', 'quantity'];
+  if (model === 'basePlusUnit') return ['baseYearlyCents', 'unit', 'unitPriceCents', 'quantity'];
+  return [];
+}
+
+export const LEVEL_FIELDS = ['measure', 'unit', 'target', 'direction', 'share', 'period'] as const;
 
 /** The fields a duty row shows, by its kind. */
 export function dutyFields(kind: DutyKind): string[] {
@@ -248,6 +345,15 @@ export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string
     ...values.kpis.flatMap((_, i) =>
       ['name', 'unit', 'target', 'direction', 'frequency', 'level'].map((f) => `kpis.${i}.${f}`),
     ),
+    'services',
+    ...(values.services ?? []).flatMap((service, i) => [
+      `services.${i}.name`,
+      `services.${i}.description`,
+      `services.${i}.levels`,
+      ...service.levels.flatMap((_, j) => LEVEL_FIELDS.map((f) => `services.${i}.levels.${j}.${f}`)),
+      `services.${i}.price.model`,
+      ...priceFields(service.price.model).map((f) => `services.${i}.price.${f}`),
+    ]),
   ];
 }
 
@@ -279,5 +385,7 @@ export function termsPatch(terms: TermsInput, current: InternalAgreement): Terms
   if (!same(terms.duties, current.duties)) patch.duties = terms.duties;
   // The same for the indicator set; results stay with the ids that stay.
   if (!same(terms.kpis, current.kpis ?? [])) patch.kpis = terms.kpis;
+  // The whole catalogue, with the ids of the services and levels that stay (reports name them).
+  if (!same(terms.services, current.services ?? [])) patch.services = terms.services;
   return patch;
 }

@@ -45,6 +45,16 @@ describe('sectionsOf', () => {
     ]);
   });
 
+  it('shows the data deliveries, to both sides, only where a duty has a data specification', () => {
+    const base = { kind: 'contract' as const, valueCeilingCents: 100 };
+    const spec = [{ duties: [{ dataSpec: [{}] }, {}] }, { duties: [{}, { dataSpec: [] }] }];
+    for (const view of ['internal', 'party'] as const) {
+      const ids = sectionsOf({ ...base, view, ...spec[0] }, false);
+      expect(ids.slice(ids.indexOf('duties'), ids.indexOf('duties') + 2)).toEqual(['duties', 'deliveries']);
+      expect(sectionsOf({ ...base, view, ...spec[1] }, false)).not.toContain('deliveries');
+    }
+  });
+
   it('gives a region its allocation, a call-off no call-offs, a ceiling-less agreement no budget', () => {
     const ids = sectionsOf(
       { view: 'internal', kind: 'contract', valueCeilingCents: null, space: 'RGNV', parentId: 'x' },
@@ -71,6 +81,22 @@ describe('sectionsOf', () => {
       'dialogue',
       'relation',
     ]);
+  });
+
+  it('shows result-linked payment on a contract with KPIs, to both sides', () => {
+    const kpis = [{ id: 'k' }];
+    expect(sectionsOf({ view: 'internal', kind: 'contract', valueCeilingCents: 1, kpis }, false)).toContain(
+      'incentives',
+    );
+    expect(sectionsOf({ view: 'party', kind: 'contract', valueCeilingCents: 1, kpis }, false)).toContain(
+      'incentives',
+    );
+    expect(
+      sectionsOf({ view: 'internal', kind: 'contract', valueCeilingCents: 1, kpis: [] }, false),
+    ).not.toContain('incentives');
+    expect(
+      sectionsOf({ view: 'internal', kind: 'subsidy', valueCeilingCents: 1, kpis }, false),
+    ).not.toContain('incentives');
   });
 
   it('shows the Wgr section for a joint arrangement only', () => {

@@ -12,15 +12,18 @@ export const SECTION_IDS = [
   'terms',
   'parties',
   'lines',
+  'services',
   'call-offs',
   'allocation',
   'wgr',
   'duties',
+  'deliveries',
   'signing',
   'subsidy',
   'budget',
   'realisations',
   'kpis',
+  'incentives',
   'escalations',
   'notifications',
   'dialogue',
@@ -33,8 +36,12 @@ export const SECTION_IDS = [
 export type SectionId = (typeof SECTION_IDS)[number];
 
 type SectionInput = Pick<Agreement, 'view' | 'kind' | 'valueCeilingCents'> & {
+  /** The KPIs: result-linked payment belongs to them (a contract with none has no such section). */
+  kpis?: readonly unknown[];
   space?: string;
   parentId?: string | null;
+  /** A duty with a data specification gives the page its data deliveries (issue 15 point 3). */
+  duties?: readonly { dataSpec?: readonly unknown[] }[];
 };
 
 /** The sections the page shows for this agreement and caller, in page order: one rule for page and navigation. */
@@ -44,15 +51,19 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     terms: true,
     parties: true,
     lines: true,
+    // A service agreement's catalogue (SPEC §3.4): both sides see the same services and levels.
+    services: a.kind === 'service_agreement',
     'call-offs': internal && a.kind === 'contract' && !a.parentId,
     allocation: internal && a.space !== undefined && isRegionSpace(a.space),
     wgr: internal && a.kind === 'joint_arrangement',
     duties: true,
+    deliveries: (a.duties ?? []).some((d) => (d.dataSpec?.length ?? 0) > 0),
     signing,
     subsidy: a.kind === 'subsidy' && (internal || a.view === 'party'),
     budget: internal && a.valueCeilingCents !== null,
     realisations: a.view === 'party',
     kpis: true,
+    incentives: a.kind === 'contract' && (a.kpis?.length ?? 0) > 0,
     escalations: true,
     notifications: true,
     dialogue: true,

@@ -6,7 +6,7 @@ import {
   simulationTermsSchema,
 } from '@regie/core/browser';
 import type { AppLocale } from '../../lib/format';
-import { parseVolume } from '../simulation/model';
+import { parseVolume } from '../../lib/simulation';
 import { readTerms } from './agreement-form';
 import type { TermsValues } from './agreement-values';
 

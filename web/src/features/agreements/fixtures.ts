@@ -48,6 +48,7 @@ export const storedAgreement: InternalAgreement = {
   ],
   renewal: { options: 2, monthsEach: 12, used: 1 },
   allocationKey: null,
+  services: [],
   parentId: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   createdBy: 'ermelo.inkoper',

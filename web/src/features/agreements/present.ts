@@ -11,6 +11,7 @@ import {
 } from '../../lib/agreements/labels';
 import { type AppLocale, formatDateLong, formatMoney, formatNumber, formatPercent } from '../../lib/format';
 import { dutyLabel, reportingFrequencyLabel } from '../../lib/steering/labels';
+import { catalogueText } from './services-present';
 
 /**
  * Values of an agreement's fields as a person reads them (for the version diff and the audit trail): money in
@@ -149,6 +150,10 @@ export function termValueText(t: TFunction, locale: AppLocale, field: string, va
         : t('agreementDetail.none');
     case 'allocationKey':
       return allocationText(t, locale, value);
+    case 'services':
+      return Array.isArray(value) && value.length > 0
+        ? catalogueText(t, locale, value)
+        : t('agreementDetail.none');
     default:
       // A realisation in the audit trail: `realisation.2026-11` with its amount in cents.
       if (field.startsWith('realisation.') && typeof value === 'number') return formatMoney(value, locale);

@@ -39,6 +39,7 @@ import { RealisationForm } from './RealisationForm';
 import { RealisationsTable } from './RealisationsTable';
 import { StatementSection } from './StatementSection';
 import { YearCeilings } from './YearCeilings';
+import '../../i18n/incentives-texts';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';
@@ -223,6 +224,16 @@ export function BudgetSection({ a, me }: { a: InternalAgreement; me: Me | undefi
             ) : null}
           </div>
           <Forecast budget={data} locale={locale} />
+          {data.year && data.year.incentiveCents !== 0 ? (
+            <DefinitionList testId="budget-incentives">
+              <Definition label={t('incentives.budgetLabel', { year })}>
+                {t('incentives.budgetValue', {
+                  amount: formatMoney(data.year.incentiveCents, locale),
+                  total: formatMoney(data.year.spentWithIncentivesCents, locale),
+                })}
+              </Definition>
+            </DefinitionList>
+          ) : null}
           {data.year ? (
             <BurnDownChart year={data.year} locale={locale} warning={warningThreshold(data.thresholds)} />
           ) : null}

@@ -12,6 +12,7 @@ import { type BurnDown, shareOf } from '../../lib/budget/model';
 import { type AppLocale, formatMoney, formatMonth, formatPercent } from '../../lib/format';
 import { Chart } from '../../ui/Chart';
 import { burnDownGeometry, pointsAttribute } from './burndown';
+import '../../i18n/incentives-texts';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 
@@ -33,6 +34,8 @@ export function BurnDownChart({
 }) {
   const { t } = useTranslation();
   const g = burnDownGeometry(year, undefined, warning / 100);
+  // Settled result-linked payment (bonus +, malus −) as columns of their own beside the spend.
+  const incentives = year.months.some((m) => m.incentiveCents !== 0);
   const last = year.months.at(-1);
   const ceiling = formatMoney(year.ceilingCents, locale);
   const label =
@@ -79,6 +82,16 @@ export function BurnDownChart({
               <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
                 {t('budget.share')}
               </TableHeaderCell>
+              {incentives ? (
+                <>
+                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                    {t('incentives.budgetColumn')}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                    {t('incentives.budgetCumulative')}
+                  </TableHeaderCell>
+                </>
+              ) : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -90,6 +103,14 @@ export function BurnDownChart({
                 <TableCell className={numeric}>
                   {formatPercent(shareOf(m.cumulativeCents, year.ceilingCents) ?? 0, locale)}
                 </TableCell>
+                {incentives ? (
+                  <>
+                    <TableCell className={numeric}>{formatMoney(m.incentiveCents, locale)}</TableCell>
+                    <TableCell className={numeric}>
+                      {formatMoney(m.cumulativeWithIncentivesCents, locale)}
+                    </TableCell>
+                  </>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>

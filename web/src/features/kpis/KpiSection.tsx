@@ -155,6 +155,7 @@ function Results({ kpi, locale, showParty }: { kpi: Kpi; locale: AppLocale; show
                   by: r.recordedByName ?? r.recordedBy,
                   side: t(`escalations.sides.${r.side}`),
                 })}
+                {r.source === 'delivery' ? ` (${t('deliveries.source')})` : null}
               </TableCell>
               <TableCell>
                 {r.comments.length === 0 ? (
@@ -182,15 +183,29 @@ function Results({ kpi, locale, showParty }: { kpi: Kpi; locale: AppLocale; show
   );
 }
 
+/** The duty title and field label a KPI's source names (its key where the terms no longer have it). */
+function sourceLabel(
+  source: { dutyId: string; field: string },
+  duties: readonly { id: string; title: string; dataSpec?: readonly { key: string; label: string }[] }[],
+) {
+  const duty = duties.find((d) => d.id === source.dutyId);
+  return {
+    duty: duty?.title ?? source.dutyId,
+    field: duty?.dataSpec?.find((f) => f.key === source.field)?.label ?? source.field,
+  };
+}
+
 function KpiItem({
   kpi,
   agreementId,
   parties,
+  duties,
   me,
   locale,
   onDone,
 }: {
   kpi: Kpi;
+  duties: Parameters<typeof sourceLabel>[1];
   agreementId: string;
   parties: readonly PartyChoice[];
   me: Me | undefined;
@@ -199,6 +214,7 @@ function KpiItem({
 }) {
   const { t } = useTranslation();
   const headingId = `kpi-${kpi.id}-heading`;
+  const sourceField = kpi.source ? sourceLabel(kpi.source, duties) : null;
   return (
     <article className="regie-subsection" aria-labelledby={headingId} data-testid={`kpi-${kpi.id}`}>
       <h3 className="regie-subheading" id={headingId}>
@@ -219,13 +235,24 @@ function KpiItem({
           <DataListKey>{t('kpis.frequency')}</DataListKey>
           <DataListValue>{reportingFrequencyLabel(t, kpi.frequency)}</DataListValue>
         </DataListItem>
+        {sourceField ? (
+          <DataListItem>
+            <DataListKey>{t('kpis.source')}</DataListKey>
+            <DataListValue>
+              <span data-testid={`kpi-source-${kpi.id}`}>
+                {t('deliveries.sourceOf', { duty: sourceField.duty, field: sourceField.field })}
+              </span>
+            </DataListValue>
+          </DataListItem>
+        ) : null}
       </DataList>
       <KpiChart kpi={kpi} locale={locale} />
       <Results kpi={kpi} locale={locale} showParty={parties.length > 1} />
-      {hasRole(me, COMMENT_ROLES) ? (
+      {/* A result taken from a delivery is not entered (or commented) here: it changes with the report. */}
+      {hasRole(me, COMMENT_ROLES) && !kpi.source ? (
         <CommentForm kpi={kpi} agreementId={agreementId} showParty={parties.length > 1} onDone={onDone} />
       ) : null}
-      {hasRole(me, RECORD_ROLES) ? (
+      {hasRole(me, RECORD_ROLES) && !kpi.source ? (
         <RecordForm kpi={kpi} agreementId={agreementId} parties={parties} onDone={onDone} />
       ) : null}
     </article>
@@ -241,10 +268,13 @@ function KpiItem({
 export function KpiSection({
   agreementId,
   parties,
+  duties = [],
   me,
 }: {
   agreementId: string;
   parties: readonly PartyChoice[];
+  /** The duties of the terms, for the name of a KPI's source (a delivered field). */
+  duties?: Parameters<typeof sourceLabel>[1];
   me: Me | undefined;
 }) {
   const { t, i18n } = useTranslation();
@@ -271,6 +301,7 @@ export function KpiSection({
           kpi={kpi}
           agreementId={agreementId}
           parties={parties}
+          duties={duties}
           me={me}
           locale={locale}
           onDone={done}

@@ -1,6 +1,6 @@
 import { LinkButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../i18n';
+import { LANGUAGES, switchLanguage } from '../../i18n';
 
 /** Each language is named in itself and marked with its own `lang`; the current one is pressed. */
 export function LanguageSwitch() {
@@ -13,7 +13,7 @@ export function LanguageSwitch() {
             <LinkButton
               lang={language.code}
               pressed={i18n.resolvedLanguage === language.code}
-              onClick={() => void i18n.changeLanguage(language.code)}
+              onClick={() => void switchLanguage(language.code)}
             >
               {language.name}
             </LinkButton>

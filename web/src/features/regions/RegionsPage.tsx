@@ -14,6 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { addBenchmarkTexts } from '../../i18n/benchmark';
 import { allocationMethodLabel, statusLabel } from '../../lib/agreements/labels';
 import {
   type AgreementSummary,
@@ -27,6 +28,8 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+
+addBenchmarkTexts();
 
 /** A region's agreements are read in one request; beyond that the register (filtered on the region) pages on. */
 const LIMIT = 100;
@@ -140,6 +143,11 @@ function RegionPanel({ region, me }: { region: Me['reach'][number]; me: Me }) {
               </Table>
             </div>
           )}
+          <Paragraph>
+            <Link href={`/regions/${encodeURIComponent(region.space)}/benchmark`} className="utrecht-link">
+              {t('benchmark.link', { region: region.name })}
+            </Link>
+          </Paragraph>
           <Paragraph>
             <Link href={`/register?space=${encodeURIComponent(region.space)}`} className="utrecht-link">
               {agreements.data?.nextCursor

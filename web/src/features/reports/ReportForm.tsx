@@ -16,6 +16,7 @@ import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
 import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { StatusLine } from '../../ui/StatusLine';
+import { DeliveryFields } from './DeliveryFields';
 import { emptyReport, REPORT_LIMITS, type ReportValues, reportFieldOrder, reportSchema } from './report-form';
 
 const fieldId = (path: string) => `report-${path.replace(/\./g, '-')}`;
@@ -39,20 +40,29 @@ export function ReportForm({
   const errorText = useErrorText();
   // A contract manager reports for the party whose due this is (a provider always for its own).
   const party = !provider && due.party ? due.party : undefined;
+  // The figures the duty's data specification asks for (issue 15 point 3), checked with core's rule.
+  const spec = useMemo(
+    () => agreement.duties.find((d) => d.id === due.dutyId)?.dataSpec ?? [],
+    [agreement.duties, due.dutyId],
+  );
   const resolver = useMemo(
     () =>
       standardSchemaResolver(
-        reportSchema({
-          agreementId: agreement.id,
-          dutyId: due.dutyId,
-          period: due.period,
-          ...(party ? { party } : {}),
-        }),
+        reportSchema(
+          {
+            agreementId: agreement.id,
+            dutyId: due.dutyId,
+            period: due.period,
+            ...(party ? { party } : {}),
+          },
+          spec,
+          locale,
+        ),
       ),
-    [agreement.id, due.dutyId, due.period, party],
+    [agreement.id, due.dutyId, due.period, party, spec, locale],
   );
   const form = useForm<ReportValues, unknown, ReportSubmitInput>({
-    defaultValues: emptyReport(),
+    defaultValues: emptyReport(spec),
     resolver,
     shouldFocusError: false,
   });
@@ -60,7 +70,7 @@ export function ReportForm({
   const [announcement, setAnnouncement] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
   const [keyFor] = useState(idempotencyKeys);
-  const order = reportFieldOrder({ summary: '', figures: figures.fields });
+  const order = reportFieldOrder({ summary: '', figures: figures.fields }, spec);
   const errors = form.formState.errors;
   const failure = useMutationError({
     fieldOf: (path) => {
@@ -162,6 +172,7 @@ export function ReportForm({
             />
           )}
         </Field>
+        {spec.length > 0 ? <DeliveryFields spec={spec} form={form} fieldId={fieldId} /> : null}
         <Fieldset
           id={fieldId('figures')}
           legend={t('reports.form.figuresLegend')}

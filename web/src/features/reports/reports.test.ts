@@ -94,3 +94,82 @@ describe('what is due', () => {
     expect(canReport({ roles: ['provider_reporter'] })).toBe(true);
   });
 });
+
+describe('the figures of a duty with a data specification', () => {
+  const spec = [
+    { key: 'clienten', label: 'Cliënten', unit: 'cliënten', type: 'count' as const, required: true },
+    { key: 'wachttijd', label: 'Wachttijd', unit: 'weken', type: 'weeks' as const, required: true },
+    { key: 'doelen', label: 'Doelen', type: 'percentage' as const, required: false },
+    { key: 'kosten', label: 'Kosten', type: 'amount' as const, required: false },
+  ];
+  const schema = reportSchema(target, spec, 'nl-NL');
+  const values = (data: Record<string, string>) => ({
+    ...emptyReport(spec),
+    summary: 'Levering',
+    data: { ...emptyReport(spec).data, ...data },
+  });
+
+  it('reads Dutch numbers into typed values (an amount in cents) and sends them', async () => {
+    expect(
+      await validateForm(
+        schema,
+        values({ clienten: '1.200', wachttijd: '5,5', doelen: '72,5 %', kosten: '1.234,56' }),
+      ),
+    ).toEqual({
+      ok: true,
+      value: {
+        ...target,
+        summary: 'Levering',
+        data: { clienten: 1200, wachttijd: 5.5, doelen: 72.5, kosten: 123_456 },
+      },
+    });
+  });
+
+  it('shows core’s rule at each field: required, not a number, out of range, decimals', async () => {
+    const result = await validateForm(schema, values({ wachttijd: 'vijf', doelen: '140', kosten: '' }));
+    expect(result.ok ? {} : result.errors).toEqual({
+      'data.clienten': 'deliveries.errors.fieldRequired',
+      'data.wachttijd': 'deliveries.errors.notANumber',
+      'data.doelen': 'deliveries.errors.outOfRange.percentage',
+    });
+    const decimals = await validateForm(schema, values({ clienten: '12,5', wachttijd: '5,25' }));
+    expect(decimals.ok ? {} : decimals.errors).toEqual({
+      'data.clienten': 'deliveries.errors.tooManyDecimals.count',
+      'data.wachttijd': 'deliveries.errors.tooManyDecimals.weeks',
+    });
+    expect(reportFieldOrder(values({}), spec).slice(0, 3)).toEqual([
+      'summary',
+      'data.clienten',
+      'data.wachttijd',
+    ]);
+  });
+});
+
+describe('the chart of a delivered field', () => {
+  it('spaces periods evenly, scales to a round top, and draws one line per party', async () => {
+    const { seriesGeometry, niceMax } = await import('./series-chart');
+    expect([niceMax(0), niceMax(7.5), niceMax(45), niceMax(120), niceMax(11_310_000)]).toEqual([
+      1, 10, 50, 200, 20_000_000,
+    ]);
+    const g = seriesGeometry([
+      { period: '2026-Q1', value: 40, party: 'A', partyName: 'Kompas' },
+      { period: '2026-Q2', value: 50, party: 'A', partyName: 'Kompas' },
+      { period: '2026-Q2', value: 0, party: 'B', partyName: 'Wijkracht' },
+    ]);
+    expect(g.periods.map((p) => [p.period, p.x])).toEqual([
+      ['2026-Q1', 64],
+      ['2026-Q2', 460],
+    ]);
+    expect(g.ticks.map((t) => t.value)).toEqual([0, 25, 50]);
+    expect(g.lines.map((l) => [l.partyName, l.points.map((p) => [p.x, p.y])])).toEqual([
+      [
+        'Kompas',
+        [
+          [64, 43.2],
+          [460, 12],
+        ],
+      ],
+      ['Wijkracht', [[460, 168]]],
+    ]);
+  });
+});

@@ -12,10 +12,10 @@ import { PageHeading, usePageTitle } from '../../lib/page';
 import { useTRPC } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
-import { FlagList } from './FlagList';
-import { LinesTable } from './LinesTable';
+import { FlagList } from '../../ui/simulation/FlagList';
+import { LinesTable } from '../../ui/simulation/LinesTable';
+import { ScenarioChart } from '../../ui/simulation/ScenarioChart';
 import { parseScenarios, scenarioCsv, simulationExportQuery } from './model';
-import { ScenarioChart } from './ScenarioChart';
 import { DEFAULT_SCENARIOS_TEXT, SimulationForm } from './SimulationForm';
 
 /** Saves a text as a file the browser downloads. */

@@ -1,4 +1,7 @@
 import { type Cell, csvTable, MAX_SCENARIOS } from '@regie/core/browser';
+import { changeLabel, parseVolume } from '../../lib/simulation';
+
+export { changeLabel, parseVolume };
 
 /** The scenarios a user typed (`-10; 0; 25`): 1–8 whole percentages in −100…500, or null when that is not it. */
 export function parseScenarios(text: string): number[] | null {
@@ -9,19 +12,6 @@ export function parseScenarios(text: string): number[] | null {
   if (parts.length === 0 || parts.length > MAX_SCENARIOS) return null;
   const values = parts.map((p) => (/^-?\d{1,3}$/.test(p) ? Number(p) : Number.NaN));
   return values.every((v) => Number.isInteger(v) && v >= -100 && v <= 500) ? values : null;
-}
-
-/** An expected volume as typed: a whole number of units (dots or spaces grouping thousands), or null. */
-export function parseVolume(text: string): number | null {
-  const digits = text.trim().replace(/[.\s\u00a0]/g, '');
-  if (!/^\d{1,9}$/.test(digits)) return null;
-  const value = Number(digits);
-  return value <= 100_000_000 ? value : null;
-}
-
-/** A percentage change as people write it: `+25%`, `−10%`, `0%`. */
-export function changeLabel(change: number): string {
-  return change > 0 ? `+${change}%` : change < 0 ? `−${-change}%` : '0%';
 }
 
 export interface ScenarioRow {

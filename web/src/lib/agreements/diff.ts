@@ -22,6 +22,8 @@ export interface Terms {
   parentId: string | null;
   /** Information duties (absent in versions stored before duties existed). */
   duties?: readonly unknown[];
+  /** A service agreement's catalogue (absent in versions stored before catalogues existed). */
+  services?: readonly unknown[];
 }
 
 export interface DiffLine {
@@ -50,6 +52,7 @@ const FIELDS = [
   'allocationKey',
   'parentId',
   'duties',
+  'services',
 ] as const satisfies readonly TermField[];
 
 export const LINE_FIELDS = [
@@ -121,8 +124,8 @@ export function diffTerms(before: Terms | null, after: Terms): DiffRow[] {
     const changed =
       field === 'parties'
         ? !same(partyKeys(before.parties), partyKeys(after.parties))
-        : field === 'duties'
-          ? !same(before.duties ?? [], after.duties ?? [])
+        : field === 'duties' || field === 'services'
+          ? !same(before[field] ?? [], after[field] ?? [])
           : !same(before[field], after[field]);
     if (changed)
       rows.push({ kind: 'field', field, before: before[field] ?? null, after: after[field] ?? null });

@@ -85,6 +85,8 @@ const TERM_FIELDS = [
   'roles',
   // Information duties are terms; a report and a realisation are events of their own (SPEC §4.3–4.4).
   'duties',
+  // A service agreement's catalogue (issue 16): terms like the duties.
+  'services',
   'spentCents',
 ] as const;
 export type TermField = (typeof TERM_FIELDS)[number];

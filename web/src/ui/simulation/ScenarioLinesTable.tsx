@@ -1,8 +1,8 @@
 import type { Simulation } from '@regie/core/browser';
 import { useTranslation } from 'react-i18next';
 import { type AppLocale, formatMoney, formatNumber } from '../../lib/format';
+import { changeLabel } from '../../lib/simulation';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { changeLabel } from './model';
 
 type LineInsight = Simulation['lines'][number];
 

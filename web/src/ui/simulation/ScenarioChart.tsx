@@ -1,9 +1,9 @@
 import type { Simulation } from '@regie/core/browser';
 import { useTranslation } from 'react-i18next';
 import { type AppLocale, formatMoney, formatNumber } from '../../lib/format';
+import { changeLabel } from '../../lib/simulation';
 import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { changeLabel } from './model';
 
 type Scenario = Simulation['scenarios'][number];
 
