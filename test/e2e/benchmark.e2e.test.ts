@@ -40,7 +40,7 @@ describe('the regional benchmark in the browser', () => {
     const table = kompas.getByRole('table', { name: '45A12 bij Jeugdhulp Kompas B.V.: per gemeente' });
     // Ermelo: € 995, 54 realised, 2,0 per 1.000 inhabitants, € 1,99 per inhabitant; Harderwijk: € 1.040, 98, 2,0, € 2,08.
     expect(await table.getByRole('row', { name: /Gemeente Ermelo/ }).innerText()).toMatch(
-      /Gemeente Ermelo\s+€\s995,00\s+54\s+2\s+€\s1,99\s+Gemiddelde wachttijd tot start hulp: 7,5 weken/,
+      /Gemeente Ermelo\s+€\s995,00\s+54\s+2\s+€\s1,99\s+Cliënttevredenheid: 7[^\n]*Gemiddelde wachttijd tot start hulp: 7,5 weken/,
     );
     expect(await table.getByRole('row', { name: /Gemeente Harderwijk/ }).innerText()).toMatch(
       /Gemeente Harderwijk\s+€\s1\.040,00\s+98\s+2\s+€\s2,08\s+Gemiddelde wachttijd tot start hulp: 5,5 weken/,

@@ -68,8 +68,9 @@ describe('benchmark.region (issue 15 point 4)', () => {
       REGION,
     ]);
     const codes = products(res.body).map((p) => p.productCode);
-    // 45A53: ERM-2026-JH02 (Kompas and Wijkracht on one contract), with no realisations yet.
-    expect(codes).toEqual(['45A12', '45A13', '45A53']);
+    // 45A20: ERM-2026-JH05 (the data deliveries' contract with Kompas); 45A53: ERM-2026-JH02 (Kompas and Wijkracht on
+    // one contract), with no realisations yet.
+    expect(codes).toEqual(['45A12', '45A13', '45A20', '45A53']);
     const kompas = products(res.body)[0]!.providers.find((p) => p.kvk === '81234567')!;
     expect(kompas.tariff).toEqual({ minCents: 99_500, medianCents: 101_750, maxCents: 104_000 });
     const [ermelo, harderwijk] = kompas.members;
@@ -90,7 +91,9 @@ describe('benchmark.region (issue 15 point 4)', () => {
       volumePer1000: 2,
       spendPerInhabitantCents: 208,
     });
+    // Cliënttevredenheid: Kompas's 2025 results on ERM-2025-JH01, seeded for result-linked payment (seed-incentives).
     expect(ermelo!.kpis.map((k) => [k.name, k.value])).toEqual([
+      ['Cliënttevredenheid', 7],
       ['Gemiddelde wachttijd tot start hulp', 7.5],
     ]);
     expect(harderwijk!.kpis.map((k) => [k.name, k.value])).toEqual([
@@ -186,7 +189,7 @@ describe('benchmark.region (issue 15 point 4)', () => {
       [REGION],
     );
     expect(asked.sort()).toEqual(['GM0050', 'GM0233', 'GM0243', REGION]);
-    expect(run).toMatchObject({ regions: 1, contributions: 4, removed: 0, products: 3 });
+    expect(run).toMatchObject({ regions: 1, contributions: 4, removed: 0, products: 4 });
     const after = await read('noordveluwe.coordinator', { space: REGION, productCode: '45A12' });
     const kompas = products(after.body)[0]!.providers[0]!;
     expect(kompas.members.map((m) => m.space)).toEqual(['GM0233', 'GM0243', 'GM0050']);
