@@ -42,6 +42,8 @@ export {
   type DataFieldType,
   type DeliveryIssue,
   type DeliverySeries,
+  invalidKpiSource,
+  MAX_DATA_FIELDS,
   type SeriesPoint,
   validateDelivery,
 } from './deliveries.ts';

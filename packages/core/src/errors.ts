@@ -18,6 +18,7 @@ export const REASONS = {
   'request.notFound': [],
   'request.conflict': [],
   'request.tooManyRequests': [],
+  'request.tenantBudget': [],
   'request.failed': [],
   'server.internal': [],
   'server.unavailable': [],

@@ -16,6 +16,8 @@ export const enReasons: ReasonTexts = {
   'request.notFound': 'This does not exist, or you have no access to it.',
   'request.conflict': `Someone else changed this meanwhile. ${CHANGED_EN}`,
   'request.tooManyRequests': 'Too many requests at once. Try again shortly.',
+  'request.tenantBudget':
+    'Your organisation is sending more requests than its share right now. Try again in a few seconds.',
   'request.failed': 'That did not work. Try again.',
   'server.internal': 'Something went wrong on the server. Try again later.',
   'server.unavailable': 'The service is temporarily unavailable. Try again shortly.',

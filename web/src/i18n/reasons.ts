@@ -22,6 +22,8 @@ export const nlReasons: ReasonTexts = {
   'request.notFound': 'Dit bestaat niet, of u heeft er geen toegang toe.',
   'request.conflict': `Iemand anders heeft dit intussen gewijzigd. ${CHANGED_NL}`,
   'request.tooManyRequests': 'Er komen te veel verzoeken tegelijk binnen. Probeer het zo opnieuw.',
+  'request.tenantBudget':
+    'Uw organisatie stuurt op dit moment meer verzoeken dan haar deel. Probeer het over een paar seconden opnieuw.',
   'request.failed': 'Dat is niet gelukt. Probeer het opnieuw.',
   'server.internal': 'Er ging iets mis op de server. Probeer het later opnieuw.',
   'server.unavailable': 'De dienst is tijdelijk niet beschikbaar. Probeer het zo opnieuw.',
