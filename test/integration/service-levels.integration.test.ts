@@ -86,7 +86,7 @@ describe('service-level reports', () => {
       [{ period: '2027-05', values: [{ ...AVAILABILITY, value: 99 }] }, 'serviceReport.outsideTerm'],
     ];
     for (const [input, reason] of cases) {
-      const refused = await api.mutate('service.report', { agreementId: ID, ...input }, wijkracht);
+      const refused = await api.raw.mutate('service.report', { agreementId: ID, ...input }, wijkracht);
       expect(refused.status, JSON.stringify(refused.body)).toBe(400);
       expect(refused.body.error.data.reason).toBe(reason);
     }
