@@ -137,7 +137,15 @@ export function AgreementDetailPage({ id }: { id: string }) {
         locale={locale}
         simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
       />
-      {shows('services') ? <ServicesSection services={a.services} locale={locale} /> : null}
+      {shows('services') ? (
+        <ServicesSection
+          agreementId={a.id}
+          services={a.services}
+          locale={locale}
+          me={me.data}
+          provider={a.view === 'party'}
+        />
+      ) : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
