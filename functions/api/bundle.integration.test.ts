@@ -18,10 +18,12 @@ type Handler = (
  * before it, 529,849 with its user router and 566,459 once the Cognito client (user.invite/user.update) was in:
  * the budget grew by exactly that client's 36,610 bytes. Issue 14 (governance apply, relation confirmation,
  * notifications, RTVB, collaboration monitor) and issue 15's simulator took it from 571,670 to 615,714 bytes: own
- * domain code, no new dependency; the budget grows by 48,000 bytes for it. Fails when a large dependency sneaks
- * in; issue 17 replaces the size goal with a cold-start floor.
+ * domain code, no new dependency; the budget grows by 48,000 bytes for it. The rest of issue 15 (result-linked
+ * payment, data deliveries, the regional benchmark), issue 16's service catalogue and issue 17's public-route guards
+ * took it to 650,140 bytes: again own domain code and no new dependency (+34,426); the budget grows by 40,000. Fails
+ * when a large dependency sneaks in; issue 17 replaces the size goal with a cold-start floor.
  */
-const BUNDLE_BUDGET_BYTES = 541_000 + 36_610 + 48_000;
+const BUNDLE_BUDGET_BYTES = 541_000 + 36_610 + 48_000 + 40_000;
 
 /**
  * The API Lambda exactly as deployed: the API stack is synthesised with bundling on (local esbuild, the

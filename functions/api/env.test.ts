@@ -11,6 +11,7 @@ const tenant = {
   TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/Regie-dev-Api-TenantDataRole954975BA-abc',
   TABLE_ARN: 'arn:aws:dynamodb:eu-central-1:123456789012:table/Regie-dev-Data-Table-1',
   USER_POOL_ID: 'eu-central-1_AbC123xyz',
+  PUBLIC_ROLE_ARN: 'arn:aws:iam::123456789012:role/Regie-dev-Api-PublicReadRole-abc',
 };
 
 describe('API Lambda environment', () => {
@@ -19,6 +20,7 @@ describe('API Lambda environment', () => {
     expect(readApiEnv({ ...base, ...tenant }).tenant).toEqual({
       roleArn: tenant.TENANT_ROLE_ARN,
       tableArn: tenant.TABLE_ARN,
+      publicRoleArn: tenant.PUBLIC_ROLE_ARN,
     });
   });
 
@@ -29,6 +31,10 @@ describe('API Lambda environment', () => {
       /does not name TABLE_NAME/,
     );
     expect(() => readApiEnv({ ...base, JWKS_URL: 'http://example.org/jwks.json' })).toThrow(/https/);
+    expect(() => readApiEnv({ ...base, ...tenant, PUBLIC_ROLE_ARN: '' })).toThrow(/PUBLIC_ROLE_ARN/);
+    expect(() => readApiEnv({ ...base, ...tenant, PUBLIC_ROLE_ARN: 'role' })).toThrow(/PUBLIC_ROLE_ARN/);
+    expect(() => readApiEnv({ ...base, ORIGIN_SECRET: 'short' })).toThrow(/ORIGIN_SECRET/);
+    expect(readApiEnv({ ...base, ORIGIN_SECRET: 'x'.repeat(32) }).originSecret).toBe('x'.repeat(32));
   });
 
   it('needs the user pool in AWS (with the tenant role) and checks its form', () => {

@@ -10,7 +10,14 @@ export interface ApiEnv {
    * In AWS: the tenant role assumed per caller scope, and the table its session policy names. Unset against
    * DynamoDB Local, which checks no IAM; then the one client of `tableName` is used.
    */
-  tenant?: { roleArn: string; tableArn: string };
+  tenant?: {
+    roleArn: string;
+    tableArn: string;
+    /** The read-only role of the anonymous routes (public register, iCal feeds): public-credentials.ts. */
+    publicRoleArn: string;
+  };
+  /** The secret CloudFront adds as `x-origin-verify`; in AWS every request without it answers 403. */
+  originSecret?: string;
   /**
    * The Cognito user pool where `user.invite` creates logins (issue 13). Required in AWS (with the tenant role);
    * without it — tests against DynamoDB Local — inviting answers UNAVAILABLE.
@@ -32,6 +39,7 @@ export function readApiEnv(
 ): ApiEnv {
   const missing = ['TABLE_NAME', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'].filter((name) => !env[name]);
   if (env.TENANT_ROLE_ARN && !env.TABLE_ARN) missing.push('TABLE_ARN');
+  if (env.TENANT_ROLE_ARN && !env.PUBLIC_ROLE_ARN) missing.push('PUBLIC_ROLE_ARN');
   if (options.userPool && env.TENANT_ROLE_ARN && !env.USER_POOL_ID) missing.push('USER_POOL_ID');
   if (missing.length) throw new Error(`Missing environment: ${missing.join(', ')}`);
   const jwksUrl = new URL(env.JWKS_URL!);
@@ -44,7 +52,11 @@ export function readApiEnv(
     if (!env.TABLE_ARN!.endsWith(`:table/${env.TABLE_NAME}`)) {
       throw new Error('TABLE_ARN does not name TABLE_NAME');
     }
-    tenant = { roleArn: env.TENANT_ROLE_ARN, tableArn: env.TABLE_ARN! };
+    if (!ROLE_ARN.test(env.PUBLIC_ROLE_ARN!)) throw new Error('PUBLIC_ROLE_ARN is not an IAM role ARN');
+    tenant = { roleArn: env.TENANT_ROLE_ARN, tableArn: env.TABLE_ARN!, publicRoleArn: env.PUBLIC_ROLE_ARN! };
+  }
+  if (env.ORIGIN_SECRET !== undefined && env.ORIGIN_SECRET.length < 32) {
+    throw new Error('ORIGIN_SECRET must be at least 32 characters');
   }
   if (env.USER_POOL_ID && !USER_POOL_ID.test(env.USER_POOL_ID))
     throw new Error('USER_POOL_ID is not a user pool id');
@@ -56,5 +68,6 @@ export function readApiEnv(
     dynamoEndpoint: env.DYNAMO_ENDPOINT || undefined,
     tenant,
     userPoolId: env.USER_POOL_ID || undefined,
+    originSecret: env.ORIGIN_SECRET || undefined,
   };
 }

@@ -2,10 +2,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createApp, createTokenVerifier } from '@regie/api';
 import { createCognitoAccounts } from '@regie/api/accounts-cognito';
-import { createDocumentClient } from '@regie/db';
+import { createDocumentClient, createSpaceRegistry } from '@regie/db';
 import { createRemoteJWKSet } from 'jose';
 import { httpHandler } from '../shared/http-handler.ts';
 import { readApiEnv } from './env.ts';
+import { createPublicDbFor } from './public-credentials.ts';
 import { createTenantDbFor } from './tenant-credentials.ts';
 
 /**
@@ -35,15 +36,35 @@ const dbFor = env.tenant
     })
   : undefined;
 
+// The anonymous Woo register reads with a read-only role of its own, scoped per session to that one
+// municipality's space record and public register, from a small client cache of its own (public-credentials.ts).
+const publicDbFor = env.tenant
+  ? createPublicDbFor({
+      roleArn: env.tenant.publicRoleArn,
+      tableArn: env.tenant.tableArn,
+      tableName: env.tableName,
+      onAssumeRole: () => metrics.addMetric('PublicCredentialsIssued', MetricUnit.Count, 1),
+    })
+  : undefined;
+
+// The function's own client: in AWS its role may read the platform's list of spaces (GetItem) and nothing else.
+const db = { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName };
+
+/**
+ * A tenant's request budget per execution environment (fair-share.ts): bursts of 20, 5 a second sustained. One
+ * environment serves one request at a time, ~15 a second at 60 ms, so a flooding tenant keeps at most about a
+ * third of each environment's time (its refusals take a millisecond); people clicking through pages never come
+ * near it (docs/security.md).
+ */
+const TENANT_BUDGET = { burst: 20, perSecond: 5 };
+
 const app = createApp({
-  db: { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName },
+  db,
   dbFor,
-  // The unauthenticated Woo register reads with credentials scoped to that one municipality's keys (the app
-  // has validated the CBS code first); it only ever reads that space's record and its public register.
-  publicDbFor: dbFor
-    ? (space) =>
-        dbFor({ user: 'public-register', name: 'public register', space, roles: ['viewer'], reach: [space] })
-    : undefined,
+  publicDbFor: publicDbFor ? (space) => publicDbFor('register', space) : undefined,
+  spaceRegistry: createSpaceRegistry(db),
+  fairShare: { budget: TENANT_BUDGET },
+  originSecret: env.originSecret,
   // The tenant of every log line after the token is verified; the token itself is never logged.
   // Logins of invited people: Cognito users in the pool (user.invite / user.update).
   accounts: env.userPoolId ? createCognitoAccounts({ userPoolId: env.userPoolId }) : undefined,

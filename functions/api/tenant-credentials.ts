@@ -65,7 +65,7 @@ export function assumeRoleInput(
 }
 
 /** A least-recently-used cache of clients; an evicted client is destroyed (its sockets closed). */
-function clientCache(max: number) {
+export function clientCache(max: number) {
   const entries = new Map<string, Db>(); // the Map's order is the recency order
   return {
     get size() {

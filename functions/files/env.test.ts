@@ -11,6 +11,7 @@ const base = {
 const tenant = {
   TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/Regie-dev-Api-TenantDataRole-abc',
   TABLE_ARN: 'arn:aws:dynamodb:eu-central-1:123456789012:table/Regie-dev-Data-Table-1',
+  PUBLIC_ROLE_ARN: 'arn:aws:iam::123456789012:role/Regie-dev-Api-PublicReadRole-abc',
 };
 
 describe('files Lambda environment', () => {

@@ -1,11 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createTokenVerifier } from '@regie/api';
-import { createFilesApp, createIcalApp } from '@regie/api/files';
-import { createDocumentClient } from '@regie/db';
+import { createFilesApp, createIcalApp, originGuard } from '@regie/api/files';
+import { createDocumentClient, createSpaceRegistry } from '@regie/db';
 import { createDocumentStore } from '@regie/db/documents';
 import { Hono } from 'hono';
 import { createRemoteJWKSet } from 'jose';
+import { createPublicDbFor } from '../api/public-credentials.ts';
 import { createTenantDbFor } from '../api/tenant-credentials.ts';
 import { httpHandler } from '../shared/http-handler.ts';
 import { createScopedDocumentsFor } from './document-credentials.ts';
@@ -35,10 +36,23 @@ const dbFor = env.tenant
     })
   : undefined;
 
-// One client for the files and the iCal routes (created once per execution environment).
+// The read-only role of the anonymous iCal feeds, per space, in a small cache of its own (public-credentials.ts).
+const publicDbFor = env.tenant
+  ? createPublicDbFor({
+      roleArn: env.tenant.publicRoleArn,
+      tableArn: env.tenant.tableArn,
+      tableName: env.tableName,
+      onAssumeRole: () => metrics.addMetric('PublicCredentialsIssued', MetricUnit.Count, 1),
+    })
+  : undefined;
+
+// One client for the files and the iCal routes (created once per execution environment); in AWS its role may
+// read the platform's list of spaces and nothing else.
 const db = { doc: createDocumentClient({ endpoint: env.dynamoEndpoint }), tableName: env.tableName };
 
 const app = new Hono();
+// Only through CloudFront (and its WAF): a request without the origin secret answers 403 (docs/security.md).
+if (env.originSecret) app.use('*', originGuard(env.originSecret));
 app.route(
   '/files',
   createFilesApp({
@@ -56,15 +70,14 @@ app.route(
     logError: ({ level: _level, message, ...details }) => logger.error(String(message), details),
   }),
 );
-// Personal iCal feeds (`GET /ical/{proxy+}`, public): the secret is checked first, then that one space is read
-// with the same space-scoped credentials as any request of that space.
+// Personal iCal feeds (`GET /ical/{proxy+}`, public): the secret's form is checked first, then whether the space
+// exists (a cached registry read, no role), then that one space's feed is read with the public read-only role.
 app.route(
   '/ical',
   createIcalApp({
     db,
-    feedDbFor: dbFor
-      ? (space) => dbFor({ user: 'ical-feed', name: 'iCal feed', space, roles: ['viewer'], reach: [space] })
-      : undefined,
+    spaceRegistry: createSpaceRegistry(db),
+    feedDbFor: publicDbFor ? (space) => publicDbFor('ical', space) : undefined,
   }),
 );
 app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404));

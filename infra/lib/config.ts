@@ -15,6 +15,22 @@ export interface StageConfig {
     /** Caps the blast radius of a runaway client; the account must keep ≥ 10 unreserved. */
     readonly reservedConcurrency: number;
     readonly throttle: { readonly burstLimit: number; readonly rateLimit: number };
+    /**
+     * The API's own host name and its ACM certificate (in the stage's region). When set, CloudFront reaches the API
+     * there and the execute-api default endpoint is disabled; the name needs a DNS record (CNAME) to the custom
+     * domain's regional target (output `ApiDomainTarget`). Unset: the execute-api endpoint stays, guarded by the
+     * origin secret alone (docs/deployment.md).
+     */
+    readonly domain?: { readonly name: string; readonly certificateArn: string };
+  };
+  /** Rate-based WAF rules: requests per IP in any 5 minutes (WAF's evaluation window), then blocked. */
+  readonly waf: {
+    /** Every request through CloudFront. */
+    readonly perIp: number;
+    /** `/public/*` and `/ical/*`: anonymous routes, cached or personal, never needed at a high rate. */
+    readonly publicPerIp: number;
+    /** Cognito's sign-in (managed login and its API), on the user pool's own regional web ACL. */
+    readonly signInPerIp: number;
   };
   readonly auth: {
     /** Absolute path of the Cognito pre token generation trigger's entry. */
@@ -57,6 +73,23 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
     if (!/^https:\/\/[a-z0-9.-]+$/.test(url))
       throw new Error(`REGIE_WEB_URL must be https://<host>, got "${url}"`);
   }
+  const apiDomain = env.REGIE_API_DOMAIN;
+  const apiCertificate = env.REGIE_API_CERTIFICATE_ARN;
+  if ((apiDomain === undefined) !== (apiCertificate === undefined)) {
+    throw new Error('REGIE_API_DOMAIN and REGIE_API_CERTIFICATE_ARN are set together or not at all');
+  }
+  if (
+    apiDomain !== undefined &&
+    !/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(apiDomain)
+  ) {
+    throw new Error(`REGIE_API_DOMAIN must be a host name, got "${apiDomain}"`);
+  }
+  if (
+    apiCertificate !== undefined &&
+    !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/.test(apiCertificate)
+  ) {
+    throw new Error(`REGIE_API_CERTIFICATE_ARN must be an ACM certificate ARN, got "${apiCertificate}"`);
+  }
   const prefix = env.REGIE_AUTH_DOMAIN_PREFIX;
   if (prefix !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix)) {
     throw new Error(
@@ -71,7 +104,11 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
       entry: paths.apiEntry,
       reservedConcurrency: 20,
       throttle: { burstLimit: 100, rateLimit: 50 },
+      domain: apiDomain && apiCertificate ? { name: apiDomain, certificateArn: apiCertificate } : undefined,
     },
+    // Per IP and 5 minutes. A municipality's office is often one NAT address for all its staff: the general
+    // limit leaves room for some 30 people working at once; the anonymous routes and sign-in are held tighter.
+    waf: { perIp: 6000, publicPerIp: 300, signInPerIp: 300 },
     auth: {
       preTokenEntry: paths.preTokenEntry,
       // REGIE_WEB_URL: the deployed web app (the CloudFront URL or your own domain), added after the first deploy.

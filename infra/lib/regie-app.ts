@@ -5,6 +5,7 @@ import { ApiStack } from './stacks/api-stack.ts';
 import { AuthStack } from './stacks/auth-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { JobsStack } from './stacks/jobs-stack.ts';
+import { EdgeWafStack, SignInWafStack } from './stacks/waf-stack.ts';
 import { WebStack } from './stacks/web-stack.ts';
 
 export interface RegieStacks {
@@ -13,6 +14,8 @@ export interface RegieStacks {
   readonly api: ApiStack;
   readonly jobs: JobsStack;
   readonly web: WebStack;
+  readonly edgeWaf: EdgeWafStack;
+  readonly signInWaf: SignInWafStack;
 }
 
 /**
@@ -32,8 +35,23 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     preTokenEntry: config.auth.preTokenEntry,
     domainPrefix: config.auth.domainPrefix,
   });
+  const signInWaf = new SignInWafStack(app, `${prefix}-SignInWaf`, {
+    env,
+    signInPerIp: config.waf.signInPerIp,
+    userPoolArn: auth.userPool.userPoolArn,
+  });
+  // A CloudFront-scope web ACL exists only in us-east-1; the Web stack reads its ARN across regions.
+  const edgeWaf = new EdgeWafStack(app, `${prefix}-EdgeWaf`, {
+    env: { account: env.account, region: 'us-east-1' },
+    crossRegionReferences: true,
+    perIp: config.waf.perIp,
+    publicPerIp: config.waf.publicPerIp,
+  });
+  const originSecretName = `regie-${config.stage}/origin-verify`;
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
+    domain: config.api.domain,
+    originSecretName,
     table: data.table,
     documentsBucket: data.documentsBucket,
     entry: config.api.entry,
@@ -53,14 +71,19 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
   });
   const web = new WebStack(app, `${prefix}-Web`, {
     env,
+    crossRegionReferences: true,
     apiDomainName: api.apiDomainName,
+    originSecretName,
+    webAclArn: edgeWaf.webAcl.attrArn,
     signIn: { authority: auth.authority, clientId: auth.webClient.userPoolClientId },
     assetsPath: config.web.assetsPath,
   });
 
   Tags.of(app).add('project', 'regie');
   Tags.of(app).add('stage', config.stage);
-  return { data, auth, api, jobs, web };
+  // CloudFront reads the origin secret by name when the Web stack deploys: the Api stack creates it first.
+  web.addDependency(api);
+  return { data, auth, api, jobs, web, edgeWaf, signInWaf };
 }
 
 /** cdk-nag v3: AwsSolutions runs as a policy-validation plugin; findings fail synth unless acknowledged. */

@@ -20,6 +20,7 @@ import {
   REGION_KEYS_PATTERN,
   SIGN_IN_KEYS_PATTERNS,
   SPACE_POLICY_VARIABLE,
+  SPACE_REGISTRY_KEY,
   SPACE_TAG,
   TENANT_ITEM_ACTIONS,
 } from '../lib/tenant-policy.ts';
@@ -402,8 +403,18 @@ describe('api stack', () => {
         expect(JSON.stringify(statement.Resource)).not.toMatch(/[:/]\*"/);
       }
     }
+    for (const rolePrefix of ['ApiFunctionRole', 'FilesFunctionRole']) {
+      const statements = roleStatements(api, rolePrefix);
+      // Its one table read: whether a space exists, on exactly the registry partition (issue 17).
+      const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      expect(dynamo, rolePrefix).toEqual([
+        expect.objectContaining({
+          Action: 'dynamodb:GetItem',
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SPACE_REGISTRY_KEY] } },
+        }),
+      ]);
+    }
     const apiActions = roleStatements(api, 'ApiFunctionRole').flatMap((s) => asArray(s.Action));
-    expect(apiActions.filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     expect(apiActions.filter((a) => a.startsWith('sts:'))).toEqual(['sts:AssumeRole', 'sts:TagSession']);
   });
 
@@ -435,10 +446,12 @@ describe('api stack', () => {
         }),
       },
     });
-    // The function's own role: its logs and assuming the two scoped roles; no table, no bucket, no wildcard.
+    // The function's own role: its logs, the space registry read (above) and assuming the scoped roles; no
+    // bucket, no wildcard.
     const own = roleStatements(api, 'FilesFunctionRole');
     const actions = own.flatMap((s) => asArray(s.Action));
-    expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:GetItem']);
     expect(actions.filter((a) => a.startsWith('sts:'))).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     for (const statement of own) {
       expect(asArray(statement.Resource)).not.toContain('*');
@@ -543,7 +556,11 @@ describe('api stack', () => {
           {
             Effect: 'Allow',
             Action: ['sts:AssumeRole', 'sts:TagSession'],
-            Resource: { 'Fn::GetAtt': [tenantRoleId, 'Arn'] },
+            // The tenant role, and the public routes' read-only role (public-edge.test.ts).
+            Resource: [
+              { 'Fn::GetAtt': [tenantRoleId, 'Arn'] },
+              { 'Fn::GetAtt': [Match.stringLikeRegexp('^PublicReadRole'), 'Arn'] },
+            ],
           },
         ]),
       },
@@ -599,7 +616,7 @@ describe('web stack', () => {
     });
   });
 
-  it('serves the SPA from a private bucket through OAC and the API paths uncached', () => {
+  it('serves the SPA from a private bucket through OAC and the API paths uncached (but /public/*)', () => {
     const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
     const allViewerExceptHost = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
     web.hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -613,8 +630,9 @@ describe('web stack', () => {
         CacheBehaviors: ['/trpc/*', '/files/*', '/public/*', '/ical/*', '/health'].map((pathPattern) =>
           Match.objectLike({
             PathPattern: pathPattern,
-            CachePolicyId: cachingDisabled,
-            OriginRequestPolicyId: allViewerExceptHost,
+            // The public registers are cached as the origin says (public-edge.test.ts).
+            CachePolicyId: pathPattern === '/public/*' ? Match.anyValue() : cachingDisabled,
+            OriginRequestPolicyId: pathPattern === '/public/*' ? Match.absent() : allViewerExceptHost,
             ViewerProtocolPolicy: 'https-only',
             ResponseHeadersPolicyId: Match.anyValue(),
           }),
@@ -630,6 +648,8 @@ describe('web stack', () => {
       apiDomainName: 'example.execute-api.eu-central-1.amazonaws.com',
       assetsPath: undefined,
       signIn: { authority: 'https://regie.auth.eu-central-1.amazoncognito.com', clientId: 'client' },
+      originSecretName: 'regie-test/origin-verify',
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/regie/abc',
     });
     Template.fromStack(stack).resourceCountIs('Custom::CDKBucketDeployment', 0);
   });

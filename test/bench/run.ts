@@ -4,7 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { appRouter } from '@regie/api';
-import { keys } from '@regie/db';
+import { keys, SEP } from '@regie/db';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, freePort, startDynamoLocal } from '@regie/local';
 import { createTestDb } from '../support/db.ts';
 import { httpApiEvent } from '../support/lambda-event.ts';
@@ -31,8 +31,9 @@ type Measured<Rest extends unknown[]> = {
  * BENCH_LARGE (agreements in the large tenant, default 100000), BENCH_SMALL (default 1000), BENCH_WEB (the
  * web register, default 5000), BENCH_SECONDS (each throughput run, default 5), BENCH_WRITERS (the fault run's
  * writers, default 32), BENCH_IMPORT (rows of the register import, default 5000), BENCH_ONLY (comma-separated
- * sections: scale,overhead,throughput,isolation,import,faults,lambda,web,accessibility,simulator);
- * BENCH_SIMULATOR (runs of the simulator, default 2000).
+ * sections: scale,overhead,throughput,isolation,import,faults,lambda,web,accessibility,simulator,benchmark);
+ * BENCH_SIMULATOR (runs of the simulator, default 2000), BENCH_BENCHMARK (requests a side of the regional
+ * benchmark read, default 400).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,6 +44,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 32);
 const IMPORT = Number(process.env.BENCH_IMPORT ?? 5_000);
 const SIMULATOR = Number(process.env.BENCH_SIMULATOR ?? 2_000);
+const BENCHMARK = Number(process.env.BENCH_BENCHMARK ?? 400);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const RUNS = 90;
 const run = (section: string) => !ONLY || ONLY.includes(section);
@@ -298,6 +300,82 @@ async function main() {
           goal: '≤ 2× (p99)',
         });
       }
+      if (run('benchmark')) {
+        // Issue 15 point 4: "ratio of the benchmark page read to a plain register page read, goal ≤ 1.5×". Both
+        // over HTTP as the region's coordinator, interleaved; the floor is the coordinator's own register page.
+        log(`regional benchmark: benchmark.region vs the register page, ${BENCHMARK} requests a side`);
+        const coordinator = await api.token('noordveluwe.coordinator');
+        const region = 'RGNOORDVELUWE';
+        const register = get(coordinator, 'agreement.find', { limit: 50 });
+        const registerItems = ((await register()) as { items: unknown[] }).items.length;
+        const read = (productCode?: string) => async () => {
+          const data = (await get(coordinator, 'benchmark.region', {
+            space: region,
+            ...(productCode ? { productCode } : {}),
+          })()) as { asOf: string | null; products: { productCode: string }[]; participants: unknown[] };
+          // A read of an empty or foreign partition would be fast and prove nothing: the seed's job ran.
+          if (!data.asOf || data.products.length === 0)
+            throw new Error('benchmark.region: no computed figures');
+          if (productCode && data.products.some((p) => p.productCode !== productCode)) {
+            throw new Error('benchmark.region: another product code in a one-code read');
+          }
+          return data;
+        };
+        const whole = (await read()()) as { products: unknown[]; participants: unknown[] };
+        const size = (procedure: QueryPath, input: unknown) =>
+          client.get(rawQueryUrl(procedure, input), coordinator).then((r) => r.body.length);
+        const [wholeBytes, oneBytes, registerBytes] = await Promise.all([
+          size('benchmark.region', { space: region }),
+          size('benchmark.region', { space: region, productCode: '45A12' }),
+          size('agreement.find', { limit: 50 }),
+        ]);
+        const floor = `agreement.find {limit: 50} (${registerItems} agreements, ${kb(registerBytes)})`;
+        const reads: [string, () => Promise<unknown>, number][] = [
+          [
+            `benchmark.region {space} (${whole.products.length} product codes, ${whole.participants.length} participants, ${kb(wholeBytes)})`,
+            read(),
+            wholeBytes,
+          ],
+          [`benchmark.region {space, productCode: 45A12} (${kb(oneBytes)})`, read('45A12'), oneBytes],
+        ];
+        for (const [label, fn] of reads) {
+          const [bench, plain] = await sideBySide(fn, register, BENCHMARK, 10);
+          rows.push({
+            section: 'Regional benchmark',
+            what: `${label} over HTTP as noordveluwe.coordinator vs the register page, ${floor}, same user, ${BENCHMARK} a side`,
+            measured: lat(bench, 95),
+            baseline: lat(plain, 95),
+            ratio: median(bench) / median(plain),
+            goal: '≤ 1.5×',
+          });
+        }
+        // For scale only (no goal): the same read against a direct Query of the partition from Node, as the
+        // repository sends it (API overhead compares agreement.get with a GetItem the same way).
+        const direct = async () => {
+          const result = await db.doc.send(
+            new QueryCommand({
+              TableName: db.tableName,
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: {
+                ':pk': keys.benchmark(region),
+                ':from': `OPTIN${SEP}`,
+                ':to': `RESULT${SEP}~`,
+              },
+              ConsistentRead: true,
+            }),
+          );
+          if (!result.Items?.length) throw new Error('no benchmark items');
+        };
+        const [bench, raw] = await sideBySide(read(), direct, BENCHMARK, 10);
+        rows.push({
+          section: 'Regional benchmark',
+          what: 'benchmark.region {space} over HTTP vs a direct consistent Query of the same partition from Node',
+          measured: lat(bench, 95),
+          baseline: lat(raw, 95),
+          ratio: median(bench) / median(raw),
+          goal: '',
+        });
+      }
       client.close();
 
       if (run('import')) {
@@ -516,6 +594,7 @@ const SECTIONS = {
   lambda: 'Lambda',
   web: 'Web',
   simulator: 'Simulator',
+  benchmark: 'Regional benchmark',
   accessibility: 'Accessibility',
 } as const;
 

@@ -262,8 +262,9 @@ describe('API over HTTP (black box)', () => {
       await api.token('ermelo.viewer'),
     );
     // Created, four status moves, the seeded escalation's two steps, a KPI value, two comments, a meeting,
-    // a score and the seeded calamity notification.
-    expect(verify.body.result.data).toEqual({ valid: true, events: 13 });
+    // a score and the seeded calamity notification; then result-linked payment's terms change and Kompas's five 2025
+    // KPI results (seed-incentives.ts).
+    expect(verify.body.result.data).toEqual({ valid: true, events: 19 });
   });
 
   it('does not serve the dev routes’ secrets: an unknown user gets 404', async () => {

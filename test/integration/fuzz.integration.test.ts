@@ -215,6 +215,16 @@ const VALID: Record<
   },
   'report.list': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
   'report.series': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-jh-2025' } },
+  'service.report': {
+    user: 'wijkracht.reporter',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-dvo-2026',
+      period: '2026-12',
+      values: [{ serviceId: 'svc-dvo-portaal', levelId: 'sl-dvo-portaal-beschikbaarheid', value: 99.9 }],
+    },
+  },
+  'service.levels': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-dvo-2026' } },
   'report.due': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'budget.record': {
     user: 'ermelo.contractmanager',

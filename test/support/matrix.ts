@@ -222,6 +222,17 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   ],
   'report.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'report.series': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'service.report': (t) => [
+    {
+      type: 'mutation',
+      input: {
+        agreementId: t.id,
+        period: '2026-12',
+        values: [{ serviceId: 'svc-dvo-portaal', levelId: 'sl-dvo-portaal-beschikbaarheid', value: 99.9 }],
+      },
+    },
+  ],
+  'service.levels': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'report.due': (t) => [
     { type: 'query', input: { space: t.space } },
     { type: 'query', input: { agreementId: t.id } },

@@ -3,6 +3,8 @@ import { tableDefinition } from '@regie/db/table';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -11,21 +13,30 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { nodeFunctionDefaults } from '../bundling.ts';
 import { paths } from '../paths.ts';
 import {
   AGREEMENT_COLLECTION_KEYS_PATTERNS,
+  ICAL_INDEX,
+  ICAL_INDEX_KEY_SUFFIXES,
+  ICAL_TABLE_KEY_SUFFIXES,
   leadingKeysPattern,
   PARTY_VIEW_ACTIONS,
   PARTY_VIEW_KEYS_PATTERN,
   PROVIDER_SPACE_TAG_PATTERN,
+  PUBLIC_READ_ACTIONS,
+  PUBLIC_REGISTER_KEY_SUFFIXES,
   REGION_KEYS_PATTERN,
+  SPACE_POLICY_VARIABLE,
+  SPACE_REGISTRY_KEY,
   SPACE_TAG,
   TENANT_ITEM_ACTIONS,
 } from '../tenant-policy.ts';
@@ -43,6 +54,10 @@ export interface ApiStackProps extends StackProps {
   readonly filesEntry?: string;
   /** The user pool where `user.invite` creates logins and `user.update` disables them (issue 13). */
   readonly userPool: { readonly id: string; readonly arn: string };
+  /** The API's own host name and certificate; with it the execute-api endpoint is disabled (config.ts). */
+  readonly domain?: { readonly name: string; readonly certificateArn: string };
+  /** Name of the Secrets Manager secret CloudFront sends as `x-origin-verify` (read by the Web stack). */
+  readonly originSecretName: string;
 }
 
 /** What the API may do in the user pool: invite, compensate, disable/enable and end sessions — nothing else. */
@@ -54,11 +69,25 @@ export const USER_POOL_ACTIONS = [
   'cognito-idp:AdminUserGlobalSignOut',
 ] as const;
 
+/** GetItem on the platform's list of spaces (`PLATFORM#SPACES`), exactly that partition: the registry read. */
+function spaceRegistryRead(tableArn: string): PolicyStatement {
+  return new PolicyStatement({
+    sid: 'SpaceRegistryRead',
+    actions: ['dynamodb:GetItem'],
+    resources: [tableArn],
+    conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SPACE_REGISTRY_KEY] } },
+  });
+}
+
 /** Stateless: the API function, its roles and the HTTP API. Safe to destroy and recreate. */
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
-  /** Host name of the API's execute-api endpoint, used as the CloudFront origin. */
+  /** Host name CloudFront reaches the API at: the custom domain when configured, else the execute-api endpoint. */
   readonly apiDomainName: string;
+  /** The read-only role of the anonymous routes (public register, iCal feeds). */
+  readonly publicReadRole: Role;
+  /** What CloudFront adds to every request as `x-origin-verify`; the functions refuse requests without it. */
+  readonly originSecret: Secret;
   readonly handler: NodejsFunction;
   readonly tenantDataRole: Role;
   /** The files function (`/files/*`: documents, PDFs) and the role it assumes per agreement for S3. */
@@ -138,12 +167,61 @@ export class ApiStack extends Stack {
         },
       }),
     );
+    // The anonymous routes' role (public-credentials.ts): GetItem and Query only, on the tagged space's record and
+    // public register and its iCal feeds' records, users and dated index partitions — nothing else, never a write.
+    // Each session narrows it further to one route's exact keys of one space.
+    this.publicReadRole = new Role(this, 'PublicReadRole', {
+      assumedBy: new ArnPrincipal(functionRole.roleArn).withSessionTags().withConditions({
+        Null: { [`aws:RequestTag/${SPACE_TAG}`]: 'false' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [SPACE_TAG] },
+      }),
+      description: 'Regie public register and iCal feeds: read-only, one space (session tag) per session',
+      maxSessionDuration: Duration.hours(1),
+    });
+    const tagged = (suffix: string) => `${SPACE_POLICY_VARIABLE}#${suffix}`;
+    this.publicReadRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'PublicRegisterAndIcalItems',
+        actions: [...PUBLIC_READ_ACTIONS],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': [...PUBLIC_REGISTER_KEY_SUFFIXES, ...ICAL_TABLE_KEY_SUFFIXES].map(tagged),
+          },
+        },
+      }),
+    );
+    this.publicReadRole.addToPolicy(
+      new PolicyStatement({
+        sid: 'IcalDatedIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${ICAL_INDEX}`],
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ICAL_INDEX_KEY_SUFFIXES.map(tagged) },
+        },
+      }),
+    );
     functionRole.addToPolicy(
       new PolicyStatement({
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [this.tenantDataRole.roleArn],
+        resources: [this.tenantDataRole.roleArn, this.publicReadRole.roleArn],
       }),
     );
+    // The one table read of the function's own: whether a space exists (space-registry.ts), before any role.
+    functionRole.addToPolicy(spaceRegistryRead(table.tableArn));
+
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      secretName: props.originSecretName,
+      description:
+        'Regie: header CloudFront adds to API requests (x-origin-verify); requests without it answer 403',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront and the functions read the value at deploy time (a dynamic reference); rotating means ' +
+        'regenerating it and redeploying the Api and Web stacks together (docs/deployment.md).',
+    });
     // People of a space (user.invite / user.update): exactly these actions, on this one pool.
     functionRole.addToPolicy(
       new PolicyStatement({
@@ -168,6 +246,8 @@ export class ApiStack extends Stack {
         TABLE_NAME: table.tableName,
         TABLE_ARN: table.tableArn,
         TENANT_ROLE_ARN: this.tenantDataRole.roleArn,
+        PUBLIC_ROLE_ARN: this.publicReadRole.roleArn,
+        ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
         USER_POOL_ID: props.userPool.id,
         JWKS_URL: props.jwt.jwksUrl,
         JWT_ISSUER: props.jwt.issuer,
@@ -195,8 +275,10 @@ export class ApiStack extends Stack {
       description: 'Regie API (tRPC over Hono)',
       createDefaultStage: false,
       defaultAuthorizer: jwtAuthorizer,
+      // With a domain of its own, the API answers there only (CloudFront's origin); execute-api is switched off.
+      disableExecuteApiEndpoint: props.domain !== undefined,
     });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
@@ -252,7 +334,18 @@ export class ApiStack extends Stack {
       });
     }
 
-    this.apiDomainName = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    if (props.domain) {
+      const domainName = new DomainName(this, 'ApiDomain', {
+        domainName: props.domain.name,
+        certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', props.domain.certificateArn),
+      });
+      new ApiMapping(this, 'ApiMapping', { api: this.httpApi, domainName, stage });
+      this.apiDomainName = props.domain.name;
+      // The DNS record to create: <domain> CNAME <this target>.
+      new CfnOutput(this, 'ApiDomainTarget', { value: domainName.regionalDomainName });
+    } else {
+      this.apiDomainName = `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    }
     new CfnOutput(this, 'ApiUrl', { value: `https://${this.apiDomainName}` });
   }
 
@@ -310,12 +403,20 @@ export class ApiStack extends Stack {
           'session policy to one agreement prefix <space>/agreements/<id>/ (functions/files/document-credentials.ts).',
       });
     }
+    this.publicReadRole.assumeRolePolicy!.addStatements(
+      new PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        principals: [new ArnPrincipal(role.roleArn)],
+        conditions: tagConditions,
+      }),
+    );
     role.addToPolicy(
       new PolicyStatement({
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        resources: [this.tenantDataRole.roleArn, this.documentsRole.roleArn],
+        resources: [this.tenantDataRole.roleArn, this.documentsRole.roleArn, this.publicReadRole.roleArn],
       }),
     );
+    role.addToPolicy(spaceRegistryRead(props.table.tableArn));
 
     const fn = new NodejsFunction(this, 'FilesFunction', {
       ...defaults,
@@ -330,6 +431,8 @@ export class ApiStack extends Stack {
         TABLE_NAME: props.table.tableName,
         TABLE_ARN: props.table.tableArn,
         TENANT_ROLE_ARN: this.tenantDataRole.roleArn,
+        PUBLIC_ROLE_ARN: this.publicReadRole.roleArn,
+        ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
         DOCUMENTS_ROLE_ARN: this.documentsRole.roleArn,
         JWKS_URL: props.jwt.jwksUrl,

@@ -3,6 +3,7 @@ import {
   DefaultStackSynthesizer,
   Duration,
   RemovalPolicy,
+  SecretValue,
   Stack,
   type StackProps,
   Validations,
@@ -10,7 +11,10 @@ import {
 import {
   AllowedMethods,
   type BehaviorOptions,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -45,7 +49,14 @@ export interface WebStackProps extends StackProps {
   readonly assetsPath: string | undefined;
   /** Cognito's sign-in pages and the web client, written to the app's `/config.json` at deploy time. */
   readonly signIn: { readonly authority: string; readonly clientId: string };
+  /** The Secrets Manager secret whose value CloudFront sends to the API as `x-origin-verify` (Api stack). */
+  readonly originSecretName: string;
+  /** The CloudFront-scope WAF web ACL (us-east-1, EdgeWafStack). */
+  readonly webAclArn: string;
 }
+
+/** The header the API functions check (packages/api/src/origin-guard.ts). */
+export const ORIGIN_SECRET_HEADER = 'x-origin-verify';
 
 /** Paths served by the API. Same origin as the SPA, so the browser needs no CORS. */
 export const API_PATH_PATTERNS = ['/trpc/*', '/files/*', '/public/*', '/ical/*', '/health'] as const;
@@ -133,10 +144,19 @@ export class WebStack extends Stack {
       },
     });
 
+    // One origin for every API path. It carries the origin secret: the API answers nothing without it, so the
+    // WAF in front of this distribution cannot be walked around (the value is resolved by CloudFormation at deploy
+    // time from Secrets Manager; it is not in the template).
+    const apiOrigin = new HttpOrigin(props.apiDomainName, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      customHeaders: {
+        [ORIGIN_SECRET_HEADER]: SecretValue.secretsManager(props.originSecretName).unsafeUnwrap(),
+      },
+    });
     // API behaviours: never cached (responses are per user), all viewer headers except Host (API Gateway
     // routes on its own host name) so Authorization, query strings and Idempotency-Key reach the API.
     const apiBehavior: BehaviorOptions = {
-      origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+      origin: apiOrigin,
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -144,7 +164,31 @@ export class WebStack extends Stack {
       responseHeadersPolicy: securityHeaders,
     };
 
+    // The public Woo registers: the same for everyone, so cached at the edge for as long as the app says
+    // (`cache-control: public, max-age=300`; an unknown code's 404 for 60 s). No TTL of its own (default 0,
+    // minimum 0): what the origin does not mark cacheable is not cached. Nothing of the viewer is in the key or
+    // forwarded — no Authorization, no cookies, no query string — so one cached answer serves every caller.
+    const publicCachePolicy = new CachePolicy(this, 'PublicRegisterCache', {
+      comment: 'Regie public registers: honour the origin Cache-Control, key on the path only',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.hours(1),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const publicBehavior: BehaviorOptions = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: publicCachePolicy,
+      responseHeadersPolicy: securityHeaders,
+    };
+
     this.distribution = new Distribution(this, 'Distribution', {
+      webAclId: props.webAclArn,
       comment: 'Regie web app and API',
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -167,7 +211,9 @@ export class WebStack extends Stack {
           },
         ],
       },
-      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
+      additionalBehaviors: Object.fromEntries(
+        API_PATH_PATTERNS.map((pattern) => [pattern, pattern === '/public/*' ? publicBehavior : apiBehavior]),
+      ),
     });
 
     Validations.of(this.distribution).acknowledge(
@@ -181,12 +227,6 @@ export class WebStack extends Stack {
         id: 'AwsSolutions-CFR1',
         reason:
           'Municipal staff and providers may work from abroad; geography is not an access boundary here.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'A CloudFront WAF web ACL must live in us-east-1 (cross-region stack); until then abuse is bounded ' +
-          'by API Gateway throttling and the function reserved concurrency.',
       },
     );
 

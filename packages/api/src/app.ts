@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { isCbsMunicipalityCode, toCsv } from '@regie/core';
-import { createDaySignals, type Db, readOnlyFor, readPublicRegister, runBenchmark } from '@regie/db';
+import {
+  createDaySignals,
+  createSpaceRegistry,
+  type Db,
+  readOnlyFor,
+  readPublicRegister,
+  runBenchmark,
+  type SpaceRegistry,
+} from '@regie/db';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,6 +18,7 @@ import type { TokenVerifier } from './auth.ts';
 import { createContext, type DbFor, identify } from './context.ts';
 import { httpErrorHandler, publicRefusal } from './errors.ts';
 import { createFairShare } from './fair-share.ts';
+import { originGuard } from './origin-guard.ts';
 import { appRouter } from './router.ts';
 
 /** Local-only login: lists the seed users and signs tokens for them. Never passed in the Lambda build. */
@@ -24,13 +33,26 @@ export interface AppDeps {
   verifyToken: TokenVerifier;
   /** In AWS: credentials that may only read the given municipality's public register. */
   publicDbFor?: (space: string) => Promise<Db>;
+  /**
+   * Whether a space exists, asked before `publicDbFor` (so an unknown space assumes no role); by default a
+   * cached read of `db` (space-registry.ts).
+   */
+  spaceRegistry?: SpaceRegistry;
   /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
   dbFor?: DbFor;
   dev?: DevAuth;
   /** Where logins live: Cognito in AWS (accounts-cognito.ts), login items locally (packages/local). */
   accounts?: Accounts;
-  /** Requests of one tenant in progress at once in this process, alone and beside others (fair-share.ts). */
-  fairShare?: { alone: number; shared: number };
+  /**
+   * Requests of one tenant in progress at once in this process, alone and beside others, and its request budget
+   * (a token bucket per space: `burst` requests, refilled at `perSecond`; fair-share.ts).
+   */
+  fairShare?: { alone?: number; shared?: number; budget?: { burst: number; perSecond: number } };
+  /**
+   * The secret CloudFront adds to every request it forwards (`x-origin-verify`); when set, a request without it
+   * answers 403 before anything else runs, so the API is reached through CloudFront (and its WAF) only.
+   */
+  originSecret?: string;
   /** Where unexpected errors go; never receives tokens or request bodies. */
   logError?: (entry: Record<string, unknown>) => void;
 }
@@ -51,20 +73,30 @@ export function createApp(deps: AppDeps): Hono {
   const logError = deps.logError ?? ((entry) => console.error(JSON.stringify(entry)));
   const app = new Hono();
   app.use('*', secureHeaders());
+  if (deps.originSecret) app.use('*', originGuard(deps.originSecret));
+  const registry = deps.spaceRegistry ?? createSpaceRegistry(deps.db);
+  const notFound = (c: Context) => {
+    // A short shared-cache lifetime: CloudFront answers a repeated unknown code itself.
+    c.header('cache-control', 'public, max-age=60');
+    return c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404);
+  };
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   // The public Woo register of a municipality (SPEC §5.4): no auth, public fields only, cacheable briefly.
   const publicRegister = (format: 'json' | 'csv') => async (c: Context) => {
     const code = c.req.param('code') ?? '';
-    if (!isCbsMunicipalityCode(code))
-      return c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404);
+    if (!isCbsMunicipalityCode(code)) return notFound(c);
+    // An unknown code ends here: one cached registry read, no role assumed, no client opened.
+    const known = await registry.has(code).catch((error: unknown) => publicRefusal(c, error));
+    if (known instanceof Response) return known;
+    if (!known) return notFound(c);
     const register = await readPublicRegister(
       deps.publicDbFor ? await deps.publicDbFor(code) : deps.db,
       code,
     ).catch((error: unknown) => publicRefusal(c, error));
     if (register instanceof Response) return register;
-    if (!register) return c.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, 404);
+    if (!register) return notFound(c);
     c.header('cache-control', 'public, max-age=300');
     if (format === 'csv') {
       c.header('content-type', 'text/csv; charset=utf-8');
@@ -117,13 +149,34 @@ export function createApp(deps: AppDeps): Hono {
   }
 
   app.use('/trpc/*', tooLarge);
-  const share = createFairShare({ alone: 4, shared: 1, queue: 512, windowMs: 250, ...deps.fairShare });
+  const share = createFairShare({
+    alone: deps.fairShare?.alone ?? 4,
+    shared: deps.fairShare?.shared ?? 1,
+    queue: 512,
+    windowMs: 250,
+    budget: deps.fairShare?.budget,
+  });
   app.all('/trpc/*', async (c) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 100) ?? randomUUID();
     // The caller's tenant is known before the procedure runs, so each tenant gets its fair share (fair-share.ts);
     // the token is verified once, here, and the context takes that result.
     const identity = await identify(deps.verifyToken, c.req.raw);
     const release = identity ? await share.enter(identity.space) : () => {};
+    if (typeof release === 'object' && release !== null) {
+      // This tenant has spent its budget: it waits, others are served (fair-share.ts).
+      c.header('retry-after', String(release.retryAfterSeconds));
+      return c.json(
+        {
+          error: {
+            code: 'TOO_MANY_REQUESTS',
+            message: 'This organisation sends more requests than its share; try again shortly',
+            reason: 'request.tenantBudget',
+            params: {},
+          },
+        },
+        429,
+      );
+    }
     if (!release) {
       c.header('retry-after', '1');
       return c.json(

@@ -15,7 +15,7 @@ function setup(overrides: { queue?: number } = {}) {
   const enter = (space: string, log: string[], name: string) => {
     const entered = share.enter(space).then((release) => {
       log.push(name);
-      return release!;
+      return release as () => void;
     });
     return entered;
   };
@@ -70,5 +70,28 @@ describe('fair share between tenants', () => {
     for (let i = 0; i < 3; i++) await share.enter('GM0344');
     void share.enter('GM0344');
     expect(await share.enter('GM0344')).toBeNull();
+  });
+
+  it('refuses a space that spent its budget with the seconds until a token is back, and serves others', async () => {
+    let clock = 0;
+    const share = createFairShare({
+      alone: 10,
+      shared: 10,
+      queue: 10,
+      windowMs: 100,
+      budget: { burst: 3, perSecond: 0.5 },
+      now: () => clock,
+    });
+    for (let i = 0; i < 3; i++) expect(typeof (await share.enter('GM0344'))).toBe('function');
+    expect(await share.enter('GM0344')).toEqual({ retryAfterSeconds: 2 });
+    expect(typeof (await share.enter('GM0233'))).toBe('function'); // another space has its own bucket
+    clock += 1000; // half a token back
+    expect(await share.enter('GM0344')).toEqual({ retryAfterSeconds: 1 });
+    clock += 1000;
+    expect(typeof (await share.enter('GM0344'))).toBe('function');
+    expect(await share.enter('GM0344')).toEqual({ retryAfterSeconds: 2 });
+    clock += 60_000; // refilled up to the burst, not beyond
+    for (let i = 0; i < 3; i++) expect(typeof (await share.enter('GM0344'))).toBe('function');
+    expect(await share.enter('GM0344')).toEqual({ retryAfterSeconds: 2 });
   });
 });

@@ -7,8 +7,11 @@
  * instance serves one request at a time, so this never waits there.
  */
 export interface FairShare {
-  /** A release function once the request may run, or null when the space's queue is full. */
-  enter(space: string): Promise<(() => void) | null>;
+  /**
+   * A release function once the request may run; null when the space's queue is full; `{ retryAfterSeconds }`
+   * when the space has spent its request budget (nothing is queued then: the caller is told when to come back).
+   */
+  enter(space: string): Promise<(() => void) | { retryAfterSeconds: number } | null>;
   /** Requests in progress and waiting, per space (for tests). */
   state(space: string): { active: number; waiting: number };
 }
@@ -18,8 +21,17 @@ export interface FairShareOptions {
   shared: number;
   queue: number;
   windowMs: number;
+  /**
+   * A token bucket per space: `burst` requests at once, refilled at `perSecond`. A request finding the bucket
+   * empty is refused with the seconds until a token is back. Kept per process (in AWS per Lambda execution
+   * environment), so each environment holds every tenant to its share; docs/security.md says why not DynamoDB.
+   */
+  budget?: { burst: number; perSecond: number };
   now?: () => number;
 }
+
+/** At most this many spaces' buckets are kept; a space not seen for long is dropped first (its bucket is full). */
+const MAX_BUCKETS = 1_000;
 
 export function createFairShare(options: FairShareOptions): FairShare {
   const now = options.now ?? (() => performance.now());
@@ -47,8 +59,28 @@ export function createFairShare(options: FairShareOptions): FairShare {
       if (s.active === 0 && s.waiting.length === 0) spaces.delete(space);
     };
   };
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  /** Takes a token of the space's bucket; the seconds to wait when there is none. */
+  const spend = (space: string): number => {
+    const budget = options.budget;
+    if (!budget) return 0;
+    const t = now();
+    const b = buckets.get(space) ?? { tokens: budget.burst, at: t };
+    b.tokens = Math.min(budget.burst, b.tokens + ((t - b.at) / 1000) * budget.perSecond);
+    b.at = t;
+    buckets.delete(space); // re-inserted last: the map stays in order of last use
+    if (buckets.size >= MAX_BUCKETS) buckets.delete(buckets.keys().next().value!);
+    buckets.set(space, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / budget.perSecond));
+  };
   return {
     async enter(space) {
+      const wait = spend(space);
+      if (wait > 0) return { retryAfterSeconds: wait };
       lastSeen.delete(space); // re-inserted last: the map stays in order of last arrival
       lastSeen.set(space, now());
       let s = spaces.get(space);

@@ -5,6 +5,7 @@ export { createApp } from './app.ts';
 export type { Identity, TokenVerifier, VerifierOptions } from './auth.ts';
 export { createTokenVerifier } from './auth.ts';
 export type { DbFor } from './context.ts';
+export { ORIGIN_SECRET_HEADER, originGuard } from './origin-guard.ts';
 export type { AppRouter } from './router.ts';
 export { appRouter } from './router.ts';
 export type { Meta } from './trpc.ts';

@@ -9,6 +9,7 @@ import { meRouter } from './routers/me.ts';
 import { notificationRouter } from './routers/notification.ts';
 import { organisationRouter } from './routers/organisation.ts';
 import { reportRouter } from './routers/report.ts';
+import { serviceRouter } from './routers/service.ts';
 import { signingRouter } from './routers/signing.ts';
 import { simulationRouter } from './routers/simulation.ts';
 import { steeringRouter } from './routers/steering.ts';
@@ -42,6 +43,7 @@ export const appRouter = router({
   wgr: wgrRouter,
   takeup: takeupRouter,
   subsidy: subsidyRouter,
+  service: serviceRouter,
 });
 
 export type AppRouter = typeof appRouter;

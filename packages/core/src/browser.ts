@@ -42,6 +42,8 @@ export {
   type DataFieldType,
   type DeliveryIssue,
   type DeliverySeries,
+  invalidKpiSource,
+  MAX_DATA_FIELDS,
   type SeriesPoint,
   validateDelivery,
 } from './deliveries.ts';
@@ -209,6 +211,8 @@ export {
   ROLES,
   type Role,
 } from './roles.ts';
+// Service-level reports (issue 16 point 2): types the web shows.
+export type { LevelHistory, Trend } from './service-levels.ts';
 // The service catalogue of a service agreement (issue 16 point 1): the form's schemas and the price arithmetic.
 export {
   type CatalogueTotal,

@@ -36,6 +36,7 @@ export * from './relation-confirm.ts';
 export * from './role-conflicts.ts';
 export * from './roles.ts';
 export * from './schema.ts';
+export * from './service-levels.ts';
 export * from './services.ts';
 export * from './signing.ts';
 export * from './simulation.ts';

@@ -52,3 +52,25 @@ export const BENCHMARK_READ_ACTIONS = [
 ] as const;
 /** The session tag values the read role admits: municipalities and regions, never a provider. */
 export const BENCHMARK_READ_TAG_PATTERNS = ['GM*', 'RG*'] as const;
+
+/**
+ * The anonymous routes (issue 17) read with a role of their own: these two actions only, never a write.
+ * `Query` on the table (the public register) and on the dated index (an iCal feed); `GetItem` on the table.
+ */
+export const PUBLIC_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'] as const;
+
+/**
+ * The partition keys, after `<space>#`, that a public Woo register reads (`keys.space`, `keys.publicRegister`)
+ * and that an iCal feed reads (`keys.icalFeed`, `keys.user`; on gsi1 the dated partitions of `readDeadlines`).
+ */
+export const PUBLIC_REGISTER_KEY_SUFFIXES = ['SPACE', 'PUB'] as const;
+export const ICAL_TABLE_KEY_SUFFIXES = ['ICAL#*', 'USER#*'] as const;
+export const ICAL_INDEX_KEY_SUFFIXES = ['DEADLINES', 'DUE', 'ESCOPEN', 'NOTIFOPEN'] as const;
+/** The index the iCal feed's dated partitions live on. */
+export const ICAL_INDEX = 'gsi1';
+
+/**
+ * The platform's list of spaces (`platformKeys.spaces`): the one partition the functions' own roles may read
+ * (GetItem only), so a public route can tell an unknown space before it assumes any role.
+ */
+export const SPACE_REGISTRY_KEY = PLATFORM_SPACES_KEY;

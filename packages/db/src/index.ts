@@ -28,6 +28,7 @@ import { notificationRepository } from './notifications.ts';
 import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
+import { serviceLevelRepository } from './service-levels.ts';
 import { signingRepository } from './signing.ts';
 import { simulationRepository } from './simulation.ts';
 import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
@@ -60,6 +61,7 @@ export * from './public-register.ts';
 export * from './relation-confirm.ts';
 export * from './reports.ts';
 export * from './scope.ts';
+export * from './service-levels.ts';
 export * from './signal-job.ts';
 export * from './signing.ts';
 export * from './space-chain.ts';
@@ -98,6 +100,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     /** Each party's confirmation of the relation (issue 14 point 2). */
     relationConfirm: relationConfirmRepository(db, scope, widen),
     reports: reportRepository(db, scope, widen),
+    /** Service-level reports on a service agreement's catalogue (issue 16 point 2). */
+    serviceLevels: serviceLevelRepository(db, scope, widen),
     signing: signingRepository(db, scope, widen),
     budget: budgetRepository(db, scope, widen),
     escalations,

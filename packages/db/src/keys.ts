@@ -67,6 +67,18 @@ export const keys = {
     sk: party ? `REPORT${SEP}${dutyId}${SEP}${period}${SEP}${party}` : `REPORT${SEP}${dutyId}${SEP}${period}`,
   }),
   reportPrefix: 'REPORT#',
+  /** A measured value of one service level for one period (and provider party), in the agreement's collection. */
+  serviceLevelValue: (
+    space: string,
+    agreementId: string,
+    levelId: string,
+    period: string,
+    party?: string,
+  ) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: party ? `SLV${SEP}${levelId}${SEP}${period}${SEP}${party}` : `SLV${SEP}${levelId}${SEP}${period}`,
+  }),
+  serviceLevelValuePrefix: 'SLV#',
   /** A realisation (amount/volume in a month) and the running budget totals, in the agreement's collection. */
   realisation: (space: string, agreementId: string, period: string, id: string) => ({
     pk: spaced(space, 'AGR', agreementId),

@@ -19,6 +19,7 @@ import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
+import { seedServiceLevels } from './seed-service-levels.ts';
 import { withServices } from './seed-services.ts';
 import { seedSteering } from './seed-steering.ts';
 import { seedTakeup } from './seed-takeup.ts';
@@ -661,6 +662,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedNotifications(db);
   await seedIncentives(db);
   await seedDeliveries(db);
+  await seedServiceLevels(db);
   await seedBenchmark(db);
   await seedTakeup(db);
   await db.doc.send(

@@ -5,6 +5,7 @@ import type { nlIncentives } from './incentives';
 import { nl } from './nl';
 import { setEnglishReasons } from './reasons';
 import type { nlServices } from './services';
+import type { nlSpecEdit } from './spec-edit';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill: the Dutch keys, any text. */
@@ -30,7 +31,8 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     /**
-     * With the texts lazy pages add when they load (`incentives-texts.ts`, `./benchmark.ts`, `services-load.ts`):
+     * With the texts lazy pages add when they load (`incentives-texts.ts`, `./benchmark.ts`, `services-load.ts`,
+     * `spec-edit-load.ts`):
      * typed, not in the first load.
      */
     resources: {
@@ -38,6 +40,7 @@ declare module 'i18next' {
         incentives: typeof nlIncentives;
         benchmark: typeof nlBenchmark;
         services: typeof nlServices;
+        specEdit: typeof nlSpecEdit;
       };
     };
   }

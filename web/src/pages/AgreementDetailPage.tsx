@@ -138,7 +138,15 @@ export function AgreementDetailPage({ id }: { id: string }) {
         locale={locale}
         simulateHref={internal ? `/agreements/${encodeURIComponent(a.id)}/simulation` : undefined}
       />
-      {shows('services') ? <ServicesSection services={a.services} locale={locale} /> : null}
+      {shows('services') ? (
+        <ServicesSection
+          agreementId={a.id}
+          services={a.services}
+          locale={locale}
+          me={me.data}
+          provider={a.view === 'party'}
+        />
+      ) : null}
       {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (

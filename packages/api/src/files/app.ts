@@ -7,6 +7,7 @@ import { httpErrorHandler } from '../errors.ts';
 import { documentRoutes } from './documents.ts';
 import { exportRoutes } from './exports.ts';
 
+export { ORIGIN_SECRET_HEADER, originGuard } from '../origin-guard.ts';
 export { createIcalApp, type IcalDeps } from './ical.ts';
 
 /**

@@ -1,5 +1,12 @@
 import { addDays, type DeadlineKind, isSpace } from '@regie/core';
-import { type Db, type DeadlineRow, ICAL_SECRET, readFeed } from '@regie/db';
+import {
+  createSpaceRegistry,
+  type Db,
+  type DeadlineRow,
+  ICAL_SECRET,
+  readFeed,
+  type SpaceRegistry,
+} from '@regie/db';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import ical, { ICalCalendarMethod } from 'ical-generator';
@@ -80,6 +87,8 @@ export interface IcalDeps {
   db: Db;
   /** In AWS: credentials that only reach the named space (the feed has no token, only its secret). */
   feedDbFor?: (space: string) => Promise<Db>;
+  /** Whether a space exists, asked before `feedDbFor` (an unknown space assumes no role); by default a cached read of `db`. */
+  spaceRegistry?: SpaceRegistry;
   /** The web app's address, for links in calendar events. */
   appUrl?: string;
 }
@@ -93,11 +102,16 @@ export function createIcalApp(deps: IcalDeps): Hono {
   const app = new Hono();
   app.use('*', secureHeaders());
   const notFound = { error: { code: 'NOT_FOUND', message: 'Not found' } };
+  const registry = deps.spaceRegistry ?? createSpaceRegistry(deps.db);
   app.get('/:space/:file', async (c) => {
     const space = c.req.param('space');
     const file = c.req.param('file');
     const secret = file.endsWith('.ics') ? file.slice(0, -4) : '';
     if (!isSpace(space) || !ICAL_SECRET.test(secret)) return c.json(notFound, 404);
+    // An unknown space ends here: one cached registry read, no role assumed, no client opened.
+    const known = await registry.has(space).catch((error: unknown) => publicRefusal(c, error));
+    if (known instanceof Response) return known;
+    if (!known) return c.json(notFound, 404);
     const feed = await readFeed(
       deps.feedDbFor ? await deps.feedDbFor(space) : deps.db,
       space,

@@ -8,6 +8,7 @@ import { Fieldset } from '../../ui/Fieldset';
 import { RemoveRowButton } from '../../ui/RemoveRowButton';
 import { type DutyKind, MAX_ROWS, newDutyRow, type TermsValues } from './agreement-values';
 import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
+import { SpecFields } from './SpecFields';
 
 /** The information duties (meldplichten): periodic reports and event duties, each kind with its own fields. */
 export function DutiesFields() {
@@ -85,6 +86,7 @@ export function DutiesFields() {
               )}
               <RemoveRowButton row={legend} onClick={() => drop(i)} />
             </div>
+            {field.kind === 'periodic' ? <SpecFields duty={i} /> : null}
           </Fieldset>
         );
       })}

@@ -1,13 +1,42 @@
 import { KPI_DEPTHS, KPI_DIRECTIONS, REPORT_FREQUENCIES } from '@regie/core/browser';
 import { Button } from '@utrecht/component-library-react';
 import { useRef } from 'react';
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { focusSoon } from '../../lib/form';
 import { Fieldset } from '../../ui/Fieldset';
 import { RemoveRowButton } from '../../ui/RemoveRowButton';
-import { MAX_ROWS, newKpiRow, type TermsValues } from './agreement-values';
+import '../../i18n/spec-edit-load';
+import { MAX_ROWS, newKpiRow, sourceOptions, type TermsValues } from './agreement-values';
 import { ChoiceInput, inputIdFor, TextInput, useAnnounce, useFieldMessage } from './form-fields';
+
+/**
+ * A KPI's source (issue 15 point 3): entered by hand, or a field of a saved periodic duty of the KPI's frequency.
+ * A chosen source that no longer fits (the frequency or the field changed) stays listed, so its message is visible.
+ */
+function SourceInput({ kpi }: { kpi: number }) {
+  const { t } = useTranslation();
+  const { control } = useFormContext<TermsValues>();
+  const duties = useWatch({ control, name: 'duties' }) ?? [];
+  const frequency = useWatch({ control, name: `kpis.${kpi}.frequency` }) ?? '';
+  const current = useWatch({ control, name: `kpis.${kpi}.source` }) ?? '';
+  const fitting = sourceOptions(duties, frequency);
+  const known = [...fitting, ...duties.flatMap((d) => sourceOptions([d], d.frequency))];
+  const options = fitting.map((o) => o.value);
+  if (current !== '' && !options.includes(current)) options.push(current);
+  return (
+    <ChoiceInput
+      path={`kpis.${kpi}.source`}
+      label={t('specEdit.source')}
+      options={options}
+      placeholder={t('specEdit.sourceManual')}
+      optionLabel={(value) => {
+        const option = known.find((o) => o.value === value);
+        return option ? t('specEdit.sourceOption', { duty: option.duty, field: option.field }) : value;
+      }}
+    />
+  );
+}
 
 /** The agreed indicator set (SPEC §4.5): name, unit, target, which direction is better, how often measured. */
 export function KpisFields() {
@@ -74,6 +103,7 @@ export function KpisFields() {
                 placeholder={t('agreementForm.kpiLevelNone')}
                 optionLabel={(level) => t(`steering.kpiDepths.${level}`)}
               />
+              <SourceInput kpi={i} />
               <RemoveRowButton row={legend} onClick={() => drop(i)} />
             </div>
           </Fieldset>

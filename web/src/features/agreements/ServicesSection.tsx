@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { type AppLocale, formatMoney } from '../../lib/format';
 import { Section } from '../../ui/Section';
+import { ServiceLevelsPanel } from './ServiceLevelsPanel';
 import { levelText, priceText } from './services-present';
 
 /**
@@ -21,11 +22,17 @@ import { levelText, priceText } from './services-present';
  * its price a year, and the catalogue's yearly total (core `catalogueTotal`: the sum of the rounded rows).
  */
 export function ServicesSection({
+  agreementId,
   services,
   locale,
+  me,
+  provider,
 }: {
+  agreementId: string;
   services: readonly (ServiceInput & { id: string })[];
   locale: AppLocale;
+  me: { roles: readonly string[] } | undefined;
+  provider: boolean;
 }) {
   const { t } = useTranslation();
   const total = catalogueTotal(services);
@@ -99,6 +106,9 @@ export function ServicesSection({
             <Paragraph>{t('services.section.unpriced', { count: total.unpriced })}</Paragraph>
           ) : null}
           <Paragraph className="regie-hint">{t('services.section.rounding')}</Paragraph>
+          {services.some((s) => s.levels.length > 0) ? (
+            <ServiceLevelsPanel agreementId={agreementId} locale={locale} me={me} provider={provider} />
+          ) : null}
         </>
       )}
     </Section>

@@ -462,6 +462,7 @@ describe('information duties', () => {
       'duties.0.title',
       'duties.0.frequency',
       'duties.0.dueDays',
+      'duties.0.dataSpec',
       'duties.1.title',
       'duties.1.event',
       'duties.1.responseDays',

@@ -4,13 +4,24 @@ import {
   agreementTermsPatch,
   checkProductLines,
   checkServices,
+  invalidKpiSource,
   type ProductLineInput,
   repeatedParties,
   type ServiceInput,
 } from '@regie/core/browser';
 import type { nl } from '../../i18n/nl';
+import type { SpecErrorKey } from '../../i18n/spec-edit';
 import { type AppLocale, readCents, readDate, readDecimal, readWholeNumber } from '../../lib/format';
-import type { CreateValues, LineRow, ServiceRow, TermsInput, TermsValues } from './agreement-values';
+import {
+  type CreateValues,
+  type LineRow,
+  readSource,
+  type ServiceRow,
+  type SpecFieldRow,
+  specKey,
+  type TermsInput,
+  type TermsValues,
+} from './agreement-values';
 
 /**
  * The agreement form's checks: the typed text is read into the API's input (Dutch amounts, numbers and dates),
@@ -19,7 +30,8 @@ import type { CreateValues, LineRow, ServiceRow, TermsInput, TermsValues } from 
  * server issue lands on the same field as the client's own check.
  */
 
-export type ErrorKey = keyof (typeof nl)['agreementForm']['errors'];
+/** The form's messages: `agreementForm.errors`, and the data specification's own (`specEdit.errors`, loaded lazily). */
+export type ErrorKey = keyof (typeof nl)['agreementForm']['errors'] | SpecErrorKey;
 /** A client check names a translated message (with its values); a server issue may bring its own text. */
 export type FieldError = { key: ErrorKey; values?: Record<string, string> } | { text: string };
 /** By API input path. */
@@ -102,6 +114,18 @@ function readService(row: ServiceRow, locale: AppLocale) {
   });
 }
 
+/** A data specification field as the API takes it; an empty key is derived from the label. */
+function readSpecField(row: SpecFieldRow) {
+  const label = row.label.trim();
+  return given({
+    key: row.key.trim() === '' ? specKey(label) : row.key.trim(),
+    label,
+    unit: textOrNone(row.unit),
+    type: choice(row.type),
+    required: row.required,
+  });
+}
+
 /** The terms as the API would take them; text that does not read as a value stays text for the schema to refuse. */
 export function readTerms(values: TermsValues, locale: AppLocale) {
   return {
@@ -126,7 +150,8 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
           ? {
               frequency: choice(row.frequency),
               dueDays: readWholeNumber(row.dueDays),
-              dataSpec: row.dataSpec,
+              // No fields is no specification (core's schema wants one at least).
+              dataSpec: (row.dataSpec ?? []).length > 0 ? row.dataSpec.map(readSpecField) : undefined,
             }
           : { event: choice(row.event), responseDays: readWholeNumber(row.responseDays) }),
       }),
@@ -140,7 +165,7 @@ export function readTerms(values: TermsValues, locale: AppLocale) {
         direction: choice(row.direction),
         frequency: choice(row.frequency),
         level: choice(row.level),
-        source: row.source,
+        source: readSource(row.source ?? ''),
       }),
     ),
     services: (values.services ?? []).map((row) => readService(row, locale)),
@@ -196,6 +221,11 @@ const SCHEMA_ISSUES: Record<string, Rule> = {
   'duties.#.dueDays': 'dutyDueDaysInvalid',
   'duties.#.event': 'dutyEventRequired',
   'duties.#.responseDays': 'dutyResponseDaysInvalid',
+  'duties.#.dataSpec': 'tooManySpecFields',
+  'duties.#.dataSpec.#.key': (code) => (code === 'custom' ? 'specKeyDuplicate' : 'specKeyInvalid'),
+  'duties.#.dataSpec.#.label': sized('specLabelRequired', 'specLabelTooLong'),
+  'duties.#.dataSpec.#.unit': 'specUnitTooLong',
+  'duties.#.dataSpec.#.type': 'specTypeRequired',
   kpis: 'tooManyKpis',
   'kpis.#.name': 'kpiNameRequired',
   'kpis.#.unit': 'kpiUnitRequired',
@@ -285,6 +315,13 @@ function crossFieldErrors(kind: string, domain: string, read: Read): [string, Fi
           : undefined;
     out.push([issue.path, key ? { key } : { text: issue.message }]);
   }
+  // A KPI's source names a field of a saved periodic duty of its frequency (core's rule, as the API checks it).
+  // The read rows are the schema's input before its check, hence the casts; the rule reads ids, kinds and keys.
+  const sourced = invalidKpiSource(
+    read.kpis as unknown as Parameters<typeof invalidKpiSource>[0],
+    read.duties.filter((d) => typeof d.id === 'string') as unknown as Parameters<typeof invalidKpiSource>[1],
+  );
+  if (sourced !== null) out.push([`kpis.${sourced}.source`, { key: 'kpiSourceInvalid' }]);
   const chosen = read.parties.map((p, i) =>
     p.organisationId && p.role
       ? (p as { organisationId: string; role: string })
@@ -415,7 +452,8 @@ export function withoutStale<T>(errors: Record<string, T>, changed: string): Rec
     changed === 'duties' ||
     changed === 'kpis' ||
     changed === 'services' ||
-    /^services\.\d+\.levels$/.test(changed)
+    /^services\.\d+\.levels$/.test(changed) ||
+    /^duties\.\d+\.dataSpec$/.test(changed)
       ? `${changed}.`
       : null;
   return Object.fromEntries(

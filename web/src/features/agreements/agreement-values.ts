@@ -47,8 +47,21 @@ export interface DutyRow {
   dueDays: string;
   event: string;
   responseDays: string;
-  /** A periodic duty's data specification (issue 15 point 3), carried unchanged through the form. */
-  dataSpec?: NonNullable<AgreementCreateInput['duties']>[number]['dataSpec'];
+  /** A periodic duty's data specification (issue 15 point 3): the figures each report delivers; none is none. */
+  dataSpec: SpecFieldRow[];
+}
+
+/**
+ * One field of a duty's data specification as typed. An empty key is derived from the label (`specKey`); a stored
+ * field keeps its key, since the delivered series and KPI sources name it.
+ */
+export interface SpecFieldRow {
+  key: string;
+  label: string;
+  unit: string;
+  /** count, amount, percentage or weeks; '' when not chosen. */
+  type: string;
+  required: boolean;
 }
 
 /** An indicator of the agreed set (SPEC §4.5), as typed; `id` kept for the ones that stay. */
@@ -61,8 +74,8 @@ export interface KpiRow {
   frequency: string;
   /** input, output or outcome; empty when not classified (governance reads classified ones only). */
   level: string;
-  /** The delivered field the results come from (issue 15 point 3), carried unchanged through the form. */
-  source?: NonNullable<AgreementCreateInput['kpis']>[number]['source'];
+  /** The delivered field the results come from (issue 15 point 3) as `dutyId:fieldKey`; '' when entered by hand. */
+  source: string;
 }
 
 /** A service level as typed (services.ts): numbers as text, choices as their codes ('' when not chosen). */
@@ -187,11 +200,59 @@ export function newLineRow(): LineRow {
 }
 
 export function newDutyRow(kind: DutyKind): DutyRow {
-  return { kind, title: '', frequency: '', dueDays: '', event: '', responseDays: '' };
+  return { kind, title: '', frequency: '', dueDays: '', event: '', responseDays: '', dataSpec: [] };
+}
+
+export function newSpecFieldRow(): SpecFieldRow {
+  return { key: '', label: '', unit: '', type: '', required: true };
 }
 
 export function newKpiRow(): KpiRow {
-  return { name: '', unit: '', target: '', direction: '', frequency: '', level: '' };
+  return { name: '', unit: '', target: '', direction: '', frequency: '', level: '', source: '' };
+}
+
+/** A KPI source as the form's select holds it: `dutyId:fieldKey` (neither an id nor a key has a colon). */
+export const sourceValue = (source: { dutyId: string; field: string } | undefined) =>
+  source ? `${source.dutyId}:${source.field}` : '';
+
+/** The select's value as the API's source; '' (entered by hand) is none. */
+export function readSource(value: string): { dutyId: string; field: string } | undefined {
+  const at = value.indexOf(':');
+  return at < 0 ? undefined : { dutyId: value.slice(0, at), field: value.slice(at + 1) };
+}
+
+/**
+ * A field key from its label, for a key left empty: lower case without accents, other characters as `_`, starting
+ * with a letter (`veld_` before a digit), at most 40 (core's `DATA_FIELD_KEY`). `Cliënten in zorg` → `clienten_in_zorg`.
+ */
+export function specKey(label: string): string {
+  const slug = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (slug === '') return '';
+  return (/^[a-z]/.test(slug) ? slug : `veld_${slug}`).slice(0, 40).replace(/_+$/, '');
+}
+
+/** The KPI sources a KPI of this frequency may choose: each field of a saved periodic duty of that frequency. */
+export function sourceOptions(
+  duties: readonly DutyRow[],
+  frequency: string,
+): { value: string; duty: string; field: string }[] {
+  return duties.flatMap((duty) =>
+    duty.kind === 'periodic' && duty.id && frequency !== '' && duty.frequency === frequency
+      ? duty.dataSpec
+          .map((f) => ({ key: f.key.trim() || specKey(f.label), label: f.label.trim() }))
+          .filter((f) => f.key !== '')
+          .map((f) => ({
+            value: sourceValue({ dutyId: duty.id!, field: f.key }),
+            duty: duty.title.trim(),
+            field: f.label || f.key,
+          }))
+      : [],
+  );
 }
 
 export function newLevelRow(): LevelRow {
@@ -252,7 +313,13 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       dueDays: count(duty.dueDays),
       event: duty.event ?? '',
       responseDays: count(duty.responseDays),
-      ...(duty.dataSpec ? { dataSpec: duty.dataSpec } : {}),
+      dataSpec: (duty.dataSpec ?? []).map((field) => ({
+        key: field.key,
+        label: field.label,
+        unit: field.unit ?? '',
+        type: field.type,
+        required: field.required,
+      })),
     })),
     kpis: (a.kpis ?? []).map((kpi) => ({
       id: kpi.id,
@@ -262,7 +329,7 @@ export function valuesFromAgreement(a: InternalAgreement, locale: AppLocale): Te
       direction: kpi.direction,
       frequency: kpi.frequency,
       level: kpi.level ?? '',
-      ...(kpi.source ? { source: kpi.source } : {}),
+      source: sourceValue(kpi.source),
     })),
     services: (a.services ?? []).map((service) => ({
       id: service.id,
@@ -308,6 +375,9 @@ export function dutyFields(kind: DutyKind): string[] {
   return kind === 'periodic' ? ['title', 'frequency', 'dueDays'] : ['title', 'event', 'responseDays'];
 }
 
+/** The inputs of one data specification field, in the order the form shows them. */
+export const SPEC_FIELDS = ['label', 'key', 'unit', 'type', 'required'] as const;
+
 /** The fields a task-based line has; the others are not shown for it (and not sent). */
 export const TASK_FIELDS = ['lumpSumCents', 'population'] as const;
 /** The fields an effort- or output-based line has, besides the common ones. */
@@ -340,10 +410,20 @@ export function fieldOrder(values: TermsValues, mode: 'create' | 'edit'): string
     'productLines',
     ...values.productLines.flatMap((line, i) => lineFields(line).map((f) => `productLines.${i}.${f}`)),
     'duties',
-    ...values.duties.flatMap((duty, i) => dutyFields(duty.kind).map((f) => `duties.${i}.${f}`)),
+    ...values.duties.flatMap((duty, i) => [
+      ...dutyFields(duty.kind).map((f) => `duties.${i}.${f}`),
+      ...(duty.kind === 'periodic'
+        ? [
+            `duties.${i}.dataSpec`,
+            ...(duty.dataSpec ?? []).flatMap((_, j) =>
+              SPEC_FIELDS.map((f) => `duties.${i}.dataSpec.${j}.${f}`),
+            ),
+          ]
+        : []),
+    ]),
     'kpis',
     ...values.kpis.flatMap((_, i) =>
-      ['name', 'unit', 'target', 'direction', 'frequency', 'level'].map((f) => `kpis.${i}.${f}`),
+      ['name', 'unit', 'target', 'direction', 'frequency', 'level', 'source'].map((f) => `kpis.${i}.${f}`),
     ),
     'services',
     ...(values.services ?? []).flatMap((service, i) => [

@@ -72,10 +72,10 @@ describe('sectionsOf', () => {
       kind: 'service_agreement',
       valueCeilingCents: 1,
       space: 'RGNV',
-    };
+    } as const;
     expect(sectionsOf(region, false)).toContain('takeup');
     expect(sectionsOf({ ...region, space: 'GM0233' }, false)).not.toContain('takeup');
-    expect(sectionsOf({ ...region, kind: 'contract' }, false)).not.toContain('takeup');
+    expect(sectionsOf({ ...region, kind: 'contract' as const }, false)).not.toContain('takeup');
     expect(sectionsOf({ ...region, view: 'party' }, false)).not.toContain('takeup');
   });
 

@@ -2,6 +2,8 @@ import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { type DefaultValues, get, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/spec-edit-load';
+import { isSpecErrorKey } from '../../i18n/spec-edit';
 import type { MutationErrorOptions } from '../../lib/describe-error';
 import { errorIssues } from '../../lib/errors';
 import { focusSoon } from '../../lib/form';
@@ -78,7 +80,9 @@ export function useAgreementForm<Values extends TermsValues, Output>(
     'key' in error
       ? error.key === 'categoryRange'
         ? t('agreementForm.errors.categoryRange', { range: error.values?.range ?? '' })
-        : t(`agreementForm.errors.${error.key}`)
+        : isSpecErrorKey(error.key)
+          ? t(`specEdit.errors.${error.key}`)
+          : t(`agreementForm.errors.${error.key}`)
       : error.text;
   const clientErrors = form.formState.errors;
   /** The message at a path: the client's check (it follows the input) before the server's. */

@@ -1,0 +1,204 @@
+import '../../i18n/services-load';
+import type { LevelHistory } from '@regie/core/browser';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canEscalate } from '../../lib/escalations/model';
+import { type AppLocale, formatNumber } from '../../lib/format';
+import { MutationErrorAlert, useMutationError } from '../../lib/mutation-error';
+import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { ConfirmDialog } from '../../ui/Dialog';
+
+/**
+ * The reported service levels (issue 16 point 2) under the catalogue: per provider party, per level the values of
+ * the latest periods, met or not, the trend, and — when a level is missed twice in a row — a signal with a
+ * one-step escalation (escalation.open, the existing escalation ladder). Both sides see the same figures.
+ */
+export function ServiceLevelsPanel({
+  agreementId,
+  locale,
+  me,
+  provider,
+}: {
+  agreementId: string;
+  locale: AppLocale;
+  me: { roles: readonly string[] } | undefined;
+  provider: boolean;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const levels = useQuery(trpc.service.levels.queryOptions({ agreementId }));
+  if (levels.isPending) return <Paragraph>{t('services.levels.loading')}</Paragraph>;
+  if (levels.isError) return <Alert type="error">{t('services.levels.error')}</Alert>;
+  const mayEscalate = !provider && canEscalate(me);
+  return (
+    <div data-testid="service-levels">
+      <h3 className="regie-subheading">{t('services.levels.title')}</h3>
+      {levels.data.map((group) => {
+        const reported = group.levels.some((l) => l.values.length > 0);
+        return (
+          <div key={group.party ?? 'agreement'}>
+            {group.partyName && levels.data.length > 1 ? <h4>{group.partyName}</h4> : null}
+            {group.levels
+              .filter((l) => l.signal)
+              .map((l) => (
+                <SignalAlert
+                  key={l.levelId}
+                  agreementId={agreementId}
+                  level={l}
+                  party={levels.data.length > 1 ? group.party : undefined}
+                  mayEscalate={mayEscalate}
+                  locale={locale}
+                />
+              ))}
+            {reported ? (
+              <LevelsTable levels={group.levels} locale={locale} />
+            ) : (
+              <Paragraph className="regie-empty">{t('services.levels.none')}</Paragraph>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+const LAST = 6;
+
+function LevelsTable({ levels, locale }: { levels: LevelHistory[]; locale: AppLocale }) {
+  const { t } = useTranslation();
+  const periods = [...new Set(levels.flatMap((l) => l.values.map((v) => v.period)))].sort().slice(-LAST);
+  return (
+    <div className="regie-table-scroll">
+      <Table className="regie-table" data-testid="service-levels-table">
+        <TableCaption className="regie-visually-hidden">{t('services.levels.caption')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('services.levels.level')}</TableHeaderCell>
+            {periods.map((p) => (
+              <TableHeaderCell key={p} scope="col">
+                {p}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {levels.map((l) => (
+            <TableRow key={l.levelId} data-testid={`service-level-${l.levelId}`}>
+              <TableHeaderCell scope="row">
+                {l.level.measure}
+                <br />
+                <span className="regie-hint">{l.serviceName}</span>
+              </TableHeaderCell>
+              {periods.map((p) => {
+                const v = l.values.find((x) => x.period === p);
+                return (
+                  <TableCell key={p} className="regie-nowrap">
+                    {v ? (
+                      <>
+                        {formatNumber(v.value, locale)}{' '}
+                        {v.met ? t('services.levels.met') : t('services.levels.missed')}
+                        {v.trend ? (
+                          <span className="regie-hint"> · {t(`services.levels.trend.${v.trend}`)}</span>
+                        ) : null}
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function SignalAlert({
+  agreementId,
+  level,
+  party,
+  mayEscalate,
+}: {
+  agreementId: string;
+  level: LevelHistory;
+  party: string | undefined;
+  mayEscalate: boolean;
+  locale: AppLocale;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState(false);
+  const failed = useMutationError({});
+  const periods = level.values.slice(-level.missedInARow).map((v) => v.period);
+  const text = t('services.levels.signal', {
+    measure: level.level.measure,
+    count: level.missedInARow,
+    periods: periods.join(', '),
+  });
+  const escalate = useMutation({
+    mutationKey: trpc.escalation.open.mutationKey(),
+    mutationFn: () =>
+      client.escalation.open.mutate({
+        agreementId,
+        subject: t('services.levels.escalationSubject', { measure: level.level.measure }),
+        description: text,
+        ...(party ? { party } : {}),
+      }),
+    onSuccess: async () => {
+      setDone(true);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.escalation.list.queryKey({ agreementId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
+      ]);
+    },
+    onError: failed.onError,
+  });
+  return (
+    <Alert type="warning" data-testid={`service-level-signal-${level.levelId}`}>
+      <Paragraph>{text}</Paragraph>
+      {done ? (
+        <Paragraph role="status">{t('services.levels.escalated')}</Paragraph>
+      ) : mayEscalate ? (
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => setConfirming(true)}
+          disabled={escalate.isPending}
+        >
+          {t('services.levels.escalate')}
+        </Button>
+      ) : null}
+      <MutationErrorAlert failure={failed} />
+      <ConfirmDialog
+        open={confirming}
+        title={t('services.levels.escalateTitle')}
+        confirmLabel={t('services.levels.escalateConfirm')}
+        onConfirm={() => {
+          setConfirming(false);
+          escalate.mutate();
+        }}
+        onCancel={() => setConfirming(false)}
+        testId={`service-level-escalate-dialog-${level.levelId}`}
+      >
+        <Paragraph>{t('services.levels.escalateText', { measure: level.level.measure })}</Paragraph>
+      </ConfirmDialog>
+    </Alert>
+  );
+}
