@@ -27,8 +27,17 @@ describe('party views for provider users', () => {
     expect(kompas.status).toBe(200);
     const refs = kompas.body.result.data.items.map((a: { reference: string }) => a.reference).sort();
     // Its seeded drafts (ERM-2026-JH01-D1, HDW-2026-JH01) are internal until offered or shared (issue 11).
-    // ERM-2026-JH02 is the contract it shares with Wijkracht.
-    expect(refs).toEqual(['ERM-2025-JH01', 'ERM-2026-JH02']);
+    // ERM-2026-JH02 is the contract it shares with Wijkracht; ERM-2026-JH03, HDW-2026-JH02 and ZWD-2026-JH01 are the
+    // regional benchmark's contracts across three municipalities (seed-benchmark.ts), ERM-2026-JH05 the data
+    // deliveries' (seed-deliveries.ts).
+    expect(refs).toEqual([
+      'ERM-2025-JH01',
+      'ERM-2026-JH02',
+      'ERM-2026-JH03',
+      'ERM-2026-JH05',
+      'HDW-2026-JH02',
+      'ZWD-2026-JH01',
+    ]);
     const wijkracht = await api.query(
       'agreement.find',
       { limit: 100 },
