@@ -299,16 +299,16 @@ describe('escalation ladder and steering dashboard in the browser', () => {
     expect(await field.inputValue()).toBe('100.000,00');
     await expectAccessible('beheer');
     await field.fill('tien euro');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page
       .getByRole('link', { name: 'Vul een bedrag in euro in, zoals 100.000,00, of laat het veld leeg.' })
       .waitFor();
     await field.fill('150.000');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText(/^De mandaatgrens is opgeslagen: €\s150\.000,00\.$/).waitFor();
     // Back to the seeded threshold: the other browser tests rely on it.
     await field.fill('100.000,00');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText(/^De mandaatgrens is opgeslagen: €\s100\.000,00\.$/).waitFor();
 
     await logIn('ermelo.viewer');
@@ -318,6 +318,6 @@ describe('escalation ladder and steering dashboard in the browser', () => {
       .getByText(/^€\s100\.000,00$/)
       .waitFor();
     await page.getByText('Alleen een beheerder van uw organisatie kan de mandaatgrens wijzigen.').waitFor();
-    expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Opslaan', exact: true }).count()).toBe(0);
   });
 });

@@ -489,6 +489,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         productLines: [],
         duties: [],
         kpis: [],
+        incentives: [],
         yearCeilings: [],
         publication: null,
         renewal: null,

@@ -204,3 +204,19 @@ export function readDate(input: string): string | undefined {
   const [, d, m, y] = dutch as unknown as [string, string, string, string];
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
+
+/**
+ * A number as a person types it: `7,5` or `7.5`, `-2`, `1.234,5` (nl grouping). Null when it is not a number.
+ */
+export function parseDecimal(input: string, locale: AppLocale = 'nl-NL'): number | null {
+  const compact = input.replace(/[\s\u00a0\u202f]/g, '').replace('−', '-');
+  if (compact === '') return null;
+  const [group, decimal] = locale === 'nl-NL' ? ['.', ','] : [',', '.'];
+  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`).test(compact);
+  let normal = compact;
+  if (grouped) normal = compact.split(group).join('');
+  normal = normal.replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return null;
+  const value = Number(normal);
+  return Number.isFinite(value) && Math.abs(value) <= 1e12 ? value : null;
+}

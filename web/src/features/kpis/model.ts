@@ -1,6 +1,9 @@
 import type { AppRouter } from '@regie/api';
 import type { inferInput, inferOutput, TRPCOptionsProxy } from '@trpc/tanstack-react-query';
-import type { AppLocale } from '../../lib/format';
+import { parseDecimal } from '../../lib/format';
+
+/** A number as a person types it; lives in lib/ because other features read numbers the same way. */
+export { parseDecimal };
 
 type Api = TRPCOptionsProxy<AppRouter>;
 
@@ -25,22 +28,6 @@ export function hasRole(me: { roles: readonly string[] } | undefined, roles: rea
 
 /** A period as the API accepts it: a year, a month, a quarter or a half year. */
 export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$/;
-
-/**
- * A number as a person types it: `7,5` or `7.5`, `-2`, `1.234,5` (nl grouping). Null when it is not a number.
- */
-export function parseDecimal(input: string, locale: AppLocale = 'nl-NL'): number | null {
-  const compact = input.replace(/[\s\u00a0\u202f]/g, '').replace('−', '-');
-  if (compact === '') return null;
-  const [group, decimal] = locale === 'nl-NL' ? ['.', ','] : [',', '.'];
-  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`).test(compact);
-  let normal = compact;
-  if (grouped) normal = compact.split(group).join('');
-  normal = normal.replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(normal)) return null;
-  const value = Number(normal);
-  return Number.isFinite(value) && Math.abs(value) <= 1e12 ? value : null;
-}
 
 /** Periods sort as text (`2026-Q1` < `2026-Q2`); results oldest first, for the chart and its table. */
 export function byPeriod<T extends { period: string }>(rows: readonly T[]): T[] {

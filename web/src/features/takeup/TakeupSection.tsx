@@ -22,13 +22,19 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, Field, focusSoon } from '../../lib/form';
-import { type AppLocale, formatDate, formatMoney, formatNumber, localeFor } from '../../lib/format';
+import {
+  type AppLocale,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  localeFor,
+  parseDecimal,
+} from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
-import { parseDecimal } from '../kpis/model';
 
 type Service = { id: string; name: string; price: { model: string } };
 
