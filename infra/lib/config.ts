@@ -59,7 +59,46 @@ export interface StageConfig {
 const DEFAULT_ACCOUNT = '123456789012';
 const DEFAULT_REGION = 'eu-central-1';
 
+/** The deployable stages. Only `dev` lets the local web app (Vite on localhost:5173) sign in through Cognito. */
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The stage `cdk synth`/`deploy` builds: `REGIE_STAGE` (default `dev`). */
+export function stageConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
+  const stage = env.REGIE_STAGE ?? 'dev';
+  if (!(STAGES as readonly string[]).includes(stage)) {
+    throw new Error(`REGIE_STAGE must be one of ${STAGES.join(', ')}, got "${stage}"`);
+  }
+  return configFor(stage as Stage, env);
+}
+
 export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
+  return configFor('dev', env);
+}
+
+/**
+ * Production: the sign-in callbacks are exactly the deployed web app's (REGIE_WEB_URL, required), never
+ * localhost — a local page could otherwise receive a production user's authorization code.
+ */
+export function prodConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
+  return configFor('prod', env);
+}
+
+/** Sign-in callback and logout URLs of a stage's web app. */
+export function signInUrls(stage: Stage, webUrls: readonly string[]) {
+  const origins = stage === 'dev' ? [...webUrls, 'http://localhost:5173'] : [...webUrls];
+  if (origins.length === 0) {
+    throw new Error(
+      `REGIE_WEB_URL is required for stage ${stage}: its sign-in callbacks are the web app's only`,
+    );
+  }
+  return {
+    callbackUrls: origins.map((u) => `${u}/auth/callback`),
+    logoutUrls: origins.map((u) => `${u}/login`),
+  };
+}
+
+function configFor(stage: Stage, env: NodeJS.ProcessEnv): StageConfig {
   const account = env.CDK_DEFAULT_ACCOUNT ?? DEFAULT_ACCOUNT;
   const region = env.CDK_DEFAULT_REGION ?? DEFAULT_REGION;
   if (!/^\d{12}$/.test(account)) throw new Error(`CDK_DEFAULT_ACCOUNT must be 12 digits, got "${account}"`);
@@ -98,7 +137,7 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
   }
 
   return {
-    stage: 'dev',
+    stage,
     env: { account, region },
     api: {
       entry: paths.apiEntry,
@@ -111,10 +150,10 @@ export function devConfig(env: NodeJS.ProcessEnv = process.env): StageConfig {
     waf: { perIp: 6000, publicPerIp: 300, signInPerIp: 300 },
     auth: {
       preTokenEntry: paths.preTokenEntry,
-      // REGIE_WEB_URL: the deployed web app (the CloudFront URL or your own domain), added after the first deploy.
-      callbackUrls: [...webUrls.map((u) => `${u}/auth/callback`), 'http://localhost:5173/auth/callback'],
-      logoutUrls: [...webUrls.map((u) => `${u}/login`), 'http://localhost:5173/login'],
-      domainPrefix: env.REGIE_AUTH_DOMAIN_PREFIX ?? `regie-dev-${account}`,
+      // REGIE_WEB_URL: the deployed web app (the CloudFront URL or your own domain); for dev it may be added
+      // after the first deploy, production needs it from the start.
+      ...signInUrls(stage, webUrls),
+      domainPrefix: env.REGIE_AUTH_DOMAIN_PREFIX ?? `regie-${stage}-${account}`,
     },
     jobs: {
       entry: paths.jobsEntry,

@@ -182,10 +182,10 @@ describe('every bucket', () => {
 });
 
 describe('auth stack', () => {
-  it('is invitation-only with optional TOTP and a strong password policy', () => {
+  it('is invitation-only with required TOTP and a strong password policy', () => {
     auth.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Policies: {
         PasswordPolicy: Match.objectLike({
@@ -627,7 +627,8 @@ describe('web stack', () => {
           ViewerProtocolPolicy: 'redirect-to-https',
           ResponseHeadersPolicyId: Match.anyValue(),
         }),
-        CacheBehaviors: ['/trpc/*', '/files/*', '/public/*', '/ical/*', '/health'].map((pathPattern) =>
+        // `/ical/*` has a distribution of its own (session-edge.test.ts).
+        CacheBehaviors: ['/trpc/*', '/files/*', '/public/*', '/health'].map((pathPattern) =>
           Match.objectLike({
             PathPattern: pathPattern,
             // The public registers are cached as the origin says (public-edge.test.ts).

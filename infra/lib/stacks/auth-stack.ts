@@ -49,8 +49,11 @@ export class AuthStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
+      // MFA for every user, so for admins and approvers too (issue 17 point 4): Cognito cannot require MFA per
+      // group, and in OPTIONAL mode it neither prompts nor offers enrolment to users without a chosen factor.
+      // Managed login enrols an authenticator app (TOTP) at sign-in. No device remembering: every sign-in asks.
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false, email: false },
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -113,19 +116,12 @@ export class AuthStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.webClient.userPoolClientId });
 
-    Validations.of(this.userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason:
-          'MFA is optional (TOTP) by product decision; requiring it per organisation is a later policy.',
-      },
-      {
-        id: 'AwsSolutions-COG8',
-        reason:
-          'Essentials feature plan: Plus-tier threat protection is a per-deployment cost decision; ' +
-          'sign-in is SRP/code flow with a strong password policy and optional TOTP.',
-      },
-    );
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Essentials feature plan: Plus-tier threat protection is a per-deployment cost decision; ' +
+        'sign-in is SRP/code flow with a strong password policy and required TOTP.',
+    });
   }
 
   /**

@@ -59,7 +59,20 @@ export interface WebStackProps extends StackProps {
 export const ORIGIN_SECRET_HEADER = 'x-origin-verify';
 
 /** Paths served by the API. Same origin as the SPA, so the browser needs no CORS. */
-export const API_PATH_PATTERNS = ['/trpc/*', '/files/*', '/public/*', '/ical/*', '/health'] as const;
+export const API_PATH_PATTERNS = ['/trpc/*', '/files/*', '/public/*', '/health'] as const;
+
+/**
+ * The iCal feeds (`/ical/<space>/<secret>.ics`) have a distribution of their own, without standard logging:
+ * CloudFront's standard logs cannot leave out one path, and a feed's path is its secret (issue 17 point 3).
+ */
+export const FEED_PATH_PATTERN = '/ical/*';
+
+/** The feed distribution answers nothing but feeds; anything else is 404 at the edge, never the API. */
+const FEEDS_ONLY = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('/ical/') !== 0) return { statusCode: 404, statusDescription: 'Not Found' };
+  return request;
+}`;
 
 /**
  * SPA routing: a path without a file extension gets `index.html`. Done in a viewer-request function rather
@@ -73,6 +86,8 @@ const SPA_REWRITE = `function handler(event) {
 
 export class WebStack extends Stack {
   readonly distribution: Distribution;
+  /** Serves only `/ical/*`, with no access logs (FEED_PATH_PATTERN). */
+  readonly feedDistribution: Distribution;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -232,11 +247,59 @@ export class WebStack extends Stack {
 
     new CfnOutput(this, 'WebUrl', { value: `https://${this.distribution.distributionDomainName}` });
 
-    if (props.assetsPath) this.deploySite(props.assetsPath, siteBucket, props.signIn);
+    // The feeds' own distribution: the same origin, origin secret and web ACL (its stricter `/ical/` rate rule
+    // included), GET and HEAD only, never cached, and no standard logging. The web app builds feed links with
+    // this host (`feedOrigin` in config.json); the main distribution has no `/ical/*` behaviour.
+    this.feedDistribution = new Distribution(this, 'FeedDistribution', {
+      webAclId: props.webAclArn,
+      comment: 'Regie iCal feeds (not logged: the path is the secret)',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: false,
+      defaultBehavior: {
+        ...apiBehavior,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'FeedsOnly', {
+              code: FunctionCode.fromInline(FEEDS_ONLY),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
+      },
+    });
+    Validations.of(this.feedDistribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'Access logging is off on purpose: every path of this distribution is an iCal feed whose path is ' +
+          'its secret, and standard logs cannot redact the path (issue 17 point 3; docs/security.md). ' +
+          'Requests are still counted by CloudFront and WAF metrics and rate-limited by the WAF.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'No custom domain yet: the default *.cloudfront.net certificate fixes the viewer TLS policy.',
+      },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Calendar clients fetch feeds from wherever their users are; geography is no boundary.',
+      },
+    );
+    const feedOrigin = `https://${this.feedDistribution.distributionDomainName}`;
+    new CfnOutput(this, 'FeedUrl', { value: feedOrigin });
+
+    if (props.assetsPath) this.deploySite(props.assetsPath, siteBucket, props.signIn, feedOrigin);
   }
 
   /** Uploads the built SPA and invalidates the distribution. */
-  private deploySite(assetsPath: string, siteBucket: Bucket, signIn: WebStackProps['signIn']): void {
+  private deploySite(
+    assetsPath: string,
+    siteBucket: Bucket,
+    signIn: WebStackProps['signIn'],
+    feedOrigin: string,
+  ): void {
     // Own role and log group instead of CDK's default AWSLambdaBasicExecutionRole.
     const logGroup = new LogGroup(this, 'DeploySiteLogs', { retention: RetentionDays.ONE_MONTH });
     const role = new Role(this, 'DeploySiteRole', {
@@ -250,6 +313,7 @@ export class WebStack extends Stack {
         Source.asset(assetsPath),
         Source.jsonData('config.json', {
           signIn: { mode: 'cognito', authority: signIn.authority, clientId: signIn.clientId },
+          feedOrigin,
         }),
       ],
       destinationBucket: siteBucket,

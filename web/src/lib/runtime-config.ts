@@ -19,16 +19,32 @@ export function parseConfig(value: unknown): SignInConfig {
   return { mode: 'dev' };
 }
 
-let loaded: Promise<SignInConfig> | null = null;
+/**
+ * Where iCal feeds are served: in AWS a CloudFront distribution of their own, which keeps no access logs (a
+ * feed's path is its secret); without one, the app's own origin (local development).
+ */
+export function parseFeedOrigin(value: unknown, fallback: string): string {
+  const origin = (value as { feedOrigin?: unknown } | null)?.feedOrigin;
+  return typeof origin === 'string' && /^https:\/\/[a-z0-9.-]+$/.test(origin) ? origin : fallback;
+}
 
-/** Read once per page load. A missing file, or the SPA's HTML fallback in its place, means dev login. */
-export function signInConfig(): Promise<SignInConfig> {
+let loaded: Promise<unknown> | null = null;
+
+/** Read once per page load. A missing file, or the SPA's HTML fallback in its place, means none. */
+function runtimeConfig(): Promise<unknown> {
   loaded ??= fetch('/config.json', { cache: 'no-store' })
     .then(async (response) =>
-      response.ok && (response.headers.get('content-type') ?? '').includes('json')
-        ? parseConfig(await response.json())
-        : { mode: 'dev' as const },
+      response.ok && (response.headers.get('content-type') ?? '').includes('json') ? response.json() : null,
     )
-    .catch(() => ({ mode: 'dev' as const }));
+    .catch(() => null);
   return loaded;
+}
+
+/** Without a config file: dev login. */
+export async function signInConfig(): Promise<SignInConfig> {
+  return parseConfig(await runtimeConfig());
+}
+
+export async function feedOrigin(): Promise<string> {
+  return parseFeedOrigin(await runtimeConfig(), window.location.origin);
 }

@@ -22,6 +22,7 @@ import { isProviderUser } from '../../lib/agreements/model';
 import { formatDate, formatDateTime, localeFor } from '../../lib/format';
 import { ListState, useOutcome } from '../../lib/outcome';
 import { PageHeading, usePageTitle } from '../../lib/page';
+import { feedOrigin } from '../../lib/runtime-config';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
@@ -242,7 +243,7 @@ function IcalSection() {
     mutationKey: trpc.ical.create.mutationKey(),
     mutationFn: () => client.ical.create.mutate({}),
     onSuccess: async (result) => {
-      setUrl(`${window.location.origin}${result.path}`);
+      setUrl(`${await feedOrigin()}${result.path}`);
       announce(t('deadlines.ical.created'));
       await refresh();
     },
