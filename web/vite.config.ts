@@ -50,6 +50,12 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](read-excel-file|fflate|saxen|unzipper-esm|worker-f)[\\/]/,
               priority: 3,
             },
+            // The OpenID client (issue 17): only Cognito sign-in and session renewal load it, never the first load.
+            {
+              name: 'oidc-client',
+              test: /[\\/]node_modules[\\/](oidc-client-ts|jwt-decode)[\\/]/,
+              priority: 3,
+            },
             {
               name: 'vendor',
               test: /[\\/]node_modules[\\/](?!react-hook-form[\\/]|@hookform[\\/]|@standard-schema[\\/]|zod[\\/])/,

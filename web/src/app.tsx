@@ -6,7 +6,8 @@ import { CallbackPage } from './features/auth/CallbackPage';
 import { LoginPage } from './features/auth/LoginPage';
 import { AppShell } from './features/layout/AppShell';
 import { NotFoundPage } from './features/placeholder/ComingSoonPage';
-import { getLogoutReason, subscribe, useToken } from './lib/auth';
+import { getLogoutReason, getToken, subscribe, useToken } from './lib/auth';
+import { signInConfig } from './lib/runtime-config';
 import { createApiClient, createQueryClient, TRPCProvider } from './lib/trpc';
 import { RegisterPage } from './pages/RegisterPage';
 import { StatusLine } from './ui/StatusLine';
@@ -167,6 +168,15 @@ export function App() {
   const [trpcClient] = useState(createApiClient);
   // Another user, or none: nothing cached for the previous session may be shown.
   useEffect(() => subscribe(() => queryClient.clear()), [queryClient]);
+  // Signed in through Cognito in this tab before a reload: keep renewing the session (lib/oidc.ts, on demand).
+  useEffect(() => {
+    if (!getToken()) return;
+    void signInConfig().then(async (config) => {
+      if (config.mode !== 'cognito') return;
+      const { resumeSession } = await import('./lib/oidc');
+      await resumeSession(config);
+    });
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

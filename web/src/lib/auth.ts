@@ -42,6 +42,20 @@ export function login(newToken: string): void {
 }
 
 /**
+ * The same session with a renewed token (the refresh token's work, `lib/oidc.ts`): stored, but nobody is told —
+ * the user is the same, so nothing cached for them is dropped and no form on screen is reset.
+ */
+export function renew(newToken: string): void {
+  if (token === null || token === newToken) return;
+  token = newToken;
+  try {
+    sessionStorage.setItem(TOKEN_KEY, newToken);
+  } catch {
+    // keep the token in memory only
+  }
+}
+
+/**
  * Ends the session in this tab. With `leaving`, the page is about to navigate away (to Cognito's logout), so the
  * app is not told: it would route to the login page first and the navigation would race it.
  */

@@ -1,18 +1,25 @@
+import { OidcClient } from 'oidc-client-ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { authorizeUrl, beginSignIn, codeChallenge, completeSignIn, logoutUrl } from './cognito';
-import { parseConfig } from './runtime-config';
+import { logoutUrl } from './cognito';
+import { oidcSettings } from './oidc';
+import { parseConfig, parseFeedOrigin } from './runtime-config';
 
 const config = { authority: 'https://regie-dev.auth.eu-central-1.amazoncognito.com', clientId: 'client123' };
 const origin = 'https://regie.example.nl';
 
 /** sessionStorage as the browser has it, for the unit tier's Node environment. */
+let store = new Map<string, string>();
 beforeEach(() => {
-  const store = new Map<string, string>();
+  store = new Map<string, string>();
   Object.assign(globalThis, {
     sessionStorage: {
       getItem: (k: string) => store.get(k) ?? null,
       setItem: (k: string, v: string) => void store.set(k, v),
       removeItem: (k: string) => void store.delete(k),
+      get length() {
+        return store.size;
+      },
+      key: (i: number) => [...store.keys()][i] ?? null,
     },
   });
 });
@@ -20,88 +27,39 @@ afterEach(() => {
   delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
 });
 
-describe('PKCE', () => {
-  it('derives the S256 challenge of RFC 7636, appendix B', async () => {
-    expect(await codeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
-      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-    );
-  });
+describe('sign-in with oidc-client-ts', () => {
+  const settings = () => oidcSettings(config, origin, sessionStorage);
 
-  it('asks for the code flow with S256, the callback on this origin and the OpenID scopes', () => {
-    const url = new URL(authorizeUrl(config, { origin, state: 's1', challenge: 'c1' }));
+  it('asks Cognito for the code flow with an S256 challenge, the callback on this origin and the OpenID scopes', async () => {
+    const client = new OidcClient(settings());
+    const request = await client.createSigninRequest({ state: { next: '/deadlines' } });
+    const url = new URL(request.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${config.authority}/oauth2/authorize`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      response_type: 'code',
-      client_id: 'client123',
-      redirect_uri: 'https://regie.example.nl/auth/callback',
-      scope: 'openid email profile',
-      state: 's1',
-      code_challenge: 'c1',
-      code_challenge_method: 'S256',
-    });
-    expect(logoutUrl(config, origin)).toBe(
-      `${config.authority}/logout?client_id=client123&logout_uri=https%3A%2F%2Fregie.example.nl%2Flogin`,
-    );
-  });
-});
-
-describe('the callback', () => {
-  it('exchanges the code with the verifier whose challenge it sent, once', async () => {
-    const url = new URL(await beginSignIn(config, origin, '/deadlines'));
-    const state = url.searchParams.get('state')!;
-    const challenge = url.searchParams.get('code_challenge')!;
-    let sent: URLSearchParams | null = null;
-    const fetchImpl = (async (_url: string, init: RequestInit) => {
-      sent = new URLSearchParams(String(init.body));
-      return new Response(JSON.stringify({ id_token: 'id.token.here', access_token: 'x' }), { status: 200 });
-    }) as unknown as typeof fetch;
-    const result = await completeSignIn(
-      config,
-      origin,
-      new URLSearchParams({ code: 'abc', state }),
-      fetchImpl,
-    );
-    expect(result).toEqual({ ok: true, idToken: 'id.token.here', next: '/deadlines' });
-    expect(sent!.get('grant_type')).toBe('authorization_code');
-    expect(sent!.get('redirect_uri')).toBe('https://regie.example.nl/auth/callback');
-    expect(await codeChallenge(sent!.get('code_verifier')!)).toBe(challenge);
-    // The attempt is used up: the same callback again fails.
-    expect(
-      await completeSignIn(config, origin, new URLSearchParams({ code: 'abc', state }), fetchImpl),
-    ).toEqual({
-      ok: false,
-      reason: 'state',
-    });
+    const p = url.searchParams;
+    expect(p.get('response_type')).toBe('code');
+    expect(p.get('client_id')).toBe(config.clientId);
+    expect(p.get('redirect_uri')).toBe(`${origin}/auth/callback`);
+    expect(p.get('scope')?.split(' ')).toEqual(['openid', 'email', 'profile']);
+    expect(p.get('code_challenge_method')).toBe('S256');
+    expect(p.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    // The verifier and state wait in this tab's storage for the callback.
+    expect(JSON.stringify([...store.values()])).toContain(p.get('state'));
   });
 
-  it('refuses a callback with another state (login CSRF) without calling the token endpoint', async () => {
-    await beginSignIn(config, origin, '/register');
-    let called = false;
-    const fetchImpl = (async () => {
-      called = true;
-      return new Response('{}');
-    }) as unknown as typeof fetch;
-    const result = await completeSignIn(
-      config,
-      origin,
-      new URLSearchParams({ code: 'abc', state: 'forged' }),
-      fetchImpl,
-    );
-    expect(result).toEqual({ ok: false, reason: 'state' });
-    expect(called).toBe(false);
+  it('renews with the refresh token before expiry, keeps everything in this tab and loads no user info', () => {
+    const s = settings();
+    expect(s.automaticSilentRenew).toBe(true);
+    expect(s.accessTokenExpiringNotificationTimeInSeconds).toBeGreaterThanOrEqual(60);
+    expect(s.loadUserInfo).toBe(false);
+    expect(s.metadata?.token_endpoint).toBe(`${config.authority}/oauth2/token`);
+    expect(s.metadata?.revocation_endpoint).toBe(`${config.authority}/oauth2/revoke`);
   });
 
-  it('fails cleanly when the token endpoint refuses the code', async () => {
-    const url = new URL(await beginSignIn(config, origin, '/register'));
-    const fetchImpl = (async () =>
-      new Response('{"error":"invalid_grant"}', { status: 400 })) as unknown as typeof fetch;
-    const result = await completeSignIn(
-      config,
-      origin,
-      new URLSearchParams({ code: 'abc', state: url.searchParams.get('state')! }),
-      fetchImpl,
-    );
-    expect(result).toEqual({ ok: false, reason: 'token' });
+  it("signs out at Cognito's own logout endpoint, back to the login page", () => {
+    const url = new URL(logoutUrl(config, origin));
+    expect(`${url.origin}${url.pathname}`).toBe(`${config.authority}/logout`);
+    expect(url.searchParams.get('client_id')).toBe(config.clientId);
+    expect(url.searchParams.get('logout_uri')).toBe(`${origin}/login`);
   });
 });
 
@@ -117,5 +75,21 @@ describe('runtime configuration', () => {
       mode: 'dev',
     });
     expect(parseConfig(null)).toEqual({ mode: 'dev' });
+  });
+});
+
+describe('the iCal feeds origin', () => {
+  const app = 'https://app.example';
+  it('takes the feed distribution from the configuration, else the app itself', () => {
+    expect(parseFeedOrigin({ feedOrigin: 'https://d123.cloudfront.net' }, app)).toBe(
+      'https://d123.cloudfront.net',
+    );
+    expect(parseFeedOrigin({ signIn: { mode: 'dev' } }, app)).toBe(app);
+    expect(parseFeedOrigin(null, app)).toBe(app);
+  });
+  it('ignores anything but a plain https origin', () => {
+    for (const feedOrigin of ['http://d1.cloudfront.net', 'https://evil.example/path', 'javascript:x', 42]) {
+      expect(parseFeedOrigin({ feedOrigin }, app)).toBe(app);
+    }
   });
 });

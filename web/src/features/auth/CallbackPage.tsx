@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { login } from '../../lib/auth';
-import { completeSignIn } from '../../lib/cognito';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
 import { StatusLine } from '../../ui/StatusLine';
@@ -22,11 +21,8 @@ export function CallbackPage() {
     void (async () => {
       const config = await signInConfig();
       if (config.mode !== 'cognito') return setFailed(true);
-      const result = await completeSignIn(
-        config,
-        window.location.origin,
-        new URLSearchParams(window.location.search),
-      );
+      const { completeSignIn } = await import('../../lib/oidc');
+      const result = await completeSignIn(config);
       if (!result.ok) return setFailed(true);
       login(result.idToken);
       navigate(safeNext(result.next), { replace: true });

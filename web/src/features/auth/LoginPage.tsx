@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'wouter';
 import { roleLabel } from '../../lib/agreements/labels';
 import { getLogoutReason, login } from '../../lib/auth';
-import { beginSignIn, type CognitoConfig } from '../../lib/cognito';
+import type { CognitoConfig } from '../../lib/cognito';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { signInConfig } from '../../lib/runtime-config';
 import { StatusLine } from '../../ui/StatusLine';
@@ -23,7 +23,8 @@ function CognitoSignIn({ config, next }: { config: CognitoConfig; next: string |
   const [leaving, setLeaving] = useState(false);
   async function go() {
     setLeaving(true);
-    window.location.assign(await beginSignIn(config, window.location.origin, safeNext(next)));
+    const { beginSignIn } = await import('../../lib/oidc');
+    await beginSignIn(config, safeNext(next)).catch(() => setLeaving(false));
   }
   return (
     <section aria-label={t('signIn.button')}>

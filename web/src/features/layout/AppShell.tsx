@@ -42,6 +42,8 @@ function currentFor(
 async function signOut() {
   const config = await signInConfig();
   if (config.mode === 'cognito') {
+    const { endSession } = await import('../../lib/oidc');
+    await endSession(config);
     logout('manual', true);
     window.location.assign(logoutUrl(config, window.location.origin));
   } else {
