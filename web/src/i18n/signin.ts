@@ -8,6 +8,12 @@ export const nlSignIn = {
   failedTitle: 'Inloggen is niet gelukt',
   failed: 'De inlogpoging kon niet worden afgerond of is verlopen. Probeer het opnieuw.',
   again: 'Opnieuw inloggen',
+  /** A form kept in the tab over an expired session (issue 17). */
+  draft: {
+    restored:
+      'Wat u eerder in dit formulier had ingevuld maar nog niet had opgeslagen, staat weer klaar. Controleer het en sla het op.',
+    discard: 'Ingevulde gegevens weggooien',
+  },
   email: {
     title: 'Inloggen met e-mailadres',
     intro: 'Iemand die in de app is uitgenodigd, logt hier in met het e-mailadres van de uitnodiging.',
@@ -27,6 +33,10 @@ export const enSignIn: typeof nlSignIn = {
   failedTitle: 'Signing in did not work',
   failed: 'The sign-in attempt could not be completed or has expired. Please try again.',
   again: 'Log in again',
+  draft: {
+    restored: 'What you had entered in this form but not yet saved is back. Check it and save it.',
+    discard: 'Discard what was entered',
+  },
   email: {
     title: 'Log in with an e-mail address',
     intro: 'Someone invited in the app logs in here with the e-mail address of the invitation.',

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { clearDrafts } from './form-draft';
 
 /**
  * The session token lives in sessionStorage: it survives a reload but not a closed tab, and is never shared
@@ -65,6 +66,8 @@ export function logout(reason: LogoutReason = 'manual', leaving = false): void {
   try {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.setItem(NOTICE_KEY, reason);
+    // Signing out on purpose gives up unsaved forms; an expired session keeps them for the next login.
+    if (reason === 'manual') clearDrafts(sessionStorage);
   } catch {
     // nothing stored to clear
   }

@@ -16,6 +16,7 @@ import { localeFor } from '../../lib/format';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { StatusLine } from '../../ui/StatusLine';
+import { useAgreementDraft } from './AgreementDraft';
 import { AgreementFormFields } from './AgreementFormFields';
 import { validateTerms } from './agreement-form';
 import {
@@ -75,6 +76,8 @@ function EditForm({
       },
     },
   );
+  // Kept per version: a draft of an older version is never put onto a newer one.
+  const draft = useAgreementDraft(form, `agreement.edit.${base.id}.${base.version}`, initial);
   const [notice, setNotice] = useState(reloaded ? t('agreementForm.reloaded') : '');
   const [keyFor] = useState(idempotencyKeys);
   const organisations = useOrganisationOptions(base.space, base.parties);
@@ -101,6 +104,7 @@ function EditForm({
       );
     },
     onSuccess: async (next) => {
+      draft.clear();
       await refresh(next);
       // A change after approval was asked returned it to draft (SPEC §3): the detail page says so.
       navigate(`/agreements/${encodeURIComponent(next.id)}`, {
@@ -138,6 +142,7 @@ function EditForm({
           <Paragraph>{t('agreementForm.amendWarning')}</Paragraph>
         </Alert>
       ) : null}
+      {draft.notice}
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
         general={conflict ? [] : general}
@@ -153,7 +158,7 @@ function EditForm({
               <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
                 {t('agreementForm.saveChanges')}
               </Button>
-              <Link href={`/agreements/${encodeURIComponent(base.id)}`} asChild>
+              <Link href={`/agreements/${encodeURIComponent(base.id)}`} asChild onClick={draft.clear}>
                 <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
               </Link>
             </ButtonGroup>

@@ -16,6 +16,7 @@ import { ErrorSummary, Field } from '../../lib/form';
 import { PageHeading, usePageTitle } from '../../lib/page';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { StatusLine } from '../../ui/StatusLine';
+import { useAgreementDraft } from './AgreementDraft';
 import { AgreementFormFields } from './AgreementFormFields';
 import { validateCreate } from './agreement-form';
 import { type CreateValues, emptyCreateValues, fieldOrder } from './agreement-values';
@@ -38,11 +39,12 @@ export function NewAgreementPage() {
   const me = useQuery(trpc.me.get.queryOptions());
   const home = me.data?.space ?? '';
 
+  const [initial] = useState(() => emptyCreateValues(''));
   const { form, errorFor, general, onError, summaryRef, onSubmit } = useAgreementForm<
     CreateValues,
     AgreementCreateInput
   >(
-    emptyCreateValues(''),
+    initial,
     (values, locale) => {
       const result = validateCreate(values, home, locale);
       return result.ok ? { ok: true, output: result.input } : result;
@@ -56,6 +58,7 @@ export function NewAgreementPage() {
       unknown: t('agreementForm.errors.failed'),
     },
   );
+  const draft = useAgreementDraft(form, 'agreement.new', initial);
   const chosenOwner = useWatch({ control: form.control, name: 'space' });
   const kind = useWatch({ control: form.control, name: 'kind' });
   const space = chosenOwner || home || undefined;
@@ -75,6 +78,7 @@ export function NewAgreementPage() {
       );
     },
     onSuccess: async (agreement) => {
+      draft.clear();
       queryClient.setQueryData(trpc.agreement.get.queryKey({ id: agreement.id }), agreement);
       await queryClient.invalidateQueries({ queryKey: trpc.agreement.find.pathKey() });
       navigate(`/agreements/${encodeURIComponent(agreement.id)}`, { state: { saved: true } });
@@ -98,6 +102,7 @@ export function NewAgreementPage() {
     <div className="regie-form-page">
       <PageHeading>{t('agreementForm.title')}</PageHeading>
       <Paragraph>{t('agreementForm.intro')}</Paragraph>
+      {draft.notice}
 
       <ErrorSummary
         title={t('agreementForm.summaryTitle')}
@@ -160,7 +165,7 @@ export function NewAgreementPage() {
               <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
                 {t('agreementForm.submit')}
               </Button>
-              <Link href="/register" asChild>
+              <Link href="/register" asChild onClick={draft.clear}>
                 <ButtonLink appearance="secondary-action-button">{t('agreementForm.cancel')}</ButtonLink>
               </Link>
             </ButtonGroup>
