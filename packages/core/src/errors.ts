@@ -196,6 +196,7 @@ export const REASONS = {
   'steering.membersOnlyForGr': [],
   'steering.notMember': ['space', 'region'],
   'steering.memberTwice': ['space'],
+  'steering.memberOwnRowOnly': ['space'],
   // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
   'governance.partnerMonthlyInputEffort': [],
   'governance.bossOutcomeWithoutDuties': [],

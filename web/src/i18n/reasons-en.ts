@@ -214,6 +214,8 @@ export const enReasons: ReasonTexts = {
   'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
   'steering.notMember': '{{space}} does not take part in {{region}}.',
   'steering.memberTwice': 'The roles of {{space}} are in twice.',
+  'steering.memberOwnRowOnly':
+    'As a member municipality you change only your own roles in this arrangement (the row of {{space}}); the relation, the arrangement’s own roles, the contacts and other members’ rows are the region’s.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':

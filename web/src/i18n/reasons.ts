@@ -228,6 +228,8 @@ export const nlReasons: ReasonTexts = {
     'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
   'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
   'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
+  'steering.memberOwnRowOnly':
+    'Als deelnemende gemeente wijzigt u alleen uw eigen rollen in deze regeling (de rij van {{space}}); de relatie, de rollen van de regeling zelf, de contactpersonen en de rijen van andere gemeenten wijzigt de regio.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':

@@ -39,7 +39,7 @@ import { canWriteAgreement, providerPartiesOf } from '../lib/agreements/model';
 import { errorCode } from '../lib/errors';
 import { localeFor } from '../lib/format';
 import { PageHeading, usePageTitle } from '../lib/page';
-import { canSteer } from '../lib/steering/model';
+import { steeringAccess } from '../lib/steering/model';
 import { useTRPC } from '../lib/trpc';
 import { StatusLine } from '../ui/StatusLine';
 
@@ -172,7 +172,11 @@ export function AgreementDetailPage({ id }: { id: string }) {
       ) : null}
       {internal ? (
         <>
-          <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} me={me.data} />
+          <SteeringSection
+            agreementId={internal.id}
+            access={steeringAccess(me.data, internal)}
+            me={me.data}
+          />
           <StatusSection a={internal} canRenew={editable} />
           <VersionsSection id={internal.id} version={internal.version} />
           <AuditSection
