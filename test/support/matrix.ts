@@ -282,7 +282,7 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   'takeup.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
   'usage.list': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
   'usage.statement': (t) =>
-    ['GM0233', 'GM0050', t.space].map((member) => ({
+    ['GM0233', t.space].map((member) => ({
       type: 'query' as const,
       input: { agreementId: t.id, member, year: 2026 },
     })),
