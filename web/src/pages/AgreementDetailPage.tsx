@@ -33,6 +33,7 @@ import { SteeringSection } from '../features/steering/SteeringSection';
 import { RecipientSubsidySection } from '../features/subsidy/RecipientSubsidySection';
 import { SubsidySection } from '../features/subsidy/SubsidySection';
 import { TakeupSection } from '../features/takeup/TakeupSection';
+import { UsageSection } from '../features/usage/UsageSection';
 import { WgrSection } from '../features/wgr/WgrSection';
 import { kindLabel } from '../lib/agreements/labels';
 import { canWriteAgreement, providerPartiesOf } from '../lib/agreements/model';
@@ -148,6 +149,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
         />
       ) : null}
       {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
+      {shows('usage') ? <UsageSection agreementId={a.id} services={a.services} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
