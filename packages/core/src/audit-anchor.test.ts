@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { type AuditEvent, GENESIS_HASH, sealEvent } from './audit.ts';
 import {
   type AnchorPayload,
   agreementState,
@@ -8,9 +9,9 @@ import {
   checkAnchor,
   checkState,
   type SignedAnchor,
+  toPublicKeyPem,
   verifyAuditTrail,
 } from './audit-anchor.ts';
-import { type AuditEvent, GENESIS_HASH, sealEvent } from './audit.ts';
 
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -59,7 +60,13 @@ function chain(n: number, tamper?: (e: Omit<AuditEvent, 'hash'>) => Omit<AuditEv
 }
 
 const anchorOf = (events: AuditEvent[], seq: number) =>
-  signAnchor({ agreement: 'a1', space: 'gm0001', seq, hash: events[seq - 1]!.hash, at: '2026-01-09T02:00:00Z' });
+  signAnchor({
+    agreement: 'a1',
+    space: 'gm0001',
+    seq,
+    hash: events[seq - 1]!.hash,
+    at: '2026-01-09T02:00:00Z',
+  });
 
 const headOf = (events: AuditEvent[]) => ({ auditSeq: events.length, auditHash: events.at(-1)?.hash ?? '' });
 
@@ -82,7 +89,13 @@ describe('agreementState', () => {
 });
 
 describe('anchor signatures', () => {
-  const payload = { agreement: 'a1', space: 'gm0001', seq: 3, hash: 'ab'.repeat(32), at: '2026-01-09T02:00:00Z' };
+  const payload = {
+    agreement: 'a1',
+    space: 'gm0001',
+    seq: 3,
+    hash: 'ab'.repeat(32),
+    at: '2026-01-09T02:00:00Z',
+  };
 
   it('accepts the signing key only, and no altered payload', () => {
     const anchor = signAnchor(payload);
@@ -93,6 +106,20 @@ describe('anchor signatures', () => {
     expect(anchorSignatureValid({ ...anchor, space: 'gm0002' }, publicKeyPem)).toBe(false);
     expect(anchorSignatureValid({ ...anchor, signature: 'AAAA' }, publicKeyPem)).toBe(false);
     expect(anchorSignatureValid(anchor, 'not a key')).toBe(false);
+  });
+});
+
+describe('toPublicKeyPem', () => {
+  it('reads PEM and the base64 DER KMS prints, and refuses other keys', () => {
+    const der = keys.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(toPublicKeyPem(der)).toBe(publicKeyPem);
+    expect(toPublicKeyPem(`  ${publicKeyPem}\n`)).toBe(publicKeyPem);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    });
+    expect(() => toPublicKeyPem(rsa.toString())).toThrow('EC P-256');
+    expect(() => toPublicKeyPem('bm90IGEga2V5')).toThrow();
   });
 });
 
@@ -112,7 +139,10 @@ describe('checkAnchor', () => {
   it('detects a rewrite with recomputed hashes', () => {
     const rewritten = chain(5, (e) => (e.seq === 2 ? { ...e, actor: 'someone-else' } : e));
     expect(rewritten.at(-1)!.hash).not.toBe(events.at(-1)!.hash);
-    expect(checkAnchor(rewritten, anchorOf(events, 4), publicKeyPem)).toMatchObject({ status: 'rewritten', seq: 4 });
+    expect(checkAnchor(rewritten, anchorOf(events, 4), publicKeyPem)).toMatchObject({
+      status: 'rewritten',
+      seq: 4,
+    });
   });
 
   it('detects a truncation below the anchored head', () => {
@@ -165,7 +195,9 @@ describe('verifyAuditTrail', () => {
   });
 
   it('fails a rewrite whose hashes and head were recomputed', () => {
-    const rewritten = chain(5, (e) => (e.seq === 3 ? { ...e, changes: { version: { before: 2, after: 9 } } } : e));
+    const rewritten = chain(5, (e) =>
+      e.seq === 3 ? { ...e, changes: { version: { before: 2, after: 9 } } } : e,
+    );
     expect(verify(rewritten)).toMatchObject({ valid: false, brokenAt: 4, anchor: { status: 'rewritten' } });
   });
 

@@ -82,7 +82,8 @@ const DEFAULTS: Partial<Record<(typeof AGREEMENT_STATE_FIELDS)[number], unknown>
 };
 
 /** The state of an agreement (an item as stored, or as a change is about to store it). */
-export function agreementState(agreement: Partial<Agreement> & Record<string, unknown>): AuditState {
+export function agreementState(item: Partial<Agreement> | Record<string, unknown>): AuditState {
+  const agreement = item as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
   for (const field of AGREEMENT_STATE_FIELDS) {
     picked[field] = agreement[field] ?? (field === 'termsVersion' ? agreement.version : DEFAULTS[field]);
@@ -118,6 +119,21 @@ export interface SignedAnchor extends AnchorPayload {
 export function anchorMessage(anchor: AnchorPayload): Buffer {
   const { agreement, space, seq, hash, at } = anchor;
   return Buffer.from(`regie-audit-anchor/1\n${canonicalJson({ agreement, space, seq, hash, at })}`, 'utf8');
+}
+
+/**
+ * The anchor public key as SPKI PEM, from PEM or from the base64 DER that `aws kms get-public-key --query
+ * PublicKey --output text` prints. Throws unless it is an EC P-256 public key.
+ */
+export function toPublicKeyPem(value: string): string {
+  const text = value.trim();
+  const key = text.startsWith('-----BEGIN')
+    ? createPublicKey(text)
+    : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+    throw new Error('The audit anchor key must be an EC P-256 public key');
+  }
+  return key.export({ type: 'spki', format: 'pem' }).toString();
 }
 
 /** Whether `anchor` was signed by the key of `publicKeyPem` (SPKI PEM); false for anything malformed. */
