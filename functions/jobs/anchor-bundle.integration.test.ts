@@ -33,5 +33,5 @@ describe('bundled audit anchor job', () => {
     });
     const module = (await import(pathToFileURL(asset.file).href)) as { handler: unknown };
     expect(typeof module.handler).toBe('function');
-  });
+  }, 180_000);
 });

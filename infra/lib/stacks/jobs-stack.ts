@@ -183,7 +183,8 @@ export class JobsStack extends Stack {
     });
 
     const fn = new NodejsFunction(this, 'AnchorJobFunction', {
-      ...nodeFunctionDefaults({ withoutEventStreams: true }),
+      // The S3 client needs the event-stream serde the other jobs leave out.
+      ...nodeFunctionDefaults(),
       entry: props.anchors.entry,
       handler: 'handler',
       memorySize: 512,
