@@ -47,3 +47,16 @@ describe('API Lambda environment', () => {
     expect(readApiEnv(base).userPoolId).toBeUndefined();
   });
 });
+
+describe('audit anchor key', () => {
+  it('reads the base64 DER KMS prints and fails at cold start on anything else', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const der = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(readApiEnv(base).anchorPublicKey).toBeUndefined();
+    expect(readApiEnv({ ...base, AUDIT_ANCHOR_PUBLIC_KEY: der }).anchorPublicKey).toBe(
+      publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    );
+    expect(() => readApiEnv({ ...base, AUDIT_ANCHOR_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow();
+  });
+});

@@ -1,3 +1,5 @@
+import { toPublicKeyPem } from '@regie/core';
+
 /** The API Lambda's configuration, read and validated in this one place (fails at cold start, not per request). */
 export interface ApiEnv {
   tableName: string;
@@ -23,6 +25,11 @@ export interface ApiEnv {
    * without it — tests against DynamoDB Local — inviting answers UNAVAILABLE.
    */
   userPoolId?: string;
+  /**
+   * The public key of the audit anchors (issue 17 point 2) as SPKI PEM, from `AUDIT_ANCHOR_PUBLIC_KEY` (PEM or
+   * the base64 DER of `aws kms get-public-key`); without it `agreement.verifyAudit` reports anchors as unchecked.
+   */
+  anchorPublicKey?: string;
 }
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
@@ -69,5 +76,6 @@ export function readApiEnv(
     tenant,
     userPoolId: env.USER_POOL_ID || undefined,
     originSecret: env.ORIGIN_SECRET || undefined,
+    anchorPublicKey: env.AUDIT_ANCHOR_PUBLIC_KEY ? toPublicKeyPem(env.AUDIT_ANCHOR_PUBLIC_KEY) : undefined,
   };
 }

@@ -65,6 +65,7 @@ const app = createApp({
   spaceRegistry: createSpaceRegistry(db),
   fairShare: { budget: TENANT_BUDGET },
   originSecret: env.originSecret,
+  anchorPublicKey: env.anchorPublicKey,
   // The tenant of every log line after the token is verified; the token itself is never logged.
   // Logins of invited people: Cognito users in the pool (user.invite / user.update).
   accounts: env.userPoolId ? createCognitoAccounts({ userPoolId: env.userPoolId }) : undefined,

@@ -49,6 +49,20 @@ export interface StageConfig {
     readonly benchmarkEntry: string;
     readonly benchmarkSchedule: { readonly hour: string; readonly minute: string };
   };
+  /** The anchored audit (issue 17 point 2; docs/security.md). */
+  readonly audit: {
+    /** The daily anchor job's entry and time (UTC): after the night, before the working day. */
+    readonly anchorEntry: string;
+    readonly anchorSchedule: { readonly hour: string; readonly minute: string };
+    /** How long each signed anchor is locked (S3 Object Lock, compliance mode: nobody can shorten it). */
+    readonly anchorRetentionDays: number;
+    /**
+     * The anchor key's public key (base64 DER, `aws kms get-public-key --key-id <AuditAnchorKeyArn> --query
+     * PublicKey --output text`) for `agreement.verifyAudit`; known only after the first deploy of the Data stack
+     * (REGIE_AUDIT_ANCHOR_PUBLIC_KEY). Without it the API reports anchors as unchecked (`noKey`).
+     */
+    readonly anchorPublicKey?: string;
+  };
   readonly web: {
     /** The built SPA; deployed only when present at synth time so synth works before a web build. */
     readonly assetsPath: string | undefined;
@@ -129,6 +143,18 @@ function configFor(stage: Stage, env: NodeJS.ProcessEnv): StageConfig {
   ) {
     throw new Error(`REGIE_API_CERTIFICATE_ARN must be an ACM certificate ARN, got "${apiCertificate}"`);
   }
+  const anchorRetentionDays = Number(env.REGIE_ANCHOR_RETENTION_DAYS ?? 3653);
+  if (!Number.isInteger(anchorRetentionDays) || anchorRetentionDays < 1 || anchorRetentionDays > 36_500) {
+    throw new Error(
+      `REGIE_ANCHOR_RETENTION_DAYS must be whole days (1–36500), got "${env.REGIE_ANCHOR_RETENTION_DAYS}"`,
+    );
+  }
+  const anchorPublicKey = env.REGIE_AUDIT_ANCHOR_PUBLIC_KEY?.trim() || undefined;
+  if (anchorPublicKey !== undefined && !/^[A-Za-z0-9+/]{100,400}={0,2}$/.test(anchorPublicKey)) {
+    throw new Error(
+      'REGIE_AUDIT_ANCHOR_PUBLIC_KEY must be the base64 DER that aws kms get-public-key prints',
+    );
+  }
   const prefix = env.REGIE_AUTH_DOMAIN_PREFIX;
   if (prefix !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix)) {
     throw new Error(
@@ -160,6 +186,13 @@ function configFor(stage: Stage, env: NodeJS.ProcessEnv): StageConfig {
       schedule: { hour: '4', minute: '0' },
       benchmarkEntry: paths.benchmarkEntry,
       benchmarkSchedule: { hour: '4', minute: '30' },
+    },
+    // Ten years by default: at least as long as the agreements' own retention (docs/security.md).
+    audit: {
+      anchorEntry: paths.anchorEntry,
+      anchorSchedule: { hour: '2', minute: '15' },
+      anchorRetentionDays,
+      anchorPublicKey,
     },
     web: { assetsPath: existsSync(paths.webDist) ? paths.webDist : undefined },
   };

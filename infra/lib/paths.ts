@@ -11,6 +11,7 @@ export const paths = {
   preTokenEntry: fromRoot('functions/auth/pre-token.ts'),
   jobsEntry: fromRoot('functions/jobs/handler.ts'),
   benchmarkEntry: fromRoot('functions/jobs/benchmark.ts'),
+  anchorEntry: fromRoot('functions/jobs/anchor.ts'),
   /** Bundle-only substitutes (see the files): English-only zod locales, environment-only AWS credentials. */
   lambdaCredentialsShim: fromRoot('functions/bundle/lambda-credentials.ts'),
   noEventStreamsShim: fromRoot('functions/bundle/no-event-streams.ts'),

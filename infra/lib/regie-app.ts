@@ -26,7 +26,11 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
   const prefix = `Regie-${config.stage}`;
   const env = config.env;
 
-  const data = new DataStack(app, `${prefix}-Data`, { env, terminationProtection: true });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    env,
+    terminationProtection: true,
+    anchorRetentionDays: config.audit.anchorRetentionDays,
+  });
   const auth = new AuthStack(app, `${prefix}-Auth`, {
     env,
     callbackUrls: config.auth.callbackUrls,
@@ -61,6 +65,7 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     reservedConcurrency: config.api.reservedConcurrency,
     throttle: config.api.throttle,
     userPool: { id: auth.userPool.userPoolId, arn: auth.userPool.userPoolArn },
+    anchorPublicKey: config.audit.anchorPublicKey,
   });
   const jobs = new JobsStack(app, `${prefix}-Jobs`, {
     env,
@@ -68,6 +73,12 @@ export function defineRegie(app: App, config: StageConfig): RegieStacks {
     entry: config.jobs.entry,
     schedule: config.jobs.schedule,
     benchmark: { entry: config.jobs.benchmarkEntry, schedule: config.jobs.benchmarkSchedule },
+    anchors: {
+      entry: config.audit.anchorEntry,
+      schedule: config.audit.anchorSchedule,
+      bucket: data.auditAnchorsBucket,
+      key: data.auditAnchorKey,
+    },
   });
   const web = new WebStack(app, `${prefix}-Web`, {
     env,

@@ -59,9 +59,19 @@ export interface TestApi {
  * The real Hono app with dev auth on a real HTTP port, over a seeded test table, with the files app (`/files`)
  * on a bucket of its own in the integration tier's S3-compatible server.
  */
-export async function startTestApi(db: Db, options: { s3Endpoint?: string } = {}): Promise<TestApi> {
+export async function startTestApi(
+  db: Db,
+  options: { s3Endpoint?: string; anchorPublicKey?: string } = {},
+): Promise<TestApi> {
   const { dev, verifyToken, publicJwks } = await createDevIssuer(db);
-  const app = createApp({ db, verifyToken, dev, accounts: createLocalAccounts(db), logError: () => {} });
+  const app = createApp({
+    db,
+    verifyToken,
+    dev,
+    accounts: createLocalAccounts(db),
+    logError: () => {},
+    anchorPublicKey: options.anchorPublicKey,
+  });
   const documents = createDocumentStore({
     bucket: `docs-${db.tableName.toLowerCase().replace(/[^a-z0-9]/g, '-')}`,
     endpoint: options.s3Endpoint ?? inject('s3Endpoint'),

@@ -54,6 +54,8 @@ export interface ApiStackProps extends StackProps {
   readonly filesEntry?: string;
   /** The user pool where `user.invite` creates logins and `user.update` disables them (issue 13). */
   readonly userPool: { readonly id: string; readonly arn: string };
+  /** The audit anchor public key (base64 DER) `agreement.verifyAudit` checks anchors with; config.ts `audit`. */
+  readonly anchorPublicKey?: string;
   /** The API's own host name and certificate; with it the execute-api endpoint is disabled (config.ts). */
   readonly domain?: { readonly name: string; readonly certificateArn: string };
   /** Name of the Secrets Manager secret CloudFront sends as `x-origin-verify` (read by the Web stack). */
@@ -249,6 +251,7 @@ export class ApiStack extends Stack {
         PUBLIC_ROLE_ARN: this.publicReadRole.roleArn,
         ORIGIN_SECRET: this.originSecret.secretValue.unsafeUnwrap(),
         USER_POOL_ID: props.userPool.id,
+        ...(props.anchorPublicKey ? { AUDIT_ANCHOR_PUBLIC_KEY: props.anchorPublicKey } : {}),
         JWKS_URL: props.jwt.jwksUrl,
         JWT_ISSUER: props.jwt.issuer,
         JWT_AUDIENCE: props.jwt.audience,

@@ -12,8 +12,10 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { ArnPrincipal, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { nodeFunctionDefaults } from '../bundling.ts';
@@ -30,7 +32,19 @@ export interface JobsStackProps extends StackProps {
     readonly entry: string;
     readonly schedule: { readonly hour: string; readonly minute: string };
   };
+  /** The daily audit anchor job (issue 17 point 2): its entry, time (UTC), the locked bucket and the signing key. */
+  readonly anchors: {
+    readonly entry: string;
+    readonly schedule: { readonly hour: string; readonly minute: string };
+    readonly bucket: IBucket;
+    readonly key: IKey;
+  };
 }
+
+/** The only table actions the anchor job uses: read register indexes, heads and chains; put the anchor copies. */
+export const ANCHOR_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] as const;
+/** Where the anchor objects live in their bucket (packages/db/src/anchor-store.ts `ANCHOR_ROOT`). */
+export const ANCHOR_OBJECTS = 'audit-anchors/*';
 
 /** The only table actions the deadline job uses: read a space's dated index ranges, write signals. */
 export const JOB_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'] as const;
@@ -45,6 +59,7 @@ export class JobsStack extends Stack {
   readonly benchmarkFunction: NodejsFunction;
   /** Assumed by the benchmark job once per participant, tagged with its space: read-only on that space. */
   readonly benchmarkReadRole: Role;
+  readonly anchorFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -110,6 +125,98 @@ export class JobsStack extends Stack {
     const benchmark = this.benchmark(props, deadLetters);
     this.benchmarkFunction = benchmark.fn;
     this.benchmarkReadRole = benchmark.readRole;
+    this.anchorFunction = this.anchorJob(props, deadLetters);
+  }
+
+  /**
+   * The daily audit anchor job (issue 17 point 2; packages/db/src/audit-anchors.ts). Its role may sign with the
+   * one anchor key (kms:Sign, and read its public key to check earlier anchors) and put, get and list anchor
+   * objects in the locked bucket — no delete, and Object Lock (compliance mode) keeps every version anyway; on the
+   * table it may only get, put and query.
+   */
+  private anchorJob(props: JobsStackProps, deadLetters: Queue): NodejsFunction {
+    const { bucket, key } = props.anchors;
+    const logGroup = new LogGroup(this, 'AnchorJobLogs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'AnchorJobRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Regie audit anchor job (sign chain heads, store them locked)',
+    });
+    logGroup.grantWrite(role);
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'RegistersChainsAndAnchorCopies',
+        actions: [...ANCHOR_TABLE_ACTIONS],
+        resources: [props.table.tableArn, `${props.table.tableArn}/index/gsi1`],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'SignWithTheAnchorKey',
+        actions: ['kms:Sign', 'kms:GetPublicKey'],
+        resources: [key.keyArn],
+      }),
+    );
+    // The bucket's ARN comes through a named export, so the cdk-nag finding below names it exactly.
+    const bucketStack = Stack.of(bucket);
+    const bucketArnExport = `${bucketStack.stackName}-AuditAnchorsBucketArn`;
+    const bucketArn = bucketStack.exportValue(bucket.bucketArn, { name: bucketArnExport });
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'StoreAnchors',
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [`${bucketArn}/${ANCHOR_OBJECTS}`],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'ListAnchors',
+        actions: ['s3:ListBucket'],
+        resources: [bucketArn],
+        conditions: { StringLike: { 's3:prefix': [ANCHOR_OBJECTS] } },
+      }),
+    );
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${bucketArnExport}/${ANCHOR_OBJECTS}]`,
+      reason:
+        'The anchor objects of every agreement (one per anchored head, keyed audit-anchors/<space>/<agreement>/<seq>); ' +
+        'the job anchors every space. No delete; Object Lock in compliance mode keeps every version.',
+    });
+
+    const fn = new NodejsFunction(this, 'AnchorJobFunction', {
+      // The S3 client needs the event-stream serde the other jobs leave out.
+      ...nodeFunctionDefaults(),
+      entry: props.anchors.entry,
+      handler: 'handler',
+      memorySize: 512,
+      timeout: Duration.minutes(10),
+      reservedConcurrentExecutions: 1,
+      role,
+      logGroup,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        ANCHOR_BUCKET: bucket.bucketName,
+        ANCHOR_KEY_ID: key.keyArn,
+        POWERTOOLS_SERVICE_NAME: 'regie-anchors',
+        POWERTOOLS_METRICS_NAMESPACE: 'Regie',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'nodejs22.x is pinned on purpose, like the API function: the bundle targets node22.',
+    });
+    new Rule(this, 'DailyAuditAnchors', {
+      description: 'Signs the audit chain heads that moved and stores them locked (Regie, issue 17)',
+      schedule: Schedule.cron({ hour: props.anchors.schedule.hour, minute: props.anchors.schedule.minute }),
+      targets: [
+        new LambdaFunction(fn, {
+          deadLetterQueue: deadLetters,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+    return fn;
   }
 
   /**

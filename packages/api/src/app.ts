@@ -40,6 +40,8 @@ export interface AppDeps {
   spaceRegistry?: SpaceRegistry;
   /** See ContextDeps.dbFor: tenant-scoped credentials in AWS. */
   dbFor?: DbFor;
+  /** See ContextDeps.anchorPublicKey: the key `agreement.verifyAudit` checks audit anchors with. */
+  anchorPublicKey?: string;
   dev?: DevAuth;
   /** Where logins live: Cognito in AWS (accounts-cognito.ts), login items locally (packages/local). */
   accounts?: Accounts;

@@ -15,6 +15,8 @@ export interface Context {
   userStatus: UserStatus;
   idempotencyKey: string | null;
   requestId: string;
+  /** The audit anchor key (SPKI PEM) `agreement.verifyAudit` checks anchors with; null where none is configured. */
+  anchorPublicKey: string | null;
 }
 
 export interface ContextDeps {
@@ -29,6 +31,8 @@ export interface ContextDeps {
   accounts?: Accounts;
   /** Whether a caller is disabled; the process-wide cache by default. */
   userStatus?: UserStatus;
+  /** The public key of the audit anchors (SPKI PEM; issue 17 point 2). */
+  anchorPublicKey?: string;
 }
 
 /**
@@ -82,6 +86,7 @@ export async function createContext(
     idempotencyKey:
       rawKey !== null && IDEMPOTENCY_KEY.test(rawKey) ? rawKey : rawKey === null ? null : 'invalid',
     requestId,
+    anchorPublicKey: deps.anchorPublicKey ?? null,
   };
 }
 

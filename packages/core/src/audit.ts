@@ -13,6 +13,11 @@ export interface AuditEvent {
   objectType: string;
   objectId: string;
   changes: Record<string, { before: unknown; after: unknown }>;
+  /**
+   * The agreement as this change left it (audit-anchor.ts `agreementState`), on every event of an agreement's
+   * chain since issue 17; older events and other chains (space, regulation) have none.
+   */
+  state?: { status: string; version: number; digest: string };
   prevHash: string;
   hash: string;
 }

@@ -4,6 +4,7 @@ import './schema.ts';
 export * from './agreement.ts';
 export * from './allocation.ts';
 export * from './audit.ts';
+export * from './audit-anchor.ts';
 export * from './benchmark.ts';
 export * from './budget.ts';
 export * from './calendar.ts';

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AuditEvent,
+  agreementState,
   DomainError,
   notFound,
   type PartyLabel,
@@ -145,6 +146,8 @@ export function auditInCollection(
     objectType: event.objectType,
     objectId: agreement.id,
     changes: event.changes,
+    // The agreement as this change leaves it: its fields as loaded with those the change sets.
+    state: agreementState({ ...agreement, ...extraSet }),
   });
   const names = Object.keys(extraSet);
   return [

@@ -5,7 +5,9 @@ import {
   type AgreementStatus,
   type AgreementTermsPatch,
   type AuditEvent,
+  type AuditVerification,
   actsForOwner,
+  agreementState,
   allocate,
   allowedTransitions,
   amend,
@@ -29,8 +31,7 @@ import {
   resolveParties,
   shareAfterMove,
   type TransitionContext,
-  type VerifyResult,
-  verifyChain,
+  verifyAuditTrail,
 } from '@regie/core';
 import { dueItem, mirrorsOf, readDues, visibleTo } from './agreement-mirrors.ts';
 import {
@@ -40,6 +41,7 @@ import {
   partitionOf,
   readRegisterPage,
 } from './agreement-register.ts';
+import { readAnchorCopy } from './audit-anchors.ts';
 import { nextAuditEvent, readChain } from './audit-store.ts';
 import { ceilingRecheckItems } from './budget-signals.ts';
 import type { Db } from './client.ts';
@@ -388,6 +390,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       objectType: 'agreement',
       objectId: current.id,
       changes: { ...changes, ...viewChanges(toAgreement(current), stored) },
+      state: agreementState(stored),
     });
     const items: TransactItem[] = [
       {
@@ -543,6 +546,7 @@ export function agreementRepository(db: Db, scope: Scope) {
         objectType: 'agreement',
         objectId: agreement.id,
         changes,
+        state: agreementState(agreement),
       });
       return {
         agreement,
@@ -872,22 +876,24 @@ export function agreementRepository(db: Db, scope: Scope) {
       return readChain(db, current.space, id);
     },
 
-    /** Recomputes the chain and checks its last link against the head stored on the agreement. */
-    async verify(id: string): Promise<VerifyResult> {
+    /**
+     * Recomputes the chain, checks its last link against the head stored on the agreement, the chain against
+     * its latest signed anchor (with `anchorPublicKey`, SPKI PEM) and the stored agreement against the state
+     * the chain's last event records (core audit-anchor.ts).
+     */
+    async verify(id: string, anchorPublicKey: string | null = null): Promise<AuditVerification> {
       const current = await load(id);
-      const events = await readChain(db, current.space, id);
-      const result = verifyChain(events);
-      if (!result.valid) return result;
-      const last = events.at(-1);
-      if (events.length !== current.auditSeq || last?.hash !== current.auditHash) {
-        return {
-          valid: false,
-          events: events.length,
-          brokenAt: Math.min(events.length, current.auditSeq) + 1,
-          reason: 'chain is shorter than its head',
-        };
-      }
-      return result;
+      const [events, anchor] = await Promise.all([
+        readChain(db, current.space, id),
+        readAnchorCopy(db, current.space, id),
+      ]);
+      return verifyAuditTrail({
+        events,
+        head: { auditSeq: current.auditSeq, auditHash: current.auditHash },
+        stored: agreementState(current),
+        anchor,
+        publicKeyPem: anchorPublicKey,
+      });
     },
   };
 }

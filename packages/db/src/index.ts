@@ -43,6 +43,7 @@ export * from './accountability.ts';
 export * from './agreement-access.ts';
 export * from './agreement-import.ts';
 export * from './agreements.ts';
+export * from './audit-anchors.ts';
 export * from './benchmark.ts';
 export * from './bootstrap.ts';
 export * from './budget.ts';

@@ -243,6 +243,11 @@ export const keys = {
     sk: `EV${SEP}${String(seq).padStart(9, '0')}`,
   }),
   auditPrefix: 'EV#',
+  /** The copy of the latest signed anchor of an agreement's chain (audit-anchors.ts; the original is in S3). */
+  auditAnchor: (space: string, agreementId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: 'ANCHOR',
+  }),
   termsPrefix: 'TERMS#',
   termsVersion: (space: string, agreementId: string, version: number) => ({
     pk: spaced(space, 'AGR', agreementId),

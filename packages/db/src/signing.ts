@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AgreementStatus,
+  agreementState,
   assertActsForOwner,
   assertCanPlaceDocument,
   assertCanSign,
@@ -183,6 +184,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
         action: 'document',
         objectType: 'document',
         objectId: agreement.id,
+        state: agreementState(agreement),
         changes: {
           document: {
             before: previous ? { id: previous.id, sha256: previous.sha256 } : null,
@@ -293,6 +295,7 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
         action: 'sign',
         objectType: 'signature',
         objectId: agreement.id,
+        state: agreementState(agreement),
         changes: {
           [`signature.${slot.id}`]: {
             before: null,

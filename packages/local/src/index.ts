@@ -1,4 +1,5 @@
 export * from './accounts-local.ts';
+export * from './anchor-key.ts';
 export * from './dev-issuer.ts';
 export * from './dynamo-local.ts';
 export * from './ports.ts';

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '@regie/api';
 import { createFilesApp, createIcalApp } from '@regie/api/files';
-import { createDocumentClient, type Db, ensureTable } from '@regie/db';
+import { type AnchorRunResult, anchorChains, createDocumentClient, type Db, ensureTable } from '@regie/db';
+import { createAnchorStore } from '@regie/db/anchors';
 import { createDocumentStore } from '@regie/db/documents';
 import { createLocalAccounts } from './accounts-local.ts';
+import { createLocalAnchorSigner } from './anchor-key.ts';
 import { createDevIssuer } from './dev-issuer.ts';
 import { type DynamoLocal, LocalStackError, startDynamoLocal } from './dynamo-local.ts';
 import { childEnv } from './env.ts';
@@ -22,6 +24,8 @@ export interface ApiStack {
   db: Db;
   apiUrl: string;
   seeded: boolean;
+  /** The daily audit anchor job as it runs in AWS (the local key signs, s3rver bucket `regie-audit-anchors`). */
+  anchorJob(): Promise<AnchorRunResult>;
   stop(): Promise<void>;
 }
 
@@ -46,12 +50,27 @@ export async function startApiStack(options: {
     });
     const documents = createDocumentStore({ bucket: 'regie-documents', endpoint: s3.endpoint });
     await documents.ensureBucket();
+    const anchors = createAnchorStore({ bucket: 'regie-audit-anchors', endpoint: s3.endpoint });
+    await anchors.ensureBucket();
+    // The development anchor key, kept with the local data (gitignored `.data/`); in memory for a temporary stack.
+    const signer = createLocalAnchorSigner({
+      file: options.dataDir ? join(options.dataDir, 'keys', 'audit-anchor.pem') : undefined,
+    });
+    const anchorJob = () => anchorChains(db, signer, anchors);
     const doc = createDocumentClient({ endpoint: dynamo.endpoint });
     const db: Db = { doc, tableName: options.tableName };
     await ensureTable(doc, options.tableName);
     const seeded = await seed(db);
     const { dev, verifyToken } = await createDevIssuer(db);
-    const app = createApp({ db, verifyToken, dev, accounts: createLocalAccounts(db) });
+    const app = createApp({
+      db,
+      verifyToken,
+      dev,
+      accounts: createLocalAccounts(db),
+      anchorPublicKey: await signer.publicKeyPem(),
+    });
+    // Runs the daily audit anchor job (issue 17 point 2), as EventBridge does in AWS (local only).
+    app.post('/dev/jobs/anchors', async (c) => c.json(await anchorJob()));
     const files = createFilesApp({ db, verifyToken, documents });
     app.route('/files', files);
     app.route('/ical', createIcalApp({ db }));
@@ -78,10 +97,12 @@ export async function startApiStack(options: {
       db,
       apiUrl: `http://127.0.0.1:${options.apiPort}`,
       seeded,
+      anchorJob,
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         doc.destroy();
         documents.destroy();
+        anchors.destroy();
         await store.stop();
         await dynamo.stop();
       },

@@ -72,6 +72,8 @@ async function main() {
     async (space) => readOnlyFor(api.db, space),
     new Date().toISOString().slice(0, 10),
   );
+  // The daily audit anchors: every chain head that moved is signed with the local key and kept in s3rver.
+  const anchored = await api.anchorJob();
 
   const width = Math.max(...SEED_USERS.map((u) => u.key.length));
   console.log(`
@@ -83,6 +85,7 @@ Regie is running.
   Documents: ${api.s3.endpoint}  (S3-compatible s3rver, bucket regie-documents, files in ${env.dataDir}/s3)
 
 Deadline job: ${signals.created} new signal(s) today. Run it for another day: POST ${api.apiUrl}/dev/jobs/deadlines {"day": "YYYY-MM-DD"}
+Audit anchors: ${anchored.anchored} chain head(s) signed now${anchored.refused.length ? `, ${anchored.refused.length} REFUSED (chain does not verify)` : ''}. Again: POST ${api.apiUrl}/dev/jobs/anchors
 Benchmark job: ${benchmark.products} product code(s) in ${benchmark.regions} region(s). Again: POST ${api.apiUrl}/dev/jobs/benchmark {"day": "YYYY-MM-DD"}
 
 Seed users (log in on the web app, or POST /dev/token {"user": "<key>"}):

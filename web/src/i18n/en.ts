@@ -433,6 +433,29 @@ export const en: Messages = {
       prevHash: 'The previous hash does not match.',
       altered: 'The event’s content was altered.',
       short: 'The chain is shorter than recorded on the agreement.',
+      anchorCut: 'The chain was cut: an anchored event is missing.',
+      anchorRewritten: 'The chain was rewritten: an event differs from its signed anchor.',
+      anchorSignature: 'The anchor carries no valid signature.',
+      stateDiffers:
+        'The stored agreement differs from what the chain records: it was changed outside the chain.',
+    },
+    anchor: {
+      notAnchored: 'Not yet anchored: the daily anchoring has not signed this chain yet.',
+      noKey:
+        'Anchored up to event {{seq}}, but the signature could not be checked: no public key is configured.',
+      badSignature: 'Anchor invalid: the anchor’s signature does not match.',
+      cut: 'Anchor: event {{seq}} was anchored on {{date}} but is missing now.',
+      rewritten: 'Anchor: event {{seq}} differs from the anchor of {{date}}.',
+      anchored_one:
+        'Anchored up to event {{seq}} on {{date}}; {{count}} later event will be signed by the next daily anchoring.',
+      anchored_other:
+        'Anchored up to event {{seq}} on {{date}}; {{count}} later events will be signed by the next daily anchoring.',
+      current: 'Anchored up to the last event ({{seq}}) on {{date}}.',
+    },
+    state: {
+      matches: 'The stored agreement matches the chain.',
+      differs: 'The stored agreement differs from the chain.',
+      unrecorded: 'The last event does not record the agreement’s state; not compared.',
     },
   },
   auditActions: {

@@ -411,6 +411,29 @@ export const nl = {
       prevHash: 'De vorige hash klopt niet.',
       altered: 'De inhoud van de gebeurtenis is gewijzigd.',
       short: 'De keten is korter dan op de overeenkomst is vastgelegd.',
+      anchorCut: 'De keten is ingekort: een verankerde gebeurtenis ontbreekt.',
+      anchorRewritten: 'De keten is herschreven: een gebeurtenis wijkt af van haar ondertekende anker.',
+      anchorSignature: 'Het anker draagt geen geldige handtekening.',
+      stateDiffers:
+        'De opgeslagen overeenkomst wijkt af van wat de keten vastlegt: zij is buiten de keten om gewijzigd.',
+    },
+    anchor: {
+      notAnchored: 'Nog niet verankerd: de dagelijkse verankering heeft deze keten nog niet ondertekend.',
+      noKey:
+        'Verankerd tot en met gebeurtenis {{seq}}, maar de handtekening kon niet worden gecontroleerd: er is geen publieke sleutel ingesteld.',
+      badSignature: 'Anker ongeldig: de handtekening van het anker klopt niet.',
+      cut: 'Anker: gebeurtenis {{seq}} is op {{date}} verankerd maar ontbreekt nu.',
+      rewritten: 'Anker: gebeurtenis {{seq}} wijkt af van het anker van {{date}}.',
+      anchored_one:
+        'Verankerd tot en met gebeurtenis {{seq}} op {{date}}; {{count}} latere gebeurtenis wordt bij de volgende dagelijkse verankering ondertekend.',
+      anchored_other:
+        'Verankerd tot en met gebeurtenis {{seq}} op {{date}}; {{count}} latere gebeurtenissen worden bij de volgende dagelijkse verankering ondertekend.',
+      current: 'Verankerd tot en met de laatste gebeurtenis ({{seq}}) op {{date}}.',
+    },
+    state: {
+      matches: 'De opgeslagen overeenkomst komt overeen met de keten.',
+      differs: 'De opgeslagen overeenkomst wijkt af van de keten.',
+      unrecorded: 'De laatste gebeurtenis legt de toestand van de overeenkomst niet vast; niet vergeleken.',
     },
   },
   auditActions: {

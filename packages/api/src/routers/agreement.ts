@@ -117,5 +117,5 @@ export const agreementRouter = router({
   verifyAudit: procedure
     .meta({ roles: READ })
     .input(byId)
-    .query(({ ctx, input }) => ctx.repos.agreements.verify(input.id)),
+    .query(({ ctx, input }) => ctx.repos.agreements.verify(input.id, ctx.anchorPublicKey)),
 });

@@ -17,7 +17,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DiffRow, diffTerms } from '../../lib/agreements/diff';
 import { actionLabel, lineFieldLabel, termFieldLabel } from '../../lib/agreements/labels';
-import type { AuditEvent, TermsVersion } from '../../lib/agreements/model';
+import type { AuditEvent, TermsVersion, VerifyResult } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Section } from '../../ui/Section';
@@ -228,12 +228,47 @@ function ChangedFields({ event }: { event: AuditEvent }) {
 }
 
 /** The API's reasons for a broken chain (packages/core/src/audit.ts), in the page's language. */
-const REASONS: Record<string, 'missing' | 'prevHash' | 'altered' | 'short'> = {
+const REASONS: Record<
+  string,
+  | 'missing'
+  | 'prevHash'
+  | 'altered'
+  | 'short'
+  | 'anchorCut'
+  | 'anchorRewritten'
+  | 'anchorSignature'
+  | 'stateDiffers'
+> = {
   'missing event': 'missing',
   'previous hash does not match': 'prevHash',
   'event content was altered': 'altered',
   'chain is shorter than its head': 'short',
+  'anchor shows the chain was cut': 'anchorCut',
+  'anchor shows the chain was rewritten': 'anchorRewritten',
+  'anchor signature is not valid': 'anchorSignature',
+  'stored agreement differs from its chain': 'stateDiffers',
 };
+
+/** What the latest signed anchor and the stored state say (issue 17 point 2), as sentences. */
+function anchorLines(t: TFunction, locale: AppLocale, result: VerifyResult): string[] {
+  const lines: string[] = [];
+  const anchor = result.anchor;
+  if (anchor) {
+    if (anchor.status === 'notAnchored') lines.push(t('audit.anchor.notAnchored'));
+    else {
+      const date = formatDateTime(anchor.at, locale);
+      if (anchor.status === 'anchored') {
+        lines.push(
+          anchor.after === 0
+            ? t('audit.anchor.current', { seq: anchor.seq, date })
+            : t('audit.anchor.anchored', { seq: anchor.seq, date, count: anchor.after }),
+        );
+      } else lines.push(t(`audit.anchor.${anchor.status}`, { seq: anchor.seq, date }));
+    }
+  }
+  if (result.state) lines.push(t(`audit.state.${result.state.status}`));
+  return lines;
+}
 
 function reasonText(t: TFunction, reason: string | undefined): string | null {
   if (!reason) return null;
@@ -331,6 +366,9 @@ export function AuditSection({ id, exportButton }: { id: string; exportButton?: 
               <Paragraph>
                 <strong>{t('audit.intact', { count: result.events })}</strong>
               </Paragraph>
+              {anchorLines(t, locale, result).map((line) => (
+                <Paragraph key={line}>{line}</Paragraph>
+              ))}
             </Alert>
           ) : (
             <Alert type="error">
@@ -338,6 +376,9 @@ export function AuditSection({ id, exportButton }: { id: string; exportButton?: 
                 <strong>{t('audit.broken', { seq: result.brokenAt ?? result.events })}</strong>
               </Paragraph>
               {reasonText(t, result.reason) ? <Paragraph>{reasonText(t, result.reason)}</Paragraph> : null}
+              {anchorLines(t, locale, result).map((line) => (
+                <Paragraph key={line}>{line}</Paragraph>
+              ))}
             </Alert>
           )
         ) : null}
