@@ -233,6 +233,23 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     },
   ],
   'service.levels': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'service.correct': (t) =>
+    [1, 2].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: {
+        agreementId: t.id,
+        period: '2026-10',
+        serviceId: 'svc-dvo-portaal',
+        levelId: 'sl-dvo-portaal-beschikbaarheid',
+        value: 99.9,
+        expectedVersion,
+      },
+    })),
+  'service.configure': (t) =>
+    [0, 1].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion, missedCount: 1 },
+    })),
   'report.due': (t) => [
     { type: 'query', input: { space: t.space } },
     { type: 'query', input: { agreementId: t.id } },

@@ -15,6 +15,7 @@ import {
 } from '@regie/db';
 import { seedBenchmark } from './seed-benchmark.ts';
 import { seedDeliveries } from './seed-deliveries.ts';
+import { seedIctServiceLevels } from './seed-ict-service-levels.ts';
 import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
@@ -665,6 +666,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedServiceLevels(db);
   await seedBenchmark(db);
   await seedTakeup(db);
+  await seedIctServiceLevels(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

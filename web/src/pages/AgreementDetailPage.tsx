@@ -11,6 +11,10 @@ import { LinesSection } from '../features/agreements/LinesSection';
 import { ServicesSection } from '../features/agreements/ServicesSection';
 import { StatusSection } from '../features/agreements/StatusSection';
 import {
+  mayConfigureServiceLevels,
+  mayReportServiceLevels,
+} from '../features/agreements/service-levels-model';
+import {
   AllocationSection,
   CallOffsSection,
   PartiesSection,
@@ -145,6 +149,12 @@ export function AgreementDetailPage({ id }: { id: string }) {
           locale={locale}
           me={me.data}
           provider={a.view === 'party'}
+          mayReport={mayReportServiceLevels(me.data, {
+            view: a.view,
+            space: internal?.space,
+            providerParties: providerPartiesOf(a).length,
+          })}
+          mayConfigure={mayConfigureServiceLevels(me.data, { view: a.view, space: internal?.space })}
         />
       ) : null}
       {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
