@@ -338,6 +338,11 @@ const VALID: Record<
       modules: [{ serviceId: 'svc-ict-basis', quantity: 180 }, { serviceId: 'svc-ict-ibp' }],
     },
   },
+  'takeup.createChild': {
+    user: 'harderwijk.inkoper',
+    type: 'mutation',
+    input: { agreementId: 'rnv-ict-01', reference: 'HDW-DVO-ICT-01', title: 'DVO ICT Harderwijk' },
+  },
   'wgr.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2027 } },
   'wgr.plan': {
     user: 'noordveluwe.coordinator',

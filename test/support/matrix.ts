@@ -297,6 +297,9 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   // Take-up of a region's service agreement: the foreign caller reads it, and writes a member's row (its own
   // space's and the target's owner's) at a fresh and a seeded version.
   'takeup.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'takeup.createChild': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, reference: `C-${t.id}`.slice(0, 50) } },
+  ],
   'takeup.set': (t) =>
     [0, 1].flatMap((expectedVersion) =>
       ['GM0233', t.space].map((member) => ({

@@ -265,6 +265,8 @@ export const REASONS = {
   'takeup.regionOnly': [],
   'takeup.versionConflict': ['version', 'expectedVersion'],
   'takeup.changedMeanwhile': [],
+  'takeup.noTakeup': [],
+  'takeup.memberOnly': [],
   // Register import (issue 13): a cell or column of the file the browser could not read.
   'import.columnMissing': ['column'],
   'import.valueMissing': [],

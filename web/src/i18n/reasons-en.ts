@@ -298,6 +298,8 @@ export const enReasons: ReasonTexts = {
   'takeup.regionOnly': 'Only the region records take-up per municipality.',
   'takeup.versionConflict': `The take-up was changed meanwhile (version {{version}}). ${CHANGED_EN}`,
   'takeup.changedMeanwhile': `Someone else changed the take-up meanwhile. ${CHANGED_EN}`,
+  'takeup.noTakeup': 'This municipality takes nothing under the regional agreement yet.',
+  'takeup.memberOnly': 'Only a member municipality creates its own DVO under the regional agreement.',
   'import.columnMissing': 'No column for {{column}}: choose which column it is under ‘Map columns’.',
   'import.valueMissing': 'Fill in this field.',
   'import.dateInvalid': '‘{{value}}’ is not a date. Use dd-mm-yyyy, for example 31-12-2026.',

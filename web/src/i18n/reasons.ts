@@ -312,6 +312,9 @@ export const nlReasons: ReasonTexts = {
   'takeup.regionOnly': 'Alleen de regio legt de afname per gemeente vast.',
   'takeup.versionConflict': `De afname is intussen gewijzigd (versie {{version}}). ${CHANGED_NL}`,
   'takeup.changedMeanwhile': `Iemand anders heeft de afname intussen gewijzigd. ${CHANGED_NL}`,
+  'takeup.noTakeup': 'Deze gemeente neemt nog niets af onder de regionale overeenkomst.',
+  'takeup.memberOnly':
+    'Alleen een deelnemende gemeente maakt haar eigen DVO onder de regionale overeenkomst.',
   'import.columnMissing': 'Geen kolom voor {{column}}: kies bij ‘Kolommen koppelen’ welke kolom dit is.',
   'import.valueMissing': 'Vul dit veld in.',
   'import.dateInvalid': '‘{{value}}’ is geen datum. Gebruik dd-mm-jjjj, bijvoorbeeld 31-12-2026.',

@@ -132,6 +132,15 @@ export const nlServices = {
     saved: 'De signaalgrens is nu {{count}} keer op rij.',
     errorTitle: 'De signaalgrens is niet opgeslagen',
   },
+  child: {
+    title: 'Eigen DVO aanmaken',
+    intro:
+      'Maak een concept-DVO in het register van uw gemeente, onder deze regionale overeenkomst, met de diensten en aantallen van uw afname.',
+    reference: 'Kenmerk van de DVO',
+    referenceInvalid: 'Vul een kenmerk in van hoogstens 50 tekens (letters, cijfers, spatie, . / _ -).',
+    submit: 'DVO aanmaken',
+    errorTitle: 'De DVO is niet aangemaakt',
+  },
   dashboard: {
     title: 'Serviceniveaus niet gehaald',
     row: '{{measure}} ({{service}}) {{count}} keer op rij niet gehaald: {{periods}}',
@@ -266,6 +275,15 @@ export const enServices: typeof nlServices = {
     submit: 'Save threshold',
     saved: 'The threshold is now {{count}} times in a row.',
     errorTitle: 'The threshold was not saved',
+  },
+  child: {
+    title: 'Create own DVO',
+    intro:
+      "Create a draft DVO in your municipality's register, under this regional agreement, with the services and quantities of your take-up.",
+    reference: 'Reference of the DVO',
+    referenceInvalid: 'Enter a reference of at most 50 characters (letters, digits, space, . / _ -).',
+    submit: 'Create DVO',
+    errorTitle: 'The DVO was not created',
   },
   dashboard: {
     title: 'Service levels missed',

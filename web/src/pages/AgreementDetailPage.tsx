@@ -157,7 +157,18 @@ export function AgreementDetailPage({ id }: { id: string }) {
           mayConfigure={mayConfigureServiceLevels(me.data, { view: a.view, space: internal?.space })}
         />
       ) : null}
-      {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
+      {shows('takeup') ? (
+        <TakeupSection
+          agreementId={a.id}
+          services={a.services}
+          memberSpace={
+            me.data?.space.startsWith('GM') &&
+            me.data.roles.some((r) => r === 'inkoper' || r === 'contractmanager')
+              ? me.data.space
+              : undefined
+          }
+        />
+      ) : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
