@@ -303,4 +303,92 @@ describe('service-level reports', () => {
       expect(configured.body.error.data.reason).toBe('region.onlyOwnUsers');
     });
   });
+
+  it('keeps each provider party of a shared DVO to its own values (the co-party is an adversary)', async () => {
+    const inkoper = await api.token('ermelo.inkoper');
+    const kompas = await api.token('kompas.reporter');
+    const created = ok<{ id: string; version: number }>(
+      await api.mutate(
+        'agreement.create',
+        {
+          kind: 'service_agreement',
+          reference: 'ERM-DVO-SAMEN',
+          title: 'DVO met twee dienstverleners',
+          domain: 'participation',
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          parties: [
+            { organisationId: 'org-kompas', role: 'contractor' },
+            { organisationId: 'org-wijkracht', role: 'subcontractor' },
+          ],
+          services: [
+            {
+              id: 'svc-s',
+              name: 'Portaal',
+              levels: [
+                {
+                  id: 'sl-s',
+                  measure: 'Beschikbaarheid',
+                  unit: 'percent',
+                  target: 99.5,
+                  direction: 'at_least',
+                  period: 'month',
+                },
+              ],
+              price: { model: 'fixed', yearlyCents: 100_000 },
+            },
+          ],
+        },
+        inkoper,
+      ),
+    );
+    const id = created.id;
+    ok(await api.mutate('agreement.share', { id, expectedVersion: created.version, shared: true }, inkoper));
+    const level = { serviceId: 'svc-s', levelId: 'sl-s' };
+    for (const [token, values] of [
+      [kompas, [99.1, 98.2]],
+      [wijkracht, [99.9, 99.8]],
+    ] as const) {
+      for (const [i, value] of values.entries())
+        ok(
+          await api.mutate(
+            'service.report',
+            { agreementId: id, period: `2026-0${i + 1}`, values: [{ ...level, value }] },
+            token,
+          ),
+        );
+    }
+    const seen = (view: View) =>
+      view.parties.map((p) => [p.party, p.levels[0]!.values.map((v) => v.value), p.levels[0]!.signal]);
+    expect(seen(ok<View>(await api.query('service.levels', { agreementId: id }, kompas)))).toEqual([
+      ['PV81234567', [99.1, 98.2], true],
+    ]);
+    expect(seen(ok<View>(await api.query('service.levels', { agreementId: id }, wijkracht)))).toEqual([
+      [WIJKRACHT, [99.9, 99.8], false],
+    ]);
+    expect(seen(ok<View>(await api.query('service.levels', { agreementId: id }, manager)))).toEqual([
+      ['PV81234567', [99.1, 98.2], true],
+      [WIJKRACHT, [99.9, 99.8], false],
+    ]);
+    // Kompas cannot correct, nor report for, Wijkracht: NOT_FOUND, nothing written.
+    const snapshot = await tableFingerprint(api.db);
+    const theirs = await api.mutate(
+      'service.correct',
+      { agreementId: id, period: '2026-01', ...level, value: 10, expectedVersion: 1, party: WIJKRACHT },
+      kompas,
+    );
+    expect(theirs.status).toBe(404);
+    const asThem = await api.mutate(
+      'service.report',
+      { agreementId: id, period: '2026-03', values: [{ ...level, value: 10 }], party: WIJKRACHT },
+      kompas,
+    );
+    expect(asThem.status).toBe(404);
+    expect(await tableFingerprint(api.db)).toEqual(snapshot);
+    // The owner's dashboard names whose level it is.
+    const row = (await dashboardRows(manager, 'GM0233')).find((r) => r.agreementId === id);
+    expect(row?.signals).toEqual([
+      expect.objectContaining({ party: 'PV81234567', periods: ['2026-01', '2026-02'] }),
+    ]);
+  });
 });
