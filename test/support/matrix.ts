@@ -300,6 +300,25 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   'takeup.createChild': (t) => [
     { type: 'mutation', input: { agreementId: t.id, reference: `C-${t.id}`.slice(0, 50) } },
   ],
+  'usage.list': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
+  'usage.statement': (t) =>
+    ['GM0233', t.space].map((member) => ({
+      type: 'query' as const,
+      input: { agreementId: t.id, member, year: 2026 },
+    })),
+  'usage.set': (t) =>
+    [0, 1].flatMap((expectedVersion) =>
+      ['GM0233', t.space].map((member) => ({
+        type: 'mutation' as const,
+        input: {
+          agreementId: t.id,
+          member,
+          period: '2026-01',
+          expectedVersion,
+          quantities: [{ serviceId: 'svc-ict-basis', quantity: 1 }],
+        },
+      })),
+    ),
   'takeup.set': (t) =>
     [0, 1].flatMap((expectedVersion) =>
       ['GM0233', t.space].map((member) => ({

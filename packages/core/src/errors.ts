@@ -199,6 +199,7 @@ export const REASONS = {
   'steering.membersOnlyForGr': [],
   'steering.notMember': ['space', 'region'],
   'steering.memberTwice': ['space'],
+  'steering.memberOwnRowOnly': ['space'],
   // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
   'governance.partnerMonthlyInputEffort': [],
   'governance.bossOutcomeWithoutDuties': [],
@@ -271,6 +272,13 @@ export const REASONS = {
   'takeup.changedMeanwhile': [],
   'takeup.noTakeup': [],
   'takeup.memberOnly': [],
+  // Usage-based settlement (issue 16 point 4, usage.ts).
+  'usage.noTakeup': [],
+  'usage.moduleNotTaken': ['serviceId'],
+  'usage.quantityMissing': ['serviceId'],
+  'usage.versionConflict': ['version', 'expectedVersion'],
+  'usage.changedMeanwhile': [],
+  'realisation.notMember': [],
   // Register import (issue 13): a cell or column of the file the browser could not read.
   'import.columnMissing': ['column'],
   'import.valueMissing': [],

@@ -46,6 +46,7 @@ export * from './subsidy.ts';
 export * from './takeup.ts';
 export * from './takeup-child.ts';
 export * from './terms.ts';
+export * from './usage.ts';
 export * from './users.ts';
 export * from './views.ts';
 export * from './wgr.ts';

@@ -217,6 +217,8 @@ export const enReasons: ReasonTexts = {
   'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
   'steering.notMember': '{{space}} does not take part in {{region}}.',
   'steering.memberTwice': 'The roles of {{space}} are in twice.',
+  'steering.memberOwnRowOnly':
+    'As a member municipality you change only your own roles in this arrangement (the row of {{space}}); the relation, the arrangement’s own roles, the contacts and other members’ rows are the region’s.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':
@@ -305,6 +307,12 @@ export const enReasons: ReasonTexts = {
   'takeup.changedMeanwhile': `Someone else changed the take-up meanwhile. ${CHANGED_EN}`,
   'takeup.noTakeup': 'This municipality takes nothing under the regional agreement yet.',
   'takeup.memberOnly': 'Only a member municipality creates its own DVO under the regional agreement.',
+  'usage.noTakeup': 'This municipality takes nothing yet: record its take-up first.',
+  'usage.moduleNotTaken': 'The municipality does not take module {{serviceId}}.',
+  'usage.quantityMissing': 'Enter the measured quantity for module {{serviceId}}.',
+  'usage.versionConflict': `This month’s usage was changed meanwhile (version {{version}}). ${CHANGED_EN}`,
+  'usage.changedMeanwhile': `Someone else changed the usage meanwhile. ${CHANGED_EN}`,
+  'realisation.notMember': 'This municipality is not a member of the region that owns this agreement.',
   'import.columnMissing': 'No column for {{column}}: choose which column it is under ‘Map columns’.',
   'import.valueMissing': 'Fill in this field.',
   'import.dateInvalid': '‘{{value}}’ is not a date. Use dd-mm-yyyy, for example 31-12-2026.',

@@ -231,6 +231,8 @@ export const nlReasons: ReasonTexts = {
     'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
   'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
   'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
+  'steering.memberOwnRowOnly':
+    'Als deelnemende gemeente wijzigt u alleen uw eigen rollen in deze regeling (de rij van {{space}}); de relatie, de rollen van de regeling zelf, de contactpersonen en de rijen van andere gemeenten wijzigt de regio.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':
@@ -323,6 +325,12 @@ export const nlReasons: ReasonTexts = {
   'takeup.noTakeup': 'Deze gemeente neemt nog niets af onder de regionale overeenkomst.',
   'takeup.memberOnly':
     'Alleen een deelnemende gemeente maakt haar eigen DVO onder de regionale overeenkomst.',
+  'usage.noTakeup': 'Deze gemeente neemt nog niets af: leg eerst de afname vast.',
+  'usage.moduleNotTaken': 'De gemeente neemt module {{serviceId}} niet af.',
+  'usage.quantityMissing': 'Vul het gemeten aantal in voor module {{serviceId}}.',
+  'usage.versionConflict': `Het gebruik van deze maand is intussen gewijzigd (versie {{version}}). ${CHANGED_NL}`,
+  'usage.changedMeanwhile': `Iemand anders heeft het gebruik intussen gewijzigd. ${CHANGED_NL}`,
+  'realisation.notMember': 'Deze gemeente doet niet mee in de regio van deze overeenkomst.',
   'import.columnMissing': 'Geen kolom voor {{column}}: kies bij ‘Kolommen koppelen’ welke kolom dit is.',
   'import.valueMissing': 'Vul dit veld in.',
   'import.dateInvalid': '‘{{value}}’ is geen datum. Gebruik dd-mm-jjjj, bijvoorbeeld 31-12-2026.',

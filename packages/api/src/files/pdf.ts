@@ -69,7 +69,7 @@ const MARGIN = 56;
 const WIDTH = A4[0] - 2 * MARGIN;
 
 /** A page writer that wraps lines and starts new pages; text outside the font's set becomes `?`. */
-class Writer {
+export class Writer {
   page!: PDFPage;
   y = 0;
   private readonly supported: Set<number>;
@@ -151,7 +151,7 @@ class Writer {
   }
 }
 
-async function open(title: string, at: string) {
+export async function open(title: string, at: string) {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setLanguage('nl-NL');
