@@ -20,10 +20,12 @@ type Handler = (
  * notifications, RTVB, collaboration monitor) and issue 15's simulator took it from 571,670 to 615,714 bytes: own
  * domain code, no new dependency; the budget grows by 48,000 bytes for it. The rest of issue 15 (result-linked
  * payment, data deliveries, the regional benchmark), issue 16's service catalogue and issue 17's public-route guards
- * took it to 650,140 bytes: again own domain code and no new dependency (+34,426); the budget grows by 40,000. Fails
+ * took it to 650,140 bytes: again own domain code and no new dependency (+34,426); the budget grows by 40,000.
+ * Issue 16's service-level corrections, threshold, dashboard signal and a member's own DVO add about 7,000 bytes of
+ * own code (esbuild reported the asset at 651.8 KiB), no dependency; the budget grows by 10,000. Fails
  * when a large dependency sneaks in; issue 17 replaces the size goal with a cold-start floor.
  */
-const BUNDLE_BUDGET_BYTES = 541_000 + 36_610 + 48_000 + 40_000;
+const BUNDLE_BUDGET_BYTES = 541_000 + 36_610 + 48_000 + 40_000 + 10_000;
 
 /**
  * The API Lambda exactly as deployed: the API stack is synthesised with bundling on (local esbuild, the

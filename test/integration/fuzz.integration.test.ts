@@ -225,6 +225,24 @@ const VALID: Record<
     },
   },
   'service.levels': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'erm-dvo-2026' } },
+  'service.correct': {
+    user: 'wijkracht.reporter',
+    type: 'mutation',
+    input: {
+      agreementId: 'erm-dvo-2026',
+      period: '2026-10',
+      serviceId: 'svc-dvo-portaal',
+      levelId: 'sl-dvo-portaal-beschikbaarheid',
+      value: 99.2,
+      expectedVersion: 1,
+      note: 'herberekend',
+    },
+  },
+  'service.configure': {
+    user: 'ermelo.contractmanager',
+    type: 'mutation',
+    input: { agreementId: 'erm-dvo-2026', expectedVersion: 0, missedCount: 3 },
+  },
   'report.due': { user: 'ermelo.viewer', type: 'query', input: { limit: 5 } },
   'budget.record': {
     user: 'ermelo.contractmanager',
@@ -319,6 +337,11 @@ const VALID: Record<
       startDate: '2026-01-01',
       modules: [{ serviceId: 'svc-ict-basis', quantity: 180 }, { serviceId: 'svc-ict-ibp' }],
     },
+  },
+  'takeup.createChild': {
+    user: 'harderwijk.inkoper',
+    type: 'mutation',
+    input: { agreementId: 'rnv-ict-01', reference: 'HDW-DVO-ICT-01', title: 'DVO ICT Harderwijk' },
   },
   'usage.list': {
     user: 'ermelo.viewer',

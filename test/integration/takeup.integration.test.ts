@@ -147,4 +147,101 @@ describe('take-up per member', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.data.reason).toBe('takeup.notRegional');
   });
+
+  describe('a member’s own DVO under the regional agreement', () => {
+    const child = async (user: string, input: Record<string, unknown>) =>
+      api.raw.mutate('takeup.createChild', { agreementId: ICT, ...input }, await api.token(user));
+
+    it('creates Ermelo’s draft DVO with its take-up pre-filled and the parent link set', async () => {
+      const response = await child('ermelo.inkoper', { reference: 'ERM-DVO-ICT-01' });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const dvo = response.body.result.data;
+      expect(dvo).toMatchObject({
+        space: 'GM0233',
+        kind: 'service_agreement',
+        status: 'draft',
+        parentId: ICT,
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        title: 'Regionale ICT-dienstverlening sociaal domein – Gemeente Ermelo',
+      });
+      // Ermelo's take-up: the basis package × 180, Zaakgericht werken × 60, Informatiebeveiliging (fixed).
+      expect(
+        dvo.services.map((s: { id: string; price: { quantity?: number } }) => [s.id, s.price.quantity]),
+      ).toEqual([
+        ['svc-ict-basis', 180],
+        ['svc-ict-zaak', 60],
+        ['svc-ict-ibp', undefined],
+      ]);
+      expect(dvo.services[0].levels.map((l: { id: string }) => l.id)).toEqual([
+        'sl-ict-basis-beschikbaarheid',
+        'sl-ict-basis-oplostijd',
+      ]);
+      // In Ermelo's register under its parent; audited like any create; Harderwijk does not see it.
+      const children = await api.raw.query(
+        'agreement.find',
+        { parentId: ICT },
+        await api.token('ermelo.viewer'),
+      );
+      expect(children.body.result.data.items.map((a: { id: string }) => a.id)).toContain(dvo.id);
+      const audit = await api.raw.query(
+        'agreement.verifyAudit',
+        { id: dvo.id },
+        await api.token('ermelo.viewer'),
+      );
+      expect(audit.body.result.data.valid).toBe(true);
+      const other = await api.raw.query(
+        'agreement.get',
+        { id: dvo.id },
+        await api.token('harderwijk.inkoper'),
+      );
+      expect(other.status).toBe(404);
+    });
+
+    it('gives Zeewolde only its own modules, and refuses the region, outsiders and a duplicate', async () => {
+      const zeewolde = await child('zeewolde.inkoper', {
+        reference: 'ZWD-DVO-ICT-01',
+        title: 'DVO ICT Zeewolde',
+      });
+      expect(zeewolde.status, JSON.stringify(zeewolde.body)).toBe(200);
+      // Zeewolde's take-up as the earlier test left it: the basis package × 110 and Informatiebeveiliging.
+      expect(zeewolde.body.result.data.services.map((s: { id: string }) => s.id)).not.toContain(
+        'svc-ict-zaak',
+      );
+      const before = await tableFingerprint(api.db);
+      const refused: [string, Record<string, unknown>, number, string?][] = [
+        ['noordveluwe.coordinator', { reference: 'RG-DVO' }, 403],
+        ['ermelo.viewer', { reference: 'ERM-DVO-X' }, 403],
+        ['utrecht.inkoper', { reference: 'UTR-DVO' }, 404],
+        ['kompas.signer', { reference: 'KMP-DVO' }, 403],
+        ['ermelo.inkoper', { reference: 'ERM-DVO-ICT-01' }, 409, 'agreement.referenceInUse'],
+        // A member names no other member: the input has no such field.
+        ['harderwijk.inkoper', { reference: 'HDW-DVO', member: 'GM0233' }, 400],
+      ];
+      for (const [user, input, status, reason] of refused) {
+        const response = await child(user, input);
+        expect(response.status, `${user} ${JSON.stringify(response.body)}`).toBe(status);
+        if (reason) expect(response.body.error.data.reason).toBe(reason);
+      }
+      const onGr = await child('ermelo.inkoper', { agreementId: 'rnv-gr-01', reference: 'ERM-GR-X' });
+      expect(onGr.status).toBe(400);
+      expect(onGr.body.error.data.reason).toBe('takeup.notRegional');
+      // A contract is no child of the region's service agreement.
+      const contract = await api.raw.mutate(
+        'agreement.create',
+        {
+          kind: 'contract',
+          parentId: ICT,
+          reference: 'ERM-X-ICT',
+          title: 'x',
+          domain: 'ict',
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+        },
+        await api.token('ermelo.inkoper'),
+      );
+      expect(contract.status).toBe(400);
+      expect(await tableFingerprint(api.db)).toEqual(before);
+    });
+  });
 });

@@ -233,6 +233,23 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
     },
   ],
   'service.levels': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'service.correct': (t) =>
+    [1, 2].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: {
+        agreementId: t.id,
+        period: '2026-10',
+        serviceId: 'svc-dvo-portaal',
+        levelId: 'sl-dvo-portaal-beschikbaarheid',
+        value: 99.9,
+        expectedVersion,
+      },
+    })),
+  'service.configure': (t) =>
+    [0, 1].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, expectedVersion, missedCount: 1 },
+    })),
   'report.due': (t) => [
     { type: 'query', input: { space: t.space } },
     { type: 'query', input: { agreementId: t.id } },
@@ -280,6 +297,9 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   // Take-up of a region's service agreement: the foreign caller reads it, and writes a member's row (its own
   // space's and the target's owner's) at a fresh and a seeded version.
   'takeup.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'takeup.createChild': (t) => [
+    { type: 'mutation', input: { agreementId: t.id, reference: `C-${t.id}`.slice(0, 50) } },
+  ],
   'usage.list': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
   'usage.statement': (t) =>
     ['GM0233', t.space].map((member) => ({

@@ -103,6 +103,9 @@ export const REASONS = {
   'serviceReport.noCatalogue': [],
   'serviceReport.providerReports': [],
   'serviceReport.alreadyReported': [],
+  'serviceReport.jointBodyReports': [],
+  'serviceReport.versionConflict': ['version', 'expectedVersion'],
+  'serviceReport.settingsConflict': ['version', 'expectedVersion'],
   'allocation.notRegion': [],
   'allocation.notMember': ['space', 'region'],
   'allocation.amountInvalid': [],
@@ -267,6 +270,8 @@ export const REASONS = {
   'takeup.regionOnly': [],
   'takeup.versionConflict': ['version', 'expectedVersion'],
   'takeup.changedMeanwhile': [],
+  'takeup.noTakeup': [],
+  'takeup.memberOnly': [],
   // Usage-based settlement (issue 16 point 4, usage.ts).
   'usage.noTakeup': [],
   'usage.moduleNotTaken': ['serviceId'],

@@ -45,6 +45,7 @@ export * from './spaces.ts';
 export * from './steering.ts';
 export * from './subsidy.ts';
 export * from './takeup.ts';
+export * from './takeup-child.ts';
 export * from './terms.ts';
 export * from './usage.ts';
 export * from './users.ts';

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import {
+  activeSignals,
   checkServiceReport,
   levelHistories,
   levelTrend,
   missedSignal,
+  type ServiceLevelValue,
+  serviceCorrectSchema,
+  serviceLevelSettingsSchema,
+  serviceReporter,
   serviceReportSchema,
 } from './service-levels.ts';
 import type { Service } from './services.ts';
@@ -151,5 +156,93 @@ describe('levelHistories', () => {
     expect(av!.signal).toBe(true);
     expect(res!.values).toEqual([]);
     expect(res!.signal).toBe(false);
+  });
+});
+
+describe('activeSignals', () => {
+  const value = (period: string, v: number, party?: string): ServiceLevelValue => ({
+    serviceId: 'svc-a',
+    levelId: 'sl-av',
+    period,
+    value: v,
+    met: v >= 99.5,
+    reportedAt: '2026-12-01T00:00:00Z',
+    reportedBy: 'x',
+    ...(party ? { party, partyName: `Partij ${party}` } : {}),
+  });
+
+  it('lists a level missed the threshold of periods in a row, with those periods', () => {
+    const values = [value('2026-09', 99.7), value('2026-10', 99.1), value('2026-11', 98)];
+    expect(activeSignals(services, values)).toEqual([
+      {
+        serviceId: 'svc-a',
+        serviceName: 'Portaal',
+        levelId: 'sl-av',
+        measure: 'Beschikbaarheid',
+        missedInARow: 2,
+        periods: ['2026-10', '2026-11'],
+      },
+    ]);
+    // The agreement's own threshold is read: three in a row is not reached, one is.
+    expect(activeSignals(services, values, 3)).toEqual([]);
+    expect(activeSignals(services, values.slice(0, 2), 1)).toHaveLength(1);
+  });
+
+  it('counts each provider party’s series on its own', () => {
+    // A missed month of one party and a missed month of the other are not two in a row.
+    const values = [value('2026-10', 99, 'PV1'), value('2026-11', 99, 'PV2'), value('2026-11', 99.9, 'PV1')];
+    expect(activeSignals(services, values)).toEqual([]);
+    const both = [...values, value('2026-12', 98, 'PV2')];
+    expect(activeSignals(services, both)).toEqual([
+      expect.objectContaining({ party: 'PV2', partyName: 'Partij PV2', periods: ['2026-11', '2026-12'] }),
+    ]);
+  });
+});
+
+describe('serviceReporter', () => {
+  const reporter = (o: Partial<Parameters<typeof serviceReporter>[0]>) => () =>
+    serviceReporter({
+      side: 'municipality',
+      callerSpace: 'GM0233',
+      ownerSpace: 'GM0233',
+      providerParties: 0,
+      ...o,
+    });
+
+  it('lets a provider party report for itself, and only it where it has a portal', () => {
+    expect(reporter({ side: 'provider', callerSpace: 'PV1', providerParties: 1 })()).toBe('provider');
+    expect(reporter({ providerParties: 1 })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', reason: 'serviceReport.providerReports' }),
+    );
+  });
+
+  it('lets the owner’s own users report for a joint body: the region’s, never a member', () => {
+    expect(reporter({})()).toBe('ownerOnBehalf');
+    expect(reporter({ callerSpace: 'RGNOORDVELUWE', ownerSpace: 'RGNOORDVELUWE' })()).toBe('jointBody');
+    expect(reporter({ callerSpace: 'GM0233', ownerSpace: 'RGNOORDVELUWE' })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN', reason: 'serviceReport.jointBodyReports' }),
+    );
+  });
+});
+
+describe('the correction and threshold schemas', () => {
+  it('bounds the threshold to 1–12 and a correction to a version ≥ 1', () => {
+    const settings = { agreementId: 'a-1', expectedVersion: 0, missedCount: 2 };
+    expect(serviceLevelSettingsSchema.safeParse(settings).success).toBe(true);
+    expect(serviceLevelSettingsSchema.safeParse({ ...settings, missedCount: 0 }).success).toBe(false);
+    expect(serviceLevelSettingsSchema.safeParse({ ...settings, missedCount: 13 }).success).toBe(false);
+    const correction = {
+      agreementId: 'a-1',
+      period: '2026-10',
+      serviceId: 'svc-a',
+      levelId: 'sl-av',
+      value: 99.6,
+      expectedVersion: 1,
+    };
+    expect(serviceCorrectSchema.safeParse(correction).success).toBe(true);
+    expect(serviceCorrectSchema.safeParse({ ...correction, expectedVersion: 0 }).success).toBe(false);
+    expect(serviceCorrectSchema.safeParse({ ...correction, period: '2026-13' }).success).toBe(false);
+    expect(serviceCorrectSchema.safeParse({ ...correction, note: 'x'.repeat(501) }).success).toBe(false);
+    expect(serviceCorrectSchema.safeParse({ ...correction, extra: 1 }).success).toBe(false);
   });
 });

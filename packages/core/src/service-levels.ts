@@ -52,9 +52,15 @@ export interface ServiceLevelValue {
   period: string;
   value: number;
   met: boolean;
+  /** 1 as reported, one more per correction (values stored before corrections existed have none: 1). */
+  version?: number;
   reportedAt: string;
   reportedBy: string;
   reportedByName?: string;
+  correctedAt?: string;
+  correctedBy?: string;
+  correctedByName?: string;
+  correctionNote?: string;
   party?: string;
   partyName?: string;
 }
@@ -156,6 +162,10 @@ export interface LevelHistory {
     value: number;
     met: boolean;
     trend: Trend | null;
+    /** The value's version, which a correction names. */
+    version: number;
+    /** Set once the value was corrected. */
+    corrected?: boolean;
     party?: string;
     partyName?: string;
   }[];
@@ -179,6 +189,8 @@ export function levelHistories(
         value: v.value,
         met: levelMet(level, v.value),
         trend: i === 0 ? null : levelTrend(level, own[i - 1]!.value, v.value),
+        version: v.version ?? 1,
+        ...(v.correctedAt ? { corrected: true } : {}),
         ...(v.party ? { party: v.party, partyName: v.partyName ?? v.party } : {}),
       }));
       const signal = missedSignal(rows, count);
@@ -193,4 +205,101 @@ export function levelHistories(
       };
     }),
   );
+}
+
+/** The most periods in a row an agreement may set before its signal (a year of months). */
+export const MAX_MISSED_IN_A_ROW = 12;
+
+/** An agreement's own threshold: how many missed periods in a row raise the signal (default 2). */
+export const serviceLevelSettingsSchema = z.strictObject({
+  agreementId: idSchema(),
+  /** The settings' version as read (0 while the default applies). */
+  expectedVersion: z.int().check(z.gte(0), z.lte(1_000_000)),
+  missedCount: z.int().check(z.gte(1), z.lte(MAX_MISSED_IN_A_ROW)),
+});
+export type ServiceLevelSettingsInput = z.infer<typeof serviceLevelSettingsSchema>;
+
+/** A correction of one reported value: the value's version as read, the new value, why. */
+export const serviceCorrectSchema = z.strictObject({
+  agreementId: idSchema(),
+  period: serviceReportSchema.shape.period,
+  serviceId: idSchema(),
+  levelId: idSchema(),
+  value: z.number().check(z.gte(0), z.lte(1_000_000)),
+  expectedVersion: z.int().check(z.gte(1), z.lte(1_000_000)),
+  note: z.optional(z.string().check(z.maxLength(500))),
+  party: serviceReportSchema.shape.party,
+});
+export type ServiceCorrectInput = z.infer<typeof serviceCorrectSchema>;
+
+/** One level whose signal is up: what the dashboard lists, with the periods missed in a row. */
+export interface ServiceLevelSignal {
+  serviceId: string;
+  serviceName: string;
+  levelId: string;
+  measure: string;
+  missedInARow: number;
+  periods: string[];
+  party?: string;
+  partyName?: string;
+}
+
+/**
+ * Every level of the catalogue whose signal is up, per provider party (the values of a party are its own series),
+ * at the agreement's threshold. What the dashboard's summary item holds.
+ */
+export function activeSignals(
+  services: readonly Service[],
+  values: readonly ServiceLevelValue[],
+  count = MISSED_IN_A_ROW,
+): ServiceLevelSignal[] {
+  const parties = new Map<string, string | undefined>();
+  for (const v of values) parties.set(v.party ?? '', v.partyName);
+  return [...parties.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([party, partyName]) =>
+      levelHistories(
+        services,
+        values.filter((v) => (v.party ?? '') === party),
+        count,
+      )
+        .filter((h) => h.signal)
+        .map((h) => ({
+          serviceId: h.serviceId,
+          serviceName: h.serviceName,
+          levelId: h.levelId,
+          measure: h.level.measure,
+          missedInARow: h.missedInARow,
+          periods: h.values.slice(-h.missedInARow).map((v) => v.period),
+          ...(party ? { party, partyName: partyName ?? party } : {}),
+        })),
+    );
+}
+
+export type ServiceReporter = 'provider' | 'ownerOnBehalf' | 'jointBody';
+
+/**
+ * Who reports a service agreement's levels: the service provider. A provider party with a portal reports for
+ * itself, and then only it. Where the provider has no portal — a joint body (openbaar lichaam), as on the region's
+ * ICT agreement — its users are the owning space's own: on a region's agreement the region's users report for the
+ * joint body (a member municipality reads the figures but does not report them); on a municipality's DVO with a
+ * joint body the municipality's contract manager records the joint body's delivery. Returns how the caller
+ * reports, or throws FORBIDDEN with the reason.
+ */
+export function serviceReporter(input: {
+  side: 'provider' | 'municipality';
+  callerSpace: string;
+  ownerSpace: string;
+  providerParties: number;
+}): ServiceReporter {
+  if (input.side === 'provider') return 'provider';
+  if (input.providerParties > 0)
+    throw new DomainError('FORBIDDEN', 'serviceReport.providerReports', {
+      message: 'The provider party reports its service levels',
+    });
+  if (input.callerSpace !== input.ownerSpace)
+    throw new DomainError('FORBIDDEN', 'serviceReport.jointBodyReports', {
+      message: 'The joint body reports through the region’s own users',
+    });
+  return input.ownerSpace.startsWith('RG') ? 'jointBody' : 'ownerOnBehalf';
 }

@@ -21,6 +21,7 @@ import {
   type DueState,
   dedicatedRoute,
   type InternalView,
+  isRegionalChild,
   LIFECYCLES,
   newId,
   notFound,
@@ -464,13 +465,15 @@ export function agreementRepository(db: Db, scope: Scope) {
       assertActsForOwner(scope, space);
       if (parentId) {
         const parent = await load(parentId).catch(() => null);
-        if (!parent || parent.space !== space) {
+        // A member's own DVO under the region's service agreement (issue 16 point 3) lives in the member's register.
+        const regional = !!parent && isRegionalChild(parent, kind, space);
+        if (!parent || (parent.space !== space && !regional)) {
           throw new DomainError('BAD_REQUEST', 'agreement.frameworkUnknown', {
             field: 'parentId',
             message: 'The framework agreement does not exist in this register',
           });
         }
-        if (parent.kind !== 'contract' || kind !== 'contract' || parent.parentId) {
+        if (!regional && (parent.kind !== 'contract' || kind !== 'contract' || parent.parentId)) {
           throw new DomainError('BAD_REQUEST', 'agreement.callOffOfContract', {
             field: 'parentId',
             message: 'A call-off is a contract under a framework contract',

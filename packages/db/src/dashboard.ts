@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { CollabSide, CollabSignal } from '@regie/core';
+import type { CollabSide, CollabSignal, ServiceLevelSignal } from '@regie/core';
 import type { Db } from './client.ts';
 import { guard } from './errors.ts';
 import type { escalationRepository } from './escalations.ts';
@@ -34,17 +34,27 @@ export function dashboardRepository(
       const space = filter.space ?? scope.space;
       assertReach(scope, space);
       const today = new Date().toISOString().slice(0, 10);
-      const [stats, overdue, signals, escalations, conflicts, collaboration, lateNotifications, missed] =
-        await Promise.all([
-          guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
-          gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
-          gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
-          repos.escalations.openInSpace({ space, limit: LIMIT }),
-          repos.steering.roleConflicts({ space, limit: LIMIT }),
-          gsi1Page(db, keys.collaborationSignals(space), { descending: true, limit: LIMIT }),
-          repos.notifications.overdueInSpace({ space, limit: LIMIT }),
-          missedMeetings(db, space, LIMIT),
-        ]);
+      const [
+        stats,
+        overdue,
+        signals,
+        escalations,
+        conflicts,
+        collaboration,
+        lateNotifications,
+        missed,
+        serviceLevels,
+      ] = await Promise.all([
+        guard(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.stats(space) }))),
+        gsi1Page(db, keys.dueIndex(space), { before: today, limit: LIMIT }),
+        gsi1Page(db, keys.signalIndex(space), { descending: true, limit: LIMIT }),
+        repos.escalations.openInSpace({ space, limit: LIMIT }),
+        repos.steering.roleConflicts({ space, limit: LIMIT }),
+        gsi1Page(db, keys.collaborationSignals(space), { descending: true, limit: LIMIT }),
+        repos.notifications.overdueInSpace({ space, limit: LIMIT }),
+        missedMeetings(db, space, LIMIT),
+        gsi1Page(db, keys.serviceLevelSignals(space), { descending: true, limit: LIMIT }),
+      ]);
       const counts = stats.Item ?? {};
       // One row per agreement at risk: its highest threshold reached; at the same threshold the overall ceiling
       // before a year's, a year's before a product line's (`year` or `line` says which ceiling it is).
@@ -108,6 +118,14 @@ export function dashboardRepository(
         overdueNotifications: lateNotifications,
         /** Planned meetings (governance cadence) passed without a dialogue record, latest first. */
         missedMeetings: missed,
+        /** Agreements with a service level missed its threshold of periods in a row (issue 16), latest first. */
+        serviceLevels: serviceLevels.items.map((i) => ({
+          agreementId: i.agreementId as string,
+          reference: i.reference as string,
+          title: i.title as string,
+          missedCount: Number(i.missedCount),
+          signals: i.signals as ServiceLevelSignal[],
+        })),
       };
     },
   };

@@ -120,7 +120,7 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     simulation: simulationRepository(db, scope, { steering }),
     wgr: wgrRepository(db, scope),
     /** Per-member take-up of a region's service agreement (issue 16 point 3). */
-    takeup: takeupRepository(db, scope),
+    takeup: takeupRepository(db, scope, agreementRepository(db, scope)),
     /** Measured usage per member and month, and the settlement per member (issue 16 point 4). */
     usage: usageRepository(db, scope),
     /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */

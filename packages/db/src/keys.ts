@@ -79,6 +79,13 @@ export const keys = {
     sk: party ? `SLV${SEP}${levelId}${SEP}${period}${SEP}${party}` : `SLV${SEP}${levelId}${SEP}${period}`,
   }),
   serviceLevelValuePrefix: 'SLV#',
+  /** An agreement's service-level settings (signal threshold) and active signals, in its collection. */
+  serviceLevelSummary: (space: string, agreementId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: 'SLSUM',
+  }),
+  /** gsi1 of service-level summaries with an active signal (sparse): the dashboard's service-level block. */
+  serviceLevelSignals: (space: string) => spaced(space, 'SLSIG'),
   /** A realisation (amount/volume in a month) and the running budget totals, in the agreement's collection. */
   realisation: (space: string, agreementId: string, period: string, id: string) => ({
     pk: spaced(space, 'AGR', agreementId),

@@ -1,7 +1,9 @@
 import {
   actsForOwner,
   checkTakeup,
+  childDvoInput,
   DomainError,
+  type TakeupChildInput,
   type TakeupRecord,
   type TakeupSetInput,
   type TakeupView,
@@ -10,7 +12,7 @@ import {
   takeupYearlyPrice,
 } from '@regie/core';
 import { type AgreementAccess, auditInCollection } from './agreement-access.ts';
-import { loadAgreement } from './agreements.ts';
+import { type agreementRepository, loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
 import { readSpace } from './directory.ts';
@@ -25,7 +27,7 @@ import { transact } from './transact.ts';
  * member sees of the others is cut down to totals by `takeupView`. The audit event therefore records only the
  * member, the version and the yearly total — the agreement's audit trail is readable by every member.
  */
-export function takeupRepository(db: Db, scope: Scope) {
+export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<typeof agreementRepository>) {
   async function loadRegional(agreementId: string) {
     const agreement = await loadAgreement(db, scope.reach, agreementId);
     const region = await readSpace(db, agreement.space);
@@ -62,6 +64,28 @@ export function takeupRepository(db: Db, scope: Scope) {
     async list(agreementId: string): Promise<TakeupView> {
       const r = await loadRegional(agreementId);
       return view(r, await records(r.agreement.space, agreementId));
+    },
+
+    /**
+     * A member's own DVO as a child of the region's agreement, its catalogue pre-filled with the member's take-up
+     * (core `childDvoInput`), created in the member's own register like any draft (audited, versioned). Only a
+     * member's own users: the region has no DVO with itself.
+     */
+    async createChild(input: TakeupChildInput) {
+      const r = await loadRegional(input.agreementId);
+      if (!r.members.includes(scope.space) || !agreements) {
+        throw new DomainError('FORBIDDEN', 'takeup.memberOnly', {
+          message: 'Only a member municipality creates its own DVO under the regional agreement',
+        });
+      }
+      const own = (await records(r.agreement.space, r.agreement.id)).find((t) => t.member === scope.space);
+      return agreements.create(
+        childDvoInput(r.agreement, own ?? null, {
+          reference: input.reference,
+          title: input.title,
+          memberName: r.names[scope.space] ?? scope.space,
+        }),
+      );
     },
 
     /** Creates (expectedVersion 0) or replaces one member's take-up; a stale version is a CONFLICT. */

@@ -15,6 +15,7 @@ import {
 } from '@regie/db';
 import { seedBenchmark } from './seed-benchmark.ts';
 import { seedDeliveries } from './seed-deliveries.ts';
+import { seedIctServiceLevels } from './seed-ict-service-levels.ts';
 import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedRelation } from './seed-relation.ts';
@@ -666,6 +667,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedServiceLevels(db);
   await seedBenchmark(db);
   await seedTakeup(db);
+  await seedIctServiceLevels(db);
   await seedUsage(db);
   await db.doc.send(
     new PutCommand({

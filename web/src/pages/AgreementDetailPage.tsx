@@ -11,6 +11,10 @@ import { LinesSection } from '../features/agreements/LinesSection';
 import { ServicesSection } from '../features/agreements/ServicesSection';
 import { StatusSection } from '../features/agreements/StatusSection';
 import {
+  mayConfigureServiceLevels,
+  mayReportServiceLevels,
+} from '../features/agreements/service-levels-model';
+import {
   AllocationSection,
   CallOffsSection,
   PartiesSection,
@@ -146,9 +150,26 @@ export function AgreementDetailPage({ id }: { id: string }) {
           locale={locale}
           me={me.data}
           provider={a.view === 'party'}
+          mayReport={mayReportServiceLevels(me.data, {
+            view: a.view,
+            space: internal?.space,
+            providerParties: providerPartiesOf(a).length,
+          })}
+          mayConfigure={mayConfigureServiceLevels(me.data, { view: a.view, space: internal?.space })}
         />
       ) : null}
-      {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
+      {shows('takeup') ? (
+        <TakeupSection
+          agreementId={a.id}
+          services={a.services}
+          memberSpace={
+            me.data?.space.startsWith('GM') &&
+            me.data.roles.some((r) => r === 'inkoper' || r === 'contractmanager')
+              ? me.data.space
+              : undefined
+          }
+        />
+      ) : null}
       {shows('usage') ? <UsageSection agreementId={a.id} services={a.services} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (

@@ -146,7 +146,7 @@ export function SteeringPage() {
       <Paragraph>{t('steering.report.upcoming')}</Paragraph>
       <StatusLine>{me.isPending ? t('app.loading') : null}</StatusLine>
       {me.isError ? <Alert type="error">{t('app.meError')}</Alert> : null}
-      {spaces.length > 0 ? <DashboardSection spaces={spaces} /> : null}
+      {spaces.length > 0 ? <DashboardSection spaces={spaces} me={me.data} /> : null}
       {spaces[0] && spaces[0].space === me.data?.space ? <SignalsSection space={spaces[0]} /> : null}
       {spaces.length > 0 ? <DueSection spaces={spaces} /> : null}
       <Section id="role-conflicts" title={t('steering.report.conflictsTitle')}>

@@ -1,4 +1,11 @@
-import { MUNICIPAL_ROLES, TAKEUP_WRITE_ROLES, takeupListSchema, takeupSetSchema } from '@regie/core';
+import {
+  MUNICIPAL_ROLES,
+  TAKEUP_CHILD_ROLES,
+  TAKEUP_WRITE_ROLES,
+  takeupChildSchema,
+  takeupListSchema,
+  takeupSetSchema,
+} from '@regie/core';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 /**
@@ -16,4 +23,13 @@ export const takeupRouter = router({
     .meta({ roles: TAKEUP_WRITE_ROLES })
     .input(takeupSetSchema)
     .mutation(({ ctx, input }) => ctx.repos.takeup.set(input)),
+
+  /**
+   * A member's own DVO as a child of the region's agreement, its take-up pre-filled: a draft in the member's own
+   * register (`agreement.create`'s answer). The region, or a member without take-up, is refused.
+   */
+  createChild: mutationProcedure
+    .meta({ roles: TAKEUP_CHILD_ROLES })
+    .input(takeupChildSchema)
+    .mutation(({ ctx, input }) => ctx.repos.takeup.createChild(input)),
 });

@@ -20,6 +20,7 @@ import { type AppLocale, formatNumber } from '../../lib/format';
 import { MutationErrorAlert, useMutationError } from '../../lib/mutation-error';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { ServiceLevelReportForm, ServiceLevelThresholdForm } from './ServiceLevelForms';
 
 /**
  * The reported service levels (issue 16 point 2) under the catalogue: per provider party, per level the values of
@@ -31,11 +32,17 @@ export function ServiceLevelsPanel({
   locale,
   me,
   provider,
+  mayReport,
+  mayConfigure,
 }: {
   agreementId: string;
   locale: AppLocale;
   me: { roles: readonly string[] } | undefined;
   provider: boolean;
+  /** The caller reports for the provider (core `serviceReporter`; service-levels-model). */
+  mayReport: boolean;
+  /** The caller sets the agreement's threshold (the owner's own users). */
+  mayConfigure: boolean;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -43,14 +50,18 @@ export function ServiceLevelsPanel({
   if (levels.isPending) return <Paragraph>{t('services.levels.loading')}</Paragraph>;
   if (levels.isError) return <Alert type="error">{t('services.levels.error')}</Alert>;
   const mayEscalate = !provider && canEscalate(me);
+  const groups = levels.data.parties;
   return (
     <div data-testid="service-levels">
       <h3 className="regie-subheading">{t('services.levels.title')}</h3>
-      {levels.data.map((group) => {
+      <Paragraph className="regie-hint">
+        {t('services.threshold.current', { count: levels.data.missedCount })}
+      </Paragraph>
+      {groups.map((group) => {
         const reported = group.levels.some((l) => l.values.length > 0);
         return (
           <div key={group.party ?? 'agreement'}>
-            {group.partyName && levels.data.length > 1 ? <h4>{group.partyName}</h4> : null}
+            {group.partyName && groups.length > 1 ? <h4>{group.partyName}</h4> : null}
             {group.levels
               .filter((l) => l.signal)
               .map((l) => (
@@ -58,7 +69,7 @@ export function ServiceLevelsPanel({
                   key={l.levelId}
                   agreementId={agreementId}
                   level={l}
-                  party={levels.data.length > 1 ? group.party : undefined}
+                  party={groups.length > 1 ? group.party : undefined}
                   mayEscalate={mayEscalate}
                   locale={locale}
                 />
@@ -71,6 +82,17 @@ export function ServiceLevelsPanel({
           </div>
         );
       })}
+      {mayReport && groups.length === 1 ? (
+        <ServiceLevelReportForm agreementId={agreementId} levels={groups[0]!.levels} locale={locale} />
+      ) : null}
+      {mayConfigure ? (
+        <ServiceLevelThresholdForm
+          key={levels.data.settingsVersion}
+          agreementId={agreementId}
+          missedCount={levels.data.missedCount}
+          version={levels.data.settingsVersion}
+        />
+      ) : null}
     </div>
   );
 }

@@ -27,12 +27,16 @@ export function ServicesSection({
   locale,
   me,
   provider,
+  mayReport = false,
+  mayConfigure = false,
 }: {
   agreementId: string;
   services: readonly (ServiceInput & { id: string })[];
   locale: AppLocale;
   me: { roles: readonly string[] } | undefined;
   provider: boolean;
+  mayReport?: boolean;
+  mayConfigure?: boolean;
 }) {
   const { t } = useTranslation();
   const total = catalogueTotal(services);
@@ -107,7 +111,14 @@ export function ServicesSection({
           ) : null}
           <Paragraph className="regie-hint">{t('services.section.rounding')}</Paragraph>
           {services.some((s) => s.levels.length > 0) ? (
-            <ServiceLevelsPanel agreementId={agreementId} locale={locale} me={me} provider={provider} />
+            <ServiceLevelsPanel
+              agreementId={agreementId}
+              locale={locale}
+              me={me}
+              provider={provider}
+              mayReport={mayReport}
+              mayConfigure={mayConfigure}
+            />
           ) : null}
         </>
       )}

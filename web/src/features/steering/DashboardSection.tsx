@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import type { Me } from '../../lib/agreements/model';
 import { signalMessage } from '../../lib/budget/model';
 import { signalText, whoLabel } from '../../lib/collaboration';
+import { canEscalate } from '../../lib/escalations/model';
 import { type AppLocale, formatDateLong, formatNumber, localeFor } from '../../lib/format';
 import { periodLabel } from '../../lib/reports/model';
 import { relationTypeLabel } from '../../lib/steering/labels';
@@ -13,6 +14,7 @@ import { useTRPC } from '../../lib/trpc';
 import { Chart } from '../../ui/Chart';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
+import { ServiceLevelSignalRow } from './ServiceLevelSignalRow';
 
 const RELATION_TYPES = ['boss', 'customer', 'partner'] as const;
 
@@ -100,7 +102,7 @@ function RelationChart({
 }
 
 /** The dashboard of one register (the own municipality's, or a region's). */
-function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
+function DashboardOfSpace({ space, me }: { space: Me['reach'][number]; me: Me | undefined }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const trpc = useTRPC();
@@ -249,6 +251,31 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
               ))}
             </ul>
           </Tile>
+          {/* Service levels missed their agreement's threshold of periods in a row (sparse index), latest first. */}
+          <Tile
+            id={`${prefix}-service-levels`}
+            title={t('services.dashboard.title')}
+            count={d.serviceLevels.length}
+            locale={locale}
+          >
+            <ul className="regie-list">
+              {d.serviceLevels.map((row) => (
+                <li key={row.agreementId}>
+                  <AgreementLink id={row.agreementId} reference={row.reference} /> {row.title}
+                  <ul className="regie-plain-list">
+                    {row.signals.map((s) => (
+                      <ServiceLevelSignalRow
+                        key={`${s.levelId}-${s.party ?? ''}`}
+                        agreementId={row.agreementId}
+                        signal={s}
+                        mayEscalate={canEscalate(me)}
+                      />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </Tile>
           <Tile
             id={`${prefix}-meetings`}
             title={t('governance.missedMeetings')}
@@ -271,13 +298,13 @@ function DashboardOfSpace({ space }: { space: Me['reach'][number] }) {
 }
 
 /** "Stuurdashboard" at the top of Sturing: per register in reach, what needs attention (issue 4, point 7). */
-export function DashboardSection({ spaces }: { spaces: readonly Me['reach'][number][] }) {
+export function DashboardSection({ spaces, me }: { spaces: readonly Me['reach'][number][]; me?: Me }) {
   const { t } = useTranslation();
   return (
     <Section id="dashboard" title={t('dashboard.title')}>
       <Paragraph>{t('dashboard.intro')}</Paragraph>
       {spaces.map((space) => (
-        <DashboardOfSpace key={space.space} space={space} />
+        <DashboardOfSpace key={space.space} space={space} me={me} />
       ))}
     </Section>
   );

@@ -35,6 +35,7 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { StatusLine } from '../../ui/StatusLine';
+import { ChildDvoForm } from './ChildDvoForm';
 
 type Service = { id: string; name: string; price: { model: string } };
 
@@ -46,9 +47,12 @@ type Service = { id: string; name: string; price: { model: string } };
 export function TakeupSection({
   agreementId,
   services,
+  memberSpace,
 }: {
   agreementId: string;
   services: readonly Service[];
+  /** The caller's municipality when it may create its own DVO here (a member's inkoper or contract manager). */
+  memberSpace?: string;
 }) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
@@ -133,6 +137,9 @@ export function TakeupSection({
               locale={locale}
               onDone={setStatus}
             />
+          ) : null}
+          {memberSpace && view.rows.some((r) => r.member === memberSpace && r.detail) ? (
+            <ChildDvoForm agreementId={agreementId} />
           ) : null}
         </>
       ) : null}
