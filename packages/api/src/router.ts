@@ -8,6 +8,7 @@ import { dialogueRouter, kpiRouter } from './routers/kpi.ts';
 import { meRouter } from './routers/me.ts';
 import { notificationRouter } from './routers/notification.ts';
 import { organisationRouter } from './routers/organisation.ts';
+import { pcRouter } from './routers/pc.ts';
 import { reportRouter } from './routers/report.ts';
 import { serviceRouter } from './routers/service.ts';
 import { signingRouter } from './routers/signing.ts';
@@ -42,6 +43,7 @@ export const appRouter = router({
   benchmark: benchmarkRouter,
   wgr: wgrRouter,
   takeup: takeupRouter,
+  pc: pcRouter,
   subsidy: subsidyRouter,
   service: serviceRouter,
 });

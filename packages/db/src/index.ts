@@ -25,6 +25,7 @@ import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
 import { incentiveRepository } from './incentives.ts';
 import { notificationRepository } from './notifications.ts';
+import { pcRepository } from './pc.ts';
 import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
@@ -57,6 +58,7 @@ export * from './incentives.ts';
 export * from './keys.ts';
 export * from './notifications.ts';
 export * from './onboarding.ts';
+export * from './pc.ts';
 export * from './public-register.ts';
 export * from './relation-confirm.ts';
 export * from './reports.ts';
@@ -118,6 +120,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     wgr: wgrRepository(db, scope),
     /** Per-member take-up of a region's service agreement (issue 16 point 3). */
     takeup: takeupRepository(db, scope),
+    /** P&C harmonised in content and the paragraaf verbonden partijen (issue 16 point 5). */
+    pc: pcRepository(db, scope),
     /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
     benchmark: benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */

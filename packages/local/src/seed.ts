@@ -17,6 +17,7 @@ import { seedBenchmark } from './seed-benchmark.ts';
 import { seedDeliveries } from './seed-deliveries.ts';
 import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
+import { seedPc } from './seed-pc.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
 import { seedServiceLevels } from './seed-service-levels.ts';
@@ -665,6 +666,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedServiceLevels(db);
   await seedBenchmark(db);
   await seedTakeup(db);
+  await seedPc(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import type { FilesDeps } from './app.ts';
 import { type CallerEnv, caller } from './caller.ts';
+import { paragraphRoutes } from './paragraph.ts';
 import { simulationQuery, simulationWorkbook } from './simulation-xlsx.ts';
 
 /** Query parameters that are not filters. */
@@ -28,6 +29,7 @@ const FORMAT_ONLY = new Set(['cursor', 'limit']);
  * | `GET register.xlsx?<filters>` | municipal roles | the same as a spreadsheet, with typed columns and a sheet that says what was exported |
  * | `GET audit/<agreement id>.jsonl` | municipal roles | the agreement's audit trail, one event per line, verifiable offline with `npm run verify-audit` |
  * | `GET simulation/<agreement id>.xlsx?scenarios=-10,0,25&volumes=<line id>:<units>,…` | municipal roles (as `simulation.agreement`) | the volume-incentive simulation's scenario table, per line, line insights and flags, with a sheet saying what and as of when |
+ * | `GET verbonden-partijen/<year>.csv` or `.xlsx` | the municipality's roles (`PC_PARAGRAPH_ROLES`, the controller first) | the caller's own municipality's paragraaf verbonden partijen (BBV art. 15), grouped by legal form (paragraph.ts) |
  */
 export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
   const app = new Hono<CallerEnv>();
@@ -149,6 +151,8 @@ export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
     );
     return c.body(new Uint8Array(bytes));
   });
+
+  paragraphRoutes(app, deps);
 
   app.get('/audit/:file', allow, async (c) => {
     const file = c.req.param('file');
