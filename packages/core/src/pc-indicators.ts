@@ -363,7 +363,7 @@ export function shareOf(
   key: AllocationKey | null | undefined,
   member: string,
 ): number | null {
-  if (!key || !key.weights.some((w) => w.space === member)) return null;
+  if (!key?.weights.some((w) => w.space === member)) return null;
   const shares = allocate(Math.abs(amountCents), key);
   const cents = shares.find((s) => s.space === member)?.cents ?? 0;
   return amountCents < 0 ? -cents : cents;
