@@ -45,17 +45,6 @@ export type PcStep = (typeof PC_STEPS)[number];
 export const MAX_INDICATORS = 30;
 /** Who writes the set, the values and the verbonden-partij fields: the region's own users (as the Wgr calendar). */
 export const PC_WRITE_ROLES: readonly Role[] = WGR_WRITE_ROLES;
-/**
- * Who reads a municipality's paragraaf verbonden partijen: the municipality's own roles — the controller (`viewer`)
- * first. A region has no paragraaf of its own (the coordinator role is left out).
- */
-export const PC_PARAGRAPH_ROLES: readonly Role[] = [
-  'viewer',
-  'approver',
-  'contractmanager',
-  'inkoper',
-  'admin',
-];
 
 const version = () => z.int().check(z.gte(0), z.lte(1_000_000));
 const member = () => z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'));
