@@ -167,6 +167,10 @@ export const REASONS = {
   'document.placeRoleRequired': [],
   'document.wrongStatus': ['status'],
   'document.storeUnavailable': [],
+  'document.invalidPdf': [],
+  'document.encrypted': [],
+  'document.activeContent': [],
+  'document.embeddedFiles': [],
   // Escalations.
   'escalation.resolved': [],
   'escalation.atTop': ['level'],

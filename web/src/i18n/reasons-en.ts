@@ -184,6 +184,11 @@ export const enReasons: ReasonTexts = {
   'document.wrongStatus':
     'A document can be placed while the agreement is approved or out for signature (status: {{status}}).',
   'document.storeUnavailable': 'The document store is temporarily unreachable. Try again shortly.',
+  'document.invalidPdf': 'This file is not a readable PDF. Save it as PDF again and retry.',
+  'document.encrypted': 'This PDF is encrypted or password-protected. Upload a version without a password.',
+  'document.activeContent':
+    'This PDF contains scripts or actions that start something. Upload a version without them (e.g. "Print to PDF").',
+  'document.embeddedFiles': 'This PDF contains embedded files (attachments). Upload a version without them.',
   'escalation.resolved': 'This escalation is resolved already.',
   'escalation.atTop': 'The escalation is at the top of the ladder already ({{level}}).',
   'escalation.resolveForbidden':

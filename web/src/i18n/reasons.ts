@@ -194,6 +194,14 @@ export const nlReasons: ReasonTexts = {
   'document.wrongStatus':
     'Een document kan worden geplaatst als de overeenkomst goedgekeurd is of ter ondertekening staat (status: {{status}}).',
   'document.storeUnavailable': 'De documentopslag is tijdelijk niet bereikbaar. Probeer het zo opnieuw.',
+  'document.invalidPdf':
+    'Dit bestand is geen leesbare PDF. Sla het opnieuw op als PDF en probeer het nog eens.',
+  'document.encrypted':
+    'Deze PDF is versleuteld of met een wachtwoord beveiligd. Plaats een versie zonder wachtwoord.',
+  'document.activeContent':
+    'Deze PDF bevat scripts of acties die iets starten. Plaats een versie zonder (bijvoorbeeld via "Afdrukken als PDF").',
+  'document.embeddedFiles':
+    'Deze PDF bevat ingesloten bestanden (bijlagen). Plaats een versie zonder bijlagen.',
   'escalation.resolved': 'Deze escalatie is al afgehandeld.',
   'escalation.atTop': 'De escalatie staat al op de hoogste trede ({{level}}).',
   'escalation.resolveForbidden':

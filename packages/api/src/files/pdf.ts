@@ -290,7 +290,7 @@ function drawCertificate(w: Writer, input: CertificateInput) {
   w.field('Opdrachtgever', input.ownerName);
   w.field(
     'Document',
-    `${input.document.fileName} (${input.document.size.toLocaleString('nl-NL')} bytes, ${input.document.source === 'generated' ? 'gegenereerd uit de overeenkomst' : 'geüpload'})`,
+    `${input.document.fileName} (${input.document.pages !== undefined ? `${input.document.pages} ${input.document.pages === 1 ? 'pagina' : "pagina's"}, ` : ''}${input.document.size.toLocaleString('nl-NL')} bytes, ${input.document.source === 'generated' ? 'gegenereerd uit de overeenkomst' : 'geüpload'})`,
   );
   if (input.document.termsVersion !== undefined) {
     w.field('Voorwaarden', `versie ${input.document.termsVersion} van de overeenkomst`);
