@@ -113,6 +113,7 @@ describe('people of an organisation in the browser', () => {
       'Termijnen',
       'Subsidieregelingen',
       "Regio's",
+      'Verbonden partijen',
       'Organisaties',
     ]);
     // A contractmanager drafts agreements.

@@ -367,6 +367,80 @@ const VALID: Record<
       ],
     },
   },
+  'pc.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2025 } },
+  'pc.member': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { agreementId: 'rnv-gr-01', year: 2025, member: 'GM0233' },
+  },
+  'pc.paragraph': { user: 'ermelo.viewer', type: 'query', input: { year: 2025 } },
+  'pc.setIndicators': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      expectedVersion: 5,
+      indicators: [
+        {
+          id: 'ind-uitstroom',
+          name: 'Uitstroom naar werk',
+          type: 'outcome',
+          unit: '%',
+          direction: 'higher_is_better',
+          baseline: { value: 18.5, year: 2023 },
+        },
+      ],
+    },
+  },
+  'pc.setProfile': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      expectedVersion: 5,
+      profile: {
+        legalForm: 'gemeenschappelijke_regeling',
+        publicInterest: 'Sociaal domein',
+        governanceInterest: 'Wethouder in het AB',
+        shareMemberRows: false,
+      },
+    },
+  },
+  'pc.agree': {
+    user: 'ermelo.inkoper',
+    type: 'mutation',
+    input: { agreementId: 'rnv-gr-01', member: 'GM0233', setVersion: 1, expectedVersion: 5 },
+  },
+  'pc.recordValues': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      year: 2025,
+      step: 'annualAccounts',
+      expectedVersion: 3,
+      values: [{ indicatorId: 'ind-uitstroom', value: 22.3 }],
+    },
+  },
+  'pc.setFinancials': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-gr-01',
+      year: 2025,
+      expectedVersion: 3,
+      financials: {
+        equityStartCents: 420_000_000,
+        equityEndCents: 465_000_000,
+        debtStartCents: 1_830_000_000,
+        debtEndCents: 1_790_000_000,
+        resultCents: -45_000_000,
+        uncoveredRisks: 'Open einde',
+        provisional: false,
+        interests: [{ member: 'GM0233', startCents: 1, endCents: 2 }],
+      },
+    },
+  },
   'wgr.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2027 } },
   'wgr.plan': {
     user: 'noordveluwe.coordinator',

@@ -40,6 +40,7 @@ const AREA_PATHS = [
   '/subsidies',
   '/regions',
   '/regions/RGNOORDVELUWE/benchmark',
+  '/verbonden-partijen',
   '/organisations',
   '/admin',
   '/admin/people',

@@ -61,6 +61,9 @@ const ImportPage = lazy(() =>
 const PeoplePage = lazy(() =>
   import('./features/people/PeoplePage').then((m) => ({ default: m.PeoplePage })),
 );
+const ParagraphPage = lazy(() =>
+  import('./features/pc/ParagraphPage').then((m) => ({ default: m.ParagraphPage })),
+);
 const OrganisationsPage = lazy(() =>
   import('./features/organisations/OrganisationsPage').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -118,6 +121,7 @@ function AuthenticatedRoutes() {
           {(params) => <BenchmarkPage space={decodeParam(params.space)} />}
         </Route>
         <Route path="/regions" component={RegionsPage} />
+        <Route path="/verbonden-partijen" component={ParagraphPage} />
         <Route path="/organisations" component={OrganisationsPage} />
         <Route path="/admin/people" component={PeoplePage} />
         <Route path="/admin" component={AdminPage} />

@@ -8,6 +8,7 @@ import { dialogueRouter, kpiRouter } from './routers/kpi.ts';
 import { meRouter } from './routers/me.ts';
 import { notificationRouter } from './routers/notification.ts';
 import { organisationRouter } from './routers/organisation.ts';
+import { pcRouter } from './routers/pc.ts';
 import { reportRouter } from './routers/report.ts';
 import { serviceRouter } from './routers/service.ts';
 import { signingRouter } from './routers/signing.ts';
@@ -44,6 +45,7 @@ export const appRouter = router({
   wgr: wgrRouter,
   takeup: takeupRouter,
   usage: usageRouter,
+  pc: pcRouter,
   subsidy: subsidyRouter,
   service: serviceRouter,
 });

@@ -172,6 +172,19 @@ export {
   organisationCreateInput,
 } from './organisation.ts';
 export { repeatedParties } from './parties.ts';
+// P&C harmonised in content (issue 16 point 5): the views the API answers and the lists a form offers.
+export {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_TYPES,
+  type IndicatorRow,
+  LEGAL_FORMS,
+  type Paragraph,
+  type ParagraphRow,
+  PC_STEPS,
+  PC_WRITE_ROLES,
+  type PcMemberView,
+  type PcView,
+} from './pc-indicators.ts';
 // The Dutch names of kinds and statuses: one list for the register export, the import and the web app's texts.
 export { DOMAINS_NL, KINDS_NL, STATUSES_NL } from './register-columns.ts';
 // The forms of the relation designer and roles, budget, reports and organisations validate with the API's own
@@ -207,6 +220,7 @@ export {
   AGREEMENT_WRITE_ROLES,
   MUNICIPAL_ROLES,
   ORGANISATION_WRITE_ROLES,
+  PC_PARAGRAPH_ROLES,
   PROVIDER_ROLES,
   ROLES,
   type Role,

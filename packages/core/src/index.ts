@@ -31,6 +31,7 @@ export * from './notifications.ts';
 export * from './offer.ts';
 export * from './organisation.ts';
 export * from './parties.ts';
+export * from './pc-indicators.ts';
 export * from './register-columns.ts';
 export * from './relation.ts';
 export * from './relation-confirm.ts';

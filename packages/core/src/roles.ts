@@ -40,3 +40,14 @@ export const ORGANISATION_WRITE_ROLES = [
   'contractmanager',
   'admin',
 ] as const satisfies readonly Role[];
+/**
+ * Who reads a municipality's paragraaf verbonden partijen (BBV art. 15; pc-indicators.ts): the municipality's own
+ * roles — the controller (`viewer`) first. A region has no paragraaf of its own (the coordinator role is left out).
+ */
+export const PC_PARAGRAPH_ROLES = [
+  'viewer',
+  'approver',
+  'contractmanager',
+  'inkoper',
+  'admin',
+] as const satisfies readonly Role[];

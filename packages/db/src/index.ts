@@ -25,6 +25,7 @@ import { idempotencyRepository } from './idempotency.ts';
 import { inboxRepository } from './inbox.ts';
 import { incentiveRepository } from './incentives.ts';
 import { notificationRepository } from './notifications.ts';
+import { pcRepository } from './pc.ts';
 import { relationConfirmRepository } from './relation-confirm.ts';
 import { reportRepository } from './reports.ts';
 import { assertReach, type Scope } from './scope.ts';
@@ -59,6 +60,7 @@ export * from './incentives.ts';
 export * from './keys.ts';
 export * from './notifications.ts';
 export * from './onboarding.ts';
+export * from './pc.ts';
 export * from './public-register.ts';
 export * from './relation-confirm.ts';
 export * from './reports.ts';
@@ -123,6 +125,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     takeup: takeupRepository(db, scope, agreementRepository(db, scope)),
     /** Measured usage per member and month, and the settlement per member (issue 16 point 4). */
     usage: usageRepository(db, scope),
+    /** P&C harmonised in content and the paragraaf verbonden partijen (issue 16 point 5). */
+    pc: pcRepository(db, scope),
     /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
     benchmark: benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */

@@ -213,6 +213,16 @@ export const keys = {
     pk: spaced(space, 'AGR', agreementId),
     sk: `USAGE${SEP}${period}${SEP}${member}`,
   }),
+  /** A GR's indicator set, its members' agreements and its verbonden-partij profile (issue 16 point 5). */
+  pcSet: (space: string, agreementId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `PC${SEP}SET`,
+  }),
+  /** A GR's indicator targets, realised values and party figures of one budget year (issue 16 point 5). */
+  pcYear: (space: string, agreementId: string, year: number) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `PC${SEP}YEAR${SEP}${year}`,
+  }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */

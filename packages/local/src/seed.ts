@@ -18,6 +18,7 @@ import { seedDeliveries } from './seed-deliveries.ts';
 import { seedIctServiceLevels } from './seed-ict-service-levels.ts';
 import { seedIncentives } from './seed-incentives.ts';
 import { seedNotifications } from './seed-notifications.ts';
+import { seedPc } from './seed-pc.ts';
 import { seedRelation } from './seed-relation.ts';
 import { seedRtvb } from './seed-rtvb.ts';
 import { seedServiceLevels } from './seed-service-levels.ts';
@@ -669,6 +670,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedTakeup(db);
   await seedIctServiceLevels(db);
   await seedUsage(db);
+  await seedPc(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

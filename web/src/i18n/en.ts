@@ -64,6 +64,7 @@ export const en: Messages = {
     organisations: 'Organisations',
     admin: 'Administration',
     people: 'People',
+    paragraph: 'Associated parties',
   },
   comingSoon: {
     text: 'This part is coming.',

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { nlBenchmark } from './benchmark';
 import type { nlIncentives } from './incentives';
 import { nl } from './nl';
+import type { nlPc } from './pc';
 import { setEnglishReasons } from './reasons';
 import type { nlServices } from './services';
 import type { nlSpecEdit } from './spec-edit';
@@ -42,6 +43,7 @@ declare module 'i18next' {
         benchmark: typeof nlBenchmark;
         services: typeof nlServices;
         usage: typeof nlUsage;
+        pc: typeof nlPc;
         specEdit: typeof nlSpecEdit;
       };
     };

@@ -64,6 +64,7 @@ export const nl = {
     organisations: 'Organisaties',
     admin: 'Beheer',
     people: 'Mensen',
+    paragraph: 'Verbonden partijen',
   },
   comingSoon: {
     text: 'Dit onderdeel volgt.',

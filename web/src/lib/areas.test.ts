@@ -24,10 +24,18 @@ describe('areas of the main navigation', () => {
       'deadlines',
       'subsidies',
       'regions',
+      'paragraph',
       'organisations',
     ]);
     expect(keys(['provider_signer', 'provider_reporter'])).not.toContain('deadlines');
     expect(keys(['provider_reporter'])).not.toContain('steering');
+  });
+
+  it('offers the paragraaf verbonden partijen to a municipality’s own roles, the controller first', () => {
+    for (const role of ['viewer', 'approver', 'contractmanager', 'inkoper', 'admin'])
+      expect(keys([role])).toContain('paragraph');
+    for (const role of ['coordinator', 'provider_signer', 'provider_reporter', 'provider_admin'])
+      expect(keys([role])).not.toContain('paragraph');
   });
 
   it('offers Beheer → Mensen to the admin of a municipality or region and to a provider’s own admin only', () => {

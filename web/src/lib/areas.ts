@@ -1,4 +1,4 @@
-import { MUNICIPAL_ROLES, PROVIDER_ROLES, type Role } from '@regie/core/browser';
+import { MUNICIPAL_ROLES, PC_PARAGRAPH_ROLES, PROVIDER_ROLES, type Role } from '@regie/core/browser';
 
 /**
  * The areas of the main navigation and the roles that can use each: a role sees only what it can work in, so no
@@ -15,7 +15,8 @@ type AreaKey =
   | 'regions'
   | 'organisations'
   | 'admin'
-  | 'people';
+  | 'people'
+  | 'paragraph';
 
 export const AREAS: readonly { key: AreaKey; path: string; roles: readonly Role[] }[] = [
   { key: 'register', path: '/register', roles: [...MUNICIPAL_ROLES, ...PROVIDER_ROLES] },
@@ -29,6 +30,8 @@ export const AREAS: readonly { key: AreaKey; path: string; roles: readonly Role[
   { key: 'deadlines', path: '/deadlines', roles: MUNICIPAL_ROLES },
   { key: 'subsidies', path: '/subsidies', roles: ['inkoper', 'contractmanager', 'approver', 'viewer'] },
   { key: 'regions', path: '/regions', roles: MUNICIPAL_ROLES },
+  // The paragraaf verbonden partijen (BBV art. 15): the municipality's own, for its controller first.
+  { key: 'paragraph', path: '/verbonden-partijen', roles: PC_PARAGRAPH_ROLES },
   { key: 'organisations', path: '/organisations', roles: ['inkoper', 'contractmanager', 'viewer', 'admin'] },
   // The controller (viewer) reads the tenant's settings; only the admin changes them.
   { key: 'admin', path: '/admin', roles: ['admin', 'viewer'] },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, ButtonLink, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Cockpit } from '../features/agreements/Cockpit';
@@ -39,6 +39,10 @@ import { SubsidySection } from '../features/subsidy/SubsidySection';
 import { TakeupSection } from '../features/takeup/TakeupSection';
 import { UsageSection } from '../features/usage/UsageSection';
 import { WgrSection } from '../features/wgr/WgrSection';
+
+// P&C content of a GR (issue 16 point 5): a chunk of its own, loaded when a GR's page shows it.
+const PcSection = lazy(() => import('../features/pc/PcSection'));
+
 import { kindLabel } from '../lib/agreements/labels';
 import { canWriteAgreement, providerPartiesOf } from '../lib/agreements/model';
 import { errorCode } from '../lib/errors';
@@ -176,6 +180,11 @@ export function AgreementDetailPage({ id }: { id: string }) {
         <AllocationSection a={internal} me={me.data} locale={locale} />
       ) : null}
       {internal && shows('wgr') ? <WgrSection a={internal} me={me.data} /> : null}
+      {internal && shows('wgr') ? (
+        <Suspense fallback={null}>
+          <PcSection agreementId={internal.id} me={me.data} />
+        </Suspense>
+      ) : null}
       <DutiesSection a={a} me={me.data} />
       {shows('deliveries') ? <DeliveriesSection agreementId={a.id} provider={a.view === 'party'} /> : null}
       {shows('signing') ? <SigningSection agreementId={a.id} me={me.data} /> : null}

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { Hono } from 'hono';
 import type { FilesDeps } from './app.ts';
 import { type CallerEnv, caller } from './caller.ts';
+import { paragraphRoutes } from './paragraph.ts';
 import { simulationQuery, simulationWorkbook } from './simulation-xlsx.ts';
 import { statementFileName, usageStatementPdf, usageStatementWorkbook } from './usage-export.ts';
 
@@ -31,6 +32,7 @@ const FORMAT_ONLY = new Set(['cursor', 'limit']);
  * | `GET audit/<agreement id>.jsonl` | municipal roles | the agreement's audit trail, one event per line, verifiable offline with `npm run verify-audit` |
  * | `GET simulation/<agreement id>.xlsx?scenarios=-10,0,25&volumes=<line id>:<units>,…` | municipal roles (as `simulation.agreement`) | the volume-incentive simulation's scenario table, per line, line insights and flags, with a sheet saying what and as of when |
  * | `GET usage/<agreement id>/<member>/<year>.xlsx` and `….pdf` | municipal roles (as `usage.statement`: the region any member's, a member only its own) | a member's settlement statement of a region's service agreement: provisional, definitive, per module, measured usage, the arithmetic |
+ * | `GET verbonden-partijen/<year>.csv` or `.xlsx` | the municipality's roles (`PC_PARAGRAPH_ROLES`, the controller first) | the caller's own municipality's paragraaf verbonden partijen (BBV art. 15), grouped by legal form (paragraph.ts) |
  */
 export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
   const app = new Hono<CallerEnv>();
@@ -177,6 +179,7 @@ export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
     c.header('content-disposition', `attachment; filename="${statementFileName(statement, 'xlsx')}"`);
     return c.body(new Uint8Array(await usageStatementWorkbook(statement, about)));
   });
+  paragraphRoutes(app, deps);
 
   app.get('/audit/:file', allow, async (c) => {
     const file = c.req.param('file');
