@@ -1,3 +1,4 @@
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, openSession } from '../support/session.ts';
@@ -90,6 +91,29 @@ describe('approval and signing in the browser', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     await session.expectAccessible('ondertekening, document klaargezet');
+  });
+
+  it('refuses an uploaded PDF with JavaScript, says why in Dutch, and keeps the document', async () => {
+    const scripted = await PDFDocument.create();
+    scripted.addPage();
+    scripted.catalog.set(
+      PDFName.of('OpenAction'),
+      scripted.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }),
+    );
+    const signing = session.section('Ondertekening');
+    await signing.getByLabel('Of upload een PDF (hoogstens 4 MB)').setInputFiles({
+      name: 'met-script.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await scripted.save()),
+    });
+    await signing.getByRole('button', { name: 'PDF uploaden' }).click();
+    await expect
+      .poll(() =>
+        signing.getByText('Deze PDF bevat scripts of acties die iets starten', { exact: false }).count(),
+      )
+      .toBe(1);
+    expect((await page.getByTestId('document-hash').innerText()).trim()).toBe(hash);
+    await session.expectAccessible('ondertekening, upload geweigerd');
   });
 
   it('shows kompas.signer the agreement waiting for it and lets it sign with explicit consent', async () => {

@@ -157,6 +157,25 @@ describe('steering in the browser', () => {
       .waitFor();
   });
 
+  it('lets harderwijk.contractmanager change only its own roles on the region’s GR', async () => {
+    // Still logged in as harderwijk.contractmanager, on RNV-GR-01: the roles editor, not the relation designer.
+    await section('Sturing').getByRole('link', { name: 'Rollen wijzigen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rollen wijzigen' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Relatie ontwerpen' }).count()).toBe(0);
+    const own = page.getByRole('group', { name: 'Eigenaar — Gemeente Harderwijk', exact: true });
+    await own.waitFor();
+    // Only its own row: not the GR's own roles, not the contacts, not another member's row.
+    expect(await page.getByRole('group', { name: 'Eigenaar — Gemeente Ermelo', exact: true }).count()).toBe(
+      0,
+    );
+    expect(await page.getByRole('group', { name: 'Eigenaar', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Contactpersonen', exact: true }).count()).toBe(0);
+    await session.expectAccessible('roles form of a GR member');
+    await own.getByLabel('Naam (niet verplicht)').fill('Lid algemeen bestuur namens Harderwijk (nieuw)');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('De sturing is opgeslagen.').waitFor();
+  });
+
   it('shows ermelo.viewer the steering without the editors', async () => {
     await logIn('ermelo.viewer');
     await page.goto(`${webUrl}/agreements/erm-hh-2026`);

@@ -51,4 +51,33 @@ describe('take-up per member in the browser', () => {
     if ((await section.getByRole('button', { name: 'Afname opslaan' }).count()) !== 0)
       throw new Error('a member is offered the take-up form');
   });
+
+  it('lets Ermelo’s inkoper create its own DVO with its take-up pre-filled', async () => {
+    const reference = `ERM-DVO-ICT-${Date.now().toString(36).toUpperCase()}`;
+    await session.logIn('ermelo.inkoper');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    const section = session.section('Afname per gemeente');
+    const form = section.getByRole('form', { name: 'Eigen DVO aanmaken' });
+    await form.getByRole('button', { name: 'DVO aanmaken' }).click();
+    await form.getByRole('link', { name: /Vul een kenmerk in/ }).waitFor();
+    await session.expectAccessible('the take-up section with the own-DVO form');
+    await form.getByLabel('Kenmerk van de DVO').fill(reference);
+    await form.getByRole('button', { name: 'DVO aanmaken' }).click();
+    // The new draft opens: Ermelo's own register, its services and quantities from its take-up.
+    await page
+      .getByRole('heading', { name: 'Regionale ICT-dienstverlening sociaal domein – Gemeente Ermelo' })
+      .waitFor();
+    await page.getByText(`· ${reference}`).waitFor();
+    const services = page.getByTestId('services-table');
+    // € 40.000 + 180 × € 150 = € 67.000; 60 × € 120 = € 7.200; € 24.000 fixed: € 98.200 as in the take-up.
+    await services
+      .getByRole('row', { name: /Basispakket/ })
+      .getByText('€ 67.000,00')
+      .waitFor();
+    await services
+      .getByRole('row', { name: /Zaakgericht werken/ })
+      .getByText('€ 7.200,00')
+      .waitFor();
+    await services.getByText('€ 98.200,00').waitFor();
+  });
 });

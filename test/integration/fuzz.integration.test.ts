@@ -320,6 +320,30 @@ const VALID: Record<
       modules: [{ serviceId: 'svc-ict-basis', quantity: 180 }, { serviceId: 'svc-ict-ibp' }],
     },
   },
+  'usage.list': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { agreementId: 'rnv-ict-01', year: 2026 },
+  },
+  'usage.statement': {
+    user: 'ermelo.viewer',
+    type: 'query',
+    input: { agreementId: 'rnv-ict-01', member: 'GM0233', year: 2026 },
+  },
+  'usage.set': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: {
+      agreementId: 'rnv-ict-01',
+      member: 'GM0233',
+      period: '2026-01',
+      expectedVersion: 1,
+      quantities: [
+        { serviceId: 'svc-ict-basis', quantity: 182 },
+        { serviceId: 'svc-ict-zaak', quantity: 61 },
+      ],
+    },
+  },
   'wgr.get': { user: 'ermelo.viewer', type: 'query', input: { agreementId: 'rnv-gr-01', year: 2027 } },
   'wgr.plan': {
     user: 'noordveluwe.coordinator',

@@ -254,4 +254,57 @@ describe('governance: preview and apply a relation decision', () => {
     expect(item.Item).toMatchObject({ held: true, heldBy: recorded.body.result.data.id });
     expect(item.Item?.gsi2pk).toBeUndefined();
   });
+
+  it('takes the planned meetings away when the agreement ends, keeping a missed one on record', async () => {
+    const meetings = async () =>
+      (
+        await api.db.doc.send(
+          new QueryCommand({
+            TableName: api.db.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+            ExpressionAttributeValues: {
+              ':pk': keys.agreement(space, agreementId).pk,
+              ':sk': `${keys.deadlinePrefix}meeting-`,
+            },
+          }),
+        )
+      ).Items ?? [];
+    // A meeting that passed unheld while the agreement ran (placed by the test: the cadence plans ahead only).
+    const missedDate = addDays(today, -10);
+    await api.db.doc.send(
+      new (await import('@aws-sdk/lib-dynamodb')).PutCommand({
+        TableName: api.db.tableName,
+        Item: deadlineItem(
+          {
+            kind: 'meeting',
+            key: `meeting-${missedDate}`,
+            date: missedDate,
+            agreementId,
+            space,
+            roles: ['contractmanager', 'inkoper'],
+            label: 'meeting',
+          },
+          { reference: 'ERM-2026-JH02', title: 'Jeugdhulp gezinsbehandeling (combinatie)' },
+        ),
+      }),
+    );
+    expect((await meetings()).filter((m) => m.date >= today).length).toBeGreaterThan(0);
+    const inkoper = await api.token('ermelo.inkoper');
+    const { version } = (await api.query('agreement.get', { id: agreementId }, inkoper)).body.result.data;
+    const ended = await api.mutate(
+      'agreement.transition',
+      { id: agreementId, expectedVersion: version, to: 'terminated', note: 'Opgezegd' },
+      inkoper,
+    );
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    const left = await meetings();
+    expect(left.filter((m) => m.date >= today)).toEqual([]);
+    expect(left.map((m) => m.date)).toContain(missedDate);
+    const upcoming = (await api.query('deadline.upcoming', { space, days: 400, limit: 100 }, token)).body
+      .result.data.items as { kind: string; agreementId: string }[];
+    expect(upcoming.some((r) => r.kind === 'meeting' && r.agreementId === agreementId)).toBe(false);
+    expect(
+      (await api.query('agreement.verifyAudit', { id: agreementId }, token)).body.result.data.valid,
+    ).toBe(true);
+  });
 });

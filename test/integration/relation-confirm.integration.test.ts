@@ -222,7 +222,8 @@ describe('relation confirmation by each party', () => {
           meetingCadence: 'monthly',
         },
       },
-      'ermelo.inkoper',
+      // The region decides its GR's relation (a member may not: steering.memberOwnRowOnly).
+      'noordveluwe.coordinator',
     );
     expect(reopened.round).toBe(2);
     expect(await stateOf('rnv-gr-01')).toEqual({ 'org-sdnv': 'proposed' });

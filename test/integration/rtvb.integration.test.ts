@@ -175,6 +175,42 @@ describe('RTVB in full (SPEC §4.2)', () => {
     expect((await steering('hdw-jh-2026')).version).toBe(0);
   });
 
+  it('lets a member write only its own row of a GR’s roles (region rule 4), writing nothing else', async () => {
+    type Row = { space: string; eigenaar?: { name: string; portfolioHolder?: string } };
+    const before = await steering('rnv-gr-01');
+    const rows = before.roles.members as Row[];
+    const withRow = (space: string, eigenaar: Row['eigenaar']) =>
+      rows.map((m) => (m.space === space ? { ...m, eigenaar } : m));
+    const refusals: [string, Roles][] = [
+      ['another member’s row', { ...before.roles, members: withRow('GM0233', { name: 'Iemand anders' }) }],
+      ['the GR’s own eigenaar', { ...before.roles, eigenaar: { name: 'Gekaapt bestuur' } }],
+      ['the contacts', { ...before.roles, contacts: [] }],
+    ];
+    for (const [what, roles] of refusals) {
+      const response = await update('rnv-gr-01', roles, 'harderwijk.contractmanager');
+      expect(response.status, what).toBe(403);
+      expect(response.body.error.data.reason, what).toBe('steering.memberOwnRowOnly');
+    }
+    expect((await steering('rnv-gr-01')).version).toBe(before.version);
+    const own = await update(
+      'rnv-gr-01',
+      {
+        ...before.roles,
+        members: withRow('GM0243', {
+          name: 'Wethouder K. Hendriks',
+          portfolioHolder: 'Wethouder K. Hendriks',
+        }),
+      },
+      'harderwijk.contractmanager',
+    );
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const after = await steering('rnv-gr-01');
+    expect(after.version).toBe(before.version + 1);
+    expect(after.roles.members.find((m: Row) => m.space === 'GM0233')).toEqual(
+      rows.find((m) => m.space === 'GM0233'),
+    );
+  });
+
   it('takes a member’s index entry away with its roles, and the conflict with it', async () => {
     const before = await steering('rnv-gr-01');
     const saved = await update('rnv-gr-01', {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '@regie/db';
 import { documentObjectKey } from '@regie/db/documents';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
@@ -199,16 +199,40 @@ describe('signing', () => {
       source: 'uploaded',
       sha256: sha256(upload),
       fileName: 'Overeenkomst_getekend_.pdf',
+      // Read once at upload; the facts are kept with the record.
+      pages: 1,
+      pdfVersion: '1.7',
     });
-    // A file that only looks like a PDF is accepted as the document (its hash is what is signed), but cannot have the
-    // certificate appended: that answers 422, never a 500, and the certificate stays available on its own.
-    const odd = await files(path, 'ermelo.inkoper', {
-      method: 'POST',
-      body: '%PDF-1.7 maar verder geen pdf',
-      type: 'application/pdf',
+    expect((await status(a.id)).body.result.data.document).toMatchObject({
+      pages: 1,
+      sha256: sha256(upload),
     });
-    expect(odd.status).toBe(201);
-    expect((await files(`agreements/${a.id}/signed.pdf`, 'ermelo.inkoper')).status).toBe(422);
+
+    // Read at upload and refused with a clear 4xx and a reason: a file that only looks like a PDF, an encrypted
+    // PDF, one with JavaScript and one with an embedded file. None of them replaces the document.
+    const encrypted = await PDFDocument.load(upload);
+    encrypted.context.trailerInfo.Encrypt = encrypted.context.register(
+      encrypted.context.obj({ Filter: 'Standard', V: 2, R: 3 }),
+    );
+    const scripted = await PDFDocument.load(upload);
+    scripted.catalog.set(
+      PDFName.of('OpenAction'),
+      scripted.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }),
+    );
+    const attached = await PDFDocument.load(upload);
+    await attached.attach(new TextEncoder().encode('MZ'), 'tool.exe', {
+      mimeType: 'application/octet-stream',
+    });
+    for (const [body, expected] of [
+      ['%PDF-1.7 maar verder geen pdf', [415, 'document.invalidPdf']],
+      [await encrypted.save({ useObjectStreams: false }), [422, 'document.encrypted']],
+      [await scripted.save(), [422, 'document.activeContent']],
+      [await attached.save(), [422, 'document.embeddedFiles']],
+    ] as const) {
+      const refused = await files(path, 'ermelo.inkoper', { method: 'POST', body, type: 'application/pdf' });
+      expect([refused.status, refused.json.error.reason]).toEqual(expected);
+    }
+    expect((await status(a.id)).body.result.data.document.sha256).toBe(sha256(upload));
     expect((await files(`agreements/${a.id}/certificate.pdf`, 'ermelo.inkoper')).status).toBe(200);
 
     // Not while the agreement is still a draft or in approval, nor once it is active.
@@ -350,6 +374,16 @@ describe('signing', () => {
     const copy = await files(`agreements/${a.id}/signed.pdf`, 'ermelo.inkoper');
     expect(copy.status).toBe(200);
     expect((await PDFDocument.load(copy.bytes!)).getPageCount()).toBeGreaterThan(2);
+    // Made once and kept next to the document: later downloads, from either side, serve the kept copy without
+    // reading the document again (here the document's object is replaced by garbage, and nothing notices).
+    await api.documents.put(
+      documentObjectKey('GM0233', a.id, second.sha256),
+      new TextEncoder().encode('niet meer te lezen'),
+      'application/pdf',
+    );
+    const again = await files(`agreements/${a.id}/signed.pdf`, 'kompas.signer');
+    expect(again.status).toBe(200);
+    expect(sha256(again.bytes!)).toBe(sha256(copy.bytes!));
   });
 
   it('lets exactly one of two concurrent signatures win', async () => {

@@ -280,6 +280,25 @@ export const MATRIX: Record<ProcedurePath, (target: Target) => Call[]> = {
   // Take-up of a region's service agreement: the foreign caller reads it, and writes a member's row (its own
   // space's and the target's owner's) at a fresh and a seeded version.
   'takeup.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'usage.list': (t) => [{ type: 'query', input: { agreementId: t.id, year: 2026 } }],
+  'usage.statement': (t) =>
+    ['GM0233', t.space].map((member) => ({
+      type: 'query' as const,
+      input: { agreementId: t.id, member, year: 2026 },
+    })),
+  'usage.set': (t) =>
+    [0, 1].flatMap((expectedVersion) =>
+      ['GM0233', t.space].map((member) => ({
+        type: 'mutation' as const,
+        input: {
+          agreementId: t.id,
+          member,
+          period: '2026-01',
+          expectedVersion,
+          quantities: [{ serviceId: 'svc-ict-basis', quantity: 1 }],
+        },
+      })),
+    ),
   'takeup.set': (t) =>
     [0, 1].flatMap((expectedVersion) =>
       ['GM0233', t.space].map((member) => ({

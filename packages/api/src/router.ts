@@ -16,6 +16,7 @@ import { steeringRouter } from './routers/steering.ts';
 import { subsidyRouter } from './routers/subsidy.ts';
 import { takeupRouter } from './routers/takeup.ts';
 import { tenantRouter } from './routers/tenant.ts';
+import { usageRouter } from './routers/usage.ts';
 import { userRouter } from './routers/user.ts';
 import { wgrRouter } from './routers/wgr.ts';
 import { router } from './trpc.ts';
@@ -42,6 +43,7 @@ export const appRouter = router({
   benchmark: benchmarkRouter,
   wgr: wgrRouter,
   takeup: takeupRouter,
+  usage: usageRouter,
   subsidy: subsidyRouter,
   service: serviceRouter,
 });

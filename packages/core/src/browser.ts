@@ -291,6 +291,7 @@ export {
   renewalSchema,
   type TermsIssue,
 } from './terms.ts';
+export type { UsageView } from './usage.ts';
 export {
   adminRoleOf,
   emailSchema,

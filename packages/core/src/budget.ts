@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DomainError } from './errors.ts';
 import { cents, idSchema, text } from './schema.ts';
+import { SPACE_PATTERN } from './spaces.ts';
 
 /**
  * Bounding budget and volume (SPEC §4.4). Realisations are recorded per month (by the municipality or
@@ -13,6 +14,8 @@ export const realisationInputSchema = z.strictObject({
   volume: z.optional(z.int().check(z.gte(0), z.lte(100_000_000))),
   productLineId: z.optional(z.string().check(z.regex(/^[0-9a-z-]{1,40}$/, 'Invalid id'))),
   note: z.optional(text(500)),
+  /** On a region's agreement: the member municipality the entry belongs to (issue 16 point 4). */
+  member: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
 });
 export type RealisationInput = z.infer<typeof realisationInputSchema>;
 

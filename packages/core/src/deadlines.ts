@@ -59,6 +59,11 @@ export interface Deadline {
 /** Statuses in which an agreement still runs and its dates still call for action. */
 const RUNNING = new Set(['active', 'granted', 'settlement_requested']);
 
+/** Whether an agreement in this status runs: its own dates, reports and meetings are expected. */
+export function isRunningStatus(status: string): boolean {
+  return RUNNING.has(status);
+}
+
 /** Months before the notice date that the renewal decision is due, so there is time to decide and act. */
 export const RENEWAL_DECISION_LEAD_MONTHS = 1;
 

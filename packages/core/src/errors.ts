@@ -167,6 +167,10 @@ export const REASONS = {
   'document.placeRoleRequired': [],
   'document.wrongStatus': ['status'],
   'document.storeUnavailable': [],
+  'document.invalidPdf': [],
+  'document.encrypted': [],
+  'document.activeContent': [],
+  'document.embeddedFiles': [],
   // Escalations.
   'escalation.resolved': [],
   'escalation.atTop': ['level'],
@@ -192,6 +196,7 @@ export const REASONS = {
   'steering.membersOnlyForGr': [],
   'steering.notMember': ['space', 'region'],
   'steering.memberTwice': ['space'],
+  'steering.memberOwnRowOnly': ['space'],
   // Governance warnings (governance.ts): the chosen relation contradicts the agreed terms.
   'governance.partnerMonthlyInputEffort': [],
   'governance.bossOutcomeWithoutDuties': [],
@@ -262,6 +267,13 @@ export const REASONS = {
   'takeup.regionOnly': [],
   'takeup.versionConflict': ['version', 'expectedVersion'],
   'takeup.changedMeanwhile': [],
+  // Usage-based settlement (issue 16 point 4, usage.ts).
+  'usage.noTakeup': [],
+  'usage.moduleNotTaken': ['serviceId'],
+  'usage.quantityMissing': ['serviceId'],
+  'usage.versionConflict': ['version', 'expectedVersion'],
+  'usage.changedMeanwhile': [],
+  'realisation.notMember': [],
   // Register import (issue 13): a cell or column of the file the browser could not read.
   'import.columnMissing': ['column'],
   'import.valueMissing': [],

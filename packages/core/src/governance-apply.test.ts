@@ -9,6 +9,7 @@ import {
   missedBefore,
   variantComparison,
 } from './governance-apply.ts';
+import { meetingsToDrop } from './governance-schedule.ts';
 import { governanceDefaults, type RelationType } from './relation.ts';
 
 const decision = (chosen: RelationType) => ({ chosen, governance: governanceDefaults(chosen) });
@@ -118,5 +119,30 @@ describe('governanceApplySchema', () => {
       governanceApplySchema.safeParse({ ...valid, duties: Array.from({ length: 21 }, () => valid.duties[0]) })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('meetingsToDrop: planned meetings an agreement no longer has', () => {
+  const meetings = [
+    { key: 'meeting-2026-10-01', date: '2026-10-01' },
+    { key: 'meeting-2026-11-01', date: '2026-11-01', held: true },
+    { key: 'meeting-2027-01-01', date: '2027-01-01' },
+    { key: 'meeting-2027-07-01', date: '2027-07-01' },
+  ];
+  const today = '2026-12-01';
+  it('keeps them all while the agreement runs to its end', () => {
+    expect(meetingsToDrop(meetings, { status: 'active', endDate: '2027-12-31' }, today)).toEqual([]);
+  });
+  it('drops those after an earlier end date, held or past ones never', () => {
+    expect(meetingsToDrop(meetings, { status: 'active', endDate: '2027-03-31' }, today)).toEqual([
+      'meeting-2027-07-01',
+    ]);
+  });
+  it('drops the ones still to come once it stopped running; a missed one stays on record', () => {
+    for (const status of ['terminated', 'expired'])
+      expect(meetingsToDrop(meetings, { status, endDate: '2027-12-31' }, today)).toEqual([
+        'meeting-2027-01-01',
+        'meeting-2027-07-01',
+      ]);
   });
 });

@@ -1,4 +1,5 @@
 import { addWorkingDays, extendToWorkingDay } from './calendar.ts';
+import { isRunningStatus } from './deadlines.ts';
 import { type DutyInput, firstExpected, nextPeriod, type ReportFrequency, reportDueDate } from './duties.ts';
 import { EVENT_DUTIES, type Governance, type MEETING_CADENCES } from './relation.ts';
 import { addMonths } from './terms.ts';
@@ -187,4 +188,20 @@ export function meetingSchedule(
     out.push({ key: `meeting-${date}`, date });
   }
   return out;
+}
+
+/**
+ * The planned meetings an agreement no longer has (their deadline keys): not yet held, and either after its
+ * (possibly moved) end date, or still to come once the agreement stopped running (ended, terminated, …). A meeting
+ * that passed unheld while the agreement ran stays: it was missed, and the record says so.
+ */
+export function meetingsToDrop(
+  meetings: readonly { key: string; date: string; held?: boolean }[],
+  agreement: { status: string; endDate: string },
+  today: string,
+): string[] {
+  const running = isRunningStatus(agreement.status);
+  return meetings
+    .filter((m) => !m.held && (m.date > agreement.endDate || (!running && m.date >= today)))
+    .map((m) => m.key);
 }

@@ -45,6 +45,7 @@ export * from './steering.ts';
 export * from './subsidy.ts';
 export * from './takeup.ts';
 export * from './terms.ts';
+export * from './usage.ts';
 export * from './users.ts';
 export * from './views.ts';
 export * from './wgr.ts';

@@ -76,6 +76,22 @@ describe('relation confirmation: the state rule', () => {
     expect(nextRound(2, stored, null)).toBe(3);
   });
 
+  it('starts a new round when the roles or contacts the parties are shown change, not for a GR member row', () => {
+    const stored = decideRelation(decision);
+    const roles = {
+      opdrachtgever: { name: 'Team Jeugd', portfolioHolder: 'Wethouder A' },
+      contacts: [{ side: 'municipality' as const, name: 'C. de Vries', role: 'Contractmanager' }],
+    };
+    const same = (after: typeof roles & Record<string, unknown>) =>
+      nextRound(1, stored, stored, { before: roles, after });
+    expect(same({ ...roles })).toBe(1);
+    expect(same({ ...roles, members: [{ space: 'GM0233', eigenaar: { name: 'AB-lid' } }] })).toBe(1);
+    expect(same({ ...roles, opdrachtgever: { name: 'Team Jeugd', portfolioHolder: 'Wethouder B' } })).toBe(2);
+    expect(same({ ...roles, contacts: [] })).toBe(2);
+    // Without a decided relation there is nothing to confirm, so nothing re-opens.
+    expect(nextRound(0, null, null, { before: roles, after: { ...roles, contacts: [] } })).toBe(0);
+  });
+
   it('refuses an answer without a decision (4xx) and one for another round (CONFLICT, stable key)', () => {
     expect(() => assertAnswerable(false, 1, 0)).toThrow(
       expect.objectContaining({ reason: 'relation.notDecided' }),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DomainError } from './errors.ts';
+import { canonicalJson } from './json.ts';
 import { proposeRelation, type RelationAnswers, type RelationType } from './relation.ts';
 import { idSchema, isoDate, text } from './schema.ts';
 import type { RelationDecision, SteeringRoles } from './steering.ts';
@@ -116,27 +117,28 @@ const INTERNAL_FIELDS = ['internalNote', 'members'] as const;
 function sharedSignature(relation: Partial<RelationDecision> | null | undefined): string {
   if (!relation) return 'none';
   const shared = withoutInternal(relation) as Record<string, unknown>;
-  return stableJson(shared);
+  return canonicalJson(shared);
 }
 
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** The round after a change of the relation: the next one when what the parties agree to changed. */
+/**
+ * The round after a change of the steering: the next one when what the parties agree to changed — the relation
+ * decision, or (while a relation is decided) the roles and contacts they are shown (`shareableRoles`). Internal
+ * fields (a note, a GR's roles per member) re-open nothing.
+ */
 export function nextRound(
   currentRound: number,
   before: Partial<RelationDecision> | null | undefined,
   after: Partial<RelationDecision> | null | undefined,
+  roles?: { before: SteeringRoles; after: SteeringRoles },
 ): number {
-  return sharedSignature(before) === sharedSignature(after) ? currentRound : currentRound + 1;
+  if (sharedSignature(before) !== sharedSignature(after)) return currentRound + 1;
+  if (
+    after &&
+    roles &&
+    canonicalJson(shareableRoles(roles.before)) !== canonicalJson(shareableRoles(roles.after))
+  )
+    return currentRound + 1;
+  return currentRound;
 }
 
 /** A deep copy without the municipality's internal fields, whatever else the object holds. */

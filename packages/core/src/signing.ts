@@ -75,6 +75,12 @@ export interface SigningDocument {
   createdByName?: string;
   /** The agreement's terms version the document was made from (missing on documents from before it was kept). */
   termsVersion?: number;
+  /**
+   * What reading the PDF once, when it was placed, found (missing on documents placed before it was kept): its
+   * number of pages and the header's PDF version. Downloads serve these and the stored bytes without parsing again.
+   */
+  pages?: number;
+  pdfVersion?: string;
   /** Set when an amendment voided the document (with its signatures); it is then no longer the current one. */
   voided?: { at: string; by: string; reason: 'amendment' };
 }

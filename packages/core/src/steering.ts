@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DomainError } from './errors.ts';
+import { canonicalJson } from './json.ts';
 import {
   governanceSchema,
   proposeRelation,
@@ -202,6 +203,35 @@ export function checkMemberRoles(
     }
     seen.add(m.space);
   });
+}
+
+/**
+ * Who writes what of the steering (region rule 4, docs/region-rules.md): the owner's roles write all of it; on a
+ * region's GR a member municipality's user writes only its own row of the roles per member (its opdrachtgever,
+ * eigenaar, …) — never the relation, the GR's own roles, the contacts or another member's row. Refused with
+ * FORBIDDEN, like any other write of a member on a region's agreement.
+ */
+export function assertMayWriteSteering(
+  caller: { space: string },
+  agreement: { space: string },
+  current: SteeringRoles,
+  change: { relation?: unknown; roles?: SteeringRoles },
+): void {
+  if (caller.space === agreement.space) return;
+  const refuse = (message: string) =>
+    new DomainError('FORBIDDEN', 'steering.memberOwnRowOnly', { params: { space: caller.space }, message });
+  if (change.relation !== undefined) throw refuse('Only the region decides the relation of its agreement');
+  if (!change.roles) return;
+  const { members: before = [], ...restBefore } = current;
+  const { members: after = [], ...restAfter } = change.roles;
+  if (canonicalJson(restBefore) !== canonicalJson(restAfter))
+    throw refuse('A member changes only its own roles on a GR, not the GR’s own roles or contacts');
+  const others = (rows: readonly MemberRoles[]) =>
+    canonicalJson(
+      rows.filter((row) => row.space !== caller.space).sort((a, b) => (a.space < b.space ? -1 : 1)),
+    );
+  if (others(before) !== others(after))
+    throw refuse('A member changes only its own row of the roles per member');
 }
 
 /** Choosing otherwise than the designer proposes is allowed, with the reason on record (SPEC §4.1). */

@@ -48,6 +48,7 @@ import type { Page } from './cursor.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { droppedMeetingItems } from './meetings.ts';
 import { stripKeys } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { words } from './search.ts';
@@ -419,6 +420,9 @@ export function agreementRepository(db: Db, scope: Scope) {
         items.push(...(await ceilingRecheckItems(db, stored, thresholds, now)).items);
       }
     }
+    // An agreement that stops running, or ends earlier, takes its planned meetings after that with it.
+    if (current.status !== stored.status || current.endDate !== stored.endDate)
+      items.push(...(await droppedMeetingItems(db, stored, now.slice(0, 10))));
     return { stored, items };
   }
 

@@ -15,6 +15,7 @@ import {
   type Realisation,
   type RealisationCorrection,
   type RealisationInput,
+  usageAllocationKey,
   withSettledIncentives,
   type YearThreshold,
   yearEffect,
@@ -40,6 +41,7 @@ import { keys, SEP } from './keys.ts';
 import { gsi1Page } from './query.ts';
 import { assertReach, type Scope } from './scope.ts';
 import { type TransactItem, transact } from './transact.ts';
+import { measuredUsageCents } from './usage.ts';
 
 /**
  * Realisations against an agreement's ceiling (SPEC §4.4). Each entry updates the running totals on one item
@@ -61,6 +63,15 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
     side === 'municipality'
       ? ((await readSpace(through, space))?.signalThresholds ?? [...DEFAULT_THRESHOLDS])
       : (kept.thresholds ?? [...DEFAULT_THRESHOLDS]);
+  /** A realisation's member: only on a region's agreement, and one of the region's members. */
+  const assertMember = async (owner: string, member: string, field: string) => {
+    const region = await readSpace(base, owner);
+    if (region?.kind !== 'region' || !region.members?.includes(member))
+      throw new DomainError('BAD_REQUEST', 'realisation.notMember', {
+        field,
+        message: 'The member must be a member municipality of the region that owns the agreement',
+      });
+  };
   return {
     /**
      * A realisation, by the municipality or reported by the provider in its portal (through the agreement's
@@ -86,6 +97,7 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           message: 'This agreement has no product line with that id',
         });
       }
+      if (input.member !== undefined) await assertMember(agreement.space, input.member, 'member');
       const current = await readTotals(db, agreement.space, agreement.id);
       const now = new Date().toISOString();
       const realisation: Realisation = {
@@ -193,6 +205,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
           message: 'This agreement has no product line with that id',
         });
       }
+      const member = input.realisation?.member;
+      if (member !== undefined) await assertMember(agreement.space, member, 'realisation.member');
       const sum = await readTotals(db, agreement.space, agreement.id);
       const thresholds = await thresholdsFor(access.side, db, agreement.space, sum);
       const now = new Date().toISOString();
@@ -414,8 +428,13 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const realised = activeRealisations(await realisations(db, agreement.space, agreement.id))
         .filter((r) => r.period.startsWith(`${year}-`))
         .reduce((sum, r) => sum + r.amountCents, 0);
-      const provisional = allocate(budget, agreement.allocationKey);
-      const definitive = allocate(realised, agreement.allocationKey);
+      // A `usage` key weighs each member by its measured P×Q of the year where usage was measured (usage.ts).
+      const { key, measured } = usageAllocationKey(
+        agreement.allocationKey,
+        agreement.allocationKey.method === 'usage' ? await measuredUsageCents(db, agreement, year) : {},
+      );
+      const provisional = allocate(budget, key);
+      const definitive = allocate(realised, key);
       // Definitive once the year is over; until then the realised part is the state so far.
       const final = year < new Date().getUTCFullYear();
       return {
@@ -424,6 +443,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         budgetCents: budget,
         realisedCents: realised,
         method: agreement.allocationKey.method,
+        /** Whether the weights are the measured usage of the year (a `usage` key with usage measured). */
+        weightsMeasured: measured,
         members: provisional.map((p, i) => ({
           space: p.space,
           name: region?.memberNames?.[p.space] ?? p.space,

@@ -37,6 +37,18 @@ export function documentObjectKey(space: string, agreementId: string, sha256: st
   return `${space}/agreements/${agreementId}/${sha256}.pdf`;
 }
 
+/**
+ * The signed copy (document + certificate) made once for a given document and set of signatures, under the same
+ * prefix: `<space>/agreements/<id>/signed-<sha256 of the certificate's input>.pdf`. A new signature changes the
+ * input and so the key; an object once written is never rewritten.
+ */
+export function signedCopyObjectKey(space: string, agreementId: string, inputSha256: string): string {
+  return documentObjectKey(space, agreementId, inputSha256).replace(
+    /\/([0-9a-f]{64})\.pdf$/,
+    '/signed-$1.pdf',
+  );
+}
+
 /** The key prefix of one agreement's documents (for a scoped credential). */
 export const documentPrefix = (space: string, agreementId: string) => `${space}/agreements/${agreementId}/`;
 

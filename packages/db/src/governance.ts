@@ -20,28 +20,16 @@ import {
 import { mirrorsOf, readDues } from './agreement-mirrors.ts';
 import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
-import { queryCollection } from './collection.ts';
 import { deadlineChanges } from './deadlines.ts';
 import { readSpace } from './directory.ts';
 import { guard } from './errors.ts';
 import { keys } from './keys.ts';
+import { readPlannedMeetings } from './meetings.ts';
 import { assertReach, type Scope } from './scope.ts';
 import type { steeringRepository } from './steering.ts';
 import type { TransactItem } from './transact.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const MEETING_PREFIX = `${keys.deadlinePrefix}meeting-`;
-
-interface StoredMeeting {
-  key: string;
-  date: string;
-  held?: boolean;
-}
-
-/** The meeting deadlines stored for an agreement: at most a year of them per application, one query. */
-export async function readMeetings(db: Db, space: string, agreementId: string): Promise<StoredMeeting[]> {
-  return queryCollection<StoredMeeting>(db, space, agreementId, MEETING_PREFIX);
-}
 
 /**
  * The transaction items that mark the planned meetings a dialogue record on `date` stands for as held: off the
@@ -53,7 +41,7 @@ export async function heldMeetingItems(
   date: string,
   meetingId: string,
 ): Promise<TransactItem[]> {
-  const meetings = await readMeetings(db, agreement.space, agreement.id);
+  const meetings = await readPlannedMeetings(db, agreement.space, agreement.id);
   return meetings
     .filter((m) => !m.held && meetingHeldBy(m.date, date))
     .map((m) => ({
@@ -193,7 +181,7 @@ export function governanceRepository(db: Db, scope: Scope, steering: ReturnType<
             });
           // Meetings from the cadence replace the planned ones still ahead; past ones (held or missed) stay.
           const day = now.slice(0, 10);
-          const before: Deadline[] = (await readMeetings(db, agreement.space, agreement.id))
+          const before: Deadline[] = (await readPlannedMeetings(db, agreement.space, agreement.id))
             .filter((m) => m.date > day && !m.held)
             .map((m) => meetingDeadlines(agreement, [m])[0]!);
           const after = meetingDeadlines(

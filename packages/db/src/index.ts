@@ -35,6 +35,7 @@ import { readSpaceChain, verifySpaceChain } from './space-chain.ts';
 import { steeringRepository } from './steering.ts';
 import { subsidyRepository } from './subsidy.ts';
 import { takeupRepository } from './takeup.ts';
+import { usageRepository } from './usage.ts';
 import { userRepository } from './users.ts';
 import { wgrRepository } from './wgr.ts';
 
@@ -70,6 +71,7 @@ export * from './steering.ts';
 export * from './subsidy.ts';
 export { tableDefinition } from './table.ts';
 export * from './takeup.ts';
+export * from './usage.ts';
 export * from './users.ts';
 export * from './wgr.ts';
 
@@ -126,6 +128,8 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
     wgr: () => wgrRepository(db, scope),
     /** Per-member take-up of a region's service agreement (issue 16 point 3). */
     takeup: () => takeupRepository(db, scope),
+    /** Measured usage per member and month, and the settlement per member (issue 16 point 4). */
+    usage: () => usageRepository(db, scope),
     /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
     benchmark: () => benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */

@@ -201,6 +201,11 @@ export const keys = {
     pk: spaced(space, 'AGR', agreementId),
     sk: `TAKEUP${SEP}${member}`,
   }),
+  /** One member's measured usage of one month (issue 16 point 4), in the agreement's item collection. */
+  usage: (space: string, agreementId: string, period: string, member: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: `USAGE${SEP}${period}${SEP}${member}`,
+  }),
   /** gsi1 of steering items whose opdrachtgever and eigenaar share a portfolio holder. */
   roleConflicts: (space: string) => spaced(space, 'ROLECONFLICT'),
   /** gsi2 (as opdrachtgever) and gsi3 (as eigenaar) of steering items, per portfolio holder. */

@@ -141,7 +141,9 @@ export function signingRepository(base: Db, scope: Scope, widen: Widen) {
      */
     async placeDocument(
       agreementId: string,
-      document: Pick<SigningDocument, 'sha256' | 'size' | 'source' | 'fileName'> & { termsVersion?: number },
+      document: Pick<SigningDocument, 'sha256' | 'size' | 'source' | 'fileName' | 'pages' | 'pdfVersion'> & {
+        termsVersion?: number;
+      },
     ): Promise<SigningDocument> {
       const access = await target(agreementId);
       if (access.side !== 'municipality') throw notFound('Agreement');

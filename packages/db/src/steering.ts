@@ -2,6 +2,7 @@ import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AuditEvent,
+  assertMayWriteSteering,
   checkMemberRoles,
   DomainError,
   decideRelation,
@@ -215,6 +216,7 @@ export function steeringRepository(db: Db, scope: Scope) {
           agreement,
           members.map((m) => m.space),
         );
+      assertMayWriteSteering(scope, agreement, current.roles, change);
       const now = new Date().toISOString();
       const next: Steering = {
         ...current,
@@ -229,7 +231,10 @@ export function steeringRepository(db: Db, scope: Scope) {
         updatedByName: scope.actorName,
       };
       // Setting or changing what the parties agree to re-opens it: every party is asked again.
-      next.round = nextRound(current.round, current.relation, next.relation);
+      next.round = nextRound(current.round, current.relation, next.relation, {
+        before: current.roles,
+        after: next.roles,
+      });
       const changes: AuditEvent['changes'] = {};
       if (change.relation !== undefined)
         changes.relation = { before: current.relation, after: next.relation };

@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** A failure the user can fix; printed as one sentence, without a stack trace. */
+
+/** How long DynamoDB Local may take to answer after its start. */
+const START_TIMEOUT_MS = 90_000;
 export class LocalStackError extends Error {
   override name = 'LocalStackError';
 }
@@ -117,7 +120,8 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
     });
   const stop = () => end('SIGTERM');
   const crash = () => end('SIGKILL');
-  const deadline = Date.now() + 30_000;
+  // Java starts in a few seconds on a quiet machine; on a loaded one (parallel test runs) it can take a minute.
+  const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exited) {
       throw new LocalStackError(
@@ -129,6 +133,6 @@ export async function startDynamoLocal(options: { port: number; dataDir?: string
   }
   await stop();
   throw new LocalStackError(
-    `DynamoDB Local did not answer on port ${options.port} within 30 s; see if Java works and the port is free.`,
+    `DynamoDB Local did not answer on port ${options.port} within ${START_TIMEOUT_MS / 1000} s; see if Java works and the port is free.`,
   );
 }

@@ -38,9 +38,9 @@ const CUSTOMER_ANSWERS: RelationAnswers = {
  * Kompas has not answered yet.
  */
 export async function seedRelation(db: Db): Promise<void> {
-  const ermelo = createRepositories(db, as('ermelo.inkoper'));
-  const gr = await ermelo.steering.get('rnv-gr-01');
-  const decided = await ermelo.steering.update('rnv-gr-01', gr.version, {
+  const region = createRepositories(db, as('noordveluwe.coordinator'));
+  const gr = await region.steering.get('rnv-gr-01');
+  const decided = await region.steering.update('rnv-gr-01', gr.version, {
     relation: {
       answers: PARTNER_ANSWERS,
       chosen: 'partner',

@@ -58,8 +58,9 @@ export async function seedRtvb(db: Db): Promise<void> {
   });
 
   // The GR's roles per participating municipality; Ermelo's eigenaar is the DVO's opdrachtgever's wethouder.
-  const gr = await steering.get('rnv-gr-01');
-  await steering.update('rnv-gr-01', gr.version, {
+  const region = createRepositories(db, scopeOf('noordveluwe.coordinator')).steering;
+  const gr = await region.get('rnv-gr-01');
+  await region.update('rnv-gr-01', gr.version, {
     roles: {
       ...gr.roles,
       members: [

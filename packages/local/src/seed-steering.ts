@@ -87,7 +87,8 @@ export async function seedSteering(db: Db): Promise<void> {
     meetingId: meeting.id,
     score: 4,
   });
-  await steering.update('rnv-gr-01', 0, {
+  // The region's GR is the region's to steer: its coordinator writes it (docs/region-rules.md).
+  await createRepositories(db, scopeOf('noordveluwe.coordinator')).steering.update('rnv-gr-01', 0, {
     roles: {
       opdrachtgever: {
         name: 'Ambtelijk opdrachtgever sociaal domein',

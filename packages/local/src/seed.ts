@@ -23,6 +23,7 @@ import { seedServiceLevels } from './seed-service-levels.ts';
 import { withServices } from './seed-services.ts';
 import { seedSteering } from './seed-steering.ts';
 import { seedTakeup } from './seed-takeup.ts';
+import { seedUsage } from './seed-usage.ts';
 
 /**
  * The deterministic seed of SPEC §8: the region Noord-Veluwe (Ermelo, Harderwijk, Zeewolde), Utrecht
@@ -665,6 +666,7 @@ export async function seed(db: Db): Promise<boolean> {
   await seedServiceLevels(db);
   await seedBenchmark(db);
   await seedTakeup(db);
+  await seedUsage(db);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,

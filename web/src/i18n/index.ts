@@ -6,6 +6,7 @@ import { nl } from './nl';
 import { setEnglishReasons } from './reasons';
 import type { nlServices } from './services';
 import type { nlSpecEdit } from './spec-edit';
+import type { nlUsage } from './usage';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill: the Dutch keys, any text. */
@@ -40,6 +41,7 @@ declare module 'i18next' {
         incentives: typeof nlIncentives;
         benchmark: typeof nlBenchmark;
         services: typeof nlServices;
+        usage: typeof nlUsage;
         specEdit: typeof nlSpecEdit;
       };
     };

@@ -184,6 +184,11 @@ export const enReasons: ReasonTexts = {
   'document.wrongStatus':
     'A document can be placed while the agreement is approved or out for signature (status: {{status}}).',
   'document.storeUnavailable': 'The document store is temporarily unreachable. Try again shortly.',
+  'document.invalidPdf': 'This file is not a readable PDF. Save it as PDF again and retry.',
+  'document.encrypted': 'This PDF is encrypted or password-protected. Upload a version without a password.',
+  'document.activeContent':
+    'This PDF contains scripts or actions that start something. Upload a version without them (e.g. "Print to PDF").',
+  'document.embeddedFiles': 'This PDF contains embedded files (attachments). Upload a version without them.',
   'escalation.resolved': 'This escalation is resolved already.',
   'escalation.atTop': 'The escalation is at the top of the ladder already ({{level}}).',
   'escalation.resolveForbidden':
@@ -209,6 +214,8 @@ export const enReasons: ReasonTexts = {
   'steering.membersOnlyForGr': 'Only a joint arrangement has roles per participating municipality.',
   'steering.notMember': '{{space}} does not take part in {{region}}.',
   'steering.memberTwice': 'The roles of {{space}} are in twice.',
+  'steering.memberOwnRowOnly':
+    'As a member municipality you change only your own roles in this arrangement (the row of {{space}}); the relation, the arrangement’s own roles, the contacts and other members’ rows are the region’s.',
   'governance.partnerMonthlyInputEffort':
     'You chose a partner relation but steer with monthly input reporting on effort-based lines only: that is the close control of a boss. Asking ever more detail breeds distrust.',
   'governance.bossOutcomeWithoutDuties':
@@ -295,6 +302,12 @@ export const enReasons: ReasonTexts = {
   'takeup.regionOnly': 'Only the region records take-up per municipality.',
   'takeup.versionConflict': `The take-up was changed meanwhile (version {{version}}). ${CHANGED_EN}`,
   'takeup.changedMeanwhile': `Someone else changed the take-up meanwhile. ${CHANGED_EN}`,
+  'usage.noTakeup': 'This municipality takes nothing yet: record its take-up first.',
+  'usage.moduleNotTaken': 'The municipality does not take module {{serviceId}}.',
+  'usage.quantityMissing': 'Enter the measured quantity for module {{serviceId}}.',
+  'usage.versionConflict': `This month’s usage was changed meanwhile (version {{version}}). ${CHANGED_EN}`,
+  'usage.changedMeanwhile': `Someone else changed the usage meanwhile. ${CHANGED_EN}`,
+  'realisation.notMember': 'This municipality is not a member of the region that owns this agreement.',
   'import.columnMissing': 'No column for {{column}}: choose which column it is under ‘Map columns’.',
   'import.valueMissing': 'Fill in this field.',
   'import.dateInvalid': '‘{{value}}’ is not a date. Use dd-mm-yyyy, for example 31-12-2026.',

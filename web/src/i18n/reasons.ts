@@ -194,6 +194,14 @@ export const nlReasons: ReasonTexts = {
   'document.wrongStatus':
     'Een document kan worden geplaatst als de overeenkomst goedgekeurd is of ter ondertekening staat (status: {{status}}).',
   'document.storeUnavailable': 'De documentopslag is tijdelijk niet bereikbaar. Probeer het zo opnieuw.',
+  'document.invalidPdf':
+    'Dit bestand is geen leesbare PDF. Sla het opnieuw op als PDF en probeer het nog eens.',
+  'document.encrypted':
+    'Deze PDF is versleuteld of met een wachtwoord beveiligd. Plaats een versie zonder wachtwoord.',
+  'document.activeContent':
+    'Deze PDF bevat scripts of acties die iets starten. Plaats een versie zonder (bijvoorbeeld via "Afdrukken als PDF").',
+  'document.embeddedFiles':
+    'Deze PDF bevat ingesloten bestanden (bijlagen). Plaats een versie zonder bijlagen.',
   'escalation.resolved': 'Deze escalatie is al afgehandeld.',
   'escalation.atTop': 'De escalatie staat al op de hoogste trede ({{level}}).',
   'escalation.resolveForbidden':
@@ -220,6 +228,8 @@ export const nlReasons: ReasonTexts = {
     'Alleen een gemeenschappelijke regeling heeft rollen per deelnemende gemeente.',
   'steering.notMember': '{{space}} neemt niet deel aan {{region}}.',
   'steering.memberTwice': 'De rollen van {{space}} staan er twee keer in.',
+  'steering.memberOwnRowOnly':
+    'Als deelnemende gemeente wijzigt u alleen uw eigen rollen in deze regeling (de rij van {{space}}); de relatie, de rollen van de regeling zelf, de contactpersonen en de rijen van andere gemeenten wijzigt de regio.',
   'governance.partnerMonthlyInputEffort':
     'U kiest partnerschap, maar stuurt met maandelijkse inputrapportage op alleen inspanningsgerichte productregels: dat is de nauwe sturing van een baas. Wie steeds meer detail vraagt, kweekt wantrouwen.',
   'governance.bossOutcomeWithoutDuties':
@@ -309,6 +319,12 @@ export const nlReasons: ReasonTexts = {
   'takeup.regionOnly': 'Alleen de regio legt de afname per gemeente vast.',
   'takeup.versionConflict': `De afname is intussen gewijzigd (versie {{version}}). ${CHANGED_NL}`,
   'takeup.changedMeanwhile': `Iemand anders heeft de afname intussen gewijzigd. ${CHANGED_NL}`,
+  'usage.noTakeup': 'Deze gemeente neemt nog niets af: leg eerst de afname vast.',
+  'usage.moduleNotTaken': 'De gemeente neemt module {{serviceId}} niet af.',
+  'usage.quantityMissing': 'Vul het gemeten aantal in voor module {{serviceId}}.',
+  'usage.versionConflict': `Het gebruik van deze maand is intussen gewijzigd (versie {{version}}). ${CHANGED_NL}`,
+  'usage.changedMeanwhile': `Iemand anders heeft het gebruik intussen gewijzigd. ${CHANGED_NL}`,
+  'realisation.notMember': 'Deze gemeente doet niet mee in de regio van deze overeenkomst.',
   'import.columnMissing': 'Geen kolom voor {{column}}: kies bij ‘Kolommen koppelen’ welke kolom dit is.',
   'import.valueMissing': 'Vul dit veld in.',
   'import.dateInvalid': '‘{{value}}’ is geen datum. Gebruik dd-mm-jjjj, bijvoorbeeld 31-12-2026.',

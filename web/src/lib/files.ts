@@ -6,6 +6,8 @@ export class FilesError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The stable reason key, when the server sent one (show its text, never `message`). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -24,12 +26,13 @@ export async function filesFetch(path: string, init: RequestInit = {}): Promise<
   if (response.status === 401) logout('expired');
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
+      error?: { code?: string; message?: string; reason?: unknown };
     } | null;
     throw new FilesError(
       response.status,
       body?.error?.code ?? 'ERROR',
       body?.error?.message ?? response.statusText,
+      typeof body?.error?.reason === 'string' ? body.error.reason : undefined,
     );
   }
   return response;

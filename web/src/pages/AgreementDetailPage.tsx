@@ -33,13 +33,14 @@ import { SteeringSection } from '../features/steering/SteeringSection';
 import { RecipientSubsidySection } from '../features/subsidy/RecipientSubsidySection';
 import { SubsidySection } from '../features/subsidy/SubsidySection';
 import { TakeupSection } from '../features/takeup/TakeupSection';
+import { UsageSection } from '../features/usage/UsageSection';
 import { WgrSection } from '../features/wgr/WgrSection';
 import { kindLabel } from '../lib/agreements/labels';
 import { canWriteAgreement, providerPartiesOf } from '../lib/agreements/model';
 import { errorCode } from '../lib/errors';
 import { localeFor } from '../lib/format';
 import { PageHeading, usePageTitle } from '../lib/page';
-import { canSteer } from '../lib/steering/model';
+import { steeringAccess } from '../lib/steering/model';
 import { useTRPC } from '../lib/trpc';
 import { StatusLine } from '../ui/StatusLine';
 
@@ -148,6 +149,7 @@ export function AgreementDetailPage({ id }: { id: string }) {
         />
       ) : null}
       {shows('takeup') ? <TakeupSection agreementId={a.id} services={a.services} /> : null}
+      {shows('usage') ? <UsageSection agreementId={a.id} services={a.services} /> : null}
       {internal && shows('call-offs') ? <CallOffsSection a={internal} /> : null}
       {internal && shows('allocation') ? (
         <AllocationSection a={internal} me={me.data} locale={locale} />
@@ -172,7 +174,11 @@ export function AgreementDetailPage({ id }: { id: string }) {
       ) : null}
       {internal ? (
         <>
-          <SteeringSection agreementId={internal.id} editable={canSteer(me.data)} me={me.data} />
+          <SteeringSection
+            agreementId={internal.id}
+            access={steeringAccess(me.data, internal)}
+            me={me.data}
+          />
           <StatusSection a={internal} canRenew={editable} />
           <VersionsSection id={internal.id} version={internal.version} />
           <AuditSection

@@ -10,16 +10,23 @@ import {
   notFound,
   PDF_CONTENT_TYPE,
   PROVIDER_ROLES,
+  type Reason,
   type Role,
   safeFileName,
 } from '@regie/core';
 import type { SigningStatus } from '@regie/db';
-import { type DocumentStore, documentObjectKey, documentPrefix } from '@regie/db/documents';
+import {
+  type DocumentStore,
+  documentObjectKey,
+  documentPrefix,
+  signedCopyObjectKey,
+} from '@regie/db/documents';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import type { Identity } from '../auth.ts';
 import type { FilesDeps } from './app.ts';
 import { type CallerEnv, caller } from './caller.ts';
 import { agreementPdf, certificatePdf, signedCopyPdf } from './pdf.ts';
+import { inspectPdf, type PdfFacts } from './pdf-inspect.ts';
 
 type Env = CallerEnv;
 
@@ -30,7 +37,15 @@ const json = (
   status: 400 | 401 | 403 | 404 | 413 | 415 | 422,
   code: string,
   message: string,
-) => c.json({ error: { code, message } }, status);
+  reason?: Reason,
+) => c.json({ error: { code, message, ...(reason ? { reason, params: {} } : {}) } }, status);
+
+const CODES = {
+  400: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_CONTENT',
+};
 
 /**
  * The request body, at most `max` bytes kept. A larger body is read on to a hard cap and discarded, so the client
@@ -111,6 +126,7 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
     bytes: Uint8Array,
     source: 'generated' | 'uploaded',
     fileName: string,
+    facts: PdfFacts,
     status: SigningStatus,
     /** For a generated document: the terms version it was made from (refused if the terms changed since). */
     termsVersion?: number,
@@ -127,6 +143,7 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
       size: bytes.length,
       source,
       fileName,
+      ...facts,
       ...(termsVersion !== undefined ? { termsVersion } : {}),
     });
     return c.json({ document }, 201);
@@ -144,11 +161,15 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
     const status = await forPlacing(c);
     const agreement = await c.var.repos.agreements.get(status.agreementId);
     const bytes = await agreementPdf(agreement, status.ownerName);
+    const read = await inspectPdf(bytes);
+    // Regie's own generator makes a plain PDF; anything else is a fault, not the caller's.
+    if (!read.ok) throw new Error(`Generated document refused: ${read.reason}`);
     return place(
       c,
       bytes,
       'generated',
       safeFileName(`${agreement.reference}-v${agreement.version}.pdf`, 'overeenkomst.pdf'),
+      read.facts,
       status,
       agreement.termsVersion,
     );
@@ -168,14 +189,12 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
       return json(c, 413, 'PAYLOAD_TOO_LARGE', `A document may be at most ${MAX_DOCUMENT_BYTES} bytes`);
     }
     const refused = checkPdfUpload(type, bytes);
-    if (refused) {
-      const code = { 400: 'BAD_REQUEST', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' }[
-        refused.status
-      ];
-      return json(c, refused.status, code, refused.message);
-    }
+    if (refused) return json(c, refused.status, CODES[refused.status], refused.message);
     const status = await forPlacing(c);
-    return place(c, bytes, 'uploaded', safeFileName(name, 'document.pdf'), status);
+    // Read once, here: what it finds is stored with the record; downloads never parse the upload again.
+    const read = await inspectPdf(bytes);
+    if (!read.ok) return json(c, read.status, CODES[read.status], read.message, read.reason);
+    return place(c, bytes, 'uploaded', safeFileName(name, 'document.pdf'), read.facts, status);
   });
 
   /** The current document's record and bytes, for either side; 404 when there is none. */
@@ -216,9 +235,26 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
     );
   });
 
+  /**
+   * The document with the certificate appended. Made once per document and set of signatures and kept next to
+   * the document, so repeated downloads serve stored bytes instead of parsing the upload again.
+   */
   app.get('/:id/signed.pdf', allow(ALL_ROLES), async (c) => {
-    const { status, bytes } = await currentDocument(c);
-    const signed = await signedCopyPdf(bytes, certificateInput(status));
+    const { status } = await c.var.repos.signing.current(c.req.param('id')!);
+    if (!status.document) throw notFound('Document');
+    const input = certificateInput(status);
+    const inputHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    const key = signedCopyObjectKey(status.ownerSpace, status.agreementId, inputHash);
+    const fileName = safeFileName(`${status.reference}-ondertekend.pdf`, 'ondertekend.pdf');
+    const store = await storeFor(c.var.identity, status);
+    const kept = await store.get(key);
+    if (kept) return pdf(c, kept, fileName);
+    const bytes = await store.get(
+      documentObjectKey(status.ownerSpace, status.agreementId, status.document.sha256),
+    );
+    if (!bytes) throw new DomainError('NOT_FOUND', 'document.notFound', { message: 'Document not found' });
+    const signed = await signedCopyPdf(bytes, input);
+    if (signed) await store.put(key, signed, PDF_CONTENT_TYPE);
     if (!signed) {
       return json(
         c,
@@ -227,7 +263,7 @@ export function documentRoutes(deps: FilesDeps): Hono<Env> {
         'The document cannot be combined; download the certificate separately',
       );
     }
-    return pdf(c, signed, safeFileName(`${status.reference}-ondertekend.pdf`, 'ondertekend.pdf'));
+    return pdf(c, signed, fileName);
   });
 
   app.get('/:id/export.pdf', allow(MUNICIPAL_ROLES), async (c) => {

@@ -8,6 +8,7 @@ import {
   MUNICIPAL_ROLES,
   REGISTER_COLUMNS,
   registerRow,
+  SPACE_PATTERN,
 } from '@regie/core';
 
 import ExcelJS from 'exceljs';
@@ -15,6 +16,7 @@ import { Hono } from 'hono';
 import type { FilesDeps } from './app.ts';
 import { type CallerEnv, caller } from './caller.ts';
 import { simulationQuery, simulationWorkbook } from './simulation-xlsx.ts';
+import { statementFileName, usageStatementPdf, usageStatementWorkbook } from './usage-export.ts';
 
 /** Query parameters that are not filters. */
 const FORMAT_ONLY = new Set(['cursor', 'limit']);
@@ -28,6 +30,7 @@ const FORMAT_ONLY = new Set(['cursor', 'limit']);
  * | `GET register.xlsx?<filters>` | municipal roles | the same as a spreadsheet, with typed columns and a sheet that says what was exported |
  * | `GET audit/<agreement id>.jsonl` | municipal roles | the agreement's audit trail, one event per line, verifiable offline with `npm run verify-audit` |
  * | `GET simulation/<agreement id>.xlsx?scenarios=-10,0,25&volumes=<line id>:<units>,…` | municipal roles (as `simulation.agreement`) | the volume-incentive simulation's scenario table, per line, line insights and flags, with a sheet saying what and as of when |
+ * | `GET usage/<agreement id>/<member>/<year>.xlsx` and `….pdf` | municipal roles (as `usage.statement`: the region any member's, a member only its own) | a member's settlement statement of a region's service agreement: provisional, definitive, per module, measured usage, the arithmetic |
  */
 export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
   const app = new Hono<CallerEnv>();
@@ -148,6 +151,31 @@ export function exportRoutes(deps: FilesDeps): Hono<CallerEnv> {
       `attachment; filename="simulatie-${agreement.reference.replace(/[^A-Za-z0-9._-]/g, '_')}-${stamp()}.xlsx"`,
     );
     return c.body(new Uint8Array(bytes));
+  });
+
+  app.get('/usage/:agreementId/:member/:file', allow, async (c) => {
+    const { agreementId, member, file } = c.req.param();
+    const match = /^(\d{4})\.(xlsx|pdf)$/.exec(file);
+    const year = match ? Number(match[1]) : 0;
+    if (
+      !match ||
+      year < 2000 ||
+      year > 2100 ||
+      !idSchema().safeParse(agreementId).success ||
+      !SPACE_PATTERN.test(member)
+    )
+      return c.json({ error: { code: 'NOT_FOUND', message: 'Statement not found' } }, 404);
+    // Read as `usage.statement` reads it: a foreign agreement, or another member's statement, is NOT_FOUND.
+    const statement = await c.var.repos.usage.statement(agreementId, member, year);
+    const about = { user: c.var.identity.user, asOf: new Date() };
+    if (match[2] === 'pdf') {
+      c.header('content-type', 'application/pdf');
+      c.header('content-disposition', `attachment; filename="${statementFileName(statement, 'pdf')}"`);
+      return c.body(new Uint8Array(await usageStatementPdf(statement, about)));
+    }
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', `attachment; filename="${statementFileName(statement, 'xlsx')}"`);
+    return c.body(new Uint8Array(await usageStatementWorkbook(statement, about)));
   });
 
   app.get('/audit/:file', allow, async (c) => {

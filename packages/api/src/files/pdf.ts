@@ -69,7 +69,7 @@ const MARGIN = 56;
 const WIDTH = A4[0] - 2 * MARGIN;
 
 /** A page writer that wraps lines and starts new pages; text outside the font's set becomes `?`. */
-class Writer {
+export class Writer {
   page!: PDFPage;
   y = 0;
   private readonly supported: Set<number>;
@@ -151,7 +151,7 @@ class Writer {
   }
 }
 
-async function open(title: string, at: string) {
+export async function open(title: string, at: string) {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setLanguage('nl-NL');
@@ -290,7 +290,7 @@ function drawCertificate(w: Writer, input: CertificateInput) {
   w.field('Opdrachtgever', input.ownerName);
   w.field(
     'Document',
-    `${input.document.fileName} (${input.document.size.toLocaleString('nl-NL')} bytes, ${input.document.source === 'generated' ? 'gegenereerd uit de overeenkomst' : 'geüpload'})`,
+    `${input.document.fileName} (${input.document.pages !== undefined ? `${input.document.pages} ${input.document.pages === 1 ? 'pagina' : "pagina's"}, ` : ''}${input.document.size.toLocaleString('nl-NL')} bytes, ${input.document.source === 'generated' ? 'gegenereerd uit de overeenkomst' : 'geüpload'})`,
   );
   if (input.document.termsVersion !== undefined) {
     w.field('Voorwaarden', `versie ${input.document.termsVersion} van de overeenkomst`);

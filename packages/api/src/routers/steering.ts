@@ -1,4 +1,5 @@
 import {
+  AGREEMENT_WRITE_ROLES,
   askRelationChangeInput,
   confirmRelationInput,
   governanceApplySchema,
@@ -18,7 +19,8 @@ import {
 import * as z from 'zod/mini';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
-const WRITE = ['inkoper', 'contractmanager'] as const;
+/** Who writes steering: the agreement writers (the coordinator in its region); a GR's member only its own row. */
+const WRITE = AGREEMENT_WRITE_ROLES;
 /** Who answers for a provider party: its signer or its administrator (a reporter reads only). */
 const PROVIDER_ANSWER = ['provider_signer', 'provider_admin'] as const;
 /** Who records a board's confirmation for a party without users (the coordinator in its region). */

@@ -16,6 +16,8 @@ export function sectionTitle(t: TFunction, id: SectionId): string {
       return t('services.section.title');
     case 'takeup':
       return t('services.takeup.title');
+    case 'usage':
+      return t('usage.title');
     case 'call-offs':
       return t('agreementDetail.sections.callOffs');
     case 'allocation':

@@ -77,6 +77,8 @@ describe('sectionsOf', () => {
     expect(sectionsOf({ ...region, space: 'GM0233' }, false)).not.toContain('takeup');
     expect(sectionsOf({ ...region, kind: 'contract' as const }, false)).not.toContain('takeup');
     expect(sectionsOf({ ...region, view: 'party' }, false)).not.toContain('takeup');
+    expect(sectionsOf(region, false)).toContain('usage');
+    expect(sectionsOf({ ...region, space: 'GM0233' }, false)).not.toContain('usage');
   });
 
   it('shows a provider only the party sections: no steering, status, versions, audit or budget', () => {

@@ -14,6 +14,7 @@ export const SECTION_IDS = [
   'lines',
   'services',
   'takeup',
+  'usage',
   'call-offs',
   'allocation',
   'wgr',
@@ -58,6 +59,8 @@ export function sectionsOf(a: SectionInput, signing: boolean): SectionId[] {
     allocation: internal && a.space !== undefined && isRegionSpace(a.space),
     // Take-up per member: a region's service agreement, read by the region and its members.
     takeup: internal && a.kind === 'service_agreement' && a.space !== undefined && isRegionSpace(a.space),
+    // Usage and settlement per member (issue 16 point 4): the same agreements as take-up.
+    usage: internal && a.kind === 'service_agreement' && a.space !== undefined && isRegionSpace(a.space),
     wgr: internal && a.kind === 'joint_arrangement',
     duties: true,
     deliveries: (a.duties ?? []).some((d) => (d.dataSpec?.length ?? 0) > 0),

@@ -1,3 +1,4 @@
+import { isReason } from '@regie/core/browser';
 import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,9 +17,11 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonText } from '../../i18n/reasons';
 import { downloadFile as download, FilesError } from '../../lib/files';
 import { focusSoon } from '../../lib/form';
 import { formatDateTime, formatNumber, localeFor } from '../../lib/format';
+import { useReasonFormat } from '../../lib/mutation-error';
 import { generateDocument, type SigningStatus, uploadDocument, uploadProblem } from './model';
 
 /** The document to sign: what it is (file, source, size, who placed it, its SHA-256), its downloads, and placing it. */
@@ -131,8 +134,12 @@ function PlaceDocument({ s, onPlaced }: { s: SigningStatus; onPlaced: (text: str
   const [problem, setProblem] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const fileRef = useRef<HTMLInputElement>(null);
+  const format = useReasonFormat();
   const failed = (error: unknown) => {
-    if (error instanceof FilesError && error.status === 413) setFailure(t('signing.section.tooLarge'));
+    // A PDF the files app read and refused (encrypted, scripts, attachments, unreadable) says why.
+    if (error instanceof FilesError && isReason(error.reason) && error.reason.startsWith('document.'))
+      setFailure(reasonText(error.reason, {}, format));
+    else if (error instanceof FilesError && error.status === 413) setFailure(t('signing.section.tooLarge'));
     else if (error instanceof FilesError && error.status === 415) setFailure(t('signing.section.notPdf'));
     else setFailure(t('signing.section.placeFailed'));
   };

@@ -31,38 +31,41 @@ function MemberConflict({ index, name }: { index: number; name: string }) {
  * eigenaar and bestuurlijk and ambtelijk opdrachtgever, each with its RTVB. The members are the GR's own (the API
  * refuses any other), so there is nothing to add or remove: a member left empty is not sent.
  */
-export function MemberRolesFields({ parts }: { parts: FormParts }) {
+export function MemberRolesFields({ parts, only }: { parts: FormParts; only?: string }) {
   const { t } = useTranslation();
   const { getValues } = useFormContext<RolesValues>();
   const members = getValues('members');
   if (members.length === 0) return null;
   return (
     <Fieldset id={parts.id('members')} legend={t('rtvb.membersLegend')} hint={t('rtvb.membersHint')}>
-      {members.map((member, i) => (
-        <Fieldset
-          key={member.space}
-          id={parts.id(`members.${i}.space`)}
-          legend={member.name}
-          error={parts.errorFor(`members.${i}.space`)}
-          className="regie-fieldset--member"
-        >
-          {MEMBER_ROLE_KEYS.map((key) => (
-            <Fieldset
-              key={key}
-              id={parts.id(`members.${i}.${key}`)}
-              legend={`${t(`steering.roles.${key}`)} — ${member.name}`}
-              hint={t(`steering.roleHints.${key}`)}
-            >
-              <RoleFields
-                prefix={`members.${i}.${key}`}
-                withHolder={ROLES_WITH_PORTFOLIO_HOLDER.includes(key)}
-                parts={parts}
-              />
-            </Fieldset>
-          ))}
-          <MemberConflict index={i} name={member.name} />
-        </Fieldset>
-      ))}
+      {members.map((member, i) =>
+        // A member municipality edits its own row only; the index stays the row's place in the whole list.
+        only !== undefined && member.space !== only ? null : (
+          <Fieldset
+            key={member.space}
+            id={parts.id(`members.${i}.space`)}
+            legend={member.name}
+            error={parts.errorFor(`members.${i}.space`)}
+            className="regie-fieldset--member"
+          >
+            {MEMBER_ROLE_KEYS.map((key) => (
+              <Fieldset
+                key={key}
+                id={parts.id(`members.${i}.${key}`)}
+                legend={`${t(`steering.roles.${key}`)} — ${member.name}`}
+                hint={t(`steering.roleHints.${key}`)}
+              >
+                <RoleFields
+                  prefix={`members.${i}.${key}`}
+                  withHolder={ROLES_WITH_PORTFOLIO_HOLDER.includes(key)}
+                  parts={parts}
+                />
+              </Fieldset>
+            ))}
+            <MemberConflict index={i} name={member.name} />
+          </Fieldset>
+        ),
+      )}
     </Fieldset>
   );
 }

@@ -15,7 +15,7 @@ import { ContactsFields } from './ContactsFields';
 import { ConflictAlert, type EditorProps, fieldId, SteeringEditorPage, useSteeringUpdate } from './fields';
 import { MemberRolesFields } from './MemberRolesFields';
 import { type FormParts, RoleFields } from './RtvbFields';
-import { rtvbField } from './rtvb-form';
+import { rtvbField, withOwnRow } from './rtvb-form';
 import { RoleConflictAlert } from './SteeringSection';
 import {
   type RolesValues,
@@ -28,7 +28,7 @@ import {
 
 const id = (path: string) => fieldId('roles', path);
 
-function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
+function RolesForm({ agreement, steering, reloaded, onReload, access, mySpace }: EditorProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [base] = useState(steering);
@@ -84,8 +84,13 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
         setNotice(t('steering.rolesForm.noChanges'));
         return;
       }
-      // Roles only: the relation decision stays as it is.
-      update.mutate({ agreementId: agreement.id, expectedVersion: base.version, roles });
+      // Roles only: the relation decision stays as it is. A member sends the stored roles with its own row only
+      // replaced, so nothing else it could not change travels back.
+      update.mutate({
+        agreementId: agreement.id,
+        expectedVersion: base.version,
+        roles: access === 'ownRow' ? withOwnRow(base.roles, roles, mySpace) : roles,
+      });
     },
     () => focusSoon(() => summaryRef.current),
   );
@@ -112,21 +117,29 @@ function RolesForm({ agreement, steering, reloaded, onReload }: EditorProps) {
           void submit(event);
         }}
       >
-        {STEERING_ROLE_KEYS.map((key) => (
-          <Fieldset
-            key={key}
-            id={id(key)}
-            legend={t(`steering.roles.${key}`)}
-            hint={t(`steering.roleHints.${key}`)}
-          >
-            <RoleFields prefix={key} withHolder={ROLES_WITH_PORTFOLIO_HOLDER.includes(key)} parts={parts} />
-          </Fieldset>
-        ))}
-        <div aria-live="polite" className="regie-outcome">
-          {shared ? <RoleConflictAlert holder={shared} /> : null}
-        </div>
-        <MemberRolesFields parts={parts} />
-        <ContactsFields parts={parts} />
+        {access === 'all' ? (
+          <>
+            {STEERING_ROLE_KEYS.map((key) => (
+              <Fieldset
+                key={key}
+                id={id(key)}
+                legend={t(`steering.roles.${key}`)}
+                hint={t(`steering.roleHints.${key}`)}
+              >
+                <RoleFields
+                  prefix={key}
+                  withHolder={ROLES_WITH_PORTFOLIO_HOLDER.includes(key)}
+                  parts={parts}
+                />
+              </Fieldset>
+            ))}
+            <div aria-live="polite" className="regie-outcome">
+              {shared ? <RoleConflictAlert holder={shared} /> : null}
+            </div>
+          </>
+        ) : null}
+        <MemberRolesFields parts={parts} only={access === 'ownRow' ? mySpace : undefined} />
+        {access === 'all' ? <ContactsFields parts={parts} /> : null}
         <StatusLine>{update.isPending ? t('agreementForm.saving') : notice}</StatusLine>
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
@@ -151,6 +164,7 @@ export function RolesPage({ id: agreementId }: { id: string }) {
       title={t('steering.rolesForm.title')}
       pageTitle={(reference) => t('steering.rolesForm.pageTitle', { reference })}
       intro={t('steering.rolesForm.intro')}
+      ownRow
     >
       {(props) => <RolesForm {...props} />}
     </SteeringEditorPage>

@@ -245,15 +245,16 @@ function SteeringContent({
 
 /**
  * "Sturing" on the agreement page (internal view only: steering is never part of a party view): the relation
- * chosen with its governance, the RTRA roles, and the role-conflict warning. Writers get the two editors.
+ * chosen with its governance, the RTRA roles, and the role-conflict warning. Writers get the two editors; a
+ * member municipality on a region's GR only the roles editor, for its own row.
  */
 export function SteeringSection({
   agreementId,
-  editable,
+  access,
   me,
 }: {
   agreementId: string;
-  editable: boolean;
+  access: 'all' | 'ownRow' | 'none';
   me?: { roles: readonly string[] };
 }) {
   const { t, i18n } = useTranslation();
@@ -266,11 +267,13 @@ export function SteeringSection({
       id="steering"
       title={t('steering.sectionTitle')}
       actions={
-        editable ? (
+        access !== 'none' ? (
           <ButtonGroup>
-            <Link href={`${base}/relation`} asChild>
-              <ButtonLink appearance="secondary-action-button">{t('steering.design')}</ButtonLink>
-            </Link>
+            {access === 'all' ? (
+              <Link href={`${base}/relation`} asChild>
+                <ButtonLink appearance="secondary-action-button">{t('steering.design')}</ButtonLink>
+              </Link>
+            ) : null}
             <Link href={`${base}/roles`} asChild>
               <ButtonLink appearance="secondary-action-button">{t('steering.editRoles')}</ButtonLink>
             </Link>

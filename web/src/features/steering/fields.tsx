@@ -15,7 +15,7 @@ import { kindLabel } from '../../lib/agreements/labels';
 import type { InternalAgreement } from '../../lib/agreements/model';
 import { errorCode } from '../../lib/errors';
 import { PageHeading, usePageTitle } from '../../lib/page';
-import { canSteer, type Steering, type SteeringUpdateInput } from '../../lib/steering/model';
+import { type Steering, type SteeringUpdateInput, steeringAccess } from '../../lib/steering/model';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
 import { StatusLine } from '../../ui/StatusLine';
@@ -152,6 +152,10 @@ export interface EditorProps {
   steering: Steering;
   reloaded: boolean;
   onReload: () => Promise<void>;
+  /** `ownRow`: a member municipality on a region's GR, which changes only its own row of the roles per member. */
+  access: 'all' | 'ownRow';
+  /** The caller's space (its row, in `ownRow`). */
+  mySpace: string;
 }
 
 /**
@@ -164,12 +168,15 @@ export function SteeringEditorPage({
   title,
   pageTitle,
   intro,
+  ownRow = false,
   children,
 }: {
   id: string;
   title: string;
   pageTitle: (reference: string) => string;
   intro: string;
+  /** Whether a member municipality may open this editor for its own row (the roles editor only). */
+  ownRow?: boolean;
   children: (props: EditorProps) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -178,7 +185,8 @@ export function SteeringEditorPage({
   const agreement = useQuery(trpc.agreement.get.queryOptions({ id }));
   const a = agreement.data;
   const internal = a?.view === 'internal' ? a : null;
-  const allowed = internal !== null && me.data !== undefined && canSteer(me.data);
+  const access = internal ? steeringAccess(me.data, internal) : 'none';
+  const allowed = access === 'all' || (ownRow && access === 'ownRow');
   const steering = useQuery({ ...trpc.steering.get.queryOptions({ agreementId: id }), enabled: allowed });
   const [generation, setGeneration] = useState(0);
   usePageTitle(a ? pageTitle(a.reference) : t('agreementDetail.loading'));
@@ -211,7 +219,7 @@ export function SteeringEditorPage({
     );
   }
 
-  const forbidden = !internal || (me.data !== undefined && !canSteer(me.data));
+  const forbidden = !internal || (me.data !== undefined && !allowed);
   return (
     <div className="regie-form-page">
       <p className="regie-pre-heading">
@@ -236,6 +244,8 @@ export function SteeringEditorPage({
                 steering: steering.data,
                 reloaded: generation > 0,
                 onReload: reload,
+                access: access === 'ownRow' ? 'ownRow' : 'all',
+                mySpace: me.data?.space ?? '',
               })}
             </Fragment>
           ) : null}

@@ -1,7 +1,7 @@
 import type { SteeringRoles } from '@regie/core/browser';
 import { describe, expect, it } from 'vitest';
 import { deepestField, validateForm } from '../../lib/form-schema';
-import { rtvbField } from './rtvb-form';
+import { rtvbField, withOwnRow } from './rtvb-form';
 import { rolesFieldOrder, rolesSchema, rolesSchemaFor, rolesValues } from './steering-form';
 
 const k = (name: string) => `steering.errors.${name}`;
@@ -101,5 +101,35 @@ describe('roles form: RTVB per role and per member (issue 14)', () => {
     );
     expect(fieldOf('roles.opdrachtgever.tasks.0')).toBe('opdrachtgever.tasks.0.text');
     expect(fieldOf('roles.members.0.eigenaar.tasks')).toBe('members.0.eigenaar.tasks');
+  });
+});
+
+describe('a GR member saves its own row only', () => {
+  const stored: SteeringRoles = {
+    eigenaar: { name: 'Algemeen bestuur' },
+    members: [
+      { space: 'GM0233', eigenaar: { name: 'Ermelo' } },
+      { space: 'GM0243', eigenaar: { name: 'Harderwijk' } },
+    ],
+  };
+  it('takes its own row from the form and everything else from what is stored', () => {
+    const edited: SteeringRoles = {
+      eigenaar: { name: 'Iets anders dat de vorm meestuurt' },
+      members: [
+        { space: 'GM0233', eigenaar: { name: 'Gewijzigd door de vorm' } },
+        { space: 'GM0243', eigenaar: { name: 'Harderwijk, nieuw' } },
+      ],
+    };
+    expect(withOwnRow(stored, edited, 'GM0243')).toEqual({
+      eigenaar: { name: 'Algemeen bestuur' },
+      members: [
+        { space: 'GM0233', eigenaar: { name: 'Ermelo' } },
+        { space: 'GM0243', eigenaar: { name: 'Harderwijk, nieuw' } },
+      ],
+    });
+  });
+  it('removes its row when the form leaves it empty, and adds one that was not there', () => {
+    expect(withOwnRow(stored, { members: [] }, 'GM0243').members).toEqual([stored.members![0]]);
+    expect(withOwnRow(stored, { members: [{ space: 'GM0050' }] }, 'GM0050').members).toHaveLength(3);
   });
 });

@@ -5,6 +5,7 @@ import {
   type MemberRoles,
   type RolePerson,
   RTVB_LIST_MAX,
+  type SteeringRoles,
 } from '@regie/core/browser';
 import { optionalText } from '../../lib/form-schema';
 import { type AppLocale, formatAmount, parseMoneyToCents } from '../../lib/format';
@@ -138,4 +139,11 @@ export function rtvbMessage(path: string, long: boolean): string | null {
   if (/\.authorities\.\d+\.amount$/.test(path)) return key('amountInvalid');
   if (/^members\.\d+\.space$/.test(path)) return key('notMember');
   return null;
+}
+
+/** The stored roles with only `space`'s row of the roles per member taken from the form (removed when empty). */
+export function withOwnRow(stored: SteeringRoles, edited: SteeringRoles, space: string): SteeringRoles {
+  const mine = edited.members?.find((m) => m.space === space);
+  const rows = (stored.members ?? []).filter((m) => m.space !== space);
+  return { ...stored, members: mine ? [...rows, mine] : rows };
 }

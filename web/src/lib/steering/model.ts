@@ -1,5 +1,6 @@
 import type { AppRouter } from '@regie/api';
 import {
+  AGREEMENT_WRITE_ROLES,
   RELATION_ANSWERS as ANSWERS,
   CONTACT_SIDES,
   ESCALATION_LEVELS,
@@ -74,8 +75,21 @@ export function isAnswer<Q extends Question>(question: Q, value: string): value 
 }
 
 /** Roles that may change steering (as `steering.update` declares). */
-export const STEERING_WRITE_ROLES: readonly string[] = ['inkoper', 'contractmanager'];
+export const STEERING_WRITE_ROLES: readonly string[] = AGREEMENT_WRITE_ROLES;
 
 export function canSteer(me: { roles: readonly string[] } | undefined): boolean {
   return me?.roles.some((role) => STEERING_WRITE_ROLES.includes(role)) ?? false;
+}
+
+/**
+ * What of an agreement's steering the caller may change (`assertMayWriteSteering` in core): all of it in the
+ * owner's space; on a region's GR a member municipality's writer only its own row of the roles per member.
+ */
+export function steeringAccess(
+  me: { roles: readonly string[]; space: string } | undefined,
+  a: { space: string; kind: string },
+): 'all' | 'ownRow' | 'none' {
+  if (!me || !canSteer(me)) return 'none';
+  if (me.space === a.space) return 'all';
+  return a.kind === 'joint_arrangement' ? 'ownRow' : 'none';
 }
