@@ -8,6 +8,8 @@ export interface ApiEnv {
   audience: string;
   /** Only for tests against DynamoDB Local; never set in AWS. */
   dynamoEndpoint?: string;
+  /** Only for tests and benchmarks with a loopback STS (test/bench/floors/lambda.ts); never set in AWS. */
+  stsEndpoint?: string;
   /**
    * In AWS: the tenant role assumed per caller scope, and the table its session policy names. Unset against
    * DynamoDB Local, which checks no IAM; then the one client of `tableName` is used.
@@ -65,6 +67,10 @@ export function readApiEnv(
   if (env.ORIGIN_SECRET !== undefined && env.ORIGIN_SECRET.length < 32) {
     throw new Error('ORIGIN_SECRET must be at least 32 characters');
   }
+  if (env.STS_ENDPOINT) {
+    const sts = new URL(env.STS_ENDPOINT);
+    if (!['127.0.0.1', 'localhost'].includes(sts.hostname)) throw new Error('STS_ENDPOINT must be loopback');
+  }
   if (env.USER_POOL_ID && !USER_POOL_ID.test(env.USER_POOL_ID))
     throw new Error('USER_POOL_ID is not a user pool id');
   return {
@@ -73,6 +79,7 @@ export function readApiEnv(
     issuer: env.JWT_ISSUER!,
     audience: env.JWT_AUDIENCE!,
     dynamoEndpoint: env.DYNAMO_ENDPOINT || undefined,
+    stsEndpoint: env.STS_ENDPOINT || undefined,
     tenant,
     userPoolId: env.USER_POOL_ID || undefined,
     originSecret: env.ORIGIN_SECRET || undefined,

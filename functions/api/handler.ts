@@ -7,7 +7,8 @@ import { createRemoteJWKSet } from 'jose';
 import { httpHandler } from '../shared/http-handler.ts';
 import { readApiEnv } from './env.ts';
 import { createPublicDbFor } from './public-credentials.ts';
-import { createTenantDbFor } from './tenant-credentials.ts';
+import { createAssumeRole } from './sts.ts';
+import { createTenantDbFor, stsAssumeRole } from './tenant-credentials.ts';
 
 /**
  * The API Lambda: the same Hono app as the local server, wrapped for API Gateway HTTP API (v2) events.
@@ -27,8 +28,13 @@ const verifyToken = createTokenVerifier({
   audience: env.audience,
 });
 
+// The regional STS endpoint in AWS; a loopback one only in benchmarks (STS_ENDPOINT, env.ts).
+const assumeRole = env.stsEndpoint ? createAssumeRole({ endpoint: env.stsEndpoint }) : stsAssumeRole();
+
 const dbFor = env.tenant
   ? createTenantDbFor({
+      assumeRole,
+      endpoint: env.dynamoEndpoint,
       roleArn: env.tenant.roleArn,
       tableArn: env.tenant.tableArn,
       tableName: env.tableName,
@@ -40,6 +46,8 @@ const dbFor = env.tenant
 // municipality's space record and public register, from a small client cache of its own (public-credentials.ts).
 const publicDbFor = env.tenant
   ? createPublicDbFor({
+      assumeRole,
+      endpoint: env.dynamoEndpoint,
       roleArn: env.tenant.publicRoleArn,
       tableArn: env.tenant.tableArn,
       tableName: env.tableName,

@@ -39,14 +39,22 @@ export interface TenantDbOptions {
   sessionSeconds?: number;
   /** Called on every STS call with the home space (for a metric); never receives credentials. */
   onAssumeRole?: (space: string) => void;
+  /** Only for tests and benchmarks against DynamoDB Local (which takes any credentials); never set in AWS. */
+  endpoint?: string;
 }
 
 /** `DbFor` of packages/api, plus the sizes of its two caches (plain scopes, widened scopes). */
 export type DbFor = ApiDbFor & { readonly size: () => number; readonly widenedSize: () => number };
 
-/** STS AssumeRole (functions/api/sts.ts); errors carry no credentials (the request holds none, the response is not echoed). */
+let shared: AssumeRole | undefined;
+
+/**
+ * STS AssumeRole (functions/api/sts.ts), one client per execution environment; errors carry no credentials (the
+ * request holds none, the response is not echoed).
+ */
 export function stsAssumeRole(): AssumeRole {
-  return createAssumeRole({ maxAttempts: 3 });
+  shared ??= createAssumeRole({ maxAttempts: 3 });
+  return shared;
 }
 
 /** The AssumeRole request for one scope. Exported for tests; holds no secret. */
@@ -100,7 +108,10 @@ export function createTenantDbFor(options: TenantDbOptions): DbFor {
       options.onAssumeRole?.(scope.space);
       return assumeRole(input);
     };
-    return { doc: createDocumentClient({ credentials }), tableName: options.tableName };
+    return {
+      doc: createDocumentClient({ credentials, endpoint: options.endpoint }),
+      tableName: options.tableName,
+    };
   };
 
   const dbFor: ApiDbFor = async (identity, widen) => {

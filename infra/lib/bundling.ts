@@ -15,30 +15,21 @@ export const ESM_REQUIRE_BANNER =
 
 /**
  * Modules replaced in every Lambda bundle (esbuild `--alias`), each by a small file in functions/bundle/:
- * - `@aws-sdk/credential-provider-node`: environment credentials only, which is what Lambda provides
- *   (−136 KB of SSO/INI/IMDS providers and their nested clients).
- * - `@smithy/core/event-streams` (NO_EVENT_STREAMS_ALIASES, not for the files function: the S3 client imports it
- *   eagerly): imported lazily by the SDK's HTTP protocol for event-stream operations only, which DynamoDB has none
- *   of (−20 KB).
- * - `mnemonist/lru-cache`: the DynamoDB client's endpoint-discovery cache, the same LRU on a Map (−7 KB).
+ * - `@aws-sdk/credential-provider-node`: environment credentials only, which is what Lambda provides (−117 KB of
+ *   SSO/INI/IMDS providers and their nested clients). Kept by measurement: without it the API's cold start is
+ *   slower (docs/benchmarks.md, "Floors"). Issue 17 dropped the other two shortcuts (a Map-based stand-in for
+ *   `mnemonist/lru-cache`, −7 KB, and an empty `@smithy/core/event-streams`, −16 KB): neither changed the
+ *   measured cold start, and each was one more place to break on an SDK upgrade.
  */
 export const LAMBDA_BUNDLE_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': paths.lambdaCredentialsShim,
-  'mnemonist/lru-cache': paths.lruCacheShim,
-};
-
-/** Also for functions whose SDK clients (DynamoDB, STS) never touch event streams: all but the files function. */
-export const NO_EVENT_STREAMS_ALIASES: Readonly<Record<string, string>> = {
-  '@smithy/core/event-streams': paths.noEventStreamsShim,
 };
 
 /**
  * Node.js 22 on arm64, ESM, one minified file with the AWS SDK inside (a pinned, tree-shaken SDK instead of
  * whatever the runtime ships), JSON logs. Shared by every function so they are built and run alike.
  */
-export function nodeFunctionDefaults(
-  options: { withoutEventStreams?: boolean } = {},
-): Pick<
+export function nodeFunctionDefaults(): Pick<
   NodejsFunctionProps,
   | 'projectRoot'
   | 'depsLockFilePath'
@@ -68,10 +59,7 @@ export function nodeFunctionDefaults(
       externalModules: [],
       banner: ESM_REQUIRE_BANNER,
       esbuildArgs: {
-        '--alias': Object.entries({
-          ...LAMBDA_BUNDLE_ALIASES,
-          ...(options.withoutEventStreams ? NO_EVENT_STREAMS_ALIASES : {}),
-        }).map(([from, to]) => `${from}=${to}`),
+        '--alias': Object.entries(LAMBDA_BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`),
       },
     },
   };

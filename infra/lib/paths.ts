@@ -14,7 +14,5 @@ export const paths = {
   anchorEntry: fromRoot('functions/jobs/anchor.ts'),
   /** Bundle-only substitutes (see the files): English-only zod locales, environment-only AWS credentials. */
   lambdaCredentialsShim: fromRoot('functions/bundle/lambda-credentials.ts'),
-  noEventStreamsShim: fromRoot('functions/bundle/no-event-streams.ts'),
-  lruCacheShim: fromRoot('functions/bundle/lru-cache.ts'),
   webDist: fromRoot('web/dist'),
 } as const;

@@ -20,11 +20,12 @@ export interface Bundle {
 
 export async function bundle(
   entry: string,
-  defaults: Parameters<typeof nodeFunctionDefaults>[0] = {},
   outdir = mkdtempSync(join(tmpdir(), 'regie-bench-')),
+  /** Replaces the deployed aliases (`from=to` pairs): to measure what each one does. */
+  aliasOverride?: readonly string[],
 ): Promise<Bundle> {
-  const options = nodeFunctionDefaults(defaults).bundling!;
-  const aliases = (options.esbuildArgs?.['--alias'] ?? []) as string[];
+  const options = nodeFunctionDefaults().bundling!;
+  const aliases = aliasOverride ?? ((options.esbuildArgs?.['--alias'] ?? []) as string[]);
   const file = join(outdir, `${entry.replace(/\W+/g, '-').slice(-40)}.mjs`);
   await build({
     entryPoints: [entry],

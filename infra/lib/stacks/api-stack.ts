@@ -235,7 +235,7 @@ export class ApiStack extends Stack {
 
     const defaults = nodeFunctionDefaults();
     this.handler = new NodejsFunction(this, 'ApiFunction', {
-      ...nodeFunctionDefaults({ withoutEventStreams: true }),
+      ...nodeFunctionDefaults(),
       entry: props.entry,
       handler: 'handler',
       memorySize: 1024,

@@ -78,7 +78,7 @@ export class JobsStack extends Stack {
     );
 
     this.deadlineFunction = new NodejsFunction(this, 'DeadlineJobFunction', {
-      ...nodeFunctionDefaults({ withoutEventStreams: true }),
+      ...nodeFunctionDefaults(),
       entry: props.entry,
       handler: 'handler',
       memorySize: 512,
@@ -289,7 +289,7 @@ export class JobsStack extends Stack {
     );
 
     const fn = new NodejsFunction(this, 'BenchmarkJobFunction', {
-      ...nodeFunctionDefaults({ withoutEventStreams: true }),
+      ...nodeFunctionDefaults(),
       entry: props.benchmark.entry,
       handler: 'handler',
       memorySize: 512,

@@ -88,51 +88,59 @@ const settingsOf = (space: string, record: SpaceRecord | null) => ({
   regions: record?.memberOf ?? [],
 });
 
-/** Repositories for one request, bound to the caller's scope; created per request, never shared. */
+/**
+ * Repositories for one request, bound to the caller's scope; created per request, never shared. Each is built on
+ * first use (a request touches one or two of them), so a request does not pay for constructing all of them.
+ */
 export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {
-  const escalations = escalationRepository(db, scope, widen);
-  const steering = steeringRepository(db, scope);
-  const notifications = notificationRepository(db, scope, widen);
-  return {
-    agreements: agreementRepository(db, scope),
-    /** The register import (issue 13): batches of a municipality's own register, written like creates. */
-    imports: importRepository(db, scope, agreementRepository(db, scope)),
-    organisations: organisationRepository(db, scope),
-    idempotency: idempotencyRepository(db, scope),
-    steering,
-    /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
-    governance: governanceRepository(db, scope, steering),
-    /** Each party's confirmation of the relation (issue 14 point 2). */
-    relationConfirm: relationConfirmRepository(db, scope, widen),
-    reports: reportRepository(db, scope, widen),
-    /** Service-level reports on a service agreement's catalogue (issue 16 point 2). */
-    serviceLevels: serviceLevelRepository(db, scope, widen),
-    signing: signingRepository(db, scope, widen),
-    budget: budgetRepository(db, scope, widen),
+  const escalations = once(() => escalationRepository(db, scope, widen));
+  const steering = once(() => steeringRepository(db, scope));
+  const notifications = once(() => notificationRepository(db, scope, widen));
+  return lazily({
     escalations,
-    accountability: accountabilityRepository(db, scope, widen),
-    /** Result-linked payment on the KPIs (issue 15 point 2): periods computed and settled. */
-    incentives: incentiveRepository(db, scope, widen),
-    /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
-    collaboration: collaborationRepository(db, scope, widen),
+    steering,
     /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */
     notifications,
-    dashboard: dashboardRepository(db, scope, { escalations, steering, notifications }),
+    agreements: () => agreementRepository(db, scope),
+    /** The register import (issue 13): batches of a municipality's own register, written like creates. */
+    imports: () => importRepository(db, scope, agreementRepository(db, scope)),
+    organisations: () => organisationRepository(db, scope),
+    idempotency: () => idempotencyRepository(db, scope),
+    /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
+    governance: () => governanceRepository(db, scope, steering()),
+    /** Each party's confirmation of the relation (issue 14 point 2). */
+    relationConfirm: () => relationConfirmRepository(db, scope, widen),
+    reports: () => reportRepository(db, scope, widen),
+    /** Service-level reports on a service agreement's catalogue (issue 16 point 2). */
+    serviceLevels: () => serviceLevelRepository(db, scope, widen),
+    signing: () => signingRepository(db, scope, widen),
+    budget: () => budgetRepository(db, scope, widen),
+    accountability: () => accountabilityRepository(db, scope, widen),
+    /** Result-linked payment on the KPIs (issue 15 point 2): periods computed and settled. */
+    incentives: () => incentiveRepository(db, scope, widen),
+    /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
+    collaboration: () => collaborationRepository(db, scope, widen),
+    dashboard: () =>
+      dashboardRepository(db, scope, {
+        escalations: escalations(),
+        steering: steering(),
+        notifications: notifications(),
+      }),
     /** The volume-incentive simulator on a stored agreement (never writes). */
-    simulation: simulationRepository(db, scope, { steering }),
-    wgr: wgrRepository(db, scope),
+    simulation: () => simulationRepository(db, scope, { steering: steering() }),
+    wgr: () => wgrRepository(db, scope),
     /** Per-member take-up of a region's service agreement (issue 16 point 3). */
-    takeup: takeupRepository(db, scope, agreementRepository(db, scope)),
+    takeup: () => takeupRepository(db, scope, agreementRepository(db, scope)),
     /** Measured usage per member and month, and the settlement per member (issue 16 point 4). */
-    usage: usageRepository(db, scope),
+    usage: () => usageRepository(db, scope),
     /** P&C harmonised in content and the paragraaf verbonden partijen (issue 16 point 5). */
-    pc: pcRepository(db, scope),
+    pc: () => pcRepository(db, scope),
     /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
-    benchmark: benchmarkRepository(db, scope),
+    benchmark: () => benchmarkRepository(db, scope),
     /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
-    subsidy: subsidyRepository(db, scope, agreementRepository(db, scope)),
+    subsidy: () => subsidyRepository(db, scope, agreementRepository(db, scope)),
     /** Dated things of the caller's spaces (deadline engine, SPEC §5.3). */
-    deadlines: {
+    deadlines: () => ({
       upcoming: (range: {
         space?: string;
         from: string;
@@ -143,13 +151,13 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
         if (range.space) assertReach(scope, range.space);
         return readDeadlines(db, range.space ? [range.space] : scope.reach, range);
       },
-    },
-    inbox: inboxRepository(db, scope),
+    }),
+    inbox: () => inboxRepository(db, scope),
     /** The people of the caller's own space (issue 13; the space's administrator). */
-    users: userRepository(db, scope),
-    ical: icalRepository(db, scope),
+    users: () => userRepository(db, scope),
+    ical: () => icalRepository(db, scope),
     /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
-    tenant: {
+    tenant: () => ({
       settings: async () => settingsOf(scope.space, await readSpace(db, scope.space)),
       update: async (expectedVersion: number, settings: SpaceSettings) =>
         settingsOf(scope.space, await updateSpaceSettings(db, scope, expectedVersion, settings)),
@@ -161,7 +169,38 @@ export function createRepositories(db: Db, scope: Scope, widen: Widen = async ()
         ]);
         return { events, verification: verifySpaceChain(events, head ?? {}) };
       },
-    },
+    }),
+  });
+}
+
+/** `make`'s value, made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
   };
+}
+
+/**
+ * An object whose every property is made by its factory on first read, then kept (a getter replaced by the
+ * value). Reading a property costs what building that one repository costs, not all of them.
+ */
+function lazily<T extends Record<string, () => unknown>>(
+  factories: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(factories) as (keyof T)[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = factories[key]!() as ReturnType<T[typeof key]>;
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,159 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Db, keys } from '@regie/db';
+import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from '@regie/local';
+import { LAMBDA_BUNDLE_ALIASES } from '../../../infra/lib/bundling.ts';
+import { httpApiEvent } from '../../support/lambda-event.ts';
+import { type Bundle, bundle, coldStart } from '../lambda.ts';
+import { kb, ms, type Row } from '../report.ts';
+import { median } from '../stats.ts';
+
+/**
+ * Issue 17 point 7, Lambda: the API function's cold start (a fresh Node process imports the bundle and answers one
+ * API Gateway v2 `agreement.get` event, assuming the tenant role through STS first) against a reference handler
+ * bundled the same way that assumes a role with `@aws-sdk/client-sts` and reads one item with
+ * `@aws-sdk/client-dynamodb` (reference-handler.ts). STS is a loopback server answering AssumeRole; DynamoDB is
+ * the benchmark's DynamoDB Local; the JWKS is served on loopback too. Each bundle-size shortcut the bundles still
+ * carry (the esbuild aliases of infra/lib/bundling.ts) is measured by building the API bundle with and without it,
+ * interleaved with the rest. (The ones issue 17 dropped were measured the same way; docs/benchmarks.md.)
+ */
+const STS_OK = `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
+<AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/tenant/bench</Arn><AssumedRoleId>AROA:bench</AssumedRoleId></AssumedRoleUser>
+<Credentials><AccessKeyId>ASIABENCH</AccessKeyId><SecretAccessKey>benchsecret</SecretAccessKey>
+<SessionToken>benchtoken</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>
+</AssumeRoleResult></AssumeRoleResponse>`;
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const pairs = (aliases: Record<string, string>) => Object.entries(aliases).map(([f, t]) => `${f}=${t}`);
+
+export async function lambdaFloors(options: {
+  db: Db;
+  endpoint: string;
+  runs: number;
+  log: (message: string) => void;
+}): Promise<{ rows: Row[]; notes: string[] }> {
+  const { db } = options;
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const api = `${root}/functions/api/handler.ts`;
+  options.log(
+    'Lambda floor: bundling the API (deployed options, and with/without each shortcut) and the reference',
+  );
+  const deployedAliases = pairs(LAMBDA_BUNDLE_ALIASES);
+  const names = Object.keys(LAMBDA_BUNDLE_ALIASES);
+  const variants: [label: string, Bundle][] = [
+    ['as deployed', await bundle(api)],
+    ['with no shortcut', await bundle(api, undefined, [])],
+    // Each alias alone, when there is more than one (with one, that is the deployed bundle).
+    ...(names.length > 1
+      ? await Promise.all(
+          names.map(
+            async (name) =>
+              [
+                `with only ${name} aliased`,
+                await bundle(api, undefined, pairs({ [name]: LAMBDA_BUNDLE_ALIASES[name]! })),
+              ] as [string, Bundle],
+          ),
+        )
+      : []),
+  ];
+  const reference = await bundle(fileURLToPath(new URL('./reference-handler.ts', import.meta.url)));
+
+  let stsCalls = 0;
+  const sts = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      stsCalls++;
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      res.end(STS_OK);
+    });
+  });
+  const { dev, publicJwks } = await createDevIssuer(db);
+  const jwks = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(publicJwks));
+  });
+  const stsUrl = await listen(sts);
+  const jwksUrl = await listen(jwks);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    const token = (await dev.issueToken('ermelo.viewer'))!;
+    const key = keys.agreement('GM0233', 'erm-jh-2025');
+    const event = httpApiEvent({
+      method: 'GET',
+      path: '/trpc/agreement.get',
+      query: `input=${encodeURIComponent(JSON.stringify({ id: 'erm-jh-2025' }))}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const env = {
+      TABLE_NAME: db.tableName,
+      TABLE_ARN: `arn:aws:dynamodb:eu-central-1:123456789012:table/${db.tableName}`,
+      TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/regie-tenant',
+      PUBLIC_ROLE_ARN: 'arn:aws:iam::123456789012:role/regie-public',
+      USER_POOL_ID: 'eu-central-1_bench',
+      STS_ENDPOINT: stsUrl,
+      JWKS_URL: `${jwksUrl}/jwks.json`,
+      JWT_ISSUER: DEV_ISSUER,
+      JWT_AUDIENCE: DEV_AUDIENCE,
+      DYNAMO_ENDPOINT: options.endpoint,
+      REFERENCE_PK: key.pk,
+      REFERENCE_SK: key.sk,
+      AWS_REGION: 'eu-central-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    options.log(
+      `Lambda floor: ${options.runs} cold starts of each of ${variants.length + 1} bundles, interleaved`,
+    );
+    const times = new Map<string, number[]>([
+      ['reference', []],
+      ...variants.map(([l]) => [l, []] as [string, number[]]),
+    ]);
+    for (let i = 0; i <= options.runs; i++) {
+      for (const [label, file] of [['reference', reference] as const, ...variants]) {
+        const before = stsCalls;
+        const cold = await coldStart(file.file, event, env);
+        if (cold.status !== 200) throw new Error(`${label}: cold start answered ${cold.status}`);
+        if (stsCalls !== before + 1) throw new Error(`${label}: ${stsCalls - before} STS calls, not 1`);
+        if (i > 0) times.get(label)!.push(cold.import + cold.first); // the first round warms the file cache
+      }
+    }
+    const ref = median(times.get('reference')!);
+    const [deployedLabel, deployed] = variants[0]!;
+    const subject = median(times.get(deployedLabel)!);
+    rows.push({
+      section: 'Floors',
+      what: `Lambda cold start: import + first agreement.get (fresh Node process, API Gateway v2 event, JWKS fetch, STS AssumeRole of the tenant role, BatchGetItem), the API bundle as deployed (${kb(deployed.bytes)}, aliases: ${deployedAliases.length ? deployedAliases.map((a) => a.split('=')[0]).join(', ') : 'none'}) vs the reference bundled the same way (@aws-sdk/client-sts AssumeRole + @aws-sdk/client-dynamodb GetItem, ${kb(reference.bytes)}); ${options.runs} runs each, interleaved`,
+      measured: ms(subject),
+      baseline: ms(ref),
+      ratio: subject / ref,
+      goal: '≤ 1.3×',
+    });
+    const none = median(times.get('with no shortcut')!);
+    const noneBytes = variants.find(([l]) => l === 'with no shortcut')![1].bytes;
+    for (const [label, b] of [variants[0]!, ...variants.slice(2)]) {
+      const t = median(times.get(label)!);
+      rows.push({
+        section: 'Floors',
+        what: `… the API bundle ${label === 'as deployed' ? `as deployed (${names.join(', ')} aliased)` : label} (${kb(b.bytes)}, ${kb(noneBytes - b.bytes)} smaller) vs with no alias (${kb(noneBytes)}): what the shortcut saves`,
+        measured: ms(t),
+        baseline: ms(none),
+        ratio: t / none,
+        goal: '',
+      });
+    }
+    notes.push(
+      `Lambda floor medians (ms): ${[...times].map(([l, t]) => `${l} ${median(t).toFixed(1)}`).join('; ')}.`,
+    );
+  } finally {
+    sts.close();
+    jwks.close();
+  }
+  return { rows, notes };
+}
