@@ -184,6 +184,9 @@ export {
   PC_WRITE_ROLES,
   type PcMemberView,
   type PcView,
+  pcSetFinancialsSchema,
+  pcSetIndicatorsSchema,
+  pcSetProfileSchema,
 } from './pc-indicators.ts';
 // The Dutch names of kinds and statuses: one list for the register export, the import and the web app's texts.
 export { DOMAINS_NL, KINDS_NL, STATUSES_NL } from './register-columns.ts';

@@ -25,13 +25,15 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { QueryState } from '../../ui/QueryState';
 import { Section } from '../../ui/Section';
 import { paragraphDefaultYear } from './model';
+import { FinancialsForm, IndicatorsForm, ProfileForm } from './PcForms';
 import { ValuesForm } from './ValuesForm';
 
 /**
  * "Indicatoren (P&C-inhoud)" on a GR's page (issue 16 point 5): the one indicator set with its baseline, the draft
  * budget's target and the annual accounts' realised value for a budget year; how many members agreed to the current
  * version (and, for a member, its own agreement with a button to give it); for a member its own contribution and
- * its council's opinion next to the indicators; for the region a form to record values.
+ * its council's opinion next to the indicators; for the region a form to record values, and the forms to edit the
+ * indicator set, the verbonden-partij profile and the year's figures (PcForms.tsx).
  */
 export default function PcSection({ agreementId, me }: { agreementId: string; me: Me | undefined }) {
   const { t, i18n } = useTranslation();
@@ -73,6 +75,18 @@ export default function PcSection({ agreementId, me }: { agreementId: string; me
           ) : null}
           <IndicatorTable rows={view.indicators} locale={locale} />
           {view.canEdit ? <ValuesForm view={view} onSaved={() => void query.refetch()} /> : null}
+        </>
+      ) : null}
+      {view?.canEdit ? (
+        <>
+          {/* Each form starts afresh from what is stored when the version it edits moves on. */}
+          <IndicatorsForm key={`ind-${view.version}`} view={view} onReload={() => void query.refetch()} />
+          <ProfileForm key={`profile-${view.version}`} view={view} onReload={() => void query.refetch()} />
+          <FinancialsForm
+            key={`fin-${view.year}-${view.yearVersion}`}
+            view={view}
+            onReload={() => void query.refetch()}
+          />
         </>
       ) : null}
     </Section>
