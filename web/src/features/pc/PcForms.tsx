@@ -20,7 +20,6 @@ import { ErrorSummary, Field, focusSoon } from '../../lib/form';
 import { orderedErrors, setServerErrors, useErrorText } from '../../lib/form-schema';
 import { localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
-import { useOutcome } from '../../lib/outcome';
 import { idempotencyKeys, useTRPC, useTRPCClient } from '../../lib/trpc';
 import { Fieldset } from '../../ui/Fieldset';
 import { RemoveRowButton } from '../../ui/RemoveRowButton';
@@ -56,17 +55,17 @@ import {
 
 /** One save: the mutation with its idempotency key, server field errors at their fields, a conflict with reload. */
 function usePcSave<I, V extends FieldValues>(options: {
-  name: string;
   form: UseFormReturn<V, unknown, I>;
   send: (input: I, context?: { context: { idempotencyKey: string } }) => Promise<PcView>;
   fieldOf: (path: string) => string | undefined;
   done: (view: PcView) => string;
+  /** Says what was saved, outside the form (which starts afresh from the new version). */
+  onDone: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const conflictRef = useRef<HTMLDivElement>(null);
-  const { announce, outcome } = useOutcome(`pc-${options.name}-outcome`);
   const failure = useMutationError({
     fieldOf: options.fieldOf,
     messages: { forbidden: t('pc.errors.rejected'), notFound: t('agreementDetail.notFound') },
@@ -82,7 +81,7 @@ function usePcSave<I, V extends FieldValues>(options: {
     onSuccess: async (view) => {
       keys.current = idempotencyKeys();
       failure.reset();
-      announce(options.done(view));
+      options.onDone(options.done(view));
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.pc.pathKey() }),
         queryClient.invalidateQueries({
@@ -92,7 +91,7 @@ function usePcSave<I, V extends FieldValues>(options: {
     },
     onError: failure.onError,
   });
-  return { mutation, failure, conflictRef, outcome };
+  return { mutation, failure, conflictRef };
 }
 
 function PcFormFrame({
@@ -166,7 +165,6 @@ function PcFormFrame({
           {submitLabel}
         </Button>
       </form>
-      {save.outcome}
     </section>
   );
 }
@@ -184,11 +182,17 @@ function summaryFields(
   }));
 }
 
+interface FormProps {
+  view: PcView;
+  onReload: () => void;
+  onDone: (text: string) => void;
+}
+
 const known = (fields: readonly string[]) => (path: string) => (fields.includes(path) ? path : undefined);
 
 // ---- the indicator set ----
 
-export function IndicatorsForm({ view, onReload }: { view: PcView; onReload: () => void }) {
+export function IndicatorsForm({ view, onReload, onDone }: FormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -216,8 +220,8 @@ export function IndicatorsForm({ view, onReload }: { view: PcView; onReload: () 
     ...fields.flatMap((_, i) => INDICATOR_ROW_FIELDS.map((f) => `indicators.${i}.${f}`)),
   ];
   const save = usePcSave({
-    name: 'indicators',
     form,
+    onDone,
     send: (input, options) => client.pc.setIndicators.mutate(input, options),
     fieldOf: (path) => known(order)(indicatorField(path)),
     done: (result) => t('pc.forms.indicatorsSaved', { version: result.setVersion }),
@@ -319,7 +323,7 @@ export function IndicatorsForm({ view, onReload }: { view: PcView; onReload: () 
 
 // ---- the verbonden-partij profile ----
 
-export function ProfileForm({ view, onReload }: { view: PcView; onReload: () => void }) {
+export function ProfileForm({ view, onReload, onDone }: FormProps) {
   const { t } = useTranslation();
   const client = useTRPCClient();
   const id = (path: string) => `pc-profile-${path}`;
@@ -335,8 +339,8 @@ export function ProfileForm({ view, onReload }: { view: PcView; onReload: () => 
   const errors = form.formState.errors;
   const errorText = useErrorText();
   const save = usePcSave({
-    name: 'profile',
     form,
+    onDone,
     send: (input, options) => client.pc.setProfile.mutate(input, options),
     fieldOf: (path) => known(PROFILE_FIELDS)(profileField(path)),
     done: () => t('pc.forms.profileSaved'),
@@ -402,7 +406,7 @@ export function ProfileForm({ view, onReload }: { view: PcView; onReload: () => 
 
 // ---- a year's figures ----
 
-export function FinancialsForm({ view, onReload }: { view: PcView; onReload: () => void }) {
+export function FinancialsForm({ view, onReload, onDone }: FormProps) {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const client = useTRPCClient();
@@ -432,8 +436,8 @@ export function FinancialsForm({ view, onReload }: { view: PcView; onReload: () 
   const sentRows = () =>
     form.getValues('interests').flatMap((r, i) => (r.start.trim() === '' && r.end.trim() === '' ? [] : [i]));
   const save = usePcSave({
-    name: 'financials',
     form,
+    onDone,
     send: (input, options) => client.pc.setFinancials.mutate(input, options),
     fieldOf: (path) => known(order)(financialsField(path, sentRows())),
     done: () => t('pc.forms.financialsSaved', { year }),

@@ -44,6 +44,7 @@ export default function PcSection({ agreementId, me }: { agreementId: string; me
   const view = query.data;
   const ownMember = me && view ? view.members.find((m) => m.space === me.space) : undefined;
   const base = paragraphDefaultYear();
+  const { announce, outcome } = useOutcome('pc-forms-outcome');
   return (
     <Section id="pc" title={t('pc.section.title')}>
       <Paragraph>{t('pc.section.intro')}</Paragraph>
@@ -80,13 +81,25 @@ export default function PcSection({ agreementId, me }: { agreementId: string; me
       {view?.canEdit ? (
         <>
           {/* Each form starts afresh from what is stored when the version it edits moves on. */}
-          <IndicatorsForm key={`ind-${view.version}`} view={view} onReload={() => void query.refetch()} />
-          <ProfileForm key={`profile-${view.version}`} view={view} onReload={() => void query.refetch()} />
+          <IndicatorsForm
+            key={`ind-${view.version}`}
+            view={view}
+            onReload={() => void query.refetch()}
+            onDone={announce}
+          />
+          <ProfileForm
+            key={`profile-${view.version}`}
+            view={view}
+            onReload={() => void query.refetch()}
+            onDone={announce}
+          />
           <FinancialsForm
             key={`fin-${view.year}-${view.yearVersion}`}
             view={view}
             onReload={() => void query.refetch()}
+            onDone={announce}
           />
+          {outcome}
         </>
       ) : null}
     </Section>
