@@ -48,6 +48,7 @@ export const nlPc = {
     indicatorsTitle: 'Indicatorenset bewerken',
     indicatorsIntro:
       'Voeg indicatoren toe, wijzig of verwijder ze. Een gewijzigde set krijgt een nieuwe versie; de deelnemers stemmen daar opnieuw mee in.',
+    indicatorsLegend: 'Indicatoren van de set',
     indicatorLegend: 'Indicator {{n}}',
     indicatorName: 'Naam',
     indicatorType: 'Soort',
@@ -215,6 +216,7 @@ export const enPc: typeof nlPc = {
     indicatorsTitle: 'Edit the indicator set',
     indicatorsIntro:
       'Add, change or remove indicators. A changed set gets a new version, which the members agree to again.',
+    indicatorsLegend: 'Indicators of the set',
     indicatorLegend: 'Indicator {{n}}',
     indicatorName: 'Name',
     indicatorType: 'Type',

@@ -68,7 +68,7 @@ function usePcSave<I, V extends FieldValues>(options: {
   const conflictRef = useRef<HTMLDivElement>(null);
   const failure = useMutationError({
     fieldOf: options.fieldOf,
-    messages: { forbidden: t('pc.errors.rejected'), notFound: t('agreementDetail.notFound') },
+    messages: { notFound: t('agreementDetail.notFound') },
     onConflict: () => focusSoon(() => conflictRef.current),
     onFailure: (described) => setServerErrors(options.form, described.fieldErrors),
   });
@@ -260,7 +260,7 @@ export function IndicatorsForm({ view, onReload, onDone }: FormProps) {
       onReload={onReload}
       submitLabel={t('pc.forms.saveIndicators')}
     >
-      <Fieldset id={id('indicators')} legend={t('pc.forms.indicatorsTitle')} error={error('indicators')}>
+      <Fieldset id={id('indicators')} legend={t('pc.forms.indicatorsLegend')} error={error('indicators')}>
         {fields.map((field, i) => {
           const at = (f: string) => `indicators.${i}.${f}`;
           const legend = t('pc.forms.indicatorLegend', { n: i + 1 });
