@@ -112,7 +112,7 @@ describe('the P&C forms of a GR in the browser', () => {
       .poll(() => row.innerText())
       .toContain('Tekort op de jeugdzorg boven het weerstandsvermogen.');
     const text = await row.innerText();
-    expect(text).toMatch(/-\s?250\.000,00/);
+    expect(text).toMatch(/[-−]\s?250\.000,00/);
     expect(text).toContain('Elke gemeente één zetel in het algemeen bestuur (tab 2).');
     expect(text).toContain('definitief');
     expect(consoleErrors).toEqual([]);
