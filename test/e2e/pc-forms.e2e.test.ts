@@ -1,12 +1,15 @@
+import type { PcView } from '@regie/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { queryUrl } from '../support/procedures.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
+import { devToken, mutateAs } from '../support/stack-api.ts';
 
 /**
  * Issue 16 point 5 in the browser, in Dutch: what the paragraaf verbonden partijen needs and Regie does not know is
  * entered on the arrangement. The region's coordinator edits the GR's indicator set (core's schema refuses an
  * outcome indicator without a baseline at its field, before anything is sent), the verbonden-partij profile (a
- * second tab's save makes the first one's stale: the reload alert) and the figures of the last year; Ermelo's
+ * save by someone else meanwhile makes the page's stale: the reload alert) and the figures of the last year; Ermelo's
  * controller then sees the new figures in its paragraaf. A member's user sees no edit controls.
  *
  * The set itself is not saved here: a new version would ask every member to agree again, which the other browser
@@ -16,6 +19,7 @@ describe('the P&C forms of a GR in the browser', () => {
   let session: BrowserSession;
   let page: Page;
   const webUrl = inject('webUrl');
+  const apiUrl = inject('apiUrl');
   const year = new Date().getUTCFullYear() - 1;
   const consoleErrors: string[] = [];
 
@@ -58,19 +62,21 @@ describe('the P&C forms of a GR in the browser', () => {
     await expect.poll(() => form.getByRole('group', { name: 'Indicator 5' }).count()).toBe(0);
   });
 
-  it('shows the reload alert when the profile was changed in another tab meanwhile', async () => {
-    const other = await page.context().newPage();
-    try {
-      await other.goto(`${webUrl}/agreements/rnv-gr-01`);
-      const otherForm = pc(other).getByRole('form', { name: 'Profiel verbonden partij' });
-      await otherForm
-        .getByLabel('Bestuurlijk belang')
-        .fill('Elke gemeente één zetel in het algemeen bestuur (tab 2).');
-      await otherForm.getByRole('button', { name: 'Profiel opslaan' }).click();
-      await pc(other).getByTestId('pc-forms-outcome').getByText('Het profiel is opgeslagen.').waitFor();
-    } finally {
-      await other.close();
-    }
+  it('shows the reload alert when the profile was changed by someone else meanwhile', async () => {
+    // Someone else (the same region, through the API) saves the profile after this page loaded it.
+    const token = await devToken(apiUrl, 'noordveluwe.coordinator');
+    const response = await fetch(`${apiUrl}${queryUrl('pc.get', { agreementId: 'rnv-gr-01', year })}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const view = ((await response.json()) as { result: { data: PcView } }).result.data;
+    await mutateAs(apiUrl, token, 'pc.setProfile', {
+      agreementId: 'rnv-gr-01',
+      expectedVersion: view.version,
+      profile: {
+        ...view.profile!,
+        governanceInterest: 'Elke gemeente één zetel in het algemeen bestuur (elders).',
+      },
+    });
 
     const form = pc().getByRole('form', { name: 'Profiel verbonden partij' });
     await form.getByLabel('Bestuurlijk belang').fill('Een stale wijziging');
@@ -84,7 +90,7 @@ describe('the P&C forms of a GR in the browser', () => {
           .getByLabel('Bestuurlijk belang')
           .inputValue(),
       )
-      .toBe('Elke gemeente één zetel in het algemeen bestuur (tab 2).');
+      .toBe('Elke gemeente één zetel in het algemeen bestuur (elders).');
     await session.expectAccessible('GR met de P&C-formulieren');
   });
 
@@ -113,7 +119,7 @@ describe('the P&C forms of a GR in the browser', () => {
       .toContain('Tekort op de jeugdzorg boven het weerstandsvermogen.');
     const text = await row.innerText();
     expect(text).toMatch(/[-−]\s?250\.000,00/);
-    expect(text).toContain('Elke gemeente één zetel in het algemeen bestuur (tab 2).');
+    expect(text).toContain('Elke gemeente één zetel in het algemeen bestuur (elders).');
     expect(text).toContain('definitief');
     expect(consoleErrors).toEqual([]);
   });
