@@ -97,7 +97,12 @@ describe('agreement repository on DynamoDB Local', () => {
     const after = await repo.get(created.id);
     expect(after.version).toBe(2);
     expect(after.title).toBe((ok[0] as PromiseFulfilledResult<{ title: string }>).value.title);
-    expect(await repo.verify(created.id)).toEqual({ valid: true, events: 2 });
+    expect(await repo.verify(created.id)).toEqual({
+      valid: true,
+      events: 2,
+      anchor: { status: 'notAnchored' },
+      state: { seq: 2, status: 'matches' },
+    });
   });
 
   it('refuses a stale expectedVersion with CONFLICT and changes nothing', async () => {
@@ -154,7 +159,12 @@ describe('agreement repository on DynamoDB Local', () => {
     const created = await repo.create(input('R-TAMPER'));
     await repo.update(created.id, 1, { title: 'Twee' });
     await repo.update(created.id, 2, { title: 'Drie' });
-    expect(await repo.verify(created.id)).toEqual({ valid: true, events: 3 });
+    expect(await repo.verify(created.id)).toEqual({
+      valid: true,
+      events: 3,
+      anchor: { status: 'notAnchored' },
+      state: { seq: 3, status: 'matches' },
+    });
     await db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
