@@ -127,9 +127,7 @@ describe('service-level reports in the browser', () => {
     await form.getByLabel('Nieuwe waarde').fill('99,7');
     await form.getByLabel('Reden van de correctie').fill('Storingsvenster ten onrechte meegeteld');
     await form.getByRole('button', { name: 'Correctie opslaan' }).click();
-    await page
-      .getByText(`De waarde van ${measure} over 2026-11 is gecorrigeerd naar 99,7.`)
-      .waitFor();
+    await page.getByText(`De waarde van ${measure} over 2026-11 is gecorrigeerd naar 99,7.`).waitFor();
     expect(await form.count()).toBe(0);
     await row.getByText('99,7 gehaald').waitFor();
     await row.getByText('gecorrigeerd').waitFor();
