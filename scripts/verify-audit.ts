@@ -1,222 +1,133 @@
-#!/usr/bin/env node
 /**
  * Verifies an agreement's audit trail offline (SPEC §5.5, §6; issue 17 point 2): the JSON-lines export of
- * `GET /files/exports/audit/<id>.jsonl`, with nothing but Node.js — no database, no Regie code, no network.
+ * `GET /files/exports/audit/<id>.jsonl`, with Node.js and the audit rules of packages/core (audit.ts,
+ * audit-anchor.ts) — no database, no network, no other Regie code.
  *
- *   node scripts/verify-audit.mjs audit-erm-jh-2025.jsonl      (or: npm run verify-audit -- <file>)
- *   cat audit.jsonl | node scripts/verify-audit.mjs -
- *   node scripts/verify-audit.mjs audit.jsonl --anchors anchors/ --key anchor-public.pem [--agreement agreement.json]
+ *   npm run verify-audit -- audit-erm-jh-2025.jsonl      (or: node --import tsx scripts/verify-audit.ts <file>)
+ *   cat audit.jsonl | npm run verify-audit -- -
+ *   npm run verify-audit -- audit.jsonl --anchors anchors/ --key anchor-public.pem [--agreement agreement.json]
  *
  * Each event's hash is sha256(prevHash + canonical JSON of the event without its hash), canonical JSON having its
  * object keys sorted at every depth and no whitespace; the first event's prevHash is 64 zeros and seq counts up
- * from 1.
+ * from 1 (core `verifyChain`).
  *
  * `--anchors` names the signed anchors of the daily job (a directory searched for *.json, e.g. a copy of
  * `s3://<anchor bucket>/audit-anchors/<space>/<agreement>/`, or a JSON-lines file), `--key` the anchor public key
  * (PEM, or the base64 DER of `aws kms get-public-key --query PublicKey --output text`). Every anchor of this
  * agreement must carry a valid ECDSA P-256 signature and its seq must be in the chain with its hash: a chain
- * that was cut or rewritten (hashes recomputed) before an anchor fails. `--agreement` is the agreement as stored
- * (its JSON, e.g. `agreement.get`'s answer): its state must equal the state the chain's last event records, so a
- * direct write to the agreement fails.
+ * that was cut or rewritten (hashes recomputed) before an anchor fails (core `checkAnchor`). `--agreement` is the
+ * agreement as stored (its JSON, e.g. `agreement.get`'s answer): its state must equal the state the chain's last
+ * event records, so a direct write to the agreement fails (core `checkState`).
  *
  * Exit code 0 when everything given holds, 1 with the first failure and its reason, 2 when unreadable.
  */
-import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type AuditEvent, GENESIS_HASH, type VerifyResult, verifyChain } from '../packages/core/src/audit.ts';
+import {
+  agreementState,
+  checkAnchor,
+  checkState,
+  parsePublicKey,
+  type SignedAnchor,
+  toPublicKeyPem,
+} from '../packages/core/src/audit-anchor.ts';
 
-const GENESIS = '0'.repeat(64);
+export { agreementState };
 
-function canonical(value) {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const entries = Object.entries(value)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+export interface LinesResult extends VerifyResult {
+  head?: string;
 }
 
-/** @returns {{valid: boolean, events: number, head?: string, brokenAt?: number, reason?: string}} */
-export function verifyLines(text) {
+/** The chain of a JSON-lines export: every line an event, linked and hashed as core `verifyChain` says. */
+export function verifyLines(text: string): LinesResult {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
-  let prev = GENESIS;
+  const events: AuditEvent[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let event;
     try {
-      event = JSON.parse(lines[i]);
+      events.push(JSON.parse(lines[i]!));
     } catch {
+      // A broken link before the unreadable line is reported first, as the chain is read in order.
+      const before = verifyChain(events);
+      if (!before.valid) return { ...before, events: lines.length };
       return { valid: false, events: lines.length, brokenAt: i + 1, reason: `line ${i + 1} is not JSON` };
     }
-    if (event.seq !== i + 1)
-      return { valid: false, events: lines.length, brokenAt: i + 1, reason: 'missing event' };
-    if (event.prevHash !== prev)
-      return {
-        valid: false,
-        events: lines.length,
-        brokenAt: event.seq,
-        reason: 'previous hash does not match',
-      };
-    const { hash, ...rest } = event;
-    const computed = createHash('sha256')
-      .update(prev + canonical(rest))
-      .digest('hex');
-    if (computed !== hash)
-      return { valid: false, events: lines.length, brokenAt: event.seq, reason: 'event content was altered' };
-    prev = hash;
   }
-  return { valid: true, events: lines.length, head: prev };
+  const chain = verifyChain(events);
+  return chain.valid ? { ...chain, head: events.at(-1)?.hash ?? GENESIS_HASH } : chain;
 }
 
-/** The fields of the agreement the recorded state covers, and the defaults of absent ones (core audit-anchor.ts). */
-const STATE_FIELDS = [
-  'id',
-  'space',
-  'kind',
-  'reference',
-  'title',
-  'description',
-  'status',
-  'version',
-  'domain',
-  'startDate',
-  'endDate',
-  'noticePeriodMonths',
-  'valueCeilingCents',
-  'parties',
-  'productLines',
-  'renewal',
-  'duties',
-  'kpis',
-  'incentives',
-  'yearCeilings',
-  'publication',
-  'allocationKey',
-  'services',
-  'parentId',
-  'subsidy',
-  'termsVersion',
-  'approval',
-  'sharedWithParties',
-  'createdAt',
-  'createdBy',
-  'createdByName',
-  'updatedAt',
-  'updatedBy',
-  'updatedByName',
-];
-const DEFAULTS = {
-  parties: [],
-  productLines: [],
-  duties: [],
-  kpis: [],
-  incentives: [],
-  yearCeilings: [],
-  services: [],
-  publication: null,
-  renewal: null,
-  allocationKey: null,
-  parentId: null,
-  noticePeriodMonths: null,
-  valueCeilingCents: null,
-  subsidy: null,
-  approval: null,
-  sharedWithParties: false,
-};
-
-/** The state of a stored agreement: status, version and the digest of its fields. */
-export function agreementState(agreement) {
-  const picked = {};
-  for (const field of STATE_FIELDS) {
-    picked[field] = agreement[field] ?? (field === 'termsVersion' ? agreement.version : DEFAULTS[field]);
-  }
-  return {
-    status: String(agreement.status),
-    version: Number(agreement.version),
-    digest: createHash('sha256').update(canonical(picked)).digest('hex'),
-  };
-}
-
-/** The public key from PEM or base64 SPKI DER. */
-export function readPublicKey(text) {
-  const value = text.trim();
-  return value.startsWith('-----BEGIN')
-    ? createPublicKey(value)
-    : createPublicKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'spki' });
-}
-
-function anchorValid(anchor, key) {
-  try {
-    if (anchor.alg !== 'ECDSA_SHA_256') return false;
-    const { agreement, space, seq, hash, at } = anchor;
-    const message = Buffer.from(
-      `regie-audit-anchor/1\n${canonical({ agreement, space, seq, hash, at })}`,
-      'utf8',
-    );
-    return verify('sha256', message, key, Buffer.from(anchor.signature, 'base64'));
-  } catch {
-    return false;
-  }
+export interface TrailResult extends LinesResult {
+  anchored?: { seq: number; at: string; after: number } | null;
+  state?: 'matches' | 'unrecorded' | null;
 }
 
 /**
  * The whole offline verdict: the chain (`verifyLines`), then every anchor of this agreement against it, then the
  * stored agreement's state against the last event's. `anchors` are parsed anchor objects, `publicKey` a PEM or
  * base64 DER string (required with anchors), `agreement` the stored agreement object or undefined.
- * @returns {{valid: boolean, events: number, head?: string, brokenAt?: number, reason?: string,
- *   anchored?: {seq: number, at: string, after: number} | null, state?: 'matches' | 'unrecorded' | null}}
  */
-export function verifyTrail({ text, anchors = [], publicKey, agreement }) {
+export function verifyTrail(input: {
+  text: string;
+  anchors?: SignedAnchor[];
+  publicKey?: string;
+  agreement?: Record<string, unknown>;
+}): TrailResult {
+  const { text, anchors = [], publicKey, agreement } = input;
   const chain = verifyLines(text);
   if (!chain.valid) return chain;
-  const events = text
+  const events: AuditEvent[] = text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line));
   const id = events[0]?.objectId;
   const mine = anchors.filter((a) => a && a.agreement === id).sort((a, b) => a.seq - b.seq);
-  let anchored = null;
+  let anchored: TrailResult['anchored'] = null;
   if (mine.length > 0) {
     if (!publicKey) return { ...chain, valid: false, reason: 'anchors given without the public key' };
-    const key = readPublicKey(publicKey);
+    let pem: string | null;
+    try {
+      pem = toPublicKeyPem(publicKey);
+    } catch {
+      pem = null; // not an EC P-256 key: no anchor's signature can hold
+    }
     for (const anchor of mine) {
-      const fail = (reason, brokenAt) => ({ ...chain, valid: false, brokenAt, reason });
-      if (!anchorValid(anchor, key))
+      const check = pem ? checkAnchor(events, anchor, pem) : ({ status: 'badSignature' } as const);
+      const fail = (reason: string, brokenAt: number): TrailResult => ({
+        ...chain,
+        valid: false,
+        brokenAt,
+        reason,
+      });
+      if (check.status === 'badSignature')
         return fail(`anchor of seq ${anchor.seq} has no valid signature`, anchor.seq);
-      const event = events[anchor.seq - 1];
-      if (!event) return fail(`chain was cut: anchored seq ${anchor.seq} is missing`, events.length + 1);
-      if (event.hash !== anchor.hash)
+      if (check.status === 'cut')
+        return fail(`chain was cut: anchored seq ${anchor.seq} is missing`, events.length + 1);
+      if (check.status === 'rewritten')
         return fail(`chain was rewritten: seq ${anchor.seq} differs from its anchor`, anchor.seq);
     }
-    const last = mine.at(-1);
+    const last = mine.at(-1)!;
     anchored = { seq: last.seq, at: last.at, after: events.length - last.seq };
   }
-  let state = null;
+  let state: TrailResult['state'] = null;
   if (agreement !== undefined) {
-    const recorded = events.at(-1)?.state;
-    if (!recorded) state = 'unrecorded';
-    else {
-      const stored = agreementState(agreement);
-      if (
-        stored.status !== recorded.status ||
-        stored.version !== recorded.version ||
-        stored.digest !== recorded.digest
-      ) {
-        return {
-          ...chain,
-          valid: false,
-          brokenAt: events.length,
-          reason: 'stored agreement differs from its chain',
-          anchored,
-        };
-      }
-      state = 'matches';
+    const check = checkState(events, agreementState(agreement));
+    if (check.status === 'differs') {
+      return {
+        ...chain,
+        valid: false,
+        brokenAt: events.length,
+        reason: 'stored agreement differs from its chain',
+        anchored,
+      };
     }
+    state = check.status;
   }
   return { ...chain, anchored, state };
 }
 
 /** Anchors from a directory (every *.json below it) or a JSON-lines file. */
-export function readAnchors(path) {
+export function readAnchors(path: string): SignedAnchor[] {
   if (statSync(path).isDirectory()) {
     return readdirSync(path, { recursive: true })
       .filter((name) => String(name).endsWith('.json'))
@@ -230,7 +141,7 @@ export function readAnchors(path) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
-  const option = (name) => {
+  const option = (name: string) => {
     const at = args.indexOf(name);
     if (at === -1) return undefined;
     const value = args[at + 1];
@@ -243,22 +154,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const file = args[0];
   if (!file || [anchorsPath, keyPath, agreementPath].includes('')) {
     console.error(
-      'Usage: node scripts/verify-audit.mjs <audit.jsonl | -> [--anchors <dir | file>] [--key <public key>] [--agreement <agreement.json>]',
+      'Usage: npm run verify-audit -- <audit.jsonl | -> [--anchors <dir | file>] [--key <public key>] [--agreement <agreement.json>]',
     );
     process.exit(2);
   }
-  let text;
-  let anchors = [];
-  let publicKey;
-  let agreement;
+  let text = '';
+  let anchors: SignedAnchor[] = [];
+  let publicKey: string | undefined;
+  let agreement: Record<string, unknown> | undefined;
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
     if (anchorsPath) anchors = readAnchors(anchorsPath);
     if (keyPath) publicKey = readFileSync(keyPath, 'utf8');
     if (agreementPath) agreement = JSON.parse(readFileSync(agreementPath, 'utf8'));
-    if (publicKey) readPublicKey(publicKey);
+    if (publicKey) parsePublicKey(publicKey);
   } catch (error) {
-    console.error(`Cannot read the input: ${error.message}`);
+    console.error(`Cannot read the input: ${(error as Error).message}`);
     process.exit(2);
   }
   const result = verifyTrail({ text, anchors, publicKey, agreement });
