@@ -1,5 +1,4 @@
 import {
-  actsForOwner,
   checkTakeup,
   childDvoInput,
   DomainError,
@@ -7,16 +6,15 @@ import {
   type TakeupRecord,
   type TakeupSetInput,
   type TakeupView,
-  takeupCanWrite,
   takeupView,
   takeupYearlyPrice,
 } from '@regie/core';
 import { type AgreementAccess, auditInCollection } from './agreement-access.ts';
-import { type agreementRepository, loadAgreement } from './agreements.ts';
+import type { agreementRepository } from './agreements.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { readSpace } from './directory.ts';
 import { keys, SEP } from './keys.ts';
+import { assertRegionWritesMember, loadRegional as loadRegionalOf, type Regional } from './regional.ts';
 import type { Scope } from './scope.ts';
 import { transact } from './transact.ts';
 
@@ -28,27 +26,12 @@ import { transact } from './transact.ts';
  * member, the version and the yearly total — the agreement's audit trail is readable by every member.
  */
 export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<typeof agreementRepository>) {
-  async function loadRegional(agreementId: string) {
-    const agreement = await loadAgreement(db, scope.reach, agreementId);
-    const region = await readSpace(db, agreement.space);
-    if (agreement.kind !== 'service_agreement' || region?.kind !== 'region') {
-      throw new DomainError('BAD_REQUEST', 'takeup.notRegional', {
-        field: 'agreementId',
-        message: "Only a region's service agreement has take-up per member",
-      });
-    }
-    return {
-      agreement,
-      members: region.members ?? [],
-      names: region.memberNames ?? {},
-      ownerName: region.name ?? agreement.space,
-    };
-  }
+  const loadRegional = (agreementId: string) => loadRegionalOf(db, scope, agreementId, 'take-up');
 
   const records = (space: string, agreementId: string) =>
     queryCollection<TakeupRecord>(db, space, agreementId, `TAKEUP${SEP}`);
 
-  function view(r: Awaited<ReturnType<typeof loadRegional>>, list: TakeupRecord[]): TakeupView {
+  function view(r: Regional, list: TakeupRecord[]): TakeupView {
     return takeupView({
       agreementId: r.agreement.id,
       regionSpace: r.agreement.space,
@@ -92,19 +75,7 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
     async set(input: TakeupSetInput): Promise<TakeupView> {
       const r = await loadRegional(input.agreementId);
       const { agreement } = r;
-      if (!takeupCanWrite(scope, agreement.space)) {
-        throw new DomainError('FORBIDDEN', 'takeup.regionOnly', {
-          message: actsForOwner(scope, agreement.space)
-            ? 'Recording take-up needs a write role'
-            : 'Only the region records take-up per member',
-        });
-      }
-      if (!r.members.includes(input.member)) {
-        throw new DomainError('BAD_REQUEST', 'takeup.notMember', {
-          field: 'member',
-          message: 'This municipality is not a member of the region',
-        });
-      }
+      assertRegionWritesMember(scope, r, input.member, 'take-up');
       const services = agreement.services ?? [];
       checkTakeup(services, input.modules);
       const all = await records(agreement.space, agreement.id);
