@@ -1,4 +1,4 @@
-import { appRouter } from '@regie/api';
+import { loadRouters } from '@regie/api';
 import { LIFECYCLES, visibleToParties } from '@regie/core';
 import { SEED_AGREEMENTS, SEED_SPACES, SEED_USERS } from '@regie/local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -65,8 +65,8 @@ describe('isolation matrix', () => {
     );
   });
 
-  it('covers every procedure of the router, each with a role declaration', () => {
-    const procedures = appRouter._def.procedures as unknown as Record<
+  it('covers every procedure of the router, each with a role declaration', async () => {
+    const procedures = (await loadRouters())._def.procedures as unknown as Record<
       string,
       { _def: { meta?: { roles?: string[] } } }
     >;
