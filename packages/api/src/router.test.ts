@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appRouter, loadRouters } from './router.ts';
+import { loadRouters } from './router.ts';
 
 describe('router', () => {
   it('declares roles on every procedure (undeclared means denied)', async () => {
