@@ -8,8 +8,11 @@ import { devToken, mutateAs } from '../support/stack-api.ts';
  * through the API and shared with the provider; wijkracht.reporter reports October and November in the form, the
  * availability (≥ 99,5% per maand) missed in both; ermelo.contractmanager then sees the signal under Sturing, in
  * the dashboard's tile *Serviceniveaus niet gehaald*, and escalates in one step — the escalation appears on the
- * agreement at its ladder's first level. A mistyped period is named at its field first. Axe on the form and on
- * Sturing. A fresh agreement, so no other browser test's view of the shared seed changes.
+ * agreement at its ladder's first level. A mistyped period is named at its field first. Then the reporter corrects
+ * November's value (*Corrigeren*, `service.correct`): a value that is no number is named at its field, the corrected
+ * value shows as met and corrected, and the signal is gone for both sides; the contract manager is offered no
+ * correction. Axe on the forms and on Sturing. A fresh agreement, so no other browser test's view of the shared seed
+ * changes.
  */
 describe('service-level reports in the browser', () => {
   let session: BrowserSession;
@@ -101,5 +104,45 @@ describe('service-level reports in the browser', () => {
       .getByRole('article', { name: `Serviceniveau niet gehaald: ${measure}`, exact: true });
     await escalation.waitFor();
     expect(await escalation.innerText()).toMatch(/Status\s+open/);
+  });
+
+  it('lets the provider correct a reported value, after which the signal is recomputed', async () => {
+    await session.logIn('wijkracht.reporter');
+    await page.goto(`${webUrl}/agreements/${id}`);
+    const signal = page.getByText(`${measure}: 2 keer op rij niet gehaald (2026-10, 2026-11).`);
+    await signal.waitFor();
+    const row = page.getByTestId('service-levels-table').getByRole('row', { name: new RegExp(measure) });
+    await row.getByRole('button', { name: `Corrigeren: ${measure} 2026-11` }).click();
+    const form = page.getByRole('form', { name: 'Waarde corrigeren' });
+    await form.getByText(`${measure} (Klantportaal), periode 2026-11: nu 98,7.`).waitFor();
+    expect(await form.getByLabel('Nieuwe waarde').inputValue()).toBe('98,7');
+
+    await form.getByLabel('Nieuwe waarde').fill('veel');
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await form
+      .getByRole('link', { name: 'Vul een getal in van 0 tot en met 1.000.000, bijvoorbeeld 99,5.' })
+      .waitFor();
+    await session.expectAccessible('the service-level correction form with an error');
+
+    await form.getByLabel('Nieuwe waarde').fill('99,7');
+    await form.getByLabel('Reden van de correctie').fill('Storingsvenster ten onrechte meegeteld');
+    await form.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await page.getByText(`De waarde van ${measure} over 2026-11 is gecorrigeerd naar 99,7.`).waitFor();
+    expect(await form.count()).toBe(0);
+    await row.getByText('99,7 gehaald').waitFor();
+    await row.getByText('gecorrigeerd').waitFor();
+    // November is met now: one missed period at the end no longer reaches the threshold of two.
+    await expect.poll(() => signal.count()).toBe(0);
+    expect(await row.getByText('99,1 niet gehaald').count()).toBe(1);
+  });
+
+  it('shows the contract manager the corrected figure, no signal and no correction button', async () => {
+    await session.logIn('ermelo.contractmanager');
+    await page.goto(`${webUrl}/agreements/${id}`);
+    const row = page.getByTestId('service-levels-table').getByRole('row', { name: new RegExp(measure) });
+    await row.getByText('99,7 gehaald').waitFor();
+    expect(await page.getByText(`${measure}: 2 keer op rij niet gehaald`, { exact: false }).count()).toBe(0);
+    expect(await row.getByRole('button', { name: /^Corrigeren/ }).count()).toBe(0);
+    expect(await row.getByText('gecorrigeerd').count()).toBe(1);
   });
 });

@@ -333,4 +333,44 @@ describe('P&C harmonised in content', () => {
       'validation.invalid_value',
     ]);
   });
+  it("shows a member its own council's opinion next to its contribution and the indicators", async () => {
+    const before = ok(
+      await q('ermelo.viewer', 'pc.member', { agreementId: GR, year: 2027, member: 'GM0233' }),
+    );
+    expect(before.opinion?.outcome ?? null).toBeNull();
+    // The seed plans no calendar for 2027: the region plans it, then records Ermelo's council's opinion on it.
+    const calendar = ok(
+      await m('noordveluwe.coordinator', 'wgr.plan', { agreementId: GR, year: 2027, expectedVersion: 0 }),
+    );
+    const opinion = {
+      draftReceived: '2026-04-08',
+      opinionSubmitted: '2026-06-12',
+      outcome: 'agrees_with_remarks',
+      summary: 'Akkoord; let op de uitstroom naar werk.',
+    };
+    ok(
+      await m('noordveluwe.coordinator', 'wgr.recordOpinion', {
+        agreementId: GR,
+        year: 2027,
+        member: 'GM0233',
+        expectedVersion: calendar.version,
+        opinion,
+      }),
+    );
+    const own = ok(await q('ermelo.viewer', 'pc.member', { agreementId: GR, year: 2027, member: 'GM0233' }));
+    expect(own.opinion).toEqual({
+      outcome: 'agrees_with_remarks',
+      opinionSubmitted: '2026-06-12',
+      summary: 'Akkoord; let op de uitstroom naar werk.',
+    });
+    expect(own.contributionCents).toBe(before.contributionCents);
+    // The indicators stay beside it (an earlier test here grew the seeded four to five).
+    expect(own.indicators.length).toBeGreaterThanOrEqual(4);
+    expect(own.indicators).toEqual(before.indicators);
+    // Harderwijk's view of its own year is unchanged: another member's opinion is not its.
+    const other = ok(
+      await q('harderwijk.inkoper', 'pc.member', { agreementId: GR, year: 2027, member: 'GM0243' }),
+    );
+    expect(other.opinion?.outcome ?? null).toBeNull();
+  });
 });

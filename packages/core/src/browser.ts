@@ -228,8 +228,13 @@ export {
   ROLES,
   type Role,
 } from './roles.ts';
-// Service-level reports (issue 16 point 2): types the web shows.
-export type { LevelHistory, Trend } from './service-levels.ts';
+// Service-level reports (issue 16 point 2): types the web shows, and the correction form's schema.
+export {
+  type LevelHistory,
+  type ServiceCorrectInput,
+  serviceCorrectSchema,
+  type Trend,
+} from './service-levels.ts';
 // The service catalogue of a service agreement (issue 16 point 1): the form's schemas and the price arithmetic.
 export {
   type CatalogueTotal,

@@ -20,12 +20,15 @@ import { type AppLocale, formatNumber } from '../../lib/format';
 import { MutationErrorAlert, useMutationError } from '../../lib/mutation-error';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { ConfirmDialog } from '../../ui/Dialog';
+import { StatusLine } from '../../ui/StatusLine';
+import { type CorrectionChoice, ServiceLevelCorrectForm } from './ServiceLevelCorrectForm';
 import { ServiceLevelReportForm, ServiceLevelThresholdForm } from './ServiceLevelForms';
 
 /**
  * The reported service levels (issue 16 point 2) under the catalogue: per provider party, per level the values of
  * the latest periods, met or not, the trend, and — when a level is missed twice in a row — a signal with a
- * one-step escalation (escalation.open, the existing escalation ladder). Both sides see the same figures.
+ * one-step escalation (escalation.open, the existing escalation ladder). Both sides see the same figures. The
+ * side that reports may correct a reported value ("Corrigeren" in its cell, `service.correct`).
  */
 export function ServiceLevelsPanel({
   agreementId,
@@ -47,6 +50,8 @@ export function ServiceLevelsPanel({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const levels = useQuery(trpc.service.levels.queryOptions({ agreementId }));
+  const [correcting, setCorrecting] = useState<CorrectionChoice | null>(null);
+  const [corrected, setCorrected] = useState<string | null>(null);
   if (levels.isPending) return <Paragraph>{t('services.levels.loading')}</Paragraph>;
   if (levels.isError) return <Alert type="error">{t('services.levels.error')}</Alert>;
   const mayEscalate = !provider && canEscalate(me);
@@ -75,13 +80,38 @@ export function ServiceLevelsPanel({
                 />
               ))}
             {reported ? (
-              <LevelsTable levels={group.levels} locale={locale} />
+              <LevelsTable
+                levels={group.levels}
+                locale={locale}
+                onCorrect={
+                  mayReport
+                    ? (choice) => {
+                        setCorrected(null);
+                        setCorrecting(choice);
+                      }
+                    : undefined
+                }
+              />
             ) : (
               <Paragraph className="regie-empty">{t('services.levels.none')}</Paragraph>
             )}
           </div>
         );
       })}
+      <StatusLine>{corrected}</StatusLine>
+      {mayReport && correcting ? (
+        <ServiceLevelCorrectForm
+          key={`${correcting.level.levelId}/${correcting.value.period}/${correcting.value.version}`}
+          agreementId={agreementId}
+          choice={correcting}
+          locale={locale}
+          onClose={() => setCorrecting(null)}
+          onDone={(text) => {
+            setCorrecting(null);
+            setCorrected(text);
+          }}
+        />
+      ) : null}
       {mayReport && groups.length === 1 ? (
         <ServiceLevelReportForm agreementId={agreementId} levels={groups[0]!.levels} locale={locale} />
       ) : null}
@@ -99,7 +129,16 @@ export function ServiceLevelsPanel({
 
 const LAST = 6;
 
-function LevelsTable({ levels, locale }: { levels: LevelHistory[]; locale: AppLocale }) {
+function LevelsTable({
+  levels,
+  locale,
+  onCorrect,
+}: {
+  levels: LevelHistory[];
+  locale: AppLocale;
+  /** Offered to the side that reports: opens the correction form for one reported value. */
+  onCorrect: ((choice: CorrectionChoice) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const periods = [...new Set(levels.flatMap((l) => l.values.map((v) => v.period)))].sort().slice(-LAST);
   return (
@@ -134,6 +173,24 @@ function LevelsTable({ levels, locale }: { levels: LevelHistory[]; locale: AppLo
                         {v.met ? t('services.levels.met') : t('services.levels.missed')}
                         {v.trend ? (
                           <span className="regie-hint"> · {t(`services.levels.trend.${v.trend}`)}</span>
+                        ) : null}
+                        {v.corrected ? (
+                          <span className="regie-hint"> · {t('services.correct.corrected')}</span>
+                        ) : null}
+                        {onCorrect ? (
+                          <>
+                            <br />
+                            <Button
+                              appearance="subtle-button"
+                              aria-label={t('services.correct.actionLabel', {
+                                measure: l.level.measure,
+                                period: p,
+                              })}
+                              onClick={() => onCorrect({ level: l, value: v })}
+                            >
+                              {t('services.correct.action')}
+                            </Button>
+                          </>
                         ) : null}
                       </>
                     ) : (

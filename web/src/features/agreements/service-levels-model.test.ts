@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { validateForm } from '../../lib/form-schema';
 import {
   checkPeriod,
+  correctionDefaults,
+  correctionSchema,
   mayConfigureServiceLevels,
   mayReportServiceLevels,
   parseLevelValues,
@@ -49,5 +52,53 @@ describe('the service-level forms’ rules', () => {
     expect(mayConfigureServiceLevels(manager, region)).toBe(false);
     expect(mayConfigureServiceLevels(coordinator, region)).toBe(true);
     expect(mayConfigureServiceLevels(reporter, { view: 'party' })).toBe(false);
+  });
+});
+
+describe('the correction form of a reported value', () => {
+  const target = {
+    agreementId: 'agr-1',
+    serviceId: 'svc-1',
+    levelId: 'lvl-1',
+    period: '2026-10',
+    expectedVersion: 2,
+  };
+
+  it('reads a Dutch or English number into service.correct’s input with the version read', async () => {
+    expect(await validateForm(correctionSchema(target, 'nl-NL'), { value: ' 99,6 ', note: '' })).toEqual({
+      ok: true,
+      value: { ...target, value: 99.6 },
+    });
+    expect(
+      await validateForm(correctionSchema(target, 'en-GB'), { value: '1,000.5', note: ' meetfout ' }),
+    ).toEqual({ ok: true, value: { ...target, value: 1000.5, note: 'meetfout' } });
+  });
+
+  it('names a value that is empty, no number, negative or too large at the value field', async () => {
+    for (const value of ['', 'veel', '-1', '1000001']) {
+      expect(await validateForm(correctionSchema(target, 'nl-NL'), { value, note: '' })).toEqual({
+        ok: false,
+        errors: { value: 'services.correct.errors.value' },
+      });
+    }
+  });
+
+  it('names a reason over 500 characters at the reason field', async () => {
+    expect(
+      await validateForm(correctionSchema(target, 'nl-NL'), { value: '99', note: 'x'.repeat(501) }),
+    ).toEqual({ ok: false, errors: { note: 'services.correct.errors.note' } });
+  });
+
+  it('says a target the schema refuses about the form as a whole', async () => {
+    const stale = { ...target, expectedVersion: 0 };
+    expect(await validateForm(correctionSchema(stale, 'nl-NL'), { value: '99', note: '' })).toEqual({
+      ok: false,
+      errors: { '': 'services.correct.errors.rejected' },
+    });
+  });
+
+  it('starts from the reported value in the user’s number format', () => {
+    expect(correctionDefaults(99.1, 'nl-NL')).toEqual({ value: '99,1', note: '' });
+    expect(correctionDefaults(99.1, 'en-GB')).toEqual({ value: '99.1', note: '' });
   });
 });

@@ -1,4 +1,6 @@
-import type { LevelHistory } from '@regie/core/browser';
+import { type LevelHistory, type ServiceCorrectInput, serviceCorrectSchema } from '@regie/core/browser';
+import { formSchema, optionalText } from '../../lib/form-schema';
+import { type AppLocale, parseDecimal } from '../../lib/format';
 
 /** A period as `service.report` takes it: `2026-10` (month), `2026-Q4` (quarter) or `2026` (year). */
 export function checkPeriod(period: string): boolean {
@@ -57,4 +59,56 @@ export function mayConfigureServiceLevels(
     me.space === a.space &&
     me.roles.some((r) => r === 'contractmanager' || r === 'inkoper' || r === 'coordinator')
   );
+}
+
+// ——— Correcting one reported value (`service.correct`) ———
+
+/** The correction form as typed: the new value in the user's number format and an optional reason. */
+export interface CorrectionValues {
+  value: string;
+  note: string;
+}
+export const CORRECTION_FIELDS = ['value', 'note'] as const;
+
+/** The reported value the form corrects: where it sits and the version it was read at. */
+export interface CorrectionTarget {
+  agreementId: string;
+  serviceId: string;
+  levelId: string;
+  period: string;
+  expectedVersion: number;
+}
+
+const CORRECT_ERRORS = 'services.correct.errors';
+
+/**
+ * `service.correct`'s input from what was typed, checked with the API's own schema (`serviceCorrectSchema`):
+ * a value that is no number goes to the schema as typed (it refuses it at `value`); an empty reason is absent.
+ * Issues are i18n keys under `services.correct.errors`; the target's own fields are not typed, so an issue there
+ * is about the form as a whole.
+ */
+export function correctionSchema(target: CorrectionTarget, locale: AppLocale) {
+  return formSchema<CorrectionValues, ServiceCorrectInput>({
+    schema: serviceCorrectSchema,
+    read: (values) => {
+      const text = values.value.trim();
+      const note = optionalText(values.note);
+      return {
+        input: {
+          ...target,
+          value: text === '' ? '' : (parseDecimal(text, locale) ?? text),
+          ...(note ? { note } : {}),
+        },
+      };
+    },
+    explain: (_issue, field) =>
+      (CORRECTION_FIELDS as readonly string[]).includes(field)
+        ? { field, key: `${CORRECT_ERRORS}.${field}` }
+        : { field: 'root', key: `${CORRECT_ERRORS}.rejected` },
+  });
+}
+
+/** The value shown in the form at first: the reported one, in the user's number format without grouping. */
+export function correctionDefaults(value: number, locale: AppLocale): CorrectionValues {
+  return { value: locale === 'nl-NL' ? String(value).replace('.', ',') : String(value), note: '' };
 }

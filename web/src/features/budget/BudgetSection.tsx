@@ -26,6 +26,7 @@ import {
   canRecord,
   defaultYear,
   forecastThreshold,
+  regionMembers,
   shareOf,
   warningThreshold,
 } from '../../lib/budget/model';
@@ -194,6 +195,7 @@ export function BudgetSection({ a, me }: { a: InternalAgreement; me: Me | undefi
     placeholderData: keepPreviousData,
   });
   const data = budget.data;
+  const members = regionMembers(me, a.space);
   return (
     <Section id="budget" title={t('agreementDetail.sections.budget')}>
       <StatusLine>{budget.isPending || budget.isPlaceholderData ? t('budget.loading') : null}</StatusLine>
@@ -245,13 +247,14 @@ export function BudgetSection({ a, me }: { a: InternalAgreement; me: Me | undefi
             agreementId={a.id}
             entries={data.realisations}
             lines={data.lines}
+            members={members}
             locale={locale}
             correctable={canCorrect(me)}
             caption={t('budget.realisationsCaption')}
             emptyText={t('budget.noRealisations')}
             testId="realisations"
           />
-          {canRecord(me) ? <RealisationForm agreementId={a.id} lines={data.lines} /> : null}
+          {canRecord(me) ? <RealisationForm agreementId={a.id} lines={data.lines} members={members} /> : null}
         </>
       ) : null}
     </Section>

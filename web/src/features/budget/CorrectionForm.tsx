@@ -23,7 +23,7 @@ import {
   REALISATION_FIELDS,
   REASON_LIMIT,
 } from './budget-form';
-import { type LineChoice, RealisationFields, refreshBudget } from './RealisationForm';
+import { type LineChoice, type MemberChoice, RealisationFields, refreshBudget } from './RealisationForm';
 
 const ID = 'correction';
 
@@ -36,11 +36,13 @@ export function CorrectionForm({
   agreementId,
   entry,
   lines,
+  members = [],
   onDone,
 }: {
   agreementId: string;
   entry: RealisationInput & { id: string; version: number };
   lines: readonly LineChoice[];
+  members?: readonly MemberChoice[];
   onDone: (announcement: string | null) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -50,6 +52,7 @@ export function CorrectionForm({
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const lineKey = lines.map((l) => l.id).join(',');
+  const memberKey = members.map((m) => m.space).join(',');
   const resolver = useMemo(
     () =>
       standardSchemaResolver(
@@ -57,9 +60,10 @@ export function CorrectionForm({
           { agreementId, realisationId: entry.id, expectedVersion: entry.version },
           locale,
           lineKey === '' ? [] : lineKey.split(','),
+          memberKey === '' ? [] : memberKey.split(','),
         ),
       ),
-    [agreementId, entry.id, entry.version, locale, lineKey],
+    [agreementId, entry.id, entry.version, locale, lineKey, memberKey],
   );
   const form = useForm<CorrectionValues, unknown, CorrectInput>({
     defaultValues: correctionValues(entry, locale),
@@ -171,6 +175,7 @@ export function CorrectionForm({
           at="realisation."
           register={(name) => form.register(name as `realisation.${keyof CorrectionValues['realisation']}`)}
           lines={lines}
+          members={members}
           errorFor={errorFor}
         />
         <Field

@@ -40,6 +40,12 @@ export interface LineChoice {
   productCode: string;
 }
 
+/** A member municipality of the region that owns the agreement (`me.reach`), for the entry's member. */
+export interface MemberChoice {
+  space: string;
+  name: string;
+}
+
 type Trpc = ReturnType<typeof useTRPC>;
 
 /** After a realisation is recorded or corrected: every figure that shows it, on both sides. */
@@ -55,12 +61,16 @@ export function refreshBudget(queryClient: QueryClient, trpc: Trpc, agreementId:
   ]);
 }
 
-/** Month, amount, volume, product line and note: the fields of an entry, for recording and for correcting. */
+/**
+ * Month, amount, volume, product line, member (on a region's agreement) and note: the fields of an entry, for
+ * recording and for correcting.
+ */
 export function RealisationFields({
   idPrefix,
   at = '',
   register,
   lines,
+  members = [],
   errorFor,
 }: {
   idPrefix: string;
@@ -68,6 +78,8 @@ export function RealisationFields({
   at?: string;
   register: (name: string) => UseFormRegisterReturn;
   lines: readonly LineChoice[];
+  /** The owning region's members; none (no field) outside a region's agreement. */
+  members?: readonly MemberChoice[];
   errorFor: (field: string) => string | undefined;
 }) {
   const { t } = useTranslation();
@@ -132,6 +144,25 @@ export function RealisationFields({
           )}
         </Field>
       ) : null}
+      {members.length > 0 ? (
+        <Field
+          id={id('member')}
+          label={t('budget.form.member')}
+          hint={t('budget.form.memberHint')}
+          error={errorFor('member')}
+        >
+          {(props) => (
+            <Select {...props} {...field('member')}>
+              <SelectOption value="">{t('budget.form.noMember')}</SelectOption>
+              {members.map((m) => (
+                <SelectOption key={m.space} value={m.space}>
+                  {m.name}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <Field id={id('note')} label={t('budget.form.note')} error={errorFor('note')}>
         {(props) => <Textarea {...props} rows={2} maxLength={NOTE_LIMIT + 50} {...field('note')} />}
       </Field>
@@ -148,10 +179,13 @@ type Outcome = { kind: 'saved'; text: string; signals: BudgetSignal[] } | { kind
 export function RealisationForm({
   agreementId,
   lines,
+  members = [],
   provider,
 }: {
   agreementId: string;
   lines: readonly LineChoice[];
+  /** On a region's agreement: its members, one of which an entry may belong to (usage settlement). */
+  members?: readonly MemberChoice[];
   /** For a provider: the owner the realisation is reported to. */
   provider?: { ownerName: string };
 }) {
@@ -162,9 +196,17 @@ export function RealisationForm({
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const lineKey = lines.map((l) => l.id).join(',');
+  const memberKey = members.map((m) => m.space).join(',');
   const resolver = useMemo(
-    () => standardSchemaResolver(realisationSchema(locale, lineKey === '' ? [] : lineKey.split(','))),
-    [locale, lineKey],
+    () =>
+      standardSchemaResolver(
+        realisationSchema(
+          locale,
+          lineKey === '' ? [] : lineKey.split(','),
+          memberKey === '' ? [] : memberKey.split(','),
+        ),
+      ),
+    [locale, lineKey, memberKey],
   );
   const form = useForm<RealisationValues, unknown, RealisationInput>({
     defaultValues: emptyRealisation(currentMonth()),
@@ -297,6 +339,7 @@ export function RealisationForm({
           idPrefix={idPrefix}
           register={(name) => form.register(name as keyof RealisationValues)}
           lines={lines}
+          members={members}
           errorFor={errorFor}
         />
         <StatusLine>{record.isPending ? t('budget.form.saving') : null}</StatusLine>

@@ -16,7 +16,7 @@ import { focusSoon } from '../../lib/form';
 import { type AppLocale, formatDateTime, formatMoney, formatMonth, formatNumber } from '../../lib/format';
 import { useOutcome } from '../../lib/outcome';
 import { CorrectionForm } from './CorrectionForm';
-import type { LineChoice } from './RealisationForm';
+import type { LineChoice, MemberChoice } from './RealisationForm';
 
 const numeric = 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap';
 const numericHeader = 'utrecht-table__header-cell--numeric-column';
@@ -37,6 +37,8 @@ export interface RealisationRow {
   reversedAt?: string;
   /** The provider party it belongs to (the municipality's list of an agreement with provider entries). */
   partyName?: string;
+  /** On a region's agreement: the member municipality the entry belongs to (its space). */
+  member?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export function RealisationsTable({
   agreementId,
   entries,
   lines,
+  members = [],
   locale,
   correctable,
   caption,
@@ -57,6 +60,8 @@ export function RealisationsTable({
   agreementId: string;
   entries: readonly RealisationRow[];
   lines: readonly LineChoice[];
+  /** On a region's agreement: its members (the entry's member column and the correction's choice). */
+  members?: readonly MemberChoice[];
   locale: AppLocale;
   correctable: boolean;
   caption: string;
@@ -71,6 +76,8 @@ export function RealisationsTable({
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const entry = entries.find((r) => r.id === editing);
   const showParty = entries.some((r) => r.partyName);
+  const showMember = members.length > 0 || entries.some((r) => r.member);
+  const memberName = (space: string) => members.find((m) => m.space === space)?.name ?? space;
 
   function open(id: string) {
     setEditing(id);
@@ -106,6 +113,7 @@ export function RealisationsTable({
                 {t('budget.volume')}
               </TableHeaderCell>
               {showParty ? <TableHeaderCell scope="col">{t('parties.column')}</TableHeaderCell> : null}
+              {showMember ? <TableHeaderCell scope="col">{t('budget.member')}</TableHeaderCell> : null}
               <TableHeaderCell scope="col">{t('budget.line')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('budget.note')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('budget.recorded')}</TableHeaderCell>
@@ -137,6 +145,7 @@ export function RealisationsTable({
                     {r.volume === undefined ? none : formatNumber(r.volume, locale)}
                   </TableCell>
                   {showParty ? <TableCell>{r.partyName ?? none}</TableCell> : null}
+                  {showMember ? <TableCell>{r.member ? memberName(r.member) : none}</TableCell> : null}
                   <TableCell>
                     {r.productLineId ? (codes.get(r.productLineId) ?? r.productLineId) : none}
                   </TableCell>
@@ -187,6 +196,7 @@ export function RealisationsTable({
           agreementId={agreementId}
           entry={entry}
           lines={lines}
+          members={members}
           onDone={done}
         />
       ) : null}

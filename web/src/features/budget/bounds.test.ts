@@ -36,6 +36,7 @@ describe('correcting a realisation in the web app', () => {
         volume: '12',
         productLineId: 'jh-45a12',
         note: 'okt',
+        member: '',
       },
       reason: '',
       reverse: false,

@@ -28,9 +28,18 @@ export interface RealisationValues {
   volume: string;
   productLineId: string;
   note: string;
+  /** On a region's agreement: the member municipality the entry belongs to (its space), or empty for none. */
+  member: string;
 }
 
-export const REALISATION_FIELDS = ['period', 'amountCents', 'volume', 'productLineId', 'note'] as const;
+export const REALISATION_FIELDS = [
+  'period',
+  'amountCents',
+  'volume',
+  'productLineId',
+  'member',
+  'note',
+] as const;
 export const NOTE_LIMIT = 500;
 export const REASON_LIMIT = 500;
 
@@ -39,7 +48,7 @@ export function currentMonth(now: Date = new Date()): string {
 }
 
 export function emptyRealisation(period: string): RealisationValues {
-  return { period, amountCents: '', volume: '', productLineId: '', note: '' };
+  return { period, amountCents: '', volume: '', productLineId: '', note: '', member: '' };
 }
 
 const budgetKey = (name: string) => `budget.errors.${name}`;
@@ -63,6 +72,7 @@ export function parseRealisation(values: RealisationValues, locale: AppLocale, a
     ...(volume !== null ? { volume } : {}),
     ...(values.productLineId ? { productLineId: values.productLineId } : {}),
     ...(note ? { note } : {}),
+    ...(values.member ? { member: values.member } : {}),
   };
   return { input, issues: errors };
 }
@@ -80,23 +90,38 @@ export function realisationMessage(field: string): string {
       return budgetKey('lineUnknown');
     case 'note':
       return budgetKey('noteTooLong');
+    case 'member':
+      return budgetKey('memberUnknown');
     default:
       return budgetKey('rejected');
   }
 }
 
-/** An entry must name one of the agreement's own product lines (the server refuses others too). */
-const knownLine = (lineIds: readonly string[], at: string) => (entry: RealisationInput | null) =>
-  entry?.productLineId && !lineIds.includes(entry.productLineId)
-    ? { [`${at}productLineId`]: budgetKey('lineUnknown') }
-    : {};
+/**
+ * An entry must name one of the agreement's own product lines, and a member only one of the owning region's
+ * members (`members`; none outside a region's agreement). The server refuses others too.
+ */
+const knownLine =
+  (lineIds: readonly string[], at: string, members: readonly string[] = []) =>
+  (entry: RealisationInput | null) => ({
+    ...(entry?.productLineId && !lineIds.includes(entry.productLineId)
+      ? { [`${at}productLineId`]: budgetKey('lineUnknown') }
+      : {}),
+    ...(members.length > 0 && entry?.member !== undefined && !members.includes(entry.member)
+      ? { [`${at}member`]: budgetKey('memberUnknown') }
+      : {}),
+  });
 
-export function realisationSchema(locale: AppLocale, lineIds: readonly string[]) {
+export function realisationSchema(
+  locale: AppLocale,
+  lineIds: readonly string[],
+  members: readonly string[] = [],
+) {
   return formSchema<RealisationValues, RealisationInput>({
     read: (values) => parseRealisation(values, locale),
     schema: realisationInputSchema,
     explain: (_issue, path) => realisationMessage(path),
-    check: knownLine(lineIds, ''),
+    check: knownLine(lineIds, '', members),
   });
 }
 
@@ -118,6 +143,7 @@ export function correctionValues(r: RealisationInput, locale: AppLocale): Correc
       volume: r.volume === undefined ? '' : String(r.volume),
       productLineId: r.productLineId ?? '',
       note: r.note ?? '',
+      member: r.member ?? '',
     },
     reason: '',
     reverse: false,
@@ -135,6 +161,7 @@ export function correctionSchema(
   target: { agreementId: string; realisationId: string; expectedVersion: number },
   locale: AppLocale,
   lineIds: readonly string[],
+  members: readonly string[] = [],
 ) {
   return formSchema<CorrectionValues, RealisationCorrection>({
     read: (values) => {
@@ -146,7 +173,7 @@ export function correctionSchema(
     },
     schema: realisationCorrectionSchema,
     explain: keyAt(correctionMessage),
-    check: (correction) => knownLine(lineIds, 'realisation.')(correction.realisation),
+    check: (correction) => knownLine(lineIds, 'realisation.', members)(correction.realisation),
   });
 }
 

@@ -1,11 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { agreementYears, budgetLevel, defaultYear, shareOf } from '../../lib/budget/model';
+import { agreementYears, budgetLevel, defaultYear, regionMembers, shareOf } from '../../lib/budget/model';
 import { validateForm } from '../../lib/form-schema';
 import { parseMonth } from '../../lib/format';
-import { emptyRealisation, realisationSchema } from './budget-form';
+import { correctionSchema, correctionValues, emptyRealisation, realisationSchema } from './budget-form';
 import { burnDownGeometry, pointsAttribute, scaleFor } from './burndown';
 
 const err = (name: string) => `budget.errors.${name}`;
+
+describe('the member of a realisation on a region’s agreement (issue 16 point 4)', () => {
+  const members = ['GM0233', 'GM0243', 'GM0050'];
+  const regional = realisationSchema('nl-NL', [], members);
+
+  it('sends the chosen member, and none when the field is left on “geen gemeente”', async () => {
+    expect(
+      await validateForm(regional, {
+        ...emptyRealisation('2026-03'),
+        amountCents: '1.250,00',
+        member: 'GM0243',
+      }),
+    ).toEqual({ ok: true, value: { period: '2026-03', amountCents: 125_000, member: 'GM0243' } });
+    expect(await validateForm(regional, { ...emptyRealisation('2026-03'), amountCents: '1' })).toEqual({
+      ok: true,
+      value: { period: '2026-03', amountCents: 100 },
+    });
+  });
+
+  it('refuses a municipality outside the region, and any member on another agreement', async () => {
+    const outside = await validateForm(regional, {
+      ...emptyRealisation('2026-03'),
+      amountCents: '1',
+      member: 'GM0344',
+    });
+    expect(outside.ok ? {} : outside.errors).toEqual({ member: err('memberUnknown') });
+    const malformed = await validateForm(regional, {
+      ...emptyRealisation('2026-03'),
+      amountCents: '1',
+      member: 'gemeente',
+    });
+    expect(malformed.ok ? {} : malformed.errors).toEqual({ member: err('memberUnknown') });
+  });
+
+  it('keeps an entry’s member when it is corrected', async () => {
+    const values = correctionValues({ period: '2026-03', amountCents: 125_000, member: 'GM0050' }, 'nl-NL');
+    expect(values.realisation.member).toBe('GM0050');
+    const schema = correctionSchema(
+      { agreementId: 'rnv-ict-01', realisationId: 'r-1', expectedVersion: 1 },
+      'nl-NL',
+      [],
+      members,
+    );
+    const result = await validateForm(schema, { ...values, reason: 'Bedrag verkeerd' });
+    expect(result.ok ? result.value.realisation : null).toEqual({
+      period: '2026-03',
+      amountCents: 125_000,
+      member: 'GM0050',
+    });
+  });
+
+  it('lists the region’s members only on an agreement the region owns', () => {
+    const me = {
+      reach: [
+        { space: 'GM0233', kind: 'municipality' },
+        {
+          space: 'RGNOORDVELUWE',
+          kind: 'region',
+          members: [
+            { space: 'GM0233', name: 'Gemeente Ermelo' },
+            { space: 'GM0243', name: 'Gemeente Harderwijk' },
+          ],
+        },
+      ],
+    };
+    expect(regionMembers(me, 'RGNOORDVELUWE').map((m) => m.space)).toEqual(['GM0233', 'GM0243']);
+    expect(regionMembers(me, 'GM0233')).toEqual([]);
+    expect(regionMembers(undefined, 'RGNOORDVELUWE')).toEqual([]);
+  });
+});
 
 describe('the realisation form, checked with the API’s schema', () => {
   const lines = ['jh-45a12'];
@@ -32,6 +102,7 @@ describe('the realisation form, checked with the API’s schema', () => {
         volume: '1.200',
         productLineId: 'jh-45a12',
         note: ' Correctie oktober ',
+        member: '',
       }),
     ).toEqual({
       ok: true,
@@ -52,6 +123,7 @@ describe('the realisation form, checked with the API’s schema', () => {
       volume: '2,5',
       productLineId: 'nope',
       note: 'x'.repeat(501),
+      member: '',
     });
     expect(result.ok ? {} : result.errors).toEqual({
       period: err('monthInvalid'),

@@ -165,3 +165,18 @@ export function signalKey(signal: {
     ? `${signal.agreementId}-${signal.threshold}`
     : `${signal.agreementId}-${signal.year}-${signal.threshold}`;
 }
+
+/**
+ * The member municipalities a realisation on this agreement may belong to (issue 16 point 4): on a region's
+ * agreement its members as `me.get` lists them for the region in the caller's reach; none on any other agreement
+ * (the API refuses a member there with `realisation.notMember`).
+ */
+export function regionMembers(
+  me:
+    | { reach: readonly { space: string; kind: string; members?: { space: string; name: string }[] }[] }
+    | undefined,
+  agreementSpace: string,
+): { space: string; name: string }[] {
+  const region = me?.reach.find((r) => r.space === agreementSpace && r.kind === 'region');
+  return region?.members ? [...region.members] : [];
+}
