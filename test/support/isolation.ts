@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { appRouter } from '@regie/api';
+import { loadRouters } from '@regie/api';
 import { LIFECYCLES, visibleToParties } from '@regie/core';
 import { SEED_AGREEMENTS, SEED_SPACES, SEED_USERS } from '@regie/local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -75,8 +75,8 @@ export function isolationMatrix(shard: number) {
     });
 
     if (shard === 1) {
-      it('covers every procedure of the router, each with a role declaration', () => {
-        const procedures = appRouter._def.procedures as unknown as Record<
+      it('covers every procedure of the router, each with a role declaration', async () => {
+        const procedures = (await loadRouters())._def.procedures as unknown as Record<
           string,
           { _def: { meta?: { roles?: string[] } } }
         >;
