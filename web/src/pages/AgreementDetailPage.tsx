@@ -3,9 +3,9 @@ import { Alert, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { AuditSection } from '../features/agreements/AuditSection';
 import { Cockpit } from '../features/agreements/Cockpit';
 import { sectionsOf } from '../features/agreements/cockpit-model';
-import { AuditSection, VersionsSection } from '../features/agreements/HistorySections';
 import { InPageNav } from '../features/agreements/InPageNav';
 import { LinesSection } from '../features/agreements/LinesSection';
 import { ServicesSection } from '../features/agreements/ServicesSection';
@@ -20,6 +20,7 @@ import {
   PartiesSection,
   TermsSection,
 } from '../features/agreements/TermsSections';
+import { VersionsSection } from '../features/agreements/VersionsSection';
 import { BudgetSection } from '../features/budget/BudgetSection';
 import { ProviderRealisationsSection } from '../features/budget/ProviderRealisationsSection';
 import { DialogueSection } from '../features/dialogue/DialogueSection';
