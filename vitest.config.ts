@@ -50,7 +50,9 @@ export default defineConfig({
           exclude: [...ignore, ...solo],
           globalSetup: ['test/setup/dynamo.global.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Setups that seed a table and bundle functions with esbuild take well over a minute while another worker
+          // runs; a hook that really hangs still fails.
+          hookTimeout: 180_000,
         },
       },
       {
