@@ -11,10 +11,23 @@ import { defineConfig } from 'vitest/config';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 const ignore = ['**/node_modules/**', '**/cdk.out/**', '**/dist/**'];
+/**
+ * Tests that time themselves against the machine: they run alone, after the parallel group (a project with
+ * `maxWorkers: 1` is Vitest's sequential group), with only the idle e2e stack beside them.
+ */
+const solo = [
+  'test/integration/faults.integration.test.ts',
+  'test/integration/load-isolation.integration.test.ts',
+];
 
 export default defineConfig({
   test: {
     passWithNoTests: false,
+    // Vitest's default is one worker fewer than the cores: on the 2-core CI machine one file at a time, with a core
+    // mostly idle while a file waits on DynamoDB Local's JVM, s3rver or esbuild. Two workers keep both cores busy.
+    // The unit, integration and infra projects share this number (one group); the e2e and integration-solo
+    // projects run after them, one file at a time. `VITEST_MAX_WORKERS` overrides it.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -34,8 +47,22 @@ export default defineConfig({
           name: 'integration',
           env,
           include: ['**/*.integration.test.ts'],
+          exclude: [...ignore, ...solo],
+          globalSetup: ['test/setup/dynamo.global.ts'],
+          testTimeout: 30_000,
+          // Setups that seed a table and bundle functions with esbuild take well over a minute while another worker
+          // runs; a hook that really hangs still fails.
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-solo',
+          env,
+          include: solo,
           exclude: ignore,
           globalSetup: ['test/setup/dynamo.global.ts'],
+          maxWorkers: 1,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -17,7 +17,7 @@ export const ESM_REQUIRE_BANNER =
  * Modules replaced in every Lambda bundle (esbuild `--alias`), each by a small file in functions/bundle/:
  * - `@aws-sdk/credential-provider-node`: environment credentials only, which is what Lambda provides (−117 KB of
  *   SSO/INI/IMDS providers and their nested clients). Kept by measurement: without it the API's cold start is
- *   slower (docs/benchmarks.md, "Floors"). Issue 17 dropped the other two shortcuts (a Map-based stand-in for
+ *   slower (0.84–0.94× with it in three bench runs of 2026-12-02; docs/benchmarks.md, "Floors"). Issue 17 dropped the other two shortcuts (a Map-based stand-in for
  *   `mnemonist/lru-cache`, −7 KB, and an empty `@smithy/core/event-streams`, −16 KB): neither changed the
  *   measured cold start, and each was one more place to break on an SDK upgrade.
  */

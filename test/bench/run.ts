@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { appRouter } from '@regie/api';
+import { loadRouters } from '@regie/api';
 import { keys, SEP } from '@regie/db';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, freePort, startDynamoLocal } from '@regie/local';
 import { createTestDb } from '../support/db.ts';
@@ -119,7 +119,7 @@ async function main() {
           ],
         ];
         // deadline.upcoming is measured once the procedure exists in the router.
-        if ('deadline.upcoming' in appRouter._def.procedures) {
+        if ('deadline.upcoming' in (await loadRouters())._def.procedures) {
           scale.push([
             'deadline.upcoming, first page (50) of the next 365 days',
             'deadline.upcoming',

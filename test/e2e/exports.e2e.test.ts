@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyLines } from '../../scripts/verify-audit.mjs';
+import { verifyLines } from '../../scripts/verify-audit.ts';
 import { type BrowserSession, openSession } from '../support/session.ts';
 
 /**

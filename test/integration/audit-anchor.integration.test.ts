@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AuditEvent,
@@ -19,11 +17,11 @@ import { createLocalAnchorSigner } from '@regie/local';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readChain } from '../../packages/db/src/audit-store.ts';
 import { queryAll } from '../../packages/db/src/query.ts';
-import { agreementState as offlineState, verifyTrail } from '../../scripts/verify-audit.mjs';
+import { verifyTrail } from '../../scripts/verify-audit.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
+import { runVerifyAudit } from '../support/verify-audit.ts';
 
-const VERIFIER = fileURLToPath(new URL('../../scripts/verify-audit.mjs', import.meta.url));
 const SPACE = 'GM0233';
 
 /**
@@ -80,7 +78,10 @@ describe('anchored audit', () => {
   };
   const offline = (id: string, extra: string[]) => {
     const file = join(dir, `${id}-${Math.random().toString(36).slice(2)}.jsonl`);
-    return { file, run: () => spawnSync(process.execPath, [VERIFIER, file, ...extra], { encoding: 'utf8' }) };
+    return {
+      file,
+      run: () => runVerifyAudit([file, ...extra]),
+    };
   };
   const exportOf = async (id: string) => {
     const response = await fetch(`${api.url}/files/exports/audit/${id}.jsonl`, {
@@ -148,8 +149,17 @@ describe('anchored audit', () => {
           anchor: { status: 'anchored', after: 0 },
           state: { status: 'matches' },
         });
-        // The offline verifier computes the same state as the API.
-        expect(offlineState(current)).toEqual(agreementState(current));
+        // The offline verifier gives the same verdict from the export, the anchor and the stored agreement.
+        const stored = await readAnchorCopy(api.db, space, anchor.agreement);
+        expect(
+          verifyTrail({
+            text: events.map((e) => JSON.stringify(e)).join('\n'),
+            anchors: stored ? [stored] : [],
+            publicKey: publicKeyPem,
+            agreement: current,
+          }),
+          `${space}/${anchor.agreement} offline`,
+        ).toMatchObject({ valid: true, anchored: { after: 0 }, state: 'matches' });
         checked += 1;
       }
     }
@@ -195,7 +205,7 @@ describe('anchored audit', () => {
       agreementFile,
     ]);
     writeFileSync(check.file, await exportOf(id));
-    const ok = check.run();
+    const ok = await check.run();
     expect(ok.stdout).toContain('Anchored: seq');
     expect(ok.stdout).toContain('State: the stored agreement is what the chain says.');
     expect(ok.status).toBe(0);
@@ -204,7 +214,7 @@ describe('anchored audit', () => {
     writeFileSync(join(dir, 'other.pem'), await other.publicKeyPem());
     const forged = offline(id, ['--anchors', anchorDir, '--key', join(dir, 'other.pem')]);
     writeFileSync(forged.file, await exportOf(id));
-    expect(forged.run()).toMatchObject({ status: 1 });
+    expect(await forged.run()).toMatchObject({ status: 1 });
   });
 
   it('detects a rewrite whose hashes and head were recomputed', async () => {
@@ -231,7 +241,7 @@ describe('anchored audit', () => {
     expect(await store.all(SPACE, id)).toEqual(anchorsBefore);
     const check = offline(id, ['--anchors', await anchorFile(id), '--key', join(dir, 'key.pem')]);
     writeFileSync(check.file, await exportOf(id));
-    const result = check.run();
+    const result = await check.run();
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('chain was rewritten');
   });
@@ -250,7 +260,7 @@ describe('anchored audit', () => {
     });
     const check = offline(id, ['--anchors', await anchorFile(id), '--key', join(dir, 'key.pem')]);
     writeFileSync(check.file, await exportOf(id));
-    expect(check.run().stdout).toContain('chain was cut');
+    expect((await check.run()).stdout).toContain('chain was cut');
   });
 
   it('detects a direct write to the agreement', async () => {
@@ -278,7 +288,7 @@ describe('anchored audit', () => {
     writeFileSync(agreementFile, JSON.stringify(await item(id)));
     const check = offline(id, ['--agreement', agreementFile]);
     writeFileSync(check.file, await exportOf(id));
-    expect(check.run().stdout).toContain('stored agreement differs from its chain');
+    expect((await check.run()).stdout).toContain('stored agreement differs from its chain');
   });
 
   it('refuses a forged anchor copy on the agreement partition', async () => {

@@ -1,16 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { REGISTER_COLUMNS } from '@regie/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { verifyLines } from '../../scripts/verify-audit.mjs';
+import { verifyLines } from '../../scripts/verify-audit.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
-
-const VERIFIER = fileURLToPath(new URL('../../scripts/verify-audit.mjs', import.meta.url));
+import { runVerifyAudit } from '../support/verify-audit.ts';
 
 /** SPEC §5.5: the filtered register as CSV and XLSX, an agreement's audit trail as JSON lines verified offline. */
 describe('exports', () => {
@@ -116,7 +113,7 @@ describe('exports', () => {
 
     const file = join(dir, 'audit.jsonl');
     writeFileSync(file, text);
-    const ok = spawnSync(process.execPath, [VERIFIER, file], { encoding: 'utf8' });
+    const ok = await runVerifyAudit([file]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain(`OK: ${history.length} events`);
 
@@ -124,14 +121,12 @@ describe('exports', () => {
     const second = JSON.parse(lines[1]!);
     lines[1] = JSON.stringify({ ...second, actor: 'iemand.anders' });
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const broken = spawnSync(process.execPath, [VERIFIER, file], { encoding: 'utf8' });
+    const broken = await runVerifyAudit([file]);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toContain('BROKEN at seq 2: event content was altered');
 
     writeFileSync(file, `${[lines[0], lines[2]].join('\n')}\n`);
-    expect(spawnSync(process.execPath, [VERIFIER, file], { encoding: 'utf8' }).stdout).toContain(
-      'BROKEN at seq 2: missing event',
-    );
+    expect((await runVerifyAudit([file])).stdout).toContain('BROKEN at seq 2: missing event');
   });
 
   it('answers another municipality’s or a missing agreement’s trail with the same 404', async () => {

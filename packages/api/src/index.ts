@@ -7,5 +7,5 @@ export { createTokenVerifier } from './auth.ts';
 export type { DbFor } from './context.ts';
 export { ORIGIN_SECRET_HEADER, originGuard } from './origin-guard.ts';
 export type { AppRouter } from './router.ts';
-export { appRouter } from './router.ts';
+export { appRouter, loadRouters } from './router.ts';
 export type { Meta } from './trpc.ts';

@@ -51,3 +51,15 @@ export const appRouter = router({
 });
 
 export type AppRouter = typeof appRouter;
+
+/**
+ * Builds every router, so that `appRouter._def.procedures` lists all procedures (tests, tools). Each router is
+ * `lazy` (routers/*.ts): it is built on the first call of one of its procedures, not when the API is imported.
+ */
+export async function loadRouters(): Promise<typeof appRouter> {
+  const lazyRouters = appRouter._def.lazy as Record<string, { load(): Promise<void> }>;
+  while (Object.keys(lazyRouters).length > 0) {
+    await Promise.all(Object.values(lazyRouters).map((loader) => loader.load()));
+  }
+  return appRouter;
+}

@@ -39,23 +39,31 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Domain errors become API errors here, in one place. */
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+const toApiError = <R extends { ok: boolean; error?: { cause?: unknown } }>(result: R): R => {
+  if (!result.ok && result.error?.cause instanceof DomainError) throw toTRPCError(result.error.cause);
   return result;
-});
+};
+
+const mapErrors = t.middleware(async ({ next }) => toApiError(await next()));
 
 export const publicProcedure = t.procedure.use(mapErrors);
 
-/** A verified caller with a space and roles, checked against the procedure's declared roles. */
-export const procedure = publicProcedure.use(({ ctx, meta, next }) => {
+/**
+ * A verified caller with a space and roles, checked against the procedure's declared roles; domain errors of
+ * what follows become API errors. One middleware rather than two (error mapping, then the role check): every
+ * tRPC layer copies the call's options and context per request (docs/benchmarks.md, floors).
+ */
+export const procedure = t.procedure.use(async ({ ctx, meta, next }) => {
   if (!ctx.identity || !ctx.repos || !ctx.scope)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
   const declared = meta?.roles;
   if (!declared || !ctx.identity.roles.some((role) => declared.includes(role))) {
-    throw new DomainError('FORBIDDEN', 'request.forbidden', { message: 'Your role may not do this' });
+    throw toTRPCError(
+      new DomainError('FORBIDDEN', 'request.forbidden', { message: 'Your role may not do this' }),
+    );
   }
-  return next({ ctx: { ...ctx, identity: ctx.identity, repos: ctx.repos, scope: ctx.scope } });
+  // Only the narrowed fields: tRPC merges them into the context.
+  return toApiError(await next({ ctx: { identity: ctx.identity, repos: ctx.repos, scope: ctx.scope } }));
 });
 
 /**

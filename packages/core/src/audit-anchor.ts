@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject, verify as verifySignature } from 'node:crypto';
 import type { Agreement } from './agreement.ts';
 import { type AuditEvent, canonicalJson, type VerifyResult, verifyChain } from './audit.ts';
 
@@ -121,15 +121,20 @@ export function anchorMessage(anchor: AnchorPayload): Buffer {
   return Buffer.from(`regie-audit-anchor/1\n${canonicalJson({ agreement, space, seq, hash, at })}`, 'utf8');
 }
 
+/** A public key from PEM or from base64 SPKI DER, of any type (throws when it is neither). */
+export function parsePublicKey(value: string): KeyObject {
+  const text = value.trim();
+  return text.startsWith('-----BEGIN')
+    ? createPublicKey(text)
+    : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+}
+
 /**
  * The anchor public key as SPKI PEM, from PEM or from the base64 DER that `aws kms get-public-key --query
  * PublicKey --output text` prints. Throws unless it is an EC P-256 public key.
  */
 export function toPublicKeyPem(value: string): string {
-  const text = value.trim();
-  const key = text.startsWith('-----BEGIN')
-    ? createPublicKey(text)
-    : createPublicKey({ key: Buffer.from(text, 'base64'), format: 'der', type: 'spki' });
+  const key = parsePublicKey(value);
   if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
     throw new Error('The audit anchor key must be an EC P-256 public key');
   }

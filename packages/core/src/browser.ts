@@ -176,18 +176,14 @@ export { repeatedParties } from './parties.ts';
 export {
   INDICATOR_DIRECTIONS,
   INDICATOR_TYPES,
-  type IndicatorRow,
   LEGAL_FORMS,
-  type Paragraph,
-  type ParagraphRow,
   PC_STEPS,
   PC_WRITE_ROLES,
-  type PcMemberView,
-  type PcView,
-  pcSetFinancialsSchema,
   pcSetIndicatorsSchema,
   pcSetProfileSchema,
 } from './pc-indicators.ts';
+export type { Paragraph, ParagraphRow } from './pc-paragraph.ts';
+export { type IndicatorRow, type PcMemberView, type PcView, pcSetFinancialsSchema } from './pc-values.ts';
 // The Dutch names of kinds and statuses: one list for the register export, the import and the web app's texts.
 export { DOMAINS_NL, KINDS_NL, STATUSES_NL } from './register-columns.ts';
 // The forms of the relation designer and roles, budget, reports and organisations validate with the API's own

@@ -33,6 +33,8 @@ export * from './offer.ts';
 export * from './organisation.ts';
 export * from './parties.ts';
 export * from './pc-indicators.ts';
+export * from './pc-paragraph.ts';
+export * from './pc-values.ts';
 export * from './register-columns.ts';
 export * from './relation.ts';
 export * from './relation-confirm.ts';

@@ -3,28 +3,32 @@ import type { AllocationKey } from './allocation.ts';
 import type { DomainError } from './errors.ts';
 import {
   agreedByAll,
-  checkValues,
-  groupParagraph,
   type Indicator,
-  indicatorOutcome,
-  indicatorRows,
   indicatorSchema,
   indicatorsChanged,
   memberAgreementState,
-  memberInterest,
-  PARAGRAPH_COLUMNS,
-  type PcFinancials,
   type PcSetRecord,
-  paragraphCells,
-  paragraphRow,
   pcAccess,
   pcMemberVisible,
+  pcSetIndicatorsSchema,
+} from './pc-indicators.ts';
+import {
+  groupParagraph,
+  memberInterest,
+  PARAGRAPH_COLUMNS,
+  paragraphCells,
+  paragraphRow,
+  shareOf,
+} from './pc-paragraph.ts';
+import {
+  checkValues,
+  indicatorOutcome,
+  indicatorRows,
+  type PcFinancials,
   pcRecordValuesSchema,
   pcSetFinancialsSchema,
-  pcSetIndicatorsSchema,
   pcView,
-  shareOf,
-} from './pc-indicators.ts';
+} from './pc-values.ts';
 
 const reasonOf = (f: () => void) => {
   try {

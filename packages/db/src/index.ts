@@ -88,119 +88,122 @@ const settingsOf = (space: string, record: SpaceRecord | null) => ({
   regions: record?.memberOf ?? [],
 });
 
+/** What one request's repositories are bound to: the caller's database handle and scope. */
+interface Binding {
+  db: Db;
+  scope: Scope;
+  /** A handle widened to exactly some item collections (see agreement-access.ts). */
+  widen: Widen;
+}
+
+/** The repositories others are built on; one of each per request's set. */
+interface Shared {
+  escalations: ReturnType<typeof escalationRepository>;
+  steering: ReturnType<typeof steeringRepository>;
+  notifications: ReturnType<typeof notificationRepository>;
+}
+
+/** How each repository of a request's set is made from the caller's binding (a few from others of the set). */
+const factories = {
+  escalations: ({ db, scope, widen }) => escalationRepository(db, scope, widen),
+  steering: ({ db, scope }) => steeringRepository(db, scope),
+  /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */
+  notifications: ({ db, scope, widen }) => notificationRepository(db, scope, widen),
+  agreements: ({ db, scope }) => agreementRepository(db, scope),
+  /** The register import (issue 13): batches of a municipality's own register, written like creates. */
+  imports: ({ db, scope }) => importRepository(db, scope, agreementRepository(db, scope)),
+  organisations: ({ db, scope }) => organisationRepository(db, scope),
+  idempotency: ({ db, scope }) => idempotencyRepository(db, scope),
+  /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
+  governance: ({ db, scope }, set) => governanceRepository(db, scope, set.steering),
+  /** Each party's confirmation of the relation (issue 14 point 2). */
+  relationConfirm: ({ db, scope, widen }) => relationConfirmRepository(db, scope, widen),
+  reports: ({ db, scope, widen }) => reportRepository(db, scope, widen),
+  /** Service-level reports on a service agreement's catalogue (issue 16 point 2). */
+  serviceLevels: ({ db, scope, widen }) => serviceLevelRepository(db, scope, widen),
+  signing: ({ db, scope, widen }) => signingRepository(db, scope, widen),
+  budget: ({ db, scope, widen }) => budgetRepository(db, scope, widen),
+  accountability: ({ db, scope, widen }) => accountabilityRepository(db, scope, widen),
+  /** Result-linked payment on the KPIs (issue 15 point 2): periods computed and settled. */
+  incentives: ({ db, scope, widen }) => incentiveRepository(db, scope, widen),
+  /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
+  collaboration: ({ db, scope, widen }) => collaborationRepository(db, scope, widen),
+  dashboard: ({ db, scope }, set) =>
+    dashboardRepository(db, scope, {
+      escalations: set.escalations,
+      steering: set.steering,
+      notifications: set.notifications,
+    }),
+  /** The volume-incentive simulator on a stored agreement (never writes). */
+  simulation: ({ db, scope }, set) => simulationRepository(db, scope, { steering: set.steering }),
+  wgr: ({ db, scope }) => wgrRepository(db, scope),
+  /** Per-member take-up of a region's service agreement (issue 16 point 3). */
+  takeup: ({ db, scope }) => takeupRepository(db, scope, agreementRepository(db, scope)),
+  /** Measured usage per member and month, and the settlement per member (issue 16 point 4). */
+  usage: ({ db, scope }) => usageRepository(db, scope),
+  /** P&C harmonised in content and the paragraaf verbonden partijen (issue 16 point 5). */
+  pc: ({ db, scope }) => pcRepository(db, scope),
+  /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
+  benchmark: ({ db, scope }) => benchmarkRepository(db, scope),
+  /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
+  subsidy: ({ db, scope }) => subsidyRepository(db, scope, agreementRepository(db, scope)),
+  /** Dated things of the caller's spaces (deadline engine, SPEC §5.3). */
+  deadlines: ({ db, scope }) => ({
+    upcoming: (range: { space?: string; from: string; through: string; limit: number; cursor?: string }) => {
+      if (range.space) assertReach(scope, range.space);
+      return readDeadlines(db, range.space ? [range.space] : scope.reach, range);
+    },
+  }),
+  inbox: ({ db, scope }) => inboxRepository(db, scope),
+  /** The people of the caller's own space (issue 13; the space's administrator). */
+  users: ({ db, scope }) => userRepository(db, scope),
+  ical: ({ db, scope }) => icalRepository(db, scope),
+  /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
+  tenant: ({ db, scope }) => ({
+    settings: async () => settingsOf(scope.space, await readSpace(db, scope.space)),
+    update: async (expectedVersion: number, settings: SpaceSettings) =>
+      settingsOf(scope.space, await updateSpaceSettings(db, scope, expectedVersion, settings)),
+    /** The space's own audit chain (settings, organisations) and whether it verifies. */
+    history: async () => {
+      const [events, head] = await Promise.all([
+        readSpaceChain(db, scope.space),
+        readSpaceWithHead(db, scope.space),
+      ]);
+      return { events, verification: verifySpaceChain(events, head ?? {}) };
+    },
+  }),
+} satisfies Record<string, (binding: Binding, set: Shared) => unknown>;
+
+/** Repositories for one request, bound to the caller's scope; created per request, never shared. */
+export type Repositories = {
+  readonly [K in keyof typeof factories]: ReturnType<(typeof factories)[K]>;
+};
+
+const BINDING = Symbol('binding');
+
 /**
- * Repositories for one request, bound to the caller's scope; created per request, never shared. Each is built on
- * first use (a request touches one or two of them), so a request does not pay for constructing all of them.
+ * The prototype of every request's set: a getter per repository that builds it on its first read and keeps it on
+ * that set. Built once per process, so a request pays for one small object and the one or two repositories it
+ * reads, not for defining some thirty properties (docs/benchmarks.md, floors).
  */
-export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db) {
-  const escalations = once(() => escalationRepository(db, scope, widen));
-  const steering = once(() => steeringRepository(db, scope));
-  const notifications = once(() => notificationRepository(db, scope, widen));
-  return lazily({
-    escalations,
-    steering,
-    /** Event notifications (meldingen) with their response clocks (issue 14 point 3). */
-    notifications,
-    agreements: () => agreementRepository(db, scope),
-    /** The register import (issue 13): batches of a municipality's own register, written like creates. */
-    imports: () => importRepository(db, scope, agreementRepository(db, scope)),
-    organisations: () => organisationRepository(db, scope),
-    idempotency: () => idempotencyRepository(db, scope),
-    /** Governance that acts: the relation's proposal previewed and applied (issue 14). */
-    governance: () => governanceRepository(db, scope, steering()),
-    /** Each party's confirmation of the relation (issue 14 point 2). */
-    relationConfirm: () => relationConfirmRepository(db, scope, widen),
-    reports: () => reportRepository(db, scope, widen),
-    /** Service-level reports on a service agreement's catalogue (issue 16 point 2). */
-    serviceLevels: () => serviceLevelRepository(db, scope, widen),
-    signing: () => signingRepository(db, scope, widen),
-    budget: () => budgetRepository(db, scope, widen),
-    accountability: () => accountabilityRepository(db, scope, widen),
-    /** Result-linked payment on the KPIs (issue 15 point 2): periods computed and settled. */
-    incentives: () => incentiveRepository(db, scope, widen),
-    /** The collaboration monitor (issue 14 point 5): trends, signals, agreed actions done. */
-    collaboration: () => collaborationRepository(db, scope, widen),
-    dashboard: () =>
-      dashboardRepository(db, scope, {
-        escalations: escalations(),
-        steering: steering(),
-        notifications: notifications(),
-      }),
-    /** The volume-incentive simulator on a stored agreement (never writes). */
-    simulation: () => simulationRepository(db, scope, { steering: steering() }),
-    wgr: () => wgrRepository(db, scope),
-    /** Per-member take-up of a region's service agreement (issue 16 point 3). */
-    takeup: () => takeupRepository(db, scope, agreementRepository(db, scope)),
-    /** Measured usage per member and month, and the settlement per member (issue 16 point 4). */
-    usage: () => usageRepository(db, scope),
-    /** P&C harmonised in content and the paragraaf verbonden partijen (issue 16 point 5). */
-    pc: () => pcRepository(db, scope),
-    /** The regional benchmark the job computed (issue 15 point 4): one partition of the region read. */
-    benchmark: () => benchmarkRepository(db, scope),
-    /** Subsidies under the Awb: regulations with their ceiling, grant and settlement (SPEC §3.2). */
-    subsidy: () => subsidyRepository(db, scope, agreementRepository(db, scope)),
-    /** Dated things of the caller's spaces (deadline engine, SPEC §5.3). */
-    deadlines: () => ({
-      upcoming: (range: {
-        space?: string;
-        from: string;
-        through: string;
-        limit: number;
-        cursor?: string;
-      }) => {
-        if (range.space) assertReach(scope, range.space);
-        return readDeadlines(db, range.space ? [range.space] : scope.reach, range);
-      },
-    }),
-    inbox: () => inboxRepository(db, scope),
-    /** The people of the caller's own space (issue 13; the space's administrator). */
-    users: () => userRepository(db, scope),
-    ical: () => icalRepository(db, scope),
-    /** The caller's own tenant: its settings (SPEC §1, tenant admin). */
-    tenant: () => ({
-      settings: async () => settingsOf(scope.space, await readSpace(db, scope.space)),
-      update: async (expectedVersion: number, settings: SpaceSettings) =>
-        settingsOf(scope.space, await updateSpaceSettings(db, scope, expectedVersion, settings)),
-      /** The space's own audit chain (settings, organisations) and whether it verifies. */
-      history: async () => {
-        const [events, head] = await Promise.all([
-          readSpaceChain(db, scope.space),
-          readSpaceWithHead(db, scope.space),
-        ]);
-        return { events, verification: verifySpaceChain(events, head ?? {}) };
-      },
-    }),
+const repositoriesPrototype: object = {};
+for (const key of Object.keys(factories) as (keyof typeof factories)[]) {
+  Object.defineProperty(repositoriesPrototype, key, {
+    enumerable: true,
+    get(this: Repositories & { [BINDING]: Binding }) {
+      const value = factories[key](this[BINDING], this);
+      Object.defineProperty(this, key, { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
   });
 }
 
-/** `make`'s value, made on the first call and kept. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
-  };
-}
-
 /**
- * An object whose every property is made by its factory on first read, then kept (a getter replaced by the
- * value). Reading a property costs what building that one repository costs, not all of them.
+ * Repositories for one request, bound to the caller's scope; created per request, never shared. Each is built on
+ * first use (a request touches one or two of them).
  */
-function lazily<T extends Record<string, () => unknown>>(
-  factories: T,
-): { readonly [K in keyof T]: ReturnType<T[K]> } {
-  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
-  for (const key of Object.keys(factories) as (keyof T)[]) {
-    Object.defineProperty(out, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = factories[key]!() as ReturnType<T[typeof key]>;
-        Object.defineProperty(out, key, { value, enumerable: true, writable: false, configurable: false });
-        return value;
-      },
-    });
-  }
-  return out;
+export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db): Repositories {
+  const set = Object.create(repositoriesPrototype) as Repositories & { [BINDING]: Binding };
+  set[BINDING] = { db, scope, widen };
+  return set;
 }
-export type Repositories = ReturnType<typeof createRepositories>;

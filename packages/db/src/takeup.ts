@@ -15,12 +15,12 @@ import {
   takeupYearlyPrice,
 } from '@regie/core';
 import { type AgreementAccess, auditInCollection } from './agreement-access.ts';
-import { type agreementRepository, loadAgreement } from './agreements.ts';
+import type { agreementRepository } from './agreements.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { readSpace } from './directory.ts';
 import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
+import { assertRegionWritesMember, loadRegional as loadRegionalOf, type Regional } from './regional.ts';
 import type { Scope } from './scope.ts';
 import { transact } from './transact.ts';
 
@@ -33,22 +33,7 @@ import { transact } from './transact.ts';
  * region shares the details with its members is one more item (`TAKEUPSHARE`), versioned and audited likewise.
  */
 export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<typeof agreementRepository>) {
-  async function loadRegional(agreementId: string) {
-    const agreement = await loadAgreement(db, scope.reach, agreementId);
-    const region = await readSpace(db, agreement.space);
-    if (agreement.kind !== 'service_agreement' || region?.kind !== 'region') {
-      throw new DomainError('BAD_REQUEST', 'takeup.notRegional', {
-        field: 'agreementId',
-        message: "Only a region's service agreement has take-up per member",
-      });
-    }
-    return {
-      agreement,
-      members: region.members ?? [],
-      names: region.memberNames ?? {},
-      ownerName: region.name ?? agreement.space,
-    };
-  }
+  const loadRegional = (agreementId: string) => loadRegionalOf(db, scope, agreementId, 'take-up');
 
   const records = (space: string, agreementId: string) =>
     queryCollection<TakeupRecord>(db, space, agreementId, `TAKEUP${SEP}`);
@@ -66,11 +51,7 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
     return (result.Item as TakeupSharingRecord | undefined) ?? null;
   }
 
-  function view(
-    r: Awaited<ReturnType<typeof loadRegional>>,
-    list: TakeupRecord[],
-    shared: TakeupSharingRecord | null,
-  ): TakeupView {
+  function view(r: Regional, list: TakeupRecord[], shared: TakeupSharingRecord | null): TakeupView {
     return takeupView({
       agreementId: r.agreement.id,
       regionSpace: r.agreement.space,
@@ -181,19 +162,7 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
     async set(input: TakeupSetInput): Promise<TakeupView> {
       const r = await loadRegional(input.agreementId);
       const { agreement } = r;
-      if (!takeupCanWrite(scope, agreement.space)) {
-        throw new DomainError('FORBIDDEN', 'takeup.regionOnly', {
-          message: actsForOwner(scope, agreement.space)
-            ? 'Recording take-up needs a write role'
-            : 'Only the region records take-up per member',
-        });
-      }
-      if (!r.members.includes(input.member)) {
-        throw new DomainError('BAD_REQUEST', 'takeup.notMember', {
-          field: 'member',
-          message: 'This municipality is not a member of the region',
-        });
-      }
+      assertRegionWritesMember(scope, r, input.member, 'take-up');
       const services = agreement.services ?? [];
       checkTakeup(services, input.modules);
       const all = await records(agreement.space, agreement.id);

@@ -1,5 +1,4 @@
 import {
-  actsForOwner,
   checkUsage,
   DomainError,
   notFound,
@@ -14,11 +13,10 @@ import {
   usageVisible,
 } from '@regie/core';
 import { type AgreementAccess, auditInCollection } from './agreement-access.ts';
-import { loadAgreement } from './agreements.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
-import { readSpace } from './directory.ts';
 import { keys, SEP } from './keys.ts';
+import { assertRegionWritesMember, loadRegional as loadRegionalOf, type Regional } from './regional.ts';
 import type { Scope } from './scope.ts';
 import { transact } from './transact.ts';
 
@@ -65,28 +63,9 @@ export async function measuredUsageCents(
  * only — the agreement's audit trail is readable by every member.
  */
 export function usageRepository(db: Db, scope: Scope) {
-  async function loadRegional(agreementId: string) {
-    const agreement = await loadAgreement(db, scope.reach, agreementId);
-    const region = await readSpace(db, agreement.space);
-    if (agreement.kind !== 'service_agreement' || region?.kind !== 'region') {
-      throw new DomainError('BAD_REQUEST', 'takeup.notRegional', {
-        field: 'agreementId',
-        message: "Only a region's service agreement has usage per member",
-      });
-    }
-    return {
-      agreement,
-      members: region.members ?? [],
-      names: region.memberNames ?? {},
-      ownerName: region.name ?? agreement.space,
-    };
-  }
+  const loadRegional = (agreementId: string) => loadRegionalOf(db, scope, agreementId, 'usage');
 
-  function view(
-    r: Awaited<ReturnType<typeof loadRegional>>,
-    year: number,
-    inputs: Awaited<ReturnType<typeof usageInputs>>,
-  ): UsageView {
+  function view(r: Regional, year: number, inputs: Awaited<ReturnType<typeof usageInputs>>): UsageView {
     return usageView({
       agreementId: r.agreement.id,
       year,
@@ -148,19 +127,7 @@ export function usageRepository(db: Db, scope: Scope) {
     async set(input: UsageSetInput): Promise<UsageView> {
       const r = await loadRegional(input.agreementId);
       const { agreement } = r;
-      if (!takeupCanWrite(scope, agreement.space)) {
-        throw new DomainError('FORBIDDEN', 'takeup.regionOnly', {
-          message: actsForOwner(scope, agreement.space)
-            ? 'Recording usage needs a write role'
-            : 'Only the region records usage per member',
-        });
-      }
-      if (!r.members.includes(input.member)) {
-        throw new DomainError('BAD_REQUEST', 'takeup.notMember', {
-          field: 'member',
-          message: 'This municipality is not a member of the region',
-        });
-      }
+      assertRegionWritesMember(scope, r, input.member, 'usage');
       const services = agreement.services ?? [];
       const inputs = await usageInputs(db, agreement.space, agreement.id);
       const takeup = inputs.takeup.find((t) => t.member === input.member) ?? null;

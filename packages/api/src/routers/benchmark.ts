@@ -1,4 +1,5 @@
 import { benchmarkRegionSchema, MUNICIPAL_ROLES } from '@regie/core';
+import { lazy } from '@trpc/server';
 import { procedure, router } from '../trpc.ts';
 
 /**
@@ -6,9 +7,11 @@ import { procedure, router } from '../trpc.ts';
  * space. The region's own users and the users of an opted-in member read it; a member that has not opted in gets
  * FORBIDDEN `benchmark.notOptedIn`, any other caller NOT_FOUND.
  */
-export const benchmarkRouter = router({
-  region: procedure
-    .meta({ roles: MUNICIPAL_ROLES })
-    .input(benchmarkRegionSchema)
-    .query(({ ctx, input }) => ctx.repos.benchmark.region(input)),
-});
+export const benchmarkRouter = lazy(async () =>
+  router({
+    region: procedure
+      .meta({ roles: MUNICIPAL_ROLES })
+      .input(benchmarkRegionSchema)
+      .query(({ ctx, input }) => ctx.repos.benchmark.region(input)),
+  }),
+);

@@ -5,6 +5,7 @@ import {
   wgrPlanSchema,
   wgrRecordOpinionSchema,
 } from '@regie/core';
+import { lazy } from '@trpc/server';
 import { mutationProcedure, procedure, router } from '../trpc.ts';
 
 /**
@@ -13,19 +14,21 @@ import { mutationProcedure, procedure, router } from '../trpc.ts';
  * the region's own users to plan and to record any council's opinion, and a member municipality's users to
  * record only their own council's (the griffie of Ermelo records Ermelo's opinion).
  */
-export const wgrRouter = router({
-  get: procedure
-    .meta({ roles: MUNICIPAL_ROLES })
-    .input(wgrGetSchema)
-    .query(({ ctx, input }) => ctx.repos.wgr.get(input.agreementId, input.year)),
+export const wgrRouter = lazy(async () =>
+  router({
+    get: procedure
+      .meta({ roles: MUNICIPAL_ROLES })
+      .input(wgrGetSchema)
+      .query(({ ctx, input }) => ctx.repos.wgr.get(input.agreementId, input.year)),
 
-  plan: mutationProcedure
-    .meta({ roles: WGR_WRITE_ROLES })
-    .input(wgrPlanSchema)
-    .mutation(({ ctx, input }) => ctx.repos.wgr.plan(input)),
+    plan: mutationProcedure
+      .meta({ roles: WGR_WRITE_ROLES })
+      .input(wgrPlanSchema)
+      .mutation(({ ctx, input }) => ctx.repos.wgr.plan(input)),
 
-  recordOpinion: mutationProcedure
-    .meta({ roles: WGR_WRITE_ROLES })
-    .input(wgrRecordOpinionSchema)
-    .mutation(({ ctx, input }) => ctx.repos.wgr.recordOpinion(input)),
-});
+    recordOpinion: mutationProcedure
+      .meta({ roles: WGR_WRITE_ROLES })
+      .input(wgrRecordOpinionSchema)
+      .mutation(({ ctx, input }) => ctx.repos.wgr.recordOpinion(input)),
+  }),
+);

@@ -1,0 +1,4 @@
+import { isolationMatrix } from '../support/isolation.ts';
+
+// Shard 2 of the isolation matrix: every procedure × a third of the seed users (test/support/isolation.ts).
+isolationMatrix(2);
