@@ -5,7 +5,8 @@ import { type BrowserSession, openSession } from '../support/session.ts';
 /**
  * Take-up per member in the browser, in Dutch (issue 16 point 3): the region's coordinator opens RNV-ICT-01, reads
  * every member's take-up, adds Informatiebeveiliging to Zeewolde's and sees its yearly price change; then Ermelo's
- * controller sees Ermelo's own modules and only the totals of the others. Axe on the section with its form.
+ * controller sees Ermelo's own modules and only the totals of the others — until the coordinator shares the take-up
+ * with the members, then Ermelo sees every member's modules. Axe on the section with its form and its switch.
  */
 describe('take-up per member in the browser', () => {
   let session: BrowserSession;
@@ -50,6 +51,39 @@ describe('take-up per member in the browser', () => {
     await row('Zeewolde').getByText('€ 81.400,00').waitFor();
     if ((await section.getByRole('button', { name: 'Afname opslaan' }).count()) !== 0)
       throw new Error('a member is offered the take-up form');
+  });
+
+  it('lets the coordinator share the take-up with the members, and switch it off again', async () => {
+    await session.logIn('noordveluwe.coordinator');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    const section = session.section('Afname per gemeente');
+    const share = section.getByRole('switch', { name: 'Afname delen met de gemeenten' });
+    await share.check();
+    await page.getByText('De afname wordt nu gedeeld met de gemeenten.').waitFor();
+    await session.expectAccessible('the take-up section with the sharing switch on');
+
+    // Ermelo now sees Harderwijk's and Zeewolde's modules and quantities, not just their totals.
+    await session.logIn('ermelo.viewer');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    await session
+      .section('Afname per gemeente')
+      .getByText('De regio deelt de afname van alle gemeenten')
+      .waitFor();
+    await row('Harderwijk').getByText('Basispakket × 220').waitFor();
+    await row('Zeewolde').getByText('Plusmodule Zaakgericht werken × 20').waitFor();
+    if ((await row('Harderwijk').getByText('Alleen het totaal').count()) !== 0)
+      throw new Error('shared take-up still shows only the total');
+
+    await session.logIn('noordveluwe.coordinator');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    await session
+      .section('Afname per gemeente')
+      .getByRole('switch', { name: 'Afname delen met de gemeenten' })
+      .uncheck();
+    await page.getByText('De afname wordt niet meer gedeeld').waitFor();
+    await session.logIn('ermelo.viewer');
+    await page.goto(`${webUrl}/agreements/rnv-ict-01`);
+    await row('Harderwijk').getByText('Alleen het totaal').waitFor();
   });
 
   it('lets Ermelo’s inkoper create its own DVO with its take-up pre-filled', async () => {

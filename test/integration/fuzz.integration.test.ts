@@ -338,6 +338,11 @@ const VALID: Record<
       modules: [{ serviceId: 'svc-ict-basis', quantity: 180 }, { serviceId: 'svc-ict-ibp' }],
     },
   },
+  'takeup.configure': {
+    user: 'noordveluwe.coordinator',
+    type: 'mutation',
+    input: { agreementId: 'rnv-ict-01', shareWithMembers: true, expectedVersion: 0 },
+  },
   'takeup.createChild': {
     user: 'harderwijk.inkoper',
     type: 'mutation',

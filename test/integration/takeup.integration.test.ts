@@ -148,6 +148,94 @@ describe('take-up per member', () => {
     expect(response.body.error.data.reason).toBe('takeup.notRegional');
   });
 
+  describe('the region shares the take-up details with its members', () => {
+    const configure = async (user: string, shareWithMembers: boolean, expectedVersion: number) =>
+      api.raw.mutate(
+        'takeup.configure',
+        { agreementId: ICT, shareWithMembers, expectedVersion },
+        await api.token(user),
+      );
+    const rowsOf = async (user: string) => {
+      const response = await list(user);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const view = response.body.result.data;
+      return {
+        view,
+        row: (member: string) => view.rows.find((r: { member: string }) => r.member === member),
+      };
+    };
+
+    it('refuses a member flipping the setting, and answers an outsider NOT_FOUND', async () => {
+      const before = await tableFingerprint(api.db);
+      for (const user of ['ermelo.inkoper', 'harderwijk.inkoper', 'ermelo.contractmanager']) {
+        const response = await configure(user, true, 0);
+        expect(response.status, `${user} ${JSON.stringify(response.body)}`).toBe(403);
+        expect(response.body.error.data.reason).toBe('takeup.regionOnly');
+      }
+      const outsider = await configure('utrecht.inkoper', true, 0);
+      const ghost = await api.raw.mutate(
+        'takeup.configure',
+        { agreementId: 'ghost-0000', shareWithMembers: true, expectedVersion: 0 },
+        await api.token('utrecht.inkoper'),
+      );
+      expect(outsider.status).toBe(404);
+      expect(outsider.body.error.message).toBe(ghost.body.error.message);
+      expect(await tableFingerprint(api.db)).toEqual(before);
+      // Still not shared: Ermelo sees Harderwijk only as a total.
+      const { view, row } = await rowsOf('ermelo.viewer');
+      expect(view.sharing).toEqual({ shareWithMembers: false, version: 0 });
+      expect(row('GM0243').detail).toBeUndefined();
+    });
+
+    it('shows every member the others’ details only while the region shares them', async () => {
+      const on = await configure('noordveluwe.coordinator', true, 0);
+      expect(on.status, JSON.stringify(on.body)).toBe(200);
+      expect(on.body.result.data.sharing).toEqual({ shareWithMembers: true, version: 1 });
+
+      const ermelo = await rowsOf('ermelo.viewer');
+      expect(ermelo.view.canWrite).toBe(false);
+      expect(ermelo.row('GM0243').detail.modules.map((m: { serviceId: string }) => m.serviceId)).toContain(
+        'svc-ict-basis',
+      );
+      expect(ermelo.row('GM0050').detail).toMatchObject({ version: 2, startDate: '2026-07-01' });
+      const harderwijk = await rowsOf('harderwijk.inkoper');
+      expect(harderwijk.row('GM0233').detail.modules).toEqual([
+        { serviceId: 'svc-ict-basis', quantity: 180, cents: 6_700_000 },
+        { serviceId: 'svc-ict-zaak', quantity: 60, cents: 720_000 },
+        { serviceId: 'svc-ict-ibp', cents: 2_400_000 },
+      ]);
+      // A municipality outside the region still gets NOT_FOUND.
+      expect((await list('utrecht.inkoper')).status).toBe(404);
+
+      // A stale version writes nothing; the change is in the agreement's audit trail.
+      const before = await tableFingerprint(api.db);
+      const stale = await configure('noordveluwe.coordinator', false, 0);
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.data.reason).toBe('takeup.versionConflict');
+      expect(await tableFingerprint(api.db)).toEqual(before);
+      const history = await api.raw.query('agreement.history', { id: ICT }, await api.token('ermelo.viewer'));
+      const events = history.body.result.data.filter(
+        (e: { action: string }) => e.action === 'takeup.configure',
+      );
+      expect(events).toHaveLength(1);
+      expect(events[0].changes['takeup.shareWithMembers']).toEqual({ before: false, after: true });
+
+      const off = await configure('noordveluwe.coordinator', false, 1);
+      expect(off.status).toBe(200);
+      const again = await rowsOf('ermelo.viewer');
+      expect(again.view.sharing).toEqual({ shareWithMembers: false, version: 2 });
+      expect(again.row('GM0243')).toEqual({
+        member: 'GM0243',
+        name: expect.any(String),
+        totalCents: 10_540_000,
+      });
+      expect(again.row('GM0233').detail.version).toBe(1);
+      // The region itself sees every member in full either way.
+      const region = await rowsOf('noordveluwe.coordinator');
+      expect(region.row('GM0243').detail).toBeDefined();
+    });
+  });
+
   describe('a member’s own DVO under the regional agreement', () => {
     const child = async (user: string, input: Record<string, unknown>) =>
       api.raw.mutate('takeup.createChild', { agreementId: ICT, ...input }, await api.token(user));

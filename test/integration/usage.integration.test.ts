@@ -237,6 +237,13 @@ describe('usage-based settlement', () => {
       coordinator,
     );
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    // A realisation without a member, next to the one the test before booked for Ermelo.
+    const unbooked = await api.raw.mutate(
+      'budget.record',
+      { agreementId: ICT, realisation: { period: '2026-02', amountCents: 100_000 } },
+      await api.token('ermelo.contractmanager'),
+    );
+    expect(unbooked.status, JSON.stringify(unbooked.body)).toBe(200);
     const s = (await api.raw.query('budget.statement', { agreementId: ICT, year: 2026 }, coordinator)).body
       .result.data;
     expect(s.weightsMeasured).toBe(true);
@@ -247,11 +254,17 @@ describe('usage-based settlement', () => {
     expect(s.members.map((m: { provisionalCents: number }) => m.provisionalCents)).toEqual([
       27_000_000, 31_528_958, 13_471_042,
     ]);
-    // The realised € 1.000 of the test before: 37.500, 43.790,22 and 18.709,78 cents: the cent to Zeewolde.
-    expect(s.realisedCents).toBe(100_000);
+    // Realised € 2.000: the € 1.000 booked for Ermelo (the test before) counts to Ermelo only; the € 1.000
+    // without a member is spread by the key: 37.500, 43.790,22 and 18.709,78 cents, the cent to Zeewolde.
+    expect(s.realisedCents).toBe(200_000);
     expect(s.members.map((m: { definitiveCents: number }) => m.definitiveCents)).toEqual([
-      37_500, 43_790, 18_710,
+      100_000 + 37_500,
+      43_790,
+      18_710,
     ]);
+    expect(
+      s.members.reduce((sum: number, m: { definitiveCents: number }) => sum + m.definitiveCents, 0),
+    ).toBe(200_000);
   });
 
   it('records a month, corrects it with the version seen, and a stale version writes nothing', async () => {

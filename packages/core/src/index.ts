@@ -7,6 +7,7 @@ export * from './audit.ts';
 export * from './audit-anchor.ts';
 export * from './benchmark.ts';
 export * from './budget.ts';
+export * from './budget-members.ts';
 export * from './calendar.ts';
 export * from './collaboration.ts';
 export * from './csv-read.ts';

@@ -6,6 +6,8 @@ import {
   checkTakeup,
   type TakeupRecord,
   takeupCanWrite,
+  takeupConfigureSchema,
+  takeupDetailVisible,
   takeupSetSchema,
   takeupView,
   takeupYearlyPrice,
@@ -168,6 +170,49 @@ describe('takeupView', () => {
       { serviceId: 'basis', quantity: 20, cents: 4_300_000 },
       { serviceId: 'ibp', cents: 2_400_000 },
     ]);
+  });
+  it('shows a member every member’s details only while the region shares them', () => {
+    const shared = takeupView({
+      ...args,
+      sharing: { shareWithMembers: true, version: 2 },
+      caller: { space: 'GM2', roles: ['viewer'] },
+    });
+    expect(shared.sharing).toEqual({ shareWithMembers: true, version: 2 });
+    expect(shared.rows.map((r) => r.detail !== undefined)).toEqual([true, true, false]);
+    expect(shared.rows[0]!.detail!.modules).toEqual([{ serviceId: 'basis', quantity: 10, cents: 4_150_000 }]);
+    expect(shared.canWrite).toBe(false);
+    const off = takeupView({
+      ...args,
+      sharing: { shareWithMembers: false, version: 3 },
+      caller: { space: 'GM2', roles: ['viewer'] },
+    });
+    expect(off.rows.map((r) => r.detail !== undefined)).toEqual([false, true, false]);
+    // Never set is off.
+    expect(takeupView({ ...args, caller: { space: 'GM1', roles: ['viewer'] } }).sharing).toEqual({
+      shareWithMembers: false,
+      version: 0,
+    });
+  });
+  it('shares details with the region’s members only, never with another caller', () => {
+    const sharing = { shareWithMembers: true, members: ['GM1', 'GM2'] };
+    expect(takeupDetailVisible({ space: 'GM1' }, 'RGNV', 'GM2', sharing)).toBe(true);
+    expect(takeupDetailVisible({ space: 'PV1' }, 'RGNV', 'GM2', sharing)).toBe(false);
+    expect(
+      takeupDetailVisible({ space: 'GM1' }, 'RGNV', 'GM2', { ...sharing, shareWithMembers: false }),
+    ).toBe(false);
+    expect(
+      takeupDetailVisible({ space: 'GM1' }, 'RGNV', 'GM1', { ...sharing, shareWithMembers: false }),
+    ).toBe(true);
+    expect(
+      takeupDetailVisible({ space: 'RGNV' }, 'RGNV', 'GM2', { ...sharing, shareWithMembers: false }),
+    ).toBe(true);
+  });
+  it('accepts a strict configure input only', () => {
+    const ok = { agreementId: 'rnv-ict-01', shareWithMembers: true, expectedVersion: 0 };
+    expect(takeupConfigureSchema.safeParse(ok).success).toBe(true);
+    expect(takeupConfigureSchema.safeParse({ ...ok, shareWithMembers: 'yes' }).success).toBe(false);
+    expect(takeupConfigureSchema.safeParse({ ...ok, expectedVersion: -1 }).success).toBe(false);
+    expect(takeupConfigureSchema.safeParse({ ...ok, extra: 1 }).success).toBe(false);
   });
   it('lets only the region write, and only with a write role', () => {
     expect(takeupCanWrite({ space: 'RGNV', roles: ['viewer'] }, 'RGNV')).toBe(false);

@@ -24,8 +24,10 @@ import { SPACE_PATTERN } from './spaces.ts';
  * prices (`takeupYearlyPrice`), so the rows of its statement add up to the total shown.
  *
  * Who sees what: the region's own users see every member's take-up; a member's users see their own in full and
- * every other member's only as a yearly total (`takeupVisible`). Only the region's own users with a write role
- * record take-up.
+ * every other member's only as a yearly total (`takeupVisible`) — unless the region shares the take-up details
+ * with its members (`takeup.configure`, a versioned and audited setting per agreement; off by default), then every
+ * member sees every member's details (`takeupDetailVisible`). Only the region's own users with a write role
+ * record take-up and switch the sharing.
  */
 
 /** Who records take-up: the region's own users with one of these roles (as for the Wgr calendar). */
@@ -51,6 +53,30 @@ export const takeupSetSchema = z.strictObject({
 export type TakeupSetInput = z.infer<typeof takeupSetSchema>;
 
 export const takeupListSchema = z.strictObject({ agreementId: idSchema() });
+
+/** Switches sharing of the take-up details with the region's members (expectedVersion 0 for the first time). */
+export const takeupConfigureSchema = z.strictObject({
+  agreementId: idSchema(),
+  shareWithMembers: z.boolean(),
+  expectedVersion: version(),
+});
+export type TakeupConfigureInput = z.infer<typeof takeupConfigureSchema>;
+
+/** The region's take-up setting of one agreement as stored (`TAKEUPSHARE` in the agreement's collection). */
+export interface TakeupSharingRecord {
+  agreementId: string;
+  shareWithMembers: boolean;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  updatedByName?: string;
+}
+
+/** The setting as the view carries it: never stored is off at version 0. */
+export interface TakeupSharing {
+  shareWithMembers: boolean;
+  version: number;
+}
 
 /** One member's take-up as stored, in the region agreement's collection (`TAKEUP#<member>`). */
 export interface TakeupRecord {
@@ -150,6 +176,21 @@ export function takeupVisible(caller: { space: string }, regionSpace: string, me
   return actsForOwner(caller, regionSpace) || caller.space === member;
 }
 
+/**
+ * Which members' take-up details a caller sees, with the region's sharing setting: as `takeupVisible`, and when
+ * the region shares the details with its members, every member's user sees every member's details. Anyone who is
+ * neither the region nor one of its members (a provider party of the agreement) never sees another's details.
+ */
+export function takeupDetailVisible(
+  caller: { space: string },
+  regionSpace: string,
+  member: string,
+  sharing: { shareWithMembers: boolean; members: readonly string[] },
+): boolean {
+  if (takeupVisible(caller, regionSpace, member)) return true;
+  return sharing.shareWithMembers && sharing.members.includes(caller.space);
+}
+
 /** Whether a caller records take-up on a region's agreement: the region's own users with a write role. */
 export function takeupCanWrite(
   caller: { space: string; roles: readonly string[] },
@@ -180,6 +221,8 @@ export interface TakeupView {
   agreementId: string;
   basisServiceId: string | null;
   canWrite: boolean;
+  /** Whether the region shares every member's take-up details with its members, and the setting's version. */
+  sharing: TakeupSharing;
   /** Every member of the region, in the region's order; a member without take-up has `totalCents` null. */
   rows: TakeupRow[];
   /** The sum of all members' yearly prices, in cents. */
@@ -194,16 +237,25 @@ export function takeupView(args: {
   members: readonly string[];
   names: Readonly<Record<string, string>>;
   records: readonly TakeupRecord[];
+  /** The region's sharing setting; absent (never set) is off. */
+  sharing?: TakeupSharing | null;
   caller: { space: string; roles: readonly string[] };
 }): TakeupView {
+  const sharing: TakeupSharing = {
+    shareWithMembers: args.sharing?.shareWithMembers ?? false,
+    version: args.sharing?.version ?? 0,
+  };
   const byMember = new Map(args.records.map((r) => [r.member, r]));
   const rows: TakeupRow[] = args.members.map((member) => {
     const record = byMember.get(member);
     const name = args.names[member] ?? member;
     if (!record) return { member, name, totalCents: null };
     const price = takeupYearlyPrice(args.services, record.modules);
-    if (!takeupVisible(args.caller, args.regionSpace, member))
-      return { member, name, totalCents: price.totalCents };
+    const visible = takeupDetailVisible(args.caller, args.regionSpace, member, {
+      shareWithMembers: sharing.shareWithMembers,
+      members: args.members,
+    });
+    if (!visible) return { member, name, totalCents: price.totalCents };
     return {
       member,
       name,
@@ -221,6 +273,7 @@ export function takeupView(args: {
     agreementId: args.agreementId,
     basisServiceId: basisServiceId(args.services),
     canWrite: takeupCanWrite(args.caller, args.regionSpace),
+    sharing,
     rows,
     totalCents: rows.reduce((sum, r) => sum + (r.totalCents ?? 0), 0),
   };

@@ -1,6 +1,7 @@
 import {
   activeRealisations,
   allocate,
+  allocateRealised,
   assertRunning,
   type BudgetSignal,
   burnDown,
@@ -412,7 +413,8 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
 
     /**
      * For a region's shared agreement: each member's contribution for a year by the allocation key —
-     * provisional from the budget (the year's ceiling), definitive from what was realised (SPEC §4.4).
+     * provisional from the budget (the year's ceiling), definitive from what was realised (SPEC §4.4): a
+     * realisation booked for a member counts to that member only, the others are spread by the key.
      */
     async statement(agreementId: string, year: number) {
       const agreement = await loadAgreement(db, scope.reach, agreementId);
@@ -425,16 +427,19 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
       const region = await readSpace(db, agreement.space);
       const budget =
         agreement.yearCeilings.find((y) => y.year === year)?.cents ?? agreement.valueCeilingCents ?? 0;
-      const realised = activeRealisations(await realisations(db, agreement.space, agreement.id))
-        .filter((r) => r.period.startsWith(`${year}-`))
-        .reduce((sum, r) => sum + r.amountCents, 0);
+      const ofYear = activeRealisations(await realisations(db, agreement.space, agreement.id)).filter((r) =>
+        r.period.startsWith(`${year}-`),
+      );
+      const realised = ofYear.reduce((sum, r) => sum + r.amountCents, 0);
       // A `usage` key weighs each member by its measured P×Q of the year where usage was measured (usage.ts).
       const { key, measured } = usageAllocationKey(
         agreement.allocationKey,
         agreement.allocationKey.method === 'usage' ? await measuredUsageCents(db, agreement, year) : {},
       );
       const provisional = allocate(budget, key);
-      const definitive = allocate(realised, key);
+      // A realisation booked for a member counts to it only; the rest is spread by the key (budget-members.ts).
+      const definitive = allocateRealised(ofYear, key);
+      const provisionalOf = new Map(provisional.map((p) => [p.space, p.cents]));
       // Definitive once the year is over; until then the realised part is the state so far.
       const final = year < new Date().getUTCFullYear();
       return {
@@ -445,13 +450,13 @@ export function budgetRepository(db: Db, scope: Scope, widen: Widen) {
         method: agreement.allocationKey.method,
         /** Whether the weights are the measured usage of the year (a `usage` key with usage measured). */
         weightsMeasured: measured,
-        members: provisional.map((p, i) => ({
-          space: p.space,
-          name: region?.memberNames?.[p.space] ?? p.space,
-          provisionalCents: p.cents,
-          definitiveCents: definitive[i]!.cents,
+        members: definitive.map((d) => ({
+          space: d.space,
+          name: region?.memberNames?.[d.space] ?? d.space,
+          provisionalCents: provisionalOf.get(d.space) ?? 0,
+          definitiveCents: d.cents,
           // Positive: the member paid too much provisionally and gets it back.
-          settlementCents: p.cents - definitive[i]!.cents,
+          settlementCents: (provisionalOf.get(d.space) ?? 0) - d.cents,
         })),
       };
     },

@@ -208,6 +208,11 @@ export const keys = {
     pk: spaced(space, 'AGR', agreementId),
     sk: `TAKEUP${SEP}${member}`,
   }),
+  /** The region's take-up setting of a service agreement (sharing details with members), in its item collection. */
+  takeupSharing: (space: string, agreementId: string) => ({
+    pk: spaced(space, 'AGR', agreementId),
+    sk: 'TAKEUPSHARE',
+  }),
   /** One member's measured usage of one month (issue 16 point 4), in the agreement's item collection. */
   usage: (space: string, agreementId: string, period: string, member: string) => ({
     pk: spaced(space, 'AGR', agreementId),

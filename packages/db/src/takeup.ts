@@ -1,11 +1,16 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  actsForOwner,
   checkTakeup,
   childDvoInput,
   DomainError,
   type TakeupChildInput,
+  type TakeupConfigureInput,
   type TakeupRecord,
   type TakeupSetInput,
+  type TakeupSharingRecord,
   type TakeupView,
+  takeupCanWrite,
   takeupView,
   takeupYearlyPrice,
 } from '@regie/core';
@@ -13,6 +18,7 @@ import { type AgreementAccess, auditInCollection } from './agreement-access.ts';
 import type { agreementRepository } from './agreements.ts';
 import type { Db } from './client.ts';
 import { queryCollection } from './collection.ts';
+import { guard } from './errors.ts';
 import { keys, SEP } from './keys.ts';
 import { assertRegionWritesMember, loadRegional as loadRegionalOf, type Regional } from './regional.ts';
 import type { Scope } from './scope.ts';
@@ -23,7 +29,8 @@ import { transact } from './transact.ts';
  * the agreement's collection (`TAKEUP#<member>`), versioned on its own, each change with its audit event in one
  * transaction. Reading follows the agreement's reach (the region and its members; anyone else NOT_FOUND); what a
  * member sees of the others is cut down to totals by `takeupView`. The audit event therefore records only the
- * member, the version and the yearly total — the agreement's audit trail is readable by every member.
+ * member, the version and the yearly total — the agreement's audit trail is readable by every member. Whether the
+ * region shares the details with its members is one more item (`TAKEUPSHARE`), versioned and audited likewise.
  */
 export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<typeof agreementRepository>) {
   const loadRegional = (agreementId: string) => loadRegionalOf(db, scope, agreementId, 'take-up');
@@ -31,7 +38,20 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
   const records = (space: string, agreementId: string) =>
     queryCollection<TakeupRecord>(db, space, agreementId, `TAKEUP${SEP}`);
 
-  function view(r: Regional, list: TakeupRecord[]): TakeupView {
+  async function sharing(space: string, agreementId: string): Promise<TakeupSharingRecord | null> {
+    const result = await guard(() =>
+      db.doc.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.takeupSharing(space, agreementId),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return (result.Item as TakeupSharingRecord | undefined) ?? null;
+  }
+
+  function view(r: Regional, list: TakeupRecord[], shared: TakeupSharingRecord | null): TakeupView {
     return takeupView({
       agreementId: r.agreement.id,
       regionSpace: r.agreement.space,
@@ -39,6 +59,7 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
       members: r.members,
       names: r.names,
       records: list,
+      sharing: shared,
       caller: scope,
     });
   }
@@ -46,7 +67,73 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
   return {
     async list(agreementId: string): Promise<TakeupView> {
       const r = await loadRegional(agreementId);
-      return view(r, await records(r.agreement.space, agreementId));
+      const [list, shared] = await Promise.all([
+        records(r.agreement.space, agreementId),
+        sharing(r.agreement.space, agreementId),
+      ]);
+      return view(r, list, shared);
+    },
+
+    /**
+     * Switches sharing of every member's take-up details with the region's members (the region's own users with a
+     * write role; a stale version is a CONFLICT), audited in the agreement's trail in the same transaction.
+     */
+    async configure(input: TakeupConfigureInput): Promise<TakeupView> {
+      const r = await loadRegional(input.agreementId);
+      const { agreement } = r;
+      if (!takeupCanWrite(scope, agreement.space)) {
+        throw new DomainError('FORBIDDEN', 'takeup.regionOnly', {
+          message: actsForOwner(scope, agreement.space)
+            ? 'Sharing take-up needs a write role'
+            : 'Only the region decides what its members see of each other',
+        });
+      }
+      const current = await sharing(agreement.space, agreement.id);
+      const currentVersion = current?.version ?? 0;
+      if (currentVersion !== input.expectedVersion) {
+        throw new DomainError('CONFLICT', 'takeup.versionConflict', {
+          params: { version: currentVersion, expectedVersion: input.expectedVersion },
+          message: `The setting was changed (version ${currentVersion}, you sent ${input.expectedVersion})`,
+        });
+      }
+      const now = new Date().toISOString();
+      const next: TakeupSharingRecord = {
+        agreementId: agreement.id,
+        shareWithMembers: input.shareWithMembers,
+        version: currentVersion + 1,
+        updatedAt: now,
+        updatedBy: scope.actor,
+        ...(scope.actorName ? { updatedByName: scope.actorName } : {}),
+      };
+      const access: AgreementAccess = { db, agreement, ownerName: r.ownerName, side: 'municipality' };
+      await transact(
+        db,
+        [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.takeupSharing(agreement.space, agreement.id), type: 'takeupSharing', ...next },
+              ConditionExpression: current ? 'version = :v' : 'attribute_not_exists(pk)',
+              ExpressionAttributeValues: current ? { ':v': current.version } : undefined,
+            },
+          },
+          ...auditInCollection(access, scope, {
+            at: now,
+            action: 'takeup.configure',
+            objectType: 'takeup',
+            changes: {
+              'takeup.shareWithMembers': {
+                before: current?.shareWithMembers ?? false,
+                after: input.shareWithMembers,
+              },
+            },
+          }),
+        ],
+        new DomainError('CONFLICT', 'takeup.changedMeanwhile', {
+          message: 'The take-up was changed meanwhile; reload and try again',
+        }),
+      );
+      return view(r, await records(agreement.space, agreement.id), next);
     },
 
     /**
@@ -128,7 +215,11 @@ export function takeupRepository(db: Db, scope: Scope, agreements?: ReturnType<t
           message: 'The take-up was changed meanwhile; reload and try again',
         }),
       );
-      return view(r, [...all.filter((t) => t.member !== input.member), next]);
+      return view(
+        r,
+        [...all.filter((t) => t.member !== input.member), next],
+        await sharing(agreement.space, agreement.id),
+      );
     },
   };
 }

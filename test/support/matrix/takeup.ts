@@ -5,6 +5,11 @@ export const takeup = {
   // Take-up of a region's service agreement: the foreign caller reads it, and writes a member's row (its own
   // space's and the target's owner's) at a fresh and a seeded version.
   'takeup.list': (t) => [{ type: 'query', input: { agreementId: t.id } }],
+  'takeup.configure': (t) =>
+    [0, 1].map((expectedVersion) => ({
+      type: 'mutation' as const,
+      input: { agreementId: t.id, shareWithMembers: true, expectedVersion },
+    })),
   'takeup.createChild': (t) => [
     { type: 'mutation', input: { agreementId: t.id, reference: `C-${t.id}`.slice(0, 50) } },
   ],

@@ -72,6 +72,13 @@ export const nlServices = {
     loadError: 'De afname kon niet worden geladen.',
     intro: 'Elke gemeente neemt het basispakket af en kiest plusmodules, met haar eigen aantallen.',
     memberIntro: 'U ziet de afname van uw eigen gemeente; van de andere gemeenten alleen het totaal.',
+    sharedIntro:
+      'De regio deelt de afname van alle gemeenten met de gemeenten: u ziet ieders modules en aantallen.',
+    share: 'Afname delen met de gemeenten',
+    shareHint:
+      'Aan: elke gemeente ziet de modules en aantallen van alle gemeenten. Uit: alleen de eigen afname en de totalen.',
+    sharedOn: 'De afname wordt nu gedeeld met de gemeenten.',
+    sharedOff: 'De afname wordt niet meer gedeeld; gemeenten zien van elkaar alleen de totalen.',
     caption: 'Afname per gemeente',
     member: 'Gemeente',
     startDate: 'Vanaf',
@@ -237,6 +244,13 @@ export const enServices: typeof nlServices = {
     loadError: 'The take-up could not be loaded.',
     intro: 'Every municipality takes the basis package and chooses plus modules, with its own quantities.',
     memberIntro: "You see your own municipality's take-up; of the other municipalities only the total.",
+    sharedIntro:
+      "The region shares every municipality's take-up with the municipalities: you see everyone's modules and quantities.",
+    share: 'Share take-up with the municipalities',
+    shareHint:
+      "On: every municipality sees all municipalities' modules and quantities. Off: only its own take-up and the totals.",
+    sharedOn: 'The take-up is now shared with the municipalities.',
+    sharedOff: 'The take-up is no longer shared; municipalities see only each other’s totals.',
     caption: 'Take-up per municipality',
     member: 'Municipality',
     startDate: 'From',

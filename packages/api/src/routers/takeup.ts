@@ -3,6 +3,7 @@ import {
   TAKEUP_CHILD_ROLES,
   TAKEUP_WRITE_ROLES,
   takeupChildSchema,
+  takeupConfigureSchema,
   takeupListSchema,
   takeupSetSchema,
 } from '@regie/core';
@@ -25,6 +26,16 @@ export const takeupRouter = lazy(async () =>
       .meta({ roles: TAKEUP_WRITE_ROLES })
       .input(takeupSetSchema)
       .mutation(({ ctx, input }) => ctx.repos.takeup.set(input)),
+
+    /**
+     * Whether the region shares every member's take-up details with its members (off: a member sees the others
+     * only as totals). The region's own users with a write role; a member passes the role check and is refused
+     * FORBIDDEN.
+     */
+    configure: mutationProcedure
+      .meta({ roles: TAKEUP_WRITE_ROLES })
+      .input(takeupConfigureSchema)
+      .mutation(({ ctx, input }) => ctx.repos.takeup.configure(input)),
 
     /**
      * A member's own DVO as a child of the region's agreement, its take-up pre-filled: a draft in the member's own

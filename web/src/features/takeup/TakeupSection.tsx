@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   FormField,
+  FormFieldDescription,
   FormLabel,
   Paragraph,
   Select,
@@ -42,7 +43,8 @@ type Service = { id: string; name: string; price: { model: string } };
 /**
  * "Afname per gemeente" on a region's service agreement (issue 16 point 3): per member its start date, modules and
  * yearly price. The region sees every member in full and records take-up; a member sees its own row in full and
- * the others only as a total (the server cuts them down: `takeup.list`).
+ * the others only as a total (the server cuts them down: `takeup.list`) — unless the region shares the details with
+ * its members (`takeup.configure`, the switch shown to the region's users who may write).
  */
 export function TakeupSection({
   agreementId,
@@ -73,8 +75,13 @@ export function TakeupSection({
       {view ? (
         <>
           <Paragraph>
-            {view.canWrite ? t('services.takeup.intro') : t('services.takeup.memberIntro')}
+            {view.canWrite
+              ? t('services.takeup.intro')
+              : view.sharing.shareWithMembers
+                ? t('services.takeup.sharedIntro')
+                : t('services.takeup.memberIntro')}
           </Paragraph>
+          {view.canWrite ? <ShareSwitch agreementId={agreementId} view={view} onDone={setStatus} /> : null}
           <div className="regie-table-scroll">
             <Table className="regie-table" data-testid="takeup-table">
               <TableCaption className="regie-visually-hidden">{t('services.takeup.caption')}</TableCaption>
@@ -144,6 +151,84 @@ export function TakeupSection({
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** The region's switch: share every member's take-up details with the members, saved at once (versioned). */
+function ShareSwitch({
+  agreementId,
+  view,
+  onDone,
+}: {
+  agreementId: string;
+  view: TakeupView;
+  onDone: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const failed = useMutationError({ messages: { forbidden: t('services.takeup.forbidden') } });
+  const id = 'takeup-share';
+  const save = useMutation({
+    mutationKey: trpc.takeup.configure.mutationKey(),
+    mutationFn: (input: Parameters<typeof client.takeup.configure.mutate>[0]) =>
+      client.takeup.configure.mutate(input),
+    onSuccess: async (result) => {
+      failed.reset();
+      queryClient.setQueryData(trpc.takeup.list.queryKey({ agreementId }), result);
+      onDone(t(result.sharing.shareWithMembers ? 'services.takeup.sharedOn' : 'services.takeup.sharedOff'));
+      await queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) });
+    },
+    onError: (error) => {
+      setWanted(null);
+      failed.onError(error);
+    },
+    onSettled: () => setWanted(null),
+  });
+  // The switch follows the click at once; the server's answer (or a refusal) settles it.
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const checked = wanted ?? view.sharing.shareWithMembers;
+  return (
+    <div className="regie-form">
+      <ErrorSummary
+        title={t('services.takeup.errorTitle')}
+        general={failed.summary ? [failed.summary] : []}
+        fields={[]}
+        summaryRef={failed.summaryRef}
+      />
+      <FormField
+        type="checkbox"
+        description={
+          <FormFieldDescription id={`${id}-hint`}>{t('services.takeup.shareHint')}</FormFieldDescription>
+        }
+        label={
+          <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+            {t('services.takeup.share')}
+          </FormLabel>
+        }
+        input={
+          <Checkbox
+            id={id}
+            role="switch"
+            appearance="html"
+            aria-describedby={`${id}-hint`}
+            checked={checked}
+            disabled={save.isPending}
+            onChange={(e) => {
+              if (save.isPending) return;
+              failed.reset();
+              setWanted(e.target.checked);
+              save.mutate({
+                agreementId,
+                shareWithMembers: e.target.checked,
+                expectedVersion: view.sharing.version,
+              });
+            }}
+          />
+        }
+      />
+    </div>
   );
 }
 
