@@ -183,19 +183,26 @@ const BINDING = Symbol('binding');
 
 /**
  * The prototype of every request's set: a getter per repository that builds it on its first read and keeps it on
- * that set. Built once per process, so a request pays for one small object and the one or two repositories it
- * reads, not for defining some thirty properties (docs/benchmarks.md, floors).
+ * that set. Built once per process, on the first request, so a request pays for one small object and the one or two
+ * repositories it reads, not for defining some thirty properties (docs/benchmarks.md, floors). Built in a function,
+ * not at import: a bundle that never calls `createRepositories` (the jobs) then leaves every repository out.
  */
-const repositoriesPrototype: object = {};
-for (const key of Object.keys(factories) as (keyof typeof factories)[]) {
-  Object.defineProperty(repositoriesPrototype, key, {
-    enumerable: true,
-    get(this: Repositories & { [BINDING]: Binding }) {
-      const value = factories[key](this[BINDING], this);
-      Object.defineProperty(this, key, { value, enumerable: true, writable: false, configurable: false });
-      return value;
-    },
-  });
+let repositoriesPrototype: object | undefined;
+function prototypeOfRepositories(): object {
+  if (repositoriesPrototype) return repositoriesPrototype;
+  const prototype: object = {};
+  for (const key of Object.keys(factories) as (keyof typeof factories)[]) {
+    Object.defineProperty(prototype, key, {
+      enumerable: true,
+      get(this: Repositories & { [BINDING]: Binding }) {
+        const value = factories[key](this[BINDING], this);
+        Object.defineProperty(this, key, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  repositoriesPrototype = prototype;
+  return prototype;
 }
 
 /**
@@ -203,7 +210,7 @@ for (const key of Object.keys(factories) as (keyof typeof factories)[]) {
  * first use (a request touches one or two of them).
  */
 export function createRepositories(db: Db, scope: Scope, widen: Widen = async () => db): Repositories {
-  const set = Object.create(repositoriesPrototype) as Repositories & { [BINDING]: Binding };
+  const set = Object.create(prototypeOfRepositories()) as Repositories & { [BINDING]: Binding };
   set[BINDING] = { db, scope, widen };
   return set;
 }
