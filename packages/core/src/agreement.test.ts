@@ -10,10 +10,13 @@ import {
   approvalCovers,
   assertMandateCovers,
   assertTransition,
+  LIFECYCLES,
+  mandateMatters,
   statusesOf,
   type TransitionContext,
 } from './agreement.ts';
 import { DomainError } from './errors.ts';
+import { ROLES } from './roles.ts';
 
 const as = (role: string, extra: Partial<TransitionContext> = {}): TransitionContext => ({
   roles: [role as TransitionContext['roles'][number]],
@@ -191,6 +194,34 @@ describe('the mandate covers the current terms (SPEC §5.1)', () => {
     expect(() => assertTransition('contract', 'out_for_signature', 'active', within)).not.toThrow();
     expect(() => assertMandateCovers(within, 'active')).not.toThrow();
     expect(() => assertMandateCovers(none, 'active')).toThrow(DomainError);
+  });
+
+  it('tells which roles the threshold matters to, so a read for the others skips the space record', () => {
+    expect(mandateMatters(['viewer'])).toBe(false);
+    expect(mandateMatters(['approver'])).toBe(false);
+    expect(mandateMatters(['viewer', 'inkoper'])).toBe(true);
+    expect(mandateMatters(['coordinator'])).toBe(true);
+    // Where it says false, no threshold changes any answer of allowedTransitions; where it says true, one does.
+    for (const role of ROLES) {
+      const differs = Object.entries(LIFECYCLES).some(([kind, { rules }]) =>
+        rules.some(({ from }) =>
+          [null, 0, 10_000_000, 30_000_000].some(
+            (threshold) =>
+              allowedTransitions(
+                kind as Agreement['kind'],
+                from,
+                as(role, { mandateThresholdCents: threshold }),
+              ).join() !==
+              allowedTransitions(
+                kind as Agreement['kind'],
+                from,
+                as(role, { mandateThresholdCents: 1 }),
+              ).join(),
+          ),
+        ),
+      );
+      expect(differs, role).toBe(mandateMatters([role]));
+    }
   });
 
   it('sends an approved agreement for signature only while the approval covers its terms', () => {

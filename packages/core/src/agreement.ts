@@ -196,6 +196,19 @@ function applies(rule: TransitionRule, context: TransitionContext): boolean {
   );
 }
 
+/**
+ * Whether the mandate threshold can change which moves these roles may make: true when a rule that depends on it
+ * (`withinMandate`, `covered`) is open to one of them. When false, `allowedTransitions` gives the same answer whatever
+ * the threshold, so a read for these roles need not load the space record that holds it.
+ */
+export function mandateMatters(roles: readonly Role[]): boolean {
+  return Object.values(LIFECYCLES).some(({ rules }) =>
+    rules.some(
+      (rule) => (rule.withinMandate || rule.covered) && rule.roles.some((role) => roles.includes(role)),
+    ),
+  );
+}
+
 /** The statuses the caller may move an agreement of this kind to from its current status. */
 export function allowedTransitions(
   kind: AgreementKind,

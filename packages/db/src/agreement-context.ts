@@ -9,6 +9,7 @@ import {
   type DueState,
   dedicatedRoute,
   type InternalView,
+  mandateMatters,
   newId,
   notFound,
   type ResolvedTerms,
@@ -101,6 +102,12 @@ export function agreementContext(db: Db, scope: Scope) {
   };
   const spaceName = async (space: string) => (await spaceRecord(space))?.name ?? space;
   const mandateOf = async (space: string) => (await spaceRecord(space))?.mandateThresholdCents ?? null;
+  /**
+   * The threshold as a view needs it: only when it can change the caller's transitions (`mandateMatters`); for the
+   * others (viewers, approvers, reporters, …) a read skips the space record. Checks of a move use `mandateOf`.
+   */
+  const readMandate = mandateMatters(scope.roles);
+  const viewMandateOf = async (space: string) => (readMandate ? mandateOf(space) : null);
   const contextFor = (a: Agreement, mandateThresholdCents: number | null): TransitionContext => ({
     roles: scope.roles,
     actor: scope.actor,
@@ -114,12 +121,12 @@ export function agreementContext(db: Db, scope: Scope) {
   const load = (id: string) => loadAgreement(db, scope.reach, id);
 
   /**
-   * `load` and the reach's space records (for the mandate threshold) in one consistent BatchGetItem: one
-   * round trip instead of two on the register's most frequent read. Only keys of the caller's reach are
+   * `load` and the reach's space records (for the mandate threshold, when it matters to the caller) in one
+   * consistent BatchGetItem: one round trip instead of two on the register's most frequent read. Only keys of the caller's reach are
    * named, so a foreign agreement still answers NOT_FOUND like a missing one.
    */
   async function loadWithSpaces(id: string): Promise<Agreement> {
-    const unread = scope.reach.filter((space) => !spaces.has(space));
+    const unread = readMandate ? scope.reach.filter((space) => !spaces.has(space)) : [];
     const result = await guard(() =>
       db.doc.send(
         new BatchGetCommand({
@@ -277,6 +284,7 @@ export function agreementContext(db: Db, scope: Scope) {
     spaceRecord,
     spaceName,
     mandateOf,
+    viewMandateOf,
     contextFor,
     load,
     loadWithSpaces,

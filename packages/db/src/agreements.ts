@@ -61,7 +61,7 @@ export interface TermsVersion {
 
 export function agreementRepository(db: Db, scope: Scope) {
   const ctx = agreementContext(db, scope);
-  const { mandateOf, load, loadWithSpaces, loadMany, resolve, write, internalView } = ctx;
+  const { mandateOf, viewMandateOf, load, loadWithSpaces, loadMany, resolve, write, internalView } = ctx;
   const commits = agreementCommits(ctx);
   const { commit } = commits;
 
@@ -86,7 +86,7 @@ export function agreementRepository(db: Db, scope: Scope) {
 
     async get(id: string): Promise<InternalView> {
       const a = await loadWithSpaces(id);
-      return internalView(a, await mandateOf(a.space));
+      return internalView(a, await viewMandateOf(a.space));
     },
 
     async find(filter: AgreementFilter): Promise<Page<InternalView>> {
@@ -95,7 +95,7 @@ export function agreementRepository(db: Db, scope: Scope) {
       const terms = filter.q ? words(filter.q).slice(0, 5) : [];
       if (filter.q && terms.length === 0) return { items: [], nextCursor: null };
       const source = partitionOf(space, filter, terms);
-      const mandate = await mandateOf(space);
+      const mandate = await viewMandateOf(space);
       const page = await readRegisterPage(db, source, filter.cursor, filter.limit, async (items) => {
         // Index rows of the register carry the agreement; party links and search words point to it.
         const linked = items.filter((i) => i.type !== 'agreement');
