@@ -12,6 +12,31 @@ export const isoDate = () => z.iso.date();
 export const cents = () => z.int().check(z.gte(0), z.lte(1_000_000_000_000));
 
 import { ID_PATTERN } from './lists.ts';
+import { SPACE_PATTERN } from './spaces.ts';
 
 export { ID_PATTERN };
 export const idSchema = () => z.string().check(z.regex(ID_PATTERN, 'Invalid id'));
+
+/*
+ * Shared inputs are factories like the fields above: this module has side effects (the locale), so a constant
+ * here would stay in every bundle that imports any field schema; a function is dropped where it is not called.
+ */
+
+/** A page of a space's list: one of the caller's spaces (its own when left out), a cursor and a page size. */
+export const spacePageInput = () =>
+  z.optional(
+    z.strictObject({
+      space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
+      cursor: z.optional(text(2048, 1)),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+    }),
+  );
+export type SpacePageInput = z.infer<ReturnType<typeof spacePageInput>>;
+
+/** One agreement in one year (the current year when left out). */
+export const agreementYearInput = () =>
+  z.strictObject({
+    agreementId: idSchema(),
+    year: z.optional(z.int().check(z.gte(2000), z.lte(2100))),
+  });
+export type AgreementYearInput = z.infer<ReturnType<typeof agreementYearInput>>;

@@ -1,4 +1,5 @@
 import {
+  agreementYearInput,
   idSchema,
   MUNICIPAL_ROLES,
   onBehalfOfSchema,
@@ -50,12 +51,7 @@ export const budgetRouter = lazy(async () =>
     /** Spend against the ceiling, per product line, and a year's burn-down with a forecast to year end. */
     get: procedure
       .meta({ roles: MUNICIPAL_ROLES })
-      .input(
-        z.strictObject({
-          agreementId: idSchema(),
-          year: z.optional(z.int().check(z.gte(2000), z.lte(2100))),
-        }),
-      )
+      .input(agreementYearInput())
       .query(({ ctx, input }) =>
         ctx.repos.budget.get(input.agreementId, input.year ?? new Date().getUTCFullYear()),
       ),
@@ -63,12 +59,7 @@ export const budgetRouter = lazy(async () =>
     /** A region's shared agreement: each member's provisional and definitive contribution for a year. */
     statement: procedure
       .meta({ roles: MUNICIPAL_ROLES })
-      .input(
-        z.strictObject({
-          agreementId: idSchema(),
-          year: z.optional(z.int().check(z.gte(2000), z.lte(2100))),
-        }),
-      )
+      .input(agreementYearInput())
       .query(({ ctx, input }) =>
         ctx.repos.budget.statement(input.agreementId, input.year ?? new Date().getUTCFullYear()),
       ),

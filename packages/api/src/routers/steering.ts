@@ -13,8 +13,8 @@ import {
   relationAnswersSchema,
   relationDecisionSchema,
   SPACE_PATTERN,
+  spacePageInput,
   steeringRolesSchema,
-  text,
 } from '@regie/core';
 import { lazy } from '@trpc/server';
 import * as z from 'zod/mini';
@@ -124,15 +124,7 @@ export const steeringRouter = lazy(async () =>
     /** Tenant-wide report: agreements whose opdrachtgever and eigenaar share a portfolio holder. */
     roleConflicts: procedure
       .meta({ roles: MUNICIPAL_ROLES })
-      .input(
-        z.optional(
-          z.strictObject({
-            space: z.optional(z.string().check(z.regex(SPACE_PATTERN, 'Invalid space'))),
-            cursor: z.optional(text(2048, 1)),
-            limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
-          }),
-        ),
-      )
+      .input(spacePageInput())
       .query(({ ctx, input }) => ctx.repos.steering.roleConflicts({ ...input, limit: input?.limit ?? 50 })),
 
     /**
