@@ -43,6 +43,17 @@ const REGION_KEY = {
   ],
 };
 
+/**
+ * A contract with its terms only (no product lines, duties or KPIs), drafted by `by` and moved along `path`.
+ * The terms keep the order they are given in, so the seeded objects are the same as when written out.
+ */
+const termsOnly = (
+  id: string,
+  by: string,
+  terms: Omit<AgreementCreateInput, 'kind'>,
+  path: [AgreementStatus, string][] = [],
+): SeedAgreement => ({ id, by, input: { kind: 'contract', ...terms }, path });
+
 export const SEED_AGREEMENTS: SeedAgreement[] = [
   {
     id: 'erm-jh-2025',
@@ -188,11 +199,10 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
     },
     path: [],
   },
-  {
-    id: 'erm-hh-2026',
-    by: 'ermelo.inkoper',
-    input: {
-      kind: 'contract',
+  termsOnly(
+    'erm-hh-2026',
+    'ermelo.inkoper',
+    {
       reference: 'ERM-2026-HH03',
       title: 'Huishoudelijke ondersteuning',
       domain: 'wmo',
@@ -202,8 +212,8 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
       valueCeilingCents: 210_000_000,
       parties: [wijkracht()],
     },
-    path: [['in_approval', 'ermelo.inkoper']],
-  },
+    [['in_approval', 'ermelo.inkoper']],
+  ),
   {
     id: 'erm-sub-2026',
     by: 'ermelo.inkoper',
@@ -283,22 +293,16 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
     },
     path: toActive,
   },
-  {
-    id: 'hdw-jh-2026',
-    by: 'harderwijk.inkoper',
-    input: {
-      kind: 'contract',
-      reference: 'HDW-2026-JH01',
-      title: 'Jeugdhulp met verblijf',
-      domain: 'youth',
-      startDate: '2026-01-01',
-      endDate: '2028-12-31',
-      noticePeriodMonths: 6,
-      valueCeilingCents: 310_000_000,
-      parties: [kompas()],
-    },
-    path: [],
-  },
+  termsOnly('hdw-jh-2026', 'harderwijk.inkoper', {
+    reference: 'HDW-2026-JH01',
+    title: 'Jeugdhulp met verblijf',
+    domain: 'youth',
+    startDate: '2026-01-01',
+    endDate: '2028-12-31',
+    noticePeriodMonths: 6,
+    valueCeilingCents: 310_000_000,
+    parties: [kompas()],
+  }),
   {
     id: 'zwd-sub-2026',
     by: 'zeewolde.inkoper',
@@ -313,21 +317,15 @@ export const SEED_AGREEMENTS: SeedAgreement[] = [
     },
     path: [],
   },
-  {
-    id: 'utr-bw-2025',
-    by: 'utrecht.inkoper',
-    input: {
-      kind: 'contract',
-      reference: 'UTR-2025-BW01',
-      title: 'Beschermd wonen en opvang',
-      domain: 'wmo',
-      startDate: '2025-01-01',
-      endDate: '2028-12-31',
-      noticePeriodMonths: 6,
-      valueCeilingCents: 980_000_000,
-    },
-    path: [],
-  },
+  termsOnly('utr-bw-2025', 'utrecht.inkoper', {
+    reference: 'UTR-2025-BW01',
+    title: 'Beschermd wonen en opvang',
+    domain: 'wmo',
+    startDate: '2025-01-01',
+    endDate: '2028-12-31',
+    noticePeriodMonths: 6,
+    valueCeilingCents: 980_000_000,
+  }),
   {
     // Two care providers on one contract (a combination, common in youth care): each party its own (SPEC §2.6).
     id: 'erm-jh-2026-samen',
