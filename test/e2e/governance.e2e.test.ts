@@ -1,4 +1,5 @@
 import { meetingSchedule } from '@regie/core';
+import { SEED_AGREEMENTS } from '@regie/local';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type BrowserSession, openSession } from '../support/session.ts';
@@ -21,6 +22,9 @@ describe('governance that acts in the browser', () => {
   const apiUrl = inject('apiUrl');
   const reference = `ERM-GOV-${Date.now().toString(36).toUpperCase()}`;
   let id = '';
+  // ERM-2026-JH02's terms, without the seeded ids: this contract gets its own duties, KPIs and lines.
+  const seeded = SEED_AGREEMENTS.find((a) => a.id === 'erm-jh-2026-samen')!.input;
+  const withoutId = <T extends { id?: string }>({ id: _, ...rest }: T) => rest;
 
   beforeAll(async () => {
     session = await openSession(webUrl);
@@ -31,44 +35,14 @@ describe('governance that acts in the browser', () => {
         kind: 'contract',
         reference,
         title: 'Jeugdhulp gezinsbehandeling (sturing)',
-        domain: 'youth',
-        startDate: '2026-01-01',
-        endDate: '2027-12-31',
-        valueCeilingCents: 64_000_000,
-        parties: [
-          { organisationId: 'org-kompas', role: 'contractor' },
-          { organisationId: 'org-wijkracht', role: 'contractor' },
-        ],
-        duties: [
-          {
-            kind: 'periodic',
-            title: 'Kwartaalrapportage gezinsbehandeling',
-            frequency: 'quarterly',
-            dueDays: 30,
-          },
-        ],
-        kpis: [
-          {
-            name: 'Behandeldoelen behaald',
-            unit: '%',
-            target: 75,
-            direction: 'higher',
-            frequency: 'quarterly',
-          },
-        ],
-        productLines: [
-          {
-            category: '45',
-            productCode: '45A53',
-            description: 'Gezinsbehandeling',
-            variant: 'output',
-            unit: 'piece',
-            frequency: 'per_month',
-            tariffCents: 245_000,
-            volumeCeiling: 260,
-            moneyCeilingCents: 63_700_000,
-          },
-        ],
+        domain: seeded.domain,
+        startDate: seeded.startDate,
+        endDate: seeded.endDate,
+        valueCeilingCents: seeded.valueCeilingCents,
+        parties: seeded.parties,
+        duties: seeded.duties?.map(withoutId),
+        kpis: seeded.kpis?.map(withoutId),
+        productLines: seeded.productLines?.map(withoutId),
       })
     ).id;
   });
