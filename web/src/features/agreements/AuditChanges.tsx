@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TERM_FIELDS } from '../../lib/agreements/diff';
 import { termFieldLabel } from '../../lib/agreements/labels';
 import type { AuditEvent } from '../../lib/agreements/model';
 import { localeFor } from '../../lib/format';
@@ -18,23 +19,17 @@ const SHOWN_VALUES = new Set([
   'spentCents',
 ]);
 
-/** The order changed fields are listed in: the move first, then its note, then the terms as the page shows them. */
-const CHANGE_ORDER = [
+/**
+ * The order changed fields are listed in: the move first, then its note, then the terms in the order the page
+ * shows them (diff.ts), with the product lines after the parties, then the spend. A catalogue's services were
+ * never ranked here: they stay with the other fields after these, by name.
+ */
+const CHANGE_ORDER: readonly string[] = [
   'status',
   'note',
-  'title',
-  'description',
-  'domain',
-  'startDate',
-  'endDate',
-  'noticePeriodMonths',
-  'valueCeilingCents',
-  'renewal',
-  'parties',
-  'productLines',
-  'allocationKey',
-  'parentId',
-  'duties',
+  ...TERM_FIELDS.flatMap((field) =>
+    field === 'parties' ? ['parties', 'productLines'] : field === 'services' ? [] : [field],
+  ),
   'spentCents',
 ];
 const rank = (field: string) => {

@@ -39,7 +39,7 @@ export type DiffRow =
   | { kind: 'lineRemoved'; code: string; line: DiffLine };
 
 /** The fields compared, in the order the detail page shows them. Status moves are in the audit trail. */
-const FIELDS = [
+export const TERM_FIELDS = [
   'title',
   'description',
   'domain',
@@ -120,7 +120,7 @@ function diffLines(before: readonly DiffLine[], after: readonly DiffLine[]): Dif
 export function diffTerms(before: Terms | null, after: Terms): DiffRow[] {
   if (!before) return [];
   const rows: DiffRow[] = [];
-  for (const field of FIELDS) {
+  for (const field of TERM_FIELDS) {
     const changed =
       field === 'parties'
         ? !same(partyKeys(before.parties), partyKeys(after.parties))
