@@ -1,14 +1,6 @@
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { type ListQuery, QueryState } from './QueryState';
+import { TableCell, TableFrame, TableHeaderCell, TableRow } from './TableFrame';
 
 /** One column: its header, how a row fills its cell, and how the cell reads. */
 export interface Column<Row> {
@@ -62,39 +54,32 @@ export function DataTable<Row>({
     <>
       {state ? <QueryState {...state} count={rows.length} /> : null}
       {rows.length > 0 ? (
-        <div className="regie-table-scroll">
-          <Table className="regie-table" data-testid={testId}>
-            <TableCaption className={captionVisible ? 'regie-table__caption' : 'regie-visually-hidden'}>
-              {caption}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                {columns.map((c) => (
-                  <TableHeaderCell key={c.key} scope="col" className={cellClass(c, true)}>
-                    {c.hiddenHeader ? <span className="regie-visually-hidden">{c.header}</span> : c.header}
+        <TableFrame
+          caption={caption}
+          captionVisible={captionVisible}
+          testId={testId}
+          head={columns.map((c) => (
+            <TableHeaderCell key={c.key} scope="col" className={cellClass(c, true)}>
+              {c.hiddenHeader ? <span className="regie-visually-hidden">{c.header}</span> : c.header}
+            </TableHeaderCell>
+          ))}
+        >
+          {rows.map((row) => (
+            <TableRow key={rowKey(row)} data-testid={rowTestId?.(row)}>
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <TableHeaderCell key={c.key} scope="row" className={cellClass(c, false)}>
+                    {c.cell(row)}
                   </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={rowKey(row)} data-testid={rowTestId?.(row)}>
-                  {columns.map((c) =>
-                    c.rowHeader ? (
-                      <TableHeaderCell key={c.key} scope="row" className={cellClass(c, false)}>
-                        {c.cell(row)}
-                      </TableHeaderCell>
-                    ) : (
-                      <TableCell key={c.key} className={cellClass(c, false)}>
-                        {c.cell(row)}
-                      </TableCell>
-                    ),
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                ) : (
+                  <TableCell key={c.key} className={cellClass(c, false)}>
+                    {c.cell(row)}
+                  </TableCell>
+                ),
+              )}
+            </TableRow>
+          ))}
+        </TableFrame>
       ) : null}
     </>
   );

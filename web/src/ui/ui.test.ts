@@ -9,9 +9,11 @@ import { cellClass, DataTable } from './DataTable';
 import { Definition, DefinitionList, isBlank } from './DefinitionList';
 import { dialogStep } from './Dialog';
 import { Fieldset, fieldsetClass } from './Fieldset';
+import { LoadStatus } from './LoadStatus';
 import { listState, QueryState } from './QueryState';
 import { RemoveRowButton } from './RemoveRowButton';
 import { StatusLine } from './StatusLine';
+import { TableCell, TableFrame, TableHeaderCell, TableRow } from './TableFrame';
 
 // The kit rendered to HTML in Node (no DOM needed): what a screen reader and the e2e tests read.
 beforeAll(async () => {
@@ -116,6 +118,47 @@ describe('DataTable', () => {
     );
     expect(none).not.toContain('<table');
     expect(none).toContain('Niets.');
+  });
+});
+
+describe('TableFrame', () => {
+  const table = (captionVisible: boolean) =>
+    renderToStaticMarkup(
+      h(
+        TableFrame,
+        {
+          caption: 'Partijen',
+          captionVisible,
+          testId: 'parties',
+          head: h(TableHeaderCell, { scope: 'col' }, 'Naam'),
+        },
+        h(TableRow, null, h(TableCell, null, 'Kompas')),
+      ),
+    );
+
+  it('frames a scrolling table with its caption, one header row and the rows', () => {
+    const html = table(false);
+    expect(html).toMatch(/^<div class="regie-table-scroll"><table [^>]*data-testid="parties"/);
+    expect(html).toMatch(/<caption class="[^"]*regie-visually-hidden[^"]*">Partijen<\/caption>/);
+    expect(html).toMatch(/<thead[^>]*><tr[^>]*><th[^>]*scope="col"[^>]*>Naam<\/th><\/tr><\/thead>/);
+    expect(html).toMatch(/<tbody[^>]*><tr[^>]*><td[^>]*>Kompas<\/td><\/tr><\/tbody><\/table><\/div>$/);
+    expect(table(true)).toMatch(/<caption class="[^"]*regie-table__caption[^"]*">Partijen<\/caption>/);
+  });
+});
+
+describe('LoadStatus', () => {
+  const status = (isPending: boolean, isError: boolean) =>
+    renderToStaticMarkup(
+      h(LoadStatus, { query: { isPending, isError }, loading: 'Laden…', error: 'Mislukt.' }),
+    );
+
+  it('says loading while pending, the error when failed, and keeps an empty status line otherwise', () => {
+    expect(status(true, false)).toBe(
+      '<div role="status" aria-live="polite" class="regie-status">Laden…</div>',
+    );
+    expect(status(false, true)).toContain('Mislukt.');
+    expect(status(false, true)).not.toContain('Laden…');
+    expect(status(false, false)).toBe('<div role="status" aria-live="polite" class="regie-status"></div>');
   });
 });
 

@@ -1,17 +1,6 @@
 import '../../i18n/services-load';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,9 +8,10 @@ import { actionLabel } from '../../lib/agreements/labels';
 import type { VerifyResult } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, localeFor } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { LoadStatus } from '../../ui/LoadStatus';
 import { Section } from '../../ui/Section';
+import { TableCell, TableFrame, TableHeaderCell, TableRow } from '../../ui/TableFrame';
 import { ChangedFields } from './AuditChanges';
-import { Loading } from './HistoryLoading';
 
 /** Short enough to scan, long enough to tell links apart; the full hash is one click (or hover) away. */
 const shortHash = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -93,58 +83,56 @@ export function AuditSection({ id, exportButton }: { id: string; exportButton?: 
   return (
     <Section id="audit" title={t('agreementDetail.sections.audit')}>
       <Paragraph className="regie-hint">{t('audit.intro')}</Paragraph>
-      <Loading pending={history.isPending} failed={history.isError} what="audit" />
+      <LoadStatus query={history} loading={t('audit.loading')} error={t('audit.error')} />
       {events.length > 0 ? (
-        <div className="regie-table-scroll">
-          <Table className="regie-table" data-testid="audit-table">
-            <TableCaption className="regie-visually-hidden">{t('audit.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">
-                  <abbr title={t('audit.seqLong')}>{t('audit.seq')}</abbr>
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.at')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.actor')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.changed')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('audit.hash')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.map((event) => (
-                <TableRow key={event.seq}>
-                  <TableCell className="utrecht-table__cell--numeric-data">{event.seq}</TableCell>
-                  <TableCell className="regie-nowrap">
-                    <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
-                  </TableCell>
-                  <TableCell>{event.actorName ?? event.actor}</TableCell>
-                  <TableCell>{actionLabel(t, event.action)}</TableCell>
-                  <TableCell>
-                    <ChangedFields event={event} />
-                  </TableCell>
-                  <TableCell>
-                    <details className="regie-hash">
-                      <summary>
-                        <code title={event.hash}>{shortHash(event.hash)}</code>
-                        <span className="regie-visually-hidden"> {t('audit.showHash')}</span>
-                      </summary>
-                      <dl className="regie-hash__full">
-                        <dt>{t('audit.fullHash')}</dt>
-                        <dd>
-                          <code>{event.hash}</code>
-                        </dd>
-                        <dt>{t('audit.prevHash')}</dt>
-                        <dd>
-                          <code>{event.prevHash}</code>
-                        </dd>
-                      </dl>
-                    </details>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <TableFrame
+          caption={t('audit.caption')}
+          testId="audit-table"
+          head={
+            <>
+              <TableHeaderCell scope="col">
+                <abbr title={t('audit.seqLong')}>{t('audit.seq')}</abbr>
+              </TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.at')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.actor')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.changed')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('audit.hash')}</TableHeaderCell>
+            </>
+          }
+        >
+          {events.map((event) => (
+            <TableRow key={event.seq}>
+              <TableCell className="utrecht-table__cell--numeric-data">{event.seq}</TableCell>
+              <TableCell className="regie-nowrap">
+                <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
+              </TableCell>
+              <TableCell>{event.actorName ?? event.actor}</TableCell>
+              <TableCell>{actionLabel(t, event.action)}</TableCell>
+              <TableCell>
+                <ChangedFields event={event} />
+              </TableCell>
+              <TableCell>
+                <details className="regie-hash">
+                  <summary>
+                    <code title={event.hash}>{shortHash(event.hash)}</code>
+                    <span className="regie-visually-hidden"> {t('audit.showHash')}</span>
+                  </summary>
+                  <dl className="regie-hash__full">
+                    <dt>{t('audit.fullHash')}</dt>
+                    <dd>
+                      <code>{event.hash}</code>
+                    </dd>
+                    <dt>{t('audit.prevHash')}</dt>
+                    <dd>
+                      <code>{event.prevHash}</code>
+                    </dd>
+                  </dl>
+                </details>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableFrame>
       ) : null}
 
       <Button

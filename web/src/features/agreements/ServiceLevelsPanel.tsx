@@ -1,18 +1,7 @@
 import '../../i18n/services-load';
 import type { LevelHistory } from '@regie/core/browser';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canEscalate } from '../../lib/escalations/model';
@@ -21,6 +10,7 @@ import { MutationErrorAlert, useMutationError } from '../../lib/mutation-error';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { StatusLine } from '../../ui/StatusLine';
+import { TableCell, TableFrame, TableHeaderCell, TableRow } from '../../ui/TableFrame';
 import { type CorrectionChoice, ServiceLevelCorrectForm } from './ServiceLevelCorrectForm';
 import { ServiceLevelReportForm, ServiceLevelThresholdForm } from './ServiceLevelForms';
 
@@ -142,68 +132,66 @@ function LevelsTable({
   const { t } = useTranslation();
   const periods = [...new Set(levels.flatMap((l) => l.values.map((v) => v.period)))].sort().slice(-LAST);
   return (
-    <div className="regie-table-scroll">
-      <Table className="regie-table" data-testid="service-levels-table">
-        <TableCaption className="regie-visually-hidden">{t('services.levels.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('services.levels.level')}</TableHeaderCell>
-            {periods.map((p) => (
-              <TableHeaderCell key={p} scope="col">
-                {p}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {levels.map((l) => (
-            <TableRow key={l.levelId} data-testid={`service-level-${l.levelId}`}>
-              <TableHeaderCell scope="row">
-                {l.level.measure}
-                <br />
-                <span className="regie-hint">{l.serviceName}</span>
-              </TableHeaderCell>
-              {periods.map((p) => {
-                const v = l.values.find((x) => x.period === p);
-                return (
-                  <TableCell key={p} className="regie-nowrap">
-                    {v ? (
-                      <>
-                        {formatNumber(v.value, locale)}{' '}
-                        {v.met ? t('services.levels.met') : t('services.levels.missed')}
-                        {v.trend ? (
-                          <span className="regie-hint"> · {t(`services.levels.trend.${v.trend}`)}</span>
-                        ) : null}
-                        {v.corrected ? (
-                          <span className="regie-hint"> · {t('services.correct.corrected')}</span>
-                        ) : null}
-                        {onCorrect ? (
-                          <>
-                            <br />
-                            <Button
-                              appearance="subtle-button"
-                              aria-label={t('services.correct.actionLabel', {
-                                measure: l.level.measure,
-                                period: p,
-                              })}
-                              onClick={() => onCorrect({ level: l, value: v })}
-                            >
-                              {t('services.correct.action')}
-                            </Button>
-                          </>
-                        ) : null}
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </TableCell>
-                );
-              })}
-            </TableRow>
+    <TableFrame
+      caption={t('services.levels.caption')}
+      testId="service-levels-table"
+      head={
+        <>
+          <TableHeaderCell scope="col">{t('services.levels.level')}</TableHeaderCell>
+          {periods.map((p) => (
+            <TableHeaderCell key={p} scope="col">
+              {p}
+            </TableHeaderCell>
           ))}
-        </TableBody>
-      </Table>
-    </div>
+        </>
+      }
+    >
+      {levels.map((l) => (
+        <TableRow key={l.levelId} data-testid={`service-level-${l.levelId}`}>
+          <TableHeaderCell scope="row">
+            {l.level.measure}
+            <br />
+            <span className="regie-hint">{l.serviceName}</span>
+          </TableHeaderCell>
+          {periods.map((p) => {
+            const v = l.values.find((x) => x.period === p);
+            return (
+              <TableCell key={p} className="regie-nowrap">
+                {v ? (
+                  <>
+                    {formatNumber(v.value, locale)}{' '}
+                    {v.met ? t('services.levels.met') : t('services.levels.missed')}
+                    {v.trend ? (
+                      <span className="regie-hint"> · {t(`services.levels.trend.${v.trend}`)}</span>
+                    ) : null}
+                    {v.corrected ? (
+                      <span className="regie-hint"> · {t('services.correct.corrected')}</span>
+                    ) : null}
+                    {onCorrect ? (
+                      <>
+                        <br />
+                        <Button
+                          appearance="subtle-button"
+                          aria-label={t('services.correct.actionLabel', {
+                            measure: l.level.measure,
+                            period: p,
+                          })}
+                          onClick={() => onCorrect({ level: l, value: v })}
+                        >
+                          {t('services.correct.action')}
+                        </Button>
+                      </>
+                    ) : null}
+                  </>
+                ) : (
+                  '–'
+                )}
+              </TableCell>
+            );
+          })}
+        </TableRow>
+      ))}
+    </TableFrame>
   );
 }
 

@@ -1,15 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import {
@@ -30,8 +20,9 @@ import {
 } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { Definition, DefinitionList } from '../../ui/DefinitionList';
+import { LoadStatus } from '../../ui/LoadStatus';
 import { Section } from '../../ui/Section';
-import { StatusLine } from '../../ui/StatusLine';
+import { TableCell, TableFrame, TableHeaderCell, TableRow } from '../../ui/TableFrame';
 import { monthsText, renewalText, weightText } from './present';
 
 /** The agreement's own terms on its page: data, parties, product lines, call-offs and a region's allocation. */
@@ -55,8 +46,11 @@ export function CallOffsSection({ a }: { a: InternalAgreement }) {
   const rows = children.data?.items ?? [];
   return (
     <Section id="call-offs" title={t('agreementDetail.sections.callOffs')}>
-      <StatusLine>{children.isPending ? t('agreementDetail.loading') : null}</StatusLine>
-      {children.isError ? <Alert type="error">{t('agreementDetail.error')}</Alert> : null}
+      <LoadStatus
+        query={children}
+        loading={t('agreementDetail.loading')}
+        error={t('agreementDetail.error')}
+      />
       {children.isSuccess && rows.length === 0 ? (
         <Paragraph>{t('agreementDetail.noCallOffs')}</Paragraph>
       ) : null}
@@ -146,29 +140,24 @@ export function PartiesSection({ a }: { a: Agreement }) {
       {rows.length === 0 ? (
         <Paragraph className="regie-empty">{t('agreementDetail.noParties')}</Paragraph>
       ) : (
-        <div className="regie-table-scroll">
-          <Table className="regie-table">
-            <TableCaption className="regie-visually-hidden">
-              {t('agreementDetail.partiesCaption')}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('agreementDetail.partyName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreementDetail.partyRole')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreementDetail.partyKvk')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((party) => (
-                <TableRow key={`${party.organisationId}/${party.role}`}>
-                  <TableCell>{party.name}</TableCell>
-                  <TableCell>{partyRoleLabel(t, party.role)}</TableCell>
-                  <TableCell className="regie-nowrap">{party.kvkNumber}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <TableFrame
+          caption={t('agreementDetail.partiesCaption')}
+          head={
+            <>
+              <TableHeaderCell scope="col">{t('agreementDetail.partyName')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('agreementDetail.partyRole')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('agreementDetail.partyKvk')}</TableHeaderCell>
+            </>
+          }
+        >
+          {rows.map((party) => (
+            <TableRow key={`${party.organisationId}/${party.role}`}>
+              <TableCell>{party.name}</TableCell>
+              <TableCell>{partyRoleLabel(t, party.role)}</TableCell>
+              <TableCell className="regie-nowrap">{party.kvkNumber}</TableCell>
+            </TableRow>
+          ))}
+        </TableFrame>
       )}
     </Section>
   );
@@ -207,51 +196,50 @@ export function AllocationSection({
             ) : null}
           </DefinitionList>
           {a.shares === null ? <Paragraph>{t('allocation.noCeiling')}</Paragraph> : null}
-          <div className="regie-table-scroll">
-            <Table className="regie-table" data-testid="allocation-table">
-              <TableCaption className="regie-table__caption">{t('allocation.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('allocation.member')}</TableHeaderCell>
-                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                    {t('allocation.weight')}
+          <TableFrame
+            caption={t('allocation.caption')}
+            captionVisible
+            testId="allocation-table"
+            head={
+              <>
+                <TableHeaderCell scope="col">{t('allocation.member')}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                  {t('allocation.weight')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
+                  {t('allocation.share')}
+                </TableHeaderCell>
+              </>
+            }
+          >
+            {key.weights.map((w) => {
+              const own = w.space === me?.space;
+              const cents = shares.get(w.space);
+              return (
+                <TableRow key={w.space} className={own ? 'regie-row--own' : undefined}>
+                  <TableHeaderCell scope="row">
+                    {spaceName(me, w.space)}
+                    {own ? <strong className="regie-own-marker"> {t('allocation.yours')}</strong> : null}
                   </TableHeaderCell>
-                  <TableHeaderCell scope="col" className="utrecht-table__header-cell--numeric-column">
-                    {t('allocation.share')}
-                  </TableHeaderCell>
+                  <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
+                    {weightText(t, locale, key.method, w.weight)}
+                  </TableCell>
+                  <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
+                    {cents === undefined ? t('agreementDetail.none') : formatMoney(cents, locale)}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {key.weights.map((w) => {
-                  const own = w.space === me?.space;
-                  const cents = shares.get(w.space);
-                  return (
-                    <TableRow key={w.space} className={own ? 'regie-row--own' : undefined}>
-                      <TableHeaderCell scope="row">
-                        {spaceName(me, w.space)}
-                        {own ? <strong className="regie-own-marker"> {t('allocation.yours')}</strong> : null}
-                      </TableHeaderCell>
-                      <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
-                        {weightText(t, locale, key.method, w.weight)}
-                      </TableCell>
-                      <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
-                        {cents === undefined ? t('agreementDetail.none') : formatMoney(cents, locale)}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-                {a.valueCeilingCents !== null && a.shares !== null ? (
-                  <TableRow>
-                    <TableHeaderCell scope="row">{t('allocation.total')}</TableHeaderCell>
-                    <TableCell />
-                    <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
-                      {formatMoney(a.valueCeilingCents, locale)}
-                    </TableCell>
-                  </TableRow>
-                ) : null}
-              </TableBody>
-            </Table>
-          </div>
+              );
+            })}
+            {a.valueCeilingCents !== null && a.shares !== null ? (
+              <TableRow>
+                <TableHeaderCell scope="row">{t('allocation.total')}</TableHeaderCell>
+                <TableCell />
+                <TableCell className="utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data regie-nowrap">
+                  {formatMoney(a.valueCeilingCents, locale)}
+                </TableCell>
+              </TableRow>
+            ) : null}
+          </TableFrame>
         </>
       )}
     </Section>

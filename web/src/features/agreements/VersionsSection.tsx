@@ -1,15 +1,6 @@
 import '../../i18n/services-load';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type DiffRow, diffTerms } from '../../lib/agreements/diff';
@@ -17,8 +8,9 @@ import { lineFieldLabel, termFieldLabel } from '../../lib/agreements/labels';
 import type { TermsVersion } from '../../lib/agreements/model';
 import { type AppLocale, formatDateTime, formatNumber, localeFor } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { LoadStatus } from '../../ui/LoadStatus';
 import { Section } from '../../ui/Section';
-import { Loading } from './HistoryLoading';
+import { TableCell, TableFrame, TableHeaderCell, TableRow } from '../../ui/TableFrame';
 import { lineValueText, termValueText } from './present';
 
 function diffCells(t: TFunction, locale: AppLocale, row: DiffRow): [string, string, string] {
@@ -57,36 +49,33 @@ function VersionDiff({ version, previous }: { version: TermsVersion; previous: T
   const rows = diffTerms(previous.terms, version.terms);
   if (rows.length === 0) return <Paragraph>{t('versions.noChanges')}</Paragraph>;
   return (
-    <div className="regie-table-scroll">
-      <Table className="regie-table" data-testid={`diff-${version.version}`}>
-        <TableCaption className="regie-table__caption">
-          {t('versions.caption', { version: version.version, previous: previous.version })}
-        </TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('versions.field')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('versions.old')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('versions.new')}</TableHeaderCell>
+    <TableFrame
+      caption={t('versions.caption', { version: version.version, previous: previous.version })}
+      captionVisible
+      testId={`diff-${version.version}`}
+      head={
+        <>
+          <TableHeaderCell scope="col">{t('versions.field')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('versions.old')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('versions.new')}</TableHeaderCell>
+        </>
+      }
+    >
+      {rows.map((row) => {
+        const [field, before, after] = diffCells(t, locale, row);
+        return (
+          <TableRow key={field}>
+            <TableHeaderCell scope="row">{field}</TableHeaderCell>
+            <TableCell>
+              <del className="regie-diff__old">{before}</del>
+            </TableCell>
+            <TableCell>
+              <ins className="regie-diff__new">{after}</ins>
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => {
-            const [field, before, after] = diffCells(t, locale, row);
-            return (
-              <TableRow key={field}>
-                <TableHeaderCell scope="row">{field}</TableHeaderCell>
-                <TableCell>
-                  <del className="regie-diff__old">{before}</del>
-                </TableCell>
-                <TableCell>
-                  <ins className="regie-diff__new">{after}</ins>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+        );
+      })}
+    </TableFrame>
   );
 }
 
@@ -103,7 +92,7 @@ export function VersionsSection({ id, version }: { id: string; version: number }
   const newest = list.at(-1)?.version;
   return (
     <Section id="versions" title={t('agreementDetail.sections.versions')}>
-      <Loading pending={versions.isPending} failed={versions.isError} what="versions" />
+      <LoadStatus query={versions} loading={t('versions.loading')} error={t('versions.error')} />
       {list.length > 0 ? (
         <>
           <Paragraph className="regie-hint">
