@@ -1,0 +1,20 @@
+/** Texts of the steering dashboard. */
+export const nlDashboard = {
+  title: 'Stuurdashboard',
+  intro: 'Wat per register aandacht vraagt. Elke regel leidt naar de overeenkomst erachter.',
+  loading: 'Dashboard laden…',
+  error: 'Het dashboard kon niet worden geladen.',
+  relationTypes: 'Relatietypen',
+  relationLabel: 'Overeenkomsten per relatietype: baas {{boss}}, klant {{customer}}, partner {{partner}}.',
+  overdueDuties: 'Te late informatieplichten',
+  ceilingsAtRisk: 'Plafonds in gevaar',
+  openEscalations: 'Open escalaties',
+  roleConflicts: 'Rolconflicten',
+  tileTitle: '{{title}} ({{count}})',
+  none: 'Geen.',
+  dutyRow: '{{duty}}, {{period}}, verwacht {{date}}',
+  ceilingRow: '{{threshold}}% van het plafond bereikt',
+  escalationRow: '“{{subject}}” op niveau {{level}}, termijn {{date}}',
+  overdue: 'verlopen',
+  conflictRow: 'portefeuillehouder {{holder}}',
+};
