@@ -1,17 +1,9 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import type { RealisationInput } from '@regie/core/browser';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Paragraph,
-  Select,
-  SelectOption,
-  Textarea,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
 import { useMemo, useRef, useState } from 'react';
-import { type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   type BudgetSignal,
@@ -20,7 +12,7 @@ import {
   signalKey,
   signalMessage,
 } from '../../lib/budget/model';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { ErrorSummary, focusSoon } from '../../lib/form';
 import { orderedErrors, setServerErrors, useErrorText } from '../../lib/form-schema';
 import { formatMoney, formatMonth, localeFor } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
@@ -29,146 +21,16 @@ import { StatusLine } from '../../ui/StatusLine';
 import {
   currentMonth,
   emptyRealisation,
-  NOTE_LIMIT,
   REALISATION_FIELDS,
   type RealisationValues,
   realisationSchema,
 } from './budget-form';
+import { type LineChoice, type MemberChoice, RealisationFields } from './RealisationFields';
+import { refreshBudget } from './refresh-budget';
 
-export interface LineChoice {
-  id: string;
-  productCode: string;
-}
-
-/** A member municipality of the region that owns the agreement (`me.reach`), for the entry's member. */
-export interface MemberChoice {
-  space: string;
-  name: string;
-}
-
-type Trpc = ReturnType<typeof useTRPC>;
-
-/** After a realisation is recorded or corrected: every figure that shows it, on both sides. */
-export function refreshBudget(queryClient: QueryClient, trpc: Trpc, agreementId: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: trpc.budget.get.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.budget.reported.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.budget.statement.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.budget.signals.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.agreement.get.queryKey({ id: agreementId }) }),
-    queryClient.invalidateQueries({ queryKey: trpc.agreement.find.pathKey() }),
-    queryClient.invalidateQueries({ queryKey: trpc.agreement.history.queryKey({ id: agreementId }) }),
-  ]);
-}
-
-/**
- * Month, amount, volume, product line, member (on a region's agreement) and note: the fields of an entry, for
- * recording and for correcting.
- */
-export function RealisationFields({
-  idPrefix,
-  at = '',
-  register,
-  lines,
-  members = [],
-  errorFor,
-}: {
-  idPrefix: string;
-  /** Where the entry sits in the form's values (`realisation.` in the correction form). */
-  at?: string;
-  register: (name: string) => UseFormRegisterReturn;
-  lines: readonly LineChoice[];
-  /** The owning region's members; none (no field) outside a region's agreement. */
-  members?: readonly MemberChoice[];
-  errorFor: (field: string) => string | undefined;
-}) {
-  const { t } = useTranslation();
-  const id = (field: string) => `${idPrefix}-${field}`;
-  const field = (name: (typeof REALISATION_FIELDS)[number]) => register(`${at}${name}`);
-  return (
-    <>
-      <div className="regie-form__row">
-        <Field
-          id={id('period')}
-          label={t('budget.form.month')}
-          hint={t('budget.form.monthHint')}
-          error={errorFor('period')}
-        >
-          {(props) => <Textbox {...props} type="month" required {...field('period')} />}
-        </Field>
-        <Field
-          id={id('amountCents')}
-          label={t('budget.form.amount')}
-          hint={t('budget.form.amountHint')}
-          error={errorFor('amountCents')}
-        >
-          {(props) => (
-            <Textbox
-              {...props}
-              required
-              inputMode="decimal"
-              autoComplete="off"
-              className="regie-input--amount"
-              {...field('amountCents')}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('volume')}
-          label={t('budget.form.volume')}
-          hint={t('budget.form.volumeHint')}
-          error={errorFor('volume')}
-        >
-          {(props) => (
-            <Textbox
-              {...props}
-              inputMode="numeric"
-              autoComplete="off"
-              className="regie-input--count"
-              {...field('volume')}
-            />
-          )}
-        </Field>
-      </div>
-      {lines.length > 0 ? (
-        <Field id={id('productLineId')} label={t('budget.form.line')} error={errorFor('productLineId')}>
-          {(props) => (
-            <Select {...props} {...field('productLineId')}>
-              <SelectOption value="">{t('budget.form.noLine')}</SelectOption>
-              {lines.map((line) => (
-                <SelectOption key={line.id} value={line.id}>
-                  {line.productCode}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Field>
-      ) : null}
-      {members.length > 0 ? (
-        <Field
-          id={id('member')}
-          label={t('budget.form.member')}
-          hint={t('budget.form.memberHint')}
-          error={errorFor('member')}
-        >
-          {(props) => (
-            <Select {...props} {...field('member')}>
-              <SelectOption value="">{t('budget.form.noMember')}</SelectOption>
-              {members.map((m) => (
-                <SelectOption key={m.space} value={m.space}>
-                  {m.name}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Field>
-      ) : null}
-      <Field id={id('note')} label={t('budget.form.note')} error={errorFor('note')}>
-        {(props) => <Textarea {...props} rows={2} maxLength={NOTE_LIMIT + 50} {...field('note')} />}
-      </Field>
-    </>
-  );
-}
+// The fields and the refresh live in files of their own; the correction form and the tables import them from here.
+export { type LineChoice, type MemberChoice, RealisationFields } from './RealisationFields';
+export { refreshBudget } from './refresh-budget';
 
 type Outcome = { kind: 'saved'; text: string; signals: BudgetSignal[] } | { kind: 'conflict' } | null;
 
