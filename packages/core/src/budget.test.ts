@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { correctRealisation, type Realisation, realisationCorrectionSchema } from './budget.ts';
+import { burnDown, newlyCrossed } from './budget-signals.ts';
 import {
   activeRealisations,
   type BudgetTotals,
-  burnDown,
-  correctRealisation,
   countedCents,
   lineEffect,
   lineTotalsOf,
-  newlyCrossed,
-  type Realisation,
-  realisationCorrectionSchema,
   recheckCeilings,
   yearEffect,
   yearTotalsOf,
-} from './budget.ts';
+} from './budget-totals.ts';
 
 describe('budget burn-down', () => {
   const realisations = [

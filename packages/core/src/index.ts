@@ -8,6 +8,8 @@ export * from './audit-anchor.ts';
 export * from './benchmark.ts';
 export * from './budget.ts';
 export * from './budget-members.ts';
+export * from './budget-signals.ts';
+export * from './budget-totals.ts';
 export * from './calendar.ts';
 export * from './collaboration.ts';
 export * from './csv-read.ts';
