@@ -10,6 +10,7 @@ import { Definition, DefinitionList, isBlank } from './DefinitionList';
 import { dialogStep } from './Dialog';
 import { Fieldset, fieldsetClass } from './Fieldset';
 import { LoadStatus } from './LoadStatus';
+import { MemberFormHead } from './MemberFormHead';
 import { listState, QueryState } from './QueryState';
 import { RemoveRowButton } from './RemoveRowButton';
 import { StatusLine } from './StatusLine';
@@ -159,6 +160,43 @@ describe('LoadStatus', () => {
     expect(status(false, true)).toContain('Mislukt.');
     expect(status(false, true)).not.toContain('Laden…');
     expect(status(false, false)).toBe('<div role="status" aria-live="polite" class="regie-status"></div>');
+  });
+});
+
+describe('MemberFormHead', () => {
+  const head = (errors: Record<string, string>, summary: string | null) =>
+    renderToStaticMarkup(
+      h(MemberFormHead, {
+        prefix: 'usage-form',
+        title: 'Gebruik vastleggen',
+        errorTitle: 'Er is iets niet goed',
+        memberLabel: 'Gemeente',
+        failed: { summary, summaryRef: { current: null } },
+        errors,
+        members: [
+          { member: 'GM0233', name: 'Ermelo' },
+          { member: 'GM0243', name: 'Harderwijk' },
+        ],
+        member: 'GM0243',
+        onMember: () => undefined,
+      }),
+    );
+
+  it('labels the form by its heading and offers the members, the chosen one selected', () => {
+    const html = head({}, null);
+    expect(html).toMatch(/^<h3 class="regie-subheading" id="usage-form-heading">Gebruik vastleggen<\/h3>/);
+    expect(html).not.toContain('regie-error-summary');
+    expect(html).toMatch(/<label[^>]*for="usage-form-member"[^>]*>Gemeente<\/label>/);
+    expect(html).toMatch(/<option value="GM0233"[^>]*>Ermelo<\/option>/);
+    expect(html).toMatch(/<option value="GM0243"[^>]*selected=""[^>]*>Harderwijk<\/option>/);
+    expect(html).not.toMatch(/<option value="GM0233"[^>]*selected/);
+  });
+
+  it("sums up the server's refusal and the fields' errors, each linked to its field", () => {
+    const html = head({ 'usage-form-period': 'Kies een maand.' }, 'Geen rechten.');
+    expect(html).toContain('regie-error-summary');
+    expect(html).toContain('Geen rechten.');
+    expect(html).toMatch(/href="#usage-form-period"[^>]*>Kies een maand\.</);
   });
 });
 

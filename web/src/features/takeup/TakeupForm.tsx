@@ -1,21 +1,14 @@
 import '../../i18n/services-load';
 import type { TakeupView } from '@regie/core/browser';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Checkbox,
-  FormField,
-  FormLabel,
-  Select,
-  SelectOption,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, FormField, FormLabel, Textbox } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { Field, focusSoon } from '../../lib/form';
 import { type AppLocale, formatNumber, parseDecimal } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { MemberFormHead } from '../../ui/MemberFormHead';
 
 /** A service of the catalogue, as far as take-up reads it. */
 export type Service = { id: string; name: string; price: { model: string } };
@@ -102,34 +95,21 @@ export function TakeupForm({
   }
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
-      <h3 className="regie-subheading" id={`${prefix}-heading`}>
-        {t('services.takeup.formTitle')}
-      </h3>
-      <ErrorSummary
-        title={t('services.takeup.errorTitle')}
-        general={failed.summary ? [failed.summary] : []}
-        fields={Object.entries(errors).map(([id, text]) => ({ id, text }))}
-        summaryRef={failed.summaryRef}
+      <MemberFormHead
+        prefix={prefix}
+        title={t('services.takeup.formTitle')}
+        errorTitle={t('services.takeup.errorTitle')}
+        memberLabel={t('services.takeup.memberField')}
+        failed={failed}
+        errors={errors}
+        members={view.rows}
+        member={member}
+        onMember={(m) => {
+          setMember(m);
+          setValues(initial(m));
+          setErrors({});
+        }}
       />
-      <Field id={`${prefix}-member`} label={t('services.takeup.memberField')} error={undefined}>
-        {(props) => (
-          <Select
-            {...props}
-            value={member}
-            onChange={(e) => {
-              setMember(e.target.value);
-              setValues(initial(e.target.value));
-              setErrors({});
-            }}
-          >
-            {view.rows.map((r) => (
-              <SelectOption key={r.member} value={r.member}>
-                {r.name}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Field>
       <Field id={`${prefix}-start`} label={t('services.takeup.startField')} error={errors[`${prefix}-start`]}>
         {(props) => (
           <Textbox

@@ -1,13 +1,14 @@
 import '../../i18n/usage-load';
 import type { UsageView } from '@regie/core/browser';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Button, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, Field, focusSoon } from '../../lib/form';
+import { Field, focusSoon } from '../../lib/form';
 import { type AppLocale, parseDecimal } from '../../lib/format';
 import { useMutationError } from '../../lib/mutation-error';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { MemberFormHead } from '../../ui/MemberFormHead';
 
 /** A service of the catalogue, as far as usage reads it. */
 export type Service = { id: string; name: string; price: { model: string } };
@@ -83,34 +84,21 @@ export function UsageForm({
   }
   return (
     <form className="regie-form" noValidate onSubmit={submit} aria-labelledby={`${prefix}-heading`}>
-      <h3 className="regie-subheading" id={`${prefix}-heading`}>
-        {t('usage.formTitle')}
-      </h3>
-      <ErrorSummary
-        title={t('usage.errorTitle')}
-        general={failed.summary ? [failed.summary] : []}
-        fields={Object.entries(errors).map(([id, text]) => ({ id, text }))}
-        summaryRef={failed.summaryRef}
+      <MemberFormHead
+        prefix={prefix}
+        title={t('usage.formTitle')}
+        errorTitle={t('usage.errorTitle')}
+        memberLabel={t('usage.memberField')}
+        failed={failed}
+        errors={errors}
+        members={view.rows}
+        member={member}
+        onMember={(m) => {
+          setMember(m);
+          setQuantities({});
+          setErrors({});
+        }}
       />
-      <Field id={`${prefix}-member`} label={t('usage.memberField')} error={undefined}>
-        {(props) => (
-          <Select
-            {...props}
-            value={member}
-            onChange={(e) => {
-              setMember(e.target.value);
-              setQuantities({});
-              setErrors({});
-            }}
-          >
-            {view.rows.map((r) => (
-              <SelectOption key={r.member} value={r.member}>
-                {r.name}
-              </SelectOption>
-            ))}
-          </Select>
-        )}
-      </Field>
       <Field id={`${prefix}-period`} label={t('usage.periodField')} error={errors[`${prefix}-period`]}>
         {(props) => (
           <Textbox
