@@ -37,6 +37,7 @@ export async function bundle(
     mainFields: options.mainFields,
     minify: options.minify,
     sourcemap: options.sourceMap ? 'linked' : false,
+    sourcesContent: options.sourcesContent ?? true,
     banner: { js: options.banner ?? '' },
     alias: Object.fromEntries(aliases.map((pair) => pair.split('=') as [string, string])),
     logLevel: 'error',

@@ -30,6 +30,8 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+const SOURCE_MAPS = 'as deployed, with --enable-source-maps';
+
 const pairs = (aliases: Record<string, string>) => Object.entries(aliases).map(([f, t]) => `${f}=${t}`);
 
 export async function lambdaFloors(options: {
@@ -111,11 +113,12 @@ export async function lambdaFloors(options: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     options.log(
-      `Lambda floor: ${options.runs} cold starts of each of ${variants.length + 2} bundles, interleaved`,
+      `Lambda floor: ${options.runs} cold starts of each of ${variants.length + 3} bundles, interleaved`,
     );
     const times = new Map<string, number[]>([
       ['reference', []],
       ['stack floor', []],
+      [SOURCE_MAPS, []],
       ...variants.map(([l]) => [l, []] as [string, number[]]),
     ]);
     const parts = new Map<string, { import: number[]; first: number[] }>(
@@ -124,16 +127,18 @@ export async function lambdaFloors(options: {
     // BENCH_COLD_PROF=<dir>: the last round of each bundle writes a V8 CPU profile there.
     const profileDir = process.env.BENCH_COLD_PROF;
     for (let i = 0; i <= options.runs; i++) {
-      for (const [label, file] of [
-        ['reference', reference] as const,
-        ['stack floor', stack] as const,
-        ...variants,
+      for (const [label, file, extra] of [
+        ['reference', reference, {}] as const,
+        ['stack floor', stack, {}] as const,
+        // The deployed bundle as the API function was configured before issue 17's last session.
+        [SOURCE_MAPS, variants[0]![1], { NODE_OPTIONS: '--enable-source-maps' }] as const,
+        ...variants.map(([l, b]) => [l, b, {}] as const),
       ]) {
         const before = stsCalls;
         const cold = await coldStart(
           file.file,
           event,
-          env,
+          { ...env, ...extra },
           i === options.runs && profileDir ? join(profileDir, label.replace(/\W+/g, '-')) : undefined,
         );
         if (cold.status !== 200) throw new Error(`${label}: cold start answered ${cold.status}`);
@@ -172,6 +177,15 @@ export async function lambdaFloors(options: {
       measured: ms(floor),
       baseline: ms(ref),
       ratio: floor / ref,
+      goal: '',
+    });
+    const mapped = median(times.get(SOURCE_MAPS)!);
+    rows.push({
+      section: 'Floors',
+      what: '… the API bundle as deployed (stacks mapped when logged, functions/shared/stack-map.ts) vs the same bundle started with NODE_OPTIONS=--enable-source-maps, as the function was configured before: what not parsing the source map at start saves',
+      measured: ms(subject),
+      baseline: ms(mapped),
+      ratio: subject / mapped,
       goal: '',
     });
     const none = median(times.get('with no shortcut')!);
