@@ -5,6 +5,7 @@ import { createCognitoAccounts } from '@regie/api/accounts-cognito';
 import { createDocumentClient, createSpaceRegistry } from '@regie/db';
 import { createRemoteJWKSet } from 'jose';
 import { httpHandler } from '../shared/http-handler.ts';
+import { createStackMapper, withMappedStack } from '../shared/stack-map.ts';
 import { readApiEnv } from './env.ts';
 import { createPublicDbFor } from './public-credentials.ts';
 import { createAssumeRole } from './sts.ts';
@@ -20,6 +21,8 @@ import { createTenantDbFor, stsAssumeRole } from './tenant-credentials.ts';
  */
 const env = readApiEnv(undefined, { userPool: true });
 const logger = new Logger({ serviceName: 'regie-api' });
+// Stacks in error logs name the TypeScript sources, mapped when logged (stack-map.ts; no --enable-source-maps).
+const mapStack = createStackMapper(import.meta.url);
 const metrics = new Metrics({ namespace: 'Regie', serviceName: 'regie-api' });
 
 const verifyToken = createTokenVerifier({
@@ -86,7 +89,8 @@ const app = createApp({
     return identity;
   },
   // Unexpected errors only (message and stack, no request body, no headers).
-  logError: ({ level: _level, message, ...details }) => logger.error(String(message), details),
+  logError: ({ level: _level, message, ...details }) =>
+    logger.error(String(message), withMappedStack(mapStack, details)),
 });
 
 export const handler = httpHandler(app, logger, metrics);

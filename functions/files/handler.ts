@@ -9,6 +9,7 @@ import { createRemoteJWKSet } from 'jose';
 import { createPublicDbFor } from '../api/public-credentials.ts';
 import { createTenantDbFor } from '../api/tenant-credentials.ts';
 import { httpHandler } from '../shared/http-handler.ts';
+import { createStackMapper, withMappedStack } from '../shared/stack-map.ts';
 import { createScopedDocumentsFor } from './document-credentials.ts';
 import { readFilesEnv } from './env.ts';
 
@@ -19,6 +20,8 @@ import { readFilesEnv } from './env.ts';
  */
 const env = readFilesEnv();
 const logger = new Logger({ serviceName: 'regie-files' });
+// Stacks in error logs name the TypeScript sources, mapped when logged (stack-map.ts; no --enable-source-maps).
+const mapStack = createStackMapper(import.meta.url);
 const metrics = new Metrics({ namespace: 'Regie', serviceName: 'regie-files' });
 
 const verifyToken = createTokenVerifier({
@@ -67,7 +70,8 @@ app.route(
       if (identity) logger.appendKeys({ space: identity.space });
       return identity;
     },
-    logError: ({ level: _level, message, ...details }) => logger.error(String(message), details),
+    logError: ({ level: _level, message, ...details }) =>
+      logger.error(String(message), withMappedStack(mapStack, details)),
   }),
 );
 // Personal iCal feeds (`GET /ical/{proxy+}`, public): the secret's form is checked first, then whether the space

@@ -56,6 +56,7 @@ export function nodeFunctionDefaults(): Pick<
       // A linked external map: readable stack traces with --enable-source-maps, no inline bloat.
       sourceMap: true,
       sourceMapMode: SourceMapMode.DEFAULT,
+      sourcesContent: false,
       externalModules: [],
       banner: ESM_REQUIRE_BANNER,
       esbuildArgs: {

@@ -309,6 +309,17 @@ describe('api stack', () => {
     });
   });
 
+  it('starts the API and files functions without --enable-source-maps (stacks are mapped when logged)', () => {
+    // The flag parses the whole source map on every cold start (docs/benchmarks.md); functions/shared/stack-map.ts
+    // maps a logged stack instead.
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as {
+      Properties: { Handler?: string; Environment?: { Variables?: Record<string, unknown> } };
+    }[];
+    const http = functions.filter((f) => f.Properties.Environment?.Variables?.JWKS_URL !== undefined);
+    expect(http.length).toBeGreaterThanOrEqual(2);
+    for (const f of http) expect(f.Properties.Environment!.Variables!.NODE_OPTIONS).toBeUndefined();
+  });
+
   it('lets the API function manage users of its own pool with exactly five admin actions', () => {
     const cognito = roleStatements(api, 'ApiFunctionRole').filter((s) =>
       asArray(s.Action).some((action) => action.startsWith('cognito-idp:')),

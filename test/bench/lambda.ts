@@ -37,6 +37,7 @@ export async function bundle(
     mainFields: options.mainFields,
     minify: options.minify,
     sourcemap: options.sourceMap ? 'linked' : false,
+    sourcesContent: options.sourcesContent ?? true,
     banner: { js: options.banner ?? '' },
     alias: Object.fromEntries(aliases.map((pair) => pair.split('=') as [string, string])),
     logLevel: 'error',
@@ -78,14 +79,21 @@ export interface Cold {
 }
 
 /** One cold start: a new Node process imports `file` and answers `event`; stdout (the logs) is dropped. */
-export async function coldStart(file: string, event: unknown, env: Record<string, string>): Promise<Cold> {
+export async function coldStart(
+  file: string,
+  event: unknown,
+  env: Record<string, string>,
+  /** A directory to write the process's V8 CPU profile into (`--cpu-prof`), to see where a cold start goes. */
+  profileDir?: string,
+): Promise<Cold> {
   const dir = mkdtempSync(join(tmpdir(), 'regie-cold-'));
   const runner = join(dir, 'runner.mjs');
   writeFileSync(runner, RUNNER);
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${profileDir}`] : [];
   const stderr = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
-      [runner, pathToFileURL(file).href, JSON.stringify(event)],
+      [...profile, runner, pathToFileURL(file).href, JSON.stringify(event)],
       { env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
       (error, _stdout, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(err)),
     ),

@@ -257,7 +257,6 @@ export class ApiStack extends Stack {
         JWT_AUDIENCE: props.jwt.audience,
         POWERTOOLS_SERVICE_NAME: 'regie-api',
         POWERTOOLS_METRICS_NAMESPACE: 'Regie',
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
 
@@ -443,7 +442,6 @@ export class ApiStack extends Stack {
         JWT_AUDIENCE: props.jwt.audience,
         POWERTOOLS_SERVICE_NAME: 'regie-files',
         POWERTOOLS_METRICS_NAMESPACE: 'Regie',
-        NODE_OPTIONS: '--enable-source-maps',
       },
     });
     Validations.of(fn).acknowledge({

@@ -25,7 +25,15 @@ const emailInUse = () =>
  * The API function's role may call exactly these five actions on this pool (infra/lib/stacks/api-stack.ts).
  */
 export function createCognitoAccounts(options: { userPoolId: string; client?: CognitoSender }): Accounts {
-  const client: CognitoSender = options.client ?? new CognitoIdentityProviderClient({ maxAttempts: 2 });
+  // Built on the first account change, not at start: most execution environments never make one, and a client's
+  // configuration is resolved when it is constructed (part of the Lambda cold start, docs/benchmarks.md).
+  let built: CognitoSender | undefined = options.client;
+  const client: CognitoSender = {
+    send(command) {
+      if (!built) built = new CognitoIdentityProviderClient({ maxAttempts: 2 });
+      return built.send(command as never);
+    },
+  };
   const UserPoolId = options.userPoolId;
   return {
     async create({ space, email, name }) {

@@ -1,4 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Agreement,
   type AgreementTermsPatch,
@@ -17,6 +17,7 @@ import {
   type TransitionContext,
 } from '@regie/core';
 import { mirrorsOf } from './agreement-mirrors.ts';
+import { hintedSpace, rememberSpace } from './agreement-spaces.ts';
 import type { Db } from './client.ts';
 import { readSpace, type SpaceRecord } from './directory.ts';
 import { guard } from './errors.ts';
@@ -36,37 +37,56 @@ export type Organisations = Parameters<typeof resolveParties>[1];
 
 /** Older items may lack fields added later; reading fills them in so every Agreement is complete. */
 export function toAgreement(item: Record<string, unknown>): Agreement {
+  // stripKeys returns a fresh object: the defaults are filled in place, one copy instead of two per read.
   const a = stripKeys<Agreement>(item);
-  return {
-    ...a,
-    parties: a.parties ?? [],
-    productLines: a.productLines ?? [],
-    duties: a.duties ?? [],
-    kpis: a.kpis ?? [],
-    incentives: a.incentives ?? [],
-    yearCeilings: a.yearCeilings ?? [],
-    publication: a.publication ?? null,
-    renewal: a.renewal ?? null,
-    allocationKey: a.allocationKey ?? null,
-    services: a.services ?? [],
-    parentId: a.parentId ?? null,
-    noticePeriodMonths: a.noticePeriodMonths ?? null,
-    valueCeilingCents: a.valueCeilingCents ?? null,
-    termsVersion: a.termsVersion ?? a.version,
-    approval: a.approval ?? null,
-    sharedWithParties: a.sharedWithParties ?? false,
-  };
+  a.parties ??= [];
+  a.productLines ??= [];
+  a.duties ??= [];
+  a.kpis ??= [];
+  a.incentives ??= [];
+  a.yearCeilings ??= [];
+  a.publication ??= null;
+  a.renewal ??= null;
+  a.allocationKey ??= null;
+  a.services ??= [];
+  a.parentId ??= null;
+  a.noticePeriodMonths ??= null;
+  a.valueCeilingCents ??= null;
+  a.termsVersion ??= a.version;
+  a.approval ??= null;
+  a.sharedWithParties ??= false;
+  return a;
 }
 
 /**
  * An agreement with its audit-chain head, from whichever of the caller's spaces holds it; NOT_FOUND when
- * none does (a foreign id reads exactly like a missing one).
+ * none does (a foreign id reads exactly like a missing one). When this process has read the id before, one
+ * GetItem of that space's key (agreement-spaces.ts); otherwise, or when that key is empty, one BatchGetItem
+ * over the caller's reach.
  */
 export async function loadAgreement(
   db: Db,
   reach: readonly string[],
   id: string,
 ): Promise<Agreement & { auditSeq: number; auditHash: string } & Record<string, unknown>> {
+  const item = (await readHinted(db, reach, id)) ?? (await readOverReach(db, reach, id));
+  if (!item) throw notFound('Agreement');
+  return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
+}
+
+/** The agreement item at the space this process last read `id` in, when that space is in `reach`. */
+async function readHinted(db: Db, reach: readonly string[], id: string) {
+  const space = hintedSpace(db, reach, id);
+  if (space === undefined) return undefined;
+  const { Item } = await guard(() =>
+    db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.agreement(space, id), ConsistentRead: true }),
+    ),
+  );
+  return Item;
+}
+
+async function readOverReach(db: Db, reach: readonly string[], id: string) {
   const result = await guard(() =>
     db.doc.send(
       new BatchGetCommand({
@@ -77,8 +97,8 @@ export async function loadAgreement(
     ),
   );
   const item = result.Responses?.[db.tableName]?.[0];
-  if (!item) throw notFound('Agreement');
-  return { ...toAgreement(item), auditSeq: item.auditSeq as number, auditHash: item.auditHash as string };
+  if (item) rememberSpace(db, id, item.space as string);
+  return item;
 }
 
 /** The spend the budget repository keeps on the agreement item, against the ceiling. */
@@ -125,17 +145,30 @@ export function agreementContext(db: Db, scope: Scope) {
    * consistent BatchGetItem: one round trip instead of two on the register's most frequent read. Only keys of the caller's reach are
    * named, so a foreign agreement still answers NOT_FOUND like a missing one.
    */
+  async function loadOverReach(id: string): Promise<Agreement> {
+    const item = await readOverReach(db, scope.reach, id);
+    if (!item) throw notFound('Agreement');
+    return toAgreement(item);
+  }
+
   async function loadWithSpaces(id: string): Promise<Agreement> {
     const unread = readMandate ? scope.reach.filter((space) => !spaces.has(space)) : [];
+    const hinted = hintedSpace(db, scope.reach, id);
+    if (hinted !== undefined && unread.length === 0) {
+      // The common case of a repeated read with no space record to fetch: one GetItem, like any app's.
+      const item = await readHinted(db, scope.reach, id);
+      if (item) return toAgreement(item);
+      return loadOverReach(id); // the hinted key is empty: the whole reach, or NOT_FOUND
+    }
+    const agreementKeys = (hinted !== undefined ? [hinted] : scope.reach).map((space) =>
+      keys.agreement(space, id),
+    );
     const result = await guard(() =>
       db.doc.send(
         new BatchGetCommand({
           RequestItems: {
             [db.tableName]: {
-              Keys: [
-                ...scope.reach.map((space) => keys.agreement(space, id)),
-                ...unread.map((space) => keys.space(space)),
-              ],
+              Keys: [...agreementKeys, ...unread.map((space) => keys.space(space))],
               ConsistentRead: true,
             },
           },
@@ -152,7 +185,11 @@ export function agreementContext(db: Db, scope: Scope) {
     }
     for (const space of unread) if (!spaces.has(space)) spaces.set(space, Promise.resolve(null));
     const item = items.find((i) => i.sk === keys.agreement(scope.space, id).sk);
-    if (!item) throw notFound('Agreement');
+    if (!item) {
+      if (hinted !== undefined) return loadOverReach(id); // empty hinted key: read the whole reach
+      throw notFound('Agreement');
+    }
+    rememberSpace(db, id, item.space as string);
     return toAgreement(item);
   }
 

@@ -95,6 +95,8 @@ const STORAGE_KEYS = new Set([
 /** An item without its storage attributes (keys, index keys, item type, audit head) and any `also` named. */
 export function stripKeys<T>(item: object, also: readonly string[] = []): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!STORAGE_KEYS.has(k) && !also.includes(k)) out[k] = v;
+  const from = item as Record<string, unknown>;
+  // for…in over a plain item (no prototype properties): no [key, value] pair allocated per attribute.
+  for (const k in from) if (!STORAGE_KEYS.has(k) && !also.includes(k)) out[k] = from[k];
   return out as T;
 }

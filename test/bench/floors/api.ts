@@ -58,7 +58,7 @@ export async function apiFloors(options: {
     floorClient.close();
     rows.push({
       section: 'Floors',
-      what: `agreement.get over HTTP as ermelo.viewer (Hono, tRPC, JWT, fair share, validation, BatchGetItem of the agreement and the space record) vs the floor: a minimal Hono + tRPC app in its own process, zod/mini input, one GetItem of the same item; ${options.runs} sequential a side, interleaved (median, p95)`,
+      what: `agreement.get over HTTP as ermelo.viewer (Hono, tRPC, JWT, fair share, validation; after the first request one GetItem of the agreement, whose space the process has learnt: agreement-spaces.ts) vs the floor: a minimal Hono + tRPC app in its own process, zod/mini input, one GetItem of the same item; ${options.runs} sequential a side, interleaved (median, p95)`,
       measured: lat(regie, 95),
       baseline: lat(floored, 95),
       ratio: median(regie) / median(floored),

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Db, keys } from '@regie/db';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from '@regie/local';
@@ -28,6 +29,8 @@ async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+const SOURCE_MAPS = 'as deployed, with --enable-source-maps';
 
 const pairs = (aliases: Record<string, string>) => Object.entries(aliases).map(([f, t]) => `${f}=${t}`);
 
@@ -62,6 +65,7 @@ export async function lambdaFloors(options: {
       : []),
   ];
   const reference = await bundle(fileURLToPath(new URL('./reference-handler.ts', import.meta.url)));
+  const stack = await bundle(fileURLToPath(new URL('./stack-reference-handler.ts', import.meta.url)));
 
   let stsCalls = 0;
   const sts = createServer((req, res) => {
@@ -109,19 +113,42 @@ export async function lambdaFloors(options: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     options.log(
-      `Lambda floor: ${options.runs} cold starts of each of ${variants.length + 1} bundles, interleaved`,
+      `Lambda floor: ${options.runs} cold starts of each of ${variants.length + 3} bundles, interleaved`,
     );
     const times = new Map<string, number[]>([
       ['reference', []],
+      ['stack floor', []],
+      [SOURCE_MAPS, []],
       ...variants.map(([l]) => [l, []] as [string, number[]]),
     ]);
+    const parts = new Map<string, { import: number[]; first: number[] }>(
+      [...times.keys()].map((l) => [l, { import: [], first: [] }]),
+    );
+    // BENCH_COLD_PROF=<dir>: the last round of each bundle writes a V8 CPU profile there.
+    const profileDir = process.env.BENCH_COLD_PROF;
     for (let i = 0; i <= options.runs; i++) {
-      for (const [label, file] of [['reference', reference] as const, ...variants]) {
+      for (const [label, file, extra] of [
+        ['reference', reference, {}] as const,
+        ['stack floor', stack, {}] as const,
+        // The deployed bundle as the API function was configured before issue 17's last session.
+        [SOURCE_MAPS, variants[0]![1], { NODE_OPTIONS: '--enable-source-maps' }] as const,
+        ...variants.map(([l, b]) => [l, b, {}] as const),
+      ]) {
         const before = stsCalls;
-        const cold = await coldStart(file.file, event, env);
+        const cold = await coldStart(
+          file.file,
+          event,
+          { ...env, ...extra },
+          i === options.runs && profileDir ? join(profileDir, label.replace(/\W+/g, '-')) : undefined,
+        );
         if (cold.status !== 200) throw new Error(`${label}: cold start answered ${cold.status}`);
         if (stsCalls !== before + 1) throw new Error(`${label}: ${stsCalls - before} STS calls, not 1`);
-        if (i > 0) times.get(label)!.push(cold.import + cold.first); // the first round warms the file cache
+        if (i > 0) {
+          // The first round warms the file cache.
+          times.get(label)!.push(cold.import + cold.first);
+          parts.get(label)!.import.push(cold.import);
+          parts.get(label)!.first.push(cold.first);
+        }
       }
     }
     const ref = median(times.get('reference')!);
@@ -129,11 +156,37 @@ export async function lambdaFloors(options: {
     const subject = median(times.get(deployedLabel)!);
     rows.push({
       section: 'Floors',
-      what: `Lambda cold start: import + first agreement.get (fresh Node process, API Gateway v2 event, JWKS fetch, STS AssumeRole of the tenant role, BatchGetItem), the API bundle as deployed (${kb(deployed.bytes)}, aliases: ${deployedAliases.length ? deployedAliases.map((a) => a.split('=')[0]).join(', ') : 'none'}) vs the reference bundled the same way (@aws-sdk/client-sts AssumeRole + @aws-sdk/client-dynamodb GetItem, ${kb(reference.bytes)}); ${options.runs} runs each, interleaved`,
+      what: `Lambda cold start: import + first agreement.get (fresh Node process, API Gateway v2 event, JWKS fetch, STS AssumeRole of the tenant role, a BatchGetItem over the reach), the API bundle as deployed (${kb(deployed.bytes)}, aliases: ${deployedAliases.length ? deployedAliases.map((a) => a.split('=')[0]).join(', ') : 'none'}) vs the reference bundled the same way (@aws-sdk/client-sts AssumeRole + @aws-sdk/client-dynamodb GetItem, ${kb(reference.bytes)}); ${options.runs} runs each, interleaved`,
       measured: ms(subject),
       baseline: ms(ref),
       ratio: subject / ref,
       goal: '≤ 1.3×',
+    });
+    const floor = median(times.get('stack floor')!);
+    rows.push({
+      section: 'Floors',
+      what: `… the API bundle as deployed vs the stack's own floor (stack-reference-handler.ts, ${kb(stack.bytes)}: Hono's API Gateway adapter, tRPC's fetch adapter, a zod/mini input, the token verified with jose against the loopback JWKS, client-sts AssumeRole, one document-client GetItem; no Regie code), bundled and started the same way (no goal: what Regie's own code adds)`,
+      measured: ms(subject),
+      baseline: ms(floor),
+      ratio: subject / floor,
+      goal: '',
+    });
+    rows.push({
+      section: 'Floors',
+      what: "… the stack's own floor vs the reference (no goal: what Hono, tRPC, zod and jose cost a cold start before any Regie code)",
+      measured: ms(floor),
+      baseline: ms(ref),
+      ratio: floor / ref,
+      goal: '',
+    });
+    const mapped = median(times.get(SOURCE_MAPS)!);
+    rows.push({
+      section: 'Floors',
+      what: '… the API bundle as deployed (stacks mapped when logged, functions/shared/stack-map.ts) vs the same bundle started with NODE_OPTIONS=--enable-source-maps, as the function was configured before: what not parsing the source map at start saves',
+      measured: ms(subject),
+      baseline: ms(mapped),
+      ratio: subject / mapped,
+      goal: '',
     });
     const none = median(times.get('with no shortcut')!);
     const noneBytes = variants.find(([l]) => l === 'with no shortcut')![1].bytes;
@@ -149,7 +202,7 @@ export async function lambdaFloors(options: {
       });
     }
     notes.push(
-      `Lambda floor medians (ms): ${[...times].map(([l, t]) => `${l} ${median(t).toFixed(1)}`).join('; ')}.`,
+      `Lambda floor medians (ms): ${[...times].map(([l, t]) => `${l} ${median(t).toFixed(1)} (import ${median(parts.get(l)!.import).toFixed(1)}, first request ${median(parts.get(l)!.first).toFixed(1)})`).join('; ')}.`,
     );
   } finally {
     sts.close();
