@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { loadRouters } from '@regie/api';
-import { keys, SEP } from '@regie/db';
+import { keys } from '@regie/db';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER, freePort, startDynamoLocal } from '@regie/local';
 import { createTestDb } from '../support/db.ts';
 import { httpApiEvent } from '../support/lambda-event.ts';
@@ -18,7 +17,9 @@ import { lambdaFloors } from './floors/lambda.ts';
 import { importBench } from './import.ts';
 import { bundle, coldStart, helloWorldEntry } from './lambda.ts';
 import { loadAgreements } from './load.ts';
+import { regionalBenchmarkRows } from './regional-benchmark.ts';
 import { closedLoop, kb, lat, log, ms, type Row, sideBySide } from './report.ts';
+import { writeBenchResults } from './results.ts';
 import { simulatorBench } from './simulator.ts';
 import { median, percentile } from './stats.ts';
 import { initialJavaScript, usableRegister } from './web.ts';
@@ -276,83 +277,8 @@ async function main() {
         });
       }
       if (run('benchmark')) {
-        // Issue 15 point 4: "ratio of the benchmark page read to a plain register page read, goal ≤ 1.5×". Both
-        // over HTTP as the region's coordinator, interleaved; the floor is the coordinator's own register page.
-        log(`regional benchmark: benchmark.region vs the register page, ${BENCHMARK} requests a side`);
-        const coordinator = await api.token('noordveluwe.coordinator');
-        const region = 'RGNOORDVELUWE';
-        const register = get(coordinator, 'agreement.find', { limit: 50 });
-        const registerItems = ((await register()) as { items: unknown[] }).items.length;
-        const read = (productCode?: string) => async () => {
-          const data = (await get(coordinator, 'benchmark.region', {
-            space: region,
-            ...(productCode ? { productCode } : {}),
-          })()) as { asOf: string | null; products: { productCode: string }[]; participants: unknown[] };
-          // A read of an empty or foreign partition would be fast and prove nothing: the seed's job ran.
-          if (!data.asOf || data.products.length === 0)
-            throw new Error('benchmark.region: no computed figures');
-          if (productCode && data.products.some((p) => p.productCode !== productCode)) {
-            throw new Error('benchmark.region: another product code in a one-code read');
-          }
-          return data;
-        };
-        const whole = (await read()()) as { products: unknown[]; participants: unknown[] };
-        const size = (procedure: QueryPath, input: unknown) =>
-          client.get(rawQueryUrl(procedure, input), coordinator).then((r) => r.body.length);
-        const [wholeBytes, oneBytes, registerBytes] = await Promise.all([
-          size('benchmark.region', { space: region }),
-          size('benchmark.region', { space: region, productCode: '45A12' }),
-          size('agreement.find', { limit: 50 }),
-        ]);
-        const floor = `agreement.find {limit: 50} (${registerItems} agreements, ${kb(registerBytes)})`;
-        const reads: [string, () => Promise<unknown>, number][] = [
-          [
-            `benchmark.region {space} (${whole.products.length} product codes, ${whole.participants.length} participants, ${kb(wholeBytes)})`,
-            read(),
-            wholeBytes,
-          ],
-          [`benchmark.region {space, productCode: 45A12} (${kb(oneBytes)})`, read('45A12'), oneBytes],
-        ];
-        for (const [label, fn] of reads) {
-          const [bench, plain] = await sideBySide(fn, register, BENCHMARK, 10);
-          rows.push({
-            section: 'Regional benchmark',
-            what: `${label} over HTTP as noordveluwe.coordinator vs the register page, ${floor}, same user, ${BENCHMARK} a side`,
-            measured: lat(bench, 95),
-            baseline: lat(plain, 95),
-            ratio: median(bench) / median(plain),
-            goal: '≤ 1.5×',
-          });
-        }
-        // For scale only (no goal): the same read against a direct Query of the partition from Node, as the
-        // repository sends it (API overhead compares agreement.get with a GetItem the same way).
-        const direct = async () => {
-          const result = await db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: {
-                ':pk': keys.benchmark(region),
-                ':from': `OPTIN${SEP}`,
-                ':to': `RESULT${SEP}~`,
-              },
-              ConsistentRead: true,
-            }),
-          );
-          if (!result.Items?.length) throw new Error('no benchmark items');
-        };
-        const [bench, raw] = await sideBySide(read(), direct, BENCHMARK, 10);
-        rows.push({
-          section: 'Regional benchmark',
-          what: 'benchmark.region {space} over HTTP vs a direct consistent Query of the same partition from Node',
-          measured: lat(bench, 95),
-          baseline: lat(raw, 95),
-          ratio: median(bench) / median(raw),
-          goal: '',
-        });
+        rows.push(...(await regionalBenchmarkRows({ db, api, client, get, runs: BENCHMARK })));
       }
-      client.close();
-
       if (run('import')) {
         log(`register import: ${IMPORT} rows in batches of 100, and the bulk load of as many`);
         const r = await importBench(db, api, IMPORT);
@@ -517,98 +443,7 @@ async function main() {
     for (const p of sweep.problems.slice(0, 20)) notes.push(`broken: ${p}`);
   }
 
-  const verdict = (r: Row) => {
-    if (r.met !== undefined) return r.met ? 'met' : '**missed**';
-    const goal = /([≤≥])\s*([\d.]+)×/.exec(r.goal);
-    if (!goal || r.ratio === undefined) return '';
-    const met = goal[1] === '≤' ? r.ratio <= Number(goal[2]) : r.ratio >= Number(goal[2]);
-    return met ? 'met' : '**missed**';
-  };
-  const lines = rows.map(
-    (r) =>
-      `| ${r.section} | ${r.what} | ${r.measured} | ${r.baseline} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.goal} | ${verdict(r)} |`,
-  );
-  const header = ['| | what | measured | baseline | ratio | goal | |', '|---|---|---|---|---|---|---|'];
-  const command = `${Object.entries(process.env)
-    .filter(([k]) => k.startsWith('BENCH_'))
-    .map(([k, v]) => `${k}=${v} `)
-    .join('')}npm run bench`;
-  const when = `\`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'},
-${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${load.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end.`;
-  const notesText = notes.length ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '';
-  if (ONLY) {
-    // A partial run replaces only its own sections' rows of the last table and says so.
-    const rerun = new Set<string>(ONLY.map((name) => SECTIONS[name as keyof typeof SECTIONS]));
-    const previous = latestRun();
-    const kept = previous.rows.filter((line) => !rerun.has(line.split('|')[1]!.trim()));
-    const fresh = lines.filter((line) => rerun.has(line.split('|')[1]!.trim()));
-    const order = Object.values(SECTIONS) as string[];
-    const merged = [...kept, ...fresh].sort(
-      (a, b) => order.indexOf(a.split('|')[1]!.trim()) - order.indexOf(b.split('|')[1]!.trim()),
-    );
-    // A re-run supersedes the last re-run of the same sections: its line goes with its rows.
-    const label = `Rows of ${[...rerun].join(', ')} re-run by`;
-    const intro = previous.intro
-      .split(/\n(?=Rows of )/)
-      .filter((part) => !part.startsWith(label))
-      .join('\n');
-    writeResults(
-      `## Latest run\n\n${intro}\nRows of ${[...rerun].join(', ')} re-run by ${when}\n\n${[...header, ...merged].join('\n')}\n${notesText}`,
-    );
-  } else writeResults(`## Latest run\n\n${when}\n\n${[...header, ...lines].join('\n')}\n${notesText}`);
-  console.log([...header, ...lines].join('\n'));
-}
-
-/** The benchmark sections, by their BENCH_ONLY name. */
-const SECTIONS = {
-  scale: 'Scale',
-  overhead: 'API overhead',
-  floors: 'Floors',
-  throughput: 'Throughput',
-  isolation: 'Load and isolation',
-  import: 'Import',
-  faults: 'Faults',
-  lambda: 'Lambda',
-  web: 'Web',
-  simulator: 'Simulator',
-  benchmark: 'Regional benchmark',
-  accessibility: 'Accessibility',
-} as const;
-
-/** The last "Latest run" of docs/benchmarks.md: its lines before the table, and its table rows. */
-function latestRun(): { intro: string; rows: string[] } {
-  let doc = '';
-  try {
-    doc = readFileSync(`${root}/docs/benchmarks.md`, 'utf8');
-  } catch {}
-  const start = doc.indexOf('## Latest run');
-  const next = doc.indexOf('\n## ', start + 1);
-  const body =
-    start === -1
-      ? []
-      : doc
-          .slice(start, next === -1 ? undefined : next)
-          .split('\n')
-          .slice(1);
-  const rows = body.filter((l) => l.startsWith('| ') && !l.startsWith('| | what'));
-  const intro = body.filter((l) => !l.startsWith('|') && !l.startsWith('- ') && l.trim() !== '').join('\n');
-  return { intro, rows };
-}
-
-/** Replaces the "Latest run" section of docs/benchmarks.md, keeping the hand-written text around it. */
-function writeResults(section: string) {
-  const file = `${root}/docs/benchmarks.md`;
-  let doc = '';
-  try {
-    doc = readFileSync(file, 'utf8');
-  } catch {}
-  const start = doc.indexOf('## Latest run');
-  if (start === -1) doc = `# Benchmarks\n\n${section}`;
-  else {
-    const next = doc.indexOf('\n## ', start + 1);
-    doc = `${doc.slice(0, start)}${section}${next === -1 ? '' : doc.slice(next)}`;
-  }
-  writeFileSync(file, doc);
+  writeBenchResults({ root, rows, notes, only: ONLY, load });
 }
 
 main().catch((error) => {

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainError } from '@regie/core';
 import { createDocumentClient, createRepositories, type Db, keys, type Scope } from '@regie/db';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { contractInput } from '../support/agreement-input.ts';
 import { createTestDb } from '../support/db.ts';
 
 /**
@@ -18,14 +19,7 @@ const scope = (space: string, reach: string[], roles: string[]): Scope => ({
 const ermeloInkoper = scope('GM0233', ['GM0233', 'RGNOORDVELUWE'], ['inkoper']);
 const ermeloViewer = scope('GM0233', ['GM0233', 'RGNOORDVELUWE'], ['viewer']);
 const utrechtInkoper = scope('GM0344', ['GM0344'], ['inkoper']);
-const input = (reference: string) => ({
-  kind: 'contract' as const,
-  reference,
-  title: 'Jeugdhulp ambulant',
-  domain: 'youth' as const,
-  startDate: '2026-01-01',
-  endDate: '2027-12-31',
-});
+const input = contractInput;
 
 /** Every DynamoDB call through `db`: its command and the agreement keys it names. */
 type Call = { command: string; keys: string[] };

@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainError } from '@regie/core';
 import { createRepositories, type Db, keys, type Scope } from '@regie/db';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { contractInput } from '../support/agreement-input.ts';
 import { createTestDb } from '../support/db.ts';
 
 const ermelo: Scope = {
@@ -19,14 +20,7 @@ const utrecht: Scope = {
   roles: ['inkoper'],
 };
 
-const input = (reference: string) => ({
-  kind: 'contract' as const,
-  reference,
-  title: 'Jeugdhulp ambulant',
-  domain: 'youth' as const,
-  startDate: '2026-01-01',
-  endDate: '2027-12-31',
-});
+const input = contractInput;
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   try {
