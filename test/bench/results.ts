@@ -58,6 +58,7 @@ ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average 
     );
   } else writeResults(root, `## Latest run\n\n${when}\n\n${[...header, ...lines].join('\n')}\n${notesText}`);
   console.log([...header, ...lines].join('\n'));
+  if (notesText) console.log(notesText);
 }
 
 /** The benchmark sections, by their BENCH_ONLY name. */
