@@ -4,25 +4,37 @@ import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 import { isolationUnderLoad, type Tenant, tenantCheck, trpcPath } from '../support/load.ts';
 
-/** p99 percentile of a sample (ms). */
-const p99 = (sample: readonly number[]) => {
+/** The q-quantile of a sample (ms). */
+const quantile = (sample: readonly number[], q: number) => {
   const sorted = [...sample].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 };
 
 /**
- * Scheduler noise allowance: on a small shared machine a quiet request can lose a few milliseconds to the
- * neighbour's work without anything being wrong. Requests serialised behind the noisy tenant's (a lock, one
- * shared connection) cost far more: each waits for the noisy tenant's in-flight requests, ≥ 8 × its own time.
- * Measured with the fair share switched off: 20 → 99 ms; with it, 21 → 45 ms while other suites ran beside it.
- * 45 ms keeps that starvation a failure while leaving room for CI running other test files in parallel.
+ * What the quiet tenant may lose to the noisy one, counted in the noisy tenant's service time (1000 / its
+ * requests per second: how long the server takes per noisy request at the rate it got through). Counting in that
+ * unit instead of milliseconds keeps the test about isolation, not about the machine: a CI machine half as fast
+ * (or sharing its cores) doubles both. Measured on this machine, two runs each, alone and with a busy loop taking
+ * one of the two cores (2026-12-03):
+ *
+ * | fair share | median excess   | p99 excess      |
+ * | ---------- | --------------- | --------------- |
+ * | on         | 0.7 – 1.4       | 2.8 – 4.9       |
+ * | off        | 8.7 – 10.6      | 15.8 – 21.7     |
+ *
+ * Without the fair share a quiet request queues behind the noisy tenant's 8 in-flight requests (≈ 8 services);
+ * with it, behind one. The median tells the two apart by a wide margin on any machine; the p99 bound (the
+ * issue's "within 2× of idle", or idle plus the allowance below when 2× is less) catches a starved tail. A CI run
+ * on a busier machine (2026-12-02: noisy 80 req/s, p99 23.6 → 101 ms, 6.2 services) failed the old fixed
+ * 45 ms allowance while the fair share worked.
  */
-const FLOOR_MS = 45;
+const MEDIAN_SERVICES = 3;
+const P99_SERVICES = 10;
 
 /**
  * Issue 7, load and isolation (the small variant; `npm run bench` runs the large one): while Utrecht's
- * inkoper drives the API hard, Harderwijk's sequential reads keep their p99 within 2× of their idle p99
- * (or the absolute floor above it), and no response of either tenant carries anything of the other.
+ * inkoper drives the API hard, Harderwijk's sequential reads keep their median and p99 close to idle (the
+ * allowances above), and no response of either tenant carries anything of the other.
  */
 describe('isolation under load', () => {
   let api: TestApi;
@@ -71,15 +83,18 @@ describe('isolation under load', () => {
       samples,
       blocks,
     });
-    const idle = p99(result.idle);
-    const loaded = p99(result.loaded);
+    const [idle50, loaded50] = [quantile(result.idle, 0.5), quantile(result.loaded, 0.5)];
+    const [idle99, loaded99] = [quantile(result.idle, 0.99), quantile(result.loaded, 0.99)];
+    const service = 1000 / result.noisyRps;
     console.info(
-      `quiet p99 idle ${idle.toFixed(1)} ms, under load ${loaded.toFixed(1)} ms; noisy ${Math.round(result.noisyRps)} req/s (${result.noisyRequests} requests)`,
+      `quiet median idle ${idle50.toFixed(1)} ms, under load ${loaded50.toFixed(1)} ms; p99 ${idle99.toFixed(1)} → ${loaded99.toFixed(1)} ms; ` +
+        `noisy ${Math.round(result.noisyRps)} req/s (${result.noisyRequests} requests, ${service.toFixed(1)} ms each)`,
     );
     expect(result.problems).toEqual([]);
     // The noisy tenant really was driven (8 connections, each sending again the moment it is answered), and got
     // at least the quiet tenant's share: fairness, not a throttle on the busy tenant.
     expect(result.noisyRequests).toBeGreaterThanOrEqual(result.loaded.length);
-    expect(loaded).toBeLessThanOrEqual(Math.max(2 * idle, idle + FLOOR_MS));
+    expect(loaded50).toBeLessThanOrEqual(idle50 + MEDIAN_SERVICES * service);
+    expect(loaded99).toBeLessThanOrEqual(Math.max(2 * idle99, idle99 + P99_SERVICES * service));
   }, 90_000);
 });
