@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ProcedureInput, startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
@@ -167,6 +168,37 @@ describe('API over HTTP (black box)', () => {
       body: '{not json',
     });
     expect(garbage.status).toBe(400);
+  });
+
+  it('refuses a mutation body over 256 KB with 413 and creates nothing', async () => {
+    const token = await api.token('ermelo.inkoper');
+    const body = JSON.stringify({ ...contract('ERM-BODY-1'), description: 'x'.repeat(300 * 1024) });
+    // On a connection of its own: the server answers before reading the body and then closes the connection, which
+    // fetch's shared pool would hand to the next test.
+    const announced = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        `${api.url}/trpc/agreement.create`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => {
+            text += chunk;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+    expect(announced.status).toBe(413);
+    expect((JSON.parse(announced.body) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const found = await api.query('agreement.find', { q: 'ERM-BODY-1' }, token);
+    expect(found.status).toBe(200);
+    expect((found.body as { result: { data: { items: unknown[] } } }).result.data.items).toEqual([]);
   });
 
   it('answers CONFLICT for a duplicate reference and a stale version', async () => {

@@ -150,7 +150,9 @@ export function createApp(deps: AppDeps): Hono {
     });
   }
 
-  app.use('/trpc/*', tooLarge);
+  // Queries (GET) carry no body and tRPC reads none; asking a request for its body makes @hono/node-server build a
+  // whole fetch Request from its light one, about 70 µs of every query's CPU here (docs/benchmarks.md, Floors).
+  app.use('/trpc/*', (c, next) => (c.req.method === 'GET' ? next() : tooLarge(c, next)));
   const share = createFairShare({
     alone: deps.fairShare?.alone ?? 4,
     shared: deps.fairShare?.shared ?? 1,
