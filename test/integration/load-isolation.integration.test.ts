@@ -70,7 +70,7 @@ describe('isolation under load', () => {
     expect(check(JSON.stringify({ result: { data: { note: 'zie GM0344' } } }))).toMatch(/foreign/);
   });
 
-  it("keeps the quiet tenant's p99 within 2× of idle while another tenant is driven hard", async () => {
+  it("keeps the quiet tenant's reads close to idle while another tenant is driven hard", async () => {
     // Two idle/loaded pairs of 120: the first quiet request of a loaded block meets the noisy tenant's requests
     // admitted while it was alone (fair-share.ts); with 240 samples those two are above the p99.
     const samples = 120;
