@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { bundle } from './lambda.ts';
 
 /**
@@ -21,16 +21,13 @@ export async function startServer(
   args: readonly string[],
   label: string,
   runtime: BenchRuntime = benchRuntime(),
-): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+): Promise<{ url: string; stop(): Promise<void> }> {
   let command: string[];
   if (runtime === 'tsx') command = ['--import', 'tsx', entry];
   else {
-    if (!bundled.has(entry))
-      bundled.set(
-        entry,
-        bundle(entry).then((b) => b.file),
-      );
-    command = [await bundled.get(entry)!];
+    const file = bundled.get(entry) ?? bundle(entry).then((b) => b.file);
+    bundled.set(entry, file);
+    command = [await file];
   }
   const child = spawn(
     process.execPath,
@@ -55,7 +52,6 @@ export async function startServer(
     child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
   });
   return {
-    child,
     url,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadAgreements } from '../bench/load.ts';
+import { median, percentile } from '../bench/stats.ts';
 import { startTestApi, type TestApi } from '../support/api.ts';
 import { createTestDb } from '../support/db.ts';
 import { isolationUnderLoad, type Tenant, tenantCheck, trpcPath } from '../support/load.ts';
-
-/** The q-quantile of a sample (ms). */
-const quantile = (sample: readonly number[], q: number) => {
-  const sorted = [...sample].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-};
 
 /**
  * What the quiet tenant may lose to the noisy one, counted in the noisy tenant's service time (1000 / its
@@ -83,8 +78,8 @@ describe('isolation under load', () => {
       samples,
       blocks,
     });
-    const [idle50, loaded50] = [quantile(result.idle, 0.5), quantile(result.loaded, 0.5)];
-    const [idle99, loaded99] = [quantile(result.idle, 0.99), quantile(result.loaded, 0.99)];
+    const [idle50, loaded50] = [median(result.idle), median(result.loaded)];
+    const [idle99, loaded99] = [percentile(result.idle, 99), percentile(result.loaded, 99)];
     const service = 1000 / result.noisyRps;
     console.info(
       `quiet median idle ${idle50.toFixed(1)} ms, under load ${loaded50.toFixed(1)} ms; p99 ${idle99.toFixed(1)} → ${loaded99.toFixed(1)} ms; ` +
