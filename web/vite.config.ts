@@ -16,7 +16,10 @@ const proxy: Record<string, ProxyOptions> = Object.fromEntries(
  * The Utrecht component library sets `Component.displayName = '…'` on each of its ~130 components. Those
  * property writes count as side effects, so every component stays in the bundle whether used or not. They are
  * only React DevTools labels: dropping them in the build lets the bundler remove the unused components
- * (measured: −53 KB gzip of initial JS).
+ * (measured 2026-12-03: initial JS 183.8 KB gzip with this, 235.7 KB without; web-initial-js.integration.test.ts
+ * fails if an upgrade stops it matching). Rolldown's `treeshake.propertyWriteSideEffects: false` gives the same
+ * size but applies to every module and drops writes to objects that are still used (docs/benchmarks.md, Floors,
+ * 2026-12-03), so this stays limited to these files and these lines.
  */
 function utrechtTreeShaking(): Plugin {
   return {
