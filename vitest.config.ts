@@ -85,6 +85,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           exclude: ignore,
           globalSetup: ['test/setup/stack.global.ts'],
+          // A failed browser test prints what its pages showed (alerts, refused or failed requests, console errors).
+          setupFiles: ['test/setup/e2e-failures.ts'],
           fileParallelism: false,
           // Tests marked concurrent (the page sweep's users) run two at a time.
           maxConcurrency: 2,

@@ -160,7 +160,11 @@ export async function startWeb(options: {
     }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return { url, process: child, stop };
+      if (response.ok) {
+        // Once it serves, the web server's errors (a proxied API call that failed, say) are said, not kept.
+        child.stderr?.on('data', (c: Buffer) => process.stderr.write(`[web] ${c}`));
+        return { url, process: child, stop };
+      }
     } catch {}
     await new Promise((r) => setTimeout(r, 150));
   }
