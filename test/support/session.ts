@@ -17,14 +17,20 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** The pages of the sessions open in this test file, for the report of a failed test (test/setup/e2e-failures.ts). */
-const openPages = new Map<Page, string[]>();
+/** What each open page of this test file did, for the report of a failed test (test/setup/e2e-failures.ts). */
+interface PageLog {
+  /** The last API calls (answered or failed), console errors and page errors, oldest first. */
+  entries: string[];
+  /** API calls still unanswered, with when they were sent. */
+  open: Map<object, { what: string; at: number }>;
+}
+const openPages = new Map<Page, PageLog>();
 const LOG_ENTRIES = 40;
 
 /**
- * What a failed browser test leaves behind, per open page: its URL, the alerts it shows, and its last API answers
- * of 400 and up, failed requests, slow answers and console errors. A timeout says only what did not appear; this
- * says what the page did instead.
+ * What a failed browser test leaves behind, per open page: its URL, the alerts it shows, its last API calls with
+ * their answers and durations, the calls still unanswered, and console errors. A timeout says only what did not
+ * appear; this says what the page did instead.
  */
 export async function describeOpenPages(): Promise<string> {
   const parts: string[] = [];
@@ -33,42 +39,54 @@ export async function describeOpenPages(): Promise<string> {
     const alerts = await page
       .locator('[role="alert"], .utrecht-alert')
       .allInnerTexts()
-      .then((texts) => [...new Set(texts.map((text) => text.replace(/\s+/g, ' ').trim()))])
+      .then((texts) => [...new Set(texts.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean))])
       .catch(() => []);
+    const now = Date.now();
     parts.push(
       [
         `page ${page.url()}`,
         `alerts: ${alerts.length ? alerts.map((a) => JSON.stringify(a)).join('; ') : 'none'}`,
-        ...(log.length
-          ? log.map((entry) => `  ${entry}`)
-          : ['  (no failed, slow or refused request, no console error)']),
+        'last API calls and errors:',
+        ...(log.entries.length ? log.entries.map((entry) => `  ${entry}`) : ['  none']),
+        'API calls still unanswered:',
+        ...(log.open.size
+          ? [...log.open.values()].map(({ what, at }) => `  ${what}, sent ${now - at} ms ago`)
+          : ['  none']),
       ].join('\n'),
     );
   }
   return parts.join('\n');
 }
 
-/** Keeps a page's last API answers of 400 and up, failed requests, answers over 3 s and console errors. */
-function recordTrouble(page: Page): string[] {
-  const log: string[] = [];
-  const started = new WeakMap<object, number>();
+/** Records a page's API calls (the app's own origin, not its assets), console errors and page errors. */
+function recordPage(page: Page): PageLog {
+  const log: PageLog = { entries: [], open: new Map() };
   const at = () => new Date().toISOString().slice(11, 23);
   const add = (entry: string) => {
-    log.push(`${at()} ${entry}`);
-    if (log.length > LOG_ENTRIES) log.shift();
+    log.entries.push(`${at()} ${entry}`);
+    if (log.entries.length > LOG_ENTRIES) log.entries.shift();
   };
-  const pathOf = (url: string) => new URL(url).pathname;
-  page.on('request', (request) => started.set(request, Date.now()));
-  page.on('response', (response) => {
-    const request = response.request();
-    const ms = Date.now() - (started.get(request) ?? Date.now());
-    if (pathOf(response.url()).startsWith('/assets/')) return;
-    if (response.status() >= 400 || ms > 3_000)
-      add(`${response.status()} ${request.method()} ${pathOf(response.url())} after ${ms} ms`);
+  const api = (url: string) => {
+    const { pathname } = new URL(url);
+    return /^\/(trpc|files|dev|ical|public)\//.test(pathname) ? pathname : null;
+  };
+  page.on('request', (request) => {
+    const path = api(request.url());
+    if (path) log.open.set(request, { what: `${request.method()} ${path}`, at: Date.now() });
   });
-  page.on('requestfailed', (request) =>
-    add(`failed ${request.method()} ${pathOf(request.url())}: ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfinished', async (request) => {
+    const sent = log.open.get(request);
+    if (!sent) return;
+    log.open.delete(request);
+    const response = await request.response().catch(() => null);
+    add(`${response?.status() ?? '?'} ${sent.what} after ${Date.now() - sent.at} ms`);
+  });
+  page.on('requestfailed', (request) => {
+    const sent = log.open.get(request);
+    log.open.delete(request);
+    if (sent)
+      add(`failed ${sent.what} after ${Date.now() - sent.at} ms: ${request.failure()?.errorText ?? ''}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') add(`console: ${message.text().slice(0, 200)}`);
   });
@@ -79,7 +97,7 @@ function recordTrouble(page: Page): string[] {
 export async function openSession(webUrl: string): Promise<BrowserSession> {
   const browser = await launchBrowser();
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  openPages.set(page, recordTrouble(page));
+  openPages.set(page, recordPage(page));
   return {
     page,
     async logIn(user) {

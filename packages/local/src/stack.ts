@@ -17,6 +17,36 @@ import { type S3Local, startS3Local } from './s3-local.ts';
 import { seed } from './seed.ts';
 import { seedDocuments } from './seed-documents.ts';
 
+/** A request still unanswered after this long is said on stderr while it runs, and again when it ends. */
+const SLOW_MS = 5_000;
+
+type Fetch<Rest extends unknown[]> = (request: Request, ...rest: Rest) => Response | Promise<Response>;
+
+/**
+ * The app's fetch, saying on stderr which requests take longer than `slowMs` (method and path, then status and
+ * time), so a stalled request in a browser test or a local session shows in the output. Query strings and bodies
+ * are never said.
+ */
+export function sayingSlowRequests<Rest extends unknown[]>(
+  fetch: Fetch<Rest>,
+  say: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  slowMs = SLOW_MS,
+): (request: Request, ...rest: Rest) => Promise<Response> {
+  return async (request, ...rest) => {
+    const started = Date.now();
+    const what = `${request.method} ${new URL(request.url).pathname}`;
+    const timer = setTimeout(() => say(`[api] ${what} still unanswered after ${slowMs} ms`), slowMs);
+    try {
+      const response = await fetch(request, ...rest);
+      const ms = Date.now() - started;
+      if (ms > slowMs) say(`[api] ${what} answered ${response.status} after ${ms} ms`);
+      return response;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 export interface ApiStack {
   dynamo: DynamoLocal;
   /** The S3-compatible document store (s3rver); documents in `<dataDir>/s3` or a temporary directory. */
@@ -77,7 +107,12 @@ export async function startApiStack(options: {
     if (seeded) await seedDocuments(files, dev);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve(
-        { fetch: app.fetch, port: options.apiPort, hostname: '127.0.0.1', createServer: createHttpServer },
+        {
+          fetch: sayingSlowRequests(app.fetch),
+          port: options.apiPort,
+          hostname: '127.0.0.1',
+          createServer: createHttpServer,
+        },
         () => resolve(s),
       );
       s.once('error', (error: NodeJS.ErrnoException) =>
