@@ -85,7 +85,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           exclude: ignore,
           globalSetup: ['test/setup/stack.global.ts'],
-          // A failed browser test prints what its pages showed (alerts, refused or failed requests, console errors).
+          // A failed browser test prints what its pages showed (alerts, recent and unanswered API calls, console errors).
           setupFiles: ['test/setup/e2e-failures.ts'],
           fileParallelism: false,
           // Tests marked concurrent (the page sweep's users) run two at a time.

@@ -58,7 +58,7 @@ export async function describeOpenPages(): Promise<string> {
   return parts.join('\n');
 }
 
-/** Records a page's API calls (the app's own origin, not its assets), console errors and page errors. */
+/** Records a page's API calls (/trpc, /files, /dev, /ical, /public; not its assets), console and page errors. */
 function recordPage(page: Page): PageLog {
   const log: PageLog = { entries: [], open: new Map() };
   const at = () => new Date().toISOString().slice(11, 23);
