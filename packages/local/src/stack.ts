@@ -168,12 +168,16 @@ export async function startWeb(options: {
       detached: true,
     },
   );
+  // While it starts, its output is kept for the error that says why it stopped. Once it serves, its output is still
+  // read (a full pipe would block it) but not kept; its errors (a proxied API call that failed, say) are said.
   let output = '';
+  let serving = false;
   child.stdout?.on('data', (c) => {
-    output += c;
+    if (!serving) output += c;
   });
   child.stderr?.on('data', (c) => {
-    output += c;
+    if (serving) process.stderr.write(`[web] ${c}`);
+    else output += c;
   });
   const url = `http://127.0.0.1:${options.webPort}`;
   const stop = () =>
@@ -196,8 +200,8 @@ export async function startWeb(options: {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) {
-        // Once it serves, the web server's errors (a proxied API call that failed, say) are said, not kept.
-        child.stderr?.on('data', (c: Buffer) => process.stderr.write(`[web] ${c}`));
+        serving = true;
+        output = '';
         return { url, process: child, stop };
       }
     } catch {}
